@@ -1,0 +1,135 @@
+"""``stenosis-coach``: open the app, or run a headless command (DESIGN 4.1).
+
+Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 unexpected internal error.
+Subcommands are loaded from :data:`stenosis_coach.commands.COMMAND_MODULES`; nothing
+here imports Qt unless the window is being opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from stenosis_coach import APP_NAME, APP_TITLE, __version__
+from stenosis_coach.commands import COMMAND_MODULES, Command
+from stenosis_coach.errors import UserError
+from stenosis_coach.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+PLAN_SUFFIX = ".scplan.json"
+
+
+def load_commands() -> dict[str, Command]:
+    commands: dict[str, Command] = {}
+    for module_name in COMMAND_MODULES:
+        for command in importlib.import_module(module_name).COMMANDS:
+            commands[command.name] = command
+    return commands
+
+
+def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="keep all data in DIR instead of the usual place (also STENOSIS_COACH_DATA_DIR)",
+    )
+
+
+def build_parser(commands: dict[str, Command]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description=f"{APP_TITLE}: exercise and walking coach for spinal stenosis. "
+        "With no command, opens the app (with a plan file, its import preview).",
+        usage=f"{APP_NAME} [--data-dir DIR] [FILE{PLAN_SUFFIX}]\n"
+        f"       {APP_NAME} [--data-dir DIR] COMMAND ...",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    _add_data_dir(parser, None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for command in commands.values():
+        child = sub.add_parser(command.name, help=command.help, description=command.help)
+        _add_data_dir(child, argparse.SUPPRESS)
+        command.add_arguments(child)
+    return parser
+
+
+def _first_positional(argv: Sequence[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--data-dir":
+            skip = True
+        elif arg == "--":
+            continue
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = load_commands()
+    parser = build_parser(commands)
+    first = _first_positional(argv)
+    plan_file = None
+    if first is not None and first not in commands:
+        # Not a command: the only other thing allowed is one plan file to open.
+        if not first.endswith(PLAN_SUFFIX):
+            parser.error(f"unknown command '{first}' (a file to open must end in {PLAN_SUFFIX})")
+        rest = [a for a in argv if a != first]
+        if _first_positional(rest) is not None:
+            parser.error("give at most one plan file to open")
+        plan_file, argv = first, rest
+    args = parser.parse_args(argv)
+    paths = AppPaths.resolve(args.data_dir)
+    if args.command is None:
+        return open_app(paths, plan_file)
+    return run_command(commands[args.command], args, paths)
+
+
+def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> int:
+    """Run one subcommand with friendly errors: one sentence per problem, never a traceback."""
+    try:
+        from stenosis_coach.logging_setup import configure_logging
+
+        configure_logging(paths)
+    except OSError as exc:
+        print(
+            f"Cannot use the data folder {paths.data_dir}: {exc.strerror or exc}.", file=sys.stderr
+        )
+        return EXIT_INVALID
+    try:
+        return command.run(args, paths)
+    except UserError as exc:
+        log.info("%s: %s", command.name, exc.message)
+        print(exc.message, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error in '%s'", command.name)
+        print(
+            f"Something went wrong inside {APP_TITLE} ({type(exc).__name__}: {exc}). "
+            f"Details are in {paths.log_file}.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def open_app(paths: AppPaths, plan_file: str | None) -> int:
+    from stenosis_coach.ui.app import run_app
+
+    return run_app(paths, plan_file)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

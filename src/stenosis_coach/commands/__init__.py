@@ -1,0 +1,27 @@
+"""CLI subcommands (DESIGN 4.1). Each module defines ``COMMANDS``; later capabilities add theirs
+to :data:`COMMAND_MODULES` and nothing else in the CLI changes."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from stenosis_coach.paths import AppPaths
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its name, one-line help, its arguments, and what it does.
+
+    ``run`` returns the exit code; it raises :class:`~stenosis_coach.errors.UserError`
+    for bad input (exit 1).
+    """
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, AppPaths], int]
+
+
+COMMAND_MODULES = ("stenosis_coach.commands.data",)

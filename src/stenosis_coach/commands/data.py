@@ -1,0 +1,55 @@
+"""``backup --out FILE`` and ``restore FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+
+from stenosis_coach.commands import Command
+from stenosis_coach.errors import UserError
+from stenosis_coach.instance_lock import InstanceLock
+from stenosis_coach.paths import AppPaths
+
+
+def _backup_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="where to write the backup (a single .db file)",
+    )
+
+
+def _backup(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.services.data_backup import backup_to
+
+    written = backup_to(paths, args.out)
+    print(f"Your data was backed up to {written}.")
+    return 0
+
+
+def _restore_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a backup made by 'backup'")
+
+
+def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.services.data_backup import restore_from
+
+    paths.ensure()
+    with InstanceLock(paths.lock_file) as lock:
+        if not lock.acquire():
+            raise UserError("Stenosis Coach is open. Close its window, then restore again.")
+        result = restore_from(paths, args.file, datetime.now(UTC))
+    print(f"Your data was restored from {result.restored_from}.")
+    if result.previous_kept_at:
+        print(f"The data it replaced was kept at {result.previous_kept_at}.")
+    return 0
+
+
+BACKUP = Command("backup", "copy all your data to one file", _backup_args, _backup)
+RESTORE = Command(
+    "restore", "replace your data with a backup (the old data is kept)", _restore_args, _restore
+)
+COMMANDS = (BACKUP, RESTORE)

@@ -1,0 +1,58 @@
+"""Time, injected: session logic never reads the wall clock or sleeps by itself.
+
+Two readings matter. ``monotonic()`` schedules cues and measures durations (it never jumps
+when the wall clock is changed); ``now()`` stamps records in UTC. A session keeps both
+from its start so that stored times and engine timings agree.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float:
+        """Seconds from an arbitrary fixed point; never goes backwards."""
+
+    def now(self) -> datetime:
+        """The current time, timezone-aware, in UTC."""
+
+
+class SystemClock:
+    """The real clock."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class ManualClock:
+    """A clock that moves only when told to: for tests and replays."""
+
+    def __init__(self, start: datetime | None = None, monotonic_start: float = 1000.0) -> None:
+        self._now = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+        if self._now.tzinfo is None:
+            raise ValueError("ManualClock needs a timezone-aware start time")
+        self._mono = monotonic_start
+
+    def monotonic(self) -> float:
+        return self._mono
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("time does not go backwards")
+        self._mono += seconds
+        self._now += timedelta(seconds=seconds)
+
+
+def utc_offset_minutes(moment: datetime) -> int:
+    """The local UTC offset at ``moment``, in whole minutes (stored beside UTC times)."""
+    offset = moment.astimezone().utcoffset()
+    return int(offset.total_seconds() // 60) if offset is not None else 0

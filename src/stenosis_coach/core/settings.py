@@ -1,0 +1,99 @@
+"""The user's display and sound preferences, and the type scale they select.
+
+Sizes come from shared/UI.md ("Type"): every size in the app follows the chosen text size,
+so nothing hard-codes points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+
+class TextSize(StrEnum):
+    NORMAL = "normal"
+    LARGE = "large"
+    EXTRA_LARGE = "extra_large"
+
+    @property
+    def label(self) -> str:
+        return {"normal": "Normal", "large": "Large", "extra_large": "Extra large"}[self.value]
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Point sizes for each text role (UI.md table)."""
+
+    body: int
+    section_title: int
+    page_title: int
+    key_number: int
+
+
+TYPE_SCALES: dict[TextSize, TypeScale] = {
+    TextSize.NORMAL: TypeScale(body=13, section_title=17, page_title=22, key_number=48),
+    TextSize.LARGE: TypeScale(body=15, section_title=20, page_title=26, key_number=64),
+    TextSize.EXTRA_LARGE: TypeScale(body=18, section_title=24, page_title=31, key_number=80),
+}
+
+VOLUME_STEP = 10
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Preferences remembered between runs. Defaults suit most older users."""
+
+    text_size: TextSize = TextSize.LARGE
+    high_contrast: bool = False
+    sound_on: bool = True
+    volume: int = 80  # percent, 0-100
+
+    @property
+    def type_scale(self) -> TypeScale:
+        return TYPE_SCALES[self.text_size]
+
+    @property
+    def effective_volume(self) -> float:
+        """Volume as 0.0-1.0, zero when sound is off."""
+        return self.volume / 100 if self.sound_on else 0.0
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return normalised(replace(self, **changes))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["text_size"] = self.text_size.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> Settings:
+        """Settings from stored data; anything missing or invalid falls back to its default.
+
+        A damaged settings file must never stop the app from opening.
+        """
+        if not isinstance(data, dict):
+            return cls()
+        default = cls()
+        try:
+            text_size = TextSize(data.get("text_size", default.text_size))
+        except ValueError:
+            text_size = default.text_size
+        high_contrast = data.get("high_contrast", default.high_contrast)
+        sound_on = data.get("sound_on", default.sound_on)
+        volume = data.get("volume", default.volume)
+        return normalised(
+            cls(
+                text_size=text_size,
+                high_contrast=high_contrast if isinstance(high_contrast, bool) else False,
+                sound_on=sound_on if isinstance(sound_on, bool) else True,
+                volume=volume
+                if isinstance(volume, int) and not isinstance(volume, bool)
+                else default.volume,
+            )
+        )
+
+
+def normalised(settings: Settings) -> Settings:
+    volume = min(100, max(0, int(settings.volume)))
+    return settings if volume == settings.volume else replace(settings, volume=volume)

@@ -1,0 +1,42 @@
+"""Loading and saving the user's preferences (a small JSON file in the config dir).
+
+Kept out of the database so that the window can be styled before the database (and
+SQLAlchemy) is even imported, which keeps the first paint fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+from stenosis_coach.core.settings import Settings
+from stenosis_coach.paths import AppPaths, make_private_dir, make_private_file
+
+log = logging.getLogger(__name__)
+
+
+def load_settings(paths: AppPaths) -> Settings:
+    """The saved settings; defaults if there are none or the file is unreadable."""
+    try:
+        text = paths.settings_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        log.warning("could not read settings %s: %s", paths.settings_file, exc)
+        return Settings()
+    try:
+        return Settings.from_dict(json.loads(text))
+    except ValueError:
+        log.warning("settings file %s is not valid JSON; using defaults", paths.settings_file)
+        return Settings()
+
+
+def save_settings(paths: AppPaths, settings: Settings) -> None:
+    """Write atomically (temp file, then rename), readable by the user only."""
+    make_private_dir(paths.config_dir)
+    target = paths.settings_file
+    tmp = target.with_name(target.name + ".partial")
+    tmp.write_text(json.dumps(settings.to_dict(), indent=2) + "\n", encoding="utf-8")
+    make_private_file(tmp)
+    os.replace(tmp, target)

@@ -1,0 +1,1 @@
+"""The one place that touches the database: tables, engine, migrations, backups, repositories."""

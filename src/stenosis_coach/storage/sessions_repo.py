@@ -1,0 +1,122 @@
+"""Sessions and their events, stored as they happen. Returns core dataclasses."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlmodel import col, delete, select
+
+from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord, SessionState
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.models import SessionEventRow, SessionRow
+
+
+def _record(row: SessionRow) -> SessionRecord:
+    assert row.id is not None
+    return SessionRecord(
+        id=row.id,
+        kind=row.kind,
+        title=row.title,
+        state=SessionState(row.state),
+        started_at=row.started_at,
+        utc_offset_min=row.utc_offset_min,
+        heartbeat_at=row.heartbeat_at,
+        elapsed_s=row.elapsed_s,
+        ended_at=row.ended_at,
+        end_reason=EndReason(row.end_reason) if row.end_reason else None,
+    )
+
+
+class SessionRepository:
+    """Each method is one committed transaction: nothing waits in memory to be saved."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def start(self, kind: str, title: str, started_at: datetime, utc_offset_min: int) -> int:
+        with self._db.session() as s:
+            row = SessionRow(
+                kind=kind,
+                title=title,
+                state=SessionState.RUNNING,
+                started_at=started_at,
+                utc_offset_min=utc_offset_min,
+                heartbeat_at=started_at,
+                elapsed_s=0.0,
+            )
+            s.add(row)
+            s.flush()
+            assert row.id is not None
+            return row.id
+
+    def add_event(self, session_id: int, event: SessionEvent) -> None:
+        """Store an event and move the heartbeat with it, in one commit."""
+        with self._db.session() as s:
+            s.add(
+                SessionEventRow(
+                    session_id=session_id,
+                    kind=event.kind,
+                    t_s=event.t_s,
+                    at=event.at,
+                    data=json.dumps(event.data, sort_keys=True),
+                )
+            )
+            row = s.get_one(SessionRow, session_id)
+            row.heartbeat_at = event.at
+            row.elapsed_s = max(row.elapsed_s, event.t_s)
+
+    def heartbeat(self, session_id: int, at: datetime, elapsed_s: float) -> None:
+        with self._db.session() as s:
+            row = s.get_one(SessionRow, session_id)
+            row.heartbeat_at = at
+            row.elapsed_s = elapsed_s
+
+    def finish(
+        self, session_id: int, ended_at: datetime, reason: EndReason, elapsed_s: float | None
+    ) -> SessionRecord:
+        with self._db.session() as s:
+            row = s.get_one(SessionRow, session_id)
+            row.state = SessionState.FINISHED
+            row.ended_at = ended_at
+            row.end_reason = reason
+            row.heartbeat_at = max(row.heartbeat_at, ended_at)
+            if elapsed_s is not None:
+                row.elapsed_s = elapsed_s
+            return _record(row)
+
+    def get(self, session_id: int) -> SessionRecord | None:
+        with self._db.session() as s:
+            row = s.get(SessionRow, session_id)
+            return _record(row) if row else None
+
+    def running(self) -> list[SessionRecord]:
+        with self._db.session() as s:
+            rows = s.exec(
+                select(SessionRow)
+                .where(SessionRow.state == SessionState.RUNNING)
+                .order_by(col(SessionRow.started_at))
+            ).all()
+            return [_record(r) for r in rows]
+
+    def recent(self, limit: int = 20, kind: str | None = None) -> list[SessionRecord]:
+        with self._db.session() as s:
+            query = select(SessionRow).where(SessionRow.state == SessionState.FINISHED)
+            if kind:
+                query = query.where(SessionRow.kind == kind)
+            rows = s.exec(query.order_by(col(SessionRow.started_at).desc()).limit(limit)).all()
+            return [_record(r) for r in rows]
+
+    def events(self, session_id: int) -> list[SessionEvent]:
+        with self._db.session() as s:
+            rows = s.exec(
+                select(SessionEventRow)
+                .where(SessionEventRow.session_id == session_id)
+                .order_by(col(SessionEventRow.id))
+            ).all()
+            return [SessionEvent(r.kind, r.t_s, r.at, json.loads(r.data)) for r in rows]
+
+    def delete(self, session_id: int) -> None:
+        with self._db.session() as s:
+            s.exec(delete(SessionEventRow).where(col(SessionEventRow.session_id) == session_id))
+            s.exec(delete(SessionRow).where(col(SessionRow.id) == session_id))
