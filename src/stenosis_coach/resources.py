@@ -20,7 +20,7 @@ def resource_root() -> Traversable:
 
 
 def resource(*parts: str) -> Traversable:
-    """The resource at ``parts`` below the resources folder, e.g. ``resource("icons", "app.svg")``."""
+    """The resource at ``parts`` below ``resources/``, e.g. ``resource("icons", "app.svg")``."""
     item = resource_root()
     for part in parts:
         item = item / part

@@ -1,0 +1,324 @@
+"""Red-flag screening: the questions, their levels and what to do (DESIGN 5.5, issue 3).
+
+The rules, in short:
+
+* Every question asks about something **new or changed since the last check**, so a
+  long-standing, known problem does not raise the alarm every week.
+* Each question belongs to one of three levels, taken from DESIGN 5.5: emergency (get
+  emergency care now), urgent (contact your clinician today) and stop-and-check (do not
+  continue exercising until a clinician has checked you).
+* A check is complete only when every question has a yes or no. The decision is the most
+  severe level among the "yes" answers, or ``None`` when every answer is "no".
+* The advice never suggests an exercise and never names a diagnosis.
+* The check is asked at first run, weekly, after a session that ends on "must stop" or a
+  "this hurts" of 7/10 or more, and on demand.
+* After any "yes", a new session may start only once the patient confirms they have been
+  checked by a clinician, or that the answer was a mistake (a recorded clearance).
+
+Pure Python: no Qt, no SQL. Times are timezone-aware datetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """How soon to seek care. Compare with :attr:`severity`, not ``<`` (that compares text)."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    STOP_AND_CHECK = "stop_and_check"
+
+    @property
+    def severity(self) -> int:
+        """Higher is more serious: emergency 3, urgent 2, stop-and-check 1."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {Level.EMERGENCY: 3, Level.URGENT: 2, Level.STOP_AND_CHECK: 1}
+
+
+class ClearanceReason(StrEnum):
+    """Why a patient may start sessions again after a "yes" (DESIGN 5.5)."""
+
+    CHECKED_BY_CLINICIAN = "checked_by_clinician"
+    ANSWERED_BY_MISTAKE = "answered_by_mistake"
+
+
+class CheckTrigger(StrEnum):
+    """What caused a check to be asked (DESIGN 5.5, first sentence); stored with the check."""
+
+    FIRST_RUN = "first_run"
+    WEEKLY = "weekly"
+    MUST_STOP = "must_stop"
+    SEVERE_HURT = "severe_hurt"
+    ON_DEMAND = "on_demand"
+
+
+# DESIGN 5.5 / issue 3: a "this hurts" rating of 7/10 or more asks the red-flag questions.
+SEVERE_HURT_SCORE = 7
+
+
+@dataclass(frozen=True)
+class RedFlagQuestion:
+    id: str  # stable slug; stored with every answer, never renamed
+    text: str  # the question as asked, "you" language
+    level: Level
+    source: str  # where the question and its level come from
+    plain_label: str  # short wording for lists of answers (report, seek-care screen)
+
+
+_E, _U, _S = Level.EMERGENCY, Level.URGENT, Level.STOP_AND_CHECK
+_SRC_E = "DESIGN 5.5 emergency; seed 000 urgent list"
+_SRC_U = "DESIGN 5.5 urgent; seed 001"
+_SRC_S = "DESIGN 5.5 stop and get checked"
+
+QUESTIONS: tuple[RedFlagQuestion, ...] = (
+    RedFlagQuestion(
+        "saddle-numbness",
+        "Since your last check, have you had new numbness in your groin, bottom or inner "
+        "thighs (the area that would touch a saddle)?",
+        _E,
+        _SRC_E,
+        "Numbness in the groin or saddle area",
+    ),
+    RedFlagQuestion(
+        "bladder-trouble",
+        "Since your last check, have you had new trouble starting to pass urine or holding it in, "
+        "or have you leaked urine without meaning to?",
+        _E,
+        _SRC_E,
+        "New trouble starting or controlling urine, or leaking",
+    ),
+    RedFlagQuestion(
+        "bowel-control",
+        "Since your last check, have you lost control of your bowels, or not felt when you "
+        "needed to go?",
+        _E,
+        _SRC_E,
+        "Loss of bowel control",
+    ),
+    RedFlagQuestion(
+        "both-legs-weak-or-numb",
+        "Since your last check, have both of your legs become weak or numb in a way that is new?",
+        _E,
+        _SRC_E,
+        "New weakness or numbness in both legs",
+    ),
+    RedFlagQuestion(
+        "leg-weakness-worsening",
+        "Since your last check, has weakness in a leg got worse quickly, or has a foot started "
+        "to drop or drag so your toes catch the ground?",
+        _E,
+        _SRC_E,
+        "Leg weakness getting worse quickly, or foot drop",
+    ),
+    RedFlagQuestion(
+        "walking-sudden-drop",
+        "Since your last check, has your walking suddenly become much worse, so you can walk "
+        "far less than before?",
+        _E,
+        _SRC_E,
+        "Sudden big drop in how far you can walk",
+    ),
+    RedFlagQuestion(
+        "chest-pain",
+        "Since your last check, have you had any chest pain?",
+        _E,
+        "DESIGN 5.5 emergency",
+        "Chest pain",
+    ),
+    RedFlagQuestion(
+        "breathless-at-rest",
+        "Since your last check, have you been short of breath or dizzy in a way that did not "
+        "get better when you rested?",
+        _E,
+        "DESIGN 5.5 emergency",
+        "Short of breath or dizzy, not settling with rest",
+    ),
+    RedFlagQuestion(
+        "clumsy-hands",
+        "Since your last check, have your hands become clumsy, or have you started dropping "
+        "things?",
+        _U,
+        _SRC_U + " (neck: cervical cord)",
+        "Clumsy hands or dropping things",
+    ),
+    RedFlagQuestion(
+        "unsteady-or-falls",
+        "Since your last check, have you become unsteady on your feet in a new way, or had a fall?",
+        _U,
+        _SRC_U + " (neck: cervical cord)",
+        "New unsteadiness or falls",
+    ),
+    RedFlagQuestion(
+        "spreading-numbness",
+        "Since your last check, has any numbness spread to a new part of your body?",
+        _U,
+        _SRC_U,
+        "Numbness that is spreading",
+    ),
+    RedFlagQuestion(
+        "fever",
+        "Since your last check, have you had a fever (a high temperature)?",
+        _U,
+        _SRC_U,
+        "Fever",
+    ),
+    RedFlagQuestion(
+        "weight-loss",
+        "Since your last check, have you lost weight without trying?",
+        _U,
+        _SRC_U,
+        "Weight loss without trying",
+    ),
+    RedFlagQuestion(
+        "pain-after-fall",
+        "Since your last check, have you had a fall that left you with new or worse pain?",
+        _U,
+        _SRC_U,
+        "Pain after a fall",
+    ),
+    RedFlagQuestion(
+        "breathless-walking-settles",
+        "Since your last check, have you been short of breath or dizzy while walking, and it "
+        "got better once you rested?",
+        _S,
+        _SRC_S + " (may be the heart or lungs, not the spine)",
+        "Short of breath or dizzy when walking, settling with rest",
+    ),
+    RedFlagQuestion(
+        "calf-pain-standing",
+        "Since your last check, have you had new pain in your calf when walking that goes "
+        "away when you just stand still, without sitting or bending forward?",
+        _S,
+        _SRC_S + " (may be circulation, not the spine)",
+        "Calf pain that eases by standing still",
+    ),
+)
+
+QUESTIONS_BY_ID: Mapping[str, RedFlagQuestion] = {q.id: q for q in QUESTIONS}
+
+# Questions that count as DESIGN 5.4's `new_weakness_or_balance` sign.
+NEW_WEAKNESS_IDS: frozenset[str] = frozenset(
+    {"both-legs-weak-or-numb", "leg-weakness-worsening", "clumsy-hands", "unsteady-or-falls"}
+)
+
+
+def yes_questions(answers: Mapping[str, bool]) -> tuple[RedFlagQuestion, ...]:
+    """The questions answered "yes", in question order, after checking the check is complete.
+
+    Raises ``ValueError`` naming the id for an unknown id, a missing answer, or an answer
+    that is not ``True`` or ``False``.
+    """
+    unknown = sorted(set(answers) - QUESTIONS_BY_ID.keys())
+    if unknown:
+        raise ValueError(f"unknown red-flag question id(s): {', '.join(unknown)}")
+    missing = [q.id for q in QUESTIONS if q.id not in answers]
+    if missing:
+        raise ValueError(f"red-flag check incomplete, no answer for: {', '.join(missing)}")
+    for qid, value in answers.items():
+        if not isinstance(value, bool):
+            raise ValueError(f"answer for {qid} must be True or False, not {value!r}")
+    return tuple(q for q in QUESTIONS if answers[q.id])
+
+
+def decide(answers: Mapping[str, bool]) -> Level | None:
+    """The most severe level among the "yes" answers; ``None`` when every answer is "no"."""
+    yes = yes_questions(answers)
+    if not yes:
+        return None
+    return max((q.level for q in yes), key=lambda level: level.severity)
+
+
+@dataclass(frozen=True)
+class SeekCareAdvice:
+    level: Level
+    title: str
+    body: str
+    reasons: tuple[str, ...]  # plain labels of the "yes" answers at this level
+    also_noted: tuple[str, ...] = ()  # plain labels of "yes" answers at lower levels
+
+
+_ADVICE: Mapping[Level, tuple[str, str]] = {
+    Level.EMERGENCY: (
+        "Get emergency care now",
+        "What you told us can be serious and needs a doctor today. Call your local emergency "
+        "number or go to the nearest emergency department now. If you can, ask someone to "
+        "take you rather than driving yourself. Show them the answers listed here.",
+    ),
+    Level.URGENT: (
+        "Contact your doctor today",
+        "What you told us needs to be checked by a doctor soon. Contact your doctor or "
+        "clinician today and tell them what has changed. If you cannot reach them today, go "
+        "to an urgent care clinic or call your local health advice line. If things get worse "
+        "quickly, call your local emergency number.",
+    ),
+    Level.STOP_AND_CHECK: (
+        "Stop and get checked",
+        "Do not continue exercising or walking for exercise until a clinician has checked "
+        "you. These signs can come from the heart or blood flow, not the spine, so they need "
+        "their own check. Contact your doctor or clinician soon and tell them what happened. "
+        "If you get chest pain, or breathlessness or dizziness that does not settle with "
+        "rest, call your local emergency number.",
+    ),
+}
+
+
+def advice_for(answers: Mapping[str, bool]) -> SeekCareAdvice | None:
+    """What the seek-care screen says for a complete check; ``None`` when all answers are no."""
+    yes = yes_questions(answers)
+    if not yes:
+        return None
+    level = max((q.level for q in yes), key=lambda lv: lv.severity)
+    title, body = _ADVICE[level]
+    return SeekCareAdvice(
+        level=level,
+        title=title,
+        body=body,
+        reasons=tuple(q.plain_label for q in yes if q.level.severity >= level.severity),
+        also_noted=tuple(q.plain_label for q in yes if q.level.severity < level.severity),
+    )
+
+
+# Issue 3 and DESIGN 5.5: the check is asked "weekly".
+WEEKLY_CHECK_DAYS = 7
+
+
+def _require_aware(name: str, moment: datetime | None) -> None:
+    if moment is not None and (moment.tzinfo is None or moment.utcoffset() is None):
+        raise ValueError(f"{name} must be timezone-aware, got {moment!r}")
+
+
+def check_due(last_completed: datetime | None, now: datetime) -> bool:
+    """Whether the weekly check is due: never done, or 7 days or more since the last one.
+
+    A last check that lies in the future (the clock was set back) also makes it due:
+    asking again is harmless, never asking is not.
+    """
+    _require_aware("last_completed", last_completed)
+    _require_aware("now", now)
+    if last_completed is None or last_completed > now:
+        return True
+    return now - last_completed >= timedelta(days=WEEKLY_CHECK_DAYS)
+
+
+def session_gate(last_check_with_yes: datetime | None, last_clearance: datetime | None) -> bool:
+    """Whether starting a session must first ask for a clearance (DESIGN 5.5).
+
+    True when there is a check with any "yes" and no clearance recorded at or after it.
+    """
+    _require_aware("last_check_with_yes", last_check_with_yes)
+    _require_aware("last_clearance", last_clearance)
+    if last_check_with_yes is None:
+        return False
+    return last_clearance is None or last_check_with_yes > last_clearance
+
+
+def check_after_session(must_stop: bool, worst_hurt: int | None) -> bool:
+    """Whether a session's end asks the red-flag questions: "must stop" or a hurt >= 7/10."""
+    return must_stop or (worst_hurt is not None and worst_hurt >= SEVERE_HURT_SCORE)

@@ -1,0 +1,39 @@
+"""Builds the Today page's model from what each capability says is due."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
+from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.sessions_repo import SessionRepository
+
+# Each provider answers "what of mine is due now?" for the Today page.
+TodayProvider = Callable[[Database, datetime], list[TodayItem]]
+_providers: list[TodayProvider] = []
+
+
+def add_today_provider(provider: TodayProvider) -> None:
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def build_today(db: Database, now: datetime) -> TodayModel:
+    """``now`` is aware; the page speaks in the user's local time."""
+    local = now.astimezone()
+    items: list[TodayItem] = []
+    for provider in _providers:
+        items.extend(provider(db, now))
+    return compose_today(local, items, last_result(db))
+
+
+def last_result(db: Database) -> str | None:
+    """One line about the most recent finished session, e.g. "Last time: ..."."""
+    recent = SessionRepository(db).recent(limit=1)
+    if not recent:
+        return None
+    session = recent[0]
+    when = day_text(session.local_start)
+    return f"Last time ({when}): {session.title}, {minutes_text(session.elapsed_s)}."

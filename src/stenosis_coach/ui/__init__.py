@@ -1,0 +1,1 @@
+"""The Qt shell: windows, pages and widgets that display state and forward user intent."""

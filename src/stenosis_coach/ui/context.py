@@ -1,0 +1,68 @@
+"""The state the window's pages share: paths, settings, the open database, the clock."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from stenosis_coach.core.clock import Clock
+from stenosis_coach.core.settings import Settings
+from stenosis_coach.paths import AppPaths
+from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    """Shared state, with signals for what changed.
+
+    Signals:
+        settings_changed(Settings): the user changed a preference; it is already saved
+            and the theme applied.
+        data_changed(): recorded data changed (a session ended, a restore); pages redraw.
+        database_ready(): the database is open (after start-up checks or a restore).
+    """
+
+    settings_changed = Signal(object)
+    data_changed = Signal()
+    database_ready = Signal()
+
+    def __init__(self, paths: AppPaths, settings: Settings, clock: Clock,
+                 dialogs: Dialogs) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.clock = clock
+        self.dialogs = dialogs
+        self.db = None  # storage.database.Database once open; imported lazily for start-up
+
+    def update_settings(self, **changes: object) -> None:
+        from stenosis_coach.services.settings_store import save_settings
+
+        new = self.settings.with_changes(**changes)
+        if new == self.settings:
+            return
+        self.settings = new
+        try:
+            save_settings(self.paths, new)
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, new)
+        self.settings_changed.emit(new)
+
+    def open_database(self) -> None:
+        """Open (check, back up, migrate) the database; raises the storage errors."""
+        from stenosis_coach.storage.database import open_database
+
+        self.db = open_database(self.paths, self.clock.now())
+        self.database_ready.emit()
+
+    def close_database(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None

@@ -1,0 +1,86 @@
+"""Back up… and Restore… from the window (Settings page and File menu)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from stenosis_coach.errors import UserError
+from stenosis_coach.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+DB_FILTER = "Stenosis Coach backups (*.db);;All files (*)"
+
+
+class DataActions(QObject):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+
+    def backup(self) -> None:
+        from stenosis_coach.services.data_backup import backup_to
+
+        ctx = self._context
+        suggested = Path.home() / f"stenosis-coach-backup-{date.today().isoformat()}.db"
+        target = ctx.dialogs.save_path("Back up your data", suggested, DB_FILTER)
+        if target is None:
+            return
+        if target.suffix == "":
+            target = target.with_suffix(".db")
+        try:
+            written = backup_to(ctx.paths, target)
+        except UserError as exc:
+            ctx.dialogs.warn("The backup was not made", exc.message)
+            return
+        ctx.dialogs.inform("Backup made", f"Your data was backed up to {written}.")
+
+    def restore(self) -> None:
+        from stenosis_coach.services.data_backup import check_restorable
+
+        ctx = self._context
+        source = ctx.dialogs.open_path("Restore from a backup", Path.home(), DB_FILTER)
+        if source is None:
+            return
+        try:
+            check_restorable(source)
+        except UserError as exc:
+            ctx.dialogs.warn("This file cannot be restored", exc.message)
+            return
+        if not ctx.dialogs.confirm(
+            "Replace your data?",
+            f"Your data will be replaced by the backup in {source}. "
+            "Your current data will be kept as a backup, so you can go back.",
+            yes="Restore this backup",
+        ):
+            return
+        self.restore_file(source)
+
+    def restore_file(self, source: Path) -> bool:
+        """Close the database, restore, reopen; tell the user how it went."""
+        from stenosis_coach.services.data_backup import restore_from
+
+        ctx = self._context
+        ctx.close_database()
+        try:
+            result = restore_from(ctx.paths, source, ctx.clock.now())
+        except UserError as exc:
+            ctx.dialogs.warn("The restore did not work", exc.message)
+            self._reopen()
+            return False
+        self._reopen()
+        kept = (f" The data it replaced was kept at {result.previous_kept_at}."
+                if result.previous_kept_at else "")
+        ctx.dialogs.inform("Data restored", f"Your data was restored from {source}.{kept}")
+        return True
+
+    def _reopen(self) -> None:
+        try:
+            self._context.open_database()
+        except UserError as exc:
+            self._context.dialogs.warn("Your data could not be opened", exc.message)
+            return
+        self._context.data_changed.emit()

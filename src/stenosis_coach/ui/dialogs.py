@@ -1,0 +1,57 @@
+"""Every question the app asks in a pop-up goes through :class:`Dialogs`.
+
+Pages never open a QMessageBox or QFileDialog themselves, so tests swap in a scripted
+fake and nothing ever blocks on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Dialogs:
+    """Real dialogs, with large plain buttons that say what they do."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def inform(self, title: str, text: str) -> None:
+        box = self._box(QMessageBox.Icon.Information, title, text)
+        box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def warn(self, title: str, text: str) -> None:
+        box = self._box(QMessageBox.Icon.Warning, title, text)
+        box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def choose(self, title: str, text: str, options: list[str]) -> int | None:
+        """Ask the user to pick one of ``options`` (button labels); ``None`` if closed."""
+        box = self._box(QMessageBox.Icon.Question, title, text)
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in options]
+        box.setEscapeButton(None)  # closing the window is "no choice", not the last button
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
+    def confirm(self, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+        return self.choose(title, text, [yes, no]) == 0
+
+    def save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def open_path(self, title: str, start: Path, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
+        return Path(name) if name else None
+
+    def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(self.parent)
+        box.setIcon(icon)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setAccessibleName(title)
+        box.setAccessibleDescription(text)
+        return box

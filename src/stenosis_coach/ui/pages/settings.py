@@ -1,0 +1,142 @@
+"""Settings: text size, high contrast, sound and volume, and the user's data (backup/restore).
+
+Every change applies at once and is remembered; there is no Save button to forget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QRadioButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stenosis_coach import APP_TITLE, __version__
+from stenosis_coach.core.settings import VOLUME_STEP, Settings, TextSize
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.widgets import SPACING, Card, button, label
+
+SAMPLE_TEXT = "This is how text will look. Walk 4 min, then rest until your legs settle."
+PRIVACY_TEXT = (
+    f"{APP_TITLE} never connects to the internet. Everything you record stays on this "
+    "computer, in the folder below. A backup is one file you can keep on a USB stick."
+)
+
+
+class SettingsPage(QWidget):
+    """Preferences and data.
+
+    Signals:
+        backup_requested(): the user pressed "Back up…".
+        restore_requested(): the user pressed "Restore…".
+    """
+
+    nav_label = "Settings"
+    icon_name = "settings"
+    backup_requested = Signal()
+    restore_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self._context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4 * SPACING, 4 * SPACING, 4 * SPACING, 4 * SPACING)
+        layout.setSpacing(3 * SPACING)
+        layout.addWidget(label("Settings", "page-title"))
+        layout.addWidget(self._text_card())
+        layout.addWidget(self._sound_card())
+        layout.addWidget(self._data_card())
+        layout.addStretch(1)
+        self.show_settings(context.settings)
+        context.settings_changed.connect(self.show_settings)
+
+    # -- building -------------------------------------------------------------------
+    def _text_card(self) -> Card:
+        card = Card("Text and colours")
+        self.size_group = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setSpacing(2 * SPACING)
+        self.size_buttons: dict[TextSize, QRadioButton] = {}
+        for size in TextSize:
+            radio = QRadioButton(size.label)
+            radio.setAccessibleName(f"Text size: {size.label}")
+            self.size_group.addButton(radio)
+            self.size_buttons[size] = radio
+            radio.toggled.connect(lambda on, s=size: on and self._set(text_size=s))
+            row.addWidget(radio)
+        row.addStretch(1)
+        card.body.addWidget(label("Text size"))
+        card.body.addLayout(row)
+        card.body.addWidget(label(SAMPLE_TEXT, "secondary"))
+        self.contrast = QCheckBox("High-contrast colours (white text on black)")
+        self.contrast.setAccessibleName("High-contrast colours")
+        self.contrast.toggled.connect(lambda on: self._set(high_contrast=on))
+        card.body.addWidget(self.contrast)
+        return card
+
+    def _sound_card(self) -> Card:
+        card = Card("Sound")
+        self.sound = QCheckBox("Play sounds and spoken cues")
+        self.sound.setAccessibleName("Sound on")
+        self.sound.toggled.connect(lambda on: self._set(sound_on=on))
+        card.body.addWidget(self.sound)
+        row = QHBoxLayout()
+        self.volume_label = label("", wrap=False)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setSingleStep(VOLUME_STEP)
+        self.volume.setPageStep(VOLUME_STEP)
+        self.volume.setTickInterval(VOLUME_STEP)
+        self.volume.setAccessibleName("Volume")
+        self.volume.setMinimumWidth(280)
+        self.volume.valueChanged.connect(self._volume_moved)
+        row.addWidget(self.volume_label)
+        row.addWidget(self.volume, 1)
+        card.body.addLayout(row)
+        return card
+
+    def _data_card(self) -> Card:
+        card = Card("Your data")
+        card.body.addWidget(label(PRIVACY_TEXT))
+        self.location = label("", "secondary")
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        card.body.addWidget(self.location)
+        row = QHBoxLayout()
+        row.setSpacing(2 * SPACING)
+        self.backup_button = button("Back up…", "Back up your data to a file")
+        self.restore_button = button("Restore…", "Restore your data from a backup file")
+        self.backup_button.clicked.connect(self.backup_requested)
+        self.restore_button.clicked.connect(self.restore_requested)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        card.body.addWidget(label(f"{APP_TITLE} version {__version__}", "secondary"))
+        return card
+
+    # -- showing and changing -------------------------------------------------------
+    def show_settings(self, settings: Settings) -> None:
+        for widget in (*self.size_buttons.values(), self.contrast, self.sound, self.volume):
+            widget.blockSignals(True)
+        self.size_buttons[settings.text_size].setChecked(True)
+        self.contrast.setChecked(settings.high_contrast)
+        self.sound.setChecked(settings.sound_on)
+        self.volume.setValue(settings.volume)
+        self.volume.setEnabled(settings.sound_on)
+        for widget in (*self.size_buttons.values(), self.contrast, self.sound, self.volume):
+            widget.blockSignals(False)
+        self.volume_label.setText(f"Volume: {settings.volume}%")
+        self.location.setText(f"Data folder: {self._context.paths.data_dir}")
+
+    def _volume_moved(self, value: int) -> None:
+        stepped = round(value / VOLUME_STEP) * VOLUME_STEP
+        self._set(volume=stepped)
+
+    def _set(self, **changes: object) -> None:
+        self._context.update_settings(**changes)

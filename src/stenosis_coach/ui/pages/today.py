@@ -1,0 +1,81 @@
+"""Today: what is due, each with one big Start button, and the last result in one line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from stenosis_coach.core.today import NOTHING_DUE, TodayModel
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.widgets import SPACING, Card, button, label
+
+
+class TodayPage(QWidget):
+    """The home page.
+
+    Signals:
+        action_requested(str): the user pressed an item's button; the argument is the
+            item's ``action`` string.
+    """
+
+    nav_label = "Today"
+    icon_name = "today"
+    action_requested = Signal(str)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self._context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4 * SPACING, 4 * SPACING, 4 * SPACING, 4 * SPACING)
+        layout.setSpacing(3 * SPACING)
+        self.title = label("", "page-title")
+        self.date_line = label("", "secondary")
+        layout.addWidget(self.title)
+        layout.addWidget(self.date_line)
+        self._items_box = QVBoxLayout()
+        self._items_box.setSpacing(2 * SPACING)
+        layout.addLayout(self._items_box)
+        self.last_result = label("", "secondary")
+        layout.addWidget(self.last_result)
+        layout.addStretch(1)
+        self.loading = label("Opening your data…", "secondary")
+        self._items_box.addWidget(self.loading)
+        context.database_ready.connect(self.refresh)
+        context.data_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        if self._context.db is None:
+            return
+        from stenosis_coach.services.today import build_today
+
+        self.show_model(build_today(self._context.db, self._context.clock.now()))
+
+    def show_model(self, model: TodayModel) -> None:
+        self.title.setText(f"{model.greeting}.")
+        self.date_line.setText(model.date_text)
+        self._clear_items()
+        if model.nothing_due:
+            card = Card("Nothing to do right now")
+            card.body.addWidget(label(NOTHING_DUE))
+            self._items_box.addWidget(card)
+        for item in model.items:
+            card = Card(item.title, role="warning" if item.urgent else "card")
+            card.body.addWidget(label(item.detail))
+            row = QHBoxLayout()
+            start = button(item.action_label, f"{item.action_label}: {item.title}", "primary")
+            start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
+            row.addWidget(start)
+            row.addStretch(1)
+            card.body.addLayout(row)
+            self._items_box.addWidget(card)
+        self.last_result.setText(model.last_result or "")
+        self.last_result.setVisible(bool(model.last_result))
+
+    def _clear_items(self) -> None:
+        while self._items_box.count():
+            item = self._items_box.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()

@@ -1,0 +1,86 @@
+"""What happens right after the window is first shown: open the data, then offer back
+any session that an earlier run did not finish (DESIGN 3).
+
+Kept out of the first paint: importing SQLAlchemy and checking the database happen
+after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from stenosis_coach.errors import DatabaseDamaged, DatabaseTooNew, UserError
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.data_actions import DataActions
+
+log = logging.getLogger(__name__)
+
+
+def open_data(context: AppContext, data_actions: DataActions) -> bool:
+    """Open the database, handling a newer or damaged file. ``False`` means: quit."""
+    dialogs = context.dialogs
+    try:
+        context.open_database()
+    except DatabaseTooNew as exc:
+        dialogs.warn("A newer version made this data", exc.message)
+        return False
+    except DatabaseDamaged as exc:
+        return _offer_backup(context, data_actions, exc)
+    except UserError as exc:
+        dialogs.warn("Your data could not be opened", exc.message)
+        return False
+    offer_interrupted_sessions(context)
+    return True
+
+
+def _offer_backup(context: AppContext, data_actions: DataActions, exc: DatabaseDamaged) -> bool:
+    newest = exc.newest_backup
+    if newest is None:
+        context.dialogs.warn(
+            "Your data file is damaged",
+            f"{exc.message} There is no backup to go back to. If you made one with "
+            "Back up…, you can restore it with: stenosis-coach restore FILE.",
+        )
+        return False
+    choice = context.dialogs.choose(
+        "Your data file is damaged",
+        f"{exc.message} The newest backup is {newest.name}. Restoring it keeps the "
+        "damaged file beside it, unchanged.",
+        ["Restore the newest backup", "Close the app"],
+    )
+    if choice != 0:
+        return False
+    if not data_actions.restore_file(newest):
+        return False
+    log.info("restored newest backup %s after damage", newest)
+    return context.db is not None
+
+
+def offer_interrupted_sessions(context: AppContext) -> None:
+    """Ask, for each unfinished session, whether to keep it (ended at its last heartbeat)."""
+    from stenosis_coach.core.sessions import interrupted_offer
+    from stenosis_coach.services import recording
+
+    db = context.db
+    if db is None:
+        return
+    changed = False
+    for session in recording.interrupted_sessions(db):
+        alive = session.last_alive_local
+        choice = context.dialogs.choose(
+            "A session was not finished",
+            interrupted_offer(session),
+            [f"Save it as ended at {alive:%H:%M}", "Discard it"],
+        )
+        if choice == 1 and context.dialogs.confirm(
+            "Discard this session?",
+            "It will be deleted and cannot be brought back.",
+            yes="Discard it", no="Keep it",
+        ):
+            recording.discard_interrupted(db, session.id)
+        else:
+            # Closing the question keeps the data: nothing is lost by accident.
+            recording.save_interrupted(db, session.id)
+        changed = True
+    if changed:
+        context.data_changed.emit()

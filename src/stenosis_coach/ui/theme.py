@@ -1,0 +1,175 @@
+"""Colours and type for the whole app, built from the user's settings (shared/UI.md).
+
+Every size comes from the chosen text size; widgets name their role with the ``role``
+property (``page-title``, ``section-title``, ``secondary``, ``key-number``, ``card``,
+``warning``) and buttons their kind with ``kind`` (``primary``, ``danger``, ``nav``),
+and this one stylesheet styles them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+from stenosis_coach.core.settings import Settings
+from stenosis_coach.resources import resource_path
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Contrast ratios (against ``background``) are from shared/UI.md."""
+
+    background: str
+    card: str
+    text: str
+    secondary: str
+    primary: str
+    on_primary: str
+    good: str
+    danger: str
+    on_danger: str
+    warning_bg: str
+    warning_text: str
+    border: str
+    focus: str
+    nav_selected: str
+    nav_selected_text: str
+    icon_variant: str  # "" for dark icons, "-light" for white ones
+    check_mark: str  # check-mark icon drawn on the primary colour
+
+
+LIGHT = Palette(
+    background="#FAF8F5", card="#FFFFFF", text="#1C1B1A", secondary="#4A4743",
+    primary="#1F5FA8", on_primary="#FFFFFF", good="#2E6B30", danger="#B3261E",
+    on_danger="#FFFFFF", warning_bg="#FFF3CD", warning_text="#5C4300", border="#8A857E",
+    focus="#1F5FA8", nav_selected="#DCE8F6", nav_selected_text="#1C1B1A", icon_variant="",
+    check_mark="check-mark-white",
+)
+
+HIGH_CONTRAST = Palette(
+    background="#000000", card="#000000", text="#FFFFFF", secondary="#FFFFFF",
+    primary="#FFD500", on_primary="#000000", good="#7CFC7C", danger="#FF6B6B",
+    on_danger="#000000", warning_bg="#000000", warning_text="#FFD500", border="#FFFFFF",
+    focus="#00E5FF", nav_selected="#FFD500", nav_selected_text="#000000",
+    icon_variant="-light", check_mark="check-mark-black",
+)
+
+
+def palette_for(settings: Settings) -> Palette:
+    return HIGH_CONTRAST if settings.high_contrast else LIGHT
+
+
+def stylesheet(settings: Settings) -> str:
+    p = palette_for(settings)
+    t = settings.type_scale
+    # Button heights: 48 px at least, 56 px for a page's main action (UI.md targets),
+    # growing with the text so labels never crowd their buttons.
+    button_h = max(48, round(t.body * 3.2))
+    primary_h = max(56, round(t.body * 3.8))
+    indicator = max(28, round(t.body * 1.9))
+    check = resource_path("icons", f"{p.check_mark}.svg").as_posix()
+    return f"""
+* {{ font-size: {t.body}pt; color: {p.text}; }}
+QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget,
+QStackedWidget, QDialog, QMessageBox {{ background: {p.background}; }}
+QLabel {{ background: transparent; }}
+QLabel[role="page-title"] {{ font-size: {t.page_title}pt; font-weight: 600; }}
+QLabel[role="section-title"] {{ font-size: {t.section_title}pt; font-weight: 600; }}
+QLabel[role="key-number"] {{ font-size: {t.key_number}pt; font-weight: 600; }}
+QLabel[role="secondary"] {{ color: {p.secondary}; }}
+QFrame[role="card"] {{
+    background: {p.card}; border: 1px solid {p.border}; border-radius: 12px;
+}}
+QFrame[role="warning"] {{
+    background: {p.warning_bg}; border: 2px solid {p.warning_text}; border-radius: 12px;
+}}
+QFrame[role="warning"] QLabel {{ color: {p.warning_text}; }}
+QFrame#navRail {{ background: {p.card}; border-right: 1px solid {p.border}; }}
+
+QPushButton, QToolButton {{
+    min-height: {button_h}px; padding: 4px 20px; border-radius: 10px;
+    background: {p.card}; color: {p.text}; border: 2px solid {p.border};
+}}
+QPushButton:hover, QToolButton:hover {{ border-color: {p.text}; }}
+QPushButton:pressed {{ background: {p.nav_selected}; }}
+QPushButton[kind="primary"] {{
+    min-height: {primary_h}px; background: {p.primary}; color: {p.on_primary};
+    border: 2px solid {p.primary}; font-weight: 600;
+}}
+QPushButton[kind="danger"] {{
+    background: {p.danger}; color: {p.on_danger}; border: 2px solid {p.danger};
+    font-weight: 600;
+}}
+QPushButton:disabled {{ color: {p.secondary}; border-style: dashed; }}
+QToolButton[kind="nav"] {{
+    text-align: left; border: 2px solid transparent; background: transparent;
+    padding: 6px 12px; min-width: 150px;
+}}
+QToolButton[kind="nav"]:checked {{
+    background: {p.nav_selected}; color: {p.nav_selected_text}; font-weight: 600;
+}}
+QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus,
+QSlider:focus {{
+    border: 3px solid {p.focus};
+}}
+QPushButton[kind="primary"]:focus, QPushButton[kind="danger"]:focus {{
+    border: 3px solid {p.text};
+}}
+QToolButton[kind="nav"]:focus {{ border: 3px solid {p.focus}; }}
+
+QRadioButton, QCheckBox {{
+    min-height: {button_h}px; spacing: 14px; padding: 0 12px;
+    border: 2px solid transparent; border-radius: 10px;
+}}
+QRadioButton::indicator, QCheckBox::indicator {{
+    width: {indicator}px; height: {indicator}px; border: 3px solid {p.text};
+    background: {p.card};
+}}
+QCheckBox::indicator {{ border-radius: 6px; }}
+QCheckBox::indicator:checked {{
+    background: {p.primary}; border-color: {p.primary}; image: url("{check}");
+}}
+QRadioButton::indicator {{ border-radius: {indicator // 2 + 2}px; }}
+QRadioButton::indicator:checked {{
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 {p.primary}, stop:0.55 {p.primary}, stop:0.62 {p.card}, stop:1 {p.card});
+    border-color: {p.primary};
+}}
+QRadioButton:disabled, QCheckBox:disabled, QSlider:disabled {{ color: {p.secondary}; }}
+QSlider {{ min-height: {button_h}px; border: 3px solid transparent; border-radius: 10px; }}
+QSlider::groove:horizontal {{ height: 10px; background: {p.border}; border-radius: 5px; }}
+QSlider::sub-page:horizontal {{ background: {p.primary}; border-radius: 5px; }}
+QSlider::handle:horizontal {{
+    background: {p.primary}; border: 3px solid {p.card}; width: 34px; height: 34px;
+    margin: -14px 0; border-radius: 18px;
+}}
+QScrollBar:vertical {{ width: 20px; background: {p.background}; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: 40px; border-radius: 8px; }}
+QMenuBar {{ background: {p.card}; border-bottom: 1px solid {p.border}; }}
+QMenuBar::item {{ padding: 8px 16px; background: transparent; color: {p.text}; }}
+QMenuBar::item:selected {{ background: {p.nav_selected}; color: {p.nav_selected_text}; }}
+QMenu {{ background: {p.card}; border: 2px solid {p.border}; padding: 4px; }}
+QMenu::item {{ padding: 10px 28px; color: {p.text}; }}
+QMenu::item:selected {{ background: {p.nav_selected}; color: {p.nav_selected_text}; }}
+QMenu::separator {{ height: 2px; background: {p.border}; margin: 6px 10px; }}
+QToolTip {{ background: {p.card}; color: {p.text}; border: 1px solid {p.border}; }}
+"""
+
+
+def apply_theme(app: QApplication, settings: Settings) -> None:
+    font = QFont(app.font())
+    font.setPointSize(settings.type_scale.body)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(settings))
+
+
+def set_role(widget: QWidget, role: str) -> QWidget:
+    widget.setProperty("role", role)
+    return widget
+
+
+def set_kind(widget: QWidget, kind: str) -> QWidget:
+    widget.setProperty("kind", kind)
+    return widget

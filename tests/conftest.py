@@ -1,0 +1,61 @@
+"""Strict, private test setup: offscreen Qt, every path under tmp_path, a migrated template DB."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Offscreen unless a developer asks to watch (QT_QPA_PLATFORM=xcb pytest ...).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from stenosis_coach.core.clock import ManualClock
+from stenosis_coach.paths import ENV_DATA_DIR, AppPaths
+
+T0 = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may read or write the developer's real data, config or logs."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    monkeypatch.delenv(ENV_DATA_DIR, raising=False)
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.resolve(tmp_path / "data")
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(T0)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated once per test run; tests copy it instead of migrating again."""
+    from stenosis_coach.storage.database import open_database
+
+    template_paths = AppPaths.resolve(tmp_path_factory.mktemp("template"))
+    open_database(template_paths).close()
+    return template_paths.db_file
+
+
+@pytest.fixture
+def db(paths: AppPaths, template_db: Path) -> Iterator[object]:
+    from stenosis_coach.storage.database import open_database
+
+    paths.ensure()
+    shutil.copy2(template_db, paths.db_file)
+    database = open_database(paths)
+    yield database
+    database.close()
