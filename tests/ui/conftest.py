@@ -1,0 +1,75 @@
+"""GUI fixtures: a real window on a temp data dir, with scripted dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stenosis_coach.ui.dialogs import Dialogs
+
+
+class FakeDialogs(Dialogs):
+    """Records every dialog; answers from scripted queues (default: the first option)."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.choices: list[int | None] = []
+        self.paths: list[Path | None] = []
+
+    def inform(self, title: str, text: str) -> None:
+        self.shown.append(("inform", title, text))
+
+    def warn(self, title: str, text: str) -> None:
+        self.shown.append(("warn", title, text))
+
+    def choose(self, title: str, text: str, options: list[str]) -> int | None:
+        self.shown.append(("choose", title, text + " | " + " / ".join(options)))
+        return self.choices.pop(0) if self.choices else 0
+
+    def save_path(self, title, suggested, file_filter):
+        self.shown.append(("save_path", title, str(suggested)))
+        return self.paths.pop(0)
+
+    def open_path(self, title, start, file_filter):
+        self.shown.append(("open_path", title, str(start)))
+        return self.paths.pop(0)
+
+    def titles(self) -> list[str]:
+        return [title for _kind, title, _text in self.shown]
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def make_window(qtbot, paths, clock, dialogs):
+    """Build windows on the test's data dir; each is closed at the end."""
+    from stenosis_coach.ui.app import build_window
+
+    made = []
+
+    def make(open_data: bool = True):
+        window = build_window(paths, clock, dialogs)
+        qtbot.addWidget(window)
+        window.resize(1100, 760)
+        window.show()
+        if open_data:
+            from stenosis_coach.ui.startup import open_data as start
+
+            assert start(window.context, window.data_actions)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.context.close_database()
+
+
+@pytest.fixture
+def window(make_window) -> Iterator[object]:
+    return make_window()

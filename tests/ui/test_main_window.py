@@ -1,0 +1,55 @@
+"""The main window: opens on an empty data dir, navigates by mouse and keyboard."""
+
+import stat
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from stenosis_coach.core.today import NOTHING_DUE
+
+
+def test_opens_on_an_empty_data_dir_with_a_private_wal_database(window, paths):
+    assert paths.db_file.exists()
+    assert stat.S_IMODE(paths.db_file.stat().st_mode) == 0o600
+    with window.context.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert window.isVisible()
+    assert window.current_page() is window.today
+
+
+def test_today_greets_and_says_plainly_that_nothing_is_due(window):
+    today = window.today
+    assert today.title.text().startswith("Good ")
+    assert "Today is" in today.date_line.text()
+    texts = [w.text() for w in today.findChildren(type(today.title)) if w.isVisible()]
+    assert NOTHING_DUE in texts
+    assert not today.loading.isVisible()
+
+
+def test_only_existing_areas_are_in_the_rail(window):
+    labels = [nav.text() for _page, nav in window._pages]
+    assert labels == ["Today", "Settings"]
+
+
+def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
+    qtbot.mouseClick(window.nav_button(window.settings_page), Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.settings_page
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # A button's shortcut "animates" the click (a short visible press), so wait for it.
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_page() is window.today)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_page() is window.settings_page)
+
+
+def test_base_text_is_at_least_14_pt_by_default(window):
+    assert QApplication.instance().font().pointSize() >= 14
+
+
+def test_buttons_are_large_targets(window, qtbot):
+    window.show_page(window.settings_page)
+    qtbot.waitExposed(window)
+    for widget in (window.settings_page.backup_button, window.settings_page.restore_button,
+                   window.nav_button(window.today)):
+        assert widget.height() >= 48, widget.text()
