@@ -27,8 +27,9 @@ def shoot(out: Path, size: tuple[int, int] = (1180, 820)) -> list[Path]:
     written = []
     variants = [(s.value, Settings(text_size=s)) for s in TextSize]
     variants.append(("high_contrast", Settings(high_contrast=True)))
-    variants.append(("high_contrast_xl", Settings(text_size=TextSize.EXTRA_LARGE,
-                                                  high_contrast=True)))
+    variants.append(
+        ("high_contrast_xl", Settings(text_size=TextSize.EXTRA_LARGE, high_contrast=True))
+    )
     for name, settings in variants:
         with tempfile.TemporaryDirectory() as tmp:
             paths = AppPaths.resolve(tmp)
@@ -37,10 +38,10 @@ def shoot(out: Path, size: tuple[int, int] = (1180, 820)) -> list[Path]:
             window.resize(*size)
             window.show()
             window.context.open_database()
-            for page, _nav in window._pages:
-                window.show_page(page)
+            for key in window.page_keys():
+                window.show_page(key)
                 app.processEvents()
-                target = out / f"{page.nav_label.lower()}-{name}.png"
+                target = out / f"{key}-{name}.png"
                 window.grab().save(str(target))
                 written.append(target)
             window.close()

@@ -1,11 +1,8 @@
 """Stenosis Coach: a private home-exercise and walking-pacing coach."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("stenosis-coach")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written (pyproject reads it); no importlib.metadata at
+# start-up, which would cost ~20 ms before the first window.
+__version__ = "0.1.0"
 
 APP_NAME = "stenosis-coach"
 APP_TITLE = "Stenosis Coach"

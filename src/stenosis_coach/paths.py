@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from stenosis_coach import APP_NAME
 
 ENV_DATA_DIR = "STENOSIS_COACH_DATA_DIR"
@@ -38,6 +36,8 @@ class AppPaths:
         if chosen is not None:
             root = Path(chosen).expanduser().absolute()
             return cls(data_dir=root, config_dir=root / "config", log_dir=root / "logs")
+        import platformdirs  # only when no override is given: it costs start-up time
+
         dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
         return cls(
             data_dir=Path(dirs.user_data_dir),

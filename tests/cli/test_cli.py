@@ -10,8 +10,9 @@ from stenosis_coach.commands import Command
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "stenosis_coach", *args],
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "stenosis_coach", *args], capture_output=True, text=True, env=env
+    )
 
 
 def test_version_via_python_dash_m():
@@ -51,8 +52,9 @@ def test_invalid_input_is_one_sentence_and_exit_1(tmp_path, capsys):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("argv", [["frobnicate"], ["backup"], ["--no-such-option"],
-                                  ["a.scplan.json", "b.scplan.json"]])
+@pytest.mark.parametrize(
+    "argv", [["frobnicate"], ["backup"], ["--no-such-option"], ["a.scplan.json", "b.scplan.json"]]
+)
 def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as caught:
         cli.main(argv)

@@ -5,8 +5,13 @@ from stenosis_coach.paths import ENV_DATA_DIR, AppPaths
 
 def test_data_dir_argument_puts_everything_under_it(tmp_path):
     paths = AppPaths.resolve(tmp_path / "mine")
-    for p in (paths.db_file, paths.settings_file, paths.log_file, paths.backup_dir,
-              paths.preload_dir):
+    for p in (
+        paths.db_file,
+        paths.settings_file,
+        paths.log_file,
+        paths.backup_dir,
+        paths.preload_dir,
+    ):
         assert p.is_relative_to(tmp_path / "mine")
 
 

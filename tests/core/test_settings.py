@@ -23,8 +23,15 @@ def test_round_trip_through_dict():
 
 @pytest.mark.parametrize(
     "stored",
-    [None, [], "large", {"text_size": "huge"}, {"volume": "loud"}, {"high_contrast": "yes"},
-     {"volume": True}],
+    [
+        None,
+        [],
+        "large",
+        {"text_size": "huge"},
+        {"volume": "loud"},
+        {"high_contrast": "yes"},
+        {"volume": True},
+    ],
 )
 def test_damaged_settings_fall_back_to_defaults_field_by_field(stored):
     settings = Settings.from_dict(stored)

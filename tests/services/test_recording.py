@@ -24,11 +24,11 @@ def test_each_event_is_committed_when_it_happens(db, clock, paths):
     sid = rec.start("routine", "Flexion basics")
     clock.advance(12.5)
     rec.event("step_started", step=1)
-    rows = committed_rows(paths.db_file,
-                          "SELECT kind, t_s FROM session_event ORDER BY id")
+    rows = committed_rows(paths.db_file, "SELECT kind, t_s FROM session_event ORDER BY id")
     assert rows == [("started", 0.0), ("step_started", 12.5)]
     assert committed_rows(paths.db_file, f"SELECT state FROM session WHERE id={sid}") == [
-        ("running",)]
+        ("running",)
+    ]
 
 
 def test_heartbeat_moves_the_last_alive_time(db, clock, paths):

@@ -33,8 +33,10 @@ def test_migrates_from_empty_to_a_private_wal_database(paths):
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-            tables = {r[0] for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         assert {"session", "session_event", "alembic_version"} <= tables
         assert revision == head_revision()
@@ -71,7 +73,8 @@ def test_damaged_database_is_kept_and_newest_backup_offered(paths):
     t = datetime(2026, 1, 1, tzinfo=UTC)
     older = backup.timestamped_backup(paths.db_file, paths.backup_dir, "before-upgrade", t)
     newest = backup.timestamped_backup(
-        paths.db_file, paths.backup_dir, "before-restore", t + timedelta(days=1))
+        paths.db_file, paths.backup_dir, "before-restore", t + timedelta(days=1)
+    )
     assert older != newest
     raw = bytearray(paths.db_file.read_bytes())
     raw[4096:8192] = b"\xff" * 4096  # wreck page 2
@@ -114,6 +117,10 @@ def test_older_database_is_backed_up_before_upgrade(paths):
 def test_only_the_newest_five_backups_are_kept(paths):
     open_database(paths).close()
     t = datetime(2026, 1, 1, tzinfo=UTC)
-    made = [backup.timestamped_backup(paths.db_file, paths.backup_dir, "before-upgrade",
-                                      t + timedelta(hours=i)) for i in range(7)]
+    made = [
+        backup.timestamped_backup(
+            paths.db_file, paths.backup_dir, "before-upgrade", t + timedelta(hours=i)
+        )
+        for i in range(7)
+    ]
     assert backup.backups(paths.backup_dir, "before-upgrade") == list(reversed(made[2:]))

@@ -14,7 +14,7 @@ def test_opens_on_an_empty_data_dir_with_a_private_wal_database(window, paths):
     with window.context.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     assert window.isVisible()
-    assert window.current_page() is window.today
+    assert window.current_key() == "today"
 
 
 def test_today_greets_and_says_plainly_that_nothing_is_due(window):
@@ -27,20 +27,20 @@ def test_today_greets_and_says_plainly_that_nothing_is_due(window):
 
 
 def test_only_existing_areas_are_in_the_rail(window):
-    labels = [nav.text() for _page, nav in window._pages]
-    assert labels == ["Today", "Settings"]
+    assert window.page_keys() == ["today", "settings"]
+    assert [window.nav_button(k).text() for k in window.page_keys()] == ["Today", "Settings"]
 
 
 def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
-    qtbot.mouseClick(window.nav_button(window.settings_page), Qt.MouseButton.LeftButton)
-    assert window.current_page() is window.settings_page
+    qtbot.mouseClick(window.nav_button("settings"), Qt.MouseButton.LeftButton)
+    assert window.current_key() == "settings"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     # A button's shortcut "animates" the click (a short visible press), so wait for it.
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.current_page() is window.today)
+    qtbot.waitUntil(lambda: window.current_key() == "today")
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.current_page() is window.settings_page)
+    qtbot.waitUntil(lambda: window.current_key() == "settings")
 
 
 def test_base_text_is_at_least_14_pt_by_default(window):
@@ -48,8 +48,11 @@ def test_base_text_is_at_least_14_pt_by_default(window):
 
 
 def test_buttons_are_large_targets(window, qtbot):
-    window.show_page(window.settings_page)
+    window.show_page("settings")
     qtbot.waitExposed(window)
-    for widget in (window.settings_page.backup_button, window.settings_page.restore_button,
-                   window.nav_button(window.today)):
+    for widget in (
+        window.settings_page.backup_button,
+        window.settings_page.restore_button,
+        window.nav_button("today"),
+    ):
         assert widget.height() >= 48, widget.text()

@@ -35,7 +35,7 @@ def test_high_contrast_switches_the_colours(window, paths, qtbot):
 
 def test_sound_off_disables_volume_and_volume_moves_in_steps_of_ten(window, paths, qtbot):
     page = window.settings_page
-    window.show_page(page)
+    window.show_page("settings")
     page.volume.setFocus()
     qtbot.keyClick(page.volume, Qt.Key.Key_Left)
     assert load_settings(paths).volume == 70
@@ -49,15 +49,18 @@ def test_sound_off_disables_volume_and_volume_moves_in_steps_of_ten(window, path
 def focusable(root: QWidget) -> list[QWidget]:
     found = []
     for widget in root.findChildren(QWidget):
-        if (widget.isVisibleTo(root) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and isinstance(widget, (QAbstractButton, QAbstractSlider))):
+        if (
+            widget.isVisibleTo(root)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and isinstance(widget, (QAbstractButton, QAbstractSlider))
+        ):
             found.append(widget)
     return found
 
 
 def test_every_control_has_an_accessible_name(window):
-    for page in (window.today, window.settings_page):
-        window.show_page(page)
+    for key in window.page_keys():
+        window.show_page(key)
         controls = focusable(window)
         assert controls
         for widget in controls:
@@ -65,10 +68,10 @@ def test_every_control_has_an_accessible_name(window):
 
 
 def test_tab_reaches_every_settings_control(window, qtbot):
-    window.show_page(window.settings_page)
+    window.show_page("settings")
     qtbot.waitExposed(window)
     expected = set(focusable(window.settings_page))
-    window.nav_button(window.settings_page).setFocus()
+    window.nav_button("settings").setFocus()
     reached = set()
     for _ in range(60):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

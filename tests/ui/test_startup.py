@@ -23,7 +23,8 @@ def test_newer_database_is_refused_with_a_clear_message(make_window, paths, dial
 
 
 def test_damaged_database_offers_the_newest_backup_and_keeps_the_damaged_file(
-        make_window, paths, dialogs, clock):
+    make_window, paths, dialogs, clock
+):
     db = open_database(paths)
     rec = SessionRecorder(db, clock)
     rec.start("routine", "Saved before damage")
@@ -64,11 +65,12 @@ def crash_mid_session(paths, clock, title="Walking test"):
 
 
 def test_interrupted_session_is_offered_and_saved_as_ended_at_last_heartbeat(
-        make_window, paths, dialogs, clock):
+    make_window, paths, dialogs, clock
+):
     sid = crash_mid_session(paths, clock)
     dialogs.choices.append(0)  # Save it as ended at HH:MM
     window = make_window()
-    kind, title, text = next(s for s in dialogs.shown if s[1] == "A session was not finished")
+    _kind, _title, text = next(s for s in dialogs.shown if s[1] == "A session was not finished")
     assert "Walking test" in text and "Save it as ended at" in text
     session = SessionRepository(window.context.db).get(sid)
     assert session.end_reason is EndReason.INTERRUPTED
@@ -77,7 +79,8 @@ def test_interrupted_session_is_offered_and_saved_as_ended_at_last_heartbeat(
 
 
 def test_interrupted_session_can_be_discarded_after_confirmation(
-        make_window, paths, dialogs, clock):
+    make_window, paths, dialogs, clock
+):
     sid = crash_mid_session(paths, clock)
     dialogs.choices.extend([1, 0])  # Discard it; yes, discard
     window = make_window()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,6 +29,50 @@ from stenosis_coach.ui.widgets import icon
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1180, 820)
+# Set to the launcher's time.time() to have the app report its start-up times on stderr
+# and quit once interactive (used by bench/startup.py and the packaged-app smoke test).
+PROBE_ENV = "STENOSIS_COACH_STARTUP_PROBE"
+
+
+class StartupProbe(QObject):
+    """Reports seconds from launch to the first painted widget and to interactive."""
+
+    def __init__(self, launched_at: float) -> None:
+        super().__init__()
+        self.launched_at = launched_at
+        self.first_paint: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.first_paint is None and event.type() == QEvent.Type.Paint:
+            self.first_paint = time.time() - self.launched_at
+        return False
+
+    def interactive(self) -> None:
+        ready = time.time() - self.launched_at
+        print(
+            f"startup-probe first_paint={self.first_paint:.4f} interactive={ready:.4f}",
+            file=sys.stderr,
+            flush=True,
+        )
+        QTimer.singleShot(0, QApplication.quit)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # after this frame has been flushed
+        return False
+
+
+def call_after_first_paint(app: QApplication, callback: Callable[[], None]) -> None:
+    watcher = _FirstPaint(callback)
+    watcher.setParent(app)
+    app.installEventFilter(watcher)
 
 
 def build_window(paths: AppPaths, clock: Clock, dialogs: Dialogs) -> MainWindow:
@@ -62,9 +109,15 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
 
     lock = InstanceLock(paths.lock_file)
     if not lock.acquire():
-        QMessageBox.information(None, APP_TITLE,
-                                f"{APP_TITLE} is already open. Look for its window.")
+        QMessageBox.information(
+            None, APP_TITLE, f"{APP_TITLE} is already open. Look for its window."
+        )
         return 1
+
+    probe = None
+    if os.environ.get(PROBE_ENV):
+        probe = StartupProbe(float(os.environ[PROBE_ENV]))
+        app.installEventFilter(probe)
 
     dialogs = Dialogs()
     window = build_window(paths, SystemClock(), dialogs)
@@ -83,8 +136,11 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
                 f"Opening plan files such as {plan_file} is not available in this "
                 "version yet. Your therapist's plan has not been imported.",
             )
+        if probe is not None:
+            QTimer.singleShot(0, probe.interactive)  # after the page has been filled
 
-    QTimer.singleShot(0, finish_startup)
+    # Open the data only once the window has been painted: the user sees the app at once.
+    call_after_first_paint(app, finish_startup)
     try:
         return app.exec()
     finally:

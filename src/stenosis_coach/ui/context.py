@@ -30,8 +30,7 @@ class AppContext(QObject):
     data_changed = Signal()
     database_ready = Signal()
 
-    def __init__(self, paths: AppPaths, settings: Settings, clock: Clock,
-                 dialogs: Dialogs) -> None:
+    def __init__(self, paths: AppPaths, settings: Settings, clock: Clock, dialogs: Dialogs) -> None:
         super().__init__()
         self.paths = paths
         self.settings = settings

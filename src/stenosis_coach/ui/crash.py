@@ -27,8 +27,7 @@ def make_excepthook(
 ) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
     """A ``sys.excepthook`` that logs and calls ``show(title, text)``."""
 
-    def hook(kind: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if isinstance(exc, UserError):
             log.info("problem shown to the user: %s", exc.message)
             show("Something needs your attention", exc.message)

@@ -72,8 +72,11 @@ class DataActions(QObject):
             self._reopen()
             return False
         self._reopen()
-        kept = (f" The data it replaced was kept at {result.previous_kept_at}."
-                if result.previous_kept_at else "")
+        kept = (
+            f" The data it replaced was kept at {result.previous_kept_at}."
+            if result.previous_kept_at
+            else ""
+        )
         ctx.dialogs.inform("Data restored", f"Your data was restored from {source}.{kept}")
         return True
 

@@ -1,6 +1,13 @@
-"""The main window: a navigation rail on the left, the current page on the right."""
+"""The main window: a navigation rail on the left, the current page on the right.
+
+Pages are created the first time they are shown, so start-up pays only for Today (and
+a later page's heavy imports, such as plotting, wait until the user goes there).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,14 +26,24 @@ from stenosis_coach import APP_TITLE
 from stenosis_coach.core.settings import Settings
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
-from stenosis_coach.ui.pages.settings import SettingsPage
 from stenosis_coach.ui.pages.today import TodayPage
 from stenosis_coach.ui.theme import palette_for, set_kind
 from stenosis_coach.ui.widgets import SPACING, icon, scrolling_page
 
 
+@dataclass
+class PageEntry:
+    key: str
+    label: str
+    icon_name: str
+    factory: Callable[[], QWidget]
+    nav: QToolButton
+    holder: QWidget  # the stack's slot; the page goes into it when first shown
+    page: QWidget | None = None
+
+
 class MainWindow(QMainWindow):
-    """Owns the pages; later capabilities add theirs with :meth:`add_page`."""
+    """Owns the rail and the pages; later capabilities add theirs with :meth:`add_page`."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -34,7 +51,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("stenosis-coach"))
         self.setMinimumSize(900, 620)
-        self._pages: list[tuple[QWidget, QToolButton]] = []
+        self._entries: list[PageEntry] = []
         self._top_count = 0
 
         self.rail = QFrame()
@@ -44,7 +61,6 @@ class MainWindow(QMainWindow):
         self._rail_layout.setSpacing(SPACING)
         self._rail_layout.addStretch(1)
         self._nav_group = QButtonGroup(self)
-        self._nav_group.setExclusive(True)
         self.stack = QStackedWidget()
 
         central = QWidget()
@@ -57,55 +73,96 @@ class MainWindow(QMainWindow):
 
         self.data_actions = DataActions(context)
         self.today = TodayPage(context)
-        self.settings_page = SettingsPage(context)
-        self.settings_page.backup_requested.connect(self.data_actions.backup)
-        self.settings_page.restore_requested.connect(self.data_actions.restore)
-        self.add_page(self.today)
-        self.add_page(self.settings_page, bottom=True)
+        self.add_page("today", "Today", "today", lambda: self.today)
+        self.add_page("settings", "Settings", "settings", self._make_settings, bottom=True)
         self._build_menu()
         context.settings_changed.connect(self._restyle)
         self._restyle(context.settings)
-        self.show_page(self.today)
+        self.show_page("today")
 
-    def add_page(self, page: QWidget, *, bottom: bool = False) -> QToolButton:
-        """Add a page with a rail button. Pages provide ``nav_label`` and ``icon_name``."""
-        nav_label = page.nav_label  # type: ignore[attr-defined]
+    # -- pages ----------------------------------------------------------------------
+    def add_page(
+        self,
+        key: str,
+        label: str,
+        icon_name: str,
+        factory: Callable[[], QWidget],
+        *,
+        bottom: bool = False,
+    ) -> QToolButton:
+        """Add a rail button for a page made by ``factory`` when first shown."""
         nav = QToolButton()
-        nav.setText(nav_label)
-        nav.setAccessibleName(nav_label)
+        nav.setText(label)
+        nav.setAccessibleName(label)
         nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         nav.setCheckable(True)
         nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         set_kind(nav, "nav")
         self._nav_group.addButton(nav)
-        # Pages scroll, so extra-large text never hides a control off the window.
-        self.stack.addWidget(scrolling_page(page))
-        nav.clicked.connect(lambda: self.show_page(page))
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(holder)
+        entry = PageEntry(key, label, icon_name, factory, nav, holder)
+        self._entries.append(entry)
+        nav.clicked.connect(lambda: self.show_page(key))
         if bottom:
             self._rail_layout.addWidget(nav)
-        else:  # above the stretch that separates top and bottom buttons
+        else:  # above the stretch that separates the top buttons from the bottom ones
             self._rail_layout.insertWidget(self._top_count, nav)
             self._top_count += 1
-        self._pages.append((page, nav))
-        shortcut_number = len(self._pages)
-        nav.setShortcut(QKeySequence(f"Ctrl+{shortcut_number}"))
-        nav.setToolTip(f"{nav_label} (Ctrl+{shortcut_number})")
+        number = len(self._entries)
+        nav.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        nav.setToolTip(f"{label} (Ctrl+{number})")
+        nav.setIcon(icon(icon_name, palette_for(self.context.settings).icon_variant))
         return nav
 
-    def show_page(self, page: QWidget) -> None:
-        for index, (known, nav) in enumerate(self._pages):
-            if known is page:
-                self.stack.setCurrentIndex(index)
-                nav.setChecked(True)
-                return
-        raise LookupError("page not added")
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, created now if it has not been shown yet."""
+        entry = self._entry(key)
+        if entry.page is None:
+            entry.page = entry.factory()
+            # Pages scroll, so extra-large text never hides a control off the window.
+            entry.holder.layout().addWidget(scrolling_page(entry.page))
+        return entry.page
 
-    def current_page(self) -> QWidget:
-        return self._pages[self.stack.currentIndex()][0]
+    def show_page(self, key: str) -> QWidget:
+        page = self.page(key)
+        entry = self._entry(key)
+        self.stack.setCurrentWidget(entry.holder)
+        entry.nav.setChecked(True)
+        return page
 
-    def nav_button(self, page: QWidget) -> QToolButton:
-        return next(nav for known, nav in self._pages if known is page)
+    def current_key(self) -> str:
+        holder = self.stack.currentWidget()
+        return next(e.key for e in self._entries if e.holder is holder)
 
+    def nav_button(self, key: str) -> QToolButton:
+        return self._entry(key).nav
+
+    def page_keys(self) -> list[str]:
+        """Keys in rail order, top to bottom."""
+        order = {self._rail_layout.indexOf(e.nav): e.key for e in self._entries}
+        return [order[i] for i in sorted(order)]
+
+    @property
+    def settings_page(self):  # -> SettingsPage
+        return self.page("settings")
+
+    def _entry(self, key: str) -> PageEntry:
+        for entry in self._entries:
+            if entry.key == key:
+                return entry
+        raise LookupError(f"no page {key!r}")
+
+    def _make_settings(self) -> QWidget:
+        from stenosis_coach.ui.pages.settings import SettingsPage
+
+        page = SettingsPage(self.context)
+        page.backup_requested.connect(self.data_actions.backup)
+        page.restore_requested.connect(self.data_actions.restore)
+        return page
+
+    # -- chrome ---------------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         backup = QAction("&Back up…", self)
@@ -115,17 +172,17 @@ class MainWindow(QMainWindow):
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (backup, restore):
-            file_menu.addAction(action)
+        file_menu.addAction(backup)
+        file_menu.addAction(restore)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
     def _restyle(self, settings: Settings) -> None:
         variant = palette_for(settings).icon_variant
         size = round(settings.type_scale.body * 1.9)
-        for page, nav in self._pages:
-            nav.setIcon(icon(page.icon_name, variant))  # type: ignore[attr-defined]
-            nav.setIconSize(QSize(size, size))
+        for entry in self._entries:
+            entry.nav.setIcon(icon(entry.icon_name, variant))
+            entry.nav.setIconSize(QSize(size, size))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.close_database()

@@ -75,7 +75,8 @@ def offer_interrupted_sessions(context: AppContext) -> None:
         if choice == 1 and context.dialogs.confirm(
             "Discard this session?",
             "It will be deleted and cannot be brought back.",
-            yes="Discard it", no="Keep it",
+            yes="Discard it",
+            no="Keep it",
         ):
             recording.discard_interrupted(db, session.id)
         else:

@@ -41,19 +41,43 @@ class Palette:
 
 
 LIGHT = Palette(
-    background="#FAF8F5", card="#FFFFFF", text="#1C1B1A", secondary="#4A4743",
-    primary="#1F5FA8", on_primary="#FFFFFF", good="#2E6B30", danger="#B3261E",
-    on_danger="#FFFFFF", warning_bg="#FFF3CD", warning_text="#5C4300", border="#8A857E",
-    focus="#1F5FA8", nav_selected="#DCE8F6", nav_selected_text="#1C1B1A", icon_variant="",
+    background="#FAF8F5",
+    card="#FFFFFF",
+    text="#1C1B1A",
+    secondary="#4A4743",
+    primary="#1F5FA8",
+    on_primary="#FFFFFF",
+    good="#2E6B30",
+    danger="#B3261E",
+    on_danger="#FFFFFF",
+    warning_bg="#FFF3CD",
+    warning_text="#5C4300",
+    border="#8A857E",
+    focus="#1F5FA8",
+    nav_selected="#DCE8F6",
+    nav_selected_text="#1C1B1A",
+    icon_variant="",
     check_mark="check-mark-white",
 )
 
 HIGH_CONTRAST = Palette(
-    background="#000000", card="#000000", text="#FFFFFF", secondary="#FFFFFF",
-    primary="#FFD500", on_primary="#000000", good="#7CFC7C", danger="#FF6B6B",
-    on_danger="#000000", warning_bg="#000000", warning_text="#FFD500", border="#FFFFFF",
-    focus="#00E5FF", nav_selected="#FFD500", nav_selected_text="#000000",
-    icon_variant="-light", check_mark="check-mark-black",
+    background="#000000",
+    card="#000000",
+    text="#FFFFFF",
+    secondary="#FFFFFF",
+    primary="#FFD500",
+    on_primary="#000000",
+    good="#7CFC7C",
+    danger="#FF6B6B",
+    on_danger="#000000",
+    warning_bg="#000000",
+    warning_text="#FFD500",
+    border="#FFFFFF",
+    focus="#00E5FF",
+    nav_selected="#FFD500",
+    nav_selected_text="#000000",
+    icon_variant="-light",
+    check_mark="check-mark-black",
 )
 
 

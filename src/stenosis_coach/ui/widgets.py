@@ -28,8 +28,12 @@ def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     return widget
 
 
-def button(text: str, accessible_name: str | None = None, kind: str | None = None,
-           shortcut_hint: str | None = None) -> QPushButton:
+def button(
+    text: str,
+    accessible_name: str | None = None,
+    kind: str | None = None,
+    shortcut_hint: str | None = None,
+) -> QPushButton:
     """A large button. ``shortcut_hint`` is shown beside the text (UI.md: shortcuts shown)."""
     shown = f"{text}   ({shortcut_hint})" if shortcut_hint else text
     widget = QPushButton(shown)
@@ -43,8 +47,9 @@ def button(text: str, accessible_name: str | None = None, kind: str | None = Non
 class Card(QFrame):
     """A rounded panel with an optional section title; add content to :attr:`body`."""
 
-    def __init__(self, title: str | None = None, role: str = "card",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str | None = None, role: str = "card", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         set_role(self, role)
         self.body = QVBoxLayout(self)

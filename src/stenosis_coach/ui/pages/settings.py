@@ -36,8 +36,6 @@ class SettingsPage(QWidget):
         restore_requested(): the user pressed "Restore…".
     """
 
-    nav_label = "Settings"
-    icon_name = "settings"
     backup_requested = Signal()
     restore_requested = Signal()
 

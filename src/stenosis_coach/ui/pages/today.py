@@ -18,8 +18,6 @@ class TodayPage(QWidget):
             item's ``action`` string.
     """
 
-    nav_label = "Today"
-    icon_name = "today"
     action_requested = Signal(str)
 
     def __init__(self, context: AppContext) -> None:

@@ -1,0 +1,107 @@
+"""Start-up benchmark (run by hand, not in CI).
+
+In one run, alternates launches of
+  (a) a bare QApplication with an empty window, and
+  (b) the app (``python -m stenosis_coach`` on an empty or given data dir),
+each measured from launch to the first painted widget and to interactive (for the app:
+its data opened and the Today page filled; for the bare window: its first paint). Also
+times importing pyqtgraph and sqlmodel in a fresh interpreter. Prints medians and ratios
+against the targets of issue 2:
+
+  first window  <= 2.0 x bare floor
+  interactive   <= 1.3 x (bare floor + import of pyqtgraph and sqlmodel)
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py [--runs 7] [--data-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BARE = r"""
+import os, sys, time
+t0 = float(os.environ["T0"])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+class Probe(QObject):
+    first = None
+    def eventFilter(self, obj, ev):
+        if self.first is None and ev.type() == QEvent.Type.Paint:
+            self.first = time.time() - t0
+            QTimer.singleShot(0, self.done)
+        return False
+    def done(self):
+        print(f"startup-probe first_paint={self.first:.4f} interactive={self.first:.4f}",
+              file=sys.stderr, flush=True)
+        app.quit()
+probe = Probe(); app.installEventFilter(probe)
+w = QMainWindow(); w.resize(1180, 820); w.show()
+app.exec()
+"""
+
+IMPORTS = r"""
+import time
+t = time.perf_counter()
+import pyqtgraph, sqlmodel
+print(f"imports={time.perf_counter() - t:.4f}")
+"""
+
+PROBE = re.compile(r"startup-probe first_paint=([\d.]+) interactive=([\d.]+)")
+
+
+def launch(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    env = dict(env, T0=repr(time.time()))
+    env["STENOSIS_COACH_STARTUP_PROBE"] = env["T0"]
+    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    found = PROBE.search(result.stderr)
+    if not found:
+        raise SystemExit(f"no probe output from {args}:\n{result.stderr}")
+    return float(found.group(1)), float(found.group(2))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--data-dir", help="use this data dir (default: a new empty one)")
+    opts = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    data_dir = opts.data_dir or tempfile.mkdtemp(prefix="bench-startup-")
+    app_cmd = [sys.executable, "-m", "stenosis_coach", "--data-dir", data_dir]
+    launch(app_cmd, env)  # first launch creates and migrates the DB; not counted
+    bare, app, imports = [], [], []
+    for _ in range(opts.runs):
+        bare.append(launch([sys.executable, "-c", BARE], env))
+        app.append(launch(app_cmd, env))
+        out = subprocess.run(
+            [sys.executable, "-c", IMPORTS], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        imports.append(float(out.split("=")[1]))
+    bare_paint = statistics.median(b[0] for b in bare)
+    app_paint = statistics.median(a[0] for a in app)
+    app_ready = statistics.median(a[1] for a in app)
+    imp = statistics.median(imports)
+    floor_ready = bare_paint + imp
+    print(f"runs: {opts.runs} alternating; data dir: {data_dir}")
+    print(f"bare window, first paint:        {bare_paint * 1000:7.0f} ms (floor)")
+    print(f"import pyqtgraph + sqlmodel:     {imp * 1000:7.0f} ms")
+    print(
+        f"app, first paint:                {app_paint * 1000:7.0f} ms "
+        f"= {app_paint / bare_paint:.2f} x floor (target <= 2.0)"
+    )
+    print(
+        f"app, interactive:                {app_ready * 1000:7.0f} ms "
+        f"= {app_ready / floor_ready:.2f} x (floor + imports) (target <= 1.3)"
+    )
+
+
+if __name__ == "__main__":
+    main()
