@@ -56,7 +56,15 @@ class CheckTrigger(StrEnum):
     WEEKLY = "weekly"
     MUST_STOP = "must_stop"
     SEVERE_HURT = "severe_hurt"
+    SESSION_SYMPTOMS = "session_symptoms"  # spreading leg symptoms or new weakness (issue 4)
+    REST_NOT_EASING = "rest_not_easing"  # 10 min of rest without easing (DESIGN 5.1)
     ON_DEMAND = "on_demand"
+
+    @property
+    def may_postpone(self) -> bool:
+        """Only a check the patient chose to start (weekly, on demand) may be left for later;
+        one that follows a first run or a session's warning sign must be answered."""
+        return self in (CheckTrigger.WEEKLY, CheckTrigger.ON_DEMAND)
 
 
 # DESIGN 5.5 / issue 3: a "this hurts" rating of 7/10 or more asks the red-flag questions.
@@ -247,14 +255,14 @@ class SeekCareAdvice:
 _ADVICE: Mapping[Level, tuple[str, str]] = {
     Level.EMERGENCY: (
         "Get emergency care now",
-        "What you told us can be serious and needs a doctor today. Call your local emergency "
-        "number or go to the nearest emergency department now. If you can, ask someone to "
+        "This can be serious. Call your local emergency number (for example 911, 112 or "
+        "999) or go to the nearest emergency department now. If you can, ask someone to "
         "take you rather than driving yourself. Show them the answers listed here.",
     ),
     Level.URGENT: (
-        "Contact your doctor today",
-        "What you told us needs to be checked by a doctor soon. Contact your doctor or "
-        "clinician today and tell them what has changed. If you cannot reach them today, go "
+        "Contact your clinician today",
+        "What you noticed needs to be checked soon. Contact your doctor or clinician today "
+        "and tell them what has changed. If you cannot reach them today, go "
         "to an urgent care clinic or call your local health advice line. If things get worse "
         "quickly, call your local emergency number.",
     ),

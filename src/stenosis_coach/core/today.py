@@ -26,6 +26,7 @@ class TodayItem:
     action_label: str
     action: str
     urgent: bool = False
+    blocks_plan: bool = False  # safety advice: shown instead of the plan, not beside it
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class TodayModel:
         return not self.items
 
 
+# Actions of the safety items (issue 3), handled by the window.
+ADVICE_ACTION = "safety:clearance"
+WEEKLY_ACTION = "safety:weekly-check"
+
 NOTHING_DUE = (
     "Nothing is due today. When you have a routine, a walking plan or a weekly "
     "symptom check, it will appear here with a big Start button."
@@ -50,6 +55,9 @@ NOTHING_DUE = (
 def compose_today(
     now_local: datetime, items: list[TodayItem], last_result: str | None = None
 ) -> TodayModel:
+    blocking = [item for item in items if item.blocks_plan]
+    if blocking:  # issue 3: until the patient has been checked, the advice replaces the plan
+        items = blocking
     ordered = sorted(items, key=lambda item: not item.urgent)  # stable: urgent first
     return TodayModel(
         greeting=greeting(now_local),

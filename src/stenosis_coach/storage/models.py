@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from stenosis_coach.storage.types import UTCDateTime
@@ -42,3 +42,58 @@ class SessionEventRow(SQLModel, table=True):
     t_s: float
     at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     data: str = "{}"  # JSON object
+
+
+class RedFlagCheckRow(SQLModel, table=True):
+    """One red-flag check (DESIGN 5.5). Incomplete while ``completed_at`` is null."""
+
+    __tablename__ = "red_flag_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    trigger: str = Field(max_length=32)
+    started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    utc_offset_min: int
+    completed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    postponed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    level: str | None = Field(default=None, max_length=32)  # null: all "no" (or incomplete)
+
+
+class RedFlagAnswerRow(SQLModel, table=True):
+    __tablename__ = "red_flag_answer"
+    __table_args__ = (UniqueConstraint("check_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    check_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("red_flag_check.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        )
+    )
+    question_id: str = Field(max_length=64)
+    answer: bool
+    answered_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ClearanceRow(SQLModel, table=True):
+    """The patient confirmed a clinician checked them (or that a "yes" was a mistake)."""
+
+    __tablename__ = "clearance"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    utc_offset_min: int
+    reason: str = Field(max_length=32)
+    check_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("red_flag_check.id"), nullable=False)
+    )
+
+
+class AppStateRow(SQLModel, table=True):
+    """Small facts about this user's use of the app (e.g. the welcome was seen)."""
+
+    __tablename__ = "app_state"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str

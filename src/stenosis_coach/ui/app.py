@@ -130,6 +130,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
             window.close()
             app.quit()
             return
+        window.safety.on_startup()  # first run, or a check a crash left unanswered
         if plan_file:
             dialogs.inform(
                 "Plan files",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach import APP_TITLE
+from stenosis_coach.core.safety import CheckTrigger
 from stenosis_coach.core.settings import Settings
+from stenosis_coach.core.today import ADVICE_ACTION, WEEKLY_ACTION
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
@@ -63,18 +66,30 @@ class MainWindow(QMainWindow):
         self._nav_group = QButtonGroup(self)
         self.stack = QStackedWidget()
 
-        central = QWidget()
-        row = QHBoxLayout(central)
+        shell = QWidget()
+        row = QHBoxLayout(shell)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.rail)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The shell (rail + pages), or a full-window flow such as the safety check.
+        self.screens = QStackedWidget()
+        self.screens.addWidget(shell)
+        self._flow: QWidget | None = None
+        self.setCentralWidget(self.screens)
 
         self.data_actions = DataActions(context)
         self.today = TodayPage(context)
         self.add_page("today", "Today", "today", lambda: self.today)
+        self._safety = None  # created on first use: it needs the database layer
+        self.new_symptoms = QPushButton("I have new\nsymptoms")
+        self.new_symptoms.setAccessibleName("I have new symptoms")
+        self.new_symptoms.setToolTip("Answer the safety questions now")
+        set_kind(self.new_symptoms, "safety")
+        self.new_symptoms.clicked.connect(lambda: self.safety.start_check(CheckTrigger.ON_DEMAND))
+        self._rail_layout.addWidget(self.new_symptoms)
         self.add_page("settings", "Settings", "settings", self._make_settings, bottom=True)
+        self.today.action_requested.connect(self._today_action)
         self._build_menu()
         context.settings_changed.connect(self._restyle)
         self._restyle(context.settings)
@@ -144,6 +159,49 @@ class MainWindow(QMainWindow):
         order = {self._rail_layout.indexOf(e.nav): e.key for e in self._entries}
         return [order[i] for i in sorted(order)]
 
+    # -- full-window flows -----------------------------------------------------------
+    def show_flow(self, widget: QWidget) -> None:
+        """Cover the rail and pages with ``widget`` (a check, a coach) until :meth:`end_flow`."""
+        self._drop_flow()
+        self._flow = scrolling_page(widget)
+        self.screens.addWidget(self._flow)
+        self.screens.setCurrentWidget(self._flow)
+        widget.setFocus()
+
+    def end_flow(self) -> None:
+        self._drop_flow()
+        self.screens.setCurrentIndex(0)
+        self.show_page("today")
+        self.today.refresh()
+        self.nav_button("today").setFocus()
+
+    @property
+    def flow(self) -> QWidget | None:
+        """The widget of the current flow, if one covers the window."""
+        return self._flow.widget() if self._flow is not None else None
+
+    def _drop_flow(self) -> None:
+        if self._flow is not None:
+            self.screens.removeWidget(self._flow)
+            self._flow.hide()
+            self._flow.deleteLater()
+            self._flow = None
+
+    def _today_action(self, action: str) -> None:
+        if action == ADVICE_ACTION:
+            self.safety.show_clearance()
+        elif action == WEEKLY_ACTION:
+            self.safety.start_check(CheckTrigger.WEEKLY)
+
+    @property
+    def safety(self):  # -> SafetyController
+        """The red-flag screening flows (issue 3); every coach goes through it."""
+        if self._safety is None:
+            from stenosis_coach.ui.safety.controller import SafetyController
+
+            self._safety = SafetyController(self)
+        return self._safety
+
     @property
     def settings_page(self):  # -> SettingsPage
         return self.page("settings")
@@ -176,6 +234,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(restore)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        symptoms = QAction("I have &new symptoms…", self)
+        symptoms.triggered.connect(lambda: self.safety.start_check(CheckTrigger.ON_DEMAND))
+        help_menu.addAction(symptoms)
 
     def _restyle(self, settings: Settings) -> None:
         variant = palette_for(settings).icon_variant
@@ -183,6 +245,8 @@ class MainWindow(QMainWindow):
         for entry in self._entries:
             entry.nav.setIcon(icon(entry.icon_name, variant))
             entry.nav.setIconSize(QSize(size, size))
+        self.new_symptoms.setIcon(icon("safety", variant))
+        self.new_symptoms.setIconSize(QSize(size, size))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.close_database()

@@ -93,6 +93,7 @@ def stylesheet(settings: Settings) -> str:
     button_h = max(48, round(t.body * 3.2))
     primary_h = max(56, round(t.body * 3.8))
     indicator = max(28, round(t.body * 1.9))
+    answer_h = max(96, round(t.body * 7))  # Yes/No in the safety check: very large
     check = resource_path("icons", f"{p.check_mark}.svg").as_posix()
     return f"""
 * {{ font-size: {t.body}pt; color: {p.text}; }}
@@ -110,6 +111,9 @@ QFrame[role="warning"] {{
     background: {p.warning_bg}; border: 2px solid {p.warning_text}; border-radius: 12px;
 }}
 QFrame[role="warning"] QLabel {{ color: {p.warning_text}; }}
+QFrame[role="alert-emergency"] {{
+    background: {p.card}; border: 4px solid {p.danger}; border-radius: 12px;
+}}
 QFrame#navRail {{ background: {p.card}; border-right: 1px solid {p.border}; }}
 
 QPushButton, QToolButton {{
@@ -126,6 +130,16 @@ QPushButton[kind="danger"] {{
     background: {p.danger}; color: {p.on_danger}; border: 2px solid {p.danger};
     font-weight: 600;
 }}
+QPushButton[kind="answer"] {{
+    min-height: {answer_h}px; font-size: {t.section_title}pt; font-weight: 600;
+    border-width: 3px;
+}}
+QPushButton[kind="safety"] {{
+    background: {p.warning_bg}; color: {p.warning_text}; border: 2px solid {p.warning_text};
+    font-weight: 600; text-align: left; padding: 6px 12px;
+}}
+QProgressBar {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 6px; }}
+QProgressBar::chunk {{ background: {p.primary}; border-radius: 6px; }}
 QPushButton:disabled {{ color: {p.secondary}; border-style: dashed; }}
 QToolButton[kind="nav"] {{
     text-align: left; border: 2px solid transparent; background: transparent;
@@ -138,7 +152,8 @@ QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus,
 QSlider:focus {{
     border: 3px solid {p.focus};
 }}
-QPushButton[kind="primary"]:focus, QPushButton[kind="danger"]:focus {{
+QPushButton[kind="primary"]:focus, QPushButton[kind="danger"]:focus,
+QPushButton[kind="safety"]:focus {{
     border: 3px solid {p.text};
 }}
 QToolButton[kind="nav"]:focus {{ border: 3px solid {p.focus}; }}

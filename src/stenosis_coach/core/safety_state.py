@@ -1,0 +1,94 @@
+"""Where the patient stands with the red-flag checks, computed from what is stored.
+
+Pure: given the stored checks and clearances and the time, says whether a check must be
+asked now, whether the weekly check is due, and whether sessions wait for a clearance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from stenosis_coach.core.safety import (
+    CheckTrigger,
+    ClearanceReason,
+    Level,
+    SeekCareAdvice,
+    advice_for,
+    check_due,
+    session_gate,
+)
+
+# DESIGN 4.1: status --json reports red-flag checks with any "yes" in the last 28 days.
+RED_FLAG_WINDOW_DAYS = 28
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    id: int
+    trigger: CheckTrigger
+    started_at: datetime
+    utc_offset_min: int
+    completed_at: datetime | None = None
+    postponed_at: datetime | None = None
+    level: Level | None = None
+    answers: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def any_yes(self) -> bool:
+        return self.complete and self.level is not None
+
+    @property
+    def advice(self) -> SeekCareAdvice | None:
+        return advice_for(self.answers) if self.any_yes else None
+
+
+@dataclass(frozen=True)
+class ClearanceRecord:
+    id: int
+    at: datetime
+    reason: ClearanceReason
+    check_id: int
+
+
+@dataclass(frozen=True)
+class SafetyStatus:
+    pending: CheckRecord | None  # started, not finished, not postponed: ask it now
+    first_check_needed: bool  # no check has ever been completed
+    weekly_due: bool
+    needs_clearance: bool  # a "yes" waits for "I have been checked" before any session
+    open_flag: CheckRecord | None  # the check with a "yes" that needs the clearance
+    flags_last_28_days: int
+
+    @property
+    def advice(self) -> SeekCareAdvice | None:
+        return self.open_flag.advice if self.open_flag and self.needs_clearance else None
+
+
+def safety_status(
+    checks: Sequence[CheckRecord], clearances: Sequence[ClearanceRecord], now: datetime
+) -> SafetyStatus:
+    """``checks`` and ``clearances`` in any order."""
+    ordered = sorted(checks, key=lambda c: (c.started_at, c.id))
+    completed = [c for c in ordered if c.complete]
+    pending = next(
+        (c for c in reversed(ordered) if not c.complete and c.postponed_at is None), None
+    )
+    flagged = [c for c in completed if c.any_yes]
+    last_flag = max(flagged, key=lambda c: c.completed_at) if flagged else None
+    last_clearance = max((c.at for c in clearances), default=None)
+    last_done = max((c.completed_at for c in completed), default=None)
+    since = now - timedelta(days=RED_FLAG_WINDOW_DAYS)
+    return SafetyStatus(
+        pending=pending,
+        first_check_needed=not completed,
+        weekly_due=check_due(last_done, now),
+        needs_clearance=session_gate(last_flag.completed_at if last_flag else None, last_clearance),
+        open_flag=last_flag,
+        flags_last_28_days=sum(1 for c in flagged if c.completed_at >= since),
+    )

@@ -1,0 +1,120 @@
+"""Red-flag checks, answers and clearances, each committed as it is given."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import col, select
+
+from stenosis_coach.core.safety import CheckTrigger, ClearanceReason, Level
+from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.models import (
+    AppStateRow,
+    ClearanceRow,
+    RedFlagAnswerRow,
+    RedFlagCheckRow,
+)
+
+
+class SafetyRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def start_check(self, trigger: CheckTrigger, at: datetime, utc_offset_min: int) -> int:
+        with self._db.session() as s:
+            row = RedFlagCheckRow(trigger=trigger, started_at=at, utc_offset_min=utc_offset_min)
+            s.add(row)
+            s.flush()
+            assert row.id is not None
+            return row.id
+
+    def answer(self, check_id: int, question_id: str, yes: bool, at: datetime) -> None:
+        """Store (or change, after "Back") one answer at once."""
+        with self._db.session() as s:
+            row = s.exec(
+                select(RedFlagAnswerRow).where(
+                    RedFlagAnswerRow.check_id == check_id,
+                    RedFlagAnswerRow.question_id == question_id,
+                )
+            ).first()
+            if row is None:
+                row = RedFlagAnswerRow(
+                    check_id=check_id, question_id=question_id, answer=yes, answered_at=at
+                )
+            else:
+                row.answer, row.answered_at = yes, at
+            s.add(row)
+
+    def complete(self, check_id: int, level: Level | None, at: datetime) -> None:
+        with self._db.session() as s:
+            row = s.get_one(RedFlagCheckRow, check_id)
+            row.completed_at, row.level, row.postponed_at = at, level, None
+
+    def postpone(self, check_id: int, at: datetime) -> None:
+        with self._db.session() as s:
+            s.get_one(RedFlagCheckRow, check_id).postponed_at = at
+
+    def checks(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[CheckRecord]:
+        with self._db.session() as s:
+            query = select(RedFlagCheckRow)
+            if since is not None:
+                query = query.where(col(RedFlagCheckRow.started_at) >= since)
+            if until is not None:
+                query = query.where(col(RedFlagCheckRow.started_at) < until)
+            rows = s.exec(query.order_by(col(RedFlagCheckRow.started_at))).all()
+            ids = [r.id for r in rows]
+            answers: dict[int, dict[str, bool]] = {i: {} for i in ids if i is not None}
+            if ids:
+                for a in s.exec(
+                    select(RedFlagAnswerRow).where(col(RedFlagAnswerRow.check_id).in_(ids))
+                ):
+                    answers[a.check_id][a.question_id] = a.answer
+            return [_check(r, answers[r.id]) for r in rows if r.id is not None]
+
+    def get_check(self, check_id: int) -> CheckRecord:
+        return next(c for c in self.checks() if c.id == check_id)
+
+    def add_clearance(
+        self, check_id: int, reason: ClearanceReason, at: datetime, utc_offset_min: int
+    ) -> None:
+        with self._db.session() as s:
+            s.add(
+                ClearanceRow(at=at, utc_offset_min=utc_offset_min, reason=reason, check_id=check_id)
+            )
+
+    def clearances(self) -> list[ClearanceRecord]:
+        with self._db.session() as s:
+            rows = s.exec(select(ClearanceRow).order_by(col(ClearanceRow.at))).all()
+            return [
+                ClearanceRecord(r.id, r.at, ClearanceReason(r.reason), r.check_id)
+                for r in rows
+                if r.id is not None
+            ]
+
+    def get_state(self, key: str) -> str | None:
+        with self._db.session() as s:
+            row = s.get(AppStateRow, key)
+            return row.value if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        with self._db.session() as s:
+            row = s.get(AppStateRow, key) or AppStateRow(key=key, value=value)
+            row.value = value
+            s.add(row)
+
+
+def _check(row: RedFlagCheckRow, answers: dict[str, bool]) -> CheckRecord:
+    assert row.id is not None
+    return CheckRecord(
+        id=row.id,
+        trigger=CheckTrigger(row.trigger),
+        started_at=row.started_at,
+        utc_offset_min=row.utc_offset_min,
+        completed_at=row.completed_at,
+        postponed_at=row.postponed_at,
+        level=Level(row.level) if row.level else None,
+        answers=answers,
+    )
