@@ -124,3 +124,51 @@ def test_only_the_newest_five_backups_are_kept(paths):
         for i in range(7)
     ]
     assert backup.backups(paths.backup_dir, "before-upgrade") == list(reversed(made[2:]))
+
+
+def test_a_version_1_database_is_backed_up_and_upgraded_keeping_its_data(paths, clock):
+    from stenosis_coach.services.recording import SessionRecorder
+    from stenosis_coach.storage.database import Database
+    from stenosis_coach.storage.engine import make_engine
+    from stenosis_coach.storage.migrate import upgrade_to_head
+    from stenosis_coach.storage.sessions_repo import SessionRepository
+
+    paths.ensure()
+    engine = make_engine(paths.db_file)
+    upgrade_to_head(engine, "0001")
+    old = Database(paths, engine)
+    rec = SessionRecorder(old, clock)
+    rec.start("routine", "Recorded by version 1")
+    rec.finish()
+    old.close()
+    assert pragma(paths.db_file, "user_version") == 1
+
+    db = open_database(paths)
+    try:
+        assert [s.title for s in SessionRepository(db).recent()] == ["Recorded by version 1"]
+        with db.engine.connect() as conn:
+            tables = {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        assert "red_flag_check" in tables
+    finally:
+        db.close()
+    [saved] = backup.backups(paths.backup_dir, UPGRADE_LABEL)
+    assert pragma(saved, "user_version") == 1
+    assert pragma(paths.db_file, "user_version") == SCHEMA_VERSION
+
+
+def test_a_full_disk_is_a_plain_sentence_not_a_crash(db, monkeypatch):
+    import sqlite3 as sqlite
+
+    from sqlalchemy.exc import OperationalError
+
+    from stenosis_coach.errors import StorageProblem
+
+    def full(*args, **kwargs):
+        raise OperationalError("INSERT", {}, sqlite.OperationalError("database or disk is full"))
+
+    with pytest.raises(StorageProblem, match="disk is full"), db.session() as s:
+        monkeypatch.setattr(s, "flush", full)
+        s.flush()

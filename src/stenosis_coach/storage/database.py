@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from stenosis_coach.errors import DatabaseDamaged, DatabaseTooNew, StorageProblem
@@ -44,12 +45,30 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise storage_problem(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def storage_problem(exc: OperationalError) -> Exception:
+    """Turn SQLite's "disk full" / "read-only" into a sentence; anything else stays a bug."""
+    text = str(exc.orig).lower()
+    if "disk is full" in text or "disk i/o error" in text:
+        return StorageProblem(
+            "Your computer's disk is full, so the last change could not be saved. "
+            "Free some space, then try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageProblem(
+            "Your data folder cannot be written to, so the last change could not be saved."
+        )
+    return exc
 
 
 def open_database(paths: AppPaths, now: datetime | None = None) -> Database:

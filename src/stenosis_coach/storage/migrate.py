@@ -19,14 +19,15 @@ def alembic_config():  # -> alembic.config.Config, imported lazily (it is slow t
     return config
 
 
-def upgrade_to_head(engine: Engine) -> None:
+def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+    """Apply migrations up to ``revision`` (tests pass an older one to build old files)."""
     from alembic import command
 
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    log.info("database schema upgraded to head")
+        command.upgrade(config, revision)
+    log.info("database schema upgraded to %s", revision)
 
 
 def head_revision() -> str:
