@@ -7,11 +7,12 @@ and bumping :data:`stenosis_coach.storage.schema.SCHEMA_VERSION`.
 from __future__ import annotations
 
 from datetime import datetime
+from fractions import Fraction
 
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from stenosis_coach.storage.types import UTCDateTime
+from stenosis_coach.storage.types import ExactSeconds, UTCDateTime
 
 
 class SessionRow(SQLModel, table=True):
@@ -97,3 +98,30 @@ class AppStateRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=64)
     value: str
+
+
+class WalkRow(SQLModel, table=True):
+    """A finished walk: recorded live (with its session) or imported from a diary."""
+
+    __tablename__ = "walk"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("session.id", ondelete="SET NULL"), index=True),
+    )
+    kind: str = Field(max_length=16)
+    start: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    utc_offset_min: int
+    total_walk_s: Fraction = Field(sa_column=Column(ExactSeconds(), nullable=False))
+    tfs_s: Fraction | None = Field(default=None, sa_column=Column(ExactSeconds()))
+    peak_leg_pain: int
+    rests: int | None = None
+    next_day_flare: bool = False
+    ended_by: str = Field(default="completed", max_length=32)
+    distance_m: Fraction | None = Field(default=None, sa_column=Column(ExactSeconds()))
+    notes: str = ""
+    imported: bool = False
+    import_seq: int = 0  # order of import, for same-moment ties (DESIGN 5.1)
+    source: str = ""  # the diary file a walk came from
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

@@ -62,3 +62,12 @@ class Walk:
 def replay_order(walks: list[Walk]) -> list[Walk]:
     """Walks in the order DESIGN 5.1 replays them."""
     return sorted(walks, key=lambda w: w.sort_key)
+
+
+@dataclass(frozen=True)
+class StoredWalk:
+    """A walk with its database id (for history, editing and deleting)."""
+
+    id: int
+    walk: Walk
+    source: str = ""

@@ -1,0 +1,130 @@
+"""Walks in the database, returned as core :class:`Walk` objects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from stenosis_coach.core.walking.model import StoredWalk, Walk, WalkEnd, WalkKind
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.models import WalkRow
+
+
+def _walk(row: WalkRow) -> Walk:
+    return Walk(
+        start=row.start,
+        kind=WalkKind(row.kind),
+        total_walk_s=row.total_walk_s,
+        tfs_s=row.tfs_s,
+        peak_leg_pain=row.peak_leg_pain,
+        imported=row.imported,
+        seq=row.import_seq,
+        rests=row.rests,
+        next_day_flare=row.next_day_flare,
+        ended_by=WalkEnd(row.ended_by),
+        distance_m=row.distance_m,
+        notes=row.notes,
+    )
+
+
+def _row(walk: Walk, **extra: object) -> WalkRow:
+    offset = walk.start.utcoffset()
+    return WalkRow(
+        kind=walk.kind,
+        start=walk.start.astimezone(UTC),
+        utc_offset_min=int(offset.total_seconds() // 60) if offset else 0,
+        total_walk_s=walk.total_walk_s,
+        tfs_s=walk.tfs_s,
+        peak_leg_pain=walk.peak_leg_pain,
+        rests=walk.rests,
+        next_day_flare=walk.next_day_flare,
+        ended_by=walk.ended_by,
+        distance_m=walk.distance_m,
+        notes=walk.notes,
+        imported=walk.imported,
+        **extra,
+    )
+
+
+def local_start(row: WalkRow) -> datetime:
+    return row.start.astimezone(timezone(timedelta(minutes=row.utc_offset_min)))
+
+
+class WalkRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add_recorded(self, walk: Walk, session_id: int | None) -> int:
+        with self._db.session() as s:
+            row = _row(walk, session_id=session_id)
+            s.add(row)
+            s.flush()
+            assert row.id is not None
+            return row.id
+
+    def add_imported(self, walks: list[Walk], source: str,
+                     key: Callable[[Walk], Hashable]) -> list[Walk]:
+        """Add the walks not already stored, in one transaction; returns those added.
+
+        Rows are compared with the stored imported walks as multisets (DESIGN 4.3): a
+        file imported twice adds nothing, and a row that appears twice in a file is added
+        as many times as it is missing.
+        """
+        with self._db.session() as s:
+            stored = s.exec(select(WalkRow).where(
+                WalkRow.imported == True,  # noqa: E712 (SQL expression)
+                col(WalkRow.deleted_at).is_(None))).all()
+            have = Counter(key(_with_local(r)) for r in stored)
+            next_seq = (s.exec(select(func.max(WalkRow.import_seq))).one() or 0) + 1
+            added = []
+            for walk in walks:
+                k = key(walk)
+                if have[k] > 0:
+                    have[k] -= 1
+                    continue
+                s.add(_row(walk, import_seq=next_seq, source=source))
+                added.append(walk)
+                next_seq += 1
+            return added
+
+    def all(self, *, include_deleted: bool = False) -> list[StoredWalk]:
+        with self._db.session() as s:
+            query = select(WalkRow)
+            if not include_deleted:
+                query = query.where(col(WalkRow.deleted_at).is_(None))
+            rows = s.exec(query.order_by(col(WalkRow.start), col(WalkRow.id))).all()
+            return [StoredWalk(r.id, _with_local(r), r.source) for r in rows
+                    if r.id is not None]
+
+    def walks(self) -> list[Walk]:
+        return [stored.walk for stored in self.all()]
+
+    def replace(self, walk_id: int, walk: Walk) -> None:
+        """Correct a walk (a typo in the history); keeps its import order and source."""
+        with self._db.session() as s:
+            row = s.get_one(WalkRow, walk_id)
+            fresh = _row(walk)
+            for name in ("kind", "start", "utc_offset_min", "total_walk_s", "tfs_s",
+                         "peak_leg_pain", "rests", "next_day_flare", "ended_by",
+                         "distance_m", "notes"):
+                setattr(row, name, getattr(fresh, name))
+
+    def set_deleted(self, walk_id: int, at: datetime | None) -> None:
+        """Delete (``at``) or bring back (``None``) a walk; deleting is undoable."""
+        with self._db.session() as s:
+            s.get_one(WalkRow, walk_id).deleted_at = at
+
+    def count(self) -> int:
+        with self._db.session() as s:
+            return s.exec(select(func.count()).select_from(WalkRow).where(
+                col(WalkRow.deleted_at).is_(None))).one()
+
+
+def _with_local(row: WalkRow) -> Walk:
+    """The walk with its start in the local offset it was recorded in."""
+    return replace(_walk(row), start=local_start(row))
