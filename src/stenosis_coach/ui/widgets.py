@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -42,6 +43,30 @@ def button(
     if kind:
         set_kind(widget, kind)
     return widget
+
+
+class PageBase(QWidget):
+    """A page or full-window screen: a column on the 8 px grid, headed by a page title."""
+
+    def __init__(self, title: str = "", margin: tuple[int, int] = (4, 4)) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self.column = QVBoxLayout(self)
+        side, top = margin[0] * SPACING, margin[1] * SPACING
+        self.column.setContentsMargins(side, top, side, top)
+        self.column.setSpacing(3 * SPACING)
+        self.title = label(title, "page-title")
+        self.column.addWidget(self.title)
+
+
+def button_row(*buttons: QWidget, spacing: int = 2 * SPACING) -> QHBoxLayout:
+    """Buttons side by side, left-aligned (reading order), 16 px apart."""
+    row = QHBoxLayout()
+    row.setSpacing(spacing)
+    for widget in buttons:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 class Card(QFrame):

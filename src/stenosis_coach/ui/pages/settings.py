@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QRadioButton,
     QSlider,
-    QVBoxLayout,
-    QWidget,
 )
 
 from stenosis_coach import APP_TITLE, __version__
 from stenosis_coach.core.settings import VOLUME_STEP, Settings, TextSize
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.widgets import SPACING, Card, button, label
+from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 SAMPLE_TEXT = "This is how text will look. Walk 4 min, then rest until your legs settle."
 PRIVACY_TEXT = (
@@ -28,7 +26,7 @@ PRIVACY_TEXT = (
 )
 
 
-class SettingsPage(QWidget):
+class SettingsPage(PageBase):
     """Preferences and data.
 
     Signals:
@@ -40,13 +38,9 @@ class SettingsPage(QWidget):
     restore_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("page")
+        super().__init__("Settings")
         self._context = context
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4 * SPACING, 4 * SPACING, 4 * SPACING, 4 * SPACING)
-        layout.setSpacing(3 * SPACING)
-        layout.addWidget(label("Settings", "page-title"))
+        layout = self.column
         layout.addWidget(self._text_card())
         layout.addWidget(self._sound_card())
         layout.addWidget(self._data_card())
@@ -105,16 +99,11 @@ class SettingsPage(QWidget):
         self.location = label("", "secondary")
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         card.body.addWidget(self.location)
-        row = QHBoxLayout()
-        row.setSpacing(2 * SPACING)
         self.backup_button = button("Back up…", "Back up your data to a file")
         self.restore_button = button("Restore…", "Restore your data from a backup file")
         self.backup_button.clicked.connect(self.backup_requested)
         self.restore_button.clicked.connect(self.restore_requested)
-        row.addWidget(self.backup_button)
-        row.addWidget(self.restore_button)
-        row.addStretch(1)
-        card.body.addLayout(row)
+        card.body.addLayout(button_row(self.backup_button, self.restore_button))
         card.body.addWidget(label(f"{APP_TITLE} version {__version__}", "secondary"))
         return card
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from stenosis_coach.core.today import NOTHING_DUE, TodayModel
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.widgets import SPACING, Card, button, label
+from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 
-class TodayPage(QWidget):
+class TodayPage(PageBase):
     """The home page.
 
     Signals:
@@ -22,14 +22,9 @@ class TodayPage(QWidget):
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.setObjectName("page")
         self._context = context
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4 * SPACING, 4 * SPACING, 4 * SPACING, 4 * SPACING)
-        layout.setSpacing(3 * SPACING)
-        self.title = label("", "page-title")
+        layout = self.column
         self.date_line = label("", "secondary")
-        layout.addWidget(self.title)
         layout.addWidget(self.date_line)
         self._items_box = QVBoxLayout()
         self._items_box.setSpacing(2 * SPACING)
@@ -60,12 +55,9 @@ class TodayPage(QWidget):
         for item in model.items:
             card = Card(item.title, role="warning" if item.urgent else "card")
             card.body.addWidget(label(item.detail))
-            row = QHBoxLayout()
             start = button(item.action_label, f"{item.action_label}: {item.title}", "primary")
             start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
-            row.addWidget(start)
-            row.addStretch(1)
-            card.body.addLayout(row)
+            card.body.addLayout(button_row(start))
             self._items_box.addWidget(card)
         self.last_result.setText(model.last_result or "")
         self.last_result.setVisible(bool(model.last_result))

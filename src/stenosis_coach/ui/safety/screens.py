@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
 
 from stenosis_coach import APP_TITLE
 from stenosis_coach.core.safety import ClearanceReason, Level, RedFlagQuestion, SeekCareAdvice
-from stenosis_coach.ui.widgets import SPACING, Card, button, label
+from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 WELCOME_DOES = (
     f"{APP_TITLE} guides you through gentle exercise routines and walks with planned "
@@ -32,17 +32,18 @@ CHECK_INTRO = (
 )
 
 
-class Screen(QWidget):
+class Screen(PageBase):
     """A full-window screen with generous margins and a page title."""
 
     def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setObjectName("page")
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(6 * SPACING, 5 * SPACING, 6 * SPACING, 5 * SPACING)
-        self.layout_.setSpacing(3 * SPACING)
-        self.title = label(title, "page-title")
-        self.layout_.addWidget(self.title)
+        super().__init__(title, margin=(6, 5))
+        self.layout_ = self.column
+
+    def finish_with(self, action: QPushButton) -> None:
+        """End the screen with its one main action, which also takes the focus."""
+        self.layout_.addLayout(button_row(action))
+        self.layout_.addStretch(1)
+        self.setFocusProxy(action)
 
     def add_shortcut(self, keys: str, slot) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
@@ -63,14 +64,9 @@ class WelcomeScreen(Screen):
         card = Card("Before you start")
         card.body.addWidget(label(CHECK_INTRO))
         self.layout_.addWidget(card)
-        row = QHBoxLayout()
         self.start = button("Start the safety check", kind="primary")
         self.start.clicked.connect(self.proceed)
-        row.addWidget(self.start)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
-        self.layout_.addStretch(1)
-        self.setFocusProxy(self.start)
+        self.finish_with(self.start)
 
 
 class QuestionScreen(Screen):
@@ -184,14 +180,9 @@ class SeekCareScreen(Screen):
                 "secondary",
             )
         )
-        row = QHBoxLayout()
         self.ok = button("I understand", "I understand this advice", "primary")
         self.ok.clicked.connect(self.done)
-        row.addWidget(self.ok)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
-        self.layout_.addStretch(1)
-        self.setFocusProxy(self.ok)
+        self.finish_with(self.ok)
 
 
 class AllClearScreen(Screen):
@@ -207,14 +198,9 @@ class AllClearScreen(Screen):
                 "new comes up before then, use “I have new symptoms” on the left at any time."
             )
         )
-        row = QHBoxLayout()
         self.ok = button("Back to Today", kind="primary")
         self.ok.clicked.connect(self.done)
-        row.addWidget(self.ok)
-        row.addStretch(1)
-        self.layout_.addLayout(row)
-        self.layout_.addStretch(1)
-        self.setFocusProxy(self.ok)
+        self.finish_with(self.ok)
 
 
 class ClearanceScreen(Screen):
@@ -253,10 +239,7 @@ class ClearanceScreen(Screen):
         column = QVBoxLayout()
         column.setSpacing(2 * SPACING)
         for widget in (self.checked, self.mistake, self.back_button):
-            row = QHBoxLayout()
-            row.addWidget(widget)
-            row.addStretch(1)
-            column.addLayout(row)
+            column.addLayout(button_row(widget))
         self.layout_.addLayout(column)
         self.layout_.addStretch(1)
         self.add_shortcut("Esc", self.back_button.click)
