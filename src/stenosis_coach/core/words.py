@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
+
+MINUS = "\u2212"  # the real minus sign, for text shown to people
 
 
-def minutes_text(seconds: float | int | None) -> str:
-    """``390`` -> ``"6.5 min"``; whole minutes lose the ``.0``; ``None`` -> ``"—"``."""
+def round_half_away(x: Fraction, places: int = 1) -> Decimal:
+    """``x`` rounded half away from zero to ``places`` decimals, exactly (no float on the way):
+    ``-12.25 -> Decimal("-12.3")``, ``30 -> Decimal("30.0")``."""
+    if places < 0:
+        raise ValueError("places must be >= 0")
+    x = Fraction(x)
+    q = math.floor(abs(x) * 10**places + Fraction(1, 2))
+    negative = 1 if x < 0 and q else 0  # never "-0.0"
+    return Decimal((negative, tuple(int(d) for d in str(q)), -places))
+
+
+def number_text(x: Fraction | Decimal | int) -> str:
+    """One decimal, half away from zero, without a trailing ``.0``: ``3.5``, ``4``, ``−1.5``."""
+    rounded = round_half_away(Fraction(x))
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    return str(rounded).replace("-", MINUS)
+
+
+def minutes_text(seconds: Fraction | int | float | None) -> str:
+    """Seconds as minutes to one decimal, exactly: ``198 -> "3.3 min"``, ``360 -> "6 min"``,
+    ``None -> "—"``. Floats (engine timings) go through their shortest decimal text."""
     if seconds is None:
         return "—"
-    minutes = (Decimal(str(seconds)) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if minutes == minutes.to_integral_value():
-        return f"{int(minutes)} min"
-    return f"{minutes} min"
+    exact = Fraction(str(seconds)) if isinstance(seconds, float) else Fraction(seconds)
+    return f"{number_text(exact / 60)} min"
+
+
+def percent_text(pct: Decimal | Fraction) -> str:
+    """A signed change: ``+78.8%``, ``−25%``, ``0%``."""
+    text = number_text(pct)
+    return f"+{text}%" if pct > 0 else f"{text}%"
 
 
 def clock_text(seconds: float) -> str:

@@ -29,7 +29,6 @@ Where the contract leaves room, these are the readings taken here (tests pin eac
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
@@ -39,6 +38,12 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from stenosis_coach.core.walking.model import Walk, WalkKind, replay_order
+from stenosis_coach.core.words import (
+    minutes_text,
+    number_text,
+    percent_text,
+    round_half_away,
+)
 
 WINDOW_TESTS = 3  # baseline = first 3 tests, latest = last 3 (DESIGN 5.3)
 MIN_TESTS = 6  # fewer test walks: not_enough_data (DESIGN 5.3)
@@ -52,8 +57,6 @@ NUDGE_AFTER_DAYS = 28  # DESIGN 5.3: "> 28" days since the last test
 TREATMENT_BEFORE_DAYS = 28  # DESIGN 5.3: the 28 days before an event
 TREATMENT_AFTER_FIRST_DAY = 7  # DESIGN 5.3: days 7-35 after an event
 TREATMENT_AFTER_LAST_DAY = 35
-
-MINUS = "\u2212"  # the real minus sign, for text shown to people
 
 
 # ---- exact arithmetic -------------------------------------------------------------------
@@ -71,17 +74,6 @@ def median(values: Sequence[Fraction]) -> Fraction | None:
     return (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def round_half_away(x: Fraction, places: int = 1) -> Decimal:
-    """``x`` rounded half away from zero to ``places`` decimals, exactly (no float on the way):
-    ``-12.25 -> Decimal("-12.3")``, ``30 -> Decimal("30.0")``."""
-    if places < 0:
-        raise ValueError("places must be >= 0")
-    x = Fraction(x)
-    q = math.floor(abs(x) * 10**places + Fraction(1, 2))
-    negative = 1 if x < 0 and q else 0  # never "-0.0"
-    return Decimal((negative, tuple(int(d) for d in str(q)), -places))
-
-
 def percent_change(before: Fraction, after: Fraction) -> Decimal | None:
     """``100 * (after - before) / before``, rounded half away from zero to one decimal;
     ``None`` when ``before`` is 0."""
@@ -91,25 +83,6 @@ def percent_change(before: Fraction, after: Fraction) -> Decimal | None:
 
 
 # ---- words (shared/UI.md "Words") ------------------------------------------------------
-
-
-def number_text(x: Fraction | Decimal | int) -> str:
-    """One decimal, half away from zero, without a trailing ``.0``: ``3.5``, ``4``, ``−1.5``."""
-    rounded = round_half_away(Fraction(x))
-    if rounded == rounded.to_integral_value():
-        rounded = rounded.quantize(Decimal(1))
-    return str(rounded).replace("-", MINUS)
-
-
-def minutes_text(seconds: Fraction) -> str:
-    """Exact seconds as minutes to one decimal: ``198 -> "3.3 min"``, ``360 -> "6 min"``."""
-    return f"{number_text(Fraction(seconds) / 60)} min"
-
-
-def percent_text(pct: Decimal | Fraction) -> str:
-    """A signed change: ``+78.8%``, ``−25%``, ``0%``."""
-    text = number_text(pct)
-    return f"+{text}%" if pct > 0 else f"{text}%"
 
 
 # ---- walks and days ---------------------------------------------------------------------
@@ -259,7 +232,7 @@ class Verdict:
             )
         b, la = self.baseline, self.latest
         walking = (
-            f"Walking before symptoms: {minutes_text(b.median_tolerance_s)} \u2192 "
+            f"Walking before symptoms: {number_text(b.median_tolerance_s / 60)} \u2192 "
             f"{minutes_text(la.median_tolerance_s)}"
         )
         if self.change_pct is not None:
