@@ -56,3 +56,21 @@ def test_buttons_are_large_targets(window, qtbot):
         window.nav_button("today"),
     ):
         assert widget.height() >= 48, widget.text()
+
+
+def test_rail_buttons_are_plain_buttons_that_say_which_page_is_current(window):
+    # Checkable buttons read as "check box" to screen readers and toggle without navigating.
+    for key in window.page_keys():
+        assert not window.nav_button(key).isCheckable()
+    assert window.nav_button("today").accessibleDescription() == "Current page"
+    window.show_page("settings")
+    assert window.nav_button("settings").accessibleDescription() == "Current page"
+    assert window.nav_button("today").accessibleDescription() != "Current page"
+
+
+def test_cards_are_named_by_their_titles_for_screen_readers(window):
+    from stenosis_coach.ui.widgets import Card
+
+    window.show_page("settings")
+    names = {card.accessibleName() for card in window.settings_page.findChildren(Card)}
+    assert {"Text and colours", "Sound", "Your data"} <= names

@@ -204,3 +204,11 @@ def test_keyboard_answers_and_back(window, qtbot, clock):
     qtbot.keyClick(screen, Qt.Key.Key_Y)
     pending = safety.status(window.context.db, clock.now()).pending
     assert pending.answers == {QUESTIONS[0].id: True}
+
+
+def test_screen_readers_hear_the_question_on_its_label_and_on_yes_and_no(window):
+    window.safety.start_check()
+    screen = window.flow
+    assert screen.question.accessibleName() == QUESTIONS[0].text
+    assert screen.yes.accessibleDescription() == QUESTIONS[0].text
+    assert screen.no.accessibleDescription() == QUESTIONS[0].text

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -63,7 +62,6 @@ class MainWindow(QMainWindow):
         self._rail_layout.setContentsMargins(SPACING, 2 * SPACING, SPACING, 2 * SPACING)
         self._rail_layout.setSpacing(SPACING)
         self._rail_layout.addStretch(1)
-        self._nav_group = QButtonGroup(self)
         self.stack = QStackedWidget()
 
         shell = QWidget()
@@ -110,10 +108,10 @@ class MainWindow(QMainWindow):
         nav.setText(label)
         nav.setAccessibleName(label)
         nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        nav.setCheckable(True)
+        # A plain push button (not checkable): screen readers then announce a button whose
+        # default action opens the page; the current page is marked by style and words.
         nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         set_kind(nav, "nav")
-        self._nav_group.addButton(nav)
         holder = QWidget()
         QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(holder)
@@ -144,7 +142,12 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         entry = self._entry(key)
         self.stack.setCurrentWidget(entry.holder)
-        entry.nav.setChecked(True)
+        for other in self._entries:
+            current = other is entry
+            other.nav.setProperty("current", current)
+            other.nav.setAccessibleDescription("Current page" if current else other.nav.toolTip())
+            other.nav.style().unpolish(other.nav)
+            other.nav.style().polish(other.nav)
         return page
 
     def current_key(self) -> str:

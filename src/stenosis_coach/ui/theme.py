@@ -145,7 +145,7 @@ QToolButton[kind="nav"] {{
     text-align: left; border: 2px solid transparent; background: transparent;
     padding: 6px 12px; min-width: 150px;
 }}
-QToolButton[kind="nav"]:checked {{
+QToolButton[kind="nav"][current="true"] {{
     background: {p.nav_selected}; color: {p.nav_selected_text}; font-weight: 600;
 }}
 QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus,

@@ -83,6 +83,7 @@ class Card(QFrame):
         if title:
             self.title_label = label(title, "section-title")
             self.body.addWidget(self.title_label)
+            self.setAccessibleName(title)  # screen readers name the group by its title
 
 
 def scrolling_page(content: QWidget) -> QScrollArea:

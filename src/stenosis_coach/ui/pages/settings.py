@@ -75,7 +75,7 @@ class SettingsPage(PageBase):
     def _sound_card(self) -> Card:
         card = Card("Sound")
         self.sound = QCheckBox("Play sounds and spoken cues")
-        self.sound.setAccessibleName("Sound on")
+        self.sound.setAccessibleName("Play sounds and spoken cues")
         self.sound.toggled.connect(lambda on: self._set(sound_on=on))
         card.body.addWidget(self.sound)
         row = QHBoxLayout()

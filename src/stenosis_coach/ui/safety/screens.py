@@ -96,7 +96,6 @@ class QuestionScreen(Screen):
         self.layout_.addWidget(self.progress_text)
         self.layout_.addWidget(self.progress)
         self.question = label("", "section-title")
-        self.question.setAccessibleName("Question")
         self.layout_.addWidget(self.question)
         answers = QHBoxLayout()
         answers.setSpacing(3 * SPACING)
@@ -133,6 +132,11 @@ class QuestionScreen(Screen):
         self.progress.setRange(0, total)
         self.progress.setValue(number - 1)
         self.question.setText(question.text)
+        # Screen readers: the label is named by its words, and tabbing to Yes or No says
+        # the question too (Qt exposes no text of labels over AT-SPI, only names).
+        self.question.setAccessibleName(question.text)
+        for answer in (self.yes, self.no):
+            answer.setAccessibleDescription(question.text)
         self.back_button.setEnabled(number > 1)
         # After Back, the earlier answer has the focus, so Enter keeps it. A new question
         # focuses neither answer: holding Enter must never answer for the patient.
