@@ -24,4 +24,7 @@ class Command:
     run: Callable[[argparse.Namespace, AppPaths], int]
 
 
-COMMAND_MODULES = ("stenosis_coach.commands.data",)
+COMMAND_MODULES = (
+    "stenosis_coach.commands.data",
+    "stenosis_coach.commands.walking",
+)

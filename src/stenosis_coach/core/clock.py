@@ -8,7 +8,7 @@ from its start so that stored times and engine timings agree.
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -56,3 +56,31 @@ def utc_offset_minutes(moment: datetime) -> int:
     """The local UTC offset at ``moment``, in whole minutes (stored beside UTC times)."""
     offset = moment.astimezone().utcoffset()
     return int(offset.total_seconds() // 60) if offset is not None else 0
+
+
+class SystemLocalTime(tzinfo):
+    """The computer's local time zone, with the offset right for each moment (DST too).
+
+    A fixed offset taken "now" would put a summer diary walk an hour off in winter.
+    """
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return self._local(dt).utcoffset() or timedelta(0)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return self._local(dt).dst() or timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return self._local(dt).tzname() or "local"
+
+    @staticmethod
+    def _local(dt: datetime | None) -> datetime:
+        naive = (dt or datetime.now()).replace(tzinfo=None)
+        # astimezone() on a naive datetime asks the operating system about local time.
+        return naive.astimezone()
+
+    def __repr__(self) -> str:
+        return "SystemLocalTime()"
+
+
+LOCAL = SystemLocalTime()

@@ -67,8 +67,9 @@ class WalkRepository:
             assert row.id is not None
             return row.id
 
-    def add_imported(self, walks: list[Walk], source: str,
-                     key: Callable[[Walk], Hashable]) -> list[Walk]:
+    def add_imported(
+        self, walks: list[Walk], source: str, key: Callable[[Walk], Hashable]
+    ) -> list[Walk]:
         """Add the walks not already stored, in one transaction; returns those added.
 
         Rows are compared with the stored imported walks as multisets (DESIGN 4.3): a
@@ -76,9 +77,12 @@ class WalkRepository:
         as many times as it is missing.
         """
         with self._db.session() as s:
-            stored = s.exec(select(WalkRow).where(
-                WalkRow.imported == True,  # noqa: E712 (SQL expression)
-                col(WalkRow.deleted_at).is_(None))).all()
+            stored = s.exec(
+                select(WalkRow).where(
+                    WalkRow.imported == True,  # noqa: E712 (SQL expression)
+                    col(WalkRow.deleted_at).is_(None),
+                )
+            ).all()
             have = Counter(key(_with_local(r)) for r in stored)
             next_seq = (s.exec(select(func.max(WalkRow.import_seq))).one() or 0) + 1
             added = []
@@ -98,8 +102,7 @@ class WalkRepository:
             if not include_deleted:
                 query = query.where(col(WalkRow.deleted_at).is_(None))
             rows = s.exec(query.order_by(col(WalkRow.start), col(WalkRow.id))).all()
-            return [StoredWalk(r.id, _with_local(r), r.source) for r in rows
-                    if r.id is not None]
+            return [StoredWalk(r.id, _with_local(r), r.source) for r in rows if r.id is not None]
 
     def walks(self) -> list[Walk]:
         return [stored.walk for stored in self.all()]
@@ -109,9 +112,19 @@ class WalkRepository:
         with self._db.session() as s:
             row = s.get_one(WalkRow, walk_id)
             fresh = _row(walk)
-            for name in ("kind", "start", "utc_offset_min", "total_walk_s", "tfs_s",
-                         "peak_leg_pain", "rests", "next_day_flare", "ended_by",
-                         "distance_m", "notes"):
+            for name in (
+                "kind",
+                "start",
+                "utc_offset_min",
+                "total_walk_s",
+                "tfs_s",
+                "peak_leg_pain",
+                "rests",
+                "next_day_flare",
+                "ended_by",
+                "distance_m",
+                "notes",
+            ):
                 setattr(row, name, getattr(fresh, name))
 
     def set_deleted(self, walk_id: int, at: datetime | None) -> None:
@@ -121,8 +134,9 @@ class WalkRepository:
 
     def count(self) -> int:
         with self._db.session() as s:
-            return s.exec(select(func.count()).select_from(WalkRow).where(
-                col(WalkRow.deleted_at).is_(None))).one()
+            return s.exec(
+                select(func.count()).select_from(WalkRow).where(col(WalkRow.deleted_at).is_(None))
+            ).one()
 
 
 def _with_local(row: WalkRow) -> Walk:

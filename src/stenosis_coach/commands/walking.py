@@ -1,0 +1,65 @@
+"""``walks import FILE.csv`` and ``status [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from stenosis_coach.commands import Command
+from stenosis_coach.paths import AppPaths
+
+
+def _open(paths: AppPaths):
+    from stenosis_coach.storage.database import open_database
+
+    return open_database(paths)
+
+
+def _walks_args(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="walks_command", metavar="ACTION", required=True)
+    imp = sub.add_parser(
+        "import",
+        help="add walks from a walk diary CSV (all or nothing)",
+        description="Add walks from a walk diary CSV. Any bad row rejects "
+        "the whole file; importing the same file again adds nothing.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.csv")
+
+
+def _walks(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.services.walks import import_diary
+
+    db = _open(paths)
+    try:
+        result = import_diary(db, args.file, datetime.now(UTC))
+    finally:
+        db.close()
+    print(result.sentence())
+    return 0
+
+
+def _status_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _status(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.services.status import build_status
+
+    db = _open(paths)
+    try:
+        status = build_status(db, datetime.now(UTC))
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(status.to_json(), indent=1, ensure_ascii=False))
+    else:
+        print("\n".join(status.sentences()))
+    return 0
+
+
+COMMANDS = (
+    Command("walks", "walk diary: import walks recorded elsewhere", _walks_args, _walks),
+    Command("status", "how things stand: verdict, key figures, next walk", _status_args, _status),
+)

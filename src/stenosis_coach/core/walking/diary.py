@@ -1,0 +1,322 @@
+"""The walk diary CSV (DESIGN 4.3, a contract): walks recorded on paper or elsewhere.
+
+The whole file is checked before anything is kept, and every problem is reported with its
+line (the header is line 1) and column, so the user can fix the file in one go.
+
+Readings of the contract decided here:
+
+* Header names and values are trimmed of surrounding spaces; header names, ``kind`` and
+  ``next_day_flare`` are matched in any case. A header repeated or left empty is an error.
+* A file with a header and no rows is valid and gives no walks; an empty file is an error.
+* Blank lines, and rows whose fields are all blank (spreadsheets add them), are skipped.
+* Whole numbers (``peak_leg_pain``, ``rests``) may be written ``3`` or ``3.0``; ``3.5`` is
+  refused. Numbers use a decimal point; no exponents, thousands separators or NaN.
+* ``seq`` is the walk's 0-based position among the file's walks (row order).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from decimal import Decimal
+from fractions import Fraction
+
+from stenosis_coach.core.walking.model import Walk, WalkKind
+
+REQUIRED = ("date", "total_walk_min", "peak_leg_pain")
+OPTIONAL = ("kind", "time_to_symptoms_min", "rests", "next_day_flare", "distance_m", "notes")
+COLUMNS = REQUIRED + OPTIONAL
+MAX_TOTAL_MIN = 180  # DESIGN 4.3: total_walk_min > 0 and <= 180
+DIARY_START = time(12, 0)  # DESIGN 4.3: a diary walk starts at 12:00 local time on its date
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FLARE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False, "": False}
+_KINDS = {"": WalkKind.TEST, "test": WalkKind.TEST, "training": WalkKind.TRAINING}
+
+
+@dataclass(frozen=True)
+class DiaryProblem:
+    """One problem in a diary file: a 1-based file line, a column name (or None), a message."""
+
+    line: int | None
+    column: str | None
+    message: str
+
+    def text(self, source: str) -> str:
+        where = [f"line {self.line}"] if self.line is not None else []
+        if self.column:
+            where.append(f"column {self.column}")
+        return ": ".join(
+            [source, ", ".join(where), self.message] if where else [source, self.message]
+        )
+
+
+class DiaryError(ValueError):
+    """The diary was refused; ``problems`` lists every problem found, in file order."""
+
+    def __init__(self, problems: list[DiaryProblem], source: str = "diary") -> None:
+        self.problems = list(problems)
+        self.source = source
+        super().__init__("\n".join(p.text(source) for p in self.problems))
+
+
+class _Bad(Exception):
+    """A bad value in one cell; the message is said to the user."""
+
+
+def parse_diary_bytes(data: bytes, *, source: str, today: date, tz: tzinfo) -> list[Walk]:
+    """Decode UTF-8 (a BOM is accepted) and parse; bad bytes are reported line by line."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    problems = []
+    # b"\n" never occurs inside a UTF-8 multi-byte character, so lines can be decoded alone.
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad = raw[exc.start : exc.start + 1].hex().upper()
+            problems.append(
+                DiaryProblem(
+                    number,
+                    None,
+                    f"this line is not UTF-8 text (byte 0x{bad}); "
+                    "save the file as 'CSV UTF-8' and try again",
+                )
+            )
+    if problems:
+        raise DiaryError(problems, source)
+    return parse_diary(data.decode("utf-8"), source=source, today=today, tz=tz)
+
+
+def parse_diary(text: str, *, source: str, today: date, tz: tzinfo) -> list[Walk]:
+    """Parse a diary (DESIGN 4.3) into imported walks, or raise :class:`DiaryError`.
+
+    ``today`` is the local date (no walk may be later); ``tz`` is local time, in which each
+    walk starts at 12:00 on its date.
+    """
+    text = text.removeprefix("\ufeff")
+    problems: list[DiaryProblem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    header_line = 1
+    index: dict[str, int] = {}
+    walks: list[Walk] = []
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(DiaryProblem(line, None, f"this line cannot be read as CSV ({exc})"))
+            break
+        row_line, line = line, reader.line_num + 1
+        if not any(field.strip() for field in row):
+            continue
+        if header is None:
+            header, header_line = [name.strip() for name in row], row_line
+            index = _check_header(header, header_line, problems)
+            continue
+        if len(row) != len(header):
+            problems.append(
+                DiaryProblem(
+                    row_line,
+                    None,
+                    f"this row has {len(row)} values but the header has {len(header)} columns; "
+                    "check for a missing or extra comma",
+                )
+            )
+            continue
+        cells = {name: row[i].strip() for name, i in index.items()}
+        walk = _walk(cells, row_line, len(walks), today, tz, problems)
+        if walk is not None:
+            walks.append(walk)
+    if header is None and not problems:
+        problems.append(
+            DiaryProblem(
+                1,
+                None,
+                "the file is empty; its first line should name the columns, "
+                "like date,kind,total_walk_min,peak_leg_pain",
+            )
+        )
+    if problems:
+        raise DiaryError(problems, source)
+    return walks
+
+
+def _check_header(header: list[str], line: int, problems: list[DiaryProblem]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    known = ", ".join(COLUMNS)
+    for position, name in enumerate(header, start=1):
+        key = name.lower()
+        if not name:
+            problems.append(
+                DiaryProblem(line, None, f"column {position} has no name; remove it or name it")
+            )
+        elif key not in COLUMNS:
+            problems.append(DiaryProblem(line, name, f"unknown column; the columns are: {known}"))
+        elif key in index:
+            problems.append(DiaryProblem(line, key, "this column appears more than once"))
+        else:
+            index[key] = position - 1
+    for name in REQUIRED:
+        if name not in index:
+            problems.append(DiaryProblem(line, name, "this required column is missing"))
+    return index
+
+
+def _walk(
+    cells: dict[str, str],
+    line: int,
+    seq: int,
+    today: date,
+    tz: tzinfo,
+    problems: list[DiaryProblem],
+) -> Walk | None:
+    """One row as a walk, or None after adding its problems."""
+    values: dict[str, object] = {}
+    before = len(problems)
+
+    def check(column: str, parse: Callable[[str], object]) -> None:
+        if column not in cells:
+            return
+        try:
+            values[column] = parse(cells[column])
+        except _Bad as exc:
+            problems.append(DiaryProblem(line, column, str(exc)))
+
+    check("date", lambda v: _date(v, today))
+    check("kind", _kind)
+    check("total_walk_min", _total)
+    check("time_to_symptoms_min", _tfs)
+    check("peak_leg_pain", lambda v: _whole(v, 0, 10, "a whole number from 0 to 10"))
+    check("rests", lambda v: None if v == "" else _whole(v, 0, None, "a whole number, 0 or more"))
+    check("next_day_flare", _flare)
+    check("distance_m", _distance)
+    total, tfs = values.get("total_walk_min"), values.get("time_to_symptoms_min")
+    if isinstance(total, Fraction) and isinstance(tfs, Fraction) and tfs > total:
+        problems.append(
+            DiaryProblem(
+                line,
+                "time_to_symptoms_min",
+                f"symptoms at {cells['time_to_symptoms_min']} min is after the end of the walk "
+                f"({cells['total_walk_min']} min); it must be no more than total_walk_min",
+            )
+        )
+    if len(problems) > before or any(name not in values for name in REQUIRED):
+        return None
+    day = values["date"]
+    assert isinstance(day, date) and isinstance(total, Fraction)
+    return Walk(
+        start=datetime.combine(day, DIARY_START, tzinfo=tz),
+        kind=values.get("kind", WalkKind.TEST),  # type: ignore[arg-type]
+        total_walk_s=total * 60,
+        tfs_s=tfs * 60 if isinstance(tfs, Fraction) else None,
+        peak_leg_pain=values["peak_leg_pain"],  # type: ignore[arg-type]
+        imported=True,
+        seq=seq,
+        rests=values.get("rests"),  # type: ignore[arg-type]
+        next_day_flare=bool(values.get("next_day_flare", False)),
+        distance_m=values.get("distance_m"),  # type: ignore[arg-type]
+        notes=cells.get("notes", ""),
+    )
+
+
+def _number(value: str, what: str) -> Fraction:
+    """An exact decimal number ("6.5" -> 13/2)."""
+    if value == "":
+        raise _Bad(f"a value is needed ({what})")
+    if not _NUMBER.fullmatch(value):
+        raise _Bad(f"'{value}' is not a number; write it like 6.5 ({what})")
+    return Fraction(Decimal(value))  # exact: "6.5" is 13/2, never a float
+
+
+def _date(value: str, today: date) -> date:
+    if not value:
+        raise _Bad("a date is needed, like 2026-02-03")
+    try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise _Bad(f"'{value}' is not a date; write it like 2026-02-03 (year-month-day)") from None
+    if day > today:
+        raise _Bad(f"{value} is in the future (today is {today.isoformat()})")
+    return day
+
+
+def _kind(value: str) -> WalkKind:
+    try:
+        return _KINDS[value.lower()]
+    except KeyError:
+        raise _Bad(f"'{value}' is not a kind of walk; write test or training") from None
+
+
+def _total(value: str) -> Fraction:
+    minutes = _number(value, "minutes of walking, rests left out")
+    if not 0 < minutes <= MAX_TOTAL_MIN:
+        raise _Bad(f"{value} min is not possible here; it must be more than 0 and at most 180")
+    return minutes
+
+
+def _tfs(value: str) -> Fraction | None:
+    if value == "":
+        return None  # DESIGN 4.3: blank when symptoms never came
+    minutes = _number(value, "minutes until symptoms first came")
+    if minutes <= 0:
+        raise _Bad(
+            f"{value} min is not possible here; it must be more than 0 (leave it blank "
+            "if symptoms never came)"
+        )
+    return minutes
+
+
+def _whole(value: str, low: int, high: int | None, what: str) -> int:
+    number = _number(value, what)
+    if number.denominator != 1 or number < low or (high is not None and number > high):
+        raise _Bad(f"'{value}' is not allowed; it must be {what}")
+    return int(number)
+
+
+def _flare(value: str) -> bool:
+    try:
+        return _FLARE[value.lower()]
+    except KeyError:
+        raise _Bad(f"'{value}' is not allowed; write yes or no (or leave it blank)") from None
+
+
+def _distance(value: str) -> Fraction | None:
+    if value == "":
+        return None
+    metres = _number(value, "metres")
+    if metres < 0:
+        raise _Bad(f"{value} m is not possible; it must be 0 or more")
+    return metres
+
+
+def diary_key(walk: Walk, tz: tzinfo | None = None) -> tuple[object, ...]:
+    """The canonical row of an imported walk, for comparing rows as multisets (DESIGN 4.3).
+
+    ``(date, kind, total_walk_s, tfs_s, peak_leg_pain, rests, next_day_flare, distance_m,
+    notes)``. Give ``tz`` (local time) when the stored start may be in another zone, so the
+    date is the diary's date. A blank ``next_day_flare`` and ``no`` compare equal; a blank
+    ``rests`` and ``0`` do not.
+    """
+    start = walk.start.astimezone(tz) if tz is not None else walk.start
+    return (
+        start.date(),
+        WalkKind(walk.kind).value,
+        Fraction(walk.total_walk_s),
+        None if walk.tfs_s is None else Fraction(walk.tfs_s),
+        walk.peak_leg_pain,
+        walk.rests,
+        bool(walk.next_day_flare),
+        None if walk.distance_m is None else Fraction(walk.distance_m),
+        walk.notes.strip(),
+    )

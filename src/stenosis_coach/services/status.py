@@ -1,0 +1,103 @@
+"""Where things stand: the verdict, key figures, the next walk, signs and red flags.
+
+The one source for ``status`` (CLI), the Today page's walk and the progress page.
+The keys and their meaning are a contract (DESIGN 4.1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from fractions import Fraction
+from typing import Any
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.progress.signs import Sign, specialist_signs
+from stenosis_coach.core.progress.verdict import Verdict, compute_verdict, to_status_json
+from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
+from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.core.walking.prescription import Prescription, replay
+from stenosis_coach.core.words import minutes_text
+from stenosis_coach.services import safety
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.safety_repo import SafetyRepository
+from stenosis_coach.storage.walks_repo import WalkRepository
+
+
+@dataclass(frozen=True)
+class Status:
+    verdict: Verdict
+    next_walk: Prescription
+    signs: list[Sign]
+    red_flags_last_28_days: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **to_status_json(self.verdict),
+            "next_walk": {
+                "kind": self.next_walk.kind.value,
+                "bout_s": _number(self.next_walk.bout_s),
+                "rest_s": _number(self.next_walk.rest_s),
+                "target_total_s": _number(self.next_walk.target_total_s),
+            },
+            "specialist_signs": [{"code": s.code.value, "text": s.text} for s in self.signs],
+            "red_flags_last_28_days": self.red_flags_last_28_days,
+        }
+
+    def sentences(self) -> list[str]:
+        """The same facts, in words, for plain ``status``."""
+        lines = [self.verdict.summary]
+        if self.verdict.nudge:
+            lines.append(self.verdict.nudge)
+        lines.append(walk_sentence(self.next_walk))
+        for sign in self.signs:
+            lines.append(f"Time to talk to your clinician: {sign.text}")
+        flags = self.red_flags_last_28_days
+        if flags:
+            checks = "check" if flags == 1 else "checks"
+            lines.append(f"{flags} safety {checks} in the last 28 days had a yes answer.")
+        else:
+            lines.append("No safety check in the last 28 days had a yes answer.")
+        return lines
+
+
+def walk_sentence(rx: Prescription) -> str:
+    if rx.kind is WalkKind.TEST or rx.bout_s is None:
+        what = (
+            "Next walk: a walking test. Walk at a comfortable pace, note when symptoms "
+            "start, and keep going until you need to stop (30 min at most)."
+        )
+    else:
+        what = (
+            f"Next walk: walk {minutes_text(rx.bout_s)}, then rest sitting or leaning "
+            f"forward until your legs settle ({minutes_text(rx.rest_s)} is a guide). "
+            f"Repeat until you have walked {minutes_text(rx.target_total_s)}."
+        )
+    return f"{what} Why: {rx.reason}" if rx.reason else what
+
+
+def _number(value: Fraction | int | None) -> int | float | None:
+    if value is None:
+        return None
+    value = Fraction(value)
+    return int(value) if value.denominator == 1 else float(value)
+
+
+def weakness_reports(db: Database) -> list[date]:
+    """Days with a "yes" to a new-weakness or balance question (DESIGN 5.4)."""
+    days = []
+    for check in SafetyRepository(db).checks():
+        if check.complete and any(check.answers.get(q) for q in NEW_WEAKNESS_IDS):
+            days.append(check.completed_at.astimezone(LOCAL).date())
+    return days
+
+
+def build_status(db: Database, now: datetime, tz: tzinfo = LOCAL) -> Status:
+    walks = WalkRepository(db).walks()
+    today = now.astimezone(tz).date()
+    return Status(
+        verdict=compute_verdict(walks, [], today, tz),
+        next_walk=replay(walks, now),
+        signs=specialist_signs(walks, [], [], weakness_reports(db), today, tz),
+        red_flags_last_28_days=safety.red_flags_last_28_days(db, now),
+    )
