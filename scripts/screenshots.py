@@ -65,8 +65,7 @@ SAFETY_SCREENS: dict[str, Callable[[], object]] = {
     "welcome": screens.WelcomeScreen,
     "emergency": lambda: screens.SeekCareScreen(advice_for(yes_to("bladder-trouble"))),
     "urgent": lambda: screens.SeekCareScreen(advice_for(yes_to("clumsy-hands", "fever"))),
-    "stop_and_check": lambda: screens.SeekCareScreen(
-        advice_for(yes_to("calf-pain-standing"))),
+    "stop_and_check": lambda: screens.SeekCareScreen(advice_for(yes_to("calf-pain-standing"))),
     "all_clear": screens.AllClearScreen,
     "clearance": lambda: screens.ClearanceScreen(advice_for(yes_to("fever")), "Mon 4 May"),
 }
@@ -75,6 +74,7 @@ SAFETY_SCREENS: dict[str, Callable[[], object]] = {
 def shoot(out: Path, variants: list[str]) -> list[Path]:
     written: list[Path] = []
     for name in variants:
+
         def pages(window: MainWindow, app: QApplication, name: str = name) -> None:
             for key in window.page_keys():
                 window.show_page(key)
