@@ -36,7 +36,9 @@ VARIANTS = {
 SIZE = (1180, 820)
 
 
-def with_window(settings: Settings, use: Callable[[MainWindow, QApplication], None]) -> None:
+def with_window(
+    settings: Settings, use: Callable[[MainWindow, QApplication], None], with_walks: bool = True
+) -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         paths = AppPaths.resolve(tmp)
@@ -45,6 +47,16 @@ def with_window(settings: Settings, use: Callable[[MainWindow, QApplication], No
         window.resize(*SIZE)
         window.show()
         window.context.open_database()
+        if with_walks:
+            from datetime import UTC, datetime
+
+            from stenosis_coach.services.walks import import_diary
+
+            diary = (
+                Path(__file__).parents[1] / "tests" / "fixtures" / "diary-programme-12-weeks.csv"
+            )
+            import_diary(window.context.db, diary, datetime.now(UTC))
+            window.context.data_changed.emit()
         use(window, app)
         window.close()
         window.deleteLater()
@@ -84,6 +96,10 @@ def shoot(out: Path, variants: list[str]) -> list[Path]:
             for screen_name, make in SAFETY_SCREENS.items():
                 window.show_flow(make())
                 save(window, app, out / f"safety-{screen_name}-{name}.png", written)
+            window.end_flow()
+            window.show_page("walk")
+            window.walking.log_walk()
+            save(window, app, out / f"walk-log-{name}.png", written)
             window.end_flow()
 
         with_window(VARIANTS[name], pages)

@@ -27,8 +27,9 @@ def test_today_greets_and_says_plainly_that_nothing_is_due(window):
 
 
 def test_only_existing_areas_are_in_the_rail(window):
-    assert window.page_keys() == ["today", "settings"]
-    assert [window.nav_button(k).text() for k in window.page_keys()] == ["Today", "Settings"]
+    assert window.page_keys() == ["today", "walk", "settings"]
+    assert [window.nav_button(k).text() for k in window.page_keys()] == [
+        "Today", "Walk", "Settings"]
 
 
 def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
@@ -40,6 +41,8 @@ def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_key() == "today")
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_key() == "walk")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_key() == "settings")
 
 

@@ -61,18 +61,21 @@ class Status:
         return lines
 
 
-def walk_sentence(rx: Prescription) -> str:
+def walk_headline(rx: Prescription) -> str:
+    """What to do, in words (issue 5: "Walk 4 min, then rest sitting or leaning forward …")."""
     if rx.kind is WalkKind.TEST or rx.bout_s is None:
-        what = (
-            "Next walk: a walking test. Walk at a comfortable pace, note when symptoms "
-            "start, and keep going until you need to stop (30 min at most)."
+        return (
+            "A walking test: walk at a comfortable pace, tap when symptoms start, and "
+            "keep going until you need to stop (30 min at most)."
         )
-    else:
-        what = (
-            f"Next walk: walk {minutes_text(rx.bout_s)}, then rest sitting or leaning "
-            f"forward until your legs settle ({minutes_text(rx.rest_s)} is a guide). "
-            f"Repeat until you have walked {minutes_text(rx.target_total_s)}."
-        )
+    return (
+        f"Walk {minutes_text(rx.bout_s)}, then rest sitting or leaning forward until "
+        f"your legs settle. Repeat until you have walked {minutes_text(rx.target_total_s)}."
+    )
+
+
+def walk_sentence(rx: Prescription) -> str:
+    what = f"Next walk: {walk_headline(rx)}"
     return f"{what} Why: {rx.reason}" if rx.reason else what
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.walking.diary import DiaryError, diary_key, parse_diary_bytes
+from stenosis_coach.core.walking.logged import WalkForm, walk_from_form
+from stenosis_coach.core.walking.model import StoredWalk, Walk
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.walks_repo import WalkRepository
@@ -60,3 +62,39 @@ def import_diary(db: Database, path: Path, now: datetime, tz: tzinfo = LOCAL) ->
     added = WalkRepository(db).add_imported(walks, str(path.name), key=partial(diary_key, tz=tz))
     log.info("imported %d of %d diary walks from %s", len(added), len(walks), path)
     return DiaryImport(source=path, rows=len(walks), added=len(added))
+
+
+# -- walks logged, corrected and deleted by hand ------------------------------------------
+def log_walk(db: Database, form: WalkForm, now: datetime, tz: tzinfo = LOCAL) -> StoredWalk:
+    """Save a walk done elsewhere; raises :class:`FormProblems` and saves nothing if a
+    value is bad."""
+    walk = walk_from_form(form, now, tz)
+    walk_id = WalkRepository(db).add_recorded(walk, session_id=None)
+    log.info("logged a %s walk of %s s", walk.kind, walk.total_walk_s)
+    return StoredWalk(walk_id, walk)
+
+
+def correct_walk(db: Database, walk_id: int, form: WalkForm, now: datetime,
+                 tz: tzinfo = LOCAL) -> Walk:
+    """Fix a mistyped walk; the prescription is recomputed from the corrected history."""
+    repo = WalkRepository(db)
+    original = next((s.walk for s in repo.all() if s.id == walk_id), None)
+    if original is None:
+        raise InvalidInput("That walk is no longer in your history.")
+    walk = walk_from_form(form, now, tz, original=original)
+    repo.replace(walk_id, walk)
+    return walk
+
+
+def delete_walk(db: Database, walk_id: int, now: datetime) -> None:
+    """Remove a walk from the history; :func:`undo_delete` brings it back."""
+    WalkRepository(db).set_deleted(walk_id, now)
+
+
+def undo_delete(db: Database, walk_id: int) -> None:
+    WalkRepository(db).set_deleted(walk_id, None)
+
+
+def history(db: Database) -> list[StoredWalk]:
+    """Every walk, newest first."""
+    return list(reversed(WalkRepository(db).all()))

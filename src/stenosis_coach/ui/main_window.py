@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(context)
         self.add_page("today", "Today", "today", lambda: self.today)
         self._safety = None  # created on first use: it needs the database layer
+        self.walking = None  # WalkController, made with the Walk page
+        self.add_page("walk", "Walk", "walk", self._make_walk_page)
         self.new_symptoms = QPushButton("I have new\nsymptoms")
         self.new_symptoms.setAccessibleName("I have new symptoms")
         self.new_symptoms.setToolTip("Answer the safety questions now")
@@ -171,12 +173,13 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self._flow)
         widget.setFocus()
 
-    def end_flow(self) -> None:
+    def end_flow(self, page: str = "today") -> None:
+        """Back to the rail and ``page`` (Today unless a flow came from another page)."""
         self._drop_flow()
         self.screens.setCurrentIndex(0)
-        self.show_page("today")
+        self.show_page(page)
         self.today.refresh()
-        self.nav_button("today").setFocus()
+        self.nav_button(page).setFocus()
 
     @property
     def flow(self) -> QWidget | None:
@@ -214,6 +217,14 @@ class MainWindow(QMainWindow):
             if entry.key == key:
                 return entry
         raise LookupError(f"no page {key!r}")
+
+    def _make_walk_page(self) -> QWidget:
+        from stenosis_coach.ui.walking.controller import WalkController
+        from stenosis_coach.ui.walking.page import WalkPage
+
+        page = WalkPage(self.context)
+        self.walking = WalkController(self, page)
+        return page
 
     def _make_settings(self) -> QWidget:
         from stenosis_coach.ui.pages.settings import SettingsPage

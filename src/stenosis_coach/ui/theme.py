@@ -138,6 +138,20 @@ QPushButton[kind="safety"] {{
     background: {p.warning_bg}; color: {p.warning_text}; border: 2px solid {p.warning_text};
     font-weight: 600; text-align: left; padding: 6px 12px;
 }}
+QPushButton[kind="rating"] {{
+    min-height: {button_h}px; padding: 4px 0; font-weight: 600; min-width: 48px;
+}}
+QPushButton[kind="choice"] {{ padding: 4px 24px; }}
+QPushButton[kind="rating"]:checked, QPushButton[kind="choice"]:checked {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
+QLineEdit, QPlainTextEdit, QDateEdit {{
+    min-height: {button_h - 8}px; padding: 4px 10px; background: {p.card}; color: {p.text};
+    border: 2px solid {p.border}; border-radius: 8px;
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus {{ border: 3px solid {p.focus}; }}
+QLineEdit[invalid="true"] {{ border: 3px solid {p.danger}; }}
+QLabel[role="error"] {{ color: {p.danger}; font-weight: 600; }}
 QProgressBar {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 6px; }}
 QProgressBar::chunk {{ background: {p.primary}; border-radius: 6px; }}
 QPushButton:disabled {{ color: {p.secondary}; border-style: dashed; }}

@@ -1,0 +1,142 @@
+"""A walk the patient logs by hand (done outdoors, with a watch): check the form's values.
+
+The same limits as the diary (DESIGN 4.3), with messages that name the field as the form
+labels it, so the patient knows what to fix. Nothing is saved unless every value is good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from stenosis_coach.core.walking.diary import MAX_TOTAL_MIN
+from stenosis_coach.core.walking.model import Walk, WalkKind
+
+DIARY_NOON = time(12, 0)  # DESIGN 4.3: a walk with only a date starts at 12:00 local
+
+
+@dataclass(frozen=True)
+class WalkForm:
+    """The form as typed: minutes as text so that "4.5" stays exact."""
+
+    kind: WalkKind
+    day: date
+    walking_min: str
+    symptoms_min: str = ""  # blank: symptoms did not come
+    rests: int | None = None
+    peak_leg_pain: int | None = None
+    distance_m: str = ""
+    notes: str = ""
+
+
+class FormProblems(ValueError):
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems  # field name -> plain sentence
+
+
+def _minutes(text: str) -> Fraction | None:
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError("Type a number of minutes, like 12 or 4.5.") from None
+    if not value.is_finite():
+        raise ValueError("Type a number of minutes, like 12 or 4.5.")
+    return Fraction(value)
+
+
+def walk_from_form(
+    form: WalkForm, now: datetime, tz: tzinfo, original: Walk | None = None
+) -> Walk:
+    """The walk the form describes, or :class:`FormProblems` naming each bad field.
+
+    When correcting ``original``, what the form does not show (its start time on an
+    unchanged day, how it ended, whether it was imported, a next-day flare) is kept.
+    """
+    problems: dict[str, str] = {}
+    today = now.astimezone(tz).date()
+    if form.day > today:
+        problems["day"] = "The date is in the future. Choose today or an earlier day."
+    total = tfs = distance = None
+    try:
+        total = _minutes(form.walking_min)
+        if total is None:
+            problems["walking_min"] = "Say how many minutes you walked."
+        elif not 0 < total <= MAX_TOTAL_MIN:
+            problems["walking_min"] = (
+                f"Walking time must be more than 0 and at most {MAX_TOTAL_MIN} minutes.")
+    except ValueError as exc:
+        problems["walking_min"] = str(exc)
+    try:
+        tfs = _minutes(form.symptoms_min)
+        if tfs is not None and (tfs <= 0 or (total is not None and tfs > total)):
+            problems["symptoms_min"] = (
+                "Minutes until symptoms must be more than 0 and no more than the minutes "
+                "you walked. Leave it empty if symptoms did not come.")
+    except ValueError as exc:
+        problems["symptoms_min"] = str(exc)
+    if form.peak_leg_pain is None or not 0 <= form.peak_leg_pain <= 10:
+        problems["peak_leg_pain"] = "Choose your worst leg pain, from 0 to 10."
+    if form.rests is not None and form.rests < 0:
+        problems["rests"] = "Rests cannot be fewer than 0."
+    if form.distance_m.strip():
+        try:
+            distance = Fraction(Decimal(form.distance_m.strip().replace(",", ".")))
+            if distance < 0:
+                raise ValueError
+        except (InvalidOperation, ValueError):
+            problems["distance_m"] = "Distance is a number of metres, like 800, or empty."
+    if problems:
+        raise FormProblems(problems)
+    assert total is not None and form.peak_leg_pain is not None
+    if original is not None and original.start.astimezone(tz).date() == form.day:
+        start = original.start
+    elif form.day == today:
+        # Logged straight after walking: it ended about now.
+        start = now.astimezone(tz) - timedelta(seconds=float(total * 60))
+    else:
+        start = datetime.combine(form.day, DIARY_NOON, tzinfo=tz)
+    walk = Walk(
+        start=start,
+        kind=form.kind,
+        total_walk_s=total * 60,
+        tfs_s=tfs * 60 if tfs is not None else None,
+        peak_leg_pain=form.peak_leg_pain,
+        rests=form.rests,
+        distance_m=distance,
+        notes=form.notes.strip(),
+    )
+    if original is not None:
+        walk = replace(walk, imported=original.imported, seq=original.seq,
+                       ended_by=original.ended_by, next_day_flare=original.next_day_flare)
+    return walk
+
+
+def decimal_text(value: Fraction | None) -> str:
+    """``Fraction(9, 2)`` -> ``"4.5"``; a value with no short decimal gets two places."""
+    if value is None:
+        return ""
+    if value.denominator == 1:
+        return str(value.numerator)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    text = format(exact.quantize(Decimal("0.01")) if len(str(exact)) > 12 else exact, "f")
+    return text.rstrip("0").rstrip(".")
+
+
+def form_from_walk(walk: Walk, tz: tzinfo) -> WalkForm:
+    """Fill the form from a stored walk, to correct it."""
+    return WalkForm(
+        kind=walk.kind,
+        day=walk.start.astimezone(tz).date(),
+        walking_min=decimal_text(walk.total_walk_s / 60),
+        symptoms_min=decimal_text(walk.tfs_s / 60 if walk.tfs_s is not None else None),
+        rests=walk.rests,
+        peak_leg_pain=walk.peak_leg_pain,
+        distance_m=decimal_text(walk.distance_m),
+        notes=walk.notes,
+    )

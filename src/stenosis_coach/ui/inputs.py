@@ -1,0 +1,150 @@
+"""Big, keyboard-friendly inputs for ratings and numbers (no sliders, no tiny arrows).
+
+UI.md: targets at least 48 px, nothing that needs a fine mouse; every control named for
+screen readers; arrow keys and typing work as well as the mouse.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from stenosis_coach.ui.theme import set_kind
+from stenosis_coach.ui.widgets import SPACING, label
+
+
+class RatingScale(QWidget):
+    """A 0-10 scale as eleven large buttons; one can be chosen (or none yet).
+
+    Signals:
+        rated(int): the chosen value.
+    """
+
+    rated = Signal(int)
+
+    def __init__(self, name: str, low_word: str = "no pain", high_word: str = "worst",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING // 2)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: list[QPushButton] = []
+        for value in range(11):
+            btn = QPushButton(str(value))
+            btn.setCheckable(True)
+            words = f" ({low_word})" if value == 0 else f" ({high_word})" if value == 10 else ""
+            btn.setAccessibleName(f"{name}: {value}{words}")
+            btn.setMinimumWidth(48)
+            set_kind(btn, "rating")
+            self._group.addButton(btn, value)
+            row.addWidget(btn, 1)
+            self.buttons.append(btn)
+        self._group.idClicked.connect(self.rated)
+
+    def value(self) -> int | None:
+        chosen = self._group.checkedId()
+        return None if chosen < 0 else chosen
+
+    def set_value(self, value: int | None) -> None:
+        if value is None:
+            self._group.setExclusive(False)
+            for btn in self.buttons:
+                btn.setChecked(False)
+            self._group.setExclusive(True)
+        else:
+            self.buttons[value].setChecked(True)
+
+    def keyPressEvent(self, event) -> None:
+        """Digits choose directly; arrows move the choice."""
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self._choose(key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            current = self.value()
+            step = 1 if key == Qt.Key.Key_Right else -1
+            self._choose(min(10, max(0, (current if current is not None else -step) + step)))
+        else:
+            super().keyPressEvent(event)
+
+    def _choose(self, value: int) -> None:
+        self.buttons[value].setChecked(True)
+        self.buttons[value].setFocus()
+        self.rated.emit(value)
+
+
+class NumberField(QWidget):
+    """A text box for a number, with large − and + buttons beside it.
+
+    The text is kept as typed ("4.5"), so exact values survive; the buttons add or take
+    away ``step``. Empty is allowed when ``optional``.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, name: str, step: float = 1.0, minimum: float = 0.0,
+                 maximum: float = 999.0, unit: str = "", decimals: int = 1) -> None:
+        super().__init__()
+        self._step, self._min, self._max, self._decimals = step, minimum, maximum, decimals
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        self.minus = QPushButton("−")
+        self.plus = QPushButton("+")
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(name)
+        self.edit.setMaximumWidth(160)
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.minus.setAccessibleName(f"{name}: less")
+        self.plus.setAccessibleName(f"{name}: more")
+        for btn in (self.minus, self.plus):
+            btn.setFixedWidth(64)
+            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text box has the arrow keys
+        self.minus.clicked.connect(lambda: self._bump(-1))
+        self.plus.clicked.connect(lambda: self._bump(+1))
+        self.edit.textChanged.connect(self.changed)
+        row.addWidget(self.minus)
+        row.addWidget(self.edit)
+        row.addWidget(self.plus)
+        if unit:
+            row.addWidget(label(unit, wrap=False))
+        row.addStretch(1)
+        self.setFocusProxy(self.edit)
+        self.edit.installEventFilter(self)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Up:
+                self._bump(+1)
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self._bump(-1)
+                return True
+        return False
+
+    def _bump(self, direction: int) -> None:
+        try:
+            current = float(self.text().replace(",", ".")) if self.text() else None
+        except ValueError:
+            current = None
+        if current is None:
+            value = min(self._max, self._min + (self._step if direction > 0 else 0))
+        else:
+            value = min(self._max, max(self._min, current + direction * self._step))
+        text = f"{value:.{self._decimals}f}".rstrip("0").rstrip(".") if self._decimals else (
+            str(int(value)))
+        self.edit.setText(text)

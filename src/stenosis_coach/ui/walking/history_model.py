@@ -1,0 +1,61 @@
+"""The walk history as a table model (thousands of walks stay fast to show)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.walking.model import StoredWalk, WalkKind
+from stenosis_coach.core.words import day_text, minutes_text
+
+COLUMNS = ("Date", "Kind", "Walked", "Until symptoms", "Rests", "Leg pain", "Source")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def row_text(stored: StoredWalk) -> tuple[str, ...]:
+    walk = stored.walk
+    local = walk.start.astimezone(LOCAL)
+    return (
+        f"{day_text(local)} {local.year}",
+        "Walking test" if walk.kind is WalkKind.TEST else "Training walk",
+        minutes_text(walk.total_walk_s),
+        minutes_text(walk.tfs_s) if walk.tfs_s is not None else "no symptoms",
+        "" if walk.rests is None else str(walk.rests),
+        f"{walk.peak_leg_pain}/10" + (" (flare next day)" if walk.next_day_flare else ""),
+        "diary" if walk.imported else "app",
+    )
+
+
+class WalkHistoryModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[StoredWalk] = []
+        self._text: list[tuple[str, ...]] = []
+
+    def set_walks(self, walks: list[StoredWalk]) -> None:
+        self.beginResetModel()
+        self._rows = walks
+        self._text = [row_text(w) for w in walks]
+        self.endResetModel()
+
+    def walk_at(self, row: int) -> StoredWalk:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None

@@ -1,0 +1,168 @@
+"""The Walk page: the next walk explained, logging walks done elsewhere, and the history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.core.words import day_text
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.walking.history_model import WalkHistoryModel
+from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+
+
+class WalkPage(PageBase):
+    """Signals:
+        start_requested(): the user wants to start today's walk with the live coach.
+        log_requested(): open the "log a walk" screen.
+        edit_requested(int): correct the walk with this id.
+        card_requested(): print the pocket card.
+    """
+
+    start_requested = Signal()
+    log_requested = Signal()
+    edit_requested = Signal(int)
+    card_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__("Walking")
+        self._context = context
+        self._deleted: int | None = None
+
+        self.next_card = Card("Your next walk")
+        self.next_text = label("")
+        self.why_text = label("", "secondary")
+        self.next_card.body.addWidget(self.next_text)
+        self.next_card.body.addWidget(self.why_text)
+        self.start = button("Start the walk", "Start the walk with the coach", "primary")
+        self.card = button("Print a pocket card…", "Print a pocket card of this walk")
+        self.start.clicked.connect(self.start_requested)
+        self.card.clicked.connect(self.card_requested)
+        self.next_card.body.addLayout(button_row(self.start, self.card))
+        self.column.addWidget(self.next_card)
+
+        elsewhere = Card("Walked somewhere else?")
+        elsewhere.body.addWidget(label(
+            "Log a walk you did outdoors or away from the computer. It counts just like "
+            "a walk with the coach."))
+        self.log = button("Log a walk…", "Log a walk done elsewhere")
+        self.log.clicked.connect(self.log_requested)
+        elsewhere.body.addLayout(button_row(self.log))
+        self.column.addWidget(elsewhere)
+
+        history = Card("Your walks")
+        self.undo_bar = label("", "secondary")
+        self.undo = button("Undo", "Undo the delete")
+        self.undo.clicked.connect(self._undo)
+        self.undo_row = button_row(self.undo_bar, self.undo)
+        history.body.addLayout(self.undo_row)
+        self._show_undo(False)
+        self.model = WalkHistoryModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Your walks, newest first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(320)
+        self.table.doubleClicked.connect(lambda _index: self._edit())
+        self.empty = label("No walks yet. Your walks will be listed here.", "secondary")
+        history.body.addWidget(self.empty)
+        history.body.addWidget(self.table)
+        self.edit = button("Correct…", "Correct the chosen walk", shortcut_hint="Enter")
+        self.delete = button("Delete", "Delete the chosen walk", shortcut_hint="Del")
+        self.edit.clicked.connect(self._edit)
+        self.delete.clicked.connect(self._delete)
+        history.body.addLayout(button_row(self.edit, self.delete))
+        self.column.addWidget(history)
+        self.column.addStretch(1)
+        self.table.installEventFilter(self)
+
+        context.database_ready.connect(self.refresh)
+        context.data_changed.connect(self.refresh)
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        db = self._context.db
+        if db is None:
+            return
+        from stenosis_coach.services.status import build_status, walk_headline
+        from stenosis_coach.services.walks import history
+
+        status = build_status(db, self._context.clock.now())
+        rx = status.next_walk
+        self.next_card.title_label.setText(
+            "Your next walk: a walking test" if rx.kind is WalkKind.TEST
+            else "Your next walk: a training walk")
+        self.next_text.setText(walk_headline(rx))
+        self.why_text.setText(f"Why: {rx.reason}" if rx.reason else "")
+        walks = history(db)
+        self.model.set_walks(walks)
+        has = bool(walks)
+        self.table.setVisible(has)
+        self.empty.setVisible(not has)
+        self.edit.setEnabled(has)
+        self.delete.setEnabled(has)
+        if has and not self.table.selectionModel().hasSelection():
+            self.table.selectionModel().select(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    # -- acting -------------------------------------------------------------------------
+    def _chosen(self):
+        index = self.table.currentIndex()
+        return self.model.walk_at(index.row()) if index.isValid() else None
+
+    def _edit(self) -> None:
+        chosen = self._chosen()
+        if chosen is not None:
+            self.edit_requested.emit(chosen.id)
+
+    def _delete(self) -> None:
+        from stenosis_coach.services.walks import delete_walk
+
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        delete_walk(self._context.db, chosen.id, self._context.clock.now())
+        self._deleted = chosen.id
+        when = day_text(chosen.walk.start.astimezone(LOCAL))
+        self.undo_bar.setText(f"The walk of {when} was deleted.")
+        self._show_undo(True)
+        self.undo.setFocus()
+        self._context.data_changed.emit()
+
+    def _undo(self) -> None:
+        from stenosis_coach.services.walks import undo_delete
+
+        if self._deleted is not None:
+            undo_delete(self._context.db, self._deleted)
+            self._deleted = None
+        self._show_undo(False)
+        self._context.data_changed.emit()
+
+    def _show_undo(self, visible: bool) -> None:
+        self.undo_bar.setVisible(visible)
+        self.undo.setVisible(visible)
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._edit()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._delete()
+                return True
+        return False

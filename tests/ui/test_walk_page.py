@@ -1,0 +1,106 @@
+"""The Walk page: log a walk in a few taps, fix a typo, delete and undo (issue 5)."""
+
+from PySide6.QtCore import Qt
+
+from stenosis_coach.services.status import build_status
+from stenosis_coach.services.walks import history
+from stenosis_coach.ui.walking.history_model import WalkHistoryModel
+from stenosis_coach.ui.walking.log_screen import LogWalkScreen
+
+
+def open_log(window, qtbot):
+    page = window.show_page("walk")
+    qtbot.mouseClick(page.log, Qt.MouseButton.LeftButton)
+    screen = window.flow
+    assert isinstance(screen, LogWalkScreen)
+    return page, screen
+
+
+def test_first_visit_explains_the_first_walk_is_a_test(window):
+    page = window.show_page("walk")
+    assert "walking test" in page.next_card.title_label.text()
+    assert page.why_text.text().startswith("Why: ")
+    assert page.empty.isVisibleTo(page) and not page.table.isVisibleTo(page)
+
+
+def test_logging_a_walk_takes_a_few_taps_and_updates_the_prescription(window, qtbot, clock):
+    page, screen = open_log(window, qtbot)
+    qtbot.mouseClick(screen.kind_test, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.walking.edit, "6.5")
+    qtbot.keyClicks(screen.symptoms.edit, "5")
+    qtbot.mouseClick(screen.pain.buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    assert window.flow is None and window.current_key() == "walk"
+    [stored] = history(window.context.db)
+    assert stored.walk.total_walk_s == 390 and stored.walk.tfs_s == 300
+    rx = build_status(window.context.db, clock.now()).next_walk
+    assert rx.bout_s == 240  # 80% of 5 min (DESIGN 5.1)
+    assert page.model.rowCount() == 1
+    assert "Walk 4 min" in page.next_text.text()
+
+
+def test_a_bad_value_is_explained_beside_its_field_and_nothing_is_saved(window, qtbot):
+    _page, screen = open_log(window, qtbot)
+    qtbot.keyClicks(screen.walking.edit, "45x")
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    assert window.flow is screen
+    assert screen._errors["walking_min"].isVisibleTo(screen)
+    assert screen._errors["peak_leg_pain"].text().startswith("Choose your worst leg pain")
+    assert history(window.context.db) == []
+
+
+def test_a_typo_can_be_corrected_and_the_prescription_follows(window, qtbot, clock):
+    page, screen = open_log(window, qtbot)
+    qtbot.mouseClick(screen.kind_test, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.walking.edit, "45")  # meant 4.5
+    qtbot.keyClicks(screen.symptoms.edit, "45")
+    qtbot.mouseClick(screen.pain.buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    assert build_status(window.context.db, clock.now()).next_walk.bout_s == 900  # capped
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    fix = window.flow
+    assert fix.title.text() == "Correct a walk" and fix.walking.text() == "45"
+    fix.walking.set_text("4.5")
+    fix.symptoms.set_text("4.5")
+    qtbot.mouseClick(fix.save, Qt.MouseButton.LeftButton)
+    [stored] = history(window.context.db)
+    assert stored.walk.total_walk_s == 270
+    assert build_status(window.context.db, clock.now()).next_walk.bout_s == 210
+
+
+def test_delete_can_be_undone(window, qtbot):
+    page, screen = open_log(window, qtbot)
+    qtbot.keyClicks(screen.walking.edit, "20")
+    qtbot.mouseClick(screen.pain.buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert history(window.context.db) == []
+    assert page.undo.isVisibleTo(page) and "was deleted" in page.undo_bar.text()
+    qtbot.mouseClick(page.undo, Qt.MouseButton.LeftButton)
+    assert len(history(window.context.db)) == 1
+    assert not page.undo.isVisibleTo(page)
+
+
+def test_cancel_leaves_without_saving(window, qtbot):
+    _page, screen = open_log(window, qtbot)
+    qtbot.keyClicks(screen.walking.edit, "20")
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert window.flow is None and history(window.context.db) == []
+
+
+def test_history_model_is_a_well_behaved_qt_model(qtmodeltester, db, clock):
+    from datetime import date
+
+    from stenosis_coach.core.walking.logged import WalkForm
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.services.walks import log_walk
+
+    for minutes in ("10", "12.5"):
+        log_walk(db, WalkForm(WalkKind.TRAINING, date(2026, 3, 1), minutes, peak_leg_pain=2),
+                 clock.now())
+    model = WalkHistoryModel()
+    model.set_walks(history(db))
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 2)) in ("10 min", "12.5 min")
