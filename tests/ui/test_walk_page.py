@@ -98,9 +98,29 @@ def test_history_model_is_a_well_behaved_qt_model(qtmodeltester, db, clock):
     from stenosis_coach.services.walks import log_walk
 
     for minutes in ("10", "12.5"):
-        log_walk(db, WalkForm(WalkKind.TRAINING, date(2026, 3, 1), minutes, peak_leg_pain=2),
-                 clock.now())
+        log_walk(
+            db, WalkForm(WalkKind.TRAINING, date(2026, 3, 1), minutes, peak_leg_pain=2), clock.now()
+        )
     model = WalkHistoryModel()
     model.set_walks(history(db))
     qtmodeltester.check(model)
     assert model.data(model.index(0, 2)) in ("10 min", "12.5 min")
+
+
+def test_pocket_card_is_a_one_page_pdf_with_the_walk_and_emergency_signs(
+    window, qtbot, dialogs, tmp_path
+):
+    import re
+    import subprocess
+
+    page = window.show_page("walk")
+    dialogs.paths.append(tmp_path / "card")
+    qtbot.mouseClick(page.card, Qt.MouseButton.LeftButton)
+    pdf = tmp_path / "card.pdf"
+    assert pdf.exists() and dialogs.shown[-1][1] == "Pocket card saved"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.MULTILINE)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Walking test" in text  # no walks yet: the first walk is a test
+    assert "Numbness in the groin or saddle area" in text
+    assert not list(tmp_path.glob("*.partial"))

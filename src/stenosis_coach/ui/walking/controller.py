@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject
 
 from stenosis_coach.core.clock import LOCAL
@@ -19,6 +21,7 @@ class WalkController(QObject):
         self.page = page
         page.log_requested.connect(self.log_walk)
         page.edit_requested.connect(self.correct_walk)
+        page.card_requested.connect(self.print_card)
 
     def log_walk(self) -> LogWalkScreen:
         screen = LogWalkScreen(self._today())
@@ -28,8 +31,7 @@ class WalkController(QObject):
         return screen
 
     def correct_walk(self, walk_id: int) -> LogWalkScreen | None:
-        stored = next((s for s in walk_service.history(self._context.db) if s.id == walk_id),
-                      None)
+        stored = next((s for s in walk_service.history(self._context.db) if s.id == walk_id), None)
         if stored is None:
             return None
         screen = LogWalkScreen(self._today(), form_from_walk(stored.walk, LOCAL))
@@ -37,6 +39,33 @@ class WalkController(QObject):
         screen.cancelled.connect(self._back)
         self._window.show_flow(screen)
         return screen
+
+    def print_card(self) -> Path | None:
+        """Save today's walk as a one-page PDF to print and carry."""
+        from stenosis_coach.core.walking.card import pocket_card
+        from stenosis_coach.services.status import build_status
+        from stenosis_coach.ui.walking.pocket_card import write_card_pdf
+
+        ctx = self._context
+        today = self._today()
+        suggested = Path.home() / f"walk-card-{today.isoformat()}.pdf"
+        target = ctx.dialogs.save_path("Save the pocket card", suggested, "PDF files (*.pdf)")
+        if target is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        card = pocket_card(build_status(ctx.db, ctx.clock.now()).next_walk, today)
+        try:
+            write_card_pdf(card, target)
+        except OSError as exc:
+            ctx.dialogs.warn(
+                "The card was not saved", f"{target} could not be written: {exc.strerror or exc}."
+            )
+            return None
+        ctx.dialogs.inform(
+            "Pocket card saved", f"The card is in {target}. Open it to print it, then fold it."
+        )
+        return target
 
     def _save(self, screen: LogWalkScreen, form: WalkForm, walk_id: int | None) -> None:
         now = self._context.clock.now()

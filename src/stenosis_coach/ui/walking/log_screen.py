@@ -36,9 +36,13 @@ class LogWalkScreen(PageBase):
     def __init__(self, today: date, form: WalkForm | None = None) -> None:
         super().__init__("Correct a walk" if form else "Log a walk")
         self._today = today
-        self.column.addWidget(label(
-            "For a walk you did away from the computer. Only minutes walked and leg pain "
-            "are needed.", "secondary"))
+        self.column.addWidget(
+            label(
+                "For a walk you did away from the computer. Only minutes walked and leg pain "
+                "are needed.",
+                "secondary",
+            )
+        )
         grid = QGridLayout()
         grid.setHorizontalSpacing(3 * SPACING)
         grid.setVerticalSpacing(2 * SPACING)
@@ -80,23 +84,28 @@ class LogWalkScreen(PageBase):
         self.yesterday_button = button("Yesterday")
         self.today_button.clicked.connect(lambda: self._set_day(self._today))
         self.yesterday_button.clicked.connect(
-            lambda: self._set_day(self._today - timedelta(days=1)))
+            lambda: self._set_day(self._today - timedelta(days=1))
+        )
         days = QWidget()
         days.setLayout(button_row(self.day, self.today_button, self.yesterday_button))
         add("day", "Date", days)
 
         self.walking = NumberField("Minutes walked", step=1, maximum=180, unit="min")
         add("walking_min", "Minutes walked", self.walking, "Walking time only, without rests.")
-        self.symptoms = NumberField("Minutes until symptoms", step=0.5, maximum=180,
-                                    unit="min")
-        add("symptoms_min", "Minutes until symptoms", self.symptoms,
-            "Leave empty if symptoms did not come.")
+        self.symptoms = NumberField("Minutes until symptoms", step=0.5, maximum=180, unit="min")
+        add(
+            "symptoms_min",
+            "Minutes until symptoms",
+            self.symptoms,
+            "Leave empty if symptoms did not come.",
+        )
         self.rests = NumberField("Rests", step=1, maximum=50, decimals=0)
         add("rests", "Rests taken", self.rests)
         self.pain = RatingScale("Worst leg pain")
         add("peak_leg_pain", "Worst leg pain (0 to 10)", self.pain)
-        self.distance = NumberField("Distance in metres", step=100, maximum=100000,
-                                    unit="metres", decimals=0)
+        self.distance = NumberField(
+            "Distance in metres", step=100, maximum=100000, unit="metres", decimals=0
+        )
         add("distance_m", "Distance (if you know it)", self.distance)
         self.notes = QLineEdit()
         self.notes.setAccessibleName("Notes")
@@ -147,9 +156,14 @@ class LogWalkScreen(PageBase):
             error.setText(text)
             error.setVisible(bool(text))
         first = next((f for f in self._errors if f in problems), None)
-        targets = {"walking_min": self.walking, "symptoms_min": self.symptoms,
-                   "rests": self.rests, "peak_leg_pain": self.pain.buttons[0],
-                   "distance_m": self.distance, "day": self.day}
+        targets = {
+            "walking_min": self.walking,
+            "symptoms_min": self.symptoms,
+            "rests": self.rests,
+            "peak_leg_pain": self.pain.buttons[0],
+            "distance_m": self.distance,
+            "day": self.day,
+        }
         if first in targets:
             targets[first].setFocus()
 

@@ -15,10 +15,10 @@ from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
 
 class WalkPage(PageBase):
     """Signals:
-        start_requested(): the user wants to start today's walk with the live coach.
-        log_requested(): open the "log a walk" screen.
-        edit_requested(int): correct the walk with this id.
-        card_requested(): print the pocket card.
+    start_requested(): the user wants to start today's walk with the live coach.
+    log_requested(): open the "log a walk" screen.
+    edit_requested(int): correct the walk with this id.
+    card_requested(): print the pocket card.
     """
 
     start_requested = Signal()
@@ -44,9 +44,12 @@ class WalkPage(PageBase):
         self.column.addWidget(self.next_card)
 
         elsewhere = Card("Walked somewhere else?")
-        elsewhere.body.addWidget(label(
-            "Log a walk you did outdoors or away from the computer. It counts just like "
-            "a walk with the coach."))
+        elsewhere.body.addWidget(
+            label(
+                "Log a walk you did outdoors or away from the computer. It counts just like "
+                "a walk with the coach."
+            )
+        )
         self.log = button("Log a walk…", "Log a walk done elsewhere")
         self.log.clicked.connect(self.log_requested)
         elsewhere.body.addLayout(button_row(self.log))
@@ -68,8 +71,7 @@ class WalkPage(PageBase):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(320)
         self.table.doubleClicked.connect(lambda _index: self._edit())
@@ -100,8 +102,10 @@ class WalkPage(PageBase):
         status = build_status(db, self._context.clock.now())
         rx = status.next_walk
         self.next_card.title_label.setText(
-            "Your next walk: a walking test" if rx.kind is WalkKind.TEST
-            else "Your next walk: a training walk")
+            "Your next walk: a walking test"
+            if rx.kind is WalkKind.TEST
+            else "Your next walk: a training walk"
+        )
         self.next_text.setText(walk_headline(rx))
         self.why_text.setText(f"Why: {rx.reason}" if rx.reason else "")
         walks = history(db)
@@ -115,7 +119,8 @@ class WalkPage(PageBase):
             self.table.selectionModel().select(
                 self.model.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     # -- acting -------------------------------------------------------------------------
