@@ -1,0 +1,149 @@
+"""A live walk, recorded as it happens (DESIGN 3), and a walk rebuilt after a crash.
+
+Every engine event (bout started or ended, rest, symptoms, pause, finish) is committed the
+moment it happens, with a heartbeat once a second; the finished walk is stored with its
+session. Cues are not stored: they are derived from the timeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from fractions import Fraction
+from typing import Any
+
+from stenosis_coach.core.clock import Clock
+from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord
+from stenosis_coach.core.walking import engine as walk_engine
+from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
+from stenosis_coach.core.walking.prescription import Prescription
+from stenosis_coach.services.recording import SessionRecorder
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.storage.walks_repo import WalkRepository
+
+SESSION_KIND = "walk"
+END_REASONS = {WalkEnd.COMPLETED: EndReason.COMPLETED, WalkEnd.STOPPED: EndReason.STOPPED,
+               WalkEnd.MUST_STOP: EndReason.MUST_STOP,
+               WalkEnd.REST_NOT_EASING: EndReason.STOPPED}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def event_name(event: walk_engine.WalkEvent) -> str:
+    """``BoutStarted`` -> ``"bout_started"``."""
+    name = type(event).__name__
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+
+
+def event_data(event: walk_engine.WalkEvent) -> dict[str, Any]:
+    return {f.name: _plain(getattr(event, f.name)) for f in dataclasses.fields(event)
+            if f.name != "t_s"}
+
+
+class WalkRecording:
+    """Stores one live walk in the database as it goes."""
+
+    def __init__(self, db: Database, clock: Clock, plan: Prescription) -> None:
+        self._db = db
+        self._recorder = SessionRecorder(db, clock)
+        self.plan = plan
+        self.started_at: datetime | None = None
+
+    @property
+    def recorder(self) -> SessionRecorder:
+        return self._recorder
+
+    def start(self) -> int:
+        title = "Walking test" if self.plan.kind is WalkKind.TEST else "Training walk"
+        session_id = self._recorder.start(
+            SESSION_KIND, title, walk_kind=self.plan.kind.value,
+            bout_s=_plain(self.plan.bout_s), rest_s=_plain(self.plan.rest_s),
+            target_total_s=_plain(self.plan.target_total_s))
+        self.started_at = SessionRepository(self._db).get(session_id).started_at
+        return session_id
+
+    def record(self, events: list[walk_engine.WalkEvent]) -> None:
+        for event in events:
+            if isinstance(event, walk_engine.Cue | walk_engine.WalkStarted):
+                continue  # cues follow from the timeline; "started" is already stored
+            self._recorder.event(event_name(event), t_engine=event.t_s, **event_data(event))
+
+    def save(self, walk: Walk) -> int:
+        """Store the finished walk with its session, and close the session."""
+        session_id = self._recorder.session_id
+        walk_id = WalkRepository(self._db).add_recorded(walk, session_id)
+        self._recorder.finish(END_REASONS[walk.ended_by], walk_id=walk_id)
+        return walk_id
+
+    def discard(self) -> None:
+        """The user left the summary without saving: keep the session, marked stopped."""
+        if self._recorder.active:
+            self._recorder.finish(EndReason.STOPPED, saved=False)
+
+
+@dataclass(frozen=True)
+class WalkDraft:
+    """What a walk's summary screen starts from: measured, not yet rated."""
+
+    kind: WalkKind
+    start: datetime
+    total_walk_s: Fraction
+    tfs_s: Fraction | None
+    rests: int
+    ended_by: WalkEnd
+
+    def walk(self, peak_leg_pain: int, distance_m: Fraction | None = None,
+             notes: str = "") -> Walk:
+        return Walk(start=self.start, kind=self.kind, total_walk_s=self.total_walk_s,
+                    tfs_s=self.tfs_s, peak_leg_pain=peak_leg_pain, rests=self.rests,
+                    ended_by=self.ended_by, distance_m=distance_m, notes=notes)
+
+
+def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> WalkDraft:
+    """Rebuild a walk whose app died, from its stored events, up to its last heartbeat."""
+    started = next((e for e in events if e.kind == "started"), None)
+    kind = WalkKind(started.data.get("walk_kind", "test")) if started else WalkKind.TEST
+    walked = Fraction(0)
+    tfs = None
+    rests = 0
+    bout_start: float | None = None
+    paused_at: float | None = None
+    paused_total = 0.0
+    for event in events:
+        t = float(event.data.get("t_engine", event.t_s))
+        if event.kind == "bout_started":
+            bout_start, paused_total = t, 0.0
+        elif event.kind == "bout_ended":
+            walked += Fraction(event.data["walked_s"])
+            bout_start = None
+        elif event.kind == "rest_started":
+            rests += 1
+        elif event.kind == "symptoms_started" and tfs is None:
+            tfs = Fraction(event.data["tfs_s"])
+        elif event.kind == "paused":
+            paused_at = t
+        elif event.kind == "resumed" and paused_at is not None:
+            paused_total += t - paused_at
+            paused_at = None
+    if bout_start is not None:  # it died mid-bout: count up to the last heartbeat
+        until = paused_at if paused_at is not None else session.elapsed_s
+        walked += walk_engine.measured(max(0.0, until - bout_start - paused_total))
+    return WalkDraft(kind=kind, start=session.started_at, total_walk_s=walked, tfs_s=tfs,
+                     rests=rests, ended_by=WalkEnd.STOPPED)
+
+
+def interrupted_draft(db: Database, session: SessionRecord) -> WalkDraft:
+    return draft_from_session(session, SessionRepository(db).events(session.id))
+
+
+def save_interrupted_walk(db: Database, session: SessionRecord, walk: Walk) -> int:
+    return WalkRepository(db).add_recorded(walk, session.id)
