@@ -7,7 +7,16 @@ import pytest
 from stenosis_coach.core.safety import QUESTIONS, CheckTrigger, ClearanceReason, Level
 from stenosis_coach.core.today import WEEKLY_ACTION
 from stenosis_coach.services import safety
-from stenosis_coach.services.today import build_today
+from stenosis_coach.services.today import build_today as build_all
+
+
+def build_today(db, now):
+    """The Today page with only the safety items (walks and routines add their own)."""
+    from dataclasses import replace
+
+    model = build_all(db, now)
+    return replace(model, items=tuple(i for i in model.items if i.key.startswith("safety")))
+
 
 ALL_NO = {q.id: False for q in QUESTIONS}
 

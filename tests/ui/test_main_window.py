@@ -17,19 +17,39 @@ def test_opens_on_an_empty_data_dir_with_a_private_wal_database(window, paths):
     assert window.current_key() == "today"
 
 
-def test_today_greets_and_says_plainly_that_nothing_is_due(window):
+def test_today_greets_and_a_new_user_starts_with_a_walking_test(window, qtbot):
     today = window.today
     assert today.title.text().startswith("Good ")
     assert "Today is" in today.date_line.text()
-    texts = [w.text() for w in today.findChildren(type(today.title)) if w.isVisible()]
-    assert NOTHING_DUE in texts
+
+    def texts():
+        return [w.text() for w in today.findChildren(type(today.title)) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: "Walking test" in texts())
+    assert NOTHING_DUE not in texts()
     assert not today.loading.isVisible()
+
+
+def test_today_says_plainly_when_nothing_is_due(window, qtbot):
+    from stenosis_coach.core.today import compose_today
+
+    window.today.show_model(compose_today(window.context.clock.now(), []))
+    qtbot.waitUntil(
+        lambda: any(
+            w.text() == NOTHING_DUE
+            for w in window.today.findChildren(type(window.today.title))
+            if w.isVisible()
+        )
+    )
 
 
 def test_only_existing_areas_are_in_the_rail(window):
     assert window.page_keys() == ["today", "walk", "settings"]
     assert [window.nav_button(k).text() for k in window.page_keys()] == [
-        "Today", "Walk", "Settings"]
+        "Today",
+        "Walk",
+        "Settings",
+    ]
 
 
 def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):

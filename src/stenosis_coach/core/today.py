@@ -27,6 +27,7 @@ class TodayItem:
     action: str
     urgent: bool = False
     blocks_plan: bool = False  # safety advice: shown instead of the plan, not beside it
+    choices: tuple[tuple[str, str], ...] = ()  # (label, action): several answers, no Start
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,11 @@ class TodayModel:
         return not self.items
 
 
-# Actions of the safety items (issue 3), handled by the window.
+# Actions of the Today items, handled by the window.
 ADVICE_ACTION = "safety:clearance"
 WEEKLY_ACTION = "safety:weekly-check"
+WALK_ACTION = "walk:start"
+FLARE_ACTIONS = {"walk:legs-better": False, "walk:legs-same": False, "walk:legs-worse": True}
 
 NOTHING_DUE = (
     "Nothing is due today. When you have a routine, a walking plan or a weekly "

@@ -25,9 +25,12 @@ from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
 
 SESSION_KIND = "walk"
-END_REASONS = {WalkEnd.COMPLETED: EndReason.COMPLETED, WalkEnd.STOPPED: EndReason.STOPPED,
-               WalkEnd.MUST_STOP: EndReason.MUST_STOP,
-               WalkEnd.REST_NOT_EASING: EndReason.STOPPED}
+END_REASONS = {
+    WalkEnd.COMPLETED: EndReason.COMPLETED,
+    WalkEnd.STOPPED: EndReason.STOPPED,
+    WalkEnd.MUST_STOP: EndReason.MUST_STOP,
+    WalkEnd.REST_NOT_EASING: EndReason.STOPPED,
+}
 
 
 def _plain(value: Any) -> Any:
@@ -45,8 +48,9 @@ def event_name(event: walk_engine.WalkEvent) -> str:
 
 
 def event_data(event: walk_engine.WalkEvent) -> dict[str, Any]:
-    return {f.name: _plain(getattr(event, f.name)) for f in dataclasses.fields(event)
-            if f.name != "t_s"}
+    return {
+        f.name: _plain(getattr(event, f.name)) for f in dataclasses.fields(event) if f.name != "t_s"
+    }
 
 
 class WalkRecording:
@@ -65,9 +69,13 @@ class WalkRecording:
     def start(self) -> int:
         title = "Walking test" if self.plan.kind is WalkKind.TEST else "Training walk"
         session_id = self._recorder.start(
-            SESSION_KIND, title, walk_kind=self.plan.kind.value,
-            bout_s=_plain(self.plan.bout_s), rest_s=_plain(self.plan.rest_s),
-            target_total_s=_plain(self.plan.target_total_s))
+            SESSION_KIND,
+            title,
+            walk_kind=self.plan.kind.value,
+            bout_s=_plain(self.plan.bout_s),
+            rest_s=_plain(self.plan.rest_s),
+            target_total_s=_plain(self.plan.target_total_s),
+        )
         self.started_at = SessionRepository(self._db).get(session_id).started_at
         return session_id
 
@@ -101,11 +109,18 @@ class WalkDraft:
     rests: int
     ended_by: WalkEnd
 
-    def walk(self, peak_leg_pain: int, distance_m: Fraction | None = None,
-             notes: str = "") -> Walk:
-        return Walk(start=self.start, kind=self.kind, total_walk_s=self.total_walk_s,
-                    tfs_s=self.tfs_s, peak_leg_pain=peak_leg_pain, rests=self.rests,
-                    ended_by=self.ended_by, distance_m=distance_m, notes=notes)
+    def walk(self, peak_leg_pain: int, distance_m: Fraction | None = None, notes: str = "") -> Walk:
+        return Walk(
+            start=self.start,
+            kind=self.kind,
+            total_walk_s=self.total_walk_s,
+            tfs_s=self.tfs_s,
+            peak_leg_pain=peak_leg_pain,
+            rests=self.rests,
+            ended_by=self.ended_by,
+            distance_m=distance_m,
+            notes=notes,
+        )
 
 
 def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> WalkDraft:
@@ -137,8 +152,14 @@ def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> Wa
     if bout_start is not None:  # it died mid-bout: count up to the last heartbeat
         until = paused_at if paused_at is not None else session.elapsed_s
         walked += walk_engine.measured(max(0.0, until - bout_start - paused_total))
-    return WalkDraft(kind=kind, start=session.started_at, total_walk_s=walked, tfs_s=tfs,
-                     rests=rests, ended_by=WalkEnd.STOPPED)
+    return WalkDraft(
+        kind=kind,
+        start=session.started_at,
+        total_walk_s=walked,
+        tfs_s=tfs,
+        rests=rests,
+        ended_by=WalkEnd.STOPPED,
+    )
 
 
 def interrupted_draft(db: Database, session: SessionRecord) -> WalkDraft:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from functools import partial
 from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.today import WALK_ACTION, TodayItem
 from stenosis_coach.core.walking.diary import DiaryError, diary_key, parse_diary_bytes
 from stenosis_coach.core.walking.logged import WalkForm, walk_from_form
-from stenosis_coach.core.walking.model import StoredWalk, Walk
+from stenosis_coach.core.walking.model import StoredWalk, Walk, WalkKind
+from stenosis_coach.core.walking.prescription import replay
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
 
 log = logging.getLogger(__name__)
@@ -74,8 +77,9 @@ def log_walk(db: Database, form: WalkForm, now: datetime, tz: tzinfo = LOCAL) ->
     return StoredWalk(walk_id, walk)
 
 
-def correct_walk(db: Database, walk_id: int, form: WalkForm, now: datetime,
-                 tz: tzinfo = LOCAL) -> Walk:
+def correct_walk(
+    db: Database, walk_id: int, form: WalkForm, now: datetime, tz: tzinfo = LOCAL
+) -> Walk:
     """Fix a mistyped walk; the prescription is recomputed from the corrected history."""
     repo = WalkRepository(db)
     original = next((s.walk for s in repo.all() if s.id == walk_id), None)
@@ -98,3 +102,75 @@ def undo_delete(db: Database, walk_id: int) -> None:
 def history(db: Database) -> list[StoredWalk]:
     """Every walk, newest first."""
     return list(reversed(WalkRepository(db).all()))
+
+
+# -- the Today page ---------------------------------------------------------------------
+WALKS_PER_WEEK = 4  # DESIGN 4.2 default, until a therapist's plan says otherwise
+FLARE_QUESTION_DAYS = 3  # ask about the legs the day after a walk, for up to 3 days
+FLARE_ASKED = "flare_asked:{walk_id}"
+
+
+def flare_question(db: Database, now: datetime, tz: tzinfo = LOCAL) -> StoredWalk | None:
+    """The last walk, if it was on an earlier day (within 3 days) and not asked about yet."""
+    stored = WalkRepository(db).all()
+    if not stored:
+        return None
+    last = stored[-1]
+    days = (now.astimezone(tz).date() - last.walk.start.astimezone(tz).date()).days
+    if not 1 <= days <= FLARE_QUESTION_DAYS:
+        return None
+    if SafetyRepository(db).get_state(FLARE_ASKED.format(walk_id=last.id)) is not None:
+        return None
+    return last
+
+
+def answer_flare_question(db: Database, walk_id: int, flare: bool, now: datetime) -> None:
+    """Record how the legs were after the walk; a flare eases the next walk (DESIGN 5.1)."""
+    repo = WalkRepository(db)
+    stored = next(s for s in repo.all() if s.id == walk_id)
+    if flare != stored.walk.next_day_flare:
+        repo.replace(walk_id, replace(stored.walk, next_day_flare=flare))
+    SafetyRepository(db).set_state(
+        FLARE_ASKED.format(walk_id=walk_id), f"{'worse' if flare else 'fine'} {now.isoformat()}"
+    )
+
+
+def today_items(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[TodayItem]:
+    from stenosis_coach.services.status import walk_headline
+
+    items = []
+    asked = flare_question(db, now, tz)
+    if asked is not None:
+        gap = (now.astimezone(tz).date() - asked.walk.start.astimezone(tz).date()).days
+        when = "yesterday's" if gap == 1 else "your last"
+        items.append(
+            TodayItem(
+                key=f"flare-{asked.id}",
+                title=f"How were your legs after {when} walk?",
+                detail="Worse means a flare: more leg pain, numbness or heaviness than usual. "
+                "The next walk is eased back after a flare.",
+                action_label="",
+                action="",
+                choices=(
+                    ("Better", "walk:legs-better"),
+                    ("Same", "walk:legs-same"),
+                    ("Worse (a flare)", "walk:legs-worse"),
+                ),
+            )
+        )
+    walks = WalkRepository(db).walks()
+    today = now.astimezone(tz).date()
+    done_today = any(w.start.astimezone(tz).date() == today for w in walks)
+    this_week = sum(1 for w in walks if 0 <= (today - w.start.astimezone(tz).date()).days < 7)
+    if not done_today and this_week < WALKS_PER_WEEK:
+        rx = replay(walks, now)
+        items.append(
+            TodayItem(
+                key="walk",
+                title="Walking test" if rx.kind is WalkKind.TEST else "Today's walk",
+                detail=f"{walk_headline(rx)} Why: {rx.reason}",
+                action_label="Start the walk",
+                action=WALK_ACTION,
+            )
+        )
+    return items

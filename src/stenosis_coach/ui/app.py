@@ -75,6 +75,23 @@ def call_after_first_paint(app: QApplication, callback: Callable[[], None]) -> N
     app.installEventFilter(watcher)
 
 
+def resume_kept_walks(window: MainWindow) -> None:
+    """Ask the leg pain of walks a crash cut short, once no safety screen is showing."""
+    kept, window.context.kept_walks = window.context.kept_walks, []
+    if not kept:
+        return
+    window.page("walk")
+    if window.flow is None:
+        window.walking.finish_interrupted(kept)
+    else:
+
+        def later() -> None:
+            window.safety.flow_finished.disconnect(later)
+            window.walking.finish_interrupted(kept)
+
+        window.safety.flow_finished.connect(later)
+
+
 def build_window(paths: AppPaths, clock: Clock, dialogs: Dialogs) -> MainWindow:
     """The styled window with its pages; the database is not opened yet."""
     app = QApplication.instance()
@@ -131,6 +148,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
             app.quit()
             return
         window.safety.on_startup()  # first run, or a check a crash left unanswered
+        resume_kept_walks(window)
         if plan_file:
             dialogs.inform(
                 "Plan files",

@@ -37,6 +37,7 @@ class AppContext(QObject):
         self.clock = clock
         self.dialogs = dialogs
         self.db = None  # storage.database.Database once open; imported lazily for start-up
+        self.kept_walks: list = []  # walks a crash cut short, kept at start: ask their pain
 
     def update_settings(self, **changes: object) -> None:
         from stenosis_coach.services.settings_store import save_settings

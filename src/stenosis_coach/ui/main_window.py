@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from stenosis_coach import APP_TITLE
 from stenosis_coach.core.safety import CheckTrigger
 from stenosis_coach.core.settings import Settings
-from stenosis_coach.core.today import ADVICE_ACTION, WEEKLY_ACTION
+from stenosis_coach.core.today import ADVICE_ACTION, FLARE_ACTIONS, WALK_ACTION, WEEKLY_ACTION
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.add_page("today", "Today", "today", lambda: self.today)
         self._safety = None  # created on first use: it needs the database layer
         self.walking = None  # WalkController, made with the Walk page
+        self._cues = None  # the cue player, made when a coach first needs it
         self.add_page("walk", "Walk", "walk", self._make_walk_page)
         self.new_symptoms = QPushButton("I have new\nsymptoms")
         self.new_symptoms.setAccessibleName("I have new symptoms")
@@ -198,6 +199,12 @@ class MainWindow(QMainWindow):
             self.safety.show_clearance()
         elif action == WEEKLY_ACTION:
             self.safety.start_check(CheckTrigger.WEEKLY)
+        elif action == WALK_ACTION:
+            self.show_page("walk")
+            self.walking.start_walk()
+        elif action in FLARE_ACTIONS:
+            self.page("walk")
+            self.walking.answer_flare(FLARE_ACTIONS[action])
 
     @property
     def safety(self):  # -> SafetyController
@@ -207,6 +214,21 @@ class MainWindow(QMainWindow):
 
             self._safety = SafetyController(self)
         return self._safety
+
+    @property
+    def cues(self):  # -> CuePlayer
+        """Spoken and audible cues, following the sound settings at once."""
+        if self._cues is None:
+            from stenosis_coach.ui.cues import make_cue_player
+
+            self._cues = make_cue_player(self.context.settings)
+            self.context.settings_changed.connect(self._apply_sound)
+        return self._cues
+
+    def _apply_sound(self, settings: Settings) -> None:
+        if self._cues is not None:
+            self._cues.set_volume(settings.volume / 100)
+            self._cues.set_muted(not settings.sound_on)
 
     @property
     def settings_page(self):  # -> SettingsPage

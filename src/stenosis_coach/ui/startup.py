@@ -29,7 +29,7 @@ def open_data(context: AppContext, data_actions: DataActions) -> bool:
     except UserError as exc:
         dialogs.warn("Your data could not be opened", exc.message)
         return False
-    offer_interrupted_sessions(context)
+    context.kept_walks = offer_interrupted_sessions(context)
     return True
 
 
@@ -56,15 +56,19 @@ def _offer_backup(context: AppContext, data_actions: DataActions, exc: DatabaseD
     return context.db is not None
 
 
-def offer_interrupted_sessions(context: AppContext) -> None:
-    """Ask, for each unfinished session, whether to keep it (ended at its last heartbeat)."""
+def offer_interrupted_sessions(context: AppContext) -> list:
+    """Ask, for each unfinished session, whether to keep it (ended at its last heartbeat).
+
+    Returns the kept walks: their summary (the leg pain) is asked next.
+    """
     from stenosis_coach.core.sessions import interrupted_offer
     from stenosis_coach.services import recording
 
     db = context.db
     if db is None:
-        return
+        return []
     changed = False
+    kept_walks = []
     for session in recording.interrupted_sessions(db):
         alive = session.last_alive_local
         choice = context.dialogs.choose(
@@ -81,7 +85,10 @@ def offer_interrupted_sessions(context: AppContext) -> None:
             recording.discard_interrupted(db, session.id)
         else:
             # Closing the question keeps the data: nothing is lost by accident.
-            recording.save_interrupted(db, session.id)
+            saved = recording.save_interrupted(db, session.id)
+            if saved.kind == "walk":
+                kept_walks.append(saved)
         changed = True
     if changed:
         context.data_changed.emit()
+    return kept_walks

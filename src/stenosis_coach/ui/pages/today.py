@@ -55,9 +55,17 @@ class TodayPage(PageBase):
         for item in model.items:
             card = Card(item.title, role="warning" if item.urgent else "card")
             card.body.addWidget(label(item.detail))
-            start = button(item.action_label, f"{item.action_label}: {item.title}", "primary")
-            start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
-            card.body.addLayout(button_row(start))
+            if item.choices:
+                answers = []
+                for text, action in item.choices:
+                    answer = button(text, f"{item.title} {text}")
+                    answer.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
+                    answers.append(answer)
+                card.body.addLayout(button_row(*answers))
+            else:
+                start = button(item.action_label, f"{item.action_label}: {item.title}", "primary")
+                start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
+                card.body.addLayout(button_row(start))
             self._items_box.addWidget(card)
         self.last_result.setText(model.last_result or "")
         self.last_result.setVisible(bool(model.last_result))

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.sessions import SessionRecord
 from stenosis_coach.core.walking.logged import FormProblems, WalkForm, form_from_walk
+from stenosis_coach.core.walking.model import WalkEnd
 from stenosis_coach.services import walks as walk_service
+from stenosis_coach.services.walk_sessions import (
+    WalkDraft,
+    WalkRecording,
+    interrupted_draft,
+    save_interrupted_walk,
+)
+from stenosis_coach.ui.walking.coach import WalkCoach
 from stenosis_coach.ui.walking.log_screen import LogWalkScreen
 from stenosis_coach.ui.walking.page import WalkPage
+from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
 
 
 class WalkController(QObject):
@@ -22,6 +34,8 @@ class WalkController(QObject):
         page.log_requested.connect(self.log_walk)
         page.edit_requested.connect(self.correct_walk)
         page.card_requested.connect(self.print_card)
+        page.start_requested.connect(self.start_walk)
+        self.coach: WalkCoach | None = None
 
     def log_walk(self) -> LogWalkScreen:
         screen = LogWalkScreen(self._today())
@@ -39,6 +53,83 @@ class WalkController(QObject):
         screen.cancelled.connect(self._back)
         self._window.show_flow(screen)
         return screen
+
+    # -- the live coach -------------------------------------------------------------------
+    def start_walk(self) -> None:
+        """Start today's walk, after the safety gate (a "yes" waits for a clearance)."""
+        self._window.safety.request_session(self._begin_walk)
+
+    def _begin_walk(self) -> None:
+        from stenosis_coach.services.status import build_status
+
+        rx = build_status(self._context.db, self._context.clock.now()).next_walk
+        coach = WalkCoach(self._context, rx, self._window.cues)
+        coach.finished.connect(lambda draft: self._summary(draft, coach.recording))
+        self.coach = coach
+        self._window.show_flow(coach.screen)
+
+    def _summary(
+        self,
+        draft: WalkDraft,
+        recording: WalkRecording | None,
+        session: SessionRecord | None = None,
+    ) -> WalkSummaryScreen:
+        screen = WalkSummaryScreen(draft, interrupted=session is not None)
+        screen.saved.connect(
+            lambda pain, distance, notes: self._save_summary(
+                screen, draft, recording, session, pain, distance, notes
+            )
+        )
+        self._window.show_flow(screen)
+        return screen
+
+    def _save_summary(
+        self,
+        screen: WalkSummaryScreen,
+        draft: WalkDraft,
+        recording: WalkRecording | None,
+        session: SessionRecord | None,
+        pain: int,
+        distance: str,
+        notes: str,
+    ) -> None:
+        try:
+            metres = Fraction(Decimal(distance.replace(",", "."))) if distance else None
+            if metres is not None and metres < 0:
+                raise InvalidOperation
+        except InvalidOperation:
+            screen.show_error("Distance is a number of metres, like 800, or empty.")
+            return
+        walk = draft.walk(pain, metres, notes.strip())
+        if recording is not None:
+            recording.save(walk)
+        elif session is not None:
+            save_interrupted_walk(self._context.db, session, walk)
+        self.coach = None
+        self._context.data_changed.emit()
+        if walk.ended_by is WalkEnd.MUST_STOP:
+            self._window.safety.after_session(must_stop=True)
+        elif walk.ended_by is WalkEnd.REST_NOT_EASING:
+            self._window.safety.after_session(rest_not_easing=True)
+        else:
+            self._back()
+
+    def finish_interrupted(self, sessions: list[SessionRecord]) -> None:
+        """Ask the leg pain for walks that a crash cut short, one after the other."""
+        if not sessions:
+            return
+        session, rest = sessions[0], sessions[1:]
+        draft = interrupted_draft(self._context.db, session)
+        screen = self._summary(draft, None, session)
+        screen.saved.connect(lambda *_: self.finish_interrupted(rest))
+
+    def answer_flare(self, flare: bool) -> None:
+        asked = walk_service.flare_question(self._context.db, self._context.clock.now())
+        if asked is not None:
+            walk_service.answer_flare_question(
+                self._context.db, asked.id, flare, self._context.clock.now()
+            )
+            self._context.data_changed.emit()
 
     def print_card(self) -> Path | None:
         """Save today's walk as a one-page PDF to print and carry."""

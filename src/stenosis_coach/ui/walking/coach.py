@@ -1,0 +1,101 @@
+"""Runs one live walk: feeds the engine from a precise timer, records, speaks the cues.
+
+The engine decides; this only turns ``QTimer`` ticks into engine calls (STYLE 2), stores
+what happens (every event committed, a heartbeat each second) and plays cues.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from stenosis_coach.core.walking import engine as walk_engine
+from stenosis_coach.core.walking.prescription import Prescription
+from stenosis_coach.services.walk_sessions import WalkDraft, WalkRecording
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.heartbeat import SessionHeartbeat
+from stenosis_coach.ui.walking.coach_screen import WalkCoachScreen
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 100  # screen refresh and cue timing; cues are due on the engine's own timeline
+
+
+class WalkCoach(QObject):
+    """Signals:
+    finished(WalkDraft): the walk ended; the summary asks for the leg pain.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, context: AppContext, plan: Prescription, cues) -> None:
+        super().__init__()
+        self._context = context
+        self._clock = context.clock
+        self._cues = cues
+        self.screen = WalkCoachScreen(plan.kind)
+        self.engine = walk_engine.WalkSession(plan, self._clock.monotonic())
+        self.recording = WalkRecording(context.db, self._clock, plan)
+        self.recording.start()
+        self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        s = self.screen
+        s.symptoms.connect(lambda: self._act(self.engine.symptoms_starting))
+        s.ready.connect(lambda: self._act(self.engine.ready))
+        s.pause_toggled.connect(self._toggle_pause)
+        s.end_walk.connect(lambda: self._act(self.engine.need_to_stop))
+        s.must_stop.connect(lambda: self._act(self.engine.must_stop))
+        self.result_end = None
+        self.tick()
+        self.timer.start()
+        self.heartbeat.start()
+
+    def tick(self) -> None:
+        self._handle(self.engine.tick(self._clock.monotonic()))
+
+    def _act(self, action) -> None:
+        try:
+            self._handle(action(self._clock.monotonic()))
+        except walk_engine.WalkActionError as exc:
+            log.info("walk action refused: %s", exc)
+
+    def _toggle_pause(self) -> None:
+        if self.engine.phase is walk_engine.Phase.PAUSED:
+            self._act(self.engine.resume)
+        else:
+            self._act(self.engine.pause)
+
+    def _handle(self, events: list) -> None:
+        if events:
+            self.recording.record(events)
+        for event in events:
+            if isinstance(event, walk_engine.Cue):
+                self._cues.play(event.cue_id)
+            elif isinstance(event, walk_engine.WalkFinished):
+                self.result_end = event.end
+        now = self._clock.monotonic()
+        self.screen.show_view(self.engine.view(now))
+        if self.engine.phase is walk_engine.Phase.FINISHED and self.timer.isActive():
+            self.timer.stop()
+            self.heartbeat.stop()
+            self.finished.emit(self.draft())
+
+    def draft(self) -> WalkDraft:
+        """The measured walk, for the summary (pain 0 is a placeholder the screen replaces)."""
+        walk = self.engine.result(0, self.recording.started_at)
+        return WalkDraft(
+            kind=walk.kind,
+            start=walk.start,
+            total_walk_s=walk.total_walk_s,
+            tfs_s=walk.tfs_s,
+            rests=walk.rests or 0,
+            ended_by=walk.ended_by,
+        )
+
+    def stop_timers(self) -> None:
+        self.timer.stop()
+        self.heartbeat.stop()

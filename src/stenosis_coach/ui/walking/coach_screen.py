@@ -1,0 +1,176 @@
+"""The live walk screen: the timer and the instruction dominate; one huge main action.
+
+Only displays a :class:`~stenosis_coach.core.walking.engine.WalkView` and forwards what
+the user presses; :class:`~stenosis_coach.ui.walking.coach.WalkCoach` runs the walk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QProgressBar, QVBoxLayout
+
+from stenosis_coach.core.walking.engine import Phase, WalkView
+from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.core.words import clock_text, minutes_text
+from stenosis_coach.ui.theme import set_role
+from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+
+PHASE_TITLES = {
+    Phase.WALKING: "Walking",
+    Phase.RESTING: "Resting",
+    Phase.PAUSED: "Paused",
+    Phase.FINISHED: "Walk finished",
+}
+
+
+class WalkCoachScreen(PageBase):
+    """Signals: symptoms(), ready(), pause_toggled(), end_walk(), must_stop()."""
+
+    symptoms = Signal()
+    ready = Signal()
+    pause_toggled = Signal()
+    end_walk = Signal()
+    must_stop = Signal()
+
+    def __init__(self, kind: WalkKind) -> None:
+        super().__init__(
+            "Walking test" if kind is WalkKind.TEST else "Training walk", margin=(4, 3)
+        )
+        self.kind = kind
+        self.banner = QFrame()
+        banner = QVBoxLayout(self.banner)
+        banner.setContentsMargins(3 * SPACING, 2 * SPACING, 3 * SPACING, 2 * SPACING)
+        self.phase = label("", "section-title")
+        self.timer = label("0:00", "coach-timer")
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer.setAccessibleName("Timer")
+        self.sub = label("", "secondary")
+        self.sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for widget in (self.phase, self.timer, self.sub):
+            banner.addWidget(widget)
+        self.column.addWidget(self.banner)
+        self.instruction = label("", "section-title")
+        self.column.addWidget(self.instruction)
+        self.progress_text = label("", "secondary")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(16)
+        self.progress.setAccessibleName("Progress of the walk")
+        self.column.addWidget(self.progress_text)
+        self.column.addWidget(self.progress)
+
+        self.main = button("Symptoms starting", "Symptoms starting", "huge", shortcut_hint="S")
+        self.main.clicked.connect(self._main_pressed)
+        self.column.addWidget(self.main, 1)
+        self.pause = button("Pause", "Pause the walk", shortcut_hint="Space")
+        self.end = button(
+            "I need to stop" if kind is WalkKind.TEST else "End the walk",
+            "End the walk",
+            shortcut_hint="E",
+        )
+        self.stop = button(
+            "Must stop", "Must stop: something is wrong", "danger", shortcut_hint="M"
+        )
+        self.pause.clicked.connect(self.pause_toggled)
+        self.end.clicked.connect(self.end_walk)
+        self.stop.clicked.connect(self.must_stop)
+        self.column.addLayout(button_row(self.pause, self.end, self.stop))
+        for keys, target in (
+            ("S", self._key_symptoms),
+            ("R", self._key_ready),
+            ("Return", self._main_pressed),
+            ("Space", self.pause.click),
+            ("E", self.end.click),
+            ("M", self.stop.click),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(target)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._view: WalkView | None = None
+
+    def show_view(self, view: WalkView) -> None:
+        changed = self._view is None or self._view.phase != view.phase
+        self._view = view
+        active = view.paused_in or view.phase
+        self.phase.setText(self._phase_text(view))
+        if active is Phase.RESTING:
+            self.timer.setText(clock_text(view.rest_s))
+            self.sub.setText(
+                "Ready now when your legs have settled."
+                if view.ready_allowed
+                else f"You can press Ready in {clock_text(view.ready_in_s)}."
+            )
+        else:
+            self.timer.setText(clock_text(view.timer_s))
+            if view.bout_left_s is not None and self.kind is WalkKind.TRAINING:
+                self.sub.setText(f"{clock_text(view.bout_left_s)} left in this bout")
+            elif view.tfs_s is not None:
+                self.sub.setText(f"Symptoms started at {minutes_text(view.tfs_s)}")
+            else:
+                self.sub.setText("")
+        self.instruction.setText(view.instruction)
+        whole = view.target_s if view.target_s is not None else 1800
+        self.progress_text.setText(
+            f"Walked {minutes_text(view.total_walked_s)} of {minutes_text(whole)}"
+            + (f" · {view.rests_taken} rests" if view.rests_taken else "")
+        )
+        self.progress.setValue(round(view.progress * 1000))
+        self._main_for(view)
+        self.pause.setText("Resume   (Space)" if view.phase is Phase.PAUSED else "Pause   (Space)")
+        if changed:
+            set_role(self.banner, f"phase-{view.phase.value}")
+            self.banner.style().unpolish(self.banner)
+            self.banner.style().polish(self.banner)
+            self.setAccessibleDescription(f"{self.phase.text()}. {view.instruction}")
+
+    def _phase_text(self, view: WalkView) -> str:
+        active = view.paused_in or view.phase
+        if view.phase is Phase.PAUSED:
+            return "Paused: the clock is stopped"
+        if active is Phase.RESTING:
+            return f"Rest {view.rests_taken}: sit down or lean forward"
+        if self.kind is WalkKind.TEST:
+            return "Walking test: walk at a comfortable pace"
+        return f"Bout {view.bout_n}: walk {minutes_text(view.bout_planned_s)}"
+
+    def _main_for(self, view: WalkView) -> None:
+        active = view.paused_in or view.phase
+        if view.phase is Phase.PAUSED:
+            self.main.setText("Resume   (Space)")
+            self.main.setEnabled(True)
+        elif active is Phase.RESTING:
+            self.main.setText("Symptoms eased — ready   (R)")
+            self.main.setEnabled(view.ready_allowed)
+        elif self.kind is WalkKind.TEST and view.tfs_s is not None:
+            self.main.setText("I need to stop   (E)")
+            self.main.setEnabled(True)
+        else:
+            self.main.setText("Symptoms starting   (S)")
+            self.main.setEnabled(view.phase is Phase.WALKING)
+        self.main.setAccessibleName(self.main.text().split("   ")[0])
+
+    def _main_pressed(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        active = view.paused_in or view.phase
+        if view.phase is Phase.PAUSED:
+            self.pause_toggled.emit()
+        elif active is Phase.RESTING:
+            if view.ready_allowed:
+                self.ready.emit()
+        elif self.kind is WalkKind.TEST and view.tfs_s is not None:
+            self.end_walk.emit()
+        else:
+            self.symptoms.emit()
+
+    def _key_symptoms(self) -> None:
+        if self._view is not None and self._view.phase is Phase.WALKING:
+            self.symptoms.emit()
+
+    def _key_ready(self) -> None:
+        if self._view is not None and self._view.ready_allowed:
+            self.ready.emit()

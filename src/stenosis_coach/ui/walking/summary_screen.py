@@ -1,0 +1,83 @@
+"""End of a walk: what was measured, and the worst leg pain (big buttons)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit
+
+from stenosis_coach.core.walking.model import WalkEnd, WalkKind
+from stenosis_coach.core.words import minutes_text
+from stenosis_coach.services.walk_sessions import WalkDraft
+from stenosis_coach.ui.inputs import NumberField, RatingScale
+from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+
+ENDINGS = {
+    WalkEnd.COMPLETED: "Well done: you finished the walk.",
+    WalkEnd.STOPPED: "The walk ended early. That is fine: what you walked still counts.",
+    WalkEnd.MUST_STOP: "You stopped because something felt wrong. Next come a few safety "
+    "questions.",
+    WalkEnd.REST_NOT_EASING: "Your legs did not settle after 10 minutes of rest. Next come a "
+    "few safety questions.",
+}
+
+
+class WalkSummaryScreen(PageBase):
+    """Signals: saved(int pain, str distance, str notes)."""
+
+    saved = Signal(int, str, str)
+
+    def __init__(self, draft: WalkDraft, interrupted: bool = False) -> None:
+        super().__init__("Your walk")
+        intro = (
+            "This walk was not finished because the app closed. Here is what was "
+            "recorded up to then."
+            if interrupted
+            else ENDINGS[draft.ended_by]
+        )
+        self.column.addWidget(label(intro))
+        card = Card("What you did")
+        facts = [f"Walked: {minutes_text(draft.total_walk_s)}"]
+        if draft.kind is WalkKind.TRAINING:
+            facts.append(f"Rests: {draft.rests}")
+        facts.append(
+            f"Symptoms started after {minutes_text(draft.tfs_s)} of walking"
+            if draft.tfs_s is not None
+            else "Symptoms did not start"
+        )
+        for fact in facts:
+            card.body.addWidget(label(fact))
+        self.column.addWidget(card)
+        self.column.addWidget(
+            label("Your worst leg pain during the walk (0 to 10)", "section-title")
+        )
+        self.pain = RatingScale("Worst leg pain")
+        self.pain.rated.connect(lambda _v: self.save.setEnabled(True))
+        self.column.addWidget(self.pain)
+        self.distance = NumberField(
+            "Distance in metres",
+            step=100,
+            maximum=100000,
+            unit="metres (if you know it)",
+            decimals=0,
+        )
+        self.notes = QLineEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText("Notes (optional)")
+        self.column.addWidget(self.distance)
+        self.column.addWidget(self.notes)
+        self.error = label("", "error")
+        self.column.addWidget(self.error)
+        self.save = button("Save the walk", kind="primary")
+        self.save.setEnabled(False)
+        self.save.clicked.connect(self._save)
+        self.column.addLayout(button_row(self.save))
+        self.column.addStretch(1)
+        self.setFocusProxy(self.pain.buttons[0])
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+    def _save(self) -> None:
+        pain = self.pain.value()
+        if pain is not None:
+            self.saved.emit(pain, self.distance.text(), self.notes.text())
