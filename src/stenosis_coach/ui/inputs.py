@@ -28,8 +28,13 @@ class RatingScale(QWidget):
 
     rated = Signal(int)
 
-    def __init__(self, name: str, low_word: str = "no pain", high_word: str = "worst",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        low_word: str = "no pain",
+        high_word: str = "worst",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         row = QHBoxLayout(self)
@@ -90,8 +95,15 @@ class NumberField(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, name: str, step: float = 1.0, minimum: float = 0.0,
-                 maximum: float = 999.0, unit: str = "", decimals: int = 1) -> None:
+    def __init__(
+        self,
+        name: str,
+        step: float = 1.0,
+        minimum: float = 0.0,
+        maximum: float = 999.0,
+        unit: str = "",
+        decimals: int = 1,
+    ) -> None:
         super().__init__()
         self._step, self._min, self._max, self._decimals = step, minimum, maximum, decimals
         row = QHBoxLayout(self)
@@ -145,6 +157,9 @@ class NumberField(QWidget):
             value = min(self._max, self._min + (self._step if direction > 0 else 0))
         else:
             value = min(self._max, max(self._min, current + direction * self._step))
-        text = f"{value:.{self._decimals}f}".rstrip("0").rstrip(".") if self._decimals else (
-            str(int(value)))
+        text = (
+            f"{value:.{self._decimals}f}".rstrip("0").rstrip(".")
+            if self._decimals
+            else (str(int(value)))
+        )
         self.edit.setText(text)
