@@ -54,6 +54,7 @@ class RatingScale(QWidget):
             row.addWidget(btn, 1)
             self.buttons.append(btn)
         self._group.idClicked.connect(self.rated)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # digits and arrows work at once
 
     def value(self) -> int | None:
         chosen = self._group.checkedId()

@@ -36,6 +36,7 @@ class Palette:
     focus: str
     nav_selected: str
     nav_selected_text: str
+    walking_bg: str  # the walking coach's banner while walking (a change of colour)
     icon_variant: str  # "" for dark icons, "-light" for white ones
     check_mark: str  # check-mark icon drawn on the primary colour
 
@@ -56,6 +57,7 @@ LIGHT = Palette(
     focus="#1F5FA8",
     nav_selected="#DCE8F6",
     nav_selected_text="#1C1B1A",
+    walking_bg="#E6F2E6",
     icon_variant="",
     check_mark="check-mark-white",
 )
@@ -76,6 +78,7 @@ HIGH_CONTRAST = Palette(
     focus="#00E5FF",
     nav_selected="#FFD500",
     nav_selected_text="#000000",
+    walking_bg="#000000",
     icon_variant="-light",
     check_mark="check-mark-black",
 )
@@ -94,6 +97,8 @@ def stylesheet(settings: Settings) -> str:
     primary_h = max(56, round(t.body * 3.8))
     indicator = max(28, round(t.body * 1.9))
     answer_h = max(96, round(t.body * 7))  # Yes/No in the safety check: very large
+    huge_h = max(120, round(t.body * 7))  # the coach's main action fills a large part
+    timer_pt = round(t.key_number * 1.4)  # the walking timer, readable from a treadmill
     check = resource_path("icons", f"{p.check_mark}.svg").as_posix()
     return f"""
 * {{ font-size: {t.body}pt; color: {p.text}; }}
@@ -104,6 +109,16 @@ QLabel[role="page-title"] {{ font-size: {t.page_title}pt; font-weight: 600; }}
 QLabel[role="section-title"] {{ font-size: {t.section_title}pt; font-weight: 600; }}
 QLabel[role="key-number"] {{ font-size: {t.key_number}pt; font-weight: 600; }}
 QLabel[role="secondary"] {{ color: {p.secondary}; }}
+QLabel[role="coach-timer"] {{ font-size: {timer_pt}pt; font-weight: 700; }}
+QFrame[role="phase-walking"] {{
+    background: {p.walking_bg}; border-left: 10px solid {p.good}; border-radius: 12px;
+}}
+QFrame[role="phase-resting"] {{
+    background: {p.warning_bg}; border-left: 10px solid {p.warning_text}; border-radius: 12px;
+}}
+QFrame[role="phase-paused"], QFrame[role="phase-finished"] {{
+    background: {p.card}; border-left: 10px solid {p.border}; border-radius: 12px;
+}}
 QFrame[role="card"] {{
     background: {p.card}; border: 1px solid {p.border}; border-radius: 12px;
 }}
@@ -126,10 +141,22 @@ QPushButton[kind="primary"] {{
     min-height: {primary_h}px; background: {p.primary}; color: {p.on_primary};
     border: 2px solid {p.primary}; font-weight: 600;
 }}
+QPushButton[kind="primary"]:disabled {{
+    background: {p.card}; color: {p.secondary}; border: 2px dashed {p.border};
+}}
 QPushButton[kind="danger"] {{
     background: {p.danger}; color: {p.on_danger}; border: 2px solid {p.danger};
     font-weight: 600;
 }}
+QPushButton[kind="huge"] {{
+    min-height: {huge_h}px; font-size: {t.page_title}pt; font-weight: 700;
+    background: {p.primary}; color: {p.on_primary}; border: 3px solid {p.primary};
+    border-radius: 16px;
+}}
+QPushButton[kind="huge"]:disabled {{
+    background: {p.card}; color: {p.secondary}; border: 3px dashed {p.border};
+}}
+QPushButton[kind="huge"]:focus {{ border: 4px solid {p.text}; }}
 QPushButton[kind="answer"] {{
     min-height: {answer_h}px; font-size: {t.section_title}pt; font-weight: 600;
     border-width: 3px;

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QProgressBar, QSizePolicy, QVBoxLayout
 
 from stenosis_coach.core.walking.engine import Phase, WalkView
 from stenosis_coach.core.walking.model import WalkKind
@@ -47,6 +47,7 @@ class WalkCoachScreen(PageBase):
         self.timer.setAccessibleName("Timer")
         self.sub = label("", "secondary")
         self.sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for widget in (self.phase, self.timer, self.sub):
             banner.addWidget(widget)
         self.column.addWidget(self.banner)
@@ -60,9 +61,11 @@ class WalkCoachScreen(PageBase):
         self.progress.setAccessibleName("Progress of the walk")
         self.column.addWidget(self.progress_text)
         self.column.addWidget(self.progress)
+        self.column.setSpacing(2 * SPACING)
 
         self.main = button("Symptoms starting", "Symptoms starting", "huge", shortcut_hint="S")
         self.main.clicked.connect(self._main_pressed)
+        self.main.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.column.addWidget(self.main, 1)
         self.pause = button("Pause", "Pause the walk", shortcut_hint="Space")
         self.end = button(
@@ -113,9 +116,10 @@ class WalkCoachScreen(PageBase):
                 self.sub.setText("")
         self.instruction.setText(view.instruction)
         whole = view.target_s if view.target_s is not None else 1800
+        rests = view.rests_taken
         self.progress_text.setText(
             f"Walked {minutes_text(view.total_walked_s)} of {minutes_text(whole)}"
-            + (f" · {view.rests_taken} rests" if view.rests_taken else "")
+            + (f" · {rests} rest{'' if rests == 1 else 's'}" if rests else "")
         )
         self.progress.setValue(round(view.progress * 1000))
         self._main_for(view)

@@ -51,7 +51,7 @@ class WalkSummaryScreen(PageBase):
             label("Your worst leg pain during the walk (0 to 10)", "section-title")
         )
         self.pain = RatingScale("Worst leg pain")
-        self.pain.rated.connect(lambda _v: self.save.setEnabled(True))
+        self.pain.rated.connect(self._rated)
         self.column.addWidget(self.pain)
         self.distance = NumberField(
             "Distance in metres",
@@ -67,12 +67,18 @@ class WalkSummaryScreen(PageBase):
         self.column.addWidget(self.notes)
         self.error = label("", "error")
         self.column.addWidget(self.error)
+        self.hint = label("Choose a number from 0 to 10, then save.", "secondary")
+        self.column.addWidget(self.hint)
         self.save = button("Save the walk", kind="primary")
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
         self.column.addLayout(button_row(self.save))
         self.column.addStretch(1)
-        self.setFocusProxy(self.pain.buttons[0])
+        self.setFocusProxy(self.pain)
+
+    def _rated(self, _value: int) -> None:
+        self.save.setEnabled(True)
+        self.hint.hide()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
