@@ -16,7 +16,6 @@ from stenosis_coach.core.exercises.library import (
     load_library,
     load_routines,
     minutes_label,
-    step_seconds,
 )
 from stenosis_coach.core.exercises.model import (
     Dosing,
@@ -200,20 +199,9 @@ def test_before_your_walk_is_standing_and_sitting():
 # --- the estimate ----------------------------------------------------------------------------
 
 
-def test_step_seconds_by_hand():
-    # 10 reps x (5 s hold + 2 s release), one set
-    assert step_seconds(Dosing(reps=10, hold_s=5)) == 70
-    # no hold: 3 s per rep + 2 s release; 2 sets with one 30 s rest between
-    assert step_seconds(Dosing(reps=10, sets=2, rest_s=30)) == 2 * 50 + 30
-    # each side: 2 sets x 2 sides = 4 blocks of 3 x 32 s, 3 rests of 10 s
-    assert step_seconds(Dosing(reps=3, sets=2, hold_s=30, rest_s=10, sides=Sides.EACH)) == (
-        4 * 96 + 3 * 10
-    )
-    assert step_seconds(Dosing(duration_s=600)) == 600
-    assert step_seconds(Dosing(duration_s=60, rest_s=0, sides=Sides.EACH)) == 120
+def test_estimate_is_what_the_player_will_run():
+    from stenosis_coach.core.exercises.timeline import build_timeline
 
-
-def test_estimate_adds_a_changeover_between_steps():
     routine = Routine(
         id="r",
         name="R",
@@ -222,7 +210,9 @@ def test_estimate_adds_a_changeover_between_steps():
             RoutineStep("stationary-cycling", Dosing(duration_s=600)),
         ),
     )
-    assert estimated_seconds(routine, LIBRARY) == 70 + 600 + 10
+    assert estimated_seconds(routine, LIBRARY) == build_timeline(routine, LIBRARY).total_s
+    for built_in in ROUTINES.values():
+        assert estimated_seconds(built_in, LIBRARY) == build_timeline(built_in, LIBRARY).total_s
 
 
 def test_estimate_refuses_an_unknown_exercise():

@@ -76,9 +76,6 @@ MAX_STEPS = 5
 REGIONS = ("lumbar", "cervical")
 
 #: Timing assumptions of :func:`estimated_seconds`.
-UNHELD_REP_S = 3  # a rep without a hold takes about 3 s of movement
-RELEASE_S = 2  # and every rep ends with about 2 s to let go
-CHANGEOVER_S = 10  # moving from one step to the next
 
 _SLUG = re.compile(r"[a-z0-9-]{1,64}")
 _EXERCISE_FIELDS = frozenset(
@@ -159,39 +156,21 @@ def builtin_routines() -> dict[str, Routine]:
 # --- timing ----------------------------------------------------------------------------------
 
 
-def step_seconds(dosing: Dosing) -> int:
-    """About how long one routine step takes, rests included (see :func:`estimated_seconds`)."""
-    sides = 2 if dosing.sides is Sides.EACH else 1
-    blocks = dosing.sets * sides  # every set is done once per side
-    if dosing.reps is not None:
-        hold = dosing.hold_s if dosing.hold_s is not None else UNHELD_REP_S
-        block_s = dosing.reps * (hold + RELEASE_S)
-    else:
-        assert dosing.duration_s is not None  # Dosing guarantees one of the two
-        block_s = dosing.duration_s
-    return blocks * block_s + (blocks - 1) * dosing.rest_s
-
-
 def estimated_seconds(routine: Routine, exercises: Mapping[str, Exercise]) -> int:
-    """An estimate of how long ``routine`` takes, in whole seconds.
+    """How long ``routine`` takes as the player runs it, in whole seconds.
 
-    The estimate is deliberately simple, so a routine's description can quote it honestly:
-
-    * A rep lasts its hold (``hold_s``, or 3 s when there is none) plus 2 s to let go.
-    * A set is done once for ``both`` sides and twice (once per side) for ``each``; a timed
-      step's set lasts ``duration_s``, so a one-set timed step is ``duration_s`` x sides.
-    * ``rest_s`` follows every set (and side) of a step except the last one.
-    * Moving from one step to the next takes 10 s.
-
+    The player's own timeline (``core.exercises.timeline``) is the one source: a routine's
+    stated length is what the patient will live through, rests and changeovers included.
     Every step must name an exercise in ``exercises``, otherwise :class:`LibraryError`.
     """
+    from stenosis_coach.core.exercises.timeline import build_timeline
+
     for number, step in enumerate(routine.steps, start=1):
         if step.exercise not in exercises:
             raise LibraryError(
                 f"routine '{routine.id}' step {number}: unknown exercise '{step.exercise}'"
             )
-    total = sum(step_seconds(step.dosing) for step in routine.steps)
-    return total + CHANGEOVER_S * max(len(routine.steps) - 1, 0)
+    return int(build_timeline(routine, exercises).total_s)
 
 
 def minutes_label(seconds: int) -> str:
