@@ -27,4 +27,5 @@ class Command:
 COMMAND_MODULES = (
     "stenosis_coach.commands.data",
     "stenosis_coach.commands.walking",
+    "stenosis_coach.commands.exercises",
 )
