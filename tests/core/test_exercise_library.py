@@ -426,3 +426,14 @@ def test_bad_routines_are_refused_with_a_clear_message(text: str, message: str):
 
 def test_library_error_is_a_value_error():
     assert issubclass(LibraryError, ValueError)
+
+
+def test_chair_versions_replace_every_floor_exercise_keeping_the_dose():
+    from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_versions
+
+    basics = ROUTINES["flexion-basics"]
+    assert has_floor_steps(basics, LIBRARY)
+    chair = with_chair_versions(basics, LIBRARY)
+    assert not has_floor_steps(chair, LIBRARY)
+    assert [s.dosing for s in chair.steps] == [s.dosing for s in basics.steps]
+    assert chair.steps[0].exercise == "pelvic-tilt-seated"

@@ -7,7 +7,10 @@ at most the last second.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from enum import Enum
+from fractions import Fraction
 from typing import Any
 
 from stenosis_coach.core.clock import Clock, utc_offset_minutes
@@ -64,6 +67,17 @@ class SessionRecorder:
             self._require(), SessionEvent(kind, self.elapsed(), self._clock.now(), data)
         )
 
+    def record(self, event: Any) -> None:
+        """Store an engine event (a frozen dataclass with ``t_s``) under its snake-case name,
+        e.g. ``BoutStarted`` -> ``"bout_started"``, with its fields as data."""
+        data = {
+            f.name: plain(getattr(event, f.name))
+            for f in dataclasses.fields(event)
+            if f.name != "t_s"
+        }
+        name = "".join(f"_{c.lower()}" if c.isupper() else c for c in type(event).__name__)
+        self.event(name.lstrip("_"), t_engine=event.t_s, **data)
+
     def heartbeat(self) -> None:
         if self._session_id is not None:
             self._repo.heartbeat(self._session_id, self._clock.now(), self.elapsed())
@@ -83,6 +97,15 @@ class SessionRecorder:
         if self._session_id is None:
             raise RuntimeError("no session is being recorded")
         return self._session_id
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON can hold it: exact fractions as text, enums as their value."""
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
 
 
 def interrupted_sessions(db: Database) -> list[SessionRecord]:

@@ -7,19 +7,16 @@ session. Cues are not stored: they are derived from the timeline.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 from fractions import Fraction
-from typing import Any
 
 from stenosis_coach.core.clock import Clock
 from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord
 from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
-from stenosis_coach.services.recording import SessionRecorder
+from stenosis_coach.services.recording import SessionRecorder, plain
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
@@ -31,26 +28,6 @@ END_REASONS = {
     WalkEnd.MUST_STOP: EndReason.MUST_STOP,
     WalkEnd.REST_NOT_EASING: EndReason.STOPPED,
 }
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Fraction):
-        return str(value)
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
-def event_name(event: walk_engine.WalkEvent) -> str:
-    """``BoutStarted`` -> ``"bout_started"``."""
-    name = type(event).__name__
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
-
-
-def event_data(event: walk_engine.WalkEvent) -> dict[str, Any]:
-    return {
-        f.name: _plain(getattr(event, f.name)) for f in dataclasses.fields(event) if f.name != "t_s"
-    }
 
 
 class WalkRecording:
@@ -72,9 +49,9 @@ class WalkRecording:
             SESSION_KIND,
             title,
             walk_kind=self.plan.kind.value,
-            bout_s=_plain(self.plan.bout_s),
-            rest_s=_plain(self.plan.rest_s),
-            target_total_s=_plain(self.plan.target_total_s),
+            bout_s=plain(self.plan.bout_s),
+            rest_s=plain(self.plan.rest_s),
+            target_total_s=plain(self.plan.target_total_s),
         )
         self.started_at = SessionRepository(self._db).get(session_id).started_at
         return session_id
@@ -83,7 +60,7 @@ class WalkRecording:
         for event in events:
             if isinstance(event, walk_engine.Cue | walk_engine.WalkStarted):
                 continue  # cues follow from the timeline; "started" is already stored
-            self._recorder.event(event_name(event), t_engine=event.t_s, **event_data(event))
+            self._recorder.record(event)
 
     def save(self, walk: Walk) -> int:
         """Store the finished walk with its session, and close the session."""

@@ -46,6 +46,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -387,3 +388,18 @@ def _text_list(raw: Mapping[str, Any], key: str, where: str, *, required: bool) 
         if not isinstance(item, str) or not item.strip():
             raise LibraryError(f"{where}: {key} {number}: must be a non-empty sentence")
     return tuple(value)
+
+
+def with_chair_versions(routine: Routine, exercises: Mapping[str, Exercise]) -> Routine:
+    """The routine with every floor exercise replaced by its chair or bed version
+    (DESIGN 5.2: every floor exercise offers one), keeping each step's dose."""
+    steps = tuple(
+        RoutineStep(exercises[s.exercise].alternative or s.exercise, s.dosing)
+        if exercises[s.exercise].floor else s
+        for s in routine.steps
+    )
+    return replace(routine, steps=steps)
+
+
+def has_floor_steps(routine: Routine, exercises: Mapping[str, Exercise]) -> bool:
+    return any(exercises[s.exercise].floor for s in routine.steps)
