@@ -18,8 +18,14 @@ NOW = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)
 
 
 def form(**changes):
-    values = dict(kind=WalkKind.TRAINING, day=date(2026, 5, 5), walking_min="15",
-                  symptoms_min="4.5", rests=3, peak_leg_pain=3)
+    values = dict(
+        kind=WalkKind.TRAINING,
+        day=date(2026, 5, 5),
+        walking_min="15",
+        symptoms_min="4.5",
+        rests=3,
+        peak_leg_pain=3,
+    )
     values.update(changes)
     return WalkForm(**values)
 
@@ -41,21 +47,24 @@ def test_decimal_comma_and_blank_symptoms():
     assert walk.total_walk_s == Fraction(387) and walk.tfs_s is None
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"walking_min": ""}, "walking_min"),
-    ({"walking_min": "abc"}, "walking_min"),
-    ({"walking_min": "0"}, "walking_min"),
-    ({"walking_min": "181"}, "walking_min"),
-    ({"walking_min": "nan"}, "walking_min"),
-    ({"symptoms_min": "16"}, "symptoms_min"),
-    ({"symptoms_min": "0"}, "symptoms_min"),
-    ({"peak_leg_pain": None}, "peak_leg_pain"),
-    ({"peak_leg_pain": 11}, "peak_leg_pain"),
-    ({"rests": -1}, "rests"),
-    ({"distance_m": "-5"}, "distance_m"),
-    ({"distance_m": "far"}, "distance_m"),
-    ({"day": date(2026, 5, 7)}, "day"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"walking_min": ""}, "walking_min"),
+        ({"walking_min": "abc"}, "walking_min"),
+        ({"walking_min": "0"}, "walking_min"),
+        ({"walking_min": "181"}, "walking_min"),
+        ({"walking_min": "nan"}, "walking_min"),
+        ({"symptoms_min": "16"}, "symptoms_min"),
+        ({"symptoms_min": "0"}, "symptoms_min"),
+        ({"peak_leg_pain": None}, "peak_leg_pain"),
+        ({"peak_leg_pain": 11}, "peak_leg_pain"),
+        ({"rests": -1}, "rests"),
+        ({"distance_m": "-5"}, "distance_m"),
+        ({"distance_m": "far"}, "distance_m"),
+        ({"day": date(2026, 5, 7)}, "day"),
+    ],
+)
 def test_each_bad_field_is_named_in_plain_words(changes, field):
     with pytest.raises(FormProblems) as caught:
         walk_from_form(form(**changes), NOW, UTC)
@@ -70,8 +79,9 @@ def test_all_problems_are_reported_at_once():
 
 
 def test_correcting_a_walk_round_trips_and_keeps_what_the_form_does_not_show():
-    original = walk_from_form(form(walking_min="4.5", symptoms_min="", distance_m="812.5"),
-                              NOW, UTC)
+    original = walk_from_form(
+        form(walking_min="4.5", symptoms_min="", distance_m="812.5"), NOW, UTC
+    )
     shown = form_from_walk(original, UTC)
     assert shown.walking_min == "4.5" and shown.distance_m == "812.5"
     fixed = walk_from_form(shown, NOW, UTC, original=original)

@@ -47,6 +47,7 @@ class TodayModel:
 ADVICE_ACTION = "safety:clearance"
 WEEKLY_ACTION = "safety:weekly-check"
 WALK_ACTION = "walk:start"
+ROUTINE_ACTION = "routine:start"
 FLARE_ACTIONS = {"walk:legs-better": False, "walk:legs-same": False, "walk:legs-worse": True}
 
 NOTHING_DUE = (

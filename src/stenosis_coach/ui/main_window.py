@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 from stenosis_coach import APP_TITLE
 from stenosis_coach.core.safety import CheckTrigger
 from stenosis_coach.core.settings import Settings
-from stenosis_coach.core.today import ADVICE_ACTION, FLARE_ACTIONS, WALK_ACTION, WEEKLY_ACTION
+from stenosis_coach.core.today import (
+    ADVICE_ACTION,
+    FLARE_ACTIONS,
+    ROUTINE_ACTION,
+    WALK_ACTION,
+    WEEKLY_ACTION,
+)
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
@@ -82,6 +88,8 @@ class MainWindow(QMainWindow):
         self._safety = None  # created on first use: it needs the database layer
         self.walking = None  # WalkController, made with the Walk page
         self._cues = None  # the cue player, made when a coach first needs it
+        self.exercises = None  # ExerciseController, made with the Exercises page
+        self.add_page("exercises", "Exercises", "exercise", self._make_exercises_page)
         self.add_page("walk", "Walk", "walk", self._make_walk_page)
         self.new_symptoms = QPushButton("I have new\nsymptoms")
         self.new_symptoms.setAccessibleName("I have new symptoms")
@@ -199,6 +207,9 @@ class MainWindow(QMainWindow):
             self.safety.show_clearance()
         elif action == WEEKLY_ACTION:
             self.safety.start_check(CheckTrigger.WEEKLY)
+        elif action == ROUTINE_ACTION:
+            self.page("exercises")
+            self.exercises.start_routine()
         elif action == WALK_ACTION:
             self.show_page("walk")
             self.walking.start_walk()
@@ -239,6 +250,14 @@ class MainWindow(QMainWindow):
             if entry.key == key:
                 return entry
         raise LookupError(f"no page {key!r}")
+
+    def _make_exercises_page(self) -> QWidget:
+        from stenosis_coach.ui.exercises.controller import ExerciseController
+        from stenosis_coach.ui.exercises.page import ExercisesPage
+
+        page = ExercisesPage(self.context)
+        self.exercises = ExerciseController(self, page)
+        return page
 
     def _make_walk_page(self) -> QWidget:
         from stenosis_coach.ui.walking.controller import WalkController

@@ -107,8 +107,16 @@ QStackedWidget, QDialog, QMessageBox {{ background: {p.background}; }}
 QLabel {{ background: transparent; }}
 QLabel[role="page-title"] {{ font-size: {t.page_title}pt; font-weight: 600; }}
 QLabel[role="section-title"] {{ font-size: {t.section_title}pt; font-weight: 600; }}
-QLabel[role="key-number"] {{ font-size: {t.key_number}pt; font-weight: 600; }}
+QLabel[role="key-number"] {{
+    font-size: {t.key_number}pt; font-weight: 700; color: {p.primary};
+}}
+QLabel[role="key-number-rest"] {{
+    font-size: {t.key_number}pt; font-weight: 700; color: {p.good};
+}}
 QLabel[role="secondary"] {{ color: {p.secondary}; }}
+QLabel[role="illustration"] {{
+    background: #FFFFFF; border: 2px solid {p.border}; border-radius: 8px;
+}}
 QLabel[role="coach-timer"] {{ font-size: {timer_pt}pt; font-weight: 700; }}
 QFrame[role="phase-walking"] {{
     background: {p.walking_bg}; border-left: 10px solid {p.good}; border-radius: 12px;

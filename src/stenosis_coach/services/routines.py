@@ -1,0 +1,102 @@
+"""Routines as the patient does them: pick one, run it, rate it, see it in the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from stenosis_coach.core.clock import LOCAL, Clock
+from stenosis_coach.core.exercises import engine as exercise_engine
+from stenosis_coach.core.exercises.model import Routine
+from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
+from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.today import ROUTINE_ACTION, TodayItem
+from stenosis_coach.services import exercises as library
+from stenosis_coach.services.recording import SessionRecorder
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.safety_repo import SafetyRepository
+from stenosis_coach.storage.sessions_repo import SessionRepository
+
+SESSION_KIND = "routine"
+MY_ROUTINE = "my_routine"
+DEFAULT_ROUTINE = "gentle-start"  # a first routine that asks the least of a new patient
+
+
+def my_routine(db: Database) -> Routine:
+    """The routine the Today page offers (chosen in the Exercises page)."""
+    chosen = SafetyRepository(db).get_state(MY_ROUTINE)
+    found = library.routines()
+    return found.get(chosen or DEFAULT_ROUTINE) or found[DEFAULT_ROUTINE]
+
+
+def choose_routine(db: Database, routine_id: str) -> None:
+    if routine_id not in library.routines():
+        raise ValueError(f"unknown routine {routine_id!r}")
+    SafetyRepository(db).set_state(MY_ROUTINE, routine_id)
+
+
+class RoutineRecording:
+    """Stores one routine session as it goes (DESIGN 3)."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.recorder = SessionRecorder(db, clock)
+
+    def start(self, routine: Routine, chair_versions: bool) -> int:
+        return self.recorder.start(
+            SESSION_KIND, routine.name, routine=routine.id, chair_versions=chair_versions
+        )
+
+    def ratings(self, when: str, leg: int | None, back: int | None) -> None:
+        self.recorder.event(f"ratings_{when}", leg=leg, back=back)
+
+    def record(self, events: list[exercise_engine.Event]) -> None:
+        for event in events:
+            if not isinstance(event, exercise_engine.Cue | exercise_engine.SessionStarted):
+                self.recorder.record(event)
+
+    def hurt_details(self, spreading_or_weak: bool) -> None:
+        self.recorder.event("hurt_details", spreading_or_weak=spreading_or_weak)
+
+    def finish(self, completed: bool) -> None:
+        if self.recorder.active:
+            self.recorder.finish(EndReason.COMPLETED if completed else EndReason.STOPPED)
+
+
+def history(db: Database, limit: int = 30) -> list[RoutineSummary]:
+    repo = SessionRepository(db)
+    return [summarize(s, repo.events(s.id)) for s in repo.recent(limit, kind=SESSION_KIND)]
+
+
+@dataclass(frozen=True)
+class RoutineDue:
+    routine: Routine
+    done_this_week: int
+
+
+def routine_due(db: Database, now: datetime, tz: tzinfo = LOCAL) -> RoutineDue | None:
+    routine = my_routine(db)
+    today = now.astimezone(tz).date()
+    days = [
+        (today - s.local_start.date()).days
+        for s in SessionRepository(db).recent(50, kind=SESSION_KIND)
+    ]
+    if 0 in days:
+        return None
+    this_week = sum(1 for d in days if 0 <= d < 7)
+    return RoutineDue(routine, this_week) if this_week < routine.per_week else None
+
+
+def today_items(db: Database, now: datetime) -> list[TodayItem]:
+    due = routine_due(db, now)
+    if due is None:
+        return []
+    routine = due.routine
+    return [
+        TodayItem(
+            key="routine",
+            title=f"{routine.name}, {library.routine_length(routine)}",
+            detail=routine.description,
+            action_label="Start the routine",
+            action=ROUTINE_ACTION,
+        )
+    ]

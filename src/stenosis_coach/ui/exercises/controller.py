@@ -1,0 +1,172 @@
+"""Runs a routine: ratings, the player fed by a precise timer, cues, "this hurts", history.
+
+The engine decides; this turns ``QTimer`` ticks into engine calls (STYLE 2), stores every
+event as it happens (with a heartbeat) and plays the cues.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from stenosis_coach.core.exercises import engine as exercise_engine
+from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_versions
+from stenosis_coach.core.exercises.timeline import CueId
+from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.services import exercises as library
+from stenosis_coach.services.routines import RoutineRecording
+from stenosis_coach.ui.exercises.page import ExercisesPage
+from stenosis_coach.ui.exercises.screens import HurtScreen, PlayerScreen, RatingsScreen
+from stenosis_coach.ui.heartbeat import SessionHeartbeat
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 50  # cue timing: cues are due on the engine's timeline and carry their due time
+
+
+class ExerciseController(QObject):
+    def __init__(self, window, page: ExercisesPage) -> None:  # window: MainWindow
+        super().__init__(window)
+        self._window = window
+        self._context = window.context
+        self.page = page
+        page.start_requested.connect(self.start_routine)
+        self.session: exercise_engine.ExerciseSession | None = None
+        self.player: PlayerScreen | None = None
+        self.recording: RoutineRecording | None = None
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.heartbeat: SessionHeartbeat | None = None
+        self._worst_hurt: int | None = None
+        self._spreading = False
+        self._completed = False
+
+    # -- start ------------------------------------------------------------------------------
+    def start_routine(self, routine_id: str | None = None) -> None:
+        """Start a routine (the patient's own by default), after the safety gate."""
+        self._window.safety.request_session(lambda: self._before(routine_id))
+
+    def _before(self, routine_id: str | None) -> None:
+        from stenosis_coach.services.routines import my_routine
+
+        routine = library.routines().get(routine_id) if routine_id else my_routine(self._context.db)
+        exercises = library.exercises()
+        screen = RatingsScreen(
+            routine.name,
+            "Before you start: how are your legs and back right now?",
+            "Start the routine",
+            offer_chair=has_floor_steps(routine, exercises),
+        )
+        screen.done.connect(lambda leg, back, chair: self._begin(routine, leg, back, chair))
+        self._window.show_flow(screen)
+
+    def _begin(self, routine, leg, back, chair: bool) -> None:
+        exercises = library.exercises()
+        if chair:
+            routine = with_chair_versions(routine, exercises)
+        clock = self._context.clock
+        self.recording = RoutineRecording(self._context.db, clock)
+        self.recording.start(routine, chair)
+        self.recording.ratings("before", leg, back)
+        self.session = exercise_engine.ExerciseSession(routine, exercises, clock.monotonic())
+        self.player = PlayerScreen(routine.name, exercises)
+        p = self.player
+        p.pause_toggled.connect(self._toggle_pause)
+        p.skip.connect(lambda: self._act(self.session.skip))
+        p.back.connect(lambda: self._act(self.session.back))
+        p.stop.connect(lambda: self._act(self.session.stop))
+        p.hurts.connect(self._hurts)
+        self._worst_hurt, self._spreading = None, False
+        self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
+        self._window.show_flow(p)
+        self.tick()
+        self.timer.start()
+        self.heartbeat.start()
+
+    # -- running ----------------------------------------------------------------------------
+    def tick(self) -> None:
+        if self.session is not None:
+            self._handle(self.session.tick(self._context.clock.monotonic()))
+
+    def _act(self, action) -> None:
+        if self.session is not None:
+            self._handle(action(self._context.clock.monotonic()))
+
+    def _toggle_pause(self) -> None:
+        if self.session is None:
+            return
+        self._act(self.session.resume if self.session.paused else self.session.pause)
+
+    def _handle(self, events: list) -> None:
+        assert self.session is not None and self.recording is not None
+        self.recording.record(events)
+        for event in events:
+            if isinstance(event, exercise_engine.Cue):
+                self._play(event)
+            elif isinstance(event, exercise_engine.SessionFinished):
+                self._completed = event.reason is EndReason.COMPLETED
+        if self.player is not None:
+            self.player.show_view(self.session.view(self._context.clock.monotonic()))
+        if self.session.finished and self.timer.isActive():
+            self._finished()
+
+    def _play(self, cue: exercise_engine.Cue) -> None:
+        if self.player is not None:
+            self.player.cue_line.setText(cue.text)  # every spoken cue has a written twin
+        if cue.cue_id == CueId.NEXT and cue.exercise:
+            self._window.cues.play(f"next-{cue.exercise}")
+        else:
+            self._window.cues.play(cue.cue_id.value)
+
+    # -- this hurts -------------------------------------------------------------------------
+    def _hurts(self) -> None:
+        if self.session is None or self.session.finished:
+            return
+        if not self.session.paused:
+            self._act(self.session.pause)
+        view = self.session.view(self._context.clock.monotonic())
+        name = library.exercises()[view.segment.exercise].name if view.segment else "this"
+        screen = HurtScreen(name)
+        screen.answered.connect(self._hurt_answered)
+        self._window.show_flow(screen)
+
+    def _hurt_answered(self, rating: int, spreading: bool, choice: str) -> None:
+        assert self.session is not None and self.recording is not None
+        now = self._context.clock.monotonic()
+        self._handle(self.session.this_hurts(now, rating))
+        self.recording.hurt_details(spreading)
+        self._worst_hurt = max(self._worst_hurt or 0, rating)
+        self._spreading = self._spreading or spreading
+        self._window.show_flow(self.player)
+        if rating >= 7 or spreading or choice == "stop":
+            self._act(self.session.stop)
+        elif choice == "skip":
+            self._act(self.session.skip)
+            self._act(self.session.resume)
+        else:
+            self._act(self.session.resume)
+
+    # -- end --------------------------------------------------------------------------------
+    def _finished(self) -> None:
+        self.timer.stop()
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
+        completed = self._completed
+        title = "Routine complete. Well done!" if completed else "Routine stopped"
+        screen = RatingsScreen(title, "How are your legs and back now?", "Save")
+        screen.done.connect(lambda leg, back, _chair: self._save(leg, back, completed))
+        self.player = None
+        self._window.show_flow(screen)
+
+    def _save(self, leg, back, completed: bool) -> None:
+        assert self.recording is not None
+        self.recording.ratings("after", leg, back)
+        self.recording.finish(completed)
+        self.session = None
+        self._context.data_changed.emit()
+        worst, spreading = self._worst_hurt, self._spreading
+        if not self._window.safety.after_session(worst_hurt=worst, new_symptoms=spreading):
+            self._window.end_flow()

@@ -1,0 +1,250 @@
+"""The routine's screens: ratings before and after, the player, and "this hurts"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QVBoxLayout
+
+from stenosis_coach.core.exercises.engine import SessionView
+from stenosis_coach.core.exercises.model import Exercise
+from stenosis_coach.core.exercises.timeline import SegmentKind
+from stenosis_coach.ui.exercises.illustration import Illustration
+from stenosis_coach.ui.inputs import RatingScale
+from stenosis_coach.ui.theme import set_role
+from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+
+
+def shortcut(widget, keys: str, slot) -> None:
+    item = QShortcut(QKeySequence(keys), widget)
+    item.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    item.activated.connect(slot)
+
+
+class RatingsScreen(PageBase):
+    """Leg and back pain, 0-10, with big buttons (before and after a routine).
+
+    Signals: done(object leg, object back, bool chair_versions) — ``None`` when skipped.
+    """
+
+    done = Signal(object, object, bool)
+
+    def __init__(self, title: str, intro: str, action: str, offer_chair: bool = False) -> None:
+        super().__init__(title)
+        self.column.addWidget(label(intro))
+        self.column.addWidget(label("Leg pain now (0 = none, 10 = worst)", "section-title"))
+        self.leg = RatingScale("Leg pain")
+        self.column.addWidget(self.leg)
+        self.column.addWidget(label("Back pain now (0 = none, 10 = worst)", "section-title"))
+        self.back = RatingScale("Back pain")
+        self.column.addWidget(self.back)
+        self.chair = QCheckBox("Do the floor exercises on a chair or bed instead")
+        self.chair.setAccessibleName("Do the floor exercises on a chair or bed instead")
+        self.chair.setVisible(offer_chair)
+        self.column.addWidget(self.chair)
+        self.go = button(action, kind="primary")
+        self.skip = button("Skip the ratings", f"{action} without ratings")
+        self.go.setEnabled(False)
+        self.leg.rated.connect(self._rated)
+        self.back.rated.connect(self._rated)
+        self.go.clicked.connect(
+            lambda: self.done.emit(self.leg.value(), self.back.value(), self.chair.isChecked())
+        )
+        self.skip.clicked.connect(lambda: self.done.emit(None, None, self.chair.isChecked()))
+        self.column.addLayout(button_row(self.go, self.skip))
+        self.column.addStretch(1)
+        self.setFocusProxy(self.leg)
+
+    def _rated(self, _value: int) -> None:
+        self.go.setEnabled(self.leg.value() is not None and self.back.value() is not None)
+
+
+class PlayerScreen(PageBase):
+    """The coach on the floor: picture and steps, a big countdown, counters, next up.
+
+    Signals: back(), pause_toggled(), skip(), stop(), hurts().
+    """
+
+    back = Signal()
+    pause_toggled = Signal()
+    skip = Signal()
+    stop = Signal()
+    hurts = Signal()
+
+    def __init__(self, routine_name: str, library: dict[str, Exercise]) -> None:
+        super().__init__("", margin=(4, 3))
+        self._library = library
+        self.routine_line = label(routine_name, "secondary")
+        self.column.insertWidget(0, self.routine_line)
+        top = QHBoxLayout()
+        top.setSpacing(3 * SPACING)
+        self.picture = Illustration(360)
+        top.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        self.steps = label("")
+        top.addWidget(self.steps, 1)
+        self.column.addLayout(top)
+
+        self.banner = QVBoxLayout()
+        self.segment = label("", "section-title")
+        self.segment.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = label("", "key-number")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setAccessibleName("Countdown")
+        self.counters = label("", "secondary")
+        self.counters.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for widget in (self.segment, self.countdown, self.counters):
+            self.banner.addWidget(widget)
+        self.column.addLayout(self.banner)
+        self.cue_line = label("", "secondary")
+        self.next_up = label("", "secondary")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(14)
+        self.progress.setAccessibleName("Progress through the routine")
+        self.column.addWidget(self.next_up)
+        self.column.addWidget(self.progress)
+
+        self.hurt_button = button("This hurts", "This hurts", "safety", shortcut_hint="H")
+        self.hurt_button.clicked.connect(self.hurts)
+        self.column.addLayout(button_row(self.hurt_button))
+        self.back_button = button("Back", "Back to the start of this exercise", shortcut_hint="←")
+        self.pause_button = button("Pause", "Pause", shortcut_hint="Space")
+        self.skip_button = button("Skip", "Skip to the next exercise", shortcut_hint="→")
+        self.stop_button = button("Stop", "Stop the routine", shortcut_hint="Esc")
+        for widget, signal in (
+            (self.back_button, self.back),
+            (self.pause_button, self.pause_toggled),
+            (self.skip_button, self.skip),
+            (self.stop_button, self.stop),
+        ):
+            widget.clicked.connect(signal)
+        # UI.md: the same controls in the same order at the bottom, so hands learn them.
+        self.column.addLayout(
+            button_row(self.back_button, self.pause_button, self.skip_button, self.stop_button)
+        )
+        for keys, target in (
+            ("Left", self.back),
+            ("Space", self.pause_toggled),
+            ("Right", self.skip),
+            ("Esc", self.stop),
+            ("H", self.hurts),
+        ):
+            shortcut(self, keys, target.emit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._shown_exercise = ""
+        self._segment_kind: SegmentKind | None = None
+
+    def show_view(self, view: SessionView) -> None:
+        segment = view.segment
+        if segment is None:
+            return
+        if segment.exercise != self._shown_exercise:
+            exercise = self._library[segment.exercise]
+            self._shown_exercise = segment.exercise
+            self.title.setText(exercise.name)
+            self.picture.show_exercise(exercise.illustration, exercise.name)
+            self.steps.setText(
+                "\n".join(f"{n}. {s}" for n, s in enumerate(exercise.steps, start=1))
+            )
+        self.segment.setText(segment.text if not view.paused else "Paused")
+        self.countdown.setText(str(view.countdown))
+        parts = [f"Exercise {view.step + 1} of {view.steps}"]
+        if view.reps:
+            parts.append(f"rep {view.rep_no} of {view.reps}")
+        if view.sets and view.sets > 1:
+            parts.append(f"set {view.set_no} of {view.sets}")
+        if view.side:
+            parts.append("first side" if view.side == "first" else "second side")
+        self.counters.setText(" · ".join(parts))
+        self.next_up.setText(view.next_up)
+        self.progress.setValue(round(view.progress * 1000))
+        self.pause_button.setText("Resume   (Space)" if view.paused else "Pause   (Space)")
+        if segment.kind != self._segment_kind:
+            # A change of colour marks each transition (UI.md "Coaching screens").
+            self._segment_kind = segment.kind
+            role = (
+                "key-number-rest"
+                if segment.kind
+                in (SegmentKind.REST, SegmentKind.SWITCH_SIDE, SegmentKind.GET_READY)
+                else "key-number"
+            )
+            set_role(self.countdown, role)
+            self.countdown.style().unpolish(self.countdown)
+            self.countdown.style().polish(self.countdown)
+            self.setAccessibleDescription(f"{self.title.text()}: {segment.text}")
+
+
+class HurtScreen(PageBase):
+    """ "This hurts": how much, and whether symptoms spread; then what to do.
+
+    Signals: answered(int rating, bool spreading_or_weak, str choice) where choice is
+    ``"skip"``, ``"stop"`` or ``"carry_on"``.
+    """
+
+    answered = Signal(int, bool, str)
+
+    def __init__(self, exercise_name: str) -> None:
+        super().__init__("This hurts")
+        self.column.addWidget(
+            label(
+                f"The routine is paused. Exercise pain should stay at 3 out of 10 or less. "
+                f"How much does it hurt now, during {exercise_name.lower()}?"
+            )
+        )
+        self.rating = RatingScale("How much it hurts")
+        self.column.addWidget(self.rating)
+        self.column.addWidget(
+            label(
+                "Are your leg symptoms spreading, or do you feel new weakness in your legs?",
+                "section-title",
+            )
+        )
+        self.spreading_yes = button("Yes", "Yes, spreading or new weakness")
+        self.spreading_no = button("No", "No spreading and no new weakness")
+        for widget in (self.spreading_yes, self.spreading_no):
+            widget.setCheckable(True)
+            widget.setAutoExclusive(True)
+            widget.setProperty("kind", "choice")
+        self.column.addLayout(button_row(self.spreading_yes, self.spreading_no))
+        self.advice = label("", "section-title")
+        self.column.addWidget(self.advice)
+        self.skip_button = button("Skip this exercise", kind="primary")
+        self.stop_button = button("Stop the routine")
+        self.carry_on = button("Carry on carefully")
+        self.skip_button.clicked.connect(lambda: self._answer("skip"))
+        self.stop_button.clicked.connect(lambda: self._answer("stop"))
+        self.carry_on.clicked.connect(lambda: self._answer("carry_on"))
+        self.column.addLayout(button_row(self.skip_button, self.stop_button, self.carry_on))
+        self.column.addStretch(1)
+        self.rating.rated.connect(self._update)
+        self.spreading_yes.toggled.connect(self._update)
+        self.spreading_no.toggled.connect(self._update)
+        self._update()
+        self.setFocusProxy(self.rating)
+
+    def must_stop(self) -> bool:
+        rating = self.rating.value()
+        return self.spreading_yes.isChecked() or (rating is not None and rating >= 7)
+
+    def _update(self, *_args) -> None:
+        answered = self.rating.value() is not None and (
+            self.spreading_yes.isChecked() or self.spreading_no.isChecked()
+        )
+        severe = self.must_stop()
+        self.advice.setText(
+            "Please stop the routine now. A few safety questions come next."
+            if severe
+            else "What would you like to do?"
+            if answered
+            else ""
+        )
+        self.skip_button.setVisible(not severe)
+        self.carry_on.setVisible(not severe)
+        for widget in (self.skip_button, self.stop_button, self.carry_on):
+            widget.setEnabled(answered)
+
+    def _answer(self, choice: str) -> None:
+        rating = self.rating.value()
+        if rating is not None:
+            self.answered.emit(rating, self.spreading_yes.isChecked(), choice)

@@ -1,0 +1,140 @@
+"""The routine player: ratings, coaching by eye and ear, this hurts, history (issue 4)."""
+
+from PySide6.QtCore import Qt
+
+from stenosis_coach.core.exercises.summary import summarize
+from stenosis_coach.services import routines
+from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.ui.exercises.screens import HurtScreen, PlayerScreen, RatingsScreen
+from stenosis_coach.ui.safety.screens import QuestionScreen
+
+
+def start(window, qtbot, routine_id="gentle-start", chair=False):
+    page = window.show_page("exercises")
+    start_button, _choose = page.routine_buttons[routine_id]
+    qtbot.mouseClick(start_button, Qt.MouseButton.LeftButton)
+    before = window.flow
+    assert isinstance(before, RatingsScreen)
+    qtbot.mouseClick(before.leg.buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(before.back.buttons[2], Qt.MouseButton.LeftButton)
+    if chair:
+        before.chair.setChecked(True)
+    qtbot.mouseClick(before.go, Qt.MouseButton.LeftButton)
+    player = window.flow
+    assert isinstance(player, PlayerScreen)
+    return window.exercises, player
+
+
+def advance(controller, clock, seconds, step=1.0):
+    while seconds > 0:
+        clock.advance(min(step, seconds))
+        seconds -= step
+        controller.tick()
+
+
+def last_summary(window):
+    repo = SessionRepository(window.context.db)
+    [session] = repo.recent(1, kind="routine")
+    return summarize(session, repo.events(session.id))
+
+
+def test_a_whole_routine_is_coached_start_to_finish_and_stored(window, qtbot, clock, cues):
+    controller, player = start(window, qtbot)
+    assert player.title.text() == "Pelvic tilt, lying"
+    assert player.picture.pixmap() is not None and not player.picture.pixmap().isNull()
+    assert cues.played[0] == "next-pelvic-tilt"
+    advance(controller, clock, 7)
+    assert player.segment.text() == "Hold" and "rep 1 of 10" in player.counters.text()
+    assert "hold" in cues.played and "tick" in cues.played
+    advance(controller, clock, 400)
+    after = window.flow
+    assert isinstance(after, RatingsScreen) and after.title.text().startswith("Routine complete")
+    assert cues.played[-1] == "routine_complete"
+    qtbot.mouseClick(after.leg.buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(after.back.buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(after.go, Qt.MouseButton.LeftButton)
+    summary = last_summary(window)
+    assert summary.completed and summary.steps_done == 4
+    assert (summary.before.leg, summary.after.leg) == (3, 2)
+    assert window.flow is None
+    assert "leg pain 3 → 2" in window.page("exercises").history_list.text()
+
+
+def test_keys_pause_skip_and_back(window, qtbot, clock, cues):
+    controller, player = start(window, qtbot)
+    advance(controller, clock, 10)
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    frozen = player.countdown.text()
+    advance(controller, clock, 30)
+    assert player.countdown.text() == frozen and player.segment.text() == "Paused"
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    qtbot.keyClick(player, Qt.Key.Key_Right)
+    advance(controller, clock, 0.1)
+    assert player.title.text() == "One knee to chest"
+    advance(controller, clock, 5)
+    qtbot.keyClick(player, Qt.Key.Key_Left)  # back to the start of this exercise
+    advance(controller, clock, 0.1)
+    assert "Exercise 2 of 4" in player.counters.text()
+    qtbot.keyClick(player, Qt.Key.Key_Left)  # within its first 2 s: the one before
+    advance(controller, clock, 0.1)
+    assert "Exercise 1 of 4" in player.counters.text()
+
+
+def test_severe_pain_stops_the_routine_and_opens_the_safety_check(window, qtbot, clock, cues):
+    controller, player = start(window, qtbot)
+    advance(controller, clock, 12)
+    qtbot.keyClick(player, Qt.Key.Key_H)
+    hurt = window.flow
+    assert isinstance(hurt, HurtScreen)
+    qtbot.mouseClick(hurt.rating.buttons[7], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(hurt.spreading_no, Qt.MouseButton.LeftButton)
+    assert not hurt.skip_button.isVisibleTo(hurt) and not hurt.carry_on.isVisibleTo(hurt)
+    qtbot.mouseClick(hurt.stop_button, Qt.MouseButton.LeftButton)
+    after = window.flow
+    assert isinstance(after, RatingsScreen) and after.title.text() == "Routine stopped"
+    qtbot.mouseClick(after.skip, Qt.MouseButton.LeftButton)
+    assert isinstance(window.flow, QuestionScreen)
+    summary = last_summary(window)
+    assert summary.worst_hurt == 7 and not summary.completed
+
+
+def test_spreading_symptoms_also_lead_to_the_safety_check(window, qtbot, clock, cues):
+    controller, player = start(window, qtbot)
+    advance(controller, clock, 12)
+    qtbot.mouseClick(player.hurt_button, Qt.MouseButton.LeftButton)
+    hurt = window.flow
+    qtbot.mouseClick(hurt.rating.buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(hurt.spreading_yes, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(hurt.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.flow.skip, Qt.MouseButton.LeftButton)
+    assert isinstance(window.flow, QuestionScreen)
+
+
+def test_mild_pain_can_skip_to_the_next_exercise(window, qtbot, clock, cues):
+    controller, player = start(window, qtbot)
+    advance(controller, clock, 12)
+    qtbot.keyClick(player, Qt.Key.Key_H)
+    hurt = window.flow
+    qtbot.mouseClick(hurt.rating.buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(hurt.spreading_no, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(hurt.skip_button, Qt.MouseButton.LeftButton)
+    assert window.flow is player
+    advance(controller, clock, 0.1)
+    assert player.title.text() == "One knee to chest"
+    assert player.segment.text() != "Paused"
+
+
+def test_floor_exercises_can_be_done_on_a_chair(window, qtbot, clock, cues):
+    _controller, player = start(window, qtbot, "flexion-basics", chair=True)
+    assert player.title.text() == "Pelvic tilt, sitting"
+
+
+def test_today_offers_my_routine_and_starts_it(window, qtbot, clock, cues):
+    routines.choose_routine(window.context.db, "chair-routine")
+    window.context.data_changed.emit()
+    window.show_page("today")
+    from stenosis_coach.core.today import ROUTINE_ACTION
+
+    window.today.action_requested.emit(ROUTINE_ACTION)
+    assert isinstance(window.flow, RatingsScreen)
+    assert window.flow.title.text() == "Chair routine"
