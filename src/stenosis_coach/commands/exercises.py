@@ -20,8 +20,11 @@ def _exercises(args: argparse.Namespace, paths: AppPaths) -> int:
 
     found = service.exercises()
     if args.json:
-        print(json.dumps([service.exercise_json(e) for e in found.values()], indent=1,
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                [service.exercise_json(e) for e in found.values()], indent=1, ensure_ascii=False
+            )
+        )
         return 0
     width = max(len(e.id) for e in found.values())
     for exercise in found.values():
@@ -36,14 +39,21 @@ def _routines(args: argparse.Namespace, paths: AppPaths) -> int:
     library = service.exercises()
     found = service.routines()
     if args.json:
-        print(json.dumps([service.routine_json(r, library) for r in found.values()],
-                         indent=1, ensure_ascii=False))
+        print(
+            json.dumps(
+                [service.routine_json(r, library) for r in found.values()],
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
         return 0
     width = max(len(r.id) for r in found.values())
     for routine in found.values():
         steps = len(routine.steps)
-        print(f"{routine.id:<{width}}  {routine.name} — {routine.source.value}, {steps} "
-              f"step{'s' if steps != 1 else ''}, {service.routine_length(routine, library)}")
+        print(
+            f"{routine.id:<{width}}  {routine.name} — {routine.source.value}, {steps} "
+            f"step{'s' if steps != 1 else ''}, {service.routine_length(routine, library)}"
+        )
     return 0
 
 

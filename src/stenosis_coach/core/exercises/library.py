@@ -395,7 +395,8 @@ def with_chair_versions(routine: Routine, exercises: Mapping[str, Exercise]) -> 
     (DESIGN 5.2: every floor exercise offers one), keeping each step's dose."""
     steps = tuple(
         RoutineStep(exercises[s.exercise].alternative or s.exercise, s.dosing)
-        if exercises[s.exercise].floor else s
+        if exercises[s.exercise].floor
+        else s
         for s in routine.steps
     )
     return replace(routine, steps=steps)

@@ -50,9 +50,7 @@ def _minutes(text: str) -> Fraction | None:
     return Fraction(value)
 
 
-def walk_from_form(
-    form: WalkForm, now: datetime, tz: tzinfo, original: Walk | None = None
-) -> Walk:
+def walk_from_form(form: WalkForm, now: datetime, tz: tzinfo, original: Walk | None = None) -> Walk:
     """The walk the form describes, or :class:`FormProblems` naming each bad field.
 
     When correcting ``original``, what the form does not show (its start time on an
@@ -69,7 +67,8 @@ def walk_from_form(
             problems["walking_min"] = "Say how many minutes you walked."
         elif not 0 < total <= MAX_TOTAL_MIN:
             problems["walking_min"] = (
-                f"Walking time must be more than 0 and at most {MAX_TOTAL_MIN} minutes.")
+                f"Walking time must be more than 0 and at most {MAX_TOTAL_MIN} minutes."
+            )
     except ValueError as exc:
         problems["walking_min"] = str(exc)
     try:
@@ -77,7 +76,8 @@ def walk_from_form(
         if tfs is not None and (tfs <= 0 or (total is not None and tfs > total)):
             problems["symptoms_min"] = (
                 "Minutes until symptoms must be more than 0 and no more than the minutes "
-                "you walked. Leave it empty if symptoms did not come.")
+                "you walked. Leave it empty if symptoms did not come."
+            )
     except ValueError as exc:
         problems["symptoms_min"] = str(exc)
     if form.peak_leg_pain is None or not 0 <= form.peak_leg_pain <= 10:
@@ -112,8 +112,13 @@ def walk_from_form(
         notes=form.notes.strip(),
     )
     if original is not None:
-        walk = replace(walk, imported=original.imported, seq=original.seq,
-                       ended_by=original.ended_by, next_day_flare=original.next_day_flare)
+        walk = replace(
+            walk,
+            imported=original.imported,
+            seq=original.seq,
+            ended_by=original.ended_by,
+            next_day_flare=original.next_day_flare,
+        )
     return walk
 
 
