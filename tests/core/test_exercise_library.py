@@ -166,15 +166,12 @@ def test_builtin_routines_exist():
 
 
 @pytest.mark.parametrize("routine", ROUTINES.values(), ids=lambda r: r.id)
-def test_routine_steps_resolve_and_description_minutes_are_true(routine: Routine):
+def test_routine_steps_resolve_and_descriptions_leave_the_length_to_the_app(routine: Routine):
     assert len(routine.steps) >= 1
     assert all(step.exercise in LIBRARY for step in routine.steps)
     assert 1 <= routine.per_week <= 14
-    match = _MINUTES.search(routine.description)
-    assert match, routine.description
-    said = int(match.group(1))
-    assert abs(estimated_seconds(routine, LIBRARY) / 60 - said) <= 1
-    assert minutes_label(estimated_seconds(routine, LIBRARY)) == f"about {said} min"
+    # The app shows the length computed from the player's timeline, so it cannot go stale.
+    assert not _MINUTES.search(routine.description), routine.description
 
 
 @pytest.mark.parametrize(

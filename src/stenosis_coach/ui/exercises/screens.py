@@ -78,13 +78,10 @@ class PlayerScreen(PageBase):
         self.column.insertWidget(0, self.routine_line)
         top = QHBoxLayout()
         top.setSpacing(3 * SPACING)
-        self.picture = Illustration(360)
+        self.picture = Illustration(320)
         top.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
-        self.steps = label("")
-        top.addWidget(self.steps, 1)
-        self.column.addLayout(top)
-
-        self.banner = QVBoxLayout()
+        right = QVBoxLayout()
+        right.setSpacing(SPACING)
         self.segment = label("", "section-title")
         self.segment.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown = label("", "key-number")
@@ -92,10 +89,16 @@ class PlayerScreen(PageBase):
         self.countdown.setAccessibleName("Countdown")
         self.counters = label("", "secondary")
         self.counters.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.segment, self.countdown, self.counters):
-            self.banner.addWidget(widget)
-        self.column.addLayout(self.banner)
         self.cue_line = label("", "secondary")
+        self.cue_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right.addStretch(1)
+        for widget in (self.segment, self.countdown, self.counters):
+            right.addWidget(widget)
+        right.addStretch(1)
+        top.addLayout(right, 1)
+        self.column.addLayout(top)
+        self.steps = label("")
+        self.column.addWidget(self.steps)
         self.next_up = label("", "secondary")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -104,10 +107,10 @@ class PlayerScreen(PageBase):
         self.progress.setAccessibleName("Progress through the routine")
         self.column.addWidget(self.next_up)
         self.column.addWidget(self.progress)
+        self.column.addStretch(1)
 
         self.hurt_button = button("This hurts", "This hurts", "safety", shortcut_hint="H")
         self.hurt_button.clicked.connect(self.hurts)
-        self.column.addLayout(button_row(self.hurt_button))
         self.back_button = button("Back", "Back to the start of this exercise", shortcut_hint="←")
         self.pause_button = button("Pause", "Pause", shortcut_hint="Space")
         self.skip_button = button("Skip", "Skip to the next exercise", shortcut_hint="→")
@@ -119,10 +122,13 @@ class PlayerScreen(PageBase):
             (self.stop_button, self.stop),
         ):
             widget.clicked.connect(signal)
-        # UI.md: the same controls in the same order at the bottom, so hands learn them.
-        self.column.addLayout(
-            button_row(self.back_button, self.pause_button, self.skip_button, self.stop_button)
+        # UI.md: the same controls in the same order at the bottom, so hands learn them;
+        # "This hurts" stands apart at the right, where it cannot be pressed by mistake.
+        controls = button_row(
+            self.back_button, self.pause_button, self.skip_button, self.stop_button
         )
+        controls.addWidget(self.hurt_button)
+        self.column.addLayout(controls)
         for keys, target in (
             ("Left", self.back),
             ("Space", self.pause_toggled),
