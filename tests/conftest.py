@@ -12,6 +12,8 @@ import pytest
 
 # Offscreen unless a developer asks to watch (QT_QPA_PLATFORM=xcb pytest ...).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never open a real audio device in tests: QtMultimedia logs warnings, which fail tests.
+os.environ["STENOSIS_COACH_NO_SOUND"] = "1"
 
 from stenosis_coach.core.clock import ManualClock
 from stenosis_coach.paths import ENV_DATA_DIR, AppPaths

@@ -75,29 +75,10 @@ def window(make_window) -> Iterator[object]:
     return make_window()
 
 
-class FakeCues:
-    """Records cue ids instead of playing sounds (a real QSoundEffect logs Qt warnings
-    on a machine without audio, and Qt warnings fail tests)."""
-
-    available = True
-    last_error = None
-
-    def __init__(self) -> None:
-        self.played: list[str] = []
-        self.volume = 1.0
-        self.muted = False
-
-    def play(self, cue_id: str) -> None:
-        self.played.append(cue_id)
-
-    def set_volume(self, volume: float) -> None:
-        self.volume = volume
-
-    def set_muted(self, muted: bool) -> None:
-        self.muted = muted
-
-
 @pytest.fixture
-def cues(window) -> FakeCues:
-    window._cues = FakeCues()
+def cues(window):
+    """Cues recorded, not played; strict, so a coach asking for a missing clip fails."""
+    from stenosis_coach.ui.cues import FakeCuePlayer
+
+    window._cues = FakeCuePlayer(strict=True)
     return window._cues

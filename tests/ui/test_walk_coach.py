@@ -127,7 +127,9 @@ def test_a_walk_cut_short_by_a_crash_is_offered_back_and_its_pain_asked(
     from stenosis_coach.ui.app import resume_kept_walks
 
     window = make_window()
-    window._cues = __import__("tests.ui.conftest", fromlist=["FakeCues"]).FakeCues()
+    from stenosis_coach.ui.cues import FakeCuePlayer
+
+    window._cues = FakeCuePlayer(strict=True)
     baseline_test(window, clock)
     coach = start(window, qtbot)
     advance(coach, clock, 125)
