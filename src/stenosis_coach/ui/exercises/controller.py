@@ -22,7 +22,7 @@ from stenosis_coach.ui.heartbeat import SessionHeartbeat
 
 log = logging.getLogger(__name__)
 
-TICK_MS = 50  # cue timing: cues are due on the engine's timeline and carry their due time
+REFRESH_MS = 200  # the countdown on screen; cues get their own precise wake-up (below)
 
 
 class ExerciseController(QObject):
@@ -35,10 +35,14 @@ class ExerciseController(QObject):
         self.session: exercise_engine.ExerciseSession | None = None
         self.player: PlayerScreen | None = None
         self.recording: RoutineRecording | None = None
+        # One precise single-shot timer, re-armed after every tick for whichever comes
+        # first: the next cue's due moment (from the engine's timeline, so cues never
+        # drift) or the next screen refresh.
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(TICK_MS)
+        self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
+        self._running = False
         self.heartbeat: SessionHeartbeat | None = None
         self._worst_hurt: int | None = None
         self._spreading = False
@@ -82,14 +86,23 @@ class ExerciseController(QObject):
         self._worst_hurt, self._spreading = None, False
         self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
         self._window.show_flow(p)
+        self._running = True
         self.tick()
-        self.timer.start()
         self.heartbeat.start()
 
     # -- running ----------------------------------------------------------------------------
     def tick(self) -> None:
         if self.session is not None:
             self._handle(self.session.tick(self._context.clock.monotonic()))
+            self._arm()
+
+    def _arm(self) -> None:
+        if not self._running or self.session is None:
+            return
+        now = self._context.clock.monotonic()
+        due = self.session.next_due_at(now)
+        wait_ms = REFRESH_MS if due is None else min(REFRESH_MS, (due - now) * 1000)
+        self.timer.start(max(0, int(wait_ms)))
 
     def _act(self, action) -> None:
         if self.session is not None:
@@ -110,7 +123,7 @@ class ExerciseController(QObject):
                 self._completed = event.reason is EndReason.COMPLETED
         if self.player is not None:
             self.player.show_view(self.session.view(self._context.clock.monotonic()))
-        if self.session.finished and self.timer.isActive():
+        if self.session.finished and self._running:
             self._finished()
 
     def _play(self, cue: exercise_engine.Cue) -> None:
@@ -151,6 +164,7 @@ class ExerciseController(QObject):
 
     # -- end --------------------------------------------------------------------------------
     def _finished(self) -> None:
+        self._running = False
         self.timer.stop()
         if self.heartbeat is not None:
             self.heartbeat.stop()

@@ -16,8 +16,8 @@ from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_ro
 
 WELCOME_DOES = (
     f"{APP_TITLE} guides you through gentle exercise routines and walks with planned "
-    "rests, records how you are doing, and shows you, week by week, whether walking is "
-    "getting easier. It can make a report to take to your appointments."
+    "rests, and records how you are doing, so that you and your clinician can see "
+    "whether walking is getting easier."
 )
 WELCOME_DOES_NOT = (
     "It does not diagnose anything and it does not replace your doctor, physiotherapist "
