@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -24,6 +23,7 @@ from stenosis_coach.core.progress.verdict import (
     to_status_json,
     treatment_effect,
 )
+from stenosis_coach.core.walking.diary import parse_diary
 from stenosis_coach.core.walking.model import Walk, WalkKind
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -31,34 +31,11 @@ D0 = date(2026, 1, 5)
 TODAY = date(2026, 4, 1)
 
 
-# ---- a tiny diary reader: only what the fixtures need (the real one is core/walking/diary)
-
-
-def _minutes(text: str) -> Fraction | None:
-    return Fraction(text) * 60 if text.strip() else None
-
-
 def load_diary(name: str) -> list[Walk]:
-    walks = []
-    with (FIXTURES / name).open(newline="", encoding="utf-8-sig") as f:
-        for seq, row in enumerate(csv.DictReader(f)):
-            day = date.fromisoformat(row["date"])
-            total = _minutes(row["total_walk_min"])
-            assert total is not None
-            walks.append(
-                Walk(
-                    start=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
-                    kind=WalkKind(row["kind"] or "test"),
-                    total_walk_s=total,
-                    tfs_s=_minutes(row["time_to_symptoms_min"]),
-                    peak_leg_pain=int(row["peak_leg_pain"]),
-                    imported=True,
-                    seq=seq,
-                    rests=int(row["rests"]) if row["rests"] else None,
-                    next_day_flare=row["next_day_flare"].strip().lower() in {"yes", "true", "1"},
-                )
-            )
-    return walks
+    """A fixture diary, read by the real diary parser (DESIGN 4.3), in UTC."""
+    return parse_diary(
+        (FIXTURES / name).read_text(encoding="utf-8"), source=name, today=TODAY, tz=UTC
+    )
 
 
 # ---- builders ---------------------------------------------------------------------------
