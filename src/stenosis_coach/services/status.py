@@ -18,7 +18,7 @@ from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.walking.prescription import Prescription, replay
 from stenosis_coach.core.words import minutes_text
-from stenosis_coach.services import safety
+from stenosis_coach.services import daily, safety
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
@@ -98,9 +98,12 @@ def weakness_reports(db: Database) -> list[date]:
 def build_status(db: Database, now: datetime, tz: tzinfo = LOCAL) -> Status:
     walks = WalkRepository(db).walks()
     today = now.astimezone(tz).date()
+    doses = daily.daily_doses(db)
+    events = [t.event for t in daily.treatments(db)]
+    weakness = sorted({*weakness_reports(db), *daily.weakness_days(db)})
     return Status(
-        verdict=compute_verdict(walks, [], today, tz),
+        verdict=compute_verdict(walks, doses, today, tz),
         next_walk=replay(walks, now),
-        signs=specialist_signs(walks, [], [], weakness_reports(db), today, tz),
+        signs=specialist_signs(walks, doses, events, weakness, today, tz),
         red_flags_last_28_days=safety.red_flags_last_28_days(db, now),
     )

@@ -125,3 +125,35 @@ class WalkRow(SQLModel, table=True):
     import_seq: int = 0  # order of import, for same-moment ties (DESIGN 5.1)
     source: str = ""  # the diary file a walk came from
     deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class DailyLogRow(SQLModel, table=True):
+    """One day's log (issue 6). One live row per day; deleting is undoable."""
+
+    __tablename__ = "daily_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: str = Field(index=True, max_length=10)  # ISO date, local
+    leg_pain: int | None = None
+    back_pain: int | None = None
+    numbness: int | None = None
+    otc_doses: int = 0
+    prescription_doses: int = 0
+    opioid_doses: int = 0
+    woken_by_leg_pain: int | None = None
+    sleep_quality: int | None = None
+    new_weakness: bool = False
+    standing_s: Fraction | None = Field(default=None, sa_column=Column(ExactSeconds()))
+    notes: str = ""
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class TreatmentRow(SQLModel, table=True):
+    __tablename__ = "treatment_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: str = Field(index=True, max_length=10)
+    kind: str = Field(max_length=32)
+    note: str = ""
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

@@ -37,6 +37,11 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import NamedTuple
 
+from stenosis_coach.core.daily import (  # noqa: F401 (re-exported: the verdict's inputs)
+    TREATMENT_WORDS,
+    TreatmentEvent,
+    TreatmentKind,
+)
 from stenosis_coach.core.walking.model import Walk, WalkKind, replay_order
 from stenosis_coach.core.words import (
     minutes_text,
@@ -306,34 +311,6 @@ def to_status_json(v: Verdict) -> dict[str, object]:
 
 
 # ---- treatment events ------------------------------------------------------------------
-
-
-class TreatmentKind(StrEnum):
-    EPIDURAL_INJECTION = "epidural_injection"
-    NERVE_BLOCK = "nerve_block"
-    PT_START = "pt_start"
-    PT_END = "pt_end"
-    MEDICATION_CHANGE = "medication_change"
-    PROCEDURE = "procedure"
-    SURGICAL_CONSULT = "surgical_consult"
-
-
-TREATMENT_WORDS = {
-    TreatmentKind.EPIDURAL_INJECTION: "epidural injection",
-    TreatmentKind.NERVE_BLOCK: "nerve block",
-    TreatmentKind.PT_START: "start of physiotherapy",
-    TreatmentKind.PT_END: "end of physiotherapy",
-    TreatmentKind.MEDICATION_CHANGE: "medication change",
-    TreatmentKind.PROCEDURE: "procedure",
-    TreatmentKind.SURGICAL_CONSULT: "surgical consultation",
-}
-
-
-@dataclass(frozen=True)
-class TreatmentEvent:
-    date: date
-    kind: TreatmentKind
-    note: str = ""
 
 
 class TreatmentEffect(NamedTuple):

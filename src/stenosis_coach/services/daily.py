@@ -1,0 +1,70 @@
+"""The daily log and treatment events as the patient handles them (issue 6)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.daily import DailyLog, TreatmentEvent
+from stenosis_coach.core.progress.verdict import DailyDoses
+from stenosis_coach.core.walking.logged import FormProblems
+from stenosis_coach.errors import InvalidInput
+from stenosis_coach.storage.daily_repo import DailyRepository, StoredLog, StoredTreatment
+from stenosis_coach.storage.database import Database
+
+
+def save_log(db: Database, log: DailyLog, now: datetime, tz: tzinfo = LOCAL) -> int:
+    """Save (or replace) the day's log; :class:`FormProblems` and nothing saved if a value
+    is out of range."""
+    problems = log.problems()
+    if log.day > now.astimezone(tz).date():
+        problems["day"] = "The date is in the future. Choose today or an earlier day."
+    if problems:
+        raise FormProblems(problems)
+    return DailyRepository(db).save_log(log, now)
+
+
+def log_for(db: Database, day: date) -> StoredLog | None:
+    return DailyRepository(db).log_for(day)
+
+
+def logs(db: Database) -> list[StoredLog]:
+    return DailyRepository(db).logs()
+
+
+def delete_log(db: Database, log_id: int, now: datetime) -> None:
+    DailyRepository(db).set_log_deleted(log_id, now)
+
+
+def undo_delete_log(db: Database, log_id: int) -> None:
+    DailyRepository(db).set_log_deleted(log_id, None)
+
+
+def add_treatment(db: Database, event: TreatmentEvent, now: datetime, tz: tzinfo = LOCAL) -> int:
+    if event.date > now.astimezone(tz).date():
+        raise InvalidInput("A treatment date cannot be in the future.")
+    if len(event.note) > 500:
+        raise InvalidInput("A treatment note is at most 500 characters.")
+    return DailyRepository(db).add_treatment(event)
+
+
+def treatments(db: Database) -> list[StoredTreatment]:
+    return DailyRepository(db).treatments()
+
+
+def delete_treatment(db: Database, event_id: int, now: datetime) -> None:
+    DailyRepository(db).set_treatment_deleted(event_id, now)
+
+
+def undo_delete_treatment(db: Database, event_id: int) -> None:
+    DailyRepository(db).set_treatment_deleted(event_id, None)
+
+
+def daily_doses(db: Database) -> list[DailyDoses]:
+    """Pain-medication doses per logged day, all kinds added (DESIGN 5.3)."""
+    return [DailyDoses(s.log.day, s.log.doses) for s in logs(db)]
+
+
+def weakness_days(db: Database) -> list[date]:
+    """Days the daily log reported new weakness or balance trouble (DESIGN 5.4)."""
+    return [s.log.day for s in logs(db) if s.log.new_weakness]
