@@ -48,6 +48,7 @@ ADVICE_ACTION = "safety:clearance"
 WEEKLY_ACTION = "safety:weekly-check"
 WALK_ACTION = "walk:start"
 ROUTINE_ACTION = "routine:start"
+LOG_ACTION = "log:today"
 FLARE_ACTIONS = {"walk:legs-better": False, "walk:legs-same": False, "walk:legs-worse": True}
 
 NOTHING_DUE = (

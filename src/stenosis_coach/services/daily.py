@@ -7,6 +7,7 @@ from datetime import date, datetime, tzinfo
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.progress.verdict import DailyDoses
+from stenosis_coach.core.today import LOG_ACTION, TodayItem
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.storage.daily_repo import DailyRepository, StoredLog, StoredTreatment
@@ -68,3 +69,17 @@ def daily_doses(db: Database) -> list[DailyDoses]:
 def weakness_days(db: Database) -> list[date]:
     """Days the daily log reported new weakness or balance trouble (DESIGN 5.4)."""
     return [s.log.day for s in logs(db) if s.log.new_weakness]
+
+
+def today_items(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[TodayItem]:
+    if log_for(db, now.astimezone(tz).date()) is not None:
+        return []
+    return [
+        TodayItem(
+            key="daily-log",
+            title="Today's log",
+            detail="Leg and back pain, medication and sleep, in about 30 seconds.",
+            action_label="Log today",
+            action=LOG_ACTION,
+        )
+    ]

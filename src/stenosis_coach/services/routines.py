@@ -63,8 +63,11 @@ class RoutineRecording:
 
 
 def history(db: Database, limit: int = 30) -> list[RoutineSummary]:
+    """Finished routine sessions, newest first (two queries, however many there are)."""
     repo = SessionRepository(db)
-    return [summarize(s, repo.events(s.id)) for s in repo.recent(limit, kind=SESSION_KIND)]
+    sessions = repo.recent(limit, kind=SESSION_KIND)
+    events = repo.events_for([s.id for s in sessions])
+    return [summarize(s, events[s.id]) for s in sessions]
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,18 @@ from datetime import datetime
 
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
 from stenosis_coach.core.words import day_text, minutes_text
-from stenosis_coach.services import routines, safety, walks
+from stenosis_coach.services import daily, routines, safety, walks
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
 
 # Each provider answers "what of mine is due now?" for the Today page.
 TodayProvider = Callable[[Database, datetime], list[TodayItem]]
-_providers: list[TodayProvider] = [safety.today_items, routines.today_items, walks.today_items]
+_providers: list[TodayProvider] = [
+    safety.today_items,
+    routines.today_items,
+    walks.today_items,
+    daily.today_items,
+]
 
 
 def add_today_provider(provider: TodayProvider) -> None:

@@ -116,6 +116,21 @@ class SessionRepository:
             ).all()
             return [SessionEvent(r.kind, r.t_s, r.at, json.loads(r.data)) for r in rows]
 
+    def events_for(self, session_ids: list[int]) -> dict[int, list[SessionEvent]]:
+        """Events of many sessions in one query (for histories and plots)."""
+        found: dict[int, list[SessionEvent]] = {i: [] for i in session_ids}
+        if not session_ids:
+            return found
+        with self._db.session() as s:
+            rows = s.exec(
+                select(SessionEventRow)
+                .where(col(SessionEventRow.session_id).in_(session_ids))
+                .order_by(col(SessionEventRow.id))
+            ).all()
+            for r in rows:
+                found[r.session_id].append(SessionEvent(r.kind, r.t_s, r.at, json.loads(r.data)))
+        return found
+
     def delete(self, session_id: int) -> None:
         with self._db.session() as s:
             s.exec(delete(SessionEventRow).where(col(SessionEventRow.session_id) == session_id))

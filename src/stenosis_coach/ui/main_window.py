@@ -28,6 +28,7 @@ from stenosis_coach.core.settings import Settings
 from stenosis_coach.core.today import (
     ADVICE_ACTION,
     FLARE_ACTIONS,
+    LOG_ACTION,
     ROUTINE_ACTION,
     WALK_ACTION,
     WEEKLY_ACTION,
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.exercises = None  # ExerciseController, made with the Exercises page
         self.add_page("exercises", "Exercises", "exercise", self._make_exercises_page)
         self.add_page("walk", "Walk", "walk", self._make_walk_page)
+        self.progress = None  # ProgressController, made with the Progress page
+        self.add_page("progress", "Progress", "progress", self._make_progress_page)
         self.new_symptoms = QPushButton("I have new\nsymptoms")
         self.new_symptoms.setAccessibleName("I have new symptoms")
         self.new_symptoms.setToolTip("Answer the safety questions now")
@@ -182,6 +185,21 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self._flow)
         widget.setFocus()
 
+    def take_flow(self) -> QWidget | None:
+        """Detach the current flow (kept alive) so another screen can show for a while."""
+        holder, self._flow = self._flow, None
+        if holder is not None:
+            self.screens.removeWidget(holder)
+        return holder
+
+    def restore_flow(self, holder: QWidget | None) -> None:
+        """Show a flow taken with :meth:`take_flow` again, dropping the one in between."""
+        self._drop_flow()
+        if holder is not None:
+            self._flow = holder
+            self.screens.addWidget(holder)
+            self.screens.setCurrentWidget(holder)
+
     def end_flow(self, page: str = "today") -> None:
         """Back to the rail and ``page`` (Today unless a flow came from another page)."""
         self._drop_flow()
@@ -213,6 +231,9 @@ class MainWindow(QMainWindow):
         elif action == WALK_ACTION:
             self.show_page("walk")
             self.walking.start_walk()
+        elif action == LOG_ACTION:
+            self.page("progress")
+            self.progress.log_day(back_to="today")
         elif action in FLARE_ACTIONS:
             self.page("walk")
             self.walking.answer_flare(FLARE_ACTIONS[action])
@@ -257,6 +278,15 @@ class MainWindow(QMainWindow):
 
         page = ExercisesPage(self.context)
         self.exercises = ExerciseController(self, page)
+        return page
+
+    def _make_progress_page(self) -> QWidget:
+        # pyqtgraph is imported here, the first time the page is shown, not at start-up.
+        from stenosis_coach.ui.progress.controller import ProgressController
+        from stenosis_coach.ui.progress.page import ProgressPage
+
+        page = ProgressPage(self.context)
+        self.progress = ProgressController(self, page)
         return page
 
     def _make_walk_page(self) -> QWidget:

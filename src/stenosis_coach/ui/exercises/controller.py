@@ -115,12 +115,13 @@ class ExerciseController(QObject):
 
     def _handle(self, events: list) -> None:
         assert self.session is not None and self.recording is not None
-        self.recording.record(events)
+        # Sound first, so the cue is on time; then the events are committed (an fsync).
         for event in events:
             if isinstance(event, exercise_engine.Cue):
                 self._play(event)
             elif isinstance(event, exercise_engine.SessionFinished):
                 self._completed = event.reason is EndReason.COMPLETED
+        self.recording.record(events)
         if self.player is not None:
             self.player.show_view(self.session.view(self._context.clock.monotonic()))
         if self.session.finished and self._running:

@@ -70,13 +70,14 @@ class WalkCoach(QObject):
             self._act(self.engine.pause)
 
     def _handle(self, events: list) -> None:
-        if events:
-            self.recording.record(events)
+        # Sound first, so the cue is on time; then the events are committed (an fsync).
         for event in events:
             if isinstance(event, walk_engine.Cue):
                 self._cues.play(event.cue_id)
             elif isinstance(event, walk_engine.WalkFinished):
                 self.result_end = event.end
+        if events:
+            self.recording.record(events)
         now = self._clock.monotonic()
         self.screen.show_view(self.engine.view(now))
         if self.engine.phase is walk_engine.Phase.FINISHED and self.timer.isActive():

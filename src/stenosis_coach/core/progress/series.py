@@ -1,0 +1,350 @@
+"""The progress page's plot series (issue 6): the patient's data as points ready to draw.
+
+Pure and Qt-free. A point has plain floats to plot (``x`` POSIX seconds; ``y`` minutes, a
+0-10 rating or a count), the exact value behind ``y``, and hover text made on demand (ten
+years of eager strings would spend much of the page's time budget). Readings (tests pin them):
+
+- A walk is drawn at its start; a day (log, treatment) at local noon in ``tz``; a week at
+  noon of its ISO Monday. Noon is computed in ``tz`` itself, so daylight saving never moves
+  a point to another day; ``tz=None`` is the computer's own zone (Python's naive rule).
+- A walk's day is the local date of its start in ``tz``; a routine session's is the date of
+  its ``local_start`` (the clock the patient lived by that day).
+- Tolerance is DESIGN 5.1's; when symptoms never came it is flagged ``lower_bound`` ("at
+  least"). The running median is DESIGN 5.3's exact median (even count: mean of the middle
+  two) of the last ``window`` tests, fewer at the start, and is not flagged.
+- Weekly series run without gaps from the first week with data to the last (or ``until``'s
+  week, when later), empty weeks 0; adherence counts every walk and routine session.
+- Several logs for one day: doses are added (as the verdict does), otherwise the last log
+  wins. A logged day with no medication is a 0. A 30 min standing test is a lower bound.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import Enum
+from fractions import Fraction
+
+from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, TreatmentEvent
+from stenosis_coach.core.exercises.summary import RoutineSummary
+from stenosis_coach.core.progress.verdict import median
+from stenosis_coach.core.walking.model import Walk, WalkKind, replay_order
+from stenosis_coach.core.words import day_text, minutes_text
+
+HALF_DAY_S = 43_200.0
+NOON = time(12)
+RUNNING_WINDOW = 3  # DESIGN 5.3 windows are 3 tests
+DEFAULT_DAYS = 28  # Range.ALL without data
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float  # POSIX seconds
+    y: float  # float(exact), for plotting
+    day: date  # local day (a week's Monday for weekly series)
+    exact: Fraction | int  # minutes (Fraction), rating or count (int), exactly
+    key: str  # the series it belongs to; chooses the hover text
+    lower_bound: bool = False  # "at least": symptoms never came
+    counts: tuple[int, ...] = ()  # what the hover text adds (walks in a week, ...)
+
+    @property
+    def text(self) -> str:
+        """Hover text: "Mon 4 May: 6.5 min before symptoms"."""
+        return _TEXTS[self.key](self)
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str  # stable id: "tolerance", "leg_pain", ...
+    points: tuple[Point, ...] = ()
+
+    @property
+    def xs(self) -> list[float]:
+        return [p.x for p in self.points]
+
+    @property
+    def ys(self) -> list[float]:
+        return [p.y for p in self.points]
+
+
+@dataclass(frozen=True)
+class PainSeries:
+    leg: Series
+    back: Series
+    numbness: Series
+
+
+@dataclass(frozen=True)
+class AdherenceSeries:
+    walks: Series
+    routines: Series
+
+
+@dataclass(frozen=True)
+class Marker:
+    x: float
+    day: date
+    label: str  # "Epidural injection"
+    text: str  # label, day and note, for hover
+
+
+class Range(Enum):
+    """The progress page's ranges; the value is the number of days shown (None: all)."""
+
+    FOUR_WEEKS = 28
+    TWELVE_WEEKS = 84
+    ALL = None
+
+    @property
+    def days(self) -> int | None:
+        return self.value
+
+
+# ---- hover text -------------------------------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _minutes(p: Point, before: str = "") -> str:
+    what = ", no symptoms (at least)" if p.lower_bound else " before symptoms"
+    return f"{day_text(p.day)}: {before}{minutes_text(p.exact * 60)}{what}"
+
+
+def _median_text(p: Point) -> str:
+    n = p.counts[0]
+    note = "one test so far" if n == 1 else f"median of the last {n} tests"
+    return f"{day_text(p.day)}: {minutes_text(p.exact * 60)} ({note})"
+
+
+def _training_text(p: Point) -> str:
+    n = p.counts[0]
+    what = f"{minutes_text(p.exact * 60)} of training walks ({_plural(n, 'walk')})"
+    return f"Week of {day_text(p.day)}: {what if n else 'no training walks'}"
+
+
+def _walks_text(p: Point) -> str:
+    tests = p.counts[0]
+    extra = f" ({_plural(tests, 'walking test')})" if tests else ""
+    return f"Week of {day_text(p.day)}: {_plural(int(p.exact), 'walk')}{extra}"
+
+
+def _routines_text(p: Point) -> str:
+    n = int(p.exact)
+    extra = f", {p.counts[0]} completed" if n else ""
+    return f"Week of {day_text(p.day)}: {_plural(n, 'routine session')}{extra}"
+
+
+def _rating_text(words: str) -> Callable[[Point], str]:
+    return lambda p: f"{day_text(p.day)}: {words} {p.exact} out of 10"
+
+
+def _medication_text(p: Point) -> str:
+    n = int(p.exact)
+    return f"{day_text(p.day)}: " + (
+        _plural(n, "dose") + " of pain medication" if n else "no pain medication"
+    )
+
+
+_TEXTS: dict[str, Callable[[Point], str]] = {
+    "tolerance": _minutes,
+    "tolerance_median": _median_text,
+    "training_minutes": _training_text,
+    "walks_per_week": _walks_text,
+    "routines_per_week": _routines_text,
+    "leg_pain": _rating_text("leg pain"),
+    "back_pain": _rating_text("back pain"),
+    "numbness": _rating_text("numbness or tingling"),
+    "medication": _medication_text,
+    "standing": lambda p: _minutes(p, "stood "),
+}
+
+
+# ---- days and weeks ---------------------------------------------------------------------
+
+
+def noon_x(day: date, tz: tzinfo | None = None) -> float:
+    """POSIX seconds at 12:00 local time on ``day`` in ``tz``."""
+    return datetime.combine(day, NOON, tzinfo=tz).timestamp()
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _week_span(mondays: Iterable[date], until: date | None) -> list[date]:
+    """Every Monday from the first to the last of ``mondays`` (or ``until``'s week)."""
+    found = set(mondays)
+    if not found:
+        return []
+    first, last = min(found), max(found)
+    if until is not None:
+        last = max(last, monday(until))
+    return [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+
+
+def _walk_day(walk: Walk, tz: tzinfo | None) -> date:
+    return walk.start.astimezone(tz).date()
+
+
+# ---- walking ----------------------------------------------------------------------------
+
+
+def tolerance_points(walks: Iterable[Walk], tz: tzinfo | None) -> Series:
+    """One point per walking test, in replay order: minutes before symptoms."""
+    points = []
+    for w in replay_order([w for w in walks if w.kind == WalkKind.TEST]):
+        mins = w.tolerance_s / 60
+        x, day = w.start.timestamp(), _walk_day(w, tz)
+        points.append(Point(x, float(mins), day, mins, "tolerance", w.tfs_s is None))
+    return Series("tolerance", tuple(points))
+
+
+def tolerance_running_median(
+    walks: Iterable[Walk], tz: tzinfo | None, window: int = RUNNING_WINDOW
+) -> Series:
+    """At each test, the exact median tolerance of the last ``window`` tests (fewer at first)."""
+    if window < 1:
+        raise ValueError("window must be at least 1")
+    tests = tolerance_points(walks, tz).points
+    points = []
+    for i, p in enumerate(tests):
+        last = tests[max(0, i - window + 1) : i + 1]
+        mid = median([q.exact for q in last])
+        if mid is None:  # never: ``last`` holds at least the test itself
+            continue
+        points.append(Point(p.x, float(mid), p.day, mid, "tolerance_median", counts=(len(last),)))
+    return Series("tolerance_median", tuple(points))
+
+
+def training_minutes_per_week(
+    walks: Iterable[Walk], tz: tzinfo | None, until: date | None = None
+) -> Series:
+    """Walking minutes (rests excluded) of training walks per ISO week."""
+    seconds: dict[date, Fraction] = defaultdict(Fraction)
+    count: dict[date, int] = defaultdict(int)
+    for w in walks:
+        if w.kind == WalkKind.TRAINING:
+            week = monday(_walk_day(w, tz))
+            seconds[week] += w.total_walk_s
+            count[week] += 1
+    points = []
+    for week in _week_span(seconds, until):
+        mins = seconds.get(week, Fraction(0)) / 60
+        n = count.get(week, 0)
+        points.append(
+            Point(noon_x(week, tz), float(mins), week, mins, "training_minutes", counts=(n,))
+        )
+    return Series("training_minutes", tuple(points))
+
+
+def sessions_per_week(
+    walks: Iterable[Walk],
+    routine_summaries: Iterable[RoutineSummary],
+    tz: tzinfo | None,
+    until: date | None = None,
+) -> AdherenceSeries:
+    """Per ISO week: walks (tests and training) and routine sessions, over the same weeks so
+    the two line up."""
+    walk_n: dict[date, int] = defaultdict(int)
+    test_n: dict[date, int] = defaultdict(int)
+    for w in walks:
+        week = monday(_walk_day(w, tz))
+        walk_n[week] += 1
+        test_n[week] += w.kind == WalkKind.TEST
+    routine_n: dict[date, int] = defaultdict(int)
+    done_n: dict[date, int] = defaultdict(int)
+    for s in routine_summaries:
+        week = monday(s.session.local_start.date())
+        routine_n[week] += 1
+        done_n[week] += s.completed
+    walk_pts, routine_pts = [], []
+    for week in _week_span([*walk_n, *routine_n], until):
+        x, n, r = noon_x(week, tz), walk_n.get(week, 0), routine_n.get(week, 0)
+        tests, done = test_n.get(week, 0), done_n.get(week, 0)
+        walk_pts.append(Point(x, float(n), week, n, "walks_per_week", counts=(tests,)))
+        routine_pts.append(Point(x, float(r), week, r, "routines_per_week", counts=(done,)))
+    return AdherenceSeries(
+        Series("walks_per_week", tuple(walk_pts)), Series("routines_per_week", tuple(routine_pts))
+    )
+
+
+# ---- the daily log ----------------------------------------------------------------------
+
+
+def pain_series(logs: Iterable[DailyLog], tz: tzinfo | None = None) -> PainSeries:
+    """Leg pain, back pain and numbness (0-10) per logged day; days without a value skipped."""
+    fields = ("leg_pain", "back_pain", "numbness")
+    values: dict[str, dict[date, int]] = {f: {} for f in fields}
+    for log in logs:
+        for f in fields:
+            v = getattr(log, f)
+            if v is not None:
+                values[f][log.day] = v
+    xs: dict[date, float] = {}
+    series = []
+    for f in fields:
+        points = []
+        for day, v in sorted(values[f].items()):
+            x = xs.get(day)
+            if x is None:
+                x = xs[day] = noon_x(day, tz)
+            points.append(Point(x, float(v), day, v, f))
+        series.append(Series(f, tuple(points)))
+    return PainSeries(*series)
+
+
+def medication_series(logs: Iterable[DailyLog], tz: tzinfo | None = None) -> Series:
+    """Pain-medication doses (all kinds added) per logged day."""
+    doses: dict[date, int] = defaultdict(int)
+    for log in logs:
+        doses[log.day] += log.doses
+    return Series(
+        "medication",
+        tuple(
+            Point(noon_x(day, tz), float(n), day, n, "medication")
+            for day, n in sorted(doses.items())
+        ),
+    )
+
+
+def standing_series(logs: Iterable[DailyLog], tz: tzinfo | None = None) -> Series:
+    """Standing tolerance in minutes, per day with a standing test."""
+    seconds = {log.day: log.standing_s for log in logs if log.standing_s is not None}
+    points = []
+    for day, s in sorted(seconds.items()):
+        mins = Fraction(s) / 60
+        bound = s >= STANDING_LIMIT_S
+        points.append(Point(noon_x(day, tz), float(mins), day, mins, "standing", bound))
+    return Series("standing", tuple(points))
+
+
+def treatment_markers(events: Iterable[TreatmentEvent], tz: tzinfo | None = None) -> list[Marker]:
+    """A vertical marker per treatment event, at local noon of its day, by day."""
+    markers = []
+    for e in sorted(events, key=lambda e: e.date):
+        label = e.kind.label
+        text = f"{label}, {day_text(e.date)}" + (f": {e.note}" if e.note else "")
+        markers.append(Marker(noon_x(e.date, tz), e.date, label, text))
+    return markers
+
+
+# ---- ranges -----------------------------------------------------------------------------
+
+
+def x_range(
+    r: Range, today: date, data_xs: Iterable[float], tz: tzinfo | None = None
+) -> tuple[float, float]:
+    """The x span to show: the last 28 or 84 whole days up to ``today``, or every x in
+    ``data_xs``; padded half a day each side. ``ALL`` without data shows the last 28 days."""
+    days = r.days
+    if days is None:
+        xs = list(data_xs)
+        if xs:
+            return min(xs) - HALF_DAY_S, max(xs) + HALF_DAY_S
+        days = DEFAULT_DAYS
+    first = today - timedelta(days=days - 1)
+    return noon_x(first, tz) - HALF_DAY_S, noon_x(today, tz) + HALF_DAY_S

@@ -1,0 +1,70 @@
+"""Everything the progress page shows, computed once per refresh (issue 6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.daily import TREATMENT_WORDS, TreatmentEvent
+from stenosis_coach.core.progress import series as s
+from stenosis_coach.core.progress.signs import Sign
+from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
+from stenosis_coach.core.words import day_text, minutes_text, percent_text
+from stenosis_coach.services import daily, routines
+from stenosis_coach.services.status import build_status
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.walks_repo import WalkRepository
+
+
+@dataclass(frozen=True)
+class ProgressData:
+    today: date
+    verdict: Verdict
+    signs: list[Sign]
+    treatment_lines: list[str]
+    tolerance: s.Series
+    tolerance_median: s.Series
+    training_per_week: s.Series
+    pain: s.PainSeries
+    medication: s.Series
+    standing: s.Series
+    adherence: s.AdherenceSeries
+    markers: list[s.Marker]
+
+
+def treatment_line(walks, event: TreatmentEvent, tz: tzinfo) -> str:
+    """DESIGN 5.3: the median tolerance of tests in the 28 days before and days 7-35 after,
+    worded "after", never "because of"."""
+    effect = treatment_effect(walks, event, tz)
+    what = f"After the {TREATMENT_WORDS[event.kind]} on {day_text(event.date)}"
+    if effect.before_median_s is None or effect.after_median_s is None:
+        return f"{what}: not enough walking tests before and after to compare yet."
+    change = f" ({percent_text(effect.change_pct)})" if effect.change_pct is not None else ""
+    return (
+        f"{what}: walking before symptoms {minutes_text(effect.before_median_s)} → "
+        f"{minutes_text(effect.after_median_s)}{change}."
+    )
+
+
+def progress_data(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:
+    status = build_status(db, now, tz)
+    walks = WalkRepository(db).walks()
+    logs = [stored.log for stored in daily.logs(db)]
+    events = [stored.event for stored in daily.treatments(db)]
+    today = now.astimezone(tz).date()
+    sessions = routines.history(db, limit=100_000)
+    return ProgressData(
+        today=today,
+        verdict=status.verdict,
+        signs=status.signs,
+        treatment_lines=[treatment_line(walks, e, tz) for e in events],
+        tolerance=s.tolerance_points(walks, tz),
+        tolerance_median=s.tolerance_running_median(walks, tz),
+        training_per_week=s.training_minutes_per_week(walks, tz, until=today),
+        pain=s.pain_series(logs, tz),
+        medication=s.medication_series(logs, tz),
+        standing=s.standing_series(logs, tz),
+        adherence=s.sessions_per_week(walks, sessions, tz, until=today),
+        markers=s.treatment_markers(events, tz),
+    )

@@ -1,0 +1,218 @@
+"""The daily log in under 30 seconds, and the standing tolerance test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
+
+from stenosis_coach.core.clock import Clock
+from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog
+from stenosis_coach.core.walking.engine import measured
+from stenosis_coach.core.words import clock_text, day_text, minutes_text
+from stenosis_coach.ui.inputs import NumberField, RatingScale
+from stenosis_coach.ui.theme import set_kind
+from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text) if text.strip() else None
+    except ValueError:
+        return -1  # out of range: the log names the field
+
+
+class DailyLogScreen(PageBase):
+    """Signals:
+    submitted(DailyLog): Save pressed; the owner stores it or calls show_problems.
+    cancelled().
+    standing_requested(): start the standing test (its result comes back by
+        :meth:`set_standing`).
+    """
+
+    submitted = Signal(object)
+    cancelled = Signal()
+    standing_requested = Signal()
+
+    def __init__(self, day: date, existing: DailyLog | None = None) -> None:
+        super().__init__(f"How was {'today' if existing is None else day_text(day)}?")
+        self.day = day
+        self._standing = existing.standing_s if existing else None
+        self.column.addWidget(
+            label(
+                f"Your log for {day_text(day)}. Fill in what you can; everything is optional.",
+                "secondary",
+            )
+        )
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(3 * SPACING)
+        grid.setVerticalSpacing(2 * SPACING)
+        self._errors: dict[str, QWidget] = {}
+        self._row = 0
+
+        def add(field: str, title: str, widget: QWidget) -> None:
+            grid.addWidget(label(title), self._row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(widget, self._row, 1)
+            error = label("", "error")
+            error.hide()
+            self._errors[field] = error
+            grid.addWidget(error, self._row + 1, 1)
+            self._row += 2
+
+        self.leg = RatingScale("Leg pain")
+        self.back = RatingScale("Back pain")
+        self.numbness = RatingScale("Numbness or tingling", "none", "worst")
+        add("leg_pain", "Leg pain (0 to 10)", self.leg)
+        add("back_pain", "Back pain (0 to 10)", self.back)
+        add("numbness", "Numbness or tingling (0 to 10)", self.numbness)
+        self.otc = NumberField("Over-the-counter doses", step=1, maximum=50, decimals=0)
+        self.rx = NumberField("Prescription doses", step=1, maximum=50, decimals=0)
+        self.opioid = NumberField("Opioid doses", step=1, maximum=50, decimals=0)
+        add("otc_doses", "Pain medicine, over the counter (doses)", self.otc)
+        add("prescription_doses", "Pain medicine on prescription (doses)", self.rx)
+        add("opioid_doses", "Opioid pain medicine (doses)", self.opioid)
+        self.woken = NumberField("Times woken by leg pain", step=1, maximum=20, decimals=0)
+        add("woken_by_leg_pain", "Times woken last night by leg pain", self.woken)
+        self.sleep = RatingScale("Sleep quality", "very bad", "very good")
+        add("sleep_quality", "Sleep quality (0 = very bad, 10 = very good)", self.sleep)
+        self.weak_yes = QPushButton("Yes")
+        self.weak_no = QPushButton("No")
+        for widget, name in (
+            (self.weak_yes, "Yes, new weakness or balance trouble"),
+            (self.weak_no, "No new weakness or balance trouble"),
+        ):
+            widget.setCheckable(True)
+            widget.setAutoExclusive(True)
+            widget.setAccessibleName(name)
+            set_kind(widget, "choice")
+        weak = QWidget()
+        weak.setLayout(button_row(self.weak_yes, self.weak_no))
+        add("new_weakness", "New weakness or balance trouble?", weak)
+        self.standing_text = label("", "secondary")
+        self.standing_button = button("Do a standing test…", "Do a standing test")
+        self.standing_button.clicked.connect(self.standing_requested)
+        standing = QWidget()
+        standing.setLayout(button_row(self.standing_button, self.standing_text))
+        add("standing_s", "Standing test (optional)", standing)
+        self.notes = QLineEdit()
+        self.notes.setAccessibleName("Notes")
+        add("notes", "Notes", self.notes)
+        self.column.addLayout(grid)
+        self.save = button("Save", "Save the log", "primary")
+        self.cancel = button("Cancel", shortcut_hint="Esc")
+        self.save.clicked.connect(lambda: self.submitted.emit(self.log()))
+        self.cancel.clicked.connect(self.cancelled)
+        self.column.addLayout(button_row(self.save, self.cancel))
+        self.column.addStretch(1)
+        if existing is not None:
+            self._fill(existing)
+        else:
+            self.weak_no.setChecked(True)
+            for field in (self.otc, self.rx, self.opioid):
+                field.set_text("0")
+        self.set_standing(self._standing)
+        self.setFocusProxy(self.leg)
+
+    def _fill(self, log: DailyLog) -> None:
+        self.leg.set_value(log.leg_pain)
+        self.back.set_value(log.back_pain)
+        self.numbness.set_value(log.numbness)
+        self.otc.set_text(str(log.otc_doses))
+        self.rx.set_text(str(log.prescription_doses))
+        self.opioid.set_text(str(log.opioid_doses))
+        self.woken.set_text("" if log.woken_by_leg_pain is None else str(log.woken_by_leg_pain))
+        self.sleep.set_value(log.sleep_quality)
+        (self.weak_yes if log.new_weakness else self.weak_no).setChecked(True)
+        self.notes.setText(log.notes)
+
+    def set_standing(self, seconds) -> None:
+        self._standing = seconds
+        self.standing_text.setText(f"You stood {minutes_text(seconds)}." if seconds else "")
+
+    def log(self) -> DailyLog:
+        return DailyLog(
+            day=self.day,
+            leg_pain=self.leg.value(),
+            back_pain=self.back.value(),
+            numbness=self.numbness.value(),
+            otc_doses=_int(self.otc.text()) or 0,
+            prescription_doses=_int(self.rx.text()) or 0,
+            opioid_doses=_int(self.opioid.text()) or 0,
+            woken_by_leg_pain=_int(self.woken.text()),
+            sleep_quality=self.sleep.value(),
+            new_weakness=self.weak_yes.isChecked(),
+            standing_s=self._standing,
+            notes=self.notes.text().strip(),
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for field, error in self._errors.items():
+            error.setText(problems.get(field, ""))
+            error.setVisible(field in problems)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class StandingTestScreen(PageBase):
+    """Stand until symptoms start, then tap (at most 30 min).
+
+    Signals: finished(object seconds or None when cancelled).
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, clock: Clock) -> None:
+        super().__init__("Standing test")
+        self._clock = clock
+        self._start = clock.monotonic()
+        self.column.addWidget(
+            label(
+                "Stand up straight and still, near a chair. When symptoms start in your "
+                "legs, press the big button and sit down. The test stops by itself at "
+                "30 minutes."
+            )
+        )
+        self.timer_label = label("0:00", "coach-timer")
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer_label.setAccessibleName("Time standing")
+        self.column.addWidget(self.timer_label)
+        self.done = button("Symptoms started", "Symptoms started", "huge", shortcut_hint="Enter")
+        self.done.clicked.connect(self._stop)
+        self.column.addWidget(self.done, 1)
+        self.cancel = button("Cancel", shortcut_hint="Esc")
+        self.cancel.clicked.connect(lambda: self._end(None))
+        self.column.addLayout(button_row(self.cancel))
+        self.refresh = QTimer(self)
+        self.refresh.setInterval(200)
+        self.refresh.timeout.connect(self.tick)
+        self.refresh.start()
+        self.setFocusProxy(self.done)
+
+    def elapsed(self) -> float:
+        return self._clock.monotonic() - self._start
+
+    def tick(self) -> None:
+        if self.elapsed() >= STANDING_LIMIT_S:
+            self._end(measured(STANDING_LIMIT_S))
+        else:
+            self.timer_label.setText(clock_text(self.elapsed()))
+
+    def _stop(self) -> None:
+        self._end(max(measured(self.elapsed()), measured(0.1)))
+
+    def _end(self, seconds) -> None:
+        self.refresh.stop()
+        self.finished.emit(seconds)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._stop()
+        elif event.key() == Qt.Key.Key_Escape:
+            self._end(None)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,208 @@
+"""Progress: is conservative care working? The verdict in words first, then one plot at a
+time, then the daily log and treatments (issue 6, DESIGN 5.3 and 5.4)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QListWidget, QListWidgetItem, QPushButton
+
+from stenosis_coach.core.progress import series as s
+from stenosis_coach.core.progress.verdict import VerdictKind
+from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.progress.plot import VIEWS, ProgressPlot
+from stenosis_coach.ui.theme import palette_for, set_kind
+from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+
+VERDICT_HEADINGS = {
+    VerdictKind.IMPROVING: "▲ Improving",
+    VerdictKind.HOLDING: "■ Holding steady",
+    VerdictKind.SLIPPING: "▼ Slipping",
+    VerdictKind.NOT_ENOUGH_DATA: "Not enough walking tests yet",
+}
+RANGES = ((s.Range.FOUR_WEEKS, "4 weeks"), (s.Range.TWELVE_WEEKS, "12 weeks"), (s.Range.ALL, "All"))
+
+
+def choice_row(labels: list[str], name: str) -> tuple[QButtonGroup, list[QPushButton]]:
+    group = QButtonGroup()
+    buttons = []
+    for index, text in enumerate(labels):
+        btn = QPushButton(text)
+        btn.setCheckable(True)
+        btn.setAccessibleName(f"{name}: {text}")
+        set_kind(btn, "choice")
+        group.addButton(btn, index)
+        buttons.append(btn)
+    return group, buttons
+
+
+class ProgressPage(PageBase):
+    """Signals: log_requested(object day or None), treatment_requested()."""
+
+    log_requested = Signal(object)
+    treatment_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__("Progress")
+        self._context = context
+        self.verdict_card = Card("Is it working?")
+        self.verdict_heading = label("", "section-title")
+        self.verdict_text = label("")
+        self.verdict_extra = label("", "secondary")
+        for widget in (self.verdict_heading, self.verdict_text, self.verdict_extra):
+            self.verdict_card.body.addWidget(widget)
+        self.column.addWidget(self.verdict_card)
+
+        self.signs_card = Card("Time to talk to your clinician", role="warning")
+        self.signs_text = label("")
+        self.signs_card.body.addWidget(self.signs_text)
+        self.column.addWidget(self.signs_card)
+
+        plots = Card(None)
+        self.view_group, self.view_buttons = choice_row([v.button for v in VIEWS], "Plot")
+        plots.body.addLayout(button_row(*self.view_buttons))
+        self.range_group, self.range_buttons = choice_row([t for _r, t in RANGES], "Range")
+        plots.body.addLayout(button_row(*self.range_buttons))
+        self.plot = ProgressPlot(palette_for(context.settings))
+        plots.body.addWidget(self.plot)
+        self.column.addWidget(plots)
+        self.view_group.setParent(self)
+        self.range_group.setParent(self)
+        self.view_group.idClicked.connect(self.show_view)
+        self.range_group.idClicked.connect(self.set_range)
+
+        self.log_card = Card("Daily log")
+        self.log_card.body.addWidget(
+            label("Pain, medication, sleep and a standing test, in about 30 seconds.", "secondary")
+        )
+        self.log_today = button("Log today…", "Log today", "primary")
+        self.log_today.clicked.connect(lambda: self.log_requested.emit(None))
+        self.log_card.body.addLayout(button_row(self.log_today))
+        self.logs = QListWidget()
+        self.logs.setAccessibleName("Your daily logs, newest first")
+        self.logs.setMinimumHeight(200)
+        self.log_card.body.addWidget(self.logs)
+        self.edit_log = button("Change…", "Change the chosen day's log")
+        self.delete_log = button("Delete", "Delete the chosen day's log")
+        self.undo_log = button("Undo", "Undo the delete")
+        self.undo_log.hide()
+        self.edit_log.clicked.connect(self._edit_log)
+        self.delete_log.clicked.connect(self._delete_log)
+        self.undo_log.clicked.connect(self._undo_log)
+        self.log_card.body.addLayout(button_row(self.edit_log, self.delete_log, self.undo_log))
+        self.column.addWidget(self.log_card)
+
+        self.treat_card = Card("Treatments")
+        self.treatments = label("", "secondary")
+        self.treat_card.body.addWidget(self.treatments)
+        self.add_treatment = button("Add a treatment…", "Add a treatment")
+        self.add_treatment.clicked.connect(self.treatment_requested)
+        self.treat_card.body.addLayout(button_row(self.add_treatment))
+        self.column.addWidget(self.treat_card)
+        self.column.addStretch(1)
+
+        self._range = s.Range.TWELVE_WEEKS
+        self._deleted_log: int | None = None
+        self.view_buttons[0].setChecked(True)
+        self.range_buttons[1].setChecked(True)
+        context.database_ready.connect(self.refresh)
+        context.data_changed.connect(self.refresh)
+        context.settings_changed.connect(lambda st: self.plot.apply_palette(palette_for(st)))
+        self.refresh()
+
+    # -- data ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        db = self._context.db
+        if db is None:
+            return
+        from stenosis_coach.services import daily
+        from stenosis_coach.services.progress import progress_data
+
+        data = progress_data(db, self._context.clock.now())
+        self.data = data
+        v = data.verdict
+        self.verdict_heading.setText(VERDICT_HEADINGS[v.verdict])
+        self.verdict_text.setText(v.summary)
+        extra = [line for line in (v.nudge, *data.treatment_lines) if line]
+        self.verdict_extra.setText("\n".join(extra))
+        self.verdict_extra.setVisible(bool(extra))
+        self.signs_text.setText("\n".join(f"•  {sign.text}" for sign in data.signs))
+        self.signs_card.setVisible(bool(data.signs))
+        self.plot.set_data(data)
+        self.set_range(RANGES.index(next(r for r in RANGES if r[0] is self._range)))
+        self.logs.clear()
+        for stored in reversed(daily.logs(db)):
+            item = QListWidgetItem(log_line(stored.log))
+            item.setData(Qt.ItemDataRole.UserRole, stored.id)
+            self.logs.addItem(item)
+        if self.logs.count():
+            self.logs.setCurrentRow(0)
+        self.edit_log.setEnabled(bool(self.logs.count()))
+        self.delete_log.setEnabled(bool(self.logs.count()))
+        events = daily.treatments(db)
+        self.treatments.setText(
+            "\n".join(
+                f"{day_text(t.event.date)} {t.event.date.year}: {t.event.kind.label}"
+                + (f" — {t.event.note}" if t.event.note else "")
+                for t in reversed(events)
+            )
+            or "None recorded yet."
+        )
+
+    def show_view(self, index: int) -> None:
+        self.plot.show_view(VIEWS[index])
+        self.set_range(RANGES.index(next(r for r in RANGES if r[0] is self._range)))
+
+    def set_range(self, index: int) -> None:
+        self._range = RANGES[index][0]
+        self.range_buttons[index].setChecked(True)
+        x_min, x_max = s.x_range(self._range, self.data.today, self.plot.visible_xs())
+        self.plot.set_range(x_min, x_max)
+
+    # -- the daily log ---------------------------------------------------------------------
+    def _chosen_log(self) -> int | None:
+        item = self.logs.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _edit_log(self) -> None:
+        from stenosis_coach.services import daily
+
+        log_id = self._chosen_log()
+        chosen = next((x for x in daily.logs(self._context.db) if x.id == log_id), None)
+        if chosen is not None:
+            self.log_requested.emit(chosen.log.day)
+
+    def _delete_log(self) -> None:
+        from stenosis_coach.services import daily
+
+        log_id = self._chosen_log()
+        if log_id is None:
+            return
+        daily.delete_log(self._context.db, log_id, self._context.clock.now())
+        self._deleted_log = log_id
+        self.undo_log.show()
+        self.undo_log.setFocus()
+        self._context.data_changed.emit()
+
+    def _undo_log(self) -> None:
+        from stenosis_coach.services import daily
+
+        if self._deleted_log is not None:
+            daily.undo_delete_log(self._context.db, self._deleted_log)
+            self._deleted_log = None
+        self.undo_log.hide()
+        self._context.data_changed.emit()
+
+
+def log_line(log) -> str:
+    parts = [f"{day_text(log.day)} {log.day.year}:"]
+    if log.leg_pain is not None:
+        parts.append(f"leg {log.leg_pain}/10")
+    if log.back_pain is not None:
+        parts.append(f"back {log.back_pain}/10")
+    parts.append(f"{log.doses} dose{'s' if log.doses != 1 else ''}")
+    if log.standing_s:
+        parts.append(f"stood {minutes_text(log.standing_s)}")
+    if log.new_weakness:
+        parts.append("new weakness")
+    return " · ".join(parts).replace(": ·", ":")

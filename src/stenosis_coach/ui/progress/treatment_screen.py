@@ -1,0 +1,75 @@
+"""Add a treatment event (injection, physiotherapy, medication change…) with its date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QButtonGroup, QDateEdit, QGridLayout, QLineEdit, QPushButton
+
+from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
+from stenosis_coach.ui.theme import set_kind
+from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+
+
+class TreatmentScreen(PageBase):
+    """Signals: submitted(TreatmentEvent), cancelled()."""
+
+    submitted = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, today: date) -> None:
+        super().__init__("Add a treatment")
+        self.column.addWidget(
+            label(
+                "Treatments show as markers on your progress plots, so you and your clinician "
+                "can see what came after them.",
+                "secondary",
+            )
+        )
+        self.kinds = QButtonGroup(self)
+        grid = QGridLayout()
+        grid.setSpacing(2 * SPACING)
+        self.kind_buttons: dict[TreatmentKind, QPushButton] = {}
+        for index, kind in enumerate(TreatmentKind):
+            btn = QPushButton(kind.label)
+            btn.setCheckable(True)
+            btn.setAccessibleName(f"Treatment: {kind.label}")
+            set_kind(btn, "choice")
+            self.kinds.addButton(btn)
+            self.kind_buttons[kind] = btn
+            grid.addWidget(btn, index // 2, index % 2)
+        self.column.addWidget(label("What was it?", "section-title"))
+        self.column.addLayout(grid)
+        self.column.addWidget(label("When?", "section-title"))
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day.setAccessibleName("Date of the treatment")
+        self.column.addLayout(button_row(self.day))
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("Note (optional), e.g. L4-5, Dr Patel")
+        self.column.addWidget(self.note)
+        self.error = label("", "error")
+        self.column.addWidget(self.error)
+        self.save = button("Save", "Save the treatment", "primary")
+        self.cancel = button("Cancel")
+        self.save.clicked.connect(self._submit)
+        self.cancel.clicked.connect(self.cancelled)
+        self.column.addLayout(button_row(self.save, self.cancel))
+        self.column.addStretch(1)
+
+    def _submit(self) -> None:
+        kind = next((k for k, b in self.kind_buttons.items() if b.isChecked()), None)
+        if kind is None:
+            self.error.setText("Choose what the treatment was.")
+            return
+        q = self.day.date()
+        self.submitted.emit(
+            TreatmentEvent(date(q.year(), q.month(), q.day()), kind, self.note.text().strip())
+        )
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)

@@ -1,0 +1,114 @@
+"""The Progress page: the verdict in words, one plot at a time, daily log, treatments."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from stenosis_coach.core.today import LOG_ACTION
+from stenosis_coach.services import daily
+from stenosis_coach.services.walks import import_diary
+from stenosis_coach.ui.progress.daily_screen import DailyLogScreen, StandingTestScreen
+from stenosis_coach.ui.progress.plot import VIEWS
+from stenosis_coach.ui.progress.treatment_screen import TreatmentScreen
+from stenosis_coach.ui.safety.screens import QuestionScreen
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_empty_progress_says_what_is_missing(window):
+    page = window.show_page("progress")
+    assert page.verdict_heading.text() == "Not enough walking tests yet"
+    assert not page.signs_card.isVisibleTo(page)
+    assert page.plot.empty.text().startswith("No walking tests yet")
+
+
+def test_the_worked_example_reads_improving_with_its_numbers(window, qtbot):
+    import_diary(
+        window.context.db,
+        FIXTURES / "diary-programme-12-weeks.csv",
+        datetime(2026, 4, 1, tzinfo=UTC),
+    )
+    window.context.data_changed.emit()
+    page = window.show_page("progress")
+    assert page.verdict_heading.text() == "▲ Improving"
+    assert "3.3 → 5.9 min (+78.8%)" in page.verdict_text.text()
+    item, _text, _style = page.plot._curves["tolerance"]
+    xs, _ys = item.getData()
+    assert len(xs) == len(page.data.tolerance.points) > 6
+    for index, view in enumerate(VIEWS):
+        qtbot.mouseClick(page.view_buttons[index], Qt.MouseButton.LeftButton)
+        assert page.plot.title.text() == view.title
+    qtbot.mouseClick(page.view_buttons[0], Qt.MouseButton.LeftButton)  # walking tests
+    qtbot.mouseClick(page.range_buttons[2], Qt.MouseButton.LeftButton)  # All
+    x_min, x_max = page.plot.plot_item.getViewBox().viewRange()[0]
+    assert x_min <= min(xs) and x_max >= max(xs)
+
+
+def test_log_today_from_the_today_page_in_a_few_taps(window, qtbot, clock):
+    window.today.action_requested.emit(LOG_ACTION)
+    screen = window.flow
+    assert isinstance(screen, DailyLogScreen)
+    qtbot.mouseClick(screen.leg.buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.back.buttons[3], Qt.MouseButton.LeftButton)
+    screen.otc.set_text("2")
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    [stored] = daily.logs(window.context.db)
+    assert (stored.log.leg_pain, stored.log.back_pain, stored.log.doses) == (4, 3, 2)
+    assert window.current_key() == "today"
+    assert "daily-log" not in [i.key for i in daily.today_items(window.context.db, clock.now())]
+
+
+def test_the_standing_test_fills_the_log(window, qtbot, clock):
+    page = window.show_page("progress")
+    qtbot.mouseClick(page.log_today, Qt.MouseButton.LeftButton)
+    log_screen = window.flow
+    qtbot.mouseClick(log_screen.standing_button, Qt.MouseButton.LeftButton)
+    test = window.flow
+    assert isinstance(test, StandingTestScreen)
+    clock.advance(125)
+    qtbot.mouseClick(test.done, Qt.MouseButton.LeftButton)
+    assert window.flow is log_screen
+    assert log_screen.standing_text.text() == "You stood 2.1 min."
+    qtbot.mouseClick(log_screen.save, Qt.MouseButton.LeftButton)
+    assert daily.logs(window.context.db)[0].log.standing_s == 125
+
+
+def test_a_log_can_be_changed_deleted_and_the_delete_undone(window, qtbot):
+    page = window.show_page("progress")
+    qtbot.mouseClick(page.log_today, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.flow.leg.buttons[5], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.flow.save, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.edit_log, Qt.MouseButton.LeftButton)
+    change = window.flow
+    assert change.leg.value() == 5
+    qtbot.mouseClick(change.leg.buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(change.save, Qt.MouseButton.LeftButton)
+    assert daily.logs(window.context.db)[0].log.leg_pain == 2
+    qtbot.mouseClick(page.delete_log, Qt.MouseButton.LeftButton)
+    assert daily.logs(window.context.db) == []
+    qtbot.mouseClick(page.undo_log, Qt.MouseButton.LeftButton)
+    assert len(daily.logs(window.context.db)) == 1
+
+
+def test_new_weakness_in_the_log_opens_the_safety_check(window, qtbot):
+    page = window.show_page("progress")
+    qtbot.mouseClick(page.log_today, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.flow.weak_yes, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.flow.save, Qt.MouseButton.LeftButton)
+    assert isinstance(window.flow, QuestionScreen)
+
+
+def test_a_treatment_is_listed_and_marked_on_the_plots(window, qtbot):
+    page = window.show_page("progress")
+    qtbot.mouseClick(page.add_treatment, Qt.MouseButton.LeftButton)
+    screen = window.flow
+    assert isinstance(screen, TreatmentScreen)
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    assert screen.error.text() == "Choose what the treatment was."
+    qtbot.mouseClick(
+        screen.kind_buttons[next(iter(screen.kind_buttons))], Qt.MouseButton.LeftButton
+    )
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    assert "Epidural injection" in page.treatments.text()
+    assert len(page.plot._markers) == 1
