@@ -74,6 +74,12 @@ def main() -> int:
     controller._begin(routine, None, None, False)
     QTimer.singleShot((planned + 30) * 1000, app.quit)  # a safety net
     app.exec()
+    # Tear the window down while Qt is still alive (not during interpreter shutdown).
+    window.close()
+    window.context.close_database()
+    window.deleteLater()
+    app.processEvents()
+    del window, controller
     if not errors:
         print("no cues were played")
         return 1

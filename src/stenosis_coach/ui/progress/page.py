@@ -4,7 +4,13 @@ time, then the daily log and treatments (issue 6, DESIGN 5.3 and 5.4)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QListWidget, QListWidgetItem, QPushButton
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
 
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.progress.verdict import VerdictKind
@@ -12,7 +18,7 @@ from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.progress.plot import VIEWS, ProgressPlot
 from stenosis_coach.ui.theme import palette_for, set_kind
-from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 VERDICT_HEADINGS = {
     VerdictKind.IMPROVING: "▲ Improving",
@@ -60,7 +66,11 @@ class ProgressPage(PageBase):
 
         plots = Card(None)
         self.view_group, self.view_buttons = choice_row([v.button for v in VIEWS], "Plot")
-        plots.body.addLayout(button_row(*self.view_buttons))
+        grid = QGridLayout()  # three to a row: the page never grows wider than the window
+        grid.setSpacing(SPACING)
+        for index, btn in enumerate(self.view_buttons):
+            grid.addWidget(btn, index // 3, index % 3)
+        plots.body.addLayout(grid)
         self.range_group, self.range_buttons = choice_row([t for _r, t in RANGES], "Range")
         plots.body.addLayout(button_row(*self.range_buttons))
         self.plot = ProgressPlot(palette_for(context.settings))

@@ -142,7 +142,7 @@ class ProgressPlot(QWidget):
         for view in VIEWS:
             for path, style in view.curves:
                 item = pg.PlotDataItem()
-                text = pg.TextItem(style.name, anchor=(0, 0.5))
+                text = pg.TextItem(style.name, anchor=(1, 1.3))  # above, left of the end
                 self.plot_item.addItem(item)
                 self.plot_item.addItem(text)
                 self._curves[path] = (item, text, style)
