@@ -70,3 +70,47 @@ def test_new_weakness_in_the_log_is_a_sign_to_talk_to_the_clinician(db, clock):
     daily.save_log(db, DailyLog(today - timedelta(days=3), new_weakness=True), clock.now())
     codes = [s.code.value for s in build_status(db, clock.now()).signs]
     assert codes == ["new_weakness_or_balance"]
+
+
+def test_the_fast_bulk_reads_agree_with_the_ordinary_ones(db, clock):
+    from stenosis_coach.core.walking.logged import WalkForm
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.services.walks import log_walk
+    from stenosis_coach.storage.daily_repo import DailyRepository
+    from stenosis_coach.storage.walks_repo import WalkRepository
+
+    daily.save_log(
+        db,
+        DailyLog(
+            DAY,
+            leg_pain=4,
+            back_pain=2,
+            numbness=1,
+            otc_doses=1,
+            prescription_doses=2,
+            opioid_doses=1,
+            woken_by_leg_pain=3,
+            sleep_quality=6,
+            new_weakness=True,
+            standing_s=Fraction(2451, 10),
+            notes="cold",
+        ),
+        clock.now(),
+    )
+    assert DailyRepository(db).all_logs() == [s.log for s in daily.logs(db)]
+    log_walk(
+        db,
+        WalkForm(
+            WalkKind.TEST,
+            DAY,
+            "6.45",
+            "4.5",
+            rests=2,
+            peak_leg_pain=3,
+            distance_m="812.5",
+            notes="hill",
+        ),
+        clock.now(),
+    )
+    repo = WalkRepository(db)
+    assert repo.walks() == [stored.walk for stored in repo.all()]

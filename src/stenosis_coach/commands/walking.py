@@ -63,3 +63,26 @@ COMMANDS = (
     Command("walks", "walk diary: import walks recorded elsewhere", _walks_args, _walks),
     Command("status", "how things stand: verdict, key figures, next walk", _status_args, _status),
 )
+
+
+def _demo_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--weeks", type=int, default=16, help="how many weeks (default 16)")
+    parser.add_argument("--seed", type=int, default=1, help="the story's random seed")
+
+
+def _demo(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.services.demo import fill_demo
+
+    db = _open(paths)
+    try:
+        summary = fill_demo(db, args.weeks, args.seed, datetime.now(UTC))
+    finally:
+        db.close()
+    print(summary.sentence())
+    return 0
+
+
+COMMANDS = (
+    *COMMANDS,
+    Command("demo", "fill an EMPTY data dir with a realistic demo history", _demo_args, _demo),
+)

@@ -83,4 +83,32 @@ class SystemLocalTime(tzinfo):
         return "SystemLocalTime()"
 
 
-LOCAL = SystemLocalTime()
+def system_zone() -> tzinfo:
+    """The computer's time zone as a fast ``ZoneInfo`` when the system names it (the TZ
+    variable, or /etc/localtime pointing into the zone database), else
+    :class:`SystemLocalTime`, which asks the operating system for each moment."""
+    import os
+    from pathlib import Path
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    names = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = Path("/etc/localtime").resolve()
+        if "zoneinfo" in target.parts:
+            names.append("/".join(target.parts[target.parts.index("zoneinfo") + 1 :]))
+    except OSError:
+        pass
+    for name in names:
+        if name and not name.startswith("/"):
+            try:
+                zone = ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+            # Trust it only if it agrees with the operating system right now.
+            now = datetime.now()
+            if now.replace(tzinfo=zone).utcoffset() == now.astimezone().utcoffset():
+                return zone
+    return SystemLocalTime()
+
+
+LOCAL = system_zone()

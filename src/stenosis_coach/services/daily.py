@@ -33,6 +33,10 @@ def logs(db: Database) -> list[StoredLog]:
     return DailyRepository(db).logs()
 
 
+def latest_logs(db: Database, limit: int) -> list[StoredLog]:
+    return DailyRepository(db).latest_logs(limit)
+
+
 def delete_log(db: Database, log_id: int, now: datetime) -> None:
     DailyRepository(db).set_log_deleted(log_id, now)
 

@@ -11,10 +11,9 @@ from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.progress.signs import Sign
 from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
 from stenosis_coach.core.words import day_text, minutes_text, percent_text
-from stenosis_coach.services import daily, routines
-from stenosis_coach.services.status import build_status
+from stenosis_coach.services import routines
+from stenosis_coach.services.status import build_status, load_records
 from stenosis_coach.storage.database import Database
-from stenosis_coach.storage.walks_repo import WalkRepository
 
 
 @dataclass(frozen=True)
@@ -48,12 +47,11 @@ def treatment_line(walks, event: TreatmentEvent, tz: tzinfo) -> str:
 
 
 def progress_data(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:
-    status = build_status(db, now, tz)
-    walks = WalkRepository(db).walks()
-    logs = [stored.log for stored in daily.logs(db)]
-    events = [stored.event for stored in daily.treatments(db)]
+    records = load_records(db)
+    status = build_status(db, now, tz, records)
+    walks, logs, events = records.walks, records.logs, records.treatments
     today = now.astimezone(tz).date()
-    sessions = routines.history(db, limit=100_000)
+    sessions = routines.outcomes(db)
     return ProgressData(
         today=today,
         verdict=status.verdict,

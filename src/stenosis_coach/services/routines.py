@@ -70,6 +70,12 @@ def history(db: Database, limit: int = 30) -> list[RoutineSummary]:
     return [summarize(s, events[s.id]) for s in sessions]
 
 
+def outcomes(db: Database) -> list[RoutineSummary]:
+    """Every finished routine session with its start and whether it was completed, without
+    reading its events (what the weekly plots need, fast over years of sessions)."""
+    return [summarize(s, []) for s in SessionRepository(db).starts_and_ends(SESSION_KIND)]
+
+
 @dataclass(frozen=True)
 class RoutineDue:
     routine: Routine

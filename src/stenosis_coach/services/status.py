@@ -13,12 +13,19 @@ from typing import Any
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.progress.signs import Sign, specialist_signs
-from stenosis_coach.core.progress.verdict import Verdict, compute_verdict, to_status_json
+from stenosis_coach.core.progress.verdict import (
+    DailyDoses,
+    Verdict,
+    compute_verdict,
+    to_status_json,
+)
 from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
+from stenosis_coach.core.safety_state import safety_status
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.walking.prescription import Prescription, replay
 from stenosis_coach.core.words import minutes_text
-from stenosis_coach.services import daily, safety
+from stenosis_coach.services import daily
+from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
@@ -86,24 +93,50 @@ def _number(value: Fraction | int | None) -> int | float | None:
     return int(value) if value.denominator == 1 else float(value)
 
 
-def weakness_reports(db: Database) -> list[date]:
-    """Days with a "yes" to a new-weakness or balance question (DESIGN 5.4)."""
-    days = []
-    for check in SafetyRepository(db).checks():
+@dataclass(frozen=True)
+class Records:
+    """Everything the figures are computed from, each table read once."""
+
+    walks: list
+    logs: list
+    treatments: list
+    checks: list
+    clearances: list
+
+
+def load_records(db: Database) -> Records:
+    safety_repo = SafetyRepository(db)
+    return Records(
+        walks=WalkRepository(db).walks(),
+        logs=DailyRepository(db).all_logs(),
+        treatments=[stored.event for stored in daily.treatments(db)],
+        checks=safety_repo.checks(),
+        clearances=safety_repo.clearances(),
+    )
+
+
+def weakness_reports(records: Records, tz: tzinfo = LOCAL) -> list[date]:
+    """Days with new weakness or balance trouble, from red-flag answers or the daily log
+    (DESIGN 5.4)."""
+    days = {log.day for log in records.logs if log.new_weakness}
+    for check in records.checks:
         if check.complete and any(check.answers.get(q) for q in NEW_WEAKNESS_IDS):
-            days.append(check.completed_at.astimezone(LOCAL).date())
-    return days
+            days.add(check.completed_at.astimezone(tz).date())
+    return sorted(days)
 
 
-def build_status(db: Database, now: datetime, tz: tzinfo = LOCAL) -> Status:
-    walks = WalkRepository(db).walks()
+def build_status(
+    db: Database, now: datetime, tz: tzinfo = LOCAL, records: Records | None = None
+) -> Status:
+    records = records or load_records(db)
     today = now.astimezone(tz).date()
-    doses = daily.daily_doses(db)
-    events = [t.event for t in daily.treatments(db)]
-    weakness = sorted({*weakness_reports(db), *daily.weakness_days(db)})
+    doses = [DailyDoses(log.day, log.doses) for log in records.logs]
+    flags = safety_status(records.checks, records.clearances, now).flags_last_28_days
     return Status(
-        verdict=compute_verdict(walks, doses, today, tz),
-        next_walk=replay(walks, now),
-        signs=specialist_signs(walks, doses, events, weakness, today, tz),
-        red_flags_last_28_days=safety.red_flags_last_28_days(db, now),
+        verdict=compute_verdict(records.walks, doses, today, tz),
+        next_walk=replay(records.walks, now),
+        signs=specialist_signs(
+            records.walks, doses, records.treatments, weakness_reports(records, tz), today, tz
+        ),
+        red_flags_last_28_days=flags,
     )

@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import DailyLogRow, TreatmentRow
+from stenosis_coach.storage.types import parse_exact
 
 LOG_FIELDS = (
     "leg_pain",
@@ -66,15 +67,44 @@ class DailyRepository:
             assert row.id is not None
             return row.id
 
+    def all_logs(self) -> list[DailyLog]:
+        """Every live log, oldest first, read raw: this feeds the figures, over years."""
+        sql = (
+            f"SELECT day, {', '.join(LOG_FIELDS)} FROM daily_log "
+            "WHERE deleted_at IS NULL ORDER BY day"
+        )
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql).all()
+        return [
+            DailyLog(
+                date.fromisoformat(row[0]), *row[1:9], bool(row[9]), parse_exact(row[10]), row[11]
+            )
+            for row in rows
+        ]
+
     def logs(self, since: date | None = None, until: date | None = None) -> list[StoredLog]:
         with self._db.session() as s:
-            query = select(DailyLogRow).where(col(DailyLogRow.deleted_at).is_(None))
+            c = DailyLogRow.__table__.c
+            query = select(c.id, c.day, *(c[name] for name in LOG_FIELDS)).where(
+                c.deleted_at.is_(None)
+            )
             if since is not None:
                 query = query.where(col(DailyLogRow.day) >= since.isoformat())
             if until is not None:
                 query = query.where(col(DailyLogRow.day) <= until.isoformat())
-            rows = s.exec(query.order_by(col(DailyLogRow.day))).all()
+            rows = s.execute(query.order_by(col(DailyLogRow.day))).all()
             return [StoredLog(r.id, _log(r)) for r in rows if r.id is not None]
+
+    def latest_logs(self, limit: int) -> list[StoredLog]:
+        """The newest ``limit`` logs, newest first."""
+        with self._db.session() as s:
+            rows = s.execute(
+                select(DailyLogRow.__table__)
+                .where(col(DailyLogRow.deleted_at).is_(None))
+                .order_by(col(DailyLogRow.day).desc())
+                .limit(limit)
+            ).all()
+            return [StoredLog(r.id, _log(r)) for r in rows]
 
     def log_for(self, day: date) -> StoredLog | None:
         found = self.logs(day, day)

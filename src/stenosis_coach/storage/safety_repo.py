@@ -59,19 +59,19 @@ class SafetyRepository:
         self, since: datetime | None = None, until: datetime | None = None
     ) -> list[CheckRecord]:
         with self._db.session() as s:
-            query = select(RedFlagCheckRow)
+            query = select(RedFlagCheckRow.__table__)
             if since is not None:
                 query = query.where(col(RedFlagCheckRow.started_at) >= since)
             if until is not None:
                 query = query.where(col(RedFlagCheckRow.started_at) < until)
-            rows = s.exec(query.order_by(col(RedFlagCheckRow.started_at))).all()
+            rows = s.execute(query.order_by(col(RedFlagCheckRow.started_at))).all()
             ids = [r.id for r in rows]
             answers: dict[int, dict[str, bool]] = {i: {} for i in ids if i is not None}
             if ids:
-                for a in s.exec(
-                    select(RedFlagAnswerRow).where(col(RedFlagAnswerRow.check_id).in_(ids))
-                ):
-                    answers[a.check_id][a.question_id] = a.answer
+                c = RedFlagAnswerRow.__table__.c
+                query = select(c.check_id, c.question_id, c.answer).where(c.check_id.in_(ids))
+                for check_id, question_id, answer in s.execute(query):
+                    answers[check_id][question_id] = answer
             return [_check(r, answers[r.id]) for r in rows if r.id is not None]
 
     def get_check(self, check_id: int) -> CheckRecord:
@@ -87,7 +87,7 @@ class SafetyRepository:
 
     def clearances(self) -> list[ClearanceRecord]:
         with self._db.session() as s:
-            rows = s.exec(select(ClearanceRow).order_by(col(ClearanceRow.at))).all()
+            rows = s.execute(select(ClearanceRow.__table__).order_by(col(ClearanceRow.at))).all()
             return [
                 ClearanceRecord(r.id, r.at, ClearanceReason(r.reason), r.check_id)
                 for r in rows

@@ -101,10 +101,10 @@ class SessionRepository:
 
     def recent(self, limit: int = 20, kind: str | None = None) -> list[SessionRecord]:
         with self._db.session() as s:
-            query = select(SessionRow).where(SessionRow.state == SessionState.FINISHED)
+            query = select(SessionRow.__table__).where(SessionRow.state == SessionState.FINISHED)
             if kind:
                 query = query.where(SessionRow.kind == kind)
-            rows = s.exec(query.order_by(col(SessionRow.started_at).desc()).limit(limit)).all()
+            rows = s.execute(query.order_by(col(SessionRow.started_at).desc()).limit(limit)).all()
             return [_record(r) for r in rows]
 
     def events(self, session_id: int) -> list[SessionEvent]:
@@ -116,14 +116,25 @@ class SessionRepository:
             ).all()
             return [SessionEvent(r.kind, r.t_s, r.at, json.loads(r.data)) for r in rows]
 
+    def starts_and_ends(self, kind: str) -> list[SessionRecord]:
+        """Finished sessions of ``kind`` with their times and how they ended, oldest first,
+        read lightly (years of sessions for the weekly plots)."""
+        with self._db.session() as s:
+            rows = s.execute(
+                select(SessionRow.__table__)
+                .where(SessionRow.state == SessionState.FINISHED, SessionRow.kind == kind)
+                .order_by(col(SessionRow.started_at))
+            ).all()
+            return [_record(r) for r in rows]
+
     def events_for(self, session_ids: list[int]) -> dict[int, list[SessionEvent]]:
         """Events of many sessions in one query (for histories and plots)."""
         found: dict[int, list[SessionEvent]] = {i: [] for i in session_ids}
         if not session_ids:
             return found
         with self._db.session() as s:
-            rows = s.exec(
-                select(SessionEventRow)
+            rows = s.execute(
+                select(SessionEventRow.__table__)
                 .where(col(SessionEventRow.session_id).in_(session_ids))
                 .order_by(col(SessionEventRow.id))
             ).all()

@@ -9,6 +9,23 @@ from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 
 
+def parse_utc(value: str | None) -> datetime | None:
+    """A stored UTC time back as an aware datetime (also used by bulk raw reads)."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)
+    # Stored values are UTC already ("+00:00" parses to the UTC singleton).
+    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
+
+
+def parse_exact(value: str | None) -> Fraction | None:
+    """A stored exact value back as a Fraction (also used by bulk raw reads)."""
+    if value is None:
+        return None
+    # Most values are whole seconds; int() is much faster than Fraction's parser.
+    return Fraction(int(value)) if value.isdigit() else Fraction(value)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores timezone-aware datetimes as ``YYYY-MM-DDTHH:MM:SS.ffffff+00:00`` in UTC.
 
@@ -26,9 +43,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).isoformat(timespec="microseconds")
 
     def process_result_value(self, value: str | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        return datetime.fromisoformat(value).astimezone(UTC)
+        return parse_utc(value)
 
 
 class ExactSeconds(TypeDecorator[Fraction]):
@@ -49,4 +64,4 @@ class ExactSeconds(TypeDecorator[Fraction]):
         return str(Fraction(value))
 
     def process_result_value(self, value: str | None, dialect: object) -> Fraction | None:
-        return None if value is None else Fraction(value)
+        return parse_exact(value)

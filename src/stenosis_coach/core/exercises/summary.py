@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stenosis_coach.core.sessions import SessionEvent, SessionRecord
+from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
     before = after = Ratings()
     done = skipped = 0
     worst: int | None = None
-    completed = False
+    # Without events (a quick look over years of sessions), how the session ended tells.
+    completed = session.end_reason is EndReason.COMPLETED
     for event in events:
         data = event.data
         if event.kind == "started":

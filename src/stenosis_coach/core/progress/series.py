@@ -20,6 +20,7 @@ years of eager strings would spend much of the page's time budget). Readings (te
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -166,8 +167,10 @@ _TEXTS: dict[str, Callable[[Point], str]] = {
 # ---- days and weeks ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def noon_x(day: date, tz: tzinfo | None = None) -> float:
-    """POSIX seconds at 12:00 local time on ``day`` in ``tz``."""
+    """POSIX seconds at 12:00 local time on ``day`` in ``tz`` (memoised: years of daily
+    points share a few thousand days)."""
     return datetime.combine(day, NOON, tzinfo=tz).timestamp()
 
 

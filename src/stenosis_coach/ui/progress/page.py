@@ -26,6 +26,7 @@ VERDICT_HEADINGS = {
     VerdictKind.SLIPPING: "▼ Slipping",
     VerdictKind.NOT_ENOUGH_DATA: "Not enough walking tests yet",
 }
+LOG_ROWS = 60  # daily logs listed for changing or deleting
 RANGES = ((s.Range.FOUR_WEEKS, "4 weeks"), (s.Range.TWELVE_WEEKS, "12 weeks"), (s.Range.ALL, "All"))
 
 
@@ -141,7 +142,8 @@ class ProgressPage(PageBase):
         self.plot.set_data(data)
         self.set_range(RANGES.index(next(r for r in RANGES if r[0] is self._range)))
         self.logs.clear()
-        for stored in reversed(daily.logs(db)):
+        # The latest entries (older ones stay in the plots and the report).
+        for stored in daily.latest_logs(db, LOG_ROWS):
             item = QListWidgetItem(log_line(stored.log))
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             self.logs.addItem(item)
@@ -178,7 +180,9 @@ class ProgressPage(PageBase):
         from stenosis_coach.services import daily
 
         log_id = self._chosen_log()
-        chosen = next((x for x in daily.logs(self._context.db) if x.id == log_id), None)
+        chosen = next(
+            (x for x in daily.latest_logs(self._context.db, LOG_ROWS) if x.id == log_id), None
+        )
         if chosen is not None:
             self.log_requested.emit(chosen.log.day)
 

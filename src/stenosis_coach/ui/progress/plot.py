@@ -19,6 +19,7 @@ from stenosis_coach.services.progress import ProgressData
 from stenosis_coach.ui.theme import Palette
 from stenosis_coach.ui.widgets import label
 
+DENSE_POINTS = 400  # above this, a line series is drawn without markers
 BLUE, VERMILION, GREEN, PURPLE = "#0072B2", "#D55E00", "#009E73", "#CC79A7"
 ORANGE, SKY = "#E69F00", "#56B4E9"  # used instead of blue and vermilion on black
 
@@ -137,6 +138,7 @@ class ProgressPlot(QWidget):
         self._curves: dict[str, tuple[pg.PlotDataItem, pg.TextItem, CurveStyle]] = {}
         self._markers: list[pg.InfiniteLine] = []
         self._data: ProgressData | None = None
+        self._stale: set[str] = set()
         self.view = VIEWS[0]
         self.apply_palette(palette)
         for view in VIEWS:
@@ -156,27 +158,28 @@ class ProgressPlot(QWidget):
             axis.setPen(pg.mkPen(palette.text, width=1))
             axis.setTextPen(pg.mkPen(palette.text))
         self._text_colour = palette.text
-        for item, text, style in getattr(self, "_curves", {}).values():
-            self._style(item, text, style)
+        for path in getattr(self, "_curves", {}):
+            self._stale.add(path)
+        if getattr(self, "_data", None) is not None:
+            self.show_view(self.view)
 
-    def _style(self, item: pg.PlotDataItem, text: pg.TextItem, style: CurveStyle) -> None:
+    def _style(
+        self, item: pg.PlotDataItem, text: pg.TextItem, style: CurveStyle, points: int = 0
+    ) -> None:
         colour = style.dark_colour if self._dark else style.colour
+        # Hundreds of daily markers are clutter, and slow: dense series are drawn as lines.
+        dense = points > DENSE_POINTS and style.line
         item.setPen(pg.mkPen(colour, width=3) if style.line else None)
-        item.setSymbol(style.symbol)
+        item.setSymbol(None if dense else style.symbol)
         item.setSymbolSize(11)
         item.setSymbolBrush(pg.mkBrush(colour))
         item.setSymbolPen(pg.mkPen(colour))
         text.setColor(colour)
 
     def set_data(self, data: ProgressData) -> None:
+        """New data: the visible view's curves are filled now, the others when shown."""
         self._data = data
-        for path, (item, text, style) in self._curves.items():
-            series = pick(data, path)
-            item.setData(series.xs, series.ys)
-            self._style(item, text, style)
-            if series.points:
-                last = series.points[-1]
-                text.setPos(last.x, last.y)
+        self._stale = set(self._curves)
         for line in self._markers:
             self.plot_item.removeItem(line)
         self._markers = []
@@ -193,8 +196,22 @@ class ProgressPlot(QWidget):
             self._markers.append(line)
         self.show_view(self.view)
 
+    def _fill(self, path: str) -> None:
+        item, text, style = self._curves[path]
+        series = pick(self._data, path)
+        self._style(item, text, style, len(series.points))
+        item.setData(series.xs, series.ys)
+        if series.points:
+            last = series.points[-1]
+            text.setPos(last.x, last.y)
+        self._stale.discard(path)
+
     def show_view(self, view: View) -> None:
         self.view = view
+        if self._data is not None:
+            for path, _style in view.curves:
+                if path in self._stale:
+                    self._fill(path)
         self.title.setText(view.title)
         self.plot_item.setLabel("left", view.y_label)
         visible = {path for path, _style in view.curves}

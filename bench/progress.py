@@ -1,0 +1,119 @@
+"""Progress page benchmark (run by hand, not in CI).
+
+In one run, on a data dir with a long history (default: 10 years of demo data, made on
+the fly in a temp dir), measures several times and prints medians:
+  - a bare sqlite3 read of the same rows the page uses (the floor),
+  - opening the progress page (data, plots, first paint; pyqtgraph already imported),
+  - refreshing it (what happens after a new walk or log),
+  - a range change (4 weeks / 12 weeks / all).
+Targets (issue 6): page ready <= 150 ms, range change <= 50 ms.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/progress.py [--data-dir DIR] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("STENOSIS_COACH_NO_SOUND", "1")
+
+import pyqtgraph  # noqa: F401  (imported up front: the page's own import is measured apart)
+from PySide6.QtWidgets import QApplication
+
+from stenosis_coach.core.clock import SystemClock
+from stenosis_coach.paths import AppPaths
+from stenosis_coach.services.demo import fill_demo
+from stenosis_coach.storage.database import open_database
+from stenosis_coach.ui.app import build_window
+from stenosis_coach.ui.dialogs import Dialogs
+
+BARE_QUERIES = (
+    "SELECT * FROM walk WHERE deleted_at IS NULL ORDER BY start",
+    "SELECT * FROM daily_log WHERE deleted_at IS NULL ORDER BY day",
+    "SELECT * FROM treatment_event WHERE deleted_at IS NULL",
+    "SELECT * FROM session WHERE kind = 'routine' AND state = 'finished'",
+    "SELECT e.* FROM session_event e JOIN session s ON s.id = e.session_id "
+    "WHERE s.kind = 'routine'",
+    "SELECT * FROM red_flag_check",
+    "SELECT * FROM red_flag_answer",
+)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--weeks", type=int, default=520)
+    opts = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    paths = AppPaths.resolve(opts.data_dir or tempfile.mkdtemp(prefix="bench-progress-"))
+    db = open_database(paths)
+    if not opts.data_dir:
+        print(fill_demo(db, opts.weeks, 1, datetime.now(UTC)).sentence())
+    db.close()
+
+    bare, opened, refreshed, ranged = [], [], [], []
+    for _ in range(opts.runs):
+        t = time.perf_counter()
+        conn = sqlite3.connect(paths.db_file)
+        for query in BARE_QUERIES:
+            conn.execute(query).fetchall()
+        conn.close()
+        bare.append(time.perf_counter() - t)
+
+        window = build_window(paths, SystemClock(), Dialogs())
+        window.resize(1180, 820)
+        window.show()
+        window.context.open_database()
+        app.processEvents()
+        t = time.perf_counter()
+        page = window.show_page("progress")
+        window.repaint()
+        app.processEvents()
+        opened.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        page.refresh()
+        window.repaint()
+        app.processEvents()
+        refreshed.append(time.perf_counter() - t)
+        for index in (0, 2, 1):
+            t = time.perf_counter()
+            page.set_range(index)
+            window.repaint()
+            app.processEvents()
+            ranged.append(time.perf_counter() - t)
+        window.close()
+        window.context.close_database()
+        window.deleteLater()
+        app.processEvents()
+
+    floor = statistics.median(bare)
+    print(f"runs: {opts.runs}; data: {paths.db_file} ({paths.db_file.stat().st_size:,} bytes)")
+    print(f"bare sqlite3 read of the same rows: {ms(floor)} (floor)")
+    for name, values, target in (
+        ("open the progress page", opened, 0.150),
+        ("refresh after new data", refreshed, 0.150),
+        ("range change", ranged, 0.050),
+    ):
+        median = statistics.median(values)
+        print(
+            f"{name:<35} {ms(median)}  = {median / floor:5.1f} x floor   "
+            f"(target <= {target * 1000:.0f} ms)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

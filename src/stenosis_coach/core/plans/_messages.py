@@ -1,0 +1,200 @@
+"""Plain-English messages for plan file problems, at JSON paths (DESIGN 4.2).
+
+Turns pydantic's errors into sentences a therapist understands, worded from the models' own
+bounds (so a message can never disagree with the check): ``$.routines[0].steps[2].reps`` --
+"must be a whole number from 1 to 100, not 250".
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from stenosis_coach.core.plans.model import (
+    FILLED_LINE_PATTERN,
+    LINE_PATTERN,
+    RULES_ERROR,
+    SLUG_PATTERN,
+    VERSION,
+    Loc,
+    PlanFile,
+)
+
+
+def sorted_problems(problems: list[tuple[Loc, str]]) -> list[tuple[str, str]]:
+    """``(json path, message)`` pairs, without repeats, in file order (list indexes as numbers)."""
+
+    def order(item: tuple[Loc, str]) -> tuple[Any, ...]:
+        loc, message = item
+        return (tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in loc), message)
+
+    return [(json_path(loc), message) for loc, message in sorted(set(problems), key=order)]
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def json_path(loc: Loc) -> str:
+    """``("routines", 0, "steps", 2, "reps")`` -> ``$.routines[0].steps[2].reps``."""
+    parts = ["$"]
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif _NAME.fullmatch(part) and len(part) <= 64:
+            parts.append(f".{part}")
+        else:
+            shown = part if len(part) <= 64 else part[:64] + "..."
+            parts.append(f"[{json.dumps(shown)}]")
+    return "".join(parts)
+
+
+def _printable(text: str, most: int = 40) -> str:
+    cut = text if len(text) <= most else text[:most] + "..."
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in cut)
+
+
+def show(value: Any) -> str:
+    """A JSON value as a therapist would recognise it in the file."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        text = str(value)
+        return text if len(text) <= 20 else f"a number of {len(text)} digits"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + _printable(value) + '"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _field_at(loc: Loc) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """The model owning ``loc``'s last name, and that field (``None`` where unknown)."""
+    model: type[BaseModel] | None = PlanFile
+    owner: type[BaseModel] | None = None
+    info: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if model is None:
+            return None, None
+        owner, info = model, model.model_fields.get(part)
+        if info is None:
+            return owner, None
+        model = _inner_model(info.annotation)
+    return owner, info
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _base_type(annotation: Any) -> Any:
+    """``int | None`` -> ``int``; ``list[X]`` -> ``list``; a Literal stays itself."""
+    if get_origin(annotation) is Literal:
+        return annotation
+    if get_origin(annotation) is list:
+        return list
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    return _base_type(args[0]) if args else annotation
+
+
+def _limit(info: FieldInfo, name: str) -> Any:
+    for item in info.metadata:
+        if getattr(item, name, None) is not None:
+            return getattr(item, name)
+    return None
+
+
+_NOUNS = {"steps": "step", "exercises": "exercise", "routines": "routine"}
+
+
+def translate_error(error: Mapping[str, Any]) -> list[tuple[Loc, str]]:
+    loc: Loc = tuple(error["loc"])
+    kind: str = error["type"]
+    value = error.get("input")
+    if kind == RULES_ERROR:
+        return [((*loc, *sub), message) for sub, message in error["ctx"]["problems"]]
+    owner, info = _field_at(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        message = f"unknown field '{_printable(key)}'"
+        if owner is not None:
+            close = difflib.get_close_matches(key, list(owner.model_fields), n=1)
+            if close:
+                message += f" (did you mean '{close[0]}'?)"
+        return [(loc, message)]
+    if kind == "missing":
+        return [(loc, "is required but missing")]
+    if info is None or (loc and isinstance(loc[-1], int)):  # every list holds objects
+        if kind == "model_type" and not loc:
+            return [((), "a plan file is one JSON object {...}")]
+        return [(loc, f"must be an object {{...}}, not {show(value)}")]
+    return [(loc, _field_message(kind, loc, value, info, error))]
+
+
+def _field_message(
+    kind: str, loc: Loc, value: Any, info: FieldInfo, error: Mapping[str, Any]
+) -> str:
+    base = _base_type(info.annotation)
+    low, high = _limit(info, "ge"), _limit(info, "le")
+    if base is int:
+        return f"must be a whole number from {low} to {high}, not {show(value)}"
+    if base is float:
+        return f"must be a number from {low} to {high}, not {show(value)}"
+    if get_origin(base) is Literal:
+        choices = get_args(base)
+        if loc == ("version",):
+            return f"must be the whole number {VERSION}, not {show(value)}"
+        if len(choices) == 1:
+            hint = "; this is not a Stenosis Coach plan file" if loc == ("format",) else ""
+            return f'must be "{choices[0]}", not {show(value)}{hint}'
+        names = ", ".join(f'"{choice}"' for choice in choices)
+        return f"must be one of {names}, not {show(value)}"
+    if base is list:
+        noun = _NOUNS.get(str(loc[-1]), "item")
+        if not isinstance(value, list):
+            return f"must be a list [...] of {noun}s, not {show(value)}"
+        if kind == "too_short":
+            return f"must have at least one {noun}"
+        return f"may have at most {_limit(info, 'max_length')} {noun}s, not {len(value)}"
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        return f"must be an object {{...}}, not {show(value)}"
+    if base is str:
+        return _text_message(kind, value, info, error)
+    return f"is not valid: {error.get('msg', kind)}"
+
+
+def _text_message(kind: str, value: Any, info: FieldInfo, error: Mapping[str, Any]) -> str:
+    if not isinstance(value, str):
+        return f"must be text, not {show(value)}"
+    pattern = _limit(info, "pattern")
+    most = _limit(info, "max_length")
+    if kind == "string_too_long":
+        return f"must be at most {most} characters long, not {len(value):,}"
+    if kind != "string_pattern_mismatch":
+        return str(error.get("msg", "is not valid text"))  # e.g. too many instruction lines
+    if pattern == SLUG_PATTERN:
+        return (
+            f"must be an id of 1 to 64 lowercase letters a-z, digits 0-9 and '-', not {show(value)}"
+        )
+    if not value.strip():
+        return "must not be blank"
+    if pattern in (LINE_PATTERN, FILLED_LINE_PATTERN) and ("\n" in value or "\r" in value):
+        return "must be a single line, without line breaks"
+    return "must not hold control characters (only letters, digits, punctuation and spaces)"
