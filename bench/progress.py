@@ -32,7 +32,7 @@ from stenosis_coach.core.clock import SystemClock
 from stenosis_coach.paths import AppPaths
 from stenosis_coach.services.demo import fill_demo
 from stenosis_coach.storage.database import open_database
-from stenosis_coach.ui.app import build_window
+from stenosis_coach.ui.app import build_window, tune_garbage_collector
 from stenosis_coach.ui.dialogs import Dialogs
 
 BARE_QUERIES = (
@@ -64,6 +64,7 @@ def main() -> int:
         print(fill_demo(db, opts.weeks, 1, datetime.now(UTC)).sentence())
     db.close()
 
+    tune_garbage_collector()  # as the app does once it has started
     bare, opened, refreshed, ranged = [], [], [], []
     for _ in range(opts.runs):
         t = time.perf_counter()

