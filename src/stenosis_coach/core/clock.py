@@ -111,4 +111,11 @@ def system_zone() -> tzinfo:
     return SystemLocalTime()
 
 
-LOCAL = system_zone()
+def __getattr__(name: str) -> tzinfo:
+    """``LOCAL``, the computer's zone, is looked up on first use, not at import, so the
+    window does not wait for it (PEP 562)."""
+    if name == "LOCAL":
+        zone = system_zone()
+        globals()["LOCAL"] = zone
+        return zone
+    raise AttributeError(name)

@@ -1,5 +1,7 @@
 """Every question the app asks in a pop-up goes through :class:`Dialogs`.
 
+Qt's dialog classes are imported when first used, not at start-up.
+
 Pages never open a QMessageBox or QFileDialog themselves, so tests swap in a scripted
 fake and nothing ever blocks on a modal dialog.
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class Dialogs:
@@ -18,17 +20,22 @@ class Dialogs:
         self.parent = parent
 
     def inform(self, title: str, text: str) -> None:
-        box = self._box(QMessageBox.Icon.Information, title, text)
-        box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        self._ok_box("Information", title, text)
 
     def warn(self, title: str, text: str) -> None:
-        box = self._box(QMessageBox.Icon.Warning, title, text)
+        self._ok_box("Warning", title, text)
+
+    def _ok_box(self, icon: str, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(getattr(QMessageBox.Icon, icon), title, text)
         box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     def choose(self, title: str, text: str, options: list[str]) -> int | None:
         """Ask the user to pick one of ``options`` (button labels); ``None`` if closed."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._box(QMessageBox.Icon.Question, title, text)
         buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in options]
         box.setEscapeButton(None)  # closing the window is "no choice", not the last button
@@ -40,14 +47,20 @@ class Dialogs:
         return self.choose(title, text, [yes, no]) == 0
 
     def save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def open_path(self, title: str, start: Path, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
         return Path(name) if name else None
 
-    def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    def _box(self, icon, title: str, text: str):  # -> QMessageBox
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.parent)
         box.setIcon(icon)
         box.setWindowTitle(title)

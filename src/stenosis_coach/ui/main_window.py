@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach import APP_TITLE
-from stenosis_coach.core.safety import CheckTrigger
 from stenosis_coach.core.settings import Settings
 from stenosis_coach.core.today import (
     ADVICE_ACTION,
@@ -98,7 +97,7 @@ class MainWindow(QMainWindow):
         self.new_symptoms.setAccessibleName("I have new symptoms")
         self.new_symptoms.setToolTip("Answer the safety questions now")
         set_kind(self.new_symptoms, "safety")
-        self.new_symptoms.clicked.connect(lambda: self.safety.start_check(CheckTrigger.ON_DEMAND))
+        self.new_symptoms.clicked.connect(self._new_symptoms)
         self._rail_layout.addWidget(self.new_symptoms)
         self.add_page("settings", "Settings", "settings", self._make_settings, bottom=True)
         self.today.action_requested.connect(self._today_action)
@@ -220,10 +219,17 @@ class MainWindow(QMainWindow):
             self._flow.deleteLater()
             self._flow = None
 
+    def _new_symptoms(self) -> None:
+        from stenosis_coach.core.safety import CheckTrigger
+
+        self.safety.start_check(CheckTrigger.ON_DEMAND)
+
     def _today_action(self, action: str) -> None:
         if action == ADVICE_ACTION:
             self.safety.show_clearance()
         elif action == WEEKLY_ACTION:
+            from stenosis_coach.core.safety import CheckTrigger
+
             self.safety.start_check(CheckTrigger.WEEKLY)
         elif action == ROUTINE_ACTION:
             self.page("exercises")
@@ -321,7 +327,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
         symptoms = QAction("I have &new symptoms…", self)
-        symptoms.triggered.connect(lambda: self.safety.start_check(CheckTrigger.ON_DEMAND))
+        symptoms.triggered.connect(self._new_symptoms)
         help_menu.addAction(symptoms)
 
     def _restyle(self, settings: Settings) -> None:
