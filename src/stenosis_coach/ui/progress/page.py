@@ -74,7 +74,7 @@ class ProgressPage(PageBase):
         plots.body.addLayout(grid)
         self.range_group, self.range_buttons = choice_row([t for _r, t in RANGES], "Range")
         plots.body.addLayout(button_row(*self.range_buttons))
-        self.plot = ProgressPlot(palette_for(context.settings))
+        self.plot = ProgressPlot(palette_for(context.settings), context.settings.type_scale.body)
         plots.body.addWidget(self.plot)
         self.column.addWidget(plots)
         self.view_group.setParent(self)
@@ -118,7 +118,9 @@ class ProgressPage(PageBase):
         self.range_buttons[1].setChecked(True)
         context.database_ready.connect(self.refresh)
         context.data_changed.connect(self.refresh)
-        context.settings_changed.connect(lambda st: self.plot.apply_palette(palette_for(st)))
+        context.settings_changed.connect(
+            lambda st: self.plot.apply_palette(palette_for(st), st.type_scale.body)
+        )
         self.refresh()
 
     # -- data ----------------------------------------------------------------------------

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stenosis_coach.core.progress import series as s
+from stenosis_coach.core.words import day_text
 from stenosis_coach.services.progress import ProgressData
 from stenosis_coach.ui.theme import Palette
 from stenosis_coach.ui.widgets import label
@@ -115,7 +117,7 @@ def pick(data: ProgressData, path: str) -> s.Series:
 class ProgressPlot(QWidget):
     """A titled plot of one :class:`View`, with treatment markers and hover text."""
 
-    def __init__(self, palette: Palette) -> None:
+    def __init__(self, palette: Palette, body_pt: int = 15) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +135,8 @@ class ProgressPlot(QWidget):
         layout.addWidget(self.widget)
         self.hover = label("Move the pointer over a point to see its value.", "secondary")
         layout.addWidget(self.hover)
+        self.legend = label("", "secondary")  # the numbered treatment markers
+        layout.addWidget(self.legend)
         self.empty = label("", "secondary")
         layout.addWidget(self.empty)
         self._curves: dict[str, tuple[pg.PlotDataItem, pg.TextItem, CurveStyle]] = {}
@@ -140,24 +144,36 @@ class ProgressPlot(QWidget):
         self._data: ProgressData | None = None
         self._stale: set[str] = set()
         self.view = VIEWS[0]
-        self.apply_palette(palette)
+        self.apply_palette(palette, body_pt)
         for view in VIEWS:
-            for path, style in view.curves:
+            for index, (path, style) in enumerate(view.curves):
                 item = pg.PlotDataItem()
-                text = pg.TextItem(style.name, anchor=(1, 1.3))  # above, left of the end
+                # The name sits at the series' last point: the first above it, the next
+                # below, the third further up, so names of one plot never overlap.
+                anchor = ((1, 1.3), (1, -0.3), (1, 2.4))[index % 3]
+                text = pg.TextItem(style.name, anchor=anchor)
                 self.plot_item.addItem(item)
                 self.plot_item.addItem(text)
                 self._curves[path] = (item, text, style)
         self.widget.scene().sigMouseMoved.connect(self._moved)
 
-    def apply_palette(self, palette: Palette) -> None:
+    def apply_palette(self, palette: Palette, body_pt: int = 15) -> None:
         self._dark = palette.background == "#000000"
         self.widget.setBackground(palette.card)
+        font = QFont()
+        font.setPointSize(max(11, body_pt - 2))
+        height = QFontMetrics(font).height()
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setPen(pg.mkPen(palette.text, width=1))
             axis.setTextPen(pg.mkPen(palette.text))
+            axis.setStyle(tickFont=font)
+            axis.label.setFont(font)
+        # Room for the dates under the plot at every text size.
+        self.plot_item.getAxis("bottom").setHeight(round(height * 1.8))
+        self.plot_item.getAxis("left").setWidth(round(height * 3.2))
         self._text_colour = palette.text
+        self._card_colour = palette.card
         for path in getattr(self, "_curves", {}):
             self._stale.add(path)
         if getattr(self, "_data", None) is not None:
@@ -183,17 +199,33 @@ class ProgressPlot(QWidget):
         for line in self._markers:
             self.plot_item.removeItem(line)
         self._markers = []
-        for marker in data.markers:
+        for number, marker in enumerate(data.markers, start=1):
+            # A short number on the line (names of treatments close together would collide);
+            # the names and dates are listed under the plot.
             line = pg.InfiniteLine(
                 pos=marker.x,
                 angle=90,
                 movable=False,
                 pen=pg.mkPen(self._text_colour, width=2, style=Qt.PenStyle.DashLine),
-                label=marker.label,
-                labelOpts={"position": 0.92, "color": self._text_colour},
+                label=str(number),
+                labelOpts={
+                    "position": 0.95,
+                    "color": self._text_colour,
+                    "fill": pg.mkBrush(self._card_colour),
+                },
             )
             self.plot_item.addItem(line)
             self._markers.append(line)
+        self.legend.setText(
+            "Treatments: "
+            + " · ".join(
+                f"{n} {m.label}, {day_text(m.day)} {m.day.year}"
+                for n, m in enumerate(data.markers, start=1)
+            )
+            if data.markers
+            else ""
+        )
+        self.legend.setVisible(bool(data.markers))
         self.show_view(self.view)
 
     def _fill(self, path: str) -> None:
