@@ -110,5 +110,9 @@ def test_a_treatment_is_listed_and_marked_on_the_plots(window, qtbot):
         screen.kind_buttons[next(iter(screen.kind_buttons))], Qt.MouseButton.LeftButton
     )
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    assert "Epidural injection" in page.treatments.text()
+    assert "Epidural injection" in page.treatments.item(0).text()
     assert len(page.plot._markers) == 1
+    qtbot.mouseClick(page.delete_treatment, Qt.MouseButton.LeftButton)
+    assert daily.treatments(window.context.db) == [] and page.plot._markers == []
+    qtbot.mouseClick(page.undo_treatment, Qt.MouseButton.LeftButton)
+    assert len(daily.treatments(window.context.db)) == 1

@@ -104,11 +104,23 @@ class ProgressPage(PageBase):
         self.column.addWidget(self.log_card)
 
         self.treat_card = Card("Treatments")
-        self.treatments = label("", "secondary")
+        self.treatments = QListWidget()
+        self.treatments.setAccessibleName("Your treatments, newest first")
+        self.treatments.setMaximumHeight(220)
         self.treat_card.body.addWidget(self.treatments)
+        self.no_treatments = label("None recorded yet.", "secondary")
+        self.treat_card.body.addWidget(self.no_treatments)
         self.add_treatment = button("Add a treatment…", "Add a treatment")
+        self.delete_treatment = button("Delete", "Delete the chosen treatment")
+        self.undo_treatment = button("Undo", "Undo deleting the treatment")
+        self.undo_treatment.hide()
         self.add_treatment.clicked.connect(self.treatment_requested)
-        self.treat_card.body.addLayout(button_row(self.add_treatment))
+        self.delete_treatment.clicked.connect(self._delete_treatment)
+        self.undo_treatment.clicked.connect(self._undo_treatment)
+        self.treat_card.body.addLayout(
+            button_row(self.add_treatment, self.delete_treatment, self.undo_treatment)
+        )
+        self._deleted_treatment: int | None = None
         self.column.addWidget(self.treat_card)
         self.column.addStretch(1)
 
@@ -153,15 +165,19 @@ class ProgressPage(PageBase):
             self.logs.setCurrentRow(0)
         self.edit_log.setEnabled(bool(self.logs.count()))
         self.delete_log.setEnabled(bool(self.logs.count()))
-        events = daily.treatments(db)
-        self.treatments.setText(
-            "\n".join(
-                f"{day_text(t.event.date)} {t.event.date.year}: {t.event.kind.label}"
-                + (f" — {t.event.note}" if t.event.note else "")
-                for t in reversed(events)
-            )
-            or "None recorded yet."
-        )
+        self.treatments.clear()
+        for stored in reversed(daily.treatments(db)):
+            event = stored.event
+            text = f"{day_text(event.date)} {event.date.year}: {event.kind.label}"
+            item = QListWidgetItem(text + (f" — {event.note}" if event.note else ""))
+            item.setData(Qt.ItemDataRole.UserRole, stored.id)
+            self.treatments.addItem(item)
+        has = bool(self.treatments.count())
+        self.treatments.setVisible(has)
+        self.no_treatments.setVisible(not has)
+        self.delete_treatment.setEnabled(has)
+        if has:
+            self.treatments.setCurrentRow(0)
 
     def show_view(self, index: int) -> None:
         self.plot.show_view(VIEWS[index])
@@ -207,6 +223,27 @@ class ProgressPage(PageBase):
             daily.undo_delete_log(self._context.db, self._deleted_log)
             self._deleted_log = None
         self.undo_log.hide()
+        self._context.data_changed.emit()
+
+    def _delete_treatment(self) -> None:
+        from stenosis_coach.services import daily
+
+        item = self.treatments.currentItem()
+        if item is None:
+            return
+        self._deleted_treatment = item.data(Qt.ItemDataRole.UserRole)
+        daily.delete_treatment(self._context.db, self._deleted_treatment, self._context.clock.now())
+        self.undo_treatment.show()
+        self.undo_treatment.setFocus()
+        self._context.data_changed.emit()
+
+    def _undo_treatment(self) -> None:
+        from stenosis_coach.services import daily
+
+        if self._deleted_treatment is not None:
+            daily.undo_delete_treatment(self._context.db, self._deleted_treatment)
+            self._deleted_treatment = None
+        self.undo_treatment.hide()
         self._context.data_changed.emit()
 
 
