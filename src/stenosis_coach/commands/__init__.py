@@ -28,4 +28,5 @@ COMMAND_MODULES = (
     "stenosis_coach.commands.data",
     "stenosis_coach.commands.walking",
     "stenosis_coach.commands.exercises",
+    "stenosis_coach.commands.plans",
 )

@@ -15,10 +15,24 @@ def _list_args(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _with_db(paths: AppPaths, read):
+    """Run ``read(db)`` with the user's data if there is any (imported plans), else
+    ``read(None)`` (built-in only) without creating a data file."""
+    if not paths.db_file.exists():
+        return read(None)
+    from stenosis_coach.storage.database import open_database
+
+    db = open_database(paths)
+    try:
+        return read(db)
+    finally:
+        db.close()
+
+
 def _exercises(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services import exercises as service
 
-    found = service.exercises()
+    found = _with_db(paths, service.exercises)
     if args.json:
         print(
             json.dumps(
@@ -36,8 +50,7 @@ def _exercises(args: argparse.Namespace, paths: AppPaths) -> int:
 def _routines(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services import exercises as service
 
-    library = service.exercises()
-    found = service.routines()
+    library, found = _with_db(paths, lambda db: (service.exercises(db), service.routines(db)))
     if args.json:
         print(
             json.dumps(
@@ -51,10 +64,15 @@ def _routines(args: argparse.Namespace, paths: AppPaths) -> int:
     for routine in found.values():
         steps = len(routine.steps)
         print(
-            f"{routine.id:<{width}}  {routine.name} — {routine.source.value}, {steps} "
+            f"{routine.id:<{width}}  {routine.name} — {origin(routine)}, {steps} "
             f"step{'s' if steps != 1 else ''}, {service.routine_length(routine, library)}"
         )
     return 0
+
+
+def origin(routine) -> str:
+    """ "built-in", or "from R. Okafor, PT, Lakeside Physio" for a therapist's routine."""
+    return f"from {routine.author}" if routine.author else routine.source.value
 
 
 COMMANDS = (

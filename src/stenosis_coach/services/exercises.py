@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from stenosis_coach.core.exercises.library import (
-    builtin_library,
-    builtin_routines,
-    estimated_seconds,
-    minutes_label,
-)
+from stenosis_coach.core.exercises.library import estimated_seconds, minutes_label
 from stenosis_coach.core.exercises.model import Dosing, Exercise, Routine
 
 
-def exercises() -> dict[str, Exercise]:
-    return builtin_library()
+def exercises(db=None) -> dict[str, Exercise]:
+    """Built-in exercises plus those a therapist's plan brought (with ``db``)."""
+    from stenosis_coach.services.plans import all_exercises
+
+    return all_exercises(db)
 
 
-def routines() -> dict[str, Routine]:
-    return builtin_routines()
+def routines(db=None) -> dict[str, Routine]:
+    """Built-in routines plus imported ones (with ``db``); an imported id replaces."""
+    from stenosis_coach.services.plans import all_routines
+
+    return all_routines(db)
 
 
 def routine_length(routine: Routine, library: dict[str, Exercise] | None = None) -> str:

@@ -25,12 +25,12 @@ DEFAULT_ROUTINE = "gentle-start"  # a first routine that asks the least of a new
 def my_routine(db: Database) -> Routine:
     """The routine the Today page offers (chosen in the Exercises page)."""
     chosen = SafetyRepository(db).get_state(MY_ROUTINE)
-    found = library.routines()
+    found = library.routines(db)
     return found.get(chosen or DEFAULT_ROUTINE) or found[DEFAULT_ROUTINE]
 
 
 def choose_routine(db: Database, routine_id: str) -> None:
-    if routine_id not in library.routines():
+    if routine_id not in library.routines(db):
         raise ValueError(f"unknown routine {routine_id!r}")
     SafetyRepository(db).set_state(MY_ROUTINE, routine_id)
 
@@ -103,7 +103,7 @@ def today_items(db: Database, now: datetime) -> list[TodayItem]:
     return [
         TodayItem(
             key="routine",
-            title=f"{routine.name}, {library.routine_length(routine)}",
+            title=f"{routine.name}, {library.routine_length(routine, library.exercises(db))}",
             detail=routine.description,
             action_label="Start the routine",
             action=ROUTINE_ACTION,

@@ -25,6 +25,7 @@ from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.walking.prescription import Prescription, replay
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.services import daily
+from stenosis_coach.services.plans import walking_plan
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -132,9 +133,10 @@ def build_status(
     today = now.astimezone(tz).date()
     doses = [DailyDoses(log.day, log.doses) for log in records.logs]
     flags = safety_status(records.checks, records.clearances, now).flags_last_28_days
+    plan = walking_plan(db)
     return Status(
         verdict=compute_verdict(records.walks, doses, today, tz),
-        next_walk=replay(records.walks, now),
+        next_walk=replay(records.walks, now, plan.start if plan else None),
         signs=specialist_signs(
             records.walks, doses, records.treatments, weakness_reports(records, tz), today, tz
         ),

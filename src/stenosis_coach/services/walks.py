@@ -136,6 +136,7 @@ def answer_flare_question(db: Database, walk_id: int, flare: bool, now: datetime
 
 
 def today_items(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[TodayItem]:
+    from stenosis_coach.services.plans import walking_plan
     from stenosis_coach.services.status import walk_headline
 
     items = []
@@ -162,8 +163,10 @@ def today_items(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[TodayIt
     today = now.astimezone(tz).date()
     done_today = any(w.start.astimezone(tz).date() == today for w in walks)
     this_week = sum(1 for w in walks if 0 <= (today - w.start.astimezone(tz).date()).days < 7)
-    if not done_today and this_week < WALKS_PER_WEEK:
-        rx = replay(walks, now)
+    plan = walking_plan(db)
+    per_week = plan.walks_per_week if plan else WALKS_PER_WEEK
+    if not done_today and this_week < per_week:
+        rx = replay(walks, now, plan.start if plan else None)
         items.append(
             TodayItem(
                 key="walk",

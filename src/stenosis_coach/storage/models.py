@@ -157,3 +157,42 @@ class TreatmentRow(SQLModel, table=True):
     kind: str = Field(max_length=32)
     note: str = ""
     deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class PlanImportRow(SQLModel, table=True):
+    """A therapist's plan file that was imported (DESIGN 4.2)."""
+
+    __tablename__ = "plan_import"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    author: str
+    clinic: str | None = None
+    patient: str | None = None
+    notes: str | None = None
+    source_name: str = ""
+    sha256: str = Field(index=True, max_length=64)
+    imported_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    walking: str | None = None  # the walking plan as JSON (DESIGN 4.2 "walking"), if any
+
+
+class CustomExerciseRow(SQLModel, table=True):
+    __tablename__ = "custom_exercise"
+
+    id: str = Field(primary_key=True, max_length=64)
+    data: str  # the exercise as JSON (core.exercises.serial)
+    plan_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("plan_import.id", ondelete="SET NULL")),
+    )
+
+
+class CustomRoutineRow(SQLModel, table=True):
+    __tablename__ = "custom_routine"
+
+    id: str = Field(primary_key=True, max_length=64)
+    data: str  # the routine as JSON (core.exercises.serial)
+    plan_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("plan_import.id", ondelete="SET NULL")),
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 APPLICATION_ID = 0x53434F41  # "SCOA"
-SCHEMA_VERSION = 4  # = the number of the newest migration in migrations/versions
+SCHEMA_VERSION = 5  # = the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

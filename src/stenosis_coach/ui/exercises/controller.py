@@ -16,6 +16,7 @@ from stenosis_coach.core.exercises.timeline import CueId
 from stenosis_coach.core.sessions import EndReason
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.routines import RoutineRecording
+from stenosis_coach.ui.cues import cue_manifest
 from stenosis_coach.ui.exercises.page import ExercisesPage
 from stenosis_coach.ui.exercises.screens import HurtScreen, PlayerScreen, RatingsScreen
 from stenosis_coach.ui.heartbeat import SessionHeartbeat
@@ -56,8 +57,9 @@ class ExerciseController(QObject):
     def _before(self, routine_id: str | None) -> None:
         from stenosis_coach.services.routines import my_routine
 
-        routine = library.routines().get(routine_id) if routine_id else my_routine(self._context.db)
-        exercises = library.exercises()
+        db = self._context.db
+        routine = library.routines(db).get(routine_id) if routine_id else my_routine(db)
+        exercises = library.exercises(db)
         screen = RatingsScreen(
             routine.name,
             "Before you start: how are your legs and back right now?",
@@ -68,7 +70,7 @@ class ExerciseController(QObject):
         self._window.show_flow(screen)
 
     def _begin(self, routine, leg, back, chair: bool) -> None:
-        exercises = library.exercises()
+        exercises = library.exercises(self._context.db)
         if chair:
             routine = with_chair_versions(routine, exercises)
         clock = self._context.clock
@@ -131,7 +133,9 @@ class ExerciseController(QObject):
         if self.player is not None:
             self.player.cue_line.setText(cue.text)  # every spoken cue has a written twin
         if cue.cue_id == CueId.NEXT and cue.exercise:
-            self._window.cues.play(f"next-{cue.exercise}")
+            # A therapist's own exercise has no recorded name: "Get ready" instead.
+            clip = f"next-{cue.exercise}"
+            self._window.cues.play(clip if clip in cue_manifest() else "get_ready")
         else:
             self._window.cues.play(cue.cue_id.value)
 
@@ -142,7 +146,8 @@ class ExerciseController(QObject):
         if not self.session.paused:
             self._act(self.session.pause)
         view = self.session.view(self._context.clock.monotonic())
-        name = library.exercises()[view.segment.exercise].name if view.segment else "this"
+        names = library.exercises(self._context.db)
+        name = names[view.segment.exercise].name if view.segment else "this"
         screen = HurtScreen(name)
         screen.answered.connect(self._hurt_answered)
         self._window.show_flow(screen)

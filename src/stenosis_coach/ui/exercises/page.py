@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from stenosis_coach.core.exercises.model import Exercise
 from stenosis_coach.core.words import day_text, minutes_text
@@ -31,6 +31,7 @@ class ExercisesPage(PageBase):
         super().__init__("Exercises")
         self._context = context
         self._library = library.exercises()
+        self._shown_ids: tuple = ()
 
         self.mine = Card("Your routine")
         self.mine_text = label("")
@@ -41,25 +42,11 @@ class ExercisesPage(PageBase):
         self.column.addWidget(self.mine)
 
         self.routines_card = Card("All routines")
+        self._routines_box = QVBoxLayout()
+        self._routines_box.setSpacing(2 * SPACING)
+        self.routines_card.body.addLayout(self._routines_box)
         self.routine_buttons: dict[str, tuple] = {}
-        for routine in library.routines().values():
-            box = QVBoxLayout()
-            box.setSpacing(SPACING)
-            box.addWidget(
-                label(f"{routine.name} — {library.routine_length(routine)}", "section-title")
-            )
-            box.addWidget(
-                label(
-                    f"{routine.description} Suggested {routine.per_week} times a week.", "secondary"
-                )
-            )
-            start = button("Start", f"Start {routine.name}")
-            choose = button("Make this my routine", f"Make {routine.name} my routine")
-            start.clicked.connect(lambda _=False, r=routine.id: self.start_requested.emit(r))
-            choose.clicked.connect(lambda _=False, r=routine.id: self._choose(r))
-            box.addLayout(button_row(start, choose))
-            self.routine_buttons[routine.id] = (start, choose)
-            self.routines_card.body.addLayout(box)
+        self._show_routines(library.routines())
         self.column.addWidget(self.routines_card)
 
         self.column.addWidget(self._library_card())
@@ -75,6 +62,38 @@ class ExercisesPage(PageBase):
         context.data_changed.connect(self.refresh)
         self.refresh()
 
+    def _show_routines(self, routines) -> None:
+        """(Re)build the list of routines, e.g. after a therapist's plan was imported."""
+        while self._routines_box.count():
+            item = self._routines_box.takeAt(0)
+            holder = item.widget()
+            if holder is not None:
+                holder.hide()
+                holder.deleteLater()
+        self.routine_buttons = {}
+        for routine in routines.values():
+            holder = QWidget()
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(SPACING)
+            length = library.routine_length(routine, self._library)
+            heading = f"{routine.name} — {length}"
+            box.addWidget(label(heading, "section-title"))
+            origin = f" From {routine.author}." if routine.author else ""
+            box.addWidget(
+                label(
+                    f"{routine.description}{origin} Suggested {routine.per_week} times a week.",
+                    "secondary",
+                )
+            )
+            start = button("Start", f"Start {routine.name}")
+            choose = button("Make this my routine", f"Make {routine.name} my routine")
+            start.clicked.connect(lambda _=False, r=routine.id: self.start_requested.emit(r))
+            choose.clicked.connect(lambda _=False, r=routine.id: self._choose(r))
+            box.addLayout(button_row(start, choose))
+            self.routine_buttons[routine.id] = (start, choose)
+            self._routines_box.addWidget(holder)
+
     def _library_card(self) -> Card:
         card = Card("Exercise library")
         row = QHBoxLayout()
@@ -82,11 +101,7 @@ class ExercisesPage(PageBase):
         self.exercise_list = QListWidget()
         self.exercise_list.setAccessibleName("Exercises")
         self.exercise_list.setMinimumWidth(300)
-        for exercise in self._library.values():
-            neck = " (neck)" if exercise.region == "cervical" else ""
-            item = QListWidgetItem(f"{exercise.name}{neck}")
-            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
-            self.exercise_list.addItem(item)
+        self._fill_library()
         self.exercise_list.currentItemChanged.connect(self._show_exercise)
         row.addWidget(self.exercise_list)
         detail = QVBoxLayout()
@@ -115,17 +130,34 @@ class ExercisesPage(PageBase):
         self.exercise_list.setCurrentRow(0)
         return card
 
+    def _fill_library(self) -> None:
+        self.exercise_list.clear()
+        for exercise in self._library.values():
+            neck = " (neck)" if exercise.region == "cervical" else ""
+            mine = f" — from {exercise.author}" if exercise.author else ""
+            item = QListWidgetItem(f"{exercise.name}{neck}{mine}")
+            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            self.exercise_list.addItem(item)
+
     def refresh(self) -> None:
         db = self._context.db
         if db is None:
             return
         from stenosis_coach.services import routines
 
+        found = library.routines(db)
+        ids = (tuple(found), tuple(library.exercises(db)))
+        if ids != self._shown_ids:  # a plan was imported: show its routines and exercises
+            self._shown_ids = ids
+            self._library = library.exercises(db)
+            self._show_routines(found)
+            self._fill_library()
+            self.exercise_list.setCurrentRow(0)
         routine = routines.my_routine(db)
         self._mine_id = routine.id
-        self.mine_text.setText(
-            f"{routine.name} — {library.routine_length(routine)}. {routine.description}"
-        )
+        origin = f" From {routine.author}." if routine.author else ""
+        length = library.routine_length(routine, self._library)
+        self.mine_text.setText(f"{routine.name} — {length}. {routine.description}{origin}")
         for routine_id, (_start, choose) in self.routine_buttons.items():
             choose.setEnabled(routine_id != self._mine_id)
             choose.setText(

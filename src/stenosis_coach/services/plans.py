@@ -1,0 +1,352 @@
+"""Therapist plan files (DESIGN 4.2): validate, preview, import all or nothing, export,
+preload a clinic pack. The walking plan of the newest import seeds the prescription."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from stenosis_coach.core.exercises.library import builtin_library, builtin_routines
+from stenosis_coach.core.exercises.model import Exercise, Routine
+from stenosis_coach.core.plans.validate import (
+    MAX_BYTES,
+    PlanError,
+    ValidPlan,
+    dump_plan,
+    parse_plan,
+    plan_to_dict,
+)
+from stenosis_coach.core.walking.prescription import PlanStart, Progression
+from stenosis_coach.core.words import minutes_text
+from stenosis_coach.errors import InvalidInput
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.plans_repo import NewPlan, PlanRepository
+from stenosis_coach.storage.safety_repo import SafetyRepository
+
+log = logging.getLogger(__name__)
+
+PLAN_SUFFIX = ".scplan.json"
+PRELOAD_DONE = "preload_done"
+
+
+class PlanFileProblems(InvalidInput):
+    """One or more plan files are invalid; ``message`` has one ``FILE: $.path: …`` a line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    path: Path
+    plan: ValidPlan
+    sha256: str
+
+
+def read_plans(files: list[Path]) -> list[PlanFile]:
+    """Parse every file; if any is bad, raise with EVERY problem of every file."""
+    builtin_ids = frozenset(builtin_library())
+    good: list[PlanFile] = []
+    problems: list[str] = []
+    for path in map(Path, files):
+        name = str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                problems.append(
+                    f"{name}: $: the file is {size:,} bytes; a plan file is at "
+                    f"most {MAX_BYTES:,} bytes"
+                )
+                continue
+            data = path.read_bytes()
+        except FileNotFoundError:
+            problems.append(f"{name}: $: no such file")
+            continue
+        except IsADirectoryError:
+            problems.append(f"{name}: $: is a folder, not a plan file")
+            continue
+        except OSError as exc:
+            problems.append(f"{name}: $: could not be read ({exc.strerror})")
+            continue
+        try:
+            plan = parse_plan(data, source=name, builtin_ids=builtin_ids)
+        except PlanError as exc:
+            problems.extend(str(p) for p in exc.problems)
+            continue
+        good.append(PlanFile(path, plan, hashlib.sha256(data).hexdigest()))
+    if problems:
+        raise PlanFileProblems(problems)
+    return good
+
+
+# -- preview ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PlanSummary:
+    source: str
+    title: str
+    author: str  # "R. Okafor, PT, Lakeside Physio"
+    notes: str | None
+    patient: str | None
+    new_exercises: list[str]
+    new_routines: list[str]
+    replaced_routines: list[str]
+    walking: str | None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    plans: list[PlanSummary] = field(default_factory=list)
+
+    @property
+    def replaces_anything(self) -> bool:
+        return any(p.replaced_routines for p in self.plans)
+
+
+def walking_text(walking: dict) -> str:
+    position = "sitting" if walking.get("rest_position", "sit") == "sit" else "leaning forward"
+    return (
+        f"Walk {minutes_text(walking['bout_s'])} at a time, resting {position} about "
+        f"{minutes_text(walking['rest_s'])}, {minutes_text(walking['target_total_s'])} in "
+        f"all; {walking.get('walks_per_week', 4)} walks a week and a walking test every "
+        f"{walking.get('test_every_days', 7)} days."
+    )
+
+
+def preview(db: Database, files: list[PlanFile]) -> ImportPreview:
+    from stenosis_coach.services.exercises import routine_length
+
+    existing = set(all_routines(db))
+    summaries = []
+    for f in files:
+        plan = f.plan
+        library = {**all_exercises(db), **{e.id: e for e in plan.exercises()}}
+        routines = plan.routines()
+        walking = plan.walking()
+        summaries.append(
+            PlanSummary(
+                source=f.path.name,
+                title=plan.title,
+                author=plan.author_label,
+                notes=plan.notes,
+                patient=plan.patient,
+                new_exercises=[e.name for e in plan.exercises()],
+                new_routines=[
+                    f"{r.name}, {routine_length(r, library)}, {r.per_week} times a week"
+                    for r in routines
+                    if r.id not in existing
+                ],
+                replaced_routines=[r.name for r in routines if r.id in existing],
+                walking=walking_text(walking) if walking else None,
+            )
+        )
+    return ImportPreview(summaries)
+
+
+# -- import -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportResult:
+    plans: int
+    exercises: int
+    routines: int
+    walking: bool
+
+    def sentence(self) -> str:
+        parts = [
+            f"{self.routines} routine{'s' if self.routines != 1 else ''}",
+            f"{self.exercises} exercise{'s' if self.exercises != 1 else ''}",
+        ]
+        if self.walking:
+            parts.append("a walking plan")
+        return (
+            f"Imported {self.plans} plan{'s' if self.plans != 1 else ''}: " + ", ".join(parts) + "."
+        )
+
+
+def import_plans(
+    db: Database, files: list[PlanFile], now: datetime, replace: bool = False
+) -> ImportResult:
+    """All or nothing. A routine whose id exists (built-in or imported) is refused unless
+    ``replace`` (DESIGN 4.2); the window asks first and then replaces."""
+    existing = set(all_routines(db))
+    if not replace:
+        clashes = [
+            f"{f.path}: $.routines[{i}].id: a routine '{r.id}' already exists; "
+            "use --replace to replace it"
+            for f in files
+            for i, r in enumerate(f.plan.routines())
+            if r.id in existing
+        ]
+        if clashes:
+            raise PlanFileProblems(clashes)
+    new = [
+        NewPlan(
+            title=f.plan.title,
+            author=f.plan.author,
+            clinic=f.plan.clinic,
+            patient=f.plan.patient,
+            notes=f.plan.notes,
+            source_name=f.path.name,
+            sha256=f.sha256,
+            walking=f.plan.walking(),
+            exercises=f.plan.exercises(),
+            routines=f.plan.routines(),
+        )
+        for f in files
+    ]
+    PlanRepository(db).add_all(new, now)
+    routines = [r for p in new for r in p.routines]
+    if routines:  # the therapist's routine becomes the one the Today page offers
+        SafetyRepository(db).set_state("my_routine", routines[0].id)
+    log.info("imported %d plan files", len(new))
+    return ImportResult(
+        len(new), sum(len(p.exercises) for p in new), len(routines), any(p.walking for p in new)
+    )
+
+
+def preload(db: Database, folders: list[Path], now: datetime) -> ImportResult | None:
+    """At first run, import every ``*.scplan.json`` of the clinic pack folders, once.
+
+    A bad file in the pack is logged and the pack is skipped: the app still starts.
+    """
+    state = SafetyRepository(db)
+    if state.get_state(PRELOAD_DONE) is not None:
+        return None
+    state.set_state(PRELOAD_DONE, now.isoformat())
+    files = sorted(
+        p for folder in folders if folder.is_dir() for p in folder.glob(f"*{PLAN_SUFFIX}")
+    )
+    if not files:
+        return None
+    try:
+        plans = read_plans(files)
+        return import_plans(db, plans, now, replace=True)
+    except InvalidInput as exc:
+        log.error("clinic pack not imported: %s", exc.message)
+        return None
+
+
+# -- the library with imported plans --------------------------------------------------------
+def all_exercises(db: Database | None) -> dict[str, Exercise]:
+    found = builtin_library()
+    if db is not None:
+        found.update(PlanRepository(db).exercises())
+    return found
+
+
+def all_routines(db: Database | None) -> dict[str, Routine]:
+    found = builtin_routines()
+    if db is not None:
+        found.update(PlanRepository(db).routines())
+    return found
+
+
+@dataclass(frozen=True)
+class WalkingPlan:
+    start: PlanStart
+    walks_per_week: int
+    rest_position: str
+
+
+def walking_plan(db: Database) -> WalkingPlan | None:
+    """The walking plan of the newest import that has one (DESIGN 5.1: its values seed the
+    prescription and walks before it are not replayed)."""
+    for stored in reversed(PlanRepository(db).plans()):
+        w = stored.walking
+        if w:
+            progression = Progression.from_plan(w.get("progression") or {})
+            start = PlanStart(
+                at=stored.imported_at,
+                bout_s=w["bout_s"],
+                rest_s=w["rest_s"],
+                target_total_s=w["target_total_s"],
+                test_every_days=w.get("test_every_days", 7),
+                progression=progression,
+            )
+            return WalkingPlan(start, w.get("walks_per_week", 4), w.get("rest_position", "sit"))
+    return None
+
+
+# -- export -------------------------------------------------------------------------------
+def export_plan(
+    db: Database,
+    out: Path,
+    routine_ids: list[str],
+    with_walking: bool,
+    title: str,
+    author: str,
+    clinic: str | None,
+    walking: dict | None = None,
+) -> Path:
+    """Write a plan file (temp file, then rename: no partial file is ever left)."""
+    out = Path(out)
+    if not out.name.endswith(PLAN_SUFFIX):
+        raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"{out.parent}: no such folder.")
+    routines_by_id = all_routines(db)
+    unknown = [r for r in routine_ids if r not in routines_by_id]
+    if unknown:
+        raise InvalidInput(
+            f"Unknown routine {', '.join(repr(u) for u in unknown)}; "
+            "see 'stenosis-coach routines list'."
+        )
+    if with_walking and walking is None:
+        current = walking_plan(db)
+        if current is None:
+            from stenosis_coach.services.status import build_status
+
+            rx = build_status(db, datetime.now().astimezone()).next_walk
+            if rx.bout_s is None:
+                raise InvalidInput(
+                    "There is no walking plan yet: do a walking test first, "
+                    "or build one in the therapist tools."
+                )
+            walking = {
+                "bout_s": int(rx.bout_s),
+                "rest_s": int(rx.rest_s),
+                "target_total_s": int(rx.target_total_s),
+            }
+        else:
+            s = current.start
+            walking = {
+                "bout_s": int(s.bout_s),
+                "rest_s": int(s.rest_s),
+                "target_total_s": int(s.target_total_s),
+                "walks_per_week": current.walks_per_week,
+                "test_every_days": s.test_every_days,
+                "rest_position": current.rest_position,
+            }
+    if not routine_ids and not walking:
+        raise InvalidInput(
+            "A plan needs at least one routine (--routine ID) or the walking "
+            "plan (--with-walking-plan)."
+        )
+    routines = [routines_by_id[r] for r in routine_ids]
+    try:
+        data = dump_plan(
+            plan_to_dict(
+                title,
+                author,
+                clinic,
+                routines,
+                all_exercises(db),
+                walking if with_walking or walking else None,
+            )
+        )
+    except ValueError as exc:
+        raise InvalidInput(f"The plan could not be written: {exc}") from exc
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise InvalidInput(f"{out}: could not be written ({exc.strerror}).") from exc
+    return out
