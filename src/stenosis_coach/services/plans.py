@@ -328,15 +328,35 @@ def export_plan(
             "plan (--with-walking-plan)."
         )
     routines = [routines_by_id[r] for r in routine_ids]
+    return write_plan_file(out, title, author, clinic, routines, all_exercises(db), walking)
+
+
+def write_plan_file(
+    out: Path,
+    title: str,
+    author: str,
+    clinic: str | None,
+    routines: list[Routine],
+    exercises: dict[str, Exercise],
+    walking: dict | None,
+    patient: str | None = None,
+    notes: str | None = None,
+) -> Path:
+    """Write a plan from routines and exercises held in memory (also the therapist tools').
+
+    ``exercises`` holds every exercise the routines name (built-in and custom); the file
+    carries the custom ones, so it imports on any machine. The plan is validated before
+    anything is written, then written to a temp file and renamed: never a partial file.
+    """
+    out = Path(out)
+    if not out.name.endswith(PLAN_SUFFIX):
+        raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"{out.parent}: no such folder.")
     try:
         data = dump_plan(
             plan_to_dict(
-                title,
-                author,
-                clinic,
-                routines,
-                all_exercises(db),
-                walking if with_walking or walking else None,
+                title, author, clinic, routines, exercises, walking, patient=patient, notes=notes
             )
         )
     except ValueError as exc:
