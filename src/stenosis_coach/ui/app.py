@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -85,21 +86,26 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(20_000, 10, 10)
 
 
+def after_safety(window: MainWindow, then: Callable[[], None]) -> None:
+    """Run ``then`` now, or once the safety screen showing (first run, a check left
+    unanswered) has been answered: safety always comes first."""
+    if window.flow is None:
+        then()
+        return
+
+    def later() -> None:
+        window.safety.flow_finished.disconnect(later)
+        then()
+
+    window.safety.flow_finished.connect(later)
+
+
 def resume_kept_walks(window: MainWindow) -> None:
     """Ask the leg pain of walks a crash cut short, once no safety screen is showing."""
     kept, window.context.kept_walks = window.context.kept_walks, []
-    if not kept:
-        return
-    window.page("walk")
-    if window.flow is None:
-        window.walking.finish_interrupted(kept)
-    else:
-
-        def later() -> None:
-            window.safety.flow_finished.disconnect(later)
-            window.walking.finish_interrupted(kept)
-
-        window.safety.flow_finished.connect(later)
+    if kept:
+        window.page("walk")
+        after_safety(window, lambda: window.walking.finish_interrupted(kept))
 
 
 def build_window(paths: AppPaths, clock: Clock, dialogs: Dialogs) -> MainWindow:
@@ -157,15 +163,12 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
             window.close()
             app.quit()
             return
+        window.plans.preload()  # a clinic pack, at first run
         window.safety.on_startup()  # first run, or a check a crash left unanswered
         tune_garbage_collector()
         resume_kept_walks(window)
         if plan_file:
-            dialogs.inform(
-                "Plan files",
-                f"Opening plan files such as {plan_file} is not available in this "
-                "version yet. Your therapist's plan has not been imported.",
-            )
+            after_safety(window, lambda: window.plans.import_files([Path(plan_file)]))
         if probe is not None:
             QTimer.singleShot(0, probe.interactive)  # after the page has been filled
 

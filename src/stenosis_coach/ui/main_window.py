@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -37,6 +38,17 @@ from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
 from stenosis_coach.ui.theme import palette_for, set_kind
 from stenosis_coach.ui.widgets import SPACING, icon, scrolling_page
+
+
+def plan_files(mime) -> list[Path]:
+    """The dropped files that are plan files (``*.scplan.json``)."""
+    if not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().endswith(".scplan.json")
+    ]
 
 
 @dataclass
@@ -88,6 +100,8 @@ class MainWindow(QMainWindow):
         self._safety = None  # created on first use: it needs the database layer
         self.walking = None  # WalkController, made with the Walk page
         self._cues = None  # the cue player, made when a coach first needs it
+        self._plans = None  # PlanImportController, made on first use
+        self.setAcceptDrops(True)  # a therapist's plan file can be dropped on the window
         self.exercises = None  # ExerciseController, made with the Exercises page
         self.add_page("exercises", "Exercises", "exercise", self._make_exercises_page)
         self.add_page("walk", "Walk", "walk", self._make_walk_page)
@@ -254,6 +268,24 @@ class MainWindow(QMainWindow):
         return self._safety
 
     @property
+    def plans(self):  # -> PlanImportController
+        if self._plans is None:
+            from stenosis_coach.ui.plans.controller import PlanImportController
+
+            self._plans = PlanImportController(self)
+        return self._plans
+
+    def dragEnterEvent(self, event) -> None:
+        if plan_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = plan_files(event.mimeData())
+        if files and self.context.db is not None:
+            event.acceptProposedAction()
+            self.plans.import_files(files)
+
+    @property
     def cues(self):  # -> CuePlayer
         """Spoken and audible cues, following the sound settings at once."""
         if self._cues is None:
@@ -318,9 +350,13 @@ class MainWindow(QMainWindow):
         backup.triggered.connect(self.data_actions.backup)
         restore = QAction("&Restore…", self)
         restore.triggered.connect(self.data_actions.restore)
+        import_plan = QAction("&Import plan…", self)
+        import_plan.triggered.connect(lambda: self.plans.choose_and_import())
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        file_menu.addAction(import_plan)
+        file_menu.addSeparator()
         file_menu.addAction(backup)
         file_menu.addAction(restore)
         file_menu.addSeparator()

@@ -1,0 +1,74 @@
+"""Import plan files from the File menu, a drop on the window, or the command line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from stenosis_coach.errors import InvalidInput
+from stenosis_coach.services import plans
+from stenosis_coach.ui.plans.preview_screen import ImportPreviewScreen
+
+log = logging.getLogger(__name__)
+
+PLAN_FILTER = "Plan files (*.scplan.json);;All files (*)"
+
+
+def preload_folders(config_preload: Path) -> list[Path]:
+    """The clinic pack folders: the user's config ``preload/``, and for a packaged build,
+    a ``preload/`` folder beside the program."""
+    folders = [config_preload]
+    if getattr(sys, "frozen", False):
+        folders.append(Path(sys.executable).resolve().parent / "preload")
+    return folders
+
+
+class PlanImportController(QObject):
+    def __init__(self, window) -> None:  # window: MainWindow
+        super().__init__(window)
+        self._window = window
+        self._context = window.context
+
+    def choose_and_import(self) -> None:
+        path = self._context.dialogs.open_path("Import a plan", Path.home(), PLAN_FILTER)
+        if path is not None:
+            self.import_files([path])
+
+    def import_files(self, paths: list[Path]) -> ImportPreviewScreen | None:
+        """Check the files, then show what they add or replace; import on "Import"."""
+        try:
+            files = plans.read_plans(paths)
+        except InvalidInput as exc:
+            self._context.dialogs.warn(
+                "This plan cannot be imported",
+                f"Nothing was imported. The file has these problems:\n\n{exc.message}",
+            )
+            return None
+        screen = ImportPreviewScreen(plans.preview(self._context.db, files))
+        screen.confirmed.connect(lambda: self._import(files))
+        screen.cancelled.connect(lambda: self._window.end_flow())
+        self._window.show_flow(screen)
+        return screen
+
+    def _import(self, files: list[plans.PlanFile]) -> None:
+        # The patient saw what is replaced on the preview and pressed Import.
+        result = plans.import_plans(
+            self._context.db, files, self._context.clock.now(), replace=True
+        )
+        self._context.data_changed.emit()
+        self._window.end_flow("exercises" if result.routines else "walk")
+        self._context.dialogs.inform("Plan imported", result.sentence())
+
+    def preload(self) -> None:
+        """At first run, the clinic pack (if any) is imported once."""
+        result = plans.preload(
+            self._context.db,
+            preload_folders(self._context.paths.preload_dir),
+            self._context.clock.now(),
+        )
+        if result is not None:
+            log.info("clinic pack imported: %s", result.sentence())
+            self._context.data_changed.emit()

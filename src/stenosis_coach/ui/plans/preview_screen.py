@@ -1,0 +1,64 @@
+"""What a plan file will add or replace, and who made it, before anything is imported."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+
+from stenosis_coach.services.plans import ImportPreview
+from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+
+
+class ImportPreviewScreen(PageBase):
+    """Signals: confirmed(), cancelled()."""
+
+    confirmed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, preview: ImportPreview) -> None:
+        count = len(preview.plans)
+        super().__init__("Import a plan" if count == 1 else f"Import {count} plans")
+        for plan in preview.plans:
+            card = Card(plan.title)
+            card.body.addWidget(label(f"From {plan.author}", "section-title"))
+            if plan.patient:
+                card.body.addWidget(label(f"For {plan.patient}", "secondary"))
+            if plan.notes:
+                card.body.addWidget(label(f"“{plan.notes}”"))
+            for heading, items in (
+                ("New routines", plan.new_routines),
+                ("New exercises", plan.new_exercises),
+            ):
+                if items:
+                    card.body.addWidget(label(heading, "section-title"))
+                    card.body.addWidget(label("\n".join(f"•  {i}" for i in items)))
+            if plan.walking:
+                card.body.addWidget(label("Walking plan", "section-title"))
+                card.body.addWidget(label(plan.walking))
+                card.body.addWidget(
+                    label(
+                        "It becomes the starting point of your walks; "
+                        "the app then adjusts it as you go.",
+                        "secondary",
+                    )
+                )
+            self.column.addWidget(card)
+            if plan.replaced_routines:
+                warning = Card("This replaces routines you have", role="warning")
+                warning.body.addWidget(
+                    label("\n".join(f"•  {name}" for name in plan.replaced_routines))
+                )
+                self.column.addWidget(warning)
+        self.column.addWidget(label("Nothing is changed until you press Import.", "secondary"))
+        self.import_button = button("Import", "Import the plan", "primary")
+        self.cancel = button("Cancel", "Do not import", shortcut_hint="Esc")
+        self.import_button.clicked.connect(self.confirmed)
+        self.cancel.clicked.connect(self.cancelled)
+        self.column.addLayout(button_row(self.import_button, self.cancel))
+        self.column.addStretch(1)
+        self.setFocusProxy(self.import_button)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
