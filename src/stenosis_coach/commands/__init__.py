@@ -29,4 +29,6 @@ COMMAND_MODULES = (
     "stenosis_coach.commands.walking",
     "stenosis_coach.commands.exercises",
     "stenosis_coach.commands.plans",
+    "stenosis_coach.commands.report",
+    "stenosis_coach.commands.export",
 )

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from stenosis_coach.core.clock import utc_offset_minutes
 from stenosis_coach.core.walking.model import StoredWalk, Walk, WalkEnd, WalkKind
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import WalkRow
@@ -34,7 +35,13 @@ def _walk(row: WalkRow, start: datetime | None = None) -> Walk:
 
 
 def to_row(walk: Walk, **extra: object) -> WalkRow:
-    offset = walk.start.utcoffset()
+    # A start given in UTC (a live walk) is stored with the computer's local offset at that
+    # moment, so its local time and day are right; a diary walk carries its own zone.
+    offset = (
+        timedelta(minutes=utc_offset_minutes(walk.start))
+        if walk.start.tzinfo is UTC
+        else walk.start.utcoffset()
+    )
     return WalkRow(
         kind=walk.kind,
         start=walk.start.astimezone(UTC),

@@ -1,0 +1,64 @@
+"""``report --out FILE.pdf [--from DATE] [--to DATE] [--patient NAME]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from stenosis_coach.commands import Command
+from stenosis_coach.errors import InvalidInput
+from stenosis_coach.paths import AppPaths
+
+
+def _args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    parser.add_argument(
+        "--from",
+        dest="first",
+        metavar="DATE",
+        help="first day, like 2026-05-04 (default: the start)",
+    )
+    parser.add_argument("--to", dest="last", metavar="DATE", help="last day (default: today)")
+    parser.add_argument("--patient", metavar="NAME", help="a name to print on the report")
+
+
+def _run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.services.report import parse_day, report_for
+
+    out = args.out.expanduser().absolute()
+    if out.is_dir():
+        raise InvalidInput(f"{out} is a folder; give a file name ending in .pdf.")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"The folder {out.parent} does not exist.")
+    if not os.access(out.parent, os.W_OK):
+        raise InvalidInput(f"The folder {out.parent} cannot be written to.")
+    first = parse_day(args.first, "--from")
+    last = parse_day(args.last, "--to")
+    if not paths.db_file.exists():
+        raise InvalidInput(f"There is no data in {paths.data_dir} to report on.")
+    from stenosis_coach.storage.database import open_database
+
+    db = open_database(paths)
+    try:
+        report = report_for(db, datetime.now(UTC), first, last, args.patient)
+    finally:
+        db.close()
+    # Qt renders the PDF without a screen.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["stenosis-coach"])
+    from stenosis_coach.ui.report.render import write_report_pdf
+
+    try:
+        write_report_pdf(report, out)
+    except OSError as exc:
+        raise InvalidInput(f"{out} could not be written ({exc.strerror}).") from exc
+    del app
+    print(f"The report was written to {out}.")
+    return 0
+
+
+COMMANDS = (Command("report", "a PDF report to take to your appointments", _args, _run),)

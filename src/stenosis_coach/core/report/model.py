@@ -1,0 +1,580 @@
+"""The appointment report's content (issue 7): what the PDF says, before any layout.
+
+Pure and Qt-free: the Qt renderer only lays this out (and draws the plot from the series
+given). Every number is formatted by :mod:`stenosis_coach.core.words`; user-typed text (the
+patient's name, notes, routine titles) is carried exactly as typed, since escaping it is the
+renderer's job. Page 1 answers "is it working, and what should we do next?"; the following
+pages (:mod:`.tables`) back it up.
+
+Readings of issue 7 and DESIGN 5.3-5.5 taken here (tests pin them):
+
+- The range ``[first, last]`` includes both ends. A walk is in it by the local date of its
+  start in ``tz``; a log by its day; a red-flag check by the local date of ``completed_at``
+  (unfinished checks are left out); a routine session by the date of its ``local_start``; a
+  treatment by its date.
+- Page 1 is the range's own data, judged at ``last``: the verdict is
+  :func:`compute_verdict` over the walks and doses in the range with ``today=last`` (so the
+  "last test was N days ago" nudge counts to ``last``); the signs are
+  :func:`specialist_signs` over the range's walks, doses and weakness reports (daily logs and
+  red-flag answers) and the treatments listed, as of ``last``.
+- One exception: a treatment's before/after (DESIGN 5.3: the 28 days before, days 7-35
+  after) belongs to the event, so an event is listed when those windows touch the range,
+  even if it happened before ``first``, and its medians use every walk up to ``last`` (a
+  window that starts before ``first`` is not cut short; nothing after ``last`` is used).
+  Only events inside the range are plot markers.
+- The baseline-vs-latest rows compare like with like, and say "—" when they cannot:
+  walking rows use the verdict's windows and need its 6 tests (with fewer the first and
+  last 3 overlap); back pain and medication compare the first 14 days of the range with the
+  last 14 (each span needs 7 logged days with a value, DESIGN 5.3's rule for medication;
+  the range needs 28 days so the spans do not overlap); standing tolerance, the median of
+  the standing tests in the first 28 days against the last 28 (the row is left out when no
+  standing test was logged in the range); sessions per week, walks and routine sessions in
+  the first 4 weeks against the last 4, divided by 4 (the range needs 56 days).
+- A red-flag check "has a yes" when any answer is yes. A clearance "followed" it when one
+  was recorded at or after its completion (the first such one, wherever it lies in time):
+  that is what lets sessions start again (DESIGN 5.5).
+- "Medication rose" (the next step about medication): the verdict's ``medication_up``, or
+  the medication row up by at least 1 dose a day (DESIGN 5.3's step). The medication
+  question is asked when it rose or an opioid was taken in the range.
+- What next and the questions are deduced only from what is on the page; they suggest what
+  to discuss and never name a diagnosis (UI.md "Words").
+- Sentences leave out a date's year when the range and the date lie in one calendar year;
+  tables always carry it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from fractions import Fraction
+
+from stenosis_coach.core.daily import TREATMENT_WORDS, DailyLog, TreatmentEvent
+from stenosis_coach.core.exercises.summary import RoutineSummary
+from stenosis_coach.core.progress.series import (
+    HALF_DAY_S,
+    Marker,
+    Series,
+    noon_x,
+    tolerance_points,
+    tolerance_running_median,
+    treatment_markers,
+)
+from stenosis_coach.core.progress.signs import Sign, specialist_signs
+from stenosis_coach.core.progress.verdict import (
+    MEDICATION_UP_DOSES,
+    MIN_TESTS,
+    TREATMENT_AFTER_LAST_DAY,
+    TREATMENT_BEFORE_DAYS,
+    DailyDoses,
+    TreatmentEffect,
+    Verdict,
+    VerdictKind,
+    compute_verdict,
+    local_date,
+    treatment_effect,
+)
+from stenosis_coach.core.report.tables import (
+    CompareRow,
+    DailySummary,
+    InRange,
+    NoteRow,
+    RoutineRow,
+    WalkRow,
+    WeekRow,
+    compare_rows,
+    daily_summary,
+    date_text,
+    merge_logs,
+    note_rows,
+    plural,
+    routine_rows,
+    walk_rows,
+    weekly_rows,
+)
+from stenosis_coach.core.safety import (
+    NEW_WEAKNESS_IDS,
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    CheckTrigger,
+    ClearanceReason,
+    Level,
+)
+from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
+from stenosis_coach.core.walking.model import Walk, replay_order
+from stenosis_coach.core.words import day_text, minutes_text, number_text, percent_text
+
+TITLE = "Walking and symptoms report"
+PLOT_TITLE = "Minutes walked before symptoms, from your walking tests"  # UI.md "Progress"
+NO_TESTS_TEXT = "No walking tests in this range."
+NO_TREATMENTS_TEXT = "No treatments recorded in or near this range."
+NO_SIGNS_TEXT = "No signs that it is time to talk to your clinician."
+FOOTNOTES = (
+    "Walking tests: walk at a comfortable pace, note when symptoms start, and keep going until "
+    "you need to stop (30 min at most). Tolerance is the time to symptoms, or the whole walk "
+    "when none came.",
+    'Changes after a treatment are shown as "after", not "because of": other things change too.',
+    "Stenosis Coach coaches and records; it does not diagnose.",
+)
+
+RECENT_DAYS = 7  # a range that ends within a week of today can say "this week"
+MIN_NEXT, MAX_NEXT = 2, 4  # what to do next: 2-4 sentences
+MIN_QUESTIONS, MAX_QUESTIONS = 3, 6  # questions for the visit: 3-6
+
+HEADLINES = {
+    VerdictKind.IMPROVING: "Improving",
+    VerdictKind.HOLDING: "Holding steady",
+    VerdictKind.SLIPPING: "Slipping",
+    VerdictKind.NOT_ENOUGH_DATA: "Not enough walking tests yet",
+}
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything the report is made from; the lists may hold data outside the range."""
+
+    patient: str | None  # as typed; None or blank: no name line
+    first: date  # the range, both ends included
+    last: date
+    today: date
+    tz: tzinfo  # the local days of walks and checks
+    walks: Sequence[Walk]
+    logs: Sequence[DailyLog]
+    treatments: Sequence[TreatmentEvent]
+    checks: Sequence[CheckRecord]
+    routines: Sequence[RoutineSummary]
+    next_walk_text: str  # the app's sentence for the next walk (the current prescription)
+    generated_at: datetime  # timezone-aware
+    clearances: Sequence[ClearanceRecord] = ()
+
+
+# ---- page 1 parts -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerdictSection:
+    verdict: Verdict  # DESIGN 5.3 over the range's tests, judged at ``last``
+    headline: str  # "Improving"
+    summary: str  # the verdict and its numbers in words
+    nudge: str | None  # "Your last walking test was N days ago — …"
+
+
+@dataclass(frozen=True)
+class PlotData:
+    """What the renderer needs to draw the walking-tolerance plot."""
+
+    title: str
+    tolerance: Series  # one point per test in the range (``lower_bound``: no symptoms)
+    running_median: Series  # median of the last 3 tests in the range
+    markers: tuple[Marker, ...]  # treatments inside the range
+    x_range: tuple[float, float]  # POSIX seconds: the range's days, half a day padding
+    empty_text: str  # shown instead of the plot when there are no tests
+
+
+@dataclass(frozen=True)
+class TreatmentLine:
+    event: TreatmentEvent  # ``event.note`` is the patient's own text, as typed
+    in_range: bool  # False: before or after the range, its windows touching it
+    effect: TreatmentEffect
+    text: str  # "After the epidural injection on Sun 27 Sep: walking before symptoms …"
+
+
+@dataclass(frozen=True)
+class RedFlagEntry:
+    check: CheckRecord
+    day: date  # local date of completion
+    trigger_text: str  # "Weekly check"
+    level_text: str  # "Emergency: get emergency care now"
+    answers: tuple[str, ...]  # plain labels of the "yes" answers, in question order
+    clearance: ClearanceRecord | None  # the first clearance at or after the check
+    clearance_text: str  # "Checked by a clinician on Tue 5 May 2026" / "No clearance recorded"
+
+    @property
+    def date_text(self) -> str:
+        return date_text(self.day)
+
+
+@dataclass(frozen=True)
+class SafetySection:
+    checks: int  # completed checks in the range
+    all_no: int  # ... with every answer "no"
+    summary: str  # "14 weekly checks with no warning signs."
+    flagged: tuple[RedFlagEntry, ...]  # checks with any "yes", in time order
+
+
+@dataclass(frozen=True)
+class PageOne:
+    title: str
+    patient: str | None  # as typed
+    patient_line: str  # "Patient: …" or "" when no name was given
+    range_line: str  # "Mon 5 Jan 2026 to Fri 27 Mar 2026, 12 weeks"
+    generated_line: str
+    verdict: VerdictSection
+    plot: PlotData
+    compare: tuple[CompareRow, ...]  # the baseline-vs-latest table
+    treatments: tuple[TreatmentLine, ...]
+    signs: tuple[Sign, ...]  # DESIGN 5.4, ``code`` and ``text``
+    safety: SafetySection
+    next_walk: str
+    what_next: tuple[str, ...]  # 2-4 plain sentences
+    footnotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # asked in the patient's voice
+    detail: str  # the data behind it ("" when none)
+
+
+@dataclass(frozen=True)
+class Report:
+    page1: PageOne
+    weekly: tuple[WeekRow, ...]
+    walks: tuple[WalkRow, ...]
+    routines: tuple[RoutineRow, ...]
+    daily_summary: DailySummary
+    notes: tuple[NoteRow, ...]
+    questions: tuple[Question, ...]  # "Questions for your visit", 3-6
+
+
+# ---- building ---------------------------------------------------------------------------
+
+
+def build_report(data: ReportInput) -> Report:
+    """The report over ``[data.first, data.last]``; ``ValueError`` for a reversed range."""
+    if data.first > data.last:
+        raise ValueError(
+            f"The report's first day ({date_text(data.first)}) is after its last day "
+            f"({date_text(data.last)})."
+        )
+    scope = _select(data)
+    ctx = _Context(data, scope)
+    page1 = PageOne(
+        title=TITLE,
+        patient=data.patient,
+        patient_line=f"Patient: {data.patient}" if data.patient and data.patient.strip() else "",
+        range_line=range_line(data.first, data.last),
+        generated_line=_generated_line(data.generated_at, data.tz),
+        verdict=_verdict_section(ctx.verdict),
+        plot=_plot(data, scope),
+        compare=ctx.compare,
+        treatments=ctx.treatments,
+        signs=ctx.signs,
+        safety=ctx.safety,
+        next_walk=data.next_walk_text,
+        what_next=_what_next(ctx),
+        footnotes=FOOTNOTES,
+    )
+    return Report(
+        page1=page1,
+        weekly=weekly_rows(scope),
+        walks=walk_rows(scope),
+        routines=routine_rows(scope),
+        daily_summary=daily_summary(scope),
+        notes=note_rows(scope),
+        questions=_questions(ctx),
+    )
+
+
+def _select(data: ReportInput) -> InRange:
+    first, last, tz = data.first, data.last, data.tz
+    walks, days = [], []
+    for walk in replay_order(list(data.walks)):
+        day = local_date(walk, tz)
+        if first <= day <= last:
+            walks.append(walk)
+            days.append(day)
+    logs = sorted((g for g in data.logs if first <= g.day <= last), key=lambda g: g.day)
+    routines = sorted(
+        (r for r in data.routines if first <= r.session.local_start.date() <= last),
+        key=lambda r: r.session.started_at,
+    )
+    return InRange(first, last, tz, walks, days, merge_logs(logs), logs, routines)
+
+
+class _Context:
+    """Page 1's figures, computed once; what-next and the questions read them too."""
+
+    def __init__(self, data: ReportInput, scope: InRange) -> None:
+        self.data, self.scope = data, scope
+        self.doses = [DailyDoses(g.day, g.doses) for g in scope.logs]
+        self.verdict = compute_verdict(scope.walks, self.doses, data.last, data.tz)
+        self.checks = _checks_in_range(data)
+        self.compare = compare_rows(self.verdict, scope, self.doses)
+        touching = _treatments_touching(data)
+        upto = [w for w in data.walks if local_date(w, data.tz) <= data.last]
+        self.treatments = tuple(_treatment_line(data, e, upto) for e in touching)
+        weakness = {d for d, g in scope.days.items() if g.new_weakness}
+        for check in self.checks:
+            if any(check.answers.get(q) for q in NEW_WEAKNESS_IDS):
+                weakness.add(_completed_day(check, data.tz))
+        signs = specialist_signs(scope.walks, self.doses, touching, weakness, data.last, data.tz)
+        self.signs = tuple(signs)
+        self.safety = _safety_section(self.checks, data)
+        medication = next(r for r in self.compare if r.key == "medication")
+        self.medication = medication
+        self.medication_rose = self.verdict.medication_up is True or (
+            medication.baseline is not None
+            and medication.latest is not None
+            and medication.latest - medication.baseline >= MEDICATION_UP_DOSES
+        )
+        self.opioid_days = sum(1 for g in scope.days.values() if g.opioid_doses)
+        self.recent = (data.today - data.last).days <= RECENT_DAYS
+
+
+def _completed_day(check: CheckRecord, tz: tzinfo) -> date:
+    assert check.completed_at is not None
+    return check.completed_at.astimezone(tz).date()
+
+
+def _checks_in_range(data: ReportInput) -> list[CheckRecord]:
+    found = [
+        c
+        for c in data.checks
+        if c.completed_at is not None and data.first <= _completed_day(c, data.tz) <= data.last
+    ]
+    return sorted(found, key=lambda c: (c.completed_at, c.id))
+
+
+# ---- header lines -----------------------------------------------------------------------
+
+
+def range_line(first: date, last: date) -> str:
+    """``Mon 5 Jan 2026 to Fri 27 Mar 2026, 12 weeks`` (days under 2 weeks, years from 2)."""
+    days = (last - first).days + 1
+    if days < 14:
+        length = plural(days, "day")
+    elif days < 730:
+        length = plural(int((2 * days + 7) // 14), "week")  # nearest week, half up
+    else:
+        length = f"{number_text(Fraction(4 * days, 1461))} years"
+    if first == last:
+        return f"{date_text(first)}, {length}"
+    return f"{date_text(first)} to {date_text(last)}, {length}"
+
+
+def _generated_line(moment: datetime, tz: tzinfo) -> str:
+    local = moment.astimezone(tz)
+    return f"Made with Stenosis Coach on {date_text(local.date())} at {local:%H:%M}."
+
+
+def _say_day(day: date, data: ReportInput) -> str:
+    """A date inside a sentence: no year when it and the range lie in one calendar year."""
+    if data.first.year == data.last.year == day.year:
+        return day_text(day)
+    return date_text(day)
+
+
+# ---- verdict and plot -------------------------------------------------------------------
+
+
+def _verdict_section(v: Verdict) -> VerdictSection:
+    if v.test_walks == 0:
+        summary = (
+            f"{NO_TESTS_TEXT} A walking test measures how long you can walk before symptoms start."
+        )
+        return VerdictSection(v, "No walking tests", summary, None)
+    return VerdictSection(v, HEADLINES[v.verdict], v.summary, v.nudge)
+
+
+def _plot(data: ReportInput, scope: InRange) -> PlotData:
+    inside = [e for e in data.treatments if data.first <= e.date <= data.last]
+    return PlotData(
+        title=PLOT_TITLE,
+        tolerance=tolerance_points(scope.walks, data.tz),
+        running_median=tolerance_running_median(scope.walks, data.tz),
+        markers=tuple(treatment_markers(inside, data.tz)),
+        x_range=(
+            noon_x(data.first, data.tz) - HALF_DAY_S,
+            noon_x(data.last, data.tz) + HALF_DAY_S,
+        ),
+        empty_text=NO_TESTS_TEXT,
+    )
+
+
+# ---- treatments -------------------------------------------------------------------------
+
+
+def _treatments_touching(data: ReportInput) -> list[TreatmentEvent]:
+    """Events whose DESIGN 5.3 windows ``[E - 28, E + 35]`` touch the range, by date."""
+    return sorted(
+        (
+            e
+            for e in data.treatments
+            if e.date - timedelta(days=TREATMENT_BEFORE_DAYS) <= data.last
+            and e.date + timedelta(days=TREATMENT_AFTER_LAST_DAY) >= data.first
+        ),
+        key=lambda e: e.date,
+    )
+
+
+def _treatment_line(data: ReportInput, event: TreatmentEvent, walks: list[Walk]) -> TreatmentLine:
+    effect = treatment_effect(walks, event, data.tz)
+    what = f"After the {TREATMENT_WORDS[event.kind]} on {_say_day(event.date, data)}"
+    before, after = effect.before_median_s, effect.after_median_s
+    if before is None or after is None:
+        text = f"{what}: not enough walking tests before and after to compare."
+    else:
+        change = "" if effect.change_pct is None else f" ({percent_text(effect.change_pct)})"
+        text = (
+            f"{what}: walking before symptoms {number_text(before / 60)} → "
+            f"{minutes_text(after)}{change}."
+        )
+    in_range = data.first <= event.date <= data.last
+    return TreatmentLine(event, in_range, effect, text)
+
+
+# ---- red flags (DESIGN 5.5) ---------------------------------------------------------------
+
+TRIGGER_WORDS = {
+    CheckTrigger.FIRST_RUN: "First check",
+    CheckTrigger.WEEKLY: "Weekly check",
+    CheckTrigger.MUST_STOP: 'Check after "Must stop"',
+    CheckTrigger.SEVERE_HURT: 'Check after a "this hurts" of 7/10 or more',
+    CheckTrigger.SESSION_SYMPTOMS: "Check after warning symptoms in a session",
+    CheckTrigger.REST_NOT_EASING: "Check after a rest that did not ease symptoms",
+    CheckTrigger.ON_DEMAND: "Check on request",
+}
+LEVEL_WORDS = {
+    Level.EMERGENCY: "Emergency: get emergency care now",
+    Level.URGENT: "Urgent: contact your clinician today",
+    Level.STOP_AND_CHECK: "Stop and get checked",
+}
+CLEARANCE_WORDS = {
+    ClearanceReason.CHECKED_BY_CLINICIAN: "Checked by a clinician",
+    ClearanceReason.ANSWERED_BY_MISTAKE: "Marked as answered by mistake",
+}
+
+
+def _red_flag(check: CheckRecord, data: ReportInput) -> RedFlagEntry:
+    yes = [q for q in QUESTIONS if check.answers.get(q.id)]
+    labels = [q.plain_label for q in yes]
+    labels += sorted(k for k, v in check.answers.items() if v and k not in QUESTIONS_BY_ID)
+    level = check.level
+    if level is None and yes:
+        level = max((q.level for q in yes), key=lambda lv: lv.severity)
+    done = check.completed_at
+    assert done is not None
+    clearance = min((c for c in data.clearances if c.at >= done), key=lambda c: c.at, default=None)
+    if clearance is None:
+        cleared = "No clearance recorded"
+    else:
+        on = date_text(clearance.at.astimezone(data.tz).date())
+        cleared = f"{CLEARANCE_WORDS.get(clearance.reason, str(clearance.reason))} on {on}"
+    return RedFlagEntry(
+        check=check,
+        day=_completed_day(check, data.tz),
+        trigger_text=TRIGGER_WORDS.get(check.trigger, str(check.trigger)),
+        level_text=LEVEL_WORDS[level] if level is not None else "",
+        answers=tuple(labels),
+        clearance=clearance,
+        clearance_text=cleared,
+    )
+
+
+def _safety_section(checks: list[CheckRecord], data: ReportInput) -> SafetySection:
+    flagged = tuple(_red_flag(c, data) for c in checks if any(c.answers.values()))
+    quiet = [c for c in checks if not any(c.answers.values())]
+    noun = "weekly check" if all(c.trigger == CheckTrigger.WEEKLY for c in quiet) else "check"
+    if not checks:
+        summary = "No safety checks in this range."
+    elif not flagged:
+        summary = f"{plural(len(quiet), noun)} with no warning signs."
+    else:
+        summary = f'{plural(len(flagged), "check")} with a "yes" answer, listed below'
+        summary += f"; {plural(len(quiet), noun)} with no warning signs." if quiet else "."
+    return SafetySection(len(checks), len(quiet), summary, flagged)
+
+
+# ---- what next, and questions for the visit ---------------------------------------------
+
+
+def _what_next(ctx: _Context) -> tuple[str, ...]:
+    """2-4 modest sentences for "what should we do next?" (coaching, never a diagnosis)."""
+    v, tests = ctx.verdict, ctx.verdict.test_walks
+    lines = []
+    if ctx.safety.flagged:
+        lines.append("Discuss the safety answers listed in this report.")
+    if ctx.signs or v.verdict == VerdictKind.SLIPPING:
+        lines.append("Ask whether a different treatment or a specialist review is needed.")
+    elif v.verdict == VerdictKind.IMPROVING:
+        lines.append("Keep going: the programme is working.")
+    elif v.verdict == VerdictKind.HOLDING:
+        lines.append("Walking is holding steady: ask whether to keep the plan or change it.")
+    if tests == 0:
+        lines.append(
+            "Do a walking test this week." if ctx.recent else "Do a walking test every week."
+        )
+    elif tests < MIN_TESTS:
+        more = MIN_TESTS - tests
+        lines.append(
+            f"Do a walking test each week: {plural(more, 'more test')} will show whether "
+            "walking is changing."
+        )
+    elif v.nudge and ctx.recent:
+        lines.append("Do a walking test this week.")
+    if ctx.medication_rose:
+        lines.append("Talk about pain medication: you take more doses a day than at first.")
+    if len(lines) < MIN_NEXT:
+        lines.append("Agree when to look at progress again.")
+    return tuple(lines[:MAX_NEXT])
+
+
+def _walking_detail(v: Verdict) -> str:
+    b, la = v.baseline, v.latest
+    assert b is not None and la is not None and v.change_pct is not None
+    before, after = number_text(b.median_leg_pain), number_text(la.median_leg_pain)
+    pain = f"stayed at {after}" if before == after else f"went from {before} to {after}"
+    return (
+        f"From my first 3 to my latest 3 walking tests, walking before symptoms went from "
+        f"{number_text(b.median_tolerance_s / 60)} to {minutes_text(la.median_tolerance_s)} "
+        f"({percent_text(v.change_pct)}); leg pain {pain}."
+    )
+
+
+def _questions(ctx: _Context) -> tuple[Question, ...]:
+    """ "Questions for your visit": only those the data supports, in the patient's voice."""
+    v, data = ctx.verdict, ctx.data
+    judged = v.verdict != VerdictKind.NOT_ENOUGH_DATA and v.change_pct is not None
+    found = []
+    if judged:
+        text = {
+            VerdictKind.IMPROVING: "Is my walking improving enough to keep going as I am?",
+            VerdictKind.HOLDING: "My walking is about the same as at first. Should anything "
+            "change?",
+            VerdictKind.SLIPPING: "My walking has got worse. What should we change?",
+        }[v.verdict]
+        found.append(Question(text, _walking_detail(v)))
+    if ctx.scope.walks:
+        plan = data.next_walk_text if data.next_walk_text.strip() else ""
+        found.append(Question("Should my walking plan change?", plan))
+    if ctx.medication_rose or ctx.opioid_days:
+        parts = []
+        m = ctx.medication
+        if ctx.medication_rose and m.baseline is not None and m.latest is not None:
+            parts.append(
+                f"My pain medication went from {m.baseline_text} to {m.latest_text} doses a "
+                "day (first and last 14 days)."
+            )
+        elif ctx.medication_rose:
+            parts.append("I take more doses of pain medication a day than at first.")
+        if ctx.opioid_days:
+            parts.append(f"I took an opioid on {plural(ctx.opioid_days, 'day')}.")
+        found.append(Question("Is my pain medication right for me?", " ".join(parts)))
+    if ctx.safety.flagged:
+        detail = "; ".join(
+            f"{_say_day(e.day, data)}: {', '.join(e.answers)}" for e in ctx.safety.flagged
+        )
+        found.append(Question('What do my "yes" answers on the safety checks mean?', detail))
+    if ctx.signs or (judged and v.verdict != VerdictKind.IMPROVING):
+        detail = " ".join(s.text for s in ctx.signs) or v.summary
+        found.append(Question("Would another treatment, or a specialist's opinion, help?", detail))
+    if not ctx.scope.walks:
+        found.append(Question("How much walking should I do, and how often?", ""))
+    for filler in (
+        "Which warning signs mean I should contact you, or get care straight away?",
+        "When should we look at my progress again?",
+    ):
+        if len(found) < MIN_QUESTIONS:
+            found.append(Question(filler, ""))
+    return tuple(found[:MAX_QUESTIONS])

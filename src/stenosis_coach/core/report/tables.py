@@ -1,0 +1,549 @@
+"""The report's following pages: the tables that back page 1 up (issue 7).
+
+Pure and Qt-free. Cells are ready-to-print strings, user-typed text (notes, routine titles)
+untouched: escaping is the renderer's job. Dense tables carry units in their headers
+("Walked (min)"), so a cell is a bare number to one decimal ("6.5"); "—" is unknown.
+
+Readings (tests pin them):
+
+- Everything here is the range's own data: a walk's day is the local date of its start in
+  ``tz``; a routine session's is the date of its ``local_start``; a log's is its ``day``.
+- Several logs for one day are one logged day: doses are added, and for every other value
+  the last log that has one wins (as the progress plots do). Notes are kept one per log.
+- The weekly table has a row for every ISO week (Monday to Sunday) from ``first``'s week to
+  ``last``'s, empty weeks included; the first and last weeks may be partly outside the range
+  and count only the days inside it. Means are over logged days (an unlogged day is not a 0,
+  DESIGN 5.3), the tolerance is DESIGN 5.3's exact median of that week's tests.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta, tzinfo
+from fractions import Fraction
+
+from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, MedicationKind
+from stenosis_coach.core.exercises.summary import RoutineSummary
+from stenosis_coach.core.progress.series import monday
+from stenosis_coach.core.progress.verdict import (
+    MEDICATION_MIN_LOGGED_DAYS,
+    MIN_TESTS,
+    DailyDoses,
+    Verdict,
+    dose_log,
+    mean_daily_doses,
+    median,
+    percent_change,
+)
+from stenosis_coach.core.walking.model import Walk, WalkKind
+from stenosis_coach.core.words import (
+    day_text,
+    minutes_text,
+    number_text,
+    percent_text,
+    round_half_away,
+)
+
+UNKNOWN = "—"
+
+NO_WALKS_TEXT = "No walks in this range."
+NO_ROUTINES_TEXT = "No exercise routines in this range."
+NO_NOTES_TEXT = "No notes in this range."
+
+WEEKLY_HEADERS = (
+    "Week of",
+    "Walking tests",
+    "Walked before symptoms (min)",
+    "Training walks",
+    "Training (min)",
+    "Routines",
+    "Leg pain (0–10)",
+    "Back pain (0–10)",
+    "Doses a day",
+)
+WALK_HEADERS = (
+    "Date",
+    "Kind",
+    "Walked (min)",
+    "Until symptoms (min)",
+    "Rests",
+    "Leg pain (0–10)",
+    "Recorded",
+    "Notes",
+)
+ROUTINE_HEADERS = ("Date", "Routine", "Minutes", "Ended", "Leg pain before → after", "Worst hurt")
+
+
+# ---- words ------------------------------------------------------------------------------
+
+
+def date_text(day: date) -> str:
+    """``Mon 4 May 2026``: report dates carry the year (a range can span several)."""
+    return f"{day_text(day)} {day.year}"
+
+
+def signed_text(x: Fraction) -> str:
+    """A change in points or counts: ``+1.5``, ``−1``, ``0``."""
+    text = number_text(x)
+    return f"+{text}" if round_half_away(Fraction(x)) > 0 else text
+
+
+def minutes_cell(seconds: Fraction | float | None) -> str:
+    """Seconds as bare minutes to one decimal for a table with "(min)" in its header."""
+    if seconds is None:
+        return UNKNOWN
+    exact = Fraction(str(seconds)) if isinstance(seconds, float) else Fraction(seconds)
+    return number_text(exact / 60)
+
+
+def number_cell(x: Fraction | int | None) -> str:
+    return UNKNOWN if x is None else number_text(x)
+
+
+def standing_text(seconds: Fraction) -> str:
+    """A standing test stops at 30 min (issue 6), so 30 min is "at least 30 min"."""
+    if seconds >= STANDING_LIMIT_S:
+        return f"at least {minutes_text(STANDING_LIMIT_S)}"
+    return minutes_text(seconds)
+
+
+def mean(values: Sequence[Fraction | int]) -> Fraction | None:
+    return Fraction(sum(values), len(values)) if values else None
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
+
+
+# ---- the range's data -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InRange:
+    """The inputs that fall in ``[first, last]``, each list in time order."""
+
+    first: date
+    last: date
+    tz: tzinfo
+    walks: list[Walk]  # replay order
+    walk_days: list[date]  # local day of each walk, same order
+    days: dict[date, DailyLog]  # one merged log per logged day, by day
+    logs: list[DailyLog]  # as given, by day (for notes)
+    routines: list[RoutineSummary]  # by start
+
+    @property
+    def day_count(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def merge_logs(logs: Iterable[DailyLog]) -> dict[date, DailyLog]:
+    """One log per day: doses added, otherwise the last log with a value wins."""
+    merged: dict[date, DailyLog] = {}
+    for log in logs:
+        prev = merged.get(log.day)
+        if prev is None:
+            merged[log.day] = log
+            continue
+        keep = {
+            name: getattr(log, name) if getattr(log, name) is not None else getattr(prev, name)
+            for name in (
+                "leg_pain",
+                "back_pain",
+                "numbness",
+                "woken_by_leg_pain",
+                "sleep_quality",
+                "standing_s",
+            )
+        }
+        merged[log.day] = replace(
+            log,
+            otc_doses=prev.otc_doses + log.otc_doses,
+            prescription_doses=prev.prescription_doses + log.prescription_doses,
+            opioid_doses=prev.opioid_doses + log.opioid_doses,
+            new_weakness=prev.new_weakness or log.new_weakness,
+            **keep,
+        )
+    return dict(sorted(merged.items()))
+
+
+def logged_between(days: dict[date, DailyLog], first: date, last: date) -> list[DailyLog]:
+    return [log for day, log in days.items() if first <= day <= last]
+
+
+# ---- page 1: baseline against latest ------------------------------------------------
+
+COMPARE_HEADERS = ("", "At the start", "Latest", "Change")
+SPAN_DAYS = 14  # back pain, medication: first vs last 14 days (DESIGN 5.3's medication span)
+STANDING_SPAN_DAYS = 28  # standing tolerance: first vs last 28 days (issue 7)
+SESSION_SPAN_WEEKS = 4  # sessions per week: first vs last 4 weeks (issue 7)
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    key: str  # stable id: tfs, tolerance, total_walk, leg_pain, back_pain, medication, ...
+    label: str
+    basis: str  # what is compared, in a few words
+    baseline: Fraction | None  # exact, in seconds (durations) or points / doses / sessions
+    latest: Fraction | None
+    baseline_text: str
+    latest_text: str
+    change_text: str
+
+    @property
+    def cells(self) -> tuple[str, str, str, str]:
+        """In the order of :data:`COMPARE_HEADERS`."""
+        return (self.label, self.baseline_text, self.latest_text, self.change_text)
+
+
+def _row(
+    key: str,
+    label: str,
+    basis: str,
+    pair: tuple[Fraction | None, Fraction | None],
+    text: Callable[[Fraction], str] | None = None,
+) -> CompareRow:
+    """A duration row when ``text`` is given (change in %), else points (signed change)."""
+    b, la = pair
+    if text is None:
+        change = UNKNOWN if b is None or la is None else signed_text(la - b)
+        return CompareRow(key, label, basis, b, la, number_cell(b), number_cell(la), change)
+    pct = None if b is None or la is None else percent_change(b, la)
+    return CompareRow(
+        key,
+        label,
+        basis,
+        b,
+        la,
+        UNKNOWN if b is None else text(b),
+        UNKNOWN if la is None else text(la),
+        UNKNOWN if pct is None else percent_text(pct),
+    )
+
+
+def _spans(scope: InRange, days: int) -> tuple[tuple[date, date], ...]:
+    """The range's first and last ``days`` days; none when they would overlap."""
+    if scope.day_count < 2 * days:
+        return ()
+    span = timedelta(days=days - 1)
+    return (scope.first, scope.first + span), (scope.last - span, scope.last)
+
+
+_TESTS = "first 3 against last 3 walking tests"
+_TEST_ROWS = (  # key, label, basis, Window attribute; durations but for leg pain
+    ("tfs", "Walking before symptoms", "median time to first symptoms",
+     "median_time_to_symptoms_s"),
+    ("tolerance", "Walking tolerance",
+     "median time to symptoms, or the whole walk when none came", "median_tolerance_s"),
+    ("total_walk", "Walking time per test", "median walking time, rests excluded",
+     "median_total_walk_s"),
+    ("leg_pain", "Leg pain when walking (0–10)", "median peak leg pain", "median_leg_pain"),
+)  # fmt: skip
+
+
+def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[CompareRow, ...]:
+    """Page 1's baseline-against-latest table (the readings are in :mod:`.model`)."""
+    judged = v.test_walks >= MIN_TESTS  # the verdict's windows, not overlapping
+    rows = []
+    for key, label, basis, attr in _TEST_ROWS:
+        pair = (getattr(v.baseline, attr), getattr(v.latest, attr)) if judged else (None, None)
+        text = None if key == "leg_pain" else minutes_text
+        rows.append(_row(key, label, f"{basis}, {_TESTS}", pair, text))
+
+    back: list[Fraction | None] = [None, None]
+    meds: list[Fraction | None] = [None, None]
+    log = dose_log(doses)
+    for i, (lo, hi) in enumerate(_spans(scope, SPAN_DAYS)):
+        values = [
+            g.back_pain for g in logged_between(scope.days, lo, hi) if g.back_pain is not None
+        ]
+        if len(values) >= MEDICATION_MIN_LOGGED_DAYS:  # DESIGN 5.3's 7 logged days
+            back[i] = mean(values)
+        meds[i] = mean_daily_doses(log, lo, hi)
+    days = "first 14 against last 14 days"
+    rows.append(
+        _row("back_pain", "Back pain (0–10)", f"daily log mean, {days}", (back[0], back[1]))
+    )
+    rows.append(
+        _row(
+            "medication",
+            "Pain medication (doses a day)",
+            f"mean doses per logged day, {days}",
+            (meds[0], meds[1]),
+        )
+    )
+
+    standing = [(g.day, g.standing_s) for g in scope.days.values() if g.standing_s is not None]
+    if standing:
+        mid: list[Fraction | None] = [None, None]
+        for i, (lo, hi) in enumerate(_spans(scope, STANDING_SPAN_DAYS)):
+            mid[i] = median([s for day, s in standing if lo <= day <= hi])
+        basis = "median standing test, first 28 against last 28 days"
+        rows.append(_row("standing", "Standing tolerance", basis, (mid[0], mid[1]), standing_text))
+
+    per_week: list[Fraction | None] = [None, None]
+    for i, (lo, hi) in enumerate(_spans(scope, 7 * SESSION_SPAN_WEEKS)):
+        n = sum(1 for d in scope.walk_days if lo <= d <= hi)
+        n += sum(1 for r in scope.routines if lo <= r.session.local_start.date() <= hi)
+        per_week[i] = Fraction(n, SESSION_SPAN_WEEKS)
+    basis = "walks and exercise routines, first 4 against last 4 weeks"
+    rows.append(_row("sessions", "Sessions per week", basis, (per_week[0], per_week[1])))
+    return tuple(rows)
+
+
+# ---- weekly table -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    week_start: date  # the ISO week's Monday (may be before the range's first day)
+    tests: int
+    tolerance_s: Fraction | None  # median tolerance of that week's tests
+    training_walks: int
+    training_s: Fraction  # walking seconds of training walks
+    routines: int
+    leg_pain: Fraction | None  # mean over logged days with a value
+    back_pain: Fraction | None
+    doses: Fraction | None  # mean doses per logged day
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """In the order of :data:`WEEKLY_HEADERS`."""
+        return (
+            date_text(self.week_start),
+            str(self.tests),
+            minutes_cell(self.tolerance_s),
+            str(self.training_walks),
+            minutes_cell(self.training_s),
+            str(self.routines),
+            number_cell(self.leg_pain),
+            number_cell(self.back_pain),
+            number_cell(self.doses),
+        )
+
+
+def weekly_rows(data: InRange) -> tuple[WeekRow, ...]:
+    tests: dict[date, list[Fraction]] = defaultdict(list)
+    training: dict[date, list[Fraction]] = defaultdict(list)
+    for walk, day in zip(data.walks, data.walk_days, strict=True):
+        if walk.kind == WalkKind.TEST:
+            tests[monday(day)].append(walk.tolerance_s)
+        else:
+            training[monday(day)].append(walk.total_walk_s)
+    routines: dict[date, int] = defaultdict(int)
+    for r in data.routines:
+        routines[monday(r.session.local_start.date())] += 1
+    logs: dict[date, list[DailyLog]] = defaultdict(list)
+    for day, log in data.days.items():
+        logs[monday(day)].append(log)
+    rows = []
+    week, end = monday(data.first), monday(data.last)
+    while week <= end:
+        week_logs = logs.get(week, [])
+        rows.append(
+            WeekRow(
+                week_start=week,
+                tests=len(tests.get(week, ())),
+                tolerance_s=median(tests.get(week, [])),
+                training_walks=len(training.get(week, ())),
+                training_s=sum(training.get(week, []), Fraction(0)),
+                routines=routines.get(week, 0),
+                leg_pain=mean([g.leg_pain for g in week_logs if g.leg_pain is not None]),
+                back_pain=mean([g.back_pain for g in week_logs if g.back_pain is not None]),
+                doses=mean([g.doses for g in week_logs]),
+            )
+        )
+        week += timedelta(weeks=1)
+    return tuple(rows)
+
+
+# ---- walks and routines ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WalkRow:
+    day: date
+    kind: WalkKind
+    walked_s: Fraction
+    tfs_s: Fraction | None
+    rests: int | None
+    leg_pain: int
+    imported: bool
+    notes: str  # as typed
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """In the order of :data:`WALK_HEADERS`."""
+        return (
+            date_text(self.day),
+            "Test" if self.kind == WalkKind.TEST else "Training",
+            minutes_cell(self.walked_s),
+            "no symptoms" if self.tfs_s is None else minutes_cell(self.tfs_s),
+            number_cell(self.rests),
+            str(self.leg_pain),
+            "Diary" if self.imported else "App",
+            self.notes,
+        )
+
+
+def walk_rows(data: InRange) -> tuple[WalkRow, ...]:
+    return tuple(
+        WalkRow(day, w.kind, w.total_walk_s, w.tfs_s, w.rests, w.peak_leg_pain, w.imported, w.notes)
+        for w, day in zip(data.walks, data.walk_days, strict=True)
+    )
+
+
+@dataclass(frozen=True)
+class RoutineRow:
+    day: date
+    routine: str  # the session's title as stored (may come from a therapist's plan)
+    elapsed_s: float
+    completed: bool
+    leg_before: int | None
+    leg_after: int | None
+    worst_hurt: int | None  # the worst "this hurts" rating, if any
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """In the order of :data:`ROUTINE_HEADERS`."""
+        if self.leg_before is None and self.leg_after is None:
+            leg = UNKNOWN
+        else:
+            leg = f"{number_cell(self.leg_before)} → {number_cell(self.leg_after)}"
+        return (
+            date_text(self.day),
+            self.routine,
+            minutes_cell(self.elapsed_s),
+            "Finished" if self.completed else "Stopped",
+            leg,
+            number_cell(self.worst_hurt),
+        )
+
+
+def routine_rows(data: InRange) -> tuple[RoutineRow, ...]:
+    return tuple(
+        RoutineRow(
+            r.session.local_start.date(),
+            r.session.title or r.routine_id or "Routine",
+            r.session.elapsed_s,
+            r.completed,
+            r.before.leg,
+            r.after.leg,
+            r.worst_hurt,
+        )
+        for r in data.routines
+    )
+
+
+# ---- daily log summary ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    days_in_range: int
+    days_logged: int
+    leg_pain_mean: Fraction | None
+    leg_pain_median: Fraction | None
+    back_pain_mean: Fraction | None
+    back_pain_median: Fraction | None
+    doses_by_kind: tuple[tuple[MedicationKind, int], ...]  # every kind, in enum order
+    total_doses: int
+    opioid_days: int  # logged days with an opioid dose
+    nights_recorded: int  # logged days that say how often leg pain woke them
+    nights_woken: int  # ... of which woken at least once
+    standing_tests: int
+    standing_best_s: Fraction | None
+    lines: tuple[SummaryLine, ...]  # the same, ready to print as label: value
+
+
+def _pain_text(values: list[int]) -> tuple[Fraction | None, Fraction | None, str]:
+    m, mid = mean(values), median([Fraction(v) for v in values])
+    if m is None or mid is None:
+        return None, None, UNKNOWN
+    return m, mid, f"mean {number_text(m)}, median {number_text(mid)}"
+
+
+def daily_summary(data: InRange) -> DailySummary:
+    logs = list(data.days.values())
+    leg_mean, leg_mid, leg_text = _pain_text([g.leg_pain for g in logs if g.leg_pain is not None])
+    back = [g.back_pain for g in logs if g.back_pain is not None]
+    back_mean, back_mid, back_text = _pain_text(back)
+    totals = (
+        (MedicationKind.OVER_THE_COUNTER, sum(g.otc_doses for g in logs)),
+        (MedicationKind.PRESCRIPTION, sum(g.prescription_doses for g in logs)),
+        (MedicationKind.OPIOID, sum(g.opioid_doses for g in logs)),
+    )
+    total = sum(n for _, n in totals)
+    opioid_days = sum(1 for g in logs if g.opioid_doses)
+    woken = [g.woken_by_leg_pain for g in logs if g.woken_by_leg_pain is not None]
+    nights_woken = sum(1 for n in woken if n > 0)
+    standing = [g.standing_s for g in logs if g.standing_s is not None]
+    best = max(standing) if standing else None
+
+    kinds = ", ".join(f"{kind.label.lower()} {n}" for kind, n in totals)
+    doses_text = f"{plural(total, 'dose')} in all: {kinds}" if logs else UNKNOWN
+    if opioid_days:
+        doses_text += f" (opioid on {plural(opioid_days, 'day')})"
+    nights_text = (
+        f"woken on {nights_woken} of {plural(len(woken), 'night')} recorded" if woken else UNKNOWN
+    )
+    standing_line = f"{len(standing)}, best {standing_text(best)}" if best is not None else "none"
+    lines = (
+        SummaryLine("Days logged", f"{len(logs)} of {plural(data.day_count, 'day')}"),
+        SummaryLine("Leg pain (0–10)", leg_text),
+        SummaryLine("Back pain (0–10)", back_text),
+        SummaryLine("Pain medication", doses_text),
+        SummaryLine("Nights woken by leg pain", nights_text),
+        SummaryLine("Standing tests", standing_line),
+    )
+    return DailySummary(
+        days_in_range=data.day_count,
+        days_logged=len(logs),
+        leg_pain_mean=leg_mean,
+        leg_pain_median=leg_mid,
+        back_pain_mean=back_mean,
+        back_pain_median=back_mid,
+        doses_by_kind=totals,
+        total_doses=total,
+        opioid_days=opioid_days,
+        nights_recorded=len(woken),
+        nights_woken=nights_woken,
+        standing_tests=len(standing),
+        standing_best_s=best,
+        lines=lines,
+    )
+
+
+# ---- notes ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    day: date
+    source: str  # "Walk" or "Daily log"
+    text: str  # as typed
+
+    @property
+    def date_text(self) -> str:
+        return date_text(self.day)
+
+
+def note_rows(data: InRange) -> tuple[NoteRow, ...]:
+    """Every non-blank note, by day; on one day walks (in order) come before the day's log."""
+    found = [
+        (day, 0, NoteRow(day, "Walk", w.notes))
+        for w, day in zip(data.walks, data.walk_days, strict=True)
+        if w.notes.strip()
+    ]
+    found += [
+        (g.day, 1, NoteRow(g.day, "Daily log", g.notes)) for g in data.logs if g.notes.strip()
+    ]
+    found.sort(key=lambda t: (t[0], t[1]))  # stable: keeps the order within a day
+    return tuple(row for _, _, row in found)

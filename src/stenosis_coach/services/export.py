@@ -1,0 +1,548 @@
+"""CSV export of everything recorded (issue 7, DESIGN 4.1 ``export --out DIR``).
+
+One CSV file per table, documented column by column in ``docs/csv-export.md``.
+
+Readings decided here:
+
+* Files are UTF-8 with a byte-order mark (so Excel shows accents right), comma-separated,
+  quoted as RFC 4180 says (the :mod:`csv` module's ``excel`` dialect, CRLF line ends), with
+  a header row. Booleans are ``yes``/``no``; an unknown value is an empty cell.
+* Dates are ISO ``YYYY-MM-DD``; times are local ISO 8601 with their UTC offset, to the
+  second (``2026-03-02T09:30:00+01:00``): sessions, events and safety records in the offset
+  stored with them (in force when they were recorded); walks and a daily log's last change
+  in local time ``tz`` (walks as the app's history and the diary show them).
+* Minutes and metres are exact decimals (``6.5``) when the stored value has one; otherwise
+  they are rounded to 6 decimal places (under 0.0001 s off).
+* Deleted (undoable-deleted) walks, daily logs and treatments are not exported.
+* ``walks.csv`` has every walk with its extra columns; ``walk_diary.csv`` has the same walks
+  in the same order with exactly the walk diary columns (DESIGN 4.3), because the diary
+  refuses unknown columns: it is the file ``walks import`` takes back.
+* No partial output: everything is written into a private temporary folder beside the
+  target, which is then renamed into place. The target must not exist, or be an empty
+  folder; its parent folder must exist. A user's file is never overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import functools
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from decimal import ROUND_HALF_EVEN, Decimal, Inexact, localcontext
+from fractions import Fraction
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
+from stenosis_coach.errors import InvalidInput, StorageProblem
+from stenosis_coach.paths import FILE_MODE
+from stenosis_coach.storage.daily_repo import DailyRepository
+from stenosis_coach.storage.database import Database, storage_problem
+from stenosis_coach.storage.safety_repo import SafetyRepository
+from stenosis_coach.storage.types import parse_utc
+from stenosis_coach.storage.walks_repo import WalkRepository
+
+log = logging.getLogger(__name__)
+
+ENCODING = "utf-8-sig"  # UTF-8 with a BOM: Excel then reads the file as UTF-8
+DECIMAL_PLACES = 6  # minutes and metres with no exact decimal are rounded to this
+
+# The walk diary's columns in the order DESIGN 4.3 lists them (a test keeps them equal to
+# the diary's own set): the first columns of walks.csv and all of walk_diary.csv.
+WALK_DIARY_COLUMNS = (
+    "date",
+    "kind",
+    "total_walk_min",
+    "time_to_symptoms_min",
+    "peak_leg_pain",
+    "rests",
+    "next_day_flare",
+    "distance_m",
+    "notes",
+)
+WALK_COLUMNS = (
+    *WALK_DIARY_COLUMNS,
+    "walk_id",
+    "start",
+    "source",
+    "diary_file",
+    "ended_by",
+    "session_id",
+)
+SESSION_COLUMNS = (
+    "session_id",
+    "kind",
+    "title",
+    "state",
+    "started",
+    "ended",
+    "minutes",
+    "ended_how",
+    "last_heartbeat",
+)
+SESSION_EVENT_COLUMNS = ("session_id", "at", "seconds_from_start", "event", "details")
+DAILY_LOG_COLUMNS = (
+    "date",
+    "leg_pain",
+    "back_pain",
+    "numbness",
+    "otc_doses",
+    "prescription_doses",
+    "opioid_doses",
+    "total_doses",
+    "woken_by_leg_pain",
+    "sleep_quality",
+    "new_weakness",
+    "standing_min",
+    "notes",
+    "updated_at",
+)
+TREATMENT_COLUMNS = ("date", "kind", "kind_label", "note")
+SAFETY_CHECK_COLUMNS = (
+    "check_id",
+    "trigger",
+    "started",
+    "completed",
+    "postponed",
+    "level",
+    "any_yes",
+    "yes_answers",
+)
+SAFETY_ANSWER_COLUMNS = (
+    "check_id",
+    "question_id",
+    "question",
+    "question_level",
+    "answer",
+    "answered_at",
+)
+CLEARANCE_COLUMNS = ("clearance_id", "at", "reason", "check_id")
+
+# File name -> its columns, in the order the files are written and counted.
+FILES: dict[str, tuple[str, ...]] = {
+    "walks.csv": WALK_COLUMNS,
+    "walk_diary.csv": WALK_DIARY_COLUMNS,
+    "sessions.csv": SESSION_COLUMNS,
+    "session_events.csv": SESSION_EVENT_COLUMNS,
+    "daily_log.csv": DAILY_LOG_COLUMNS,
+    "treatments.csv": TREATMENT_COLUMNS,
+    "safety_checks.csv": SAFETY_CHECK_COLUMNS,
+    "safety_answers.csv": SAFETY_ANSWER_COLUMNS,
+    "clearances.csv": CLEARANCE_COLUMNS,
+}
+
+# How each file's rows are named in the summary sentence (walk_diary.csv repeats walks.csv).
+_NOUNS = {
+    "walks.csv": ("walk", "walks"),
+    "sessions.csv": ("session", "sessions"),
+    "session_events.csv": ("session event", "session events"),
+    "daily_log.csv": ("daily log", "daily logs"),
+    "treatments.csv": ("treatment", "treatments"),
+    "safety_checks.csv": ("safety check", "safety checks"),
+    "safety_answers.csv": ("safety answer", "safety answers"),
+    "clearances.csv": ("clearance", "clearances"),
+}
+
+Row = Sequence[object]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    out_dir: Path
+    counts: dict[str, int]  # file name -> data rows written (the header not counted)
+
+    def sentence(self) -> str:
+        """``Exported 9 files (2,411 walks, 1 session, …) to /path.``"""
+        parts = []
+        for name, (one, many) in _NOUNS.items():
+            count = self.counts.get(name, 0)
+            parts.append(f"{count:,} {one if count == 1 else many}")
+        files = "file" if len(self.counts) == 1 else "files"
+        return f"Exported {len(self.counts)} {files} ({', '.join(parts)}) to {self.out_dir}."
+
+
+# -- where the files go ---------------------------------------------------------------------
+
+
+def check_target(out_dir: Path) -> Path:
+    """The folder to export into, as an absolute path, or :class:`InvalidInput`.
+
+    It must not exist yet, or be an empty folder (so nothing of the user's is overwritten),
+    and the folder it is in must exist.
+    """
+    target = Path(out_dir).expanduser().absolute()
+    with contextlib.suppress(OSError, RuntimeError):
+        target = target.resolve()  # through symlinks: the folder actually written
+    try:
+        if target.exists() and not target.is_dir():
+            raise InvalidInput(
+                f"{target} is a file, not a folder; give the name of a new folder for the export."
+            )
+        if target.is_dir() and any(target.iterdir()):
+            raise InvalidInput(
+                f"The folder {target} is not empty; give a new or empty folder for the export, "
+                "so that none of your files is overwritten."
+            )
+        parent = target.parent
+        if parent.exists() and not parent.is_dir():
+            raise InvalidInput(f"{parent} is a file, not a folder; choose another place.")
+        if not parent.is_dir():
+            raise InvalidInput(
+                f"The folder {parent} does not exist; create it first or choose another place."
+            )
+    except OSError as exc:
+        raise InvalidInput(f"{target} cannot be used for the export ({_reason(exc)}).") from exc
+    return target
+
+
+def export_csv(db: Database, out_dir: Path, now: datetime, tz: tzinfo = LOCAL) -> ExportResult:
+    """Write every table as a CSV file into ``out_dir``, all or nothing.
+
+    ``tz`` is local time, for the times stored without a reliable offset of their own
+    (walks, a daily log's last change). ``now`` is the moment of the export, for the log.
+    """
+    target = check_target(out_dir)
+    try:
+        partial = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        )
+    except OSError as exc:
+        raise InvalidInput(
+            f"The export cannot be written in {target.parent} ({_reason(exc)})."
+        ) from exc
+    counts: dict[str, int] = {}
+    try:
+        for name, rows in _tables(db, tz):
+            counts[name] = _write_csv(partial / name, FILES[name], rows)
+        _sync_dir(partial)
+        _move_into_place(partial, target)
+    except BaseException as exc:
+        shutil.rmtree(partial, ignore_errors=True)  # our own temporary folder, nothing else
+        if isinstance(exc, OSError):
+            raise StorageProblem(
+                f"The export could not be written to {target} ({_reason(exc)}); "
+                "nothing was left there."
+            ) from exc
+        raise
+    _sync_dir(target.parent)
+    log.info("exported %s to %s at %s", counts, target, now.isoformat())
+    return ExportResult(out_dir=target, counts=counts)
+
+
+def _move_into_place(partial: Path, target: Path) -> None:
+    try:
+        os.replace(partial, target)  # POSIX: atomic, and replaces an empty folder only
+    except OSError:
+        if not target.is_dir():
+            raise
+        try:
+            target.rmdir()  # Windows cannot rename over a folder; rmdir refuses a non-empty one
+        except OSError:
+            raise InvalidInput(
+                f"The folder {target} is no longer empty; nothing was written there."
+            ) from None
+        os.rename(partial, target)
+
+
+def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Row]) -> int:
+    """Write one file (header first) and make sure it is on disk; returns the data rows."""
+    count = 0
+    with open(path, "x", encoding=ENCODING, newline="", opener=_private) as file:
+        writer = csv.writer(file)  # the "excel" dialect: RFC 4180 quoting, CRLF
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_cell(value) for value in row])
+            count += 1
+        file.flush()
+        os.fsync(file.fileno())
+    return count
+
+
+def _private(path: str, flags: int) -> int:
+    return os.open(path, flags, FILE_MODE)
+
+
+def _sync_dir(directory: Path) -> None:
+    """Make a rename or new files durable (not possible on Windows, where it is skipped)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+# -- cells ------------------------------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Fraction):
+        return decimal_text(value)
+    return str(value)
+
+
+def decimal_text(value: Fraction | int | None, places: int = DECIMAL_PLACES) -> str:
+    """An exact decimal when there is one (``Fraction(13, 2)`` -> ``"6.5"``), else rounded
+    to ``places`` decimals (``Fraction(5, 3)`` -> ``"1.666667"``); ``None`` -> ``""``."""
+    if value is None:
+        return ""
+    value = Fraction(value)
+    numerator, denominator = Decimal(value.numerator), Decimal(value.denominator)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        ctx.traps[Inexact] = True
+        try:
+            number = numerator / denominator
+        except Inexact:
+            ctx.traps[Inexact] = False
+            number = (numerator / denominator).quantize(
+                Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN
+            )
+    text = format(number, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _seconds_text(value: float | None, places: int) -> str:
+    if value is None:
+        return ""
+    text = f"{value:.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@functools.cache
+def _zone(offset_min: int) -> timezone:
+    return timezone(timedelta(minutes=offset_min))
+
+
+def _local(moment: datetime | None, zone: tzinfo) -> str:
+    if moment is None:
+        return ""
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+# -- the tables -------------------------------------------------------------------------------
+
+
+def _tables(db: Database, tz: tzinfo) -> Iterable[tuple[str, Iterable[Row]]]:
+    walks = _walk_rows(db, tz)
+    yield "walks.csv", walks
+    yield "walk_diary.csv", [row[: len(WALK_DIARY_COLUMNS)] for row in walks]
+    yield "sessions.csv", _session_rows(db)
+    yield "session_events.csv", _event_rows(db)
+    yield "daily_log.csv", _daily_rows(db, tz)
+    yield "treatments.csv", _treatment_rows(db)
+    yield "safety_checks.csv", _check_rows(db)
+    yield "safety_answers.csv", _answer_rows(db)
+    yield "clearances.csv", _clearance_rows(db)
+
+
+def _read(db: Database, sql: str) -> list[tuple[object, ...]]:
+    """A plain read through the database's engine, for what no repository returns."""
+    try:
+        with db.engine.connect() as conn:
+            return [tuple(row) for row in conn.exec_driver_sql(sql).all()]
+    except OperationalError as exc:
+        raise storage_problem(exc) from exc
+
+
+def _walk_rows(db: Database, tz: tzinfo) -> list[Row]:
+    """Walk dates and times in local time, as the app shows them and the diary reads them
+    (a walk recorded live is stored in UTC, without the offset of the day)."""
+    links = dict(
+        _read(
+            db,
+            "SELECT id, session_id FROM walk WHERE deleted_at IS NULL AND session_id IS NOT NULL",
+        )
+    )
+    stored = sorted(WalkRepository(db).all(), key=lambda s: (s.walk.sort_key, s.id))
+    rows: list[Row] = []
+    for item in stored:
+        walk = item.walk
+        start = walk.start.astimezone(tz)
+        rows.append(
+            (
+                start.date().isoformat(),
+                walk.kind.value,
+                walk.total_walk_s / 60,
+                None if walk.tfs_s is None else walk.tfs_s / 60,
+                walk.peak_leg_pain,
+                walk.rests,
+                walk.next_day_flare,
+                walk.distance_m,
+                walk.notes,
+                item.id,
+                start.isoformat(timespec="seconds"),
+                "diary" if walk.imported else "app",
+                item.source,
+                walk.ended_by.value,
+                links.get(item.id),
+            )
+        )
+    return rows
+
+
+def _session_rows(db: Database) -> list[Row]:
+    sql = (
+        "SELECT id, kind, title, state, started_at, utc_offset_min, heartbeat_at, elapsed_s, "
+        "ended_at, end_reason FROM session ORDER BY started_at, id"
+    )
+    rows: list[Row] = []
+    for sid, kind, title, state, started, offset, beat, elapsed, ended, reason in _read(db, sql):
+        zone = _zone(int(offset))
+        rows.append(
+            (
+                sid,
+                kind,
+                title,
+                state,
+                _local(parse_utc(started), zone),
+                _local(parse_utc(ended), zone),
+                _seconds_text(float(elapsed) / 60, 2),
+                reason,
+                _local(parse_utc(beat), zone),
+            )
+        )
+    return rows
+
+
+def _event_rows(db: Database) -> Iterable[Row]:
+    sql = (
+        "SELECT e.session_id, e.at, e.t_s, e.kind, e.data, s.utc_offset_min "
+        "FROM session_event e JOIN session s ON s.id = e.session_id "
+        "ORDER BY s.started_at, e.session_id, e.id"
+    )
+    for sid, at, t_s, kind, data, offset in _read(db, sql):
+        yield (
+            sid,
+            _local(parse_utc(at), _zone(offset)),
+            _seconds_text(float(t_s), 3),
+            kind,
+            _details(data),
+        )
+
+
+def _details(data: str | None) -> str:
+    """The event's data as JSON text, accents kept readable."""
+    if not data:
+        return ""
+    try:
+        return json.dumps(json.loads(data), ensure_ascii=False, sort_keys=True)
+    except ValueError:
+        return data
+
+
+def _daily_rows(db: Database, tz: tzinfo) -> list[Row]:
+    updated = dict(_read(db, "SELECT id, updated_at FROM daily_log WHERE deleted_at IS NULL"))
+    rows: list[Row] = []
+    for stored in DailyRepository(db).logs():
+        day = stored.log
+        rows.append(
+            (
+                day.day.isoformat(),
+                day.leg_pain,
+                day.back_pain,
+                day.numbness,
+                day.otc_doses,
+                day.prescription_doses,
+                day.opioid_doses,
+                day.doses,
+                day.woken_by_leg_pain,
+                day.sleep_quality,
+                day.new_weakness,
+                None if day.standing_s is None else Fraction(day.standing_s) / 60,
+                day.notes,
+                _local(parse_utc(updated.get(stored.id)), tz),
+            )
+        )
+    return rows
+
+
+def _treatment_rows(db: Database) -> list[Row]:
+    return [
+        (t.event.date.isoformat(), t.event.kind.value, t.event.kind.label, t.event.note)
+        for t in DailyRepository(db).treatments()
+    ]
+
+
+_QUESTION_ORDER = {q.id: i for i, q in enumerate(QUESTIONS)}
+
+
+def _label(question_id: str) -> str:
+    question = QUESTIONS_BY_ID.get(question_id)
+    return question.plain_label if question else question_id
+
+
+def _check_rows(db: Database) -> list[Row]:
+    rows: list[Row] = []
+    for check in sorted(SafetyRepository(db).checks(), key=lambda c: (c.started_at, c.id)):
+        zone = _zone(check.utc_offset_min)
+        yes = sorted((q for q, a in check.answers.items() if a), key=_question_key)
+        rows.append(
+            (
+                check.id,
+                check.trigger.value,
+                _local(check.started_at, zone),
+                _local(check.completed_at, zone),
+                _local(check.postponed_at, zone),
+                check.level.value if check.level else None,
+                check.any_yes if check.complete else None,
+                "; ".join(_label(q) for q in yes),
+            )
+        )
+    return rows
+
+
+def _question_key(question_id: str) -> tuple[int, str]:
+    return (_QUESTION_ORDER.get(question_id, len(_QUESTION_ORDER)), question_id)
+
+
+def _answer_rows(db: Database) -> list[Row]:
+    sql = (
+        "SELECT c.started_at, a.check_id, a.question_id, a.answer, a.answered_at, "
+        "c.utc_offset_min FROM red_flag_answer a JOIN red_flag_check c ON c.id = a.check_id"
+    )
+    found = sorted(_read(db, sql), key=lambda r: (r[0], r[1], *_question_key(str(r[2]))))
+    rows: list[Row] = []
+    for _started, check_id, question_id, answer, answered_at, offset in found:
+        question = QUESTIONS_BY_ID.get(str(question_id))
+        rows.append(
+            (
+                check_id,
+                question_id,
+                question.text if question else None,
+                question.level.value if question else None,
+                bool(answer),
+                _local(parse_utc(answered_at), _zone(offset)),
+            )
+        )
+    return rows
+
+
+def _clearance_rows(db: Database) -> list[Row]:
+    offsets = dict(_read(db, "SELECT id, utc_offset_min FROM clearance"))
+    return [
+        (c.id, _local(c.at, _zone(offsets.get(c.id, 0))), c.reason.value, c.check_id)
+        for c in SafetyRepository(db).clearances()
+    ]

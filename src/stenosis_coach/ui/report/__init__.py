@@ -1,0 +1,1 @@
+"""The appointment report: the page in the app and the PDF renderer (issue 7)."""

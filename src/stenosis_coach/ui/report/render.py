@@ -1,0 +1,316 @@
+"""Lay the report out and print it to PDF: QTextDocument (HTML) -> QPdfWriter.
+
+Only layout lives here; every number and sentence comes from the core report model.
+Everything the patient typed is escaped, so "Ana <b>Ruiz</b> & Co" prints as typed. The
+design holds in grayscale: the verdict has a word and a symbol, lines differ in style.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QSizeF
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from stenosis_coach.core.progress.verdict import VerdictKind
+from stenosis_coach.core.report.model import PlotData, Report
+from stenosis_coach.core.report.tables import (
+    COMPARE_HEADERS,
+    ROUTINE_HEADERS,
+    WALK_HEADERS,
+    WEEKLY_HEADERS,
+    date_text,
+)
+from stenosis_coach.core.words import minutes_text, percent_text
+
+SYMBOLS = {
+    VerdictKind.IMPROVING: "▲",
+    VerdictKind.HOLDING: "■",
+    VerdictKind.SLIPPING: "▼",
+    VerdictKind.NOT_ENOUGH_DATA: "○",
+}
+CSS = """
+body { font-family: sans-serif; font-size: 9.5pt; color: #000000; }
+h1 { font-size: 16pt; margin: 0; }
+h2 { font-size: 11pt; margin: 5pt 0 2pt 0; }
+p { margin: 0 0 2pt 0; }
+ul, ol { margin-top: 0; margin-bottom: 2pt; }
+p.meta { color: #333333; font-size: 9pt; margin: 0; }
+.verdict { font-size: 14pt; font-weight: bold; }
+table.grid { border-collapse: collapse; }
+table.grid th { background: #E8E8E8; text-align: left; padding: 2pt 4pt;
+                border: 1px solid #777777; font-size: 8.5pt; }
+table.grid td { padding: 2pt 4pt; border: 1px solid #999999; font-size: 8.5pt; }
+li { margin: 0; }
+.small { font-size: 8pt; color: #333333; }
+"""
+PLOT_SIZE = (1500, 470)  # pixels of the exported plot
+PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    head = "".join(f"<th>{e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    start = '<table class="grid" width="100%" cellspacing="0">'
+    return f"{start}<tr>{head}</tr>{body}</table>"
+
+
+def bullets(items: Iterable[str]) -> str:
+    items = list(items)
+    return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>" if items else ""
+
+
+def plot_png(plot: PlotData) -> bytes | None:
+    """The walking-tolerance plot as PNG bytes (pyqtgraph's ImageExporter), or ``None``
+    when there are no tests in the range."""
+    if not plot.tolerance.points:
+        return None
+    import pyqtgraph as pg
+    from pyqtgraph.exporters import ImageExporter
+    from PySide6.QtCore import Qt
+
+    view = pg.PlotWidget(
+        axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}, background="#FFFFFF"
+    )  # never shown: the exporter needs a view
+    view.resize(*PLOT_SIZE)
+    view.setFixedSize(*PLOT_SIZE)  # never shown, so make its size stick for the export
+    item = view.getPlotItem()
+    item.setLabel("left", "minutes")
+    item.showGrid(y=True, alpha=0.3)
+    black = pg.mkPen("#000000", width=4)
+    font = QFont()
+    font.setPixelSize(34)  # prints at about 9 pt once the image is scaled to the page
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).setPen(black)
+        item.getAxis(axis).setTextPen(black)
+        item.getAxis(axis).setStyle(tickFont=font, tickTextOffset=12)
+        item.getAxis(axis).label.setFont(font)
+    item.getAxis("bottom").setHeight(70)
+    item.getAxis("left").setWidth(110)
+    # Grayscale-safe: tests are dark filled circles, "at least" tests open squares, the
+    # running median a thick black line, treatments dashed grey lines with their number.
+    exact = [p for p in plot.tolerance.points if not p.lower_bound]
+    bound = [p for p in plot.tolerance.points if p.lower_bound]
+    item.plot(
+        [p.x for p in exact],
+        [p.y for p in exact],
+        pen=None,
+        symbol="o",
+        symbolSize=16,
+        symbolBrush="#0072B2",
+        symbolPen="#000000",
+    )
+    if bound:
+        item.plot(
+            [p.x for p in bound],
+            [p.y for p in bound],
+            pen=None,
+            symbol="s",
+            symbolSize=16,
+            symbolBrush="#FFFFFF",
+            symbolPen=pg.mkPen("#000000", width=2),
+        )
+    item.plot(plot.running_median.xs, plot.running_median.ys, pen=black)
+    for number, marker in enumerate(plot.markers, start=1):
+        item.addItem(
+            pg.InfiniteLine(
+                pos=marker.x,
+                angle=90,
+                pen=pg.mkPen("#555555", width=3, style=Qt.PenStyle.DashLine),
+                label=str(number),
+                labelOpts={"position": 0.93, "color": "#000000"},
+            )
+        )
+    item.setXRange(*plot.x_range, padding=0)
+    exporter = ImageExporter(item)
+    exporter.parameters()["width"] = PLOT_SIZE[0]
+    exporter.parameters()["height"] = PLOT_SIZE[1]
+    exporter.parameters()["background"] = "#FFFFFF"
+    image: QImage = exporter.export(toBytes=True)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def page_one(report: Report, png: bytes | None) -> str:
+    p1 = report.page1
+    v = p1.verdict
+    parts = [f"<h1>{e(p1.title)}</h1>"]
+    if p1.patient_line:
+        parts.append(f'<p class="meta"><b>{e(p1.patient_line)}</b></p>')
+    parts.append(f'<p class="meta">{e(p1.range_line)} · {e(p1.generated_line)}</p>')
+    parts.append("<h2>Is it working?</h2>")
+    parts.append(f'<p class="verdict">{SYMBOLS[v.verdict.verdict]} {e(v.headline)}</p>')
+    parts.append(f"<p>{e(v.summary)}</p>")
+    if v.nudge:
+        parts.append(f"<p>{e(v.nudge)}</p>")
+    if p1.what_next:
+        parts.append("<h2>What next</h2>" + bullets(p1.what_next))
+    parts.append(f"<h2>{e(p1.plot.title)}</h2>")
+    if png is not None:
+        data = base64.b64encode(png).decode("ascii")
+        image = QImage.fromData(png)
+        width = PLOT_PRINT_WIDTH
+        height = round(width * image.height() / max(1, image.width()))
+        parts.append(
+            f'<p><img src="data:image/png;base64,{data}" width="{width}" height="{height}"></p>'
+        )
+        if p1.plot.markers:
+            parts.append(
+                '<p class="small">Dashed lines: '
+                + e(" · ".join(f"{n} {m.label}" for n, m in enumerate(p1.plot.markers, start=1)))
+                + ". "
+                "Dots: walking tests; black line: median of the last three.</p>"
+            )
+    else:
+        parts.append(f"<p>{e(p1.plot.empty_text)}</p>")
+    parts.append("<h2>At the start and now</h2>")
+    parts.append(table(COMPARE_HEADERS, (row.cells for row in p1.compare)))
+    if p1.treatments:
+        parts.append("<h2>Treatments, and walking before symptoms around them</h2>")
+        headers = ("Treatment", "Date", "28 days before → days 7–35 after", "Change")
+        parts.append(table(headers, (treatment_cells(t) for t in p1.treatments)))
+    parts.append("<h2>Time to talk to your clinician?</h2>")
+    parts.append(
+        bullets(s.text for s in p1.signs) if p1.signs else "<p>No signs found in the data.</p>"
+    )
+    parts.append("<h2>Safety checks</h2>")
+    parts.append(f"<p>{e(p1.safety.summary)}</p>")
+    for flag in p1.safety.flagged:
+        parts.append(
+            f"<p><b>{e(flag.date_text)}, {e(flag.trigger_text)}: "
+            f"{e(flag.level_text)}.</b> Yes to: {e('; '.join(flag.answers))}. "
+            f"{e(flag.clearance_text)}.</p>"
+        )
+    parts.append(f"<h2>Next walk</h2><p>{e(p1.next_walk)}</p>")  # the app's sentence
+    return "".join(parts)
+
+
+def treatment_cells(line) -> tuple[str, str, str, str]:
+    effect = line.effect
+    if effect.before_median_s is None or effect.after_median_s is None:
+        span, change = "not enough walking tests to compare", "—"
+    else:
+        span = f"{minutes_text(effect.before_median_s)} → {minutes_text(effect.after_median_s)}"
+        change = percent_text(effect.change_pct) if effect.change_pct is not None else "—"
+    return (
+        line.event.kind.label + (f" ({line.event.note})" if line.event.note else ""),
+        date_text(line.event.date),
+        span,
+        change,
+    )
+
+
+def later_pages(report: Report) -> str:
+    parts = ['<h1 style="page-break-before: always">Questions for your visit</h1>']
+    footnotes = report.page1.footnotes
+    parts.append(
+        "<ol>"
+        + "".join(
+            f"<li><b>{e(q.text)}</b>" + (f"<br>{e(q.detail)}" if q.detail else "") + "</li>"
+            for q in report.questions
+        )
+        + "</ol>"
+    )
+    d = report.daily_summary
+    parts.append("<h2>Daily log</h2>")
+    parts.append(table(("", ""), ((line.label, line.value) for line in d.lines)))
+    parts.append("<h2>Week by week</h2>")
+    parts.append(
+        table(WEEKLY_HEADERS, (w.cells for w in report.weekly))
+        if report.weekly
+        else "<p>No weeks with data in this range.</p>"
+    )
+    parts.append("<h2>Walks</h2>")
+    parts.append(
+        table(WALK_HEADERS, (w.cells for w in report.walks))
+        if report.walks
+        else "<p>No walks in this range.</p>"
+    )
+    parts.append("<h2>Exercise sessions</h2>")
+    parts.append(
+        table(ROUTINE_HEADERS, (r.cells for r in report.routines))
+        if report.routines
+        else "<p>No exercise sessions in this range.</p>"
+    )
+    if footnotes:
+        parts.append("<h2>About these figures</h2>" + bullets(footnotes))
+    if report.notes:
+        parts.append(
+            "<h2>Notes</h2>"
+            + table(
+                ("Date", "From", "Note"),
+                ((date_text(n.day), n.source, n.text) for n in report.notes),
+            )
+        )
+    return "".join(parts)
+
+
+def report_html(report: Report, png: bytes | None) -> str:
+    return (
+        f"<html><head><style>{CSS}</style></head><body>"
+        f"{page_one(report, png)}{later_pages(report)}</body></html>"
+    )
+
+
+def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
+    """A4, or Letter where the locale uses US paper."""
+    locale = locale or QLocale()
+    letter = locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def write_report_pdf(
+    report: Report,
+    target: Path,
+    locale: QLocale | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Path:
+    """Render to ``target`` via a temp file beside it, renamed at the end: a failure
+    leaves no partial file. ``progress`` gets 0-100."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.partial")
+    step = progress or (lambda _percent: None)
+    try:
+        step(5)
+        png = plot_png(report.page1.plot)
+        step(40)
+        doc = QTextDocument()
+        doc.setHtml(report_html(report, png))
+        step(70)
+        writer = QPdfWriter(str(tmp))
+        writer.setTitle(report.page1.title)
+        writer.setCreator("Stenosis Coach")
+        writer.setResolution(300)
+        writer.setPageLayout(
+            QPageLayout(
+                page_size_for_locale(locale),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 14, 15, 14),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        size = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+        doc.setPageSize(QSizeF(size.width(), size.height()))
+        doc.print_(writer)
+        del writer  # flushes and closes the file
+        step(95)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    step(100)
+    return target

@@ -1,0 +1,176 @@
+"""Form pieces the therapist tools share: labelled rows, checked numbers, choices, lists.
+
+They build on the app's own inputs (:class:`NumberField`) and widgets; nothing here knows
+about plans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from stenosis_coach.ui.inputs import NumberField
+from stenosis_coach.ui.theme import set_kind
+from stenosis_coach.ui.therapist.limits import NumberSpec
+from stenosis_coach.ui.widgets import SPACING, button_row, label
+
+
+class FormGrid(QGridLayout):
+    """Rows of "words | control", with an optional hint and an error line under the control."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalSpacing(3 * SPACING)
+        self.setVerticalSpacing(SPACING)
+        self.setColumnStretch(1, 1)
+        self._row = 0
+
+    def add(self, title: str, widget: QWidget, hint: str = "", error: QLabel | None = None) -> None:
+        words = label(title)
+        words.setMinimumWidth(150)
+        words.setBuddy(widget)
+        self.addWidget(words, self._row, 0, Qt.AlignmentFlag.AlignTop)
+        self.addWidget(widget, self._row, 1)
+        self._row += 1
+        if hint:
+            self.addWidget(label(hint, "secondary"), self._row, 1)
+            self._row += 1
+        if error is not None:
+            self.addWidget(error, self._row, 1)
+            self._row += 1
+
+
+def error_label() -> QLabel:
+    """A red message line, hidden until there is something to say."""
+    error = label("", "error")
+    error.hide()
+    return error
+
+
+def show_error(error: QLabel, field: QWidget, text: str | None) -> None:
+    """Say what is wrong under ``field`` (or clear it); the field gets a red border too."""
+    error.setText(text or "")
+    error.setVisible(bool(text))
+    field.setProperty("invalid", bool(text))
+    field.setAccessibleDescription(text or "")
+    field.style().unpolish(field)
+    field.style().polish(field)
+
+
+class BoundedNumber(NumberField):
+    """A :class:`NumberField` checked against a :class:`NumberSpec` as it is typed.
+
+    A bad value is refused with a message under the field; the draft keeps its last good
+    value, and :meth:`problem` says what is wrong until the text is fixed or refilled.
+
+    Signals:
+        value_changed(object): a good value typed (``None`` for an empty optional field).
+    """
+
+    value_changed = Signal(object)
+
+    def __init__(self, spec: NumberSpec, name: str | None = None) -> None:
+        super().__init__(
+            name or spec.name,
+            step=spec.step,
+            minimum=spec.low / spec.scale,
+            maximum=spec.high / spec.scale,
+            unit=spec.unit,
+            decimals=spec.decimals,
+        )
+        self.spec = spec
+        self.error = error_label()
+        self._problem: str | None = None
+        self._filling = False
+        self.changed.connect(self._check)
+
+    def show_value(self, value: float | None) -> None:
+        """Show the draft's value (no edit is forwarded; any message is cleared)."""
+        self._filling = True
+        self.set_text(self.spec.shown(value))
+        self._filling = False
+        self._check(self.text())
+
+    def problem(self) -> str | None:
+        return self._problem
+
+    def _check(self, text: str) -> None:
+        try:
+            value = self.spec.parse(text)
+        except ValueError as exc:
+            self._problem = str(exc)
+        else:
+            self._problem = None
+            if not self._filling:
+                self.value_changed.emit(value)
+        show_error(self.error, self.edit, self._problem)
+
+
+class ChoiceRow(QWidget):
+    """A few large buttons of which one is chosen (like the app's other choices).
+
+    Signals:
+        chosen(object): the value of the button the user chose.
+    """
+
+    chosen = Signal(object)
+
+    def __init__(self, name: str, options: Iterable[tuple[object, str]]) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self._group = QButtonGroup(self)
+        self.buttons: dict[object, QPushButton] = {}
+        for value, text in options:
+            btn = QPushButton(text)
+            btn.setCheckable(True)
+            btn.setAccessibleName(f"{name}: {text}")
+            set_kind(btn, "choice")
+            self._group.addButton(btn)
+            self.buttons[value] = btn
+            btn.clicked.connect(lambda _=False, v=value: self.chosen.emit(v))
+        row = button_row(*self.buttons.values(), spacing=SPACING)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.setLayout(row)
+
+    def value(self) -> object | None:
+        return next((v for v, b in self.buttons.items() if b.isChecked()), None)
+
+    def set_value(self, value: object) -> None:
+        self.buttons[value].setChecked(True)
+
+
+def item_list(name: str, rows: int = 4) -> QListWidget:
+    """A list with rows tall enough to hit (48 px, UI.md) and room for ``rows`` of them."""
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setWordWrap(True)
+    widget.setProperty("rows", rows)
+    return widget
+
+
+def fill_list(widget: QListWidget, rows: Iterable[tuple[str, object]], current: int = -1) -> None:
+    """Replace the items (text, data) and select ``current``, without a storm of signals."""
+    widget.blockSignals(True)
+    widget.clear()
+    height = max(48, widget.fontMetrics().height() + 2 * SPACING + 4)
+    for text, data in rows:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        item.setSizeHint(QSize(0, height))
+        widget.addItem(item)
+    widget.setMinimumHeight(height * int(widget.property("rows") or 4) + 8)
+    widget.setCurrentRow(current if 0 <= current < widget.count() else -1)
+    widget.blockSignals(False)

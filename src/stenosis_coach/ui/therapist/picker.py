@@ -1,0 +1,138 @@
+"""Choose an exercise for a routine: built-in and your own, searchable by name."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
+
+from stenosis_coach.core.exercises.model import Exercise, Source
+from stenosis_coach.ui.exercises.illustration import Illustration
+from stenosis_coach.ui.exercises.page import POSITIONS
+from stenosis_coach.ui.therapist.form import fill_list, item_list
+from stenosis_coach.ui.widgets import SPACING, Card, button, button_row, label
+
+
+class ExercisePicker(QWidget):
+    """A search box over the library; Enter or "Add to the routine" takes the chosen one.
+
+    Signals:
+        chosen(str): the id of the exercise to add.
+        cancelled(): back without adding.
+    """
+
+    chosen = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2 * SPACING)
+        self.heading = label("", "section-title")
+        column.addWidget(self.heading)
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Find an exercise")
+        self.search.setPlaceholderText("Type part of a name, for example: knee")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
+        column.addWidget(label("Find an exercise"))
+        column.addWidget(self.search)
+
+        card = Card()
+        row = QHBoxLayout()
+        row.setSpacing(3 * SPACING)
+        self.list = item_list("Exercises to choose from", rows=6)
+        self.list.setMinimumWidth(340)
+        self.list.currentItemChanged.connect(self._show)
+        self.list.itemActivated.connect(lambda _item: self._take())
+        row.addWidget(self.list, 1)
+        detail = QVBoxLayout()
+        detail.setSpacing(SPACING)
+        self.picture = Illustration(240)
+        self.name = label("", "section-title")
+        self.where = label("", "secondary")
+        self.steps = label("")
+        for widget in (self.picture, self.name, self.where, self.steps):
+            detail.addWidget(widget)
+        detail.addStretch(1)
+        row.addLayout(detail, 1)
+        card.body.addLayout(row)
+        self.none_found = label("No exercise has that name. Try fewer letters.", "secondary")
+        self.none_found.hide()
+        card.body.addWidget(self.none_found)
+        column.addWidget(card)
+
+        self.add = button("Add to the routine", kind="primary", shortcut_hint="Enter")
+        self.cancel = button("Cancel", "Cancel adding an exercise", shortcut_hint="Esc")
+        self.add.clicked.connect(self._take)
+        self.cancel.clicked.connect(self.cancelled)
+        column.addLayout(button_row(self.add, self.cancel))
+        column.addStretch(1)
+        self._library: Mapping[str, Exercise] = {}
+        self.setFocusProxy(self.search)
+
+    def show_library(self, library: Mapping[str, Exercise], routine_name: str) -> None:
+        """Offer every exercise of ``library``; yours first, then the built-in ones."""
+        self._library = library
+        self.heading.setText(f"Add an exercise to “{routine_name}”")
+        ordered = sorted(library.values(), key=lambda e: (e.source is Source.BUILT_IN, e.name))
+        rows = []
+        for exercise in ordered:
+            mine = "" if exercise.source is Source.BUILT_IN else " (your own)"
+            neck = " (neck)" if exercise.region == "cervical" else ""
+            rows.append((f"{exercise.name}{neck}{mine}", exercise.id))
+        fill_list(self.list, rows, 0)
+        self.search.clear()
+        self._filter("")
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.list.setFocus()
+                self.list.keyPressEvent(event)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._take()
+                return True
+        return False
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def _filter(self, text: str) -> None:
+        words = text.strip().lower().split()
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            haystack = f"{item.text()} {item.data(Qt.ItemDataRole.UserRole)}".lower()
+            hidden = not all(word in haystack for word in words)
+            item.setHidden(hidden)
+            if not hidden and first is None:
+                first = item
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            self.list.setCurrentItem(first)
+        self.none_found.setVisible(first is None)
+        self.add.setEnabled(first is not None)
+
+    def _show(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        exercise = self._library[item.data(Qt.ItemDataRole.UserRole)]
+        self.picture.show_exercise(exercise.illustration, exercise.name)
+        self.name.setText(exercise.name)
+        self.where.setText(POSITIONS[exercise.position.value])
+        self.steps.setText(
+            "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+        )
+
+    def _take(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and not item.isHidden():
+            self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))

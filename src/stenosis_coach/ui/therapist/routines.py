@@ -1,0 +1,263 @@
+"""The routines being built: the list, the chosen routine's details, its steps and doses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from stenosis_coach.core.exercises.model import Exercise
+from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.therapist.draft import PlanDraft
+from stenosis_coach.ui.therapist.form import BoundedNumber, FormGrid, fill_list, item_list
+from stenosis_coach.ui.therapist.limits import PER_WEEK
+from stenosis_coach.ui.therapist.preview import length_text, step_line
+from stenosis_coach.ui.therapist.step_editor import StepEditor
+from stenosis_coach.ui.widgets import SPACING, Card, button, button_row, label
+
+
+def _side_buttons(*buttons: QWidget) -> QVBoxLayout:
+    column = QVBoxLayout()
+    column.setSpacing(SPACING)
+    for widget in buttons:
+        column.addWidget(widget)
+    column.addStretch(1)
+    return column
+
+
+class RoutinesSection(QWidget):
+    """Shows the draft's routines and forwards every edit to it.
+
+    Signals:
+        edited(): the draft changed.
+        pick_requested(int): choose an exercise to add to this routine (by index).
+    """
+
+    edited = Signal()
+    pick_requested = Signal(int)
+
+    def __init__(
+        self,
+        draft: PlanDraft,
+        library: Callable[[], dict[str, Exercise]],
+        dialogs: Dialogs,
+    ) -> None:
+        super().__init__()
+        self.draft, self._library, self._dialogs = draft, library, dialogs
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3 * SPACING)
+
+        mine = Card("Routines in this plan")
+        row = QHBoxLayout()
+        row.setSpacing(2 * SPACING)
+        self.routine_list = item_list("Routines in this plan", rows=3)
+        self.routine_list.currentRowChanged.connect(self._show_routine)
+        self.new_routine = button("New routine")
+        self.remove_routine = button("Remove routine", "Remove the chosen routine")
+        self.new_routine.clicked.connect(self._add_routine)
+        self.remove_routine.clicked.connect(self._remove_routine)
+        row.addWidget(self.routine_list, 1)
+        row.addLayout(_side_buttons(self.new_routine, self.remove_routine))
+        mine.body.addLayout(row)
+        column.addWidget(mine)
+
+        self.details = Card("About this routine")
+        form = FormGrid()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Routine name")
+        self.name.textEdited.connect(self._rename)
+        self.description = QLineEdit()
+        self.description.setAccessibleName("Routine description")
+        self.description.setPlaceholderText("One sentence, for example: Gentle stretches lying")
+        self.description.textEdited.connect(self._describe)
+        self.per_week = BoundedNumber(PER_WEEK)
+        self.per_week.value_changed.connect(self._set_per_week)
+        form.add("Name", self.name)
+        form.add("Description", self.description, "Optional.")
+        form.add("Times a week", self.per_week, "", self.per_week.error)
+        self.details.body.addLayout(form)
+        column.addWidget(self.details)
+
+        self.steps_card = Card("Exercises in this routine")
+        self.length = label("", "section-title")
+        self.steps_card.body.addWidget(self.length)
+        row = QHBoxLayout()
+        row.setSpacing(2 * SPACING)
+        self.step_list = item_list("Exercises in this routine", rows=4)
+        self.step_list.currentRowChanged.connect(self._show_step)
+        self.step_list.installEventFilter(self)
+        self.add_step = button("Add an exercise…", "Add an exercise to this routine")
+        self.move_up = button("Move up", "Move the exercise up", shortcut_hint="Alt+↑")
+        self.move_down = button("Move down", "Move the exercise down", shortcut_hint="Alt+↓")
+        self.remove_step = button("Remove", "Remove the exercise from the routine")
+        self.add_step.clicked.connect(lambda: self.pick_requested.emit(self.current_routine()))
+        self.move_up.clicked.connect(lambda: self.move_step(-1))
+        self.move_down.clicked.connect(lambda: self.move_step(+1))
+        self.remove_step.clicked.connect(self._remove_step)
+        row.addWidget(self.step_list, 1)
+        row.addLayout(_side_buttons(self.move_up, self.move_down, self.remove_step))
+        self.steps_card.body.addLayout(row)
+        self.steps_card.body.addLayout(button_row(self.add_step))
+        column.addWidget(self.steps_card)
+
+        self.step_editor = StepEditor()
+        self.step_editor.edited.connect(self._step_edited)
+        column.addWidget(self.step_editor)
+        self.refresh()
+
+    # -- showing ----------------------------------------------------------------------
+    def current_routine(self) -> int:
+        return self.routine_list.currentRow()
+
+    def current_step(self) -> int:
+        return self.step_list.currentRow()
+
+    def refresh(self, routine: int | None = None, step: int | None = None) -> None:
+        """Redraw from the draft, choosing ``routine`` and ``step`` (default: as before)."""
+        routine = self.current_routine() if routine is None else routine
+        if self.draft.routines and not 0 <= routine < len(self.draft.routines):
+            routine = 0
+        rows = [(r.name.strip() or "(no name)", r.id) for r in self.draft.routines]
+        fill_list(self.routine_list, rows, routine)
+        self._show_routine(self.current_routine(), step)
+
+    def select_step(self, step: int) -> None:
+        self.step_list.setCurrentRow(step)
+
+    def _show_routine(self, index: int, step: int | None = None) -> None:
+        has = 0 <= index < len(self.draft.routines)
+        self.remove_routine.setEnabled(has)
+        self.details.setEnabled(has)
+        self.steps_card.setEnabled(has)
+        if not has:
+            self.name.clear()
+            self.description.clear()
+            self.per_week.show_value(7)
+            self.length.setText("Make a routine first: press “New routine”.")
+            fill_list(self.step_list, [])
+            self._show_step(-1)
+            return
+        routine = self.draft.routines[index]
+        self.name.setText(routine.name)
+        self.description.setText(routine.description)
+        self.per_week.show_value(routine.per_week)
+        self._fill_steps(0 if step is None else step)
+
+    def _fill_steps(self, step: int) -> None:
+        index = self.current_routine()
+        routine = self.draft.routines[index]
+        library = self._library()
+        rows = [
+            (step_line(n, library[s.exercise].name, s.dosing()), n)
+            for n, s in enumerate(routine.steps, start=1)
+        ]
+        fill_list(self.step_list, rows, min(step, len(rows) - 1))
+        self.length.setText(f"Estimated length: {length_text(self.draft, index, library)}")
+        self._show_step(self.current_step())
+
+    def _show_step(self, step: int) -> None:
+        routine = self.current_routine()
+        steps = self.draft.routines[routine].steps if routine >= 0 else []
+        has = 0 <= step < len(steps)
+        self.move_up.setEnabled(has and step > 0)
+        self.move_down.setEnabled(has and step < len(steps) - 1)
+        self.remove_step.setEnabled(has)
+        if has:
+            self.step_editor.show_step(steps[step], self._library()[steps[step].exercise].name)
+        else:
+            self.step_editor.show_step(None)
+
+    def problems(self) -> list[str]:
+        found = [p for p in (self.per_week.problem(),) if p and self.details.isEnabled()]
+        return found + self.step_editor.problems()
+
+    # -- editing ------------------------------------------------------------------------
+    def _add_routine(self) -> None:
+        index = self.draft.add_routine(f"Routine {len(self.draft.routines) + 1}")
+        self.refresh(index)
+        self.name.setFocus()
+        self.name.selectAll()
+        self.edited.emit()
+
+    def _remove_routine(self) -> None:
+        index = self.current_routine()
+        if index < 0:
+            return
+        name = self.draft.routines[index].name
+        if not self._dialogs.confirm(
+            "Remove this routine?",
+            f"“{name}” and its exercises will be taken out of this plan.",
+            yes="Remove the routine",
+        ):
+            return
+        self.draft.remove_routine(index)
+        self.refresh(min(index, len(self.draft.routines) - 1))
+        self.routine_list.setFocus()
+        self.edited.emit()
+
+    def _rename(self, text: str) -> None:
+        index = self.current_routine()
+        self.draft.rename_routine(index, text)
+        self.routine_list.item(index).setText(text.strip() or "(no name)")
+        self.edited.emit()
+
+    def _describe(self, text: str) -> None:
+        self.draft.routines[self.current_routine()].description = text
+        self.edited.emit()
+
+    def _set_per_week(self, value: object) -> None:
+        if self.current_routine() >= 0:
+            self.draft.routines[self.current_routine()].per_week = int(value)  # type: ignore[arg-type]
+            self.edited.emit()
+
+    def add_exercise(self, exercise: Exercise) -> None:
+        """Add ``exercise`` (chosen in the picker) at the end of the current routine."""
+        step = self.draft.add_step(self.current_routine(), exercise)
+        self._fill_steps(step)
+        self.step_list.setFocus()
+        self.edited.emit()
+
+    def move_step(self, delta: int) -> None:
+        step = self.current_step()
+        if step < 0:
+            return
+        moved = self.draft.move_step(self.current_routine(), step, delta)
+        if moved != step:
+            self._fill_steps(moved)
+            self.edited.emit()
+        self.step_list.setFocus()
+
+    def _remove_step(self) -> None:
+        step = self.current_step()
+        if step < 0:
+            return
+        self.draft.remove_step(self.current_routine(), step)
+        self._fill_steps(step)
+        self.step_list.setFocus()
+        self.edited.emit()
+
+    def _step_edited(self) -> None:
+        self._fill_steps_keep_editor()
+        self.edited.emit()
+
+    def _fill_steps_keep_editor(self) -> None:
+        """Redraw the step lines and length without refilling the editor being typed in."""
+        index = self.current_routine()
+        library = self._library()
+        for n, s in enumerate(self.draft.routines[index].steps):
+            self.step_list.item(n).setText(step_line(n + 1, library[s.exercise].name, s.dosing()))
+        self.length.setText(f"Estimated length: {length_text(self.draft, index, library)}")
+
+    def eventFilter(self, watched, event) -> bool:
+        """In the list: Alt+Up/Alt+Down move the exercise, Delete removes it."""
+        if watched is self.step_list and event.type() == QEvent.Type.KeyPress:
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_step(-1 if event.key() == Qt.Key.Key_Up else +1)
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._remove_step()
+                return True
+        return False

@@ -1,0 +1,109 @@
+"""The dose of one routine step: repetitions or a time, sets, hold, rest and sides."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from stenosis_coach.core.exercises.model import Sides
+from stenosis_coach.ui.therapist.draft import StepDraft
+from stenosis_coach.ui.therapist.form import BoundedNumber, ChoiceRow, FormGrid
+from stenosis_coach.ui.therapist.limits import STEP_NUMBERS
+from stenosis_coach.ui.widgets import Card, label
+
+
+class StepEditor(Card):
+    """Edits the :class:`StepDraft` given to :meth:`show_step` in place.
+
+    Signals:
+        edited(): the step changed (its line in the list and the length need redrawing).
+    """
+
+    edited = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("Dose")
+        self._step: StepDraft | None = None
+        self._name = ""
+        self.hint = label("Choose an exercise in the list above to set its dose.", "secondary")
+        self.body.addWidget(self.hint)
+        self.form_holder = QWidget()
+        form = FormGrid()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.count_by = ChoiceRow("Count by", [(False, "Repetitions"), (True, "Time")])
+        self.count_by.chosen.connect(self._set_mode)
+        form.add("Count by", self.count_by)
+        self.numbers: dict[str, BoundedNumber] = {}
+        names = {
+            "reps": ("Repetitions in each set", ""),
+            "hold_s": ("Hold each repetition", "Leave empty for no hold."),
+            "duration_s": ("Time for each set", "For example, 600 seconds is 10 minutes."),
+            "sets": ("Sets", ""),
+            "rest_s": ("Rest after each set", "Also the rest between sides."),
+        }
+        self._rows: dict[str, list[QWidget]] = {}
+        for key, (words, hint) in names.items():
+            field = BoundedNumber(STEP_NUMBERS[key], words)
+            field.value_changed.connect(lambda value, k=key: self._set(k, value))
+            self.numbers[key] = field
+            before = form.count()
+            form.add(words, field, hint, field.error)
+            self._rows[key] = [form.itemAt(i).widget() for i in range(before, form.count())]
+        self.sides = ChoiceRow(
+            "Sides", [(Sides.BOTH, "Both sides together"), (Sides.EACH, "Each side in turn")]
+        )
+        self.sides.chosen.connect(self._set_sides)
+        form.add("Sides", self.sides)
+        self.form_holder.setLayout(form)
+        self.body.addWidget(self.form_holder)
+        self.show_step(None)
+
+    def show_step(self, step: StepDraft | None, name: str = "") -> None:
+        """Show ``step`` (``None``: nothing chosen); edits then go into it."""
+        self._step, self._name = step, name
+        self.title_label.setText(f"Dose: {name}" if step else "Dose")
+        self.setAccessibleName(self.title_label.text())
+        self.hint.setVisible(step is None)
+        self.form_holder.setVisible(step is not None)
+        if step is None:
+            return
+        self.count_by.set_value(step.by_time)
+        self.sides.set_value(step.sides)
+        for key, field in self.numbers.items():
+            field.show_value(getattr(step, key))
+        self._show_mode(step.by_time)
+
+    def problems(self) -> list[str]:
+        if self._step is None:
+            return []
+        shown = [f for f in self.numbers.values() if not f.isHidden()]
+        return [f.problem() or "" for f in shown if f.problem()]
+
+    def _show_mode(self, by_time: bool) -> None:
+        for key, widgets in self._rows.items():
+            shown = key == "duration_s" if by_time else key in ("reps", "hold_s")
+            if key in ("sets", "rest_s"):
+                shown = True
+            for widget in widgets:
+                if widget is self.numbers[key].error:
+                    widget.setVisible(shown and bool(self.numbers[key].problem()))
+                else:
+                    widget.setVisible(shown)
+
+    def _set_mode(self, by_time: object) -> None:
+        if self._step is None:
+            return
+        self._step.by_time = bool(by_time)
+        # Refilled from the draft: a half-typed value in a row being hidden is dropped.
+        self.show_step(self._step, self._name)
+        self.edited.emit()
+
+    def _set_sides(self, sides: object) -> None:
+        if self._step is not None:
+            self._step.sides = Sides(sides)
+            self.edited.emit()
+
+    def _set(self, key: str, value: object) -> None:
+        if self._step is not None:
+            setattr(self._step, key, value)
+            self.edited.emit()
