@@ -71,4 +71,5 @@ def report_for(
 
 
 def next_walk_text(rx) -> str:
-    return f"{walk_headline(rx)} Why: {rx.reason}" if rx.reason else walk_headline(rx)
+    """The current prescription in one sentence (the report's page 1 has no room for why)."""
+    return walk_headline(rx)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from stenosis_coach.core.progress.verdict import VerdictKind
@@ -41,7 +41,7 @@ h2 { font-size: 11pt; margin: 5pt 0 2pt 0; }
 p { margin: 0 0 2pt 0; }
 ul, ol { margin-top: 0; margin-bottom: 2pt; }
 p.meta { color: #333333; font-size: 9pt; margin: 0; }
-.verdict { font-size: 14pt; font-weight: bold; }
+.verdict { font-size: 13pt; font-weight: bold; }
 table.grid { border-collapse: collapse; }
 table.grid th { background: #E8E8E8; text-align: left; padding: 2pt 4pt;
                 border: 1px solid #777777; font-size: 8.5pt; }
@@ -49,7 +49,7 @@ table.grid td { padding: 2pt 4pt; border: 1px solid #999999; font-size: 8.5pt; }
 li { margin: 0; }
 .small { font-size: 8pt; color: #333333; }
 """
-PLOT_SIZE = (1500, 470)  # pixels of the exported plot
+PLOT_SIZE = (1500, 360)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
 
@@ -57,11 +57,12 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    head = "".join(f"<th>{e(h)}</th>" for h in headers)
+def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
+    """A grid; ``headers=None`` for a two-column list of labels and values."""
+    head = "".join(f"<th>{e(h)}</th>" for h in headers or ())
     body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
     start = '<table class="grid" width="100%" cellspacing="0">'
-    return f"{start}<tr>{head}</tr>{body}</table>"
+    return f"{start}{f'<tr>{head}</tr>' if head else ''}{body}</table>"
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -81,8 +82,6 @@ def plot_png(plot: PlotData) -> bytes | None:
     view = pg.PlotWidget(
         axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}, background="#FFFFFF"
     )  # never shown: the exporter needs a view
-    view.resize(*PLOT_SIZE)
-    view.setFixedSize(*PLOT_SIZE)  # never shown, so make its size stick for the export
     item = view.getPlotItem()
     item.setLabel("left", "minutes")
     item.showGrid(y=True, alpha=0.3)
@@ -131,6 +130,8 @@ def plot_png(plot: PlotData) -> bytes | None:
             )
         )
     item.setXRange(*plot.x_range, padding=0)
+    # The view is never shown, so it never lays its plot out: size the plot itself.
+    item.setGeometry(QRectF(0, 0, *PLOT_SIZE))
     exporter = ImageExporter(item)
     exporter.parameters()["width"] = PLOT_SIZE[0]
     exporter.parameters()["height"] = PLOT_SIZE[1]
@@ -150,9 +151,11 @@ def page_one(report: Report, png: bytes | None) -> str:
     parts = [f"<h1>{e(p1.title)}</h1>"]
     if p1.patient_line:
         parts.append(f'<p class="meta"><b>{e(p1.patient_line)}</b></p>')
-    parts.append(f'<p class="meta">{e(p1.range_line)} · {e(p1.generated_line)}</p>')
-    parts.append("<h2>Is it working?</h2>")
-    parts.append(f'<p class="verdict">{SYMBOLS[v.verdict.verdict]} {e(v.headline)}</p>')
+    parts.append(f'<p class="meta">{e(p1.range_line)}</p>')
+    parts.append(
+        f'<h2>Is it working? &nbsp;<span class="verdict">'
+        f"{SYMBOLS[v.verdict.verdict]} {e(v.headline)}</span></h2>"
+    )
     parts.append(f"<p>{e(v.summary)}</p>")
     if v.nudge:
         parts.append(f"<p>{e(v.nudge)}</p>")
@@ -179,22 +182,25 @@ def page_one(report: Report, png: bytes | None) -> str:
     parts.append("<h2>At the start and now</h2>")
     parts.append(table(COMPARE_HEADERS, (row.cells for row in p1.compare)))
     if p1.treatments:
-        parts.append("<h2>Treatments, and walking before symptoms around them</h2>")
-        headers = ("Treatment", "Date", "28 days before → days 7–35 after", "Change")
+        parts.append("<h2>Treatments</h2>")
+        headers = (
+            "Treatment",
+            "Date",
+            "Walking before symptoms: 28 days before → days 7–35 after",
+            "Change",
+        )
         parts.append(table(headers, (treatment_cells(t) for t in p1.treatments)))
-    parts.append("<h2>Time to talk to your clinician?</h2>")
-    parts.append(
-        bullets(s.text for s in p1.signs) if p1.signs else "<p>No signs found in the data.</p>"
-    )
-    parts.append("<h2>Safety checks</h2>")
-    parts.append(f"<p>{e(p1.safety.summary)}</p>")
+    parts.append("<h2>Also</h2>")
+    signs = "; ".join(sign.text for sign in p1.signs) or "No signs found in the data."
+    parts.append(f"<p><b>Time to talk to your clinician?</b> {e(signs)}</p>")
+    parts.append(f"<p><b>Safety checks:</b> {e(p1.safety.summary)}</p>")
     for flag in p1.safety.flagged:
         parts.append(
-            f"<p><b>{e(flag.date_text)}, {e(flag.trigger_text)}: "
+            f"<p>&nbsp;&nbsp;• <b>{e(flag.date_text)}, {e(flag.trigger_text)}: "
             f"{e(flag.level_text)}.</b> Yes to: {e('; '.join(flag.answers))}. "
             f"{e(flag.clearance_text)}.</p>"
         )
-    parts.append(f"<h2>Next walk</h2><p>{e(p1.next_walk)}</p>")  # the app's sentence
+    parts.append(f"<p><b>Next walk:</b> {e(p1.next_walk)}</p>")
     return "".join(parts)
 
 
@@ -205,12 +211,9 @@ def treatment_cells(line) -> tuple[str, str, str, str]:
     else:
         span = f"{minutes_text(effect.before_median_s)} → {minutes_text(effect.after_median_s)}"
         change = percent_text(effect.change_pct) if effect.change_pct is not None else "—"
-    return (
-        line.event.kind.label + (f" ({line.event.note})" if line.event.note else ""),
-        date_text(line.event.date),
-        span,
-        change,
-    )
+    note = line.event.note
+    short = f" ({note})" if note and len(note) <= 24 else ""  # long notes: see later pages
+    return (line.event.kind.label + short, date_text(line.event.date), span, change)
 
 
 def later_pages(report: Report) -> str:
@@ -226,7 +229,7 @@ def later_pages(report: Report) -> str:
     )
     d = report.daily_summary
     parts.append("<h2>Daily log</h2>")
-    parts.append(table(("", ""), ((line.label, line.value) for line in d.lines)))
+    parts.append(table(None, ((line.label, line.value) for line in d.lines)))
     parts.append("<h2>Week by week</h2>")
     parts.append(
         table(WEEKLY_HEADERS, (w.cells for w in report.weekly))
@@ -245,8 +248,9 @@ def later_pages(report: Report) -> str:
         if report.routines
         else "<p>No exercise sessions in this range.</p>"
     )
-    if footnotes:
-        parts.append("<h2>About these figures</h2>" + bullets(footnotes))
+    parts.append(
+        "<h2>About these figures</h2>" + bullets((*footnotes, report.page1.generated_line))
+    )
     if report.notes:
         parts.append(
             "<h2>Notes</h2>"

@@ -91,32 +91,63 @@ STEP_NUMBERS = {
 }
 PER_WEEK = NumberSpec("per_week", "Times a week", *BOUNDS["per_week"])
 WALK_NUMBERS = {
-    "bout_s": NumberSpec("bout_s", "Each walk", *_bounds(PlanWalking, "bout_s"), "minutes",
-                         scale=60),
-    "rest_s": NumberSpec("rest_s", "Rest between walks", *_bounds(PlanWalking, "rest_s"),
-                         "minutes", scale=60),
-    "target_total_s": NumberSpec("target_total_s", "Total walking time",
-                                 *_bounds(PlanWalking, "target_total_s"), "minutes", scale=60),
-    "walks_per_week": NumberSpec("walks_per_week", "Walks a week",
-                                 *_bounds(PlanWalking, "walks_per_week")),
-    "test_every_days": NumberSpec("test_every_days", "Walking test every",
-                                  *_bounds(PlanWalking, "test_every_days"), "days"),
-}  # fmt: skip
+    "bout_s": NumberSpec(
+        "bout_s", "Each walk", *_bounds(PlanWalking, "bout_s"), "minutes", scale=60
+    ),
+    "rest_s": NumberSpec(
+        "rest_s", "Rest between walks", *_bounds(PlanWalking, "rest_s"), "minutes", scale=60
+    ),
+    "target_total_s": NumberSpec(
+        "target_total_s",
+        "Total walking time",
+        *_bounds(PlanWalking, "target_total_s"),
+        "minutes",
+        scale=60,
+    ),
+    "walks_per_week": NumberSpec(
+        "walks_per_week", "Walks a week", *_bounds(PlanWalking, "walks_per_week")
+    ),
+    "test_every_days": NumberSpec(
+        "test_every_days",
+        "Days between walking tests",
+        *_bounds(PlanWalking, "test_every_days"),
+        "days",
+    ),
+}
 PROGRESSION_NUMBERS = {
-    "bout_fraction": NumberSpec("bout_fraction", "Bout as a share of tolerance",
-                                *_bounds(PlanProgression, "bout_fraction"), whole=False),
-    "step_up": NumberSpec("step_up", "Step-up factor", *_bounds(PlanProgression, "step_up"),
-                          whole=False),
-    "good_walks_to_step_up": NumberSpec("good_walks_to_step_up", "Good walks before a step-up",
-                                        *_bounds(PlanProgression, "good_walks_to_step_up")),
-    "flare_pain": NumberSpec("flare_pain", "Leg pain that counts as a flare",
-                             *_bounds(PlanProgression, "flare_pain"), "of 10"),
-    "max_target_s": NumberSpec("max_target_s", "Longest total walking time",
-                               *_bounds(PlanProgression, "max_target_s"), "minutes", scale=60),
-    "min_days_between_step_ups": NumberSpec("min_days_between_step_ups",
-                                            "Days between step-ups",
-                                            *_bounds(PlanProgression, "min_days_between_step_ups"),
-                                            "days"),
-}  # fmt: skip
-PROGRESSION_DEFAULTS = {name: PlanProgression.model_fields[name].default for name in
-                        PROGRESSION_NUMBERS}  # fmt: skip
+    "bout_fraction": NumberSpec(
+        "bout_fraction",
+        "Bout as a share of tolerance",
+        *_bounds(PlanProgression, "bout_fraction"),
+        whole=False,
+    ),
+    "step_up": NumberSpec(
+        "step_up", "Step-up factor", *_bounds(PlanProgression, "step_up"), whole=False
+    ),
+    "good_walks_to_step_up": NumberSpec(
+        "good_walks_to_step_up",
+        "Good walks before a step-up",
+        *_bounds(PlanProgression, "good_walks_to_step_up"),
+    ),
+    "flare_pain": NumberSpec(
+        "flare_pain",
+        "Leg pain (0 to 10) that counts as a flare",
+        *_bounds(PlanProgression, "flare_pain"),
+    ),
+    "max_target_s": NumberSpec(
+        "max_target_s",
+        "Longest total walking time",
+        *_bounds(PlanProgression, "max_target_s"),
+        "minutes",
+        scale=60,
+    ),
+    "min_days_between_step_ups": NumberSpec(
+        "min_days_between_step_ups",
+        "Days between step-ups",
+        *_bounds(PlanProgression, "min_days_between_step_ups"),
+        "days",
+    ),
+}
+PROGRESSION_DEFAULTS = {
+    name: PlanProgression.model_fields[name].default for name in PROGRESSION_NUMBERS
+}

@@ -153,7 +153,11 @@ class OwnExercisesSection(QWidget):
             return
         exercise = self.draft.exercises[index]
         used = self.draft.uses(exercise.id)
-        also = f" It is in {used} routine step{'s' if used != 1 else ''}, which go too." if used else ""
+        also = (
+            f" It is in {used} routine step{'s' if used != 1 else ''}, which go too."
+            if used
+            else ""
+        )
         if not self._dialogs.confirm(
             "Remove this exercise?",
             f"“{exercise.name}” will be taken out of this plan.{also}",

@@ -3,7 +3,7 @@ the progression numbers wait behind an "Advanced" fold."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from stenosis_coach.services.plans import walking_text
@@ -48,7 +48,7 @@ class WalkingSection(QWidget):
         self.include = QCheckBox("Include a walking plan")
         self.include.setAccessibleName("Include a walking plan")
         self.include.toggled.connect(self._include)
-        column.addWidget(self.include)
+        column.addWidget(self.include, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.card = Card("Walking plan")
         form = FormGrid()

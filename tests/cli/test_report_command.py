@@ -1,0 +1,103 @@
+"""``report --out FILE.pdf``: the PDF says what the model says; bad input is one sentence."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from stenosis_coach import cli
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture
+def data(tmp_path, capsys):
+    folder = tmp_path / "data"
+    assert (
+        cli.main(
+            [
+                "--data-dir",
+                str(folder),
+                "walks",
+                "import",
+                str(FIXTURES / "diary-programme-12-weeks.csv"),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    return folder
+
+
+def test_the_report_pdf_tells_the_story_on_page_one(data, tmp_path, capsys):
+    out = tmp_path / "report.pdf"
+    code = cli.main(
+        [
+            "--data-dir",
+            str(data),
+            "report",
+            "--out",
+            str(out),
+            "--from",
+            "2026-01-05",
+            "--to",
+            "2026-03-31",
+            "--patient",
+            "Ana <b>Ruiz</b> & Co",
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    page1 = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    page1 = " ".join(page1.split())  # pdftotext wraps lines where the PDF does
+    assert "Patient: Ana <b>Ruiz</b> & Co" in page1  # escaped: printed as typed
+    assert "Improving" in page1
+    assert "3.3 → 5.9 min (+78.8%)" in page1  # DESIGN 5.3 numbers for this diary
+    assert "Next walk" in page1
+    whole = pdf_text(out)
+    assert "Questions for your visit" in whole and "Walks" in whole
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--from", "2026-03-01", "--to", "2026-02-01"], "reversed"),
+        (["--from", "2026-13-01"], "is not a date"),
+        (["--to", "yesterday"], "is not a date"),
+    ],
+)
+def test_bad_ranges_are_one_sentence_and_exit_1(data, tmp_path, capsys, args, needle):
+    out = tmp_path / "r.pdf"
+    code = cli.main(["--data-dir", str(data), "report", "--out", str(out), *args])
+    err = capsys.readouterr().err
+    assert code == 1 and needle in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_unwritable_places_are_refused_without_leaving_a_file(data, tmp_path, capsys):
+    code = cli.main(
+        ["--data-dir", str(data), "report", "--out", str(tmp_path / "missing" / "r.pdf")]
+    )
+    assert code == 1 and "does not exist" in capsys.readouterr().err
+    code = cli.main(["--data-dir", str(data), "report", "--out", str(tmp_path)])
+    assert code == 1 and "is a folder" in capsys.readouterr().err
+    assert not re.search(r"\.partial", " ".join(p.name for p in tmp_path.rglob("*")))
+
+
+def test_no_data_yet_is_said_plainly(tmp_path, capsys):
+    code = cli.main(
+        ["--data-dir", str(tmp_path / "empty"), "report", "--out", str(tmp_path / "r.pdf")]
+    )
+    assert code == 1 and "no data" in capsys.readouterr().err
