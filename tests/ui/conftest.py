@@ -33,6 +33,10 @@ class FakeDialogs(Dialogs):
         self.shown.append(("save_path", title, str(suggested)))
         return self.paths.pop(0)
 
+    def folder_path(self, title, start):
+        self.shown.append(("folder_path", title, str(start)))
+        return self.paths.pop(0)
+
     def open_path(self, title, start, file_filter):
         self.shown.append(("open_path", title, str(start)))
         return self.paths.pop(0)

@@ -44,9 +44,10 @@ def test_today_says_plainly_when_nothing_is_due(window, qtbot):
 
 
 def test_only_existing_areas_are_in_the_rail(window):
-    assert window.page_keys() == ["today", "exercises", "walk", "progress", "settings"]
+    keys = ["today", "exercises", "walk", "progress", "report", "settings"]
+    assert window.page_keys() == keys
     labels = [window.nav_button(k).text() for k in window.page_keys()]
-    assert labels == ["Today", "Exercises", "Walk", "Progress", "Settings"]
+    assert labels == ["Today", "Exercises", "Walk", "Progress", "Report", "Settings"]
 
 
 def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
@@ -57,7 +58,13 @@ def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
     # A button's shortcut "animates" the click (a short visible press), so wait for it.
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_key() == "today")
-    for number, key in ((2, "exercises"), (3, "walk"), (4, "progress"), (5, "settings")):
+    for number, key in (
+        (2, "exercises"),
+        (3, "walk"),
+        (4, "progress"),
+        (5, "report"),
+        (6, "settings"),
+    ):
         qtbot.keyClick(
             window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
         )

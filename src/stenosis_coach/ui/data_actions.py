@@ -38,6 +38,27 @@ class DataActions(QObject):
             return
         ctx.dialogs.inform("Backup made", f"Your data was backed up to {written}.")
 
+    def export_data(self) -> Path | None:
+        """Everything recorded as CSV files, in a new dated folder inside one the user picks."""
+        from stenosis_coach.services.export import export_csv
+
+        ctx = self._context
+        parent = ctx.dialogs.folder_path("Choose where to put the exported files", Path.home())
+        if parent is None or ctx.db is None:
+            return None
+        target = parent / f"stenosis-coach-export-{date.today().isoformat()}"
+        n = 2
+        while target.exists():
+            target = parent / f"stenosis-coach-export-{date.today().isoformat()}-{n}"
+            n += 1
+        try:
+            result = export_csv(ctx.db, target, ctx.clock.now())
+        except UserError as exc:
+            ctx.dialogs.warn("The data was not exported", exc.message)
+            return None
+        ctx.dialogs.inform("Data exported", result.sentence())
+        return target
+
     def restore(self) -> None:
         from stenosis_coach.services.data_backup import check_restorable
 

@@ -58,6 +58,12 @@ class Dialogs:
         name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
         return Path(name) if name else None
 
+    def folder_path(self, title: str, start: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(self.parent, title, str(start))
+        return Path(name) if name else None
+
     def _box(self, icon, title: str, text: str):  # -> QMessageBox
         from PySide6.QtWidgets import QMessageBox
 

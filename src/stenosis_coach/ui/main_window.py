@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.add_page("walk", "Walk", "walk", self._make_walk_page)
         self.progress = None  # ProgressController, made with the Progress page
         self.add_page("progress", "Progress", "progress", self._make_progress_page)
+        self.add_page("report", "Report", "report", self._make_report_page)
         self.new_symptoms = QPushButton("I have new\nsymptoms")
         self.new_symptoms.setAccessibleName("I have new symptoms")
         self.new_symptoms.setToolTip("Answer the safety questions now")
@@ -327,6 +328,11 @@ class MainWindow(QMainWindow):
         self.progress = ProgressController(self, page)
         return page
 
+    def _make_report_page(self) -> QWidget:
+        from stenosis_coach.ui.report.page import ReportPage
+
+        return ReportPage(self.context)
+
     def _make_walk_page(self) -> QWidget:
         from stenosis_coach.ui.walking.controller import WalkController
         from stenosis_coach.ui.walking.page import WalkPage
@@ -341,6 +347,7 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.context)
         page.backup_requested.connect(self.data_actions.backup)
         page.restore_requested.connect(self.data_actions.restore)
+        page.export_requested.connect(self.data_actions.export_data)
         return page
 
     # -- chrome ---------------------------------------------------------------------

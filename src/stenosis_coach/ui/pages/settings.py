@@ -36,6 +36,7 @@ class SettingsPage(PageBase):
 
     backup_requested = Signal()
     restore_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
         super().__init__("Settings")
@@ -101,9 +102,11 @@ class SettingsPage(PageBase):
         card.body.addWidget(self.location)
         self.backup_button = button("Back up…", "Back up your data to a file")
         self.restore_button = button("Restore…", "Restore your data from a backup file")
+        self.export_button = button("Export data…", "Export all your data as spreadsheet files")
         self.backup_button.clicked.connect(self.backup_requested)
         self.restore_button.clicked.connect(self.restore_requested)
-        card.body.addLayout(button_row(self.backup_button, self.restore_button))
+        self.export_button.clicked.connect(self.export_requested)
+        card.body.addLayout(button_row(self.backup_button, self.restore_button, self.export_button))
         card.body.addWidget(label(f"{APP_TITLE} version {__version__}", "secondary"))
         return card
 

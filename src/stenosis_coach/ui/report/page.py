@@ -1,0 +1,183 @@
+"""The Report page: choose the range, see page 1, save the PDF or print it (issue 7)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QProgressDialog, QTextBrowser
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.errors import InvalidInput
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+
+PDF_FILTER = "PDF files (*.pdf)"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ReportPage(PageBase):
+    """Signals: none; the page saves and prints by itself through the context's dialogs."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__("Report for your appointment")
+        self._context = context
+        self._report = None
+        self.column.addWidget(
+            label(
+                "A PDF to take to your doctor or physiotherapist. Page 1 tells the story; the "
+                "pages after it hold the details and questions for your visit.",
+                "secondary",
+            )
+        )
+        what = Card("What to include")
+        self.first = QDateEdit()
+        self.last = QDateEdit()
+        for widget, name in ((self.first, "From"), (self.last, "To")):
+            widget.setCalendarPopup(True)
+            widget.setDisplayFormat("ddd d MMM yyyy")
+            widget.setAccessibleName(f"Report {name.lower()} date")
+            widget.dateChanged.connect(self._changed)
+        self.whole = button("Whole programme", "Report on the whole programme")
+        self.twelve = button("Last 12 weeks", "Report on the last 12 weeks")
+        self.four = button("Last 4 weeks", "Report on the last 4 weeks")
+        self.whole.clicked.connect(lambda: self.set_range(None))
+        self.twelve.clicked.connect(lambda: self.set_range(84))
+        self.four.clicked.connect(lambda: self.set_range(28))
+        what.body.addLayout(button_row(label("From"), self.first, label("to"), self.last))
+        what.body.addLayout(button_row(self.whole, self.twelve, self.four))
+        self.patient = QLineEdit()
+        self.patient.setAccessibleName("Your name on the report (optional)")
+        self.patient.setPlaceholderText("Your name on the report (optional)")
+        self.patient.textChanged.connect(self._changed)
+        what.body.addWidget(self.patient)
+        self.error = label("", "error")
+        what.body.addWidget(self.error)
+        self.column.addWidget(what)
+        self.save = button("Save PDF…", "Save the report as a PDF", "primary")
+        self.print_button = button("Print…", "Print the report")
+        self.save.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_report)
+        self.column.addLayout(button_row(self.save, self.print_button))
+        preview = Card("Page 1")
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Preview of page 1 of the report")
+        self.preview.setMinimumHeight(560)
+        self.preview.setStyleSheet("background: #FFFFFF; color: #000000;")
+        preview.body.addWidget(self.preview)
+        self.column.addWidget(preview)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)  # typing a name does not rebuild on every letter
+        self._timer.timeout.connect(self.refresh)
+        context.database_ready.connect(self.refresh)
+        context.data_changed.connect(self.refresh)
+        self._ranged = False
+        self.set_range(None)
+
+    # -- the range ------------------------------------------------------------------------
+    def today(self) -> date:
+        return self._context.clock.now().astimezone(LOCAL).date()
+
+    def set_range(self, days: int | None) -> None:
+        today = self.today()
+        first = today - timedelta(days=days - 1) if days else self._programme_start(today)
+        for widget, day in ((self.first, first), (self.last, today)):
+            widget.blockSignals(True)
+            widget.setDate(_qdate(day))
+            widget.blockSignals(False)
+        self.refresh()
+
+    def _programme_start(self, today: date) -> date:
+        if self._context.db is None:
+            return today
+        from stenosis_coach.services import routines
+        from stenosis_coach.services.report import programme_start
+        from stenosis_coach.services.status import load_records
+
+        records = load_records(self._context.db)
+        return programme_start(records, routines.outcomes(self._context.db), today, LOCAL)
+
+    def _changed(self, *_args) -> None:
+        self._timer.start()
+
+    # -- building -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        db = self._context.db
+        if db is None:
+            return
+        from stenosis_coach.services.report import report_for
+        from stenosis_coach.ui.report.render import page_one, plot_png
+
+        try:
+            self._report = report_for(
+                db,
+                self._context.clock.now(),
+                _day(self.first.date()),
+                _day(self.last.date()),
+                self.patient.text(),
+            )
+        except InvalidInput as exc:
+            self._report = None
+            self.error.setText(exc.message)
+            self.save.setEnabled(False)
+            self.print_button.setEnabled(False)
+            return
+        self.error.setText("")
+        self.save.setEnabled(True)
+        self.print_button.setEnabled(True)
+        html = page_one(self._report, plot_png(self._report.page1.plot))
+        self.preview.setHtml(f"<html><body style='color:#000000'>{html}</body></html>")
+
+    def save_pdf(self) -> Path | None:
+        from stenosis_coach.ui.report.render import write_report_pdf
+
+        if self._report is None:
+            return None
+        ctx = self._context
+        suggested = Path.home() / f"stenosis-report-{self.today().isoformat()}.pdf"
+        target = ctx.dialogs.save_path("Save the report", suggested, PDF_FILTER)
+        if target is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        progress = QProgressDialog("Making the report…", "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(1000)  # only shown when it takes over a second
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        try:
+            write_report_pdf(self._report, target, progress=progress.setValue)
+        except OSError as exc:
+            ctx.dialogs.warn(
+                "The report was not saved", f"{target} could not be written ({exc.strerror})."
+            )
+            return None
+        finally:
+            progress.close()
+        ctx.dialogs.inform("Report saved", f"The report is in {target}.")
+        return target
+
+    def print_report(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from stenosis_coach.ui.report.render import page_size_for_locale, plot_png, report_html
+
+        if self._report is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(page_size_for_locale())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        doc = QTextDocument()
+        doc.setHtml(report_html(self._report, plot_png(self._report.page1.plot)))
+        doc.print_(printer)

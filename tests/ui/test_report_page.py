@@ -1,0 +1,61 @@
+"""The Report page: a range, a name, a preview of page 1, Save PDF; Export data in Settings."""
+
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+
+from stenosis_coach.services.walks import import_diary
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def with_walks(window):
+    import_diary(
+        window.context.db,
+        FIXTURES / "diary-programme-12-weeks.csv",
+        datetime(2026, 4, 1, tzinfo=UTC),
+    )
+    window.context.data_changed.emit()
+
+
+def test_preview_and_save_pdf_with_the_name_as_typed(window, qtbot, dialogs, tmp_path):
+    with_walks(window)
+    page = window.show_page("report")
+    page.patient.setText("Ana <b>Ruiz</b> & Co")
+    page.refresh()
+    assert "Improving" in page.preview.toPlainText()
+    assert "Ana <b>Ruiz</b> & Co" in page.preview.toPlainText()
+    dialogs.paths.append(tmp_path / "visit")
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    pdf = tmp_path / "visit.pdf"
+    assert pdf.exists() and dialogs.shown[-1][1] == "Report saved"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Ana <b>Ruiz</b> & Co" in text
+
+
+def test_a_reversed_range_is_explained_and_nothing_can_be_saved(window):
+    page = window.show_page("report")
+    page.first.setDate(QDate(2026, 5, 1))
+    page.last.setDate(QDate(2026, 4, 1))
+    page.refresh()
+    assert "reversed" in page.error.text()
+    assert not page.save.isEnabled() and not page.print_button.isEnabled()
+
+
+def test_range_buttons_set_the_dates(window, qtbot):
+    page = window.show_page("report")
+    qtbot.mouseClick(page.four, Qt.MouseButton.LeftButton)
+    first = page.first.date()
+    assert first.daysTo(page.last.date()) == 27
+
+
+def test_export_data_from_settings_writes_the_csv_files(window, qtbot, dialogs, tmp_path):
+    with_walks(window)
+    dialogs.paths.append(tmp_path)
+    window.show_page("settings")
+    qtbot.mouseClick(window.settings_page.export_button, Qt.MouseButton.LeftButton)
+    [folder] = list(tmp_path.glob("stenosis-coach-export-*"))
+    assert (folder / "walks.csv").exists() and (folder / "daily_log.csv").exists()
+    assert dialogs.shown[-1][1] == "Data exported"
