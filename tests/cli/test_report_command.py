@@ -101,3 +101,16 @@ def test_no_data_yet_is_said_plainly(tmp_path, capsys):
         ["--data-dir", str(tmp_path / "empty"), "report", "--out", str(tmp_path / "r.pdf")]
     )
     assert code == 1 and "no data" in capsys.readouterr().err
+
+
+def test_long_histories_print_the_latest_rows_and_say_so(tmp_path, capsys):
+    folder = str(tmp_path / "data")
+    assert cli.main(["--data-dir", folder, "demo", "--weeks", "40"]) == 0
+    out = tmp_path / "report.pdf"
+    assert cli.main(["--data-dir", folder, "report", "--out", str(out)]) == 0, (
+        capsys.readouterr().err
+    )
+    text = " ".join(pdf_text(out).split())
+    walks = re.search(r"The latest 120 walks of (\d+)\. Every one is in the CSV export\.", text)
+    assert walks and int(walks.group(1)) > 120
+    assert "The latest 120 sessions of" in text

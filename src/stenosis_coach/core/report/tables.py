@@ -58,7 +58,7 @@ WEEKLY_HEADERS = (
     "Walked before symptoms (min)",
     "Training walks",
     "Training (min)",
-    "Routines",
+    "Exercise sessions",
     "Leg pain (0–10)",
     "Back pain (0–10)",
     "Doses a day",
@@ -533,6 +533,10 @@ class NoteRow:
     @property
     def date_text(self) -> str:
         return date_text(self.day)
+
+    @property
+    def cells(self) -> tuple[str, str, str]:
+        return (date_text(self.day), self.source, self.text)
 
 
 def note_rows(data: InRange) -> tuple[NoteRow, ...]:

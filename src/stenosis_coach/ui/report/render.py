@@ -49,6 +49,11 @@ table.grid td { padding: 2pt 4pt; border: 1px solid #999999; font-size: 8.5pt; }
 li { margin: 0; }
 .small { font-size: 8pt; color: #333333; }
 """
+# Detail tables show the latest rows: a 10-minute appointment has no use for 175 pages,
+# and every row is in the CSV export.
+LATEST_WEEKS = 52
+LATEST_ROWS = 120
+NOTE_HEADERS = ("Date", "From", "Note")
 PLOT_SIZE = (1500, 360)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
@@ -62,7 +67,24 @@ def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers or ())
     body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
     start = '<table class="grid" width="100%" cellspacing="0">'
-    return f"{start}{f'<tr>{head}</tr>' if head else ''}{body}</table>"
+    return f"{start}{f'<thead><tr>{head}</tr></thead>' if head else ''}{body}</table>"
+
+
+def latest_table(
+    title: str, headers: Sequence[str], rows: Sequence[object], limit: int, none: str, noun: str
+) -> str:
+    """``title`` and a grid of the newest ``limit`` rows; older rows are counted, not printed."""
+    if not rows:
+        return f"<h2>{e(title)}</h2><p>{e(none)}</p>"
+    shown = rows[-limit:]
+    left_out = len(rows) - len(shown)
+    lead = (
+        f'<p class="small">The latest {len(shown)} {noun} of {len(rows)}. '
+        "Every one is in the CSV export.</p>"
+        if left_out
+        else ""
+    )
+    return f"<h2>{e(title)}</h2>" + lead + table(headers, (r.cells for r in shown))
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -230,35 +252,36 @@ def later_pages(report: Report) -> str:
     d = report.daily_summary
     parts.append("<h2>Daily log</h2>")
     parts.append(table(None, ((line.label, line.value) for line in d.lines)))
-    parts.append("<h2>Week by week</h2>")
     parts.append(
-        table(WEEKLY_HEADERS, (w.cells for w in report.weekly))
-        if report.weekly
-        else "<p>No weeks with data in this range.</p>"
+        latest_table(
+            "Week by week",
+            WEEKLY_HEADERS,
+            report.weekly,
+            LATEST_WEEKS,
+            "No weeks with data in this range.",
+            "weeks",
+        )
     )
-    parts.append("<h2>Walks</h2>")
     parts.append(
-        table(WALK_HEADERS, (w.cells for w in report.walks))
-        if report.walks
-        else "<p>No walks in this range.</p>"
+        latest_table(
+            "Walks", WALK_HEADERS, report.walks, LATEST_ROWS, "No walks in this range.", "walks"
+        )
     )
-    parts.append("<h2>Exercise sessions</h2>")
     parts.append(
-        table(ROUTINE_HEADERS, (r.cells for r in report.routines))
-        if report.routines
-        else "<p>No exercise sessions in this range.</p>"
+        latest_table(
+            "Exercise sessions",
+            ROUTINE_HEADERS,
+            report.routines,
+            LATEST_ROWS,
+            "No exercise sessions in this range.",
+            "sessions",
+        )
     )
     parts.append(
         "<h2>About these figures</h2>" + bullets((*footnotes, report.page1.generated_line))
     )
     if report.notes:
-        parts.append(
-            "<h2>Notes</h2>"
-            + table(
-                ("Date", "From", "Note"),
-                ((date_text(n.day), n.source, n.text) for n in report.notes),
-            )
-        )
+        parts.append(latest_table("Notes", NOTE_HEADERS, report.notes, LATEST_ROWS, "", "notes"))
     return "".join(parts)
 
 
