@@ -55,7 +55,7 @@ NO_NOTES_TEXT = "No notes in this range."
 WEEKLY_HEADERS = (
     "Week of",
     "Walking tests",
-    "Walked before symptoms (min)",
+    "Before symptoms (min)",
     "Training walks",
     "Training (min)",
     "Exercise sessions",

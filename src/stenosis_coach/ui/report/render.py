@@ -15,7 +15,15 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+)
 
 from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.report.model import PlotData, Report
@@ -44,7 +52,7 @@ p.meta { color: #333333; font-size: 9pt; margin: 0; }
 .verdict { font-size: 13pt; font-weight: bold; }
 table.grid { border-collapse: collapse; }
 table.grid th { background: #E8E8E8; text-align: left; padding: 2pt 4pt;
-                border: 1px solid #777777; font-size: 8.5pt; }
+                border: 1px solid #777777; font-size: 8pt; }
 table.grid td { padding: 2pt 4pt; border: 1px solid #999999; font-size: 8.5pt; }
 li { margin: 0; }
 .small { font-size: 8pt; color: #333333; }
@@ -54,6 +62,7 @@ li { margin: 0; }
 LATEST_WEEKS = 52
 LATEST_ROWS = 120
 NOTE_HEADERS = ("Date", "From", "Note")
+NBSP = "&nbsp;"
 PLOT_SIZE = (1500, 360)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
@@ -65,7 +74,14 @@ def e(text: object) -> str:
 def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
     """A grid; ``headers=None`` for a two-column list of labels and values."""
     head = "".join(f"<th>{e(h)}</th>" for h in headers or ())
-    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
+
+    def cell(i: int, text: str) -> str:
+        # The first column of a grid (a date, a label) stays on one line.
+        return f"<td>{e(text).replace(' ', NBSP) if i == 0 and headers else e(text)}</td>"
+
+    body = "".join(
+        "<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
     start = '<table class="grid" width="100%" cellspacing="0">'
     return f"{start}{f'<thead><tr>{head}</tr></thead>' if head else ''}{body}</table>"
 
@@ -141,16 +157,18 @@ def plot_png(plot: PlotData) -> bytes | None:
             symbolPen=pg.mkPen("#000000", width=2),
         )
     item.plot(plot.running_median.xs, plot.running_median.ys, pen=black)
+    label_font = QFont(font)
+    label_font.setBold(True)
     for number, marker in enumerate(plot.markers, start=1):
-        item.addItem(
-            pg.InfiniteLine(
-                pos=marker.x,
-                angle=90,
-                pen=pg.mkPen("#555555", width=3, style=Qt.PenStyle.DashLine),
-                label=str(number),
-                labelOpts={"position": 0.93, "color": "#000000"},
-            )
+        line = pg.InfiniteLine(
+            pos=marker.x,
+            angle=90,
+            pen=pg.mkPen("#555555", width=3, style=Qt.PenStyle.DashLine),
+            label=str(number),
+            labelOpts={"position": 0.9, "color": "#000000", "fill": "#FFFFFF"},
         )
+        line.label.setFont(label_font)
+        item.addItem(line)
     item.setXRange(*plot.x_range, padding=0)
     # The view is never shown, so it never lays its plot out: size the plot itself.
     item.setGeometry(QRectF(0, 0, *PLOT_SIZE))
@@ -315,6 +333,11 @@ def write_report_pdf(
         png = plot_png(report.page1.plot)
         step(40)
         doc = QTextDocument()
+        # Break lines between words only: table columns then keep whole words ("symptoms",
+        # not "sympto-ms") and Qt sizes them to fit.
+        option = doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        doc.setDefaultTextOption(option)
         doc.setHtml(report_html(report, png))
         step(70)
         writer = QPdfWriter(str(tmp))
