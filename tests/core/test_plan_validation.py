@@ -201,6 +201,42 @@ def test_minimal_plan_gets_every_default():
     assert start.progression == Progression()
 
 
+def test_the_design_example_names_knee_to_chest_and_gets_the_builtin():
+    doc = {
+        "format": "stenosis-coach-plan",
+        "version": 1,
+        "title": "As in the design notes",
+        "author": {"name": "A. Therapist"},
+        "routines": [
+            {
+                "id": "r",
+                "name": "R",
+                "steps": [
+                    {"exercise": "knee-to-chest", "reps": 10, "hold_s": 5, "sides": "each"},
+                    {"exercise": "stationary-cycling", "duration_s": 600},
+                ],
+            }
+        ],
+    }
+    (routine,) = parse(encode(doc)).routines()
+    assert [s.exercise for s in routine.steps] == ["knee-to-chest-single", "stationary-cycling"]
+
+
+def test_an_own_exercise_keeps_a_name_the_library_also_answers_to():
+    doc = {
+        "format": "stenosis-coach-plan",
+        "version": 1,
+        "title": "Own bridge",
+        "author": {"name": "A. Therapist"},
+        "exercises": [
+            {"id": "bridge", "name": "Our bridge", "instructions": "Lift.", "position": "lying"}
+        ],
+        "routines": [{"id": "r", "name": "R", "steps": [{"exercise": "bridge", "reps": 5}]}],
+    }
+    (routine,) = parse(encode(doc)).routines()
+    assert routine.steps[0].exercise == "bridge"
+
+
 def test_walking_only_and_routines_only_plans_are_valid():
     walking_only = {k: v for k, v in BASE.items() if k not in ("routines", "exercises")}
     assert parse(encode(walking_only)).routines() == []

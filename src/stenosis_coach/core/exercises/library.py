@@ -144,6 +144,22 @@ def _builtin_routines() -> Mapping[str, Routine]:
     return load_routines(path.read_text(encoding="utf-8"), _builtin_library())
 
 
+# Other names a plan file may use for a built-in exercise (DESIGN 4.2's example says
+# "knee-to-chest"; 5.2 names the usual exercises). A plan's own exercise of that id wins.
+EXERCISE_ALIASES: Mapping[str, str] = {
+    "knee-to-chest": "knee-to-chest-single",
+    "single-knee-to-chest": "knee-to-chest-single",
+    "double-knee-to-chest": "knee-to-chest-double",
+    "posterior-pelvic-tilt": "pelvic-tilt",
+    "child-pose": "childs-pose",
+    "bridge": "glute-bridge",
+    "hamstring-stretch": "supine-hamstring-stretch",
+    "forward-lean": "standing-forward-lean",
+    "cycling": "stationary-cycling",
+    "exercise-bike": "stationary-cycling",
+}
+
+
 def builtin_library() -> dict[str, Exercise]:
     """The shipped exercises by id (read once; each call returns a fresh dict)."""
     return dict(_builtin_library())

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from stenosis_coach.core.exercises.library import builtin_library
+from stenosis_coach.core.exercises.library import EXERCISE_ALIASES, builtin_library
 from stenosis_coach.core.exercises.model import (
     Dosing,
     Exercise,
@@ -315,6 +315,7 @@ def _check(
                 " a newer Stenosis Coach may open it",
             )
         ], None
+    raw = _with_canonical_ids(raw)
     try:
         plan = PlanFile.model_validate(raw, context={"builtin_ids": builtin_ids})
     except ValidationError as error:
@@ -327,6 +328,33 @@ def _check(
             problems.extend(plan_rule_problems(raw, builtin_ids))
         return problems, None
     return [], plan
+
+
+def _with_canonical_ids(raw: dict[str, Any]) -> dict[str, Any]:
+    """``raw`` with each step naming a built-in exercise by another name (``knee-to-chest``)
+    given the built-in id; a copy when anything changes."""
+    routines = raw.get("routines")
+    if not isinstance(routines, list):
+        return raw
+    exercises = raw.get("exercises")
+    own = (
+        {e.get("id") for e in exercises if isinstance(e, dict)}
+        if isinstance(exercises, list)
+        else set()
+    )
+
+    def step(s: Any) -> Any:
+        name = s.get("exercise") if isinstance(s, dict) else None
+        if isinstance(name, str) and name in EXERCISE_ALIASES and name not in own:
+            return {**s, "exercise": EXERCISE_ALIASES[name]}
+        return s
+
+    def routine(r: Any) -> Any:
+        if isinstance(r, dict) and isinstance(r.get("steps"), list):
+            return {**r, "steps": [step(s) for s in r["steps"]]}
+        return r
+
+    return {**raw, "routines": [routine(r) for r in routines]}
 
 
 # --- writing ----------------------------------------------------------------------------------
