@@ -44,10 +44,18 @@ def test_today_says_plainly_when_nothing_is_due(window, qtbot):
 
 
 def test_only_existing_areas_are_in_the_rail(window):
-    keys = ["today", "exercises", "walk", "progress", "report", "settings"]
+    keys = ["today", "exercises", "walk", "progress", "report", "therapist", "settings"]
     assert window.page_keys() == keys
     labels = [window.nav_button(k).text() for k in window.page_keys()]
-    assert labels == ["Today", "Exercises", "Walk", "Progress", "Report", "Settings"]
+    assert labels == [
+        "Today",
+        "Exercises",
+        "Walk",
+        "Progress",
+        "Report",
+        "Therapist tools",
+        "Settings",
+    ]
 
 
 def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
@@ -63,7 +71,8 @@ def test_rail_buttons_and_shortcuts_switch_pages(window, qtbot):
         (3, "walk"),
         (4, "progress"),
         (5, "report"),
-        (6, "settings"),
+        (6, "therapist"),
+        (7, "settings"),
     ):
         qtbot.keyClick(
             window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
@@ -102,3 +111,15 @@ def test_cards_are_named_by_their_titles_for_screen_readers(window):
     window.show_page("settings")
     names = {card.accessibleName() for card in window.settings_page.findChildren(Card)}
     assert {"Text and colours", "Sound", "Your data"} <= names
+
+
+def test_the_current_pages_bold_label_is_not_cut_short(window, qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    window.show_page("therapist")
+    qtbot.waitExposed(window)
+    nav = window.nav_button("therapist")
+    bold = QFont(nav.font())
+    bold.setWeight(QFont.Weight.DemiBold)
+    needed = QFontMetrics(bold).horizontalAdvance(nav.text()) + nav.iconSize().width()
+    assert nav.width() >= needed

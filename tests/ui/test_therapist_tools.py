@@ -65,10 +65,10 @@ def go_to(qtbot, page, section: str) -> None:
 def add_exercise(qtbot, page, search: str) -> None:
     """Press "Add an exercise…", type in the search box and press Enter."""
     click(qtbot, page.routines.add_step)
-    assert page.screens.currentWidget() is page.picker
+    assert page.screens.current() is page.picker
     qtbot.keyClicks(page.picker.search, search)
     qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
-    assert page.screens.currentWidget() is not page.picker
+    assert page.screens.current() is not page.picker
 
 
 def build_plan(qtbot, page) -> None:
@@ -232,7 +232,7 @@ def test_out_of_range_values_are_refused_with_a_message_and_nothing_is_written(
     go_to(qtbot, page, "routines")
     type_over(qtbot, reps, "12")
     assert not reps.error.isVisible()
-    click(qtbot, page.export)
+    qtbot.keyClick(reps.edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # Export plan
     assert dialogs.shown[-1][:2] == ("inform", "Plan exported")
 
 
@@ -266,7 +266,6 @@ def test_a_custom_id_that_is_a_built_in_id_is_refused(qtbot, page, dialogs, tmp_
     assert (
         own.id_error.text() == "'pelvic-tilt' is the id of a built-in exercise. Choose another id."
     )
-    assert page.draft.exercises[0].id == "pelvic-tilt-"[:-1] + "" or True
     assert page.draft.exercises[0].id != "pelvic-tilt"
     type_over(qtbot, own.ident, "Wall Lean!")
     assert "small letters a to z, digits and hyphens" in own.id_error.text()
@@ -306,7 +305,7 @@ def test_steps_reorder_with_buttons_and_keys_and_are_removed(qtbot, page, dialog
     click(qtbot, routines.move_up)
     assert order() == ["wall-lean", "pelvic-tilt", "stationary-cycling"]
     assert not routines.move_up.isEnabled()  # at the top
-    assert routines.step_list.item(0).text().startswith("1. Wall lean:")
+    assert routines.step_list.item(0).text().startswith("1. Wall lean\n2 sets of 8 times")
     qtbot.keyClick(routines.step_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert order() == ["pelvic-tilt", "wall-lean", "stationary-cycling"]
     click(qtbot, routines.move_down)
@@ -316,13 +315,14 @@ def test_steps_reorder_with_buttons_and_keys_and_are_removed(qtbot, page, dialog
     assert order() == ["pelvic-tilt", "stationary-cycling"]
     click(qtbot, routines.remove_step)
     assert order() == ["pelvic-tilt"]
-    assert routines.length.text() == "Estimated length: about 2 min"
+    assert routines.length.text() == "Estimated length: about 1 min"
 
 
 def test_routines_are_added_renamed_and_removed(qtbot, page, dialogs):
     go_to(qtbot, page, "routines")
     routines = page.routines
-    assert not routines.steps_card.isEnabled()
+    assert not routines.steps_card.isVisible()
+    assert routines.none_yet.isVisible()
     click(qtbot, routines.new_routine)
     click(qtbot, routines.new_routine)
     assert [r.name for r in page.draft.routines] == ["Routine 1", "Routine 2"]
@@ -355,11 +355,14 @@ def test_the_exercise_search_finds_by_name_and_can_be_cancelled(qtbot, page):
         if not picker.list.item(i).isHidden()
     ]
     assert shown == ["Both knees to chest", "Knee to chest, sitting", "One knee to chest"]
+    qtbot.keyClick(picker.search, Qt.Key.Key_Tab)  # Tab follows the screen: Add is next
+    assert picker.add.hasFocus()
+    picker.search.setFocus()
     qtbot.keyClick(picker.search, Qt.Key.Key_Down)  # into the list, to the next one
     assert picker.list.hasFocus()
     assert picker.name.text() == "Knee to chest, sitting"
     qtbot.keyClick(picker.list, Qt.Key.Key_Escape)
-    assert page.screens.currentWidget() is not picker
+    assert page.screens.current() is not picker
     assert page.draft.routines[0].steps == []
 
 
@@ -402,6 +405,19 @@ def test_targets_are_large_enough(qtbot, page):
         for widget in page.findChildren(QAbstractButton):
             if widget.isVisible():
                 assert widget.height() >= 48, widget.accessibleName()
+
+
+def test_each_section_fits_the_window_without_sideways_scrolling(qtbot, window, page, tmp_path):
+    """At 1180 x 820 with large text (the default), nothing is cut off at the side."""
+    window.resize(1180, 820)
+    build_plan(qtbot, page)
+    area = page.parentWidget().parentWidget()
+    for key in ("details", "routines", "exercises", "walking", "preview"):
+        go_to(qtbot, page, key)
+        qtbot.wait(20)  # the scroll area sizes the page once its layouts have settled
+        assert not area.horizontalScrollBar().isVisible(), key
+        assert page.height() <= max(page.sizeHint().height(), area.viewport().height()), key
+        assert window.grab().save(str(tmp_path / f"therapist-{key}.png"))
 
 
 # --- the draft on its own (no widgets) ---------------------------------------------------------
@@ -447,5 +463,6 @@ def test_the_draft_moves_steps_and_follows_exercise_ids():
     assert [s.exercise for s in draft.routines[r].steps] == ["pelvic-tilt"]
     draft.title, draft.author = "T", "A"
     assert draft.problems() == []
-    lines = dict(preview_lines(draft, library))
-    assert lines["section-title"] == "Walking plan"
+    lines = preview_lines(draft, library)
+    assert ("section-title", "Mine, about 1 min, 7 times a week") in lines
+    assert lines[-1] == ("", "No walking plan in this file.")

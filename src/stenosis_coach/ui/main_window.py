@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -62,6 +63,21 @@ class PageEntry:
     page: QWidget | None = None
 
 
+class NavButton(QToolButton):
+    """A rail button as wide as its label in bold: the current page's label is bold, and
+    the rail must not cut it short ("Ther…ools")."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        text = self.text()
+        extra = QFontMetrics(bold).horizontalAdvance(text) - self.fontMetrics().horizontalAdvance(
+            text
+        )
+        return QSize(hint.width() + max(0, extra), hint.height())
+
+
 class MainWindow(QMainWindow):
     """Owns the rail and the pages; later capabilities add theirs with :meth:`add_page`."""
 
@@ -86,6 +102,8 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(shell)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
+        # The rail keeps its width (every label whole); pages scroll when the window is small.
+        self.rail.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         row.addWidget(self.rail)
         row.addWidget(self.stack, 1)
         # The shell (rail + pages), or a full-window flow such as the safety check.
@@ -108,6 +126,7 @@ class MainWindow(QMainWindow):
         self.progress = None  # ProgressController, made with the Progress page
         self.add_page("progress", "Progress", "progress", self._make_progress_page)
         self.add_page("report", "Report", "report", self._make_report_page)
+        self.add_page("therapist", "Therapist tools", "therapist", self._make_therapist_page)
         self.new_symptoms = QPushButton("I have new\nsymptoms")
         self.new_symptoms.setAccessibleName("I have new symptoms")
         self.new_symptoms.setToolTip("Answer the safety questions now")
@@ -132,7 +151,9 @@ class MainWindow(QMainWindow):
         bottom: bool = False,
     ) -> QToolButton:
         """Add a rail button for a page made by ``factory`` when first shown."""
-        nav = QToolButton()
+        nav = NavButton()
+        # As wide as the rail: the rail is as wide as the longest label.
+        nav.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         nav.setText(label)
         nav.setAccessibleName(label)
         nav.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -176,6 +197,7 @@ class MainWindow(QMainWindow):
             other.nav.setAccessibleDescription("Current page" if current else other.nav.toolTip())
             other.nav.style().unpolish(other.nav)
             other.nav.style().polish(other.nav)
+            other.nav.updateGeometry()  # bold text is wider: the rail re-measures
         return page
 
     def current_key(self) -> str:
@@ -327,6 +349,11 @@ class MainWindow(QMainWindow):
         page = ProgressPage(self.context)
         self.progress = ProgressController(self, page)
         return page
+
+    def _make_therapist_page(self) -> QWidget:
+        from stenosis_coach.ui.therapist.page import TherapistPage
+
+        return TherapistPage(self.context)
 
     def _make_report_page(self) -> QWidget:
         from stenosis_coach.ui.report.page import ReportPage

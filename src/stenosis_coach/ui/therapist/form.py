@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -16,14 +16,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QWidget,
 )
 
 from stenosis_coach.ui.inputs import NumberField
-from stenosis_coach.ui.theme import set_kind
+from stenosis_coach.ui.theme import Palette, set_kind
 from stenosis_coach.ui.therapist.limits import NumberSpec
 from stenosis_coach.ui.widgets import SPACING, button_row, label
+
+WIDEST_WORDS = "Repetitions in each set"
 
 
 class FormGrid(QGridLayout):
@@ -38,9 +43,12 @@ class FormGrid(QGridLayout):
 
     def add(self, title: str, widget: QWidget, hint: str = "", error: QLabel | None = None) -> None:
         words = label(title)
-        words.setMinimumWidth(150)
+        # Room for "Repetitions in each set" on one line, at every text size.
+        words.setMinimumWidth(words.fontMetrics().horizontalAdvance(WIDEST_WORDS) + SPACING)
         words.setBuddy(widget)
-        self.addWidget(words, self._row, 0, Qt.AlignmentFlag.AlignTop)
+        tall = isinstance(widget, QPlainTextEdit) or widget.property("rows_of_buttons")
+        align = Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter
+        self.addWidget(words, self._row, 0, align)
         self.addWidget(widget, self._row, 1)
         self._row += 1
         if hint:
@@ -118,7 +126,8 @@ class BoundedNumber(NumberField):
 
 
 class ChoiceRow(QWidget):
-    """A few large buttons of which one is chosen (like the app's other choices).
+    """A few large buttons of which one is chosen (like the app's other choices), in a
+    row or in a grid of ``columns``.
 
     Signals:
         chosen(object): the value of the button the user chose.
@@ -126,7 +135,7 @@ class ChoiceRow(QWidget):
 
     chosen = Signal(object)
 
-    def __init__(self, name: str, options: Iterable[tuple[object, str]]) -> None:
+    def __init__(self, name: str, options: Iterable[tuple[object, str]], columns: int = 0) -> None:
         super().__init__()
         self.setAccessibleName(name)
         self._group = QButtonGroup(self)
@@ -139,9 +148,19 @@ class ChoiceRow(QWidget):
             self._group.addButton(btn)
             self.buttons[value] = btn
             btn.clicked.connect(lambda _=False, v=value: self.chosen.emit(v))
-        row = button_row(*self.buttons.values(), spacing=SPACING)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.setLayout(row)
+        if columns:  # a grid, for long words that would not fit side by side
+            self.setProperty("rows_of_buttons", True)
+            grid = QGridLayout(self)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setSpacing(SPACING)
+            for index, btn in enumerate(self.buttons.values()):
+                grid.addWidget(btn, index // columns, index % columns)
+            for column in range(columns):
+                grid.setColumnStretch(column, 1)
+        else:
+            row = button_row(*self.buttons.values(), spacing=SPACING)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.setLayout(row)
 
     def value(self) -> object | None:
         return next((v for v, b in self.buttons.items() if b.isChecked()), None)
@@ -150,14 +169,33 @@ class ChoiceRow(QWidget):
         self.buttons[value].setChecked(True)
 
 
-def item_list(name: str, rows: int = 4) -> QListWidget:
-    """A list with rows tall enough to hit (48 px, UI.md) and room for ``rows`` of them."""
+def list_style(palette: Palette) -> str:
+    """Lists in the theme's colours, with a focus ring (the app's stylesheet has no rule
+    for lists, and in high contrast their rows would be white on white)."""
+    p = palette
+    return f"""
+QListWidget {{
+    background: {p.card}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
+}}
+QListWidget:focus {{ border: 3px solid {p.focus}; }}
+QListWidget::item {{ padding: 0 8px; }}
+QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
+"""
+
+
+def item_list(name: str, rows: tuple[int, int] = (3, 6)) -> QListWidget:
+    """A list with rows tall enough to hit (48 px, UI.md), as tall as its rows but at least
+    ``rows[0]`` and at most ``rows[1]`` of them (then it scrolls).
+
+    A row may have a second line (``"name\ndetail"``); a line too long is cut with "…"."""
     widget = QListWidget()
     widget.setAccessibleName(name)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    widget.setWordWrap(True)
+    widget.setWordWrap(False)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
     widget.setProperty("rows", rows)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return widget
 
 
@@ -165,12 +203,36 @@ def fill_list(widget: QListWidget, rows: Iterable[tuple[str, object]], current: 
     """Replace the items (text, data) and select ``current``, without a storm of signals."""
     widget.blockSignals(True)
     widget.clear()
-    height = max(48, widget.fontMetrics().height() + 2 * SPACING + 4)
+    line = widget.fontMetrics().lineSpacing()
+    height = max(48, line + 2 * SPACING + 4)  # UI.md: targets at least 48 px
+    heights = []
     for text, data in rows:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, data)
-        item.setSizeHint(QSize(0, height))
+        lines = text.count("\n") + 1
+        heights.append(max(height, lines * line + 2 * SPACING + 4))
+        item.setSizeHint(QSize(0, heights[-1]))
         widget.addItem(item)
-    widget.setMinimumHeight(height * int(widget.property("rows") or 4) + 8)
+    fewest, most = widget.property("rows")
+    heights = heights[:most] + [heights[-1] if heights else height] * (fewest - len(heights))
+    widget.setFixedHeight(sum(heights) + 2 * widget.frameWidth() + 2)
     widget.setCurrentRow(current if 0 <= current < widget.count() else -1)
     widget.blockSignals(False)
+
+
+def refit(widget: QWidget) -> None:
+    """After part of a page was shown or hidden: size the page again.
+
+    The page's scroll area follows a page that grows but not one that shrinks (the layout
+    request goes to its viewport), which would leave a gap. So the layouts from ``widget`` up
+    are settled and the scroll area asked now, and once more when the newly shown widgets
+    have been polished (their style sets their height)."""
+    area = widget
+    while area is not None and not isinstance(area, QScrollArea):
+        if area.layout() is not None:
+            area.layout().activate()
+        area = area.parentWidget()
+    if area is not None:
+        ask = lambda: QCoreApplication.sendEvent(area, QEvent(QEvent.Type.LayoutRequest))  # noqa: E731
+        ask()
+        QTimer.singleShot(0, area, ask)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from stenosis_coach.core.exercises.model import Position
@@ -16,9 +16,10 @@ from stenosis_coach.ui.therapist.form import (
     error_label,
     fill_list,
     item_list,
+    refit,
     show_error,
 )
-from stenosis_coach.ui.widgets import SPACING, Card, button
+from stenosis_coach.ui.widgets import SPACING, Card, button, label
 
 
 def text_box(name: str, lines: int) -> QPlainTextEdit:
@@ -26,7 +27,7 @@ def text_box(name: str, lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setAccessibleName(name)
     box.setTabChangesFocus(True)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 24)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 24)  # then it scrolls
     return box
 
 
@@ -49,7 +50,7 @@ class OwnExercisesSection(QWidget):
         mine = Card("Your own exercises")
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
-        self.exercise_list = item_list("Your own exercises", rows=3)
+        self.exercise_list = item_list("Your own exercises", rows=(2, 4))
         self.exercise_list.currentRowChanged.connect(self._show)
         self.new_exercise = button("New exercise")
         self.remove_exercise = button("Remove exercise", "Remove the chosen exercise")
@@ -60,6 +61,11 @@ class OwnExercisesSection(QWidget):
         side.addWidget(self.new_exercise)
         side.addWidget(self.remove_exercise)
         side.addStretch(1)
+        self.none_yet = label(
+            "None yet. Press “New exercise” to write one; then add it to a routine.",
+            "secondary",
+        )
+        row.addWidget(self.none_yet, 1, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.exercise_list, 1)
         row.addLayout(side)
         mine.body.addLayout(row)
@@ -74,9 +80,11 @@ class OwnExercisesSection(QWidget):
         self.ident.setAccessibleName("Exercise id")
         self.ident.textEdited.connect(self._set_id)
         self.id_error = error_label()
-        self.position = ChoiceRow("Position", [(p, POSITIONS[p.value]) for p in Position])
+        self.position = ChoiceRow(
+            "Position", [(p, POSITIONS[p.value]) for p in Position], columns=2
+        )
         self.position.chosen.connect(self._set_position)
-        self.instructions = text_box("Instructions, one step per line", 5)
+        self.instructions = text_box("Instructions, one step per line", 6)
         self.instructions.textChanged.connect(self._set_instructions)
         self.instructions_error = error_label()
         self.cautions = text_box("Cautions", 3)
@@ -123,8 +131,11 @@ class OwnExercisesSection(QWidget):
 
     def _show(self, index: int) -> None:
         has = 0 <= index < len(self.draft.exercises)
-        self.details.setEnabled(has)
-        self.remove_exercise.setEnabled(has)
+        self.none_yet.setVisible(not self.draft.exercises)
+        self.exercise_list.setVisible(bool(self.draft.exercises))
+        self.details.setVisible(has)
+        self.remove_exercise.setVisible(has)
+        refit(self)
         self._filling = True
         if has:
             exercise = self.draft.exercises[index]

@@ -3,6 +3,7 @@ the patient will see it, and export it as a ``.scplan.json`` file to hand over (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,19 +11,20 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
-    QSizePolicy,
-    QStackedWidget,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from stenosis_coach.core.exercises.model import Exercise
+from stenosis_coach.core.settings import Settings
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.services import exercises as library
-from stenosis_coach.services.plans import PLAN_SUFFIX
+from stenosis_coach.services.plans import PLAN_SUFFIX, write_plan_file
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.theme import palette_for
 from stenosis_coach.ui.therapist.draft import PlanDraft
-from stenosis_coach.ui.therapist.form import ChoiceRow, FormGrid
+from stenosis_coach.ui.therapist.form import ChoiceRow, FormGrid, list_style, refit
 from stenosis_coach.ui.therapist.own_exercises import OwnExercisesSection, text_box
 from stenosis_coach.ui.therapist.picker import ExercisePicker
 from stenosis_coach.ui.therapist.preview import PreviewSection
@@ -32,38 +34,42 @@ from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, label
 
 PLAN_FILTER = f"Stenosis Coach plans (*{PLAN_SUFFIX});;All files (*)"
 SECTIONS = {
-    "details": "Plan details",
+    "details": "Details",
     "routines": "Routines",
-    "exercises": "Your own exercises",
-    "walking": "Walking plan",
+    "exercises": "Your exercises",
+    "walking": "Walking",
     "preview": "Preview",
 }
 
 
-class FittingStack(QStackedWidget):
-    """A stack as tall as the page it shows (not its tallest page), so nothing scrolls
-    past an empty space."""
+class OnePage(QWidget):
+    """Pages of which one shows; hidden pages take no room (a QStackedWidget would be as
+    tall as its tallest page, leaving gaps under the shorter ones)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.currentChanged.connect(self._fit)
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
 
-    def _fit(self, _index: int = 0) -> None:
-        for index in range(self.count()):
-            page = self.widget(index)
-            policy = (
-                QSizePolicy.Policy.Preferred
-                if page is self.currentWidget()
-                else (QSizePolicy.Policy.Ignored)
-            )
-            page.setSizePolicy(policy, policy)
-        self.updateGeometry()
+    def add(self, page: QWidget) -> None:
+        self._box.addWidget(page)  # first: a widget shown with no parent is a window
+        page.setVisible(not self._pages)
+        self._pages.append(page)
+
+    def current(self) -> QWidget:
+        return next(p for p in self._pages if not p.isHidden())
+
+    def show_only(self, page: QWidget) -> None:
+        for other in self._pages:
+            other.setVisible(other is page)
+        refit(self)
 
 
 class DetailsSection(Card):
     """Title, author, clinic, patient and notes; edits go straight into the draft."""
 
-    def __init__(self, draft: PlanDraft, edited) -> None:
+    def __init__(self, draft: PlanDraft, edited: Callable[[], None]) -> None:
         super().__init__("Plan details")
         self.draft = draft
         form = FormGrid()
@@ -98,7 +104,7 @@ class TherapistPage(PageBase):
     """The editor. Its state is :attr:`draft`; the sections show it and forward edits."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__("Therapist tools")
+        super().__init__("Therapist tools", margin=(3, 4))  # 24 px sides: fits 1024 px
         self._context = context
         self.draft = PlanDraft()
         self._base: dict[str, Exercise] = library.exercises(context.db)
@@ -114,15 +120,14 @@ class TherapistPage(PageBase):
         header.addWidget(self.title, 1)
         header.addWidget(self.export, 0, Qt.AlignmentFlag.AlignVCenter)
         self.column.insertLayout(0, header)
-        self.column.addWidget(
-            label(
-                "Build a plan for your patient: routines, your own exercises and a walking "
-                "plan. Export it as a file and give it to them; they open it in the app.",
-                "secondary",
-            )
+        self.intro = label(
+            "Build a plan for your patient: routines, your own exercises and a walking "
+            "plan. Export it as a file and give it to them; they open it in the app.",
+            "secondary",
         )
+        self.column.addWidget(self.intro)
 
-        self.screens = FittingStack()
+        self.screens = OnePage()
         editor = QWidget()
         box = QVBoxLayout(editor)
         box.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +135,7 @@ class TherapistPage(PageBase):
         self.tabs = ChoiceRow("Part of the plan", SECTIONS.items())
         self.tabs.chosen.connect(lambda key: self.show_section(str(key)))
         box.addWidget(self.tabs)
-        self.sections = FittingStack()
+        self.sections = OnePage()
         self.details = DetailsSection(self.draft, self._edited)
         self.routines = RoutinesSection(self.draft, self.library, context.dialogs)
         self.own_exercises = OwnExercisesSection(self.draft, context.dialogs)
@@ -144,20 +149,23 @@ class TherapistPage(PageBase):
             "preview": self.preview,
         }
         for widget in self._section_widgets.values():
-            self.sections.addWidget(widget)
+            self.sections.add(widget)
         for section in (self.routines, self.own_exercises, self.walking):
             section.edited.connect(self._edited)
         box.addWidget(self.sections)
-        self.screens.addWidget(editor)
+        self.screens.add(editor)
         self.picker = ExercisePicker()
         self.routines.pick_requested.connect(self._pick)
         self.picker.chosen.connect(self._picked)
         self.picker.cancelled.connect(self._back_from_picker)
-        self.screens.addWidget(self.picker)
+        self.screens.add(self.picker)
         self.column.addWidget(self.screens)
         self.column.addStretch(1)
         self._editor = editor
+        self._editor_scroll = 0
         self.show_section("details")
+        self._restyle(context.settings)
+        context.settings_changed.connect(self._restyle)
         context.database_ready.connect(self._reload_library)
         context.data_changed.connect(self._reload_library)
 
@@ -173,15 +181,18 @@ class TherapistPage(PageBase):
             self.routines.refresh()  # your own exercises may have been renamed meanwhile
         elif key == "preview":
             self.preview.show_plan(self.draft, self.library())
-        self.sections.setCurrentWidget(widget)
+        self.sections.show_only(widget)
 
     def current_section(self) -> str:
-        current = self.sections.currentWidget()
+        current = self.sections.current()
         return next(k for k, w in self._section_widgets.items() if w is current)
 
     def _edited(self) -> None:
-        if self.sections.currentWidget() is self.preview:
+        if self.sections.current() is self.preview:
             self.preview.show_plan(self.draft, self.library())
+
+    def _restyle(self, settings: Settings) -> None:
+        self.setStyleSheet(list_style(palette_for(settings)))
 
     def _reload_library(self) -> None:
         if self._context.db is not None:
@@ -192,16 +203,32 @@ class TherapistPage(PageBase):
         if routine < 0:
             return
         self.picker.show_library(self.library(), self.draft.routines[routine].name)
-        self.screens.setCurrentWidget(self.picker)
+        self.export.hide()  # one main action at a time: here, adding the exercise
+        self.intro.hide()
+        self.screens.show_only(self.picker)
         self.picker.setFocus()
+        self._editor_scroll = self._scroll(0)  # a screen of its own: shown from its top
 
     def _picked(self, exercise_id: str) -> None:
-        self.screens.setCurrentWidget(self._editor)
+        self._back_from_picker()
         self.routines.add_exercise(self.library()[exercise_id])
 
     def _back_from_picker(self) -> None:
-        self.screens.setCurrentWidget(self._editor)
+        self.export.show()
+        self.intro.show()
+        self.screens.show_only(self._editor)
+        self._scroll(self._editor_scroll)
         self.routines.add_step.setFocus()
+
+    def _scroll(self, to: int) -> int:
+        """Scroll the page (in the window's scroll area) to ``to``; where it was before."""
+        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        if not isinstance(area, QScrollArea):
+            return 0
+        bar = area.verticalScrollBar()
+        was = bar.value()
+        bar.setValue(to)
+        return was
 
     # -- export -------------------------------------------------------------------------
     def problems(self) -> list[str]:
@@ -215,8 +242,6 @@ class TherapistPage(PageBase):
 
     def export_plan(self) -> None:
         """Ask where, write the file (nothing is written if the plan is not valid), say so."""
-        from stenosis_coach.services.plans import write_plan_file
-
         dialogs = self._context.dialogs
         problems = self.problems()
         if problems:

@@ -35,7 +35,6 @@ class ExercisePicker(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName("Find an exercise")
         self.search.setPlaceholderText("Type part of a name, for example: knee")
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
         column.addWidget(label("Find an exercise"))
@@ -44,11 +43,11 @@ class ExercisePicker(QWidget):
         card = Card()
         row = QHBoxLayout()
         row.setSpacing(3 * SPACING)
-        self.list = item_list("Exercises to choose from", rows=6)
+        self.list = item_list("Exercises to choose from", rows=(7, 7))
         self.list.setMinimumWidth(340)
         self.list.currentItemChanged.connect(self._show)
         self.list.itemActivated.connect(lambda _item: self._take())
-        row.addWidget(self.list, 1)
+        row.addWidget(self.list, 1, Qt.AlignmentFlag.AlignTop)
         detail = QVBoxLayout()
         detail.setSpacing(SPACING)
         self.picture = Illustration(240)
@@ -63,14 +62,19 @@ class ExercisePicker(QWidget):
         self.none_found = label("No exercise has that name. Try fewer letters.", "secondary")
         self.none_found.hide()
         card.body.addWidget(self.none_found)
-        column.addWidget(card)
+        self._card = card
 
         self.add = button("Add to the routine", kind="primary", shortcut_hint="Enter")
         self.cancel = button("Cancel", "Cancel adding an exercise", shortcut_hint="Esc")
         self.add.clicked.connect(self._take)
         self.cancel.clicked.connect(self.cancelled)
+        # Right under the search box, where the keys are: the card may reach below the window.
         column.addLayout(button_row(self.add, self.cancel))
+        column.addWidget(self._card)
         column.addStretch(1)
+        QWidget.setTabOrder(self.search, self.add)  # reading order, as laid out
+        QWidget.setTabOrder(self.add, self.cancel)
+        QWidget.setTabOrder(self.cancel, self.list)
         self._library: Mapping[str, Exercise] = {}
         self.setFocusProxy(self.search)
 

@@ -7,14 +7,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from stenosis_coach.core.exercises.model import Exercise
+from stenosis_coach.core.exercises.model import Dosing, Exercise
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.therapist.draft import PlanDraft
-from stenosis_coach.ui.therapist.form import BoundedNumber, FormGrid, fill_list, item_list
+from stenosis_coach.ui.therapist.form import (
+    BoundedNumber,
+    FormGrid,
+    fill_list,
+    item_list,
+    refit,
+)
 from stenosis_coach.ui.therapist.limits import PER_WEEK
-from stenosis_coach.ui.therapist.preview import length_text, step_line
+from stenosis_coach.ui.therapist.preview import dose_words, length_text
 from stenosis_coach.ui.therapist.step_editor import StepEditor
-from stenosis_coach.ui.widgets import SPACING, Card, button, button_row, label
+from stenosis_coach.ui.widgets import SPACING, Card, button, label
 
 
 def _side_buttons(*buttons: QWidget) -> QVBoxLayout:
@@ -24,6 +30,11 @@ def _side_buttons(*buttons: QWidget) -> QVBoxLayout:
         column.addWidget(widget)
     column.addStretch(1)
     return column
+
+
+def step_row(number: int, name: str, dosing: Dosing) -> str:
+    """A step in the list: its name, and its dose on a second line."""
+    return f"{number}. {name}\n{dose_words(dosing)}"
 
 
 class RoutinesSection(QWidget):
@@ -52,19 +63,20 @@ class RoutinesSection(QWidget):
         mine = Card("Routines in this plan")
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
-        self.routine_list = item_list("Routines in this plan", rows=3)
+        self.routine_list = item_list("Routines in this plan", rows=(2, 4))
         self.routine_list.currentRowChanged.connect(self._show_routine)
         self.new_routine = button("New routine")
         self.remove_routine = button("Remove routine", "Remove the chosen routine")
         self.new_routine.clicked.connect(self._add_routine)
         self.remove_routine.clicked.connect(self._remove_routine)
+        self.none_yet = label("No routines yet. Press “New routine” to start one.", "secondary")
+        row.addWidget(self.none_yet, 1, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.routine_list, 1)
         row.addLayout(_side_buttons(self.new_routine, self.remove_routine))
         mine.body.addLayout(row)
-        column.addWidget(mine)
-
-        self.details = Card("About this routine")
+        self.details = QWidget()
         form = FormGrid()
+        form.setContentsMargins(0, SPACING, 0, 0)
         self.name = QLineEdit()
         self.name.setAccessibleName("Routine name")
         self.name.textEdited.connect(self._rename)
@@ -77,15 +89,16 @@ class RoutinesSection(QWidget):
         form.add("Name", self.name)
         form.add("Description", self.description, "Optional.")
         form.add("Times a week", self.per_week, "", self.per_week.error)
-        self.details.body.addLayout(form)
-        column.addWidget(self.details)
+        self.details.setLayout(form)
+        mine.body.addWidget(self.details)
+        column.addWidget(mine)
 
         self.steps_card = Card("Exercises in this routine")
-        self.length = label("", "section-title")
+        self.length = label("", "secondary")
         self.steps_card.body.addWidget(self.length)
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
-        self.step_list = item_list("Exercises in this routine", rows=4)
+        self.step_list = item_list("Exercises in this routine", rows=(3, 6))
         self.step_list.currentRowChanged.connect(self._show_step)
         self.step_list.installEventFilter(self)
         self.add_step = button("Add an exercise…", "Add an exercise to this routine")
@@ -97,14 +110,13 @@ class RoutinesSection(QWidget):
         self.move_down.clicked.connect(lambda: self.move_step(+1))
         self.remove_step.clicked.connect(self._remove_step)
         row.addWidget(self.step_list, 1)
-        row.addLayout(_side_buttons(self.move_up, self.move_down, self.remove_step))
+        row.addLayout(_side_buttons(self.add_step, self.move_up, self.move_down, self.remove_step))
         self.steps_card.body.addLayout(row)
-        self.steps_card.body.addLayout(button_row(self.add_step))
-        column.addWidget(self.steps_card)
-
+        # The chosen exercise's dose, right under the list it belongs to.
         self.step_editor = StepEditor()
         self.step_editor.edited.connect(self._step_edited)
-        column.addWidget(self.step_editor)
+        self.steps_card.body.addWidget(self.step_editor)
+        column.addWidget(self.steps_card)
         self.refresh()
 
     # -- showing ----------------------------------------------------------------------
@@ -123,19 +135,14 @@ class RoutinesSection(QWidget):
         fill_list(self.routine_list, rows, routine)
         self._show_routine(self.current_routine(), step)
 
-    def select_step(self, step: int) -> None:
-        self.step_list.setCurrentRow(step)
-
     def _show_routine(self, index: int, step: int | None = None) -> None:
         has = 0 <= index < len(self.draft.routines)
-        self.remove_routine.setEnabled(has)
-        self.details.setEnabled(has)
-        self.steps_card.setEnabled(has)
+        self.none_yet.setVisible(not self.draft.routines)
+        self.routine_list.setVisible(bool(self.draft.routines))
+        for part in (self.remove_routine, self.details, self.steps_card):
+            part.setVisible(has)
+        refit(self)
         if not has:
-            self.name.clear()
-            self.description.clear()
-            self.per_week.show_value(7)
-            self.length.setText("Make a routine first: press “New routine”.")
             fill_list(self.step_list, [])
             self._show_step(-1)
             return
@@ -150,7 +157,7 @@ class RoutinesSection(QWidget):
         routine = self.draft.routines[index]
         library = self._library()
         rows = [
-            (step_line(n, library[s.exercise].name, s.dosing()), n)
+            (step_row(n, library[s.exercise].name, s.dosing()), n)
             for n, s in enumerate(routine.steps, start=1)
         ]
         fill_list(self.step_list, rows, min(step, len(rows) - 1))
@@ -170,7 +177,7 @@ class RoutinesSection(QWidget):
             self.step_editor.show_step(None)
 
     def problems(self) -> list[str]:
-        found = [p for p in (self.per_week.problem(),) if p and self.details.isEnabled()]
+        found = [p for p in (self.per_week.problem(),) if p and not self.details.isHidden()]
         return found + self.step_editor.problems()
 
     # -- editing ------------------------------------------------------------------------
@@ -247,7 +254,7 @@ class RoutinesSection(QWidget):
         index = self.current_routine()
         library = self._library()
         for n, s in enumerate(self.draft.routines[index].steps):
-            self.step_list.item(n).setText(step_line(n + 1, library[s.exercise].name, s.dosing()))
+            self.step_list.item(n).setText(step_row(n + 1, library[s.exercise].name, s.dosing()))
         self.length.setText(f"Estimated length: {length_text(self.draft, index, library)}")
 
     def eventFilter(self, watched, event) -> bool:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stenosis_coach.core.exercises.model import Sides
 from stenosis_coach.ui.therapist.draft import StepDraft
-from stenosis_coach.ui.therapist.form import BoundedNumber, ChoiceRow, FormGrid
+from stenosis_coach.ui.therapist.form import BoundedNumber, ChoiceRow, FormGrid, refit
 from stenosis_coach.ui.therapist.limits import STEP_NUMBERS
-from stenosis_coach.ui.widgets import Card, label
+from stenosis_coach.ui.widgets import SPACING, label
 
 
-class StepEditor(Card):
+class StepEditor(QWidget):
     """Edits the :class:`StepDraft` given to :meth:`show_step` in place.
 
     Signals:
@@ -22,7 +22,12 @@ class StepEditor(Card):
     edited = Signal()
 
     def __init__(self) -> None:
-        super().__init__("Dose")
+        super().__init__()
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, SPACING, 0, 0)
+        self.body.setSpacing(2 * SPACING)
+        self.title_label = label("Dose", "section-title")
+        self.body.addWidget(self.title_label)
         self._step: StepDraft | None = None
         self._name = ""
         self.hint = label("Choose an exercise in the list above to set its dose.", "secondary")
@@ -50,10 +55,10 @@ class StepEditor(Card):
             form.add(words, field, hint, field.error)
             self._rows[key] = [form.itemAt(i).widget() for i in range(before, form.count())]
         self.sides = ChoiceRow(
-            "Sides", [(Sides.BOTH, "Both sides together"), (Sides.EACH, "Each side in turn")]
+            "Sides", [(Sides.BOTH, "Both sides"), (Sides.EACH, "Each side in turn")]
         )
         self.sides.chosen.connect(self._set_sides)
-        form.add("Sides", self.sides)
+        form.add("Sides", self.sides, "Both sides: together, or a symmetrical exercise.")
         self.form_holder.setLayout(form)
         self.body.addWidget(self.form_holder)
         self.show_step(None)
@@ -89,6 +94,7 @@ class StepEditor(Card):
                     widget.setVisible(shown and bool(self.numbers[key].problem()))
                 else:
                     widget.setVisible(shown)
+        refit(self)
 
     def _set_mode(self, by_time: object) -> None:
         if self._step is None:

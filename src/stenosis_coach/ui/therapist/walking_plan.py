@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from stenosis_coach.services.plans import walking_text
 from stenosis_coach.ui.therapist.draft import PlanDraft
-from stenosis_coach.ui.therapist.form import BoundedNumber, ChoiceRow, FormGrid
+from stenosis_coach.ui.therapist.form import BoundedNumber, ChoiceRow, FormGrid, refit
 from stenosis_coach.ui.therapist.limits import (
     PROGRESSION_DEFAULTS,
     PROGRESSION_NUMBERS,
@@ -22,6 +22,18 @@ HINTS = {
     "target_total_s": "Walking time in one session, rests not counted.",
     "walks_per_week": "",
     "test_every_days": "A walking test measures how far things have come.",
+}
+_USUAL = PROGRESSION_DEFAULTS
+PROGRESSION_HINTS = {
+    "bout_fraction": f"Usually {_USUAL['bout_fraction']:g}: walks last "
+    f"{_USUAL['bout_fraction']:.0%} of the time symptoms took to come.",
+    "step_up": f"Usually {_USUAL['step_up']:g}: each step-up makes the walks "
+    f"{_USUAL['step_up'] - 1:.0%} longer.",
+    "good_walks_to_step_up": f"Usually {_USUAL['good_walks_to_step_up']} good walks in a row.",
+    "flare_pain": f"Usually {_USUAL['flare_pain']}: a walk this painful or worse shortens "
+    "the next ones.",
+    "max_target_s": f"Usually {_USUAL['max_target_s'] / 60:g} minutes.",
+    "min_days_between_step_ups": f"Usually {_USUAL['min_days_between_step_ups']} days.",
 }
 ADVANCED_NOTE = (
     "These numbers steer how the walks grow. They are the app's own design, after walking "
@@ -83,9 +95,7 @@ class WalkingSection(QWidget):
             field = BoundedNumber(spec)
             field.value_changed.connect(lambda value, k=key: self._set_progression(k, value))
             self.progression[key] = field
-            usual = spec.shown(PROGRESSION_DEFAULTS[key])
-            unit = f" {spec.unit}" if spec.unit else ""
-            grid.add(spec.name, field, f"Usually {usual}{unit}.", field.error)
+            grid.add(spec.name, field, PROGRESSION_HINTS[key], field.error)
         box.addLayout(grid)
         self.defaults = button("Use the usual numbers", "Use the usual progression numbers")
         self.defaults.clicked.connect(self._use_defaults)
@@ -123,6 +133,7 @@ class WalkingSection(QWidget):
 
     def _fold(self, shown: bool) -> None:
         self.advanced.setVisible(shown)
+        refit(self)
         self.advanced_button.setText(
             "Advanced: hide how the walks grow" if shown else "Advanced: show how the walks grow"
         )
