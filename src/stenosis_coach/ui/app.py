@@ -23,6 +23,7 @@ from stenosis_coach.services.settings_store import load_settings
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.crash import make_excepthook
 from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.file_open import PlanFileOpener
 from stenosis_coach.ui.main_window import MainWindow
 from stenosis_coach.ui.startup import open_data
 from stenosis_coach.ui.theme import apply_theme
@@ -34,6 +35,7 @@ DEFAULT_SIZE = (1180, 820)
 # Set to the launcher's time.time() to have the app report its start-up times on stderr
 # and quit once interactive (used by bench/startup.py and the packaged-app smoke test).
 PROBE_ENV = "STENOSIS_COACH_STARTUP_PROBE"
+DESKTOP_ID = "io.github.stenosiscoach.StenosisCoach"  # packaging/linux/*.desktop
 
 
 class StartupProbe(QObject):
@@ -137,8 +139,10 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to the menu entry
     app.setWindowIcon(icon("stenosis-coach"))
+    plan_opener = PlanFileOpener(app)  # macOS: a double-clicked plan file
+    app.installEventFilter(plan_opener)
 
     lock = InstanceLock(paths.lock_file)
     if not lock.acquire():
@@ -169,6 +173,9 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
         resume_kept_walks(window)
         if plan_file:
             after_safety(window, lambda: window.plans.import_files([Path(plan_file)]))
+        plan_opener.ready(
+            lambda path: after_safety(window, lambda: window.plans.import_files([path]))
+        )
         if probe is not None:
             QTimer.singleShot(0, probe.interactive)  # after the page has been filled
 
