@@ -53,7 +53,7 @@ def test_only_existing_areas_are_in_the_rail(window):
         "Walk",
         "Progress",
         "Report",
-        "Therapist tools",
+        "Therapist",
         "Settings",
     ]
 

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.progress = None  # ProgressController, made with the Progress page
         self.add_page("progress", "Progress", "progress", self._make_progress_page)
         self.add_page("report", "Report", "report", self._make_report_page)
-        self.add_page("therapist", "Therapist tools", "therapist", self._make_therapist_page)
+        self.add_page("therapist", "Therapist", "therapist", self._make_therapist_page)
         self.new_symptoms = QPushButton("I have new\nsymptoms")
         self.new_symptoms.setAccessibleName("I have new symptoms")
         self.new_symptoms.setToolTip("Answer the safety questions now")
