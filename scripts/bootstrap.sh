@@ -17,8 +17,9 @@ APT_PACKAGES=(
   libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core
 )
 if [[ $DEV == 1 ]]; then
-  # pdftotext/pdftoppm for report tests; Xvfb for screenshots of the real window.
-  APT_PACKAGES+=(poppler-utils xvfb xauth)
+  # pdftotext/pdftoppm for report tests; Xvfb for screenshots of the real window;
+  # the desktop-entry, AppStream and MIME tools check the packaging files.
+  APT_PACKAGES+=(poppler-utils xvfb xauth desktop-file-utils appstream shared-mime-info binutils)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then
