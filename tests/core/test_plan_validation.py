@@ -752,3 +752,9 @@ def test_schema_has_its_identity_and_no_real_host():
     step_schema = schema["$defs"]["PlanStep"]["properties"]
     assert step_schema["reps"]["anyOf"][0] == {"type": "integer", "minimum": 1, "maximum": 100}
     assert step_schema["sets"]["default"] == 1 and step_schema["rest_s"]["default"] == 30
+
+
+def test_an_own_exercise_with_a_list_for_an_id_is_a_problem_not_a_crash():
+    doc = copy.deepcopy(BASE)
+    doc["exercises"][1]["id"] = []
+    assert any(path == "$.exercises[1].id" for path, _ in problems_of(encode(doc)))

@@ -338,7 +338,7 @@ def _with_canonical_ids(raw: dict[str, Any]) -> dict[str, Any]:
         return raw
     exercises = raw.get("exercises")
     own = (
-        {e.get("id") for e in exercises if isinstance(e, dict)}
+        {e["id"] for e in exercises if isinstance(e, dict) and isinstance(e.get("id"), str)}
         if isinstance(exercises, list)
         else set()
     )
