@@ -29,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PLAN = ROOT / "tests" / "fixtures" / "plan-lakeside.scplan.json"
+DIARY = ROOT / "tests" / "fixtures" / "diary-programme-12-weeks.csv"
 APP_ID = "io.github.stenosiscoach.StenosisCoach"
 BAD = (
     "Traceback",
@@ -293,6 +294,16 @@ def main() -> int:
         json.loads(run("routines list --json", "routines", "list", "--json"))
         run("plan validate", "plan", "validate", str(PLAN))
         run("plan import", "plan", "import", str(PLAN))
+        exported = work / "again.scplan.json"
+        run(
+            "plan export",
+            *("plan", "export", "--out", str(exported), "--with-walking-plan"),
+            *("--title", "Smoke", "--author", "Smoke test"),
+        )
+        run("walks import", "walks", "import", str(DIARY))
+        bad = work / "bad.scplan.json"
+        bad.write_text('{"format": "stenosis-coach-plan", "version": 1}', encoding="utf-8")
+        run("plan validate (a bad file: exit 1)", "plan", "validate", str(bad), ok_codes=(1,))
         run("demo --weeks 4 (second empty dir)", "--data-dir", str(demo), "demo", "--weeks", "4")
         status = json.loads(
             run("status --json (demo)", "--data-dir", str(demo), "status", "--json")
@@ -309,6 +320,10 @@ def main() -> int:
         run("backup --out", "--data-dir", str(demo), "backup", "--out", str(backup))
         if not backup.read_bytes().startswith(b"SQLite format 3"):
             raise SmokeFailure("backup: not an SQLite file")
+        run("restore", "restore", str(backup))
+        restored = json.loads(run("status --json (restored)", "status", "--json"))
+        if restored != status:
+            raise SmokeFailure("restore: the restored data does not give the demo's status")
 
         run_gui_probe(run, "window offscreen (until interactive)", work / "data-gui", env)
         run_gui_for_a_while(
