@@ -29,7 +29,7 @@ class FakeDialogs(Dialogs):
         self.shown.append(("choose", title, text + " | " + " / ".join(options)))
         return self.choices.pop(0) if self.choices else 0
 
-    def save_path(self, title, suggested, file_filter):
+    def ask_save_name(self, title, suggested, file_filter):
         self.shown.append(("save_path", title, str(suggested)))
         return self.paths.pop(0)
 

@@ -59,3 +59,22 @@ def test_export_data_from_settings_writes_the_csv_files(window, qtbot, dialogs, 
     [folder] = list(tmp_path.glob("stenosis-coach-export-*"))
     assert (folder / "walks.csv").exists() and (folder / "daily_log.csv").exists()
     assert dialogs.shown[-1][1] == "Data exported"
+
+
+def test_a_file_the_added_pdf_ending_would_replace_is_asked_about(
+    window, qtbot, dialogs, tmp_path
+):
+    with_walks(window)
+    page = window.show_page("report")
+    page.refresh()
+    kept = tmp_path / "visit.pdf"
+    kept.write_bytes(b"last month's report")
+    dialogs.paths.append(tmp_path / "visit")  # the dialog checked "visit", not "visit.pdf"
+    dialogs.choices.append(1)  # Cancel
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    assert dialogs.shown[-1][1] == "Replace the file?"
+    assert kept.read_bytes() == b"last month's report"
+    dialogs.paths.append(tmp_path / "visit")
+    dialogs.choices.append(0)  # Replace it
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    assert kept.read_bytes().startswith(b"%PDF") and dialogs.shown[-1][1] == "Report saved"

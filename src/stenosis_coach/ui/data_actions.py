@@ -26,11 +26,9 @@ class DataActions(QObject):
 
         ctx = self._context
         suggested = Path.home() / f"stenosis-coach-backup-{date.today().isoformat()}.db"
-        target = ctx.dialogs.save_path("Back up your data", suggested, DB_FILTER)
+        target = ctx.dialogs.save_path("Back up your data", suggested, DB_FILTER, ".db")
         if target is None:
             return
-        if target.suffix == "":
-            target = target.with_suffix(".db")
         try:
             written = backup_to(ctx.paths, target)
         except UserError as exc:

@@ -46,7 +46,25 @@ class Dialogs:
     def confirm(self, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
         return self.choose(title, text, [yes, no]) == 0
 
-    def save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+    def save_path(self, title: str, suggested: Path, file_filter: str, suffix: str) -> Path | None:
+        """Where to save a new file: the name chosen, ending in ``suffix``. When the ending
+        was added and names a file that exists, ask first (the dialog asked about the name
+        without it); ``None`` if the user gives up."""
+        chosen = self.ask_save_name(title, suggested, file_filter)
+        if chosen is None:
+            return None
+        target = with_suffix(chosen, suffix)
+        if target != chosen and target.exists():
+            replace = self.confirm(
+                "Replace the file?",
+                f"{target.name} already exists in {target.parent}. Replace it?",
+                "Replace it",
+            )
+            if not replace:
+                return None
+        return target
+
+    def ask_save_name(self, title: str, suggested: Path, file_filter: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
@@ -74,3 +92,17 @@ class Dialogs:
         box.setAccessibleName(title)
         box.setAccessibleDescription(text)
         return box
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix`` (``.pdf``, ``.scplan.json``): kept when it already
+    does; ``plan.json`` becomes ``plan.scplan.json``; otherwise the suffix is added, so
+    ``visit`` is ``visit.pdf`` and a name the user typed is never cut."""
+    name = path.name
+    if name.lower().endswith(suffix.lower()):
+        return path
+    for n in range(1, suffix.count(".")):  # a tail of a compound suffix: ".json"
+        tail = "." + suffix.split(".", n + 1)[-1]
+        if name.lower().endswith(tail.lower()):
+            return path.with_name(name[: -len(tail)] + suffix)
+    return path.with_name(name + suffix)

@@ -144,11 +144,9 @@ class ReportPage(PageBase):
             return None
         ctx = self._context
         suggested = Path.home() / f"stenosis-report-{self.today().isoformat()}.pdf"
-        target = ctx.dialogs.save_path("Save the report", suggested, PDF_FILTER)
+        target = ctx.dialogs.save_path("Save the report", suggested, PDF_FILTER, ".pdf")
         if target is None:
             return None
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
         progress = QProgressDialog("Making the report…", "", 0, 100, self)
         progress.setCancelButton(None)
         progress.setMinimumDuration(1000)  # only shown when it takes over a second

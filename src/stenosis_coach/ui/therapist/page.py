@@ -251,10 +251,9 @@ class TherapistPage(PageBase):
             )
             return
         suggested = Path.home() / self.draft.file_name()
-        chosen = dialogs.save_path("Export plan", suggested, PLAN_FILTER)
-        if chosen is None:
+        out = dialogs.save_path("Export plan", suggested, PLAN_FILTER, PLAN_SUFFIX)
+        if out is None:
             return
-        out = plan_path(chosen)
         d = self.draft
         try:
             written = write_plan_file(
@@ -276,11 +275,3 @@ class TherapistPage(PageBase):
             f"The plan was saved to {written}.\nGive this file to your patient. They open it "
             "in Stenosis Coach with File, then Import plan.",
         )
-
-
-def plan_path(chosen: Path) -> Path:
-    """The chosen file name, ending in ``.scplan.json`` (a bare ``plan`` becomes one)."""
-    name = chosen.name
-    if name.endswith(PLAN_SUFFIX):
-        return chosen
-    return chosen.with_name(name.removesuffix(".json") + PLAN_SUFFIX)

@@ -140,11 +140,11 @@ class WalkController(QObject):
         ctx = self._context
         today = self._today()
         suggested = Path.home() / f"walk-card-{today.isoformat()}.pdf"
-        target = ctx.dialogs.save_path("Save the pocket card", suggested, "PDF files (*.pdf)")
+        target = ctx.dialogs.save_path(
+            "Save the pocket card", suggested, "PDF files (*.pdf)", ".pdf"
+        )
         if target is None:
             return None
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
         card = pocket_card(build_status(ctx.db, ctx.clock.now()).next_walk, today)
         try:
             write_card_pdf(card, target)
