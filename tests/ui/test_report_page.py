@@ -61,9 +61,7 @@ def test_export_data_from_settings_writes_the_csv_files(window, qtbot, dialogs, 
     assert dialogs.shown[-1][1] == "Data exported"
 
 
-def test_a_file_the_added_pdf_ending_would_replace_is_asked_about(
-    window, qtbot, dialogs, tmp_path
-):
+def test_a_file_the_added_pdf_ending_would_replace_is_asked_about(window, qtbot, dialogs, tmp_path):
     with_walks(window)
     page = window.show_page("report")
     page.refresh()
