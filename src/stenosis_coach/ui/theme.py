@@ -243,6 +243,12 @@ QMenu::item {{ padding: 10px 28px; color: {p.text}; }}
 QMenu::item:selected {{ background: {p.nav_selected}; color: {p.nav_selected_text}; }}
 QMenu::separator {{ height: 2px; background: {p.border}; margin: 6px 10px; }}
 QToolTip {{ background: {p.card}; color: {p.text}; border: 1px solid {p.border}; }}
+QListWidget {{
+    background: {p.card}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
+}}
+QListWidget:focus {{ border: 3px solid {p.focus}; }}
+QListWidget::item {{ padding: 0 8px; }}
+QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
 """
 
 

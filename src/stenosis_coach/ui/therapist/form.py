@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.ui.inputs import NumberField
-from stenosis_coach.ui.theme import Palette, set_kind
+from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.therapist.limits import NumberSpec
 from stenosis_coach.ui.widgets import SPACING, button_row, label
 
@@ -167,20 +167,6 @@ class ChoiceRow(QWidget):
 
     def set_value(self, value: object) -> None:
         self.buttons[value].setChecked(True)
-
-
-def list_style(palette: Palette) -> str:
-    """Lists in the theme's colours, with a focus ring (the app's stylesheet has no rule
-    for lists, and in high contrast their rows would be white on white)."""
-    p = palette
-    return f"""
-QListWidget {{
-    background: {p.card}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
-}}
-QListWidget:focus {{ border: 3px solid {p.focus}; }}
-QListWidget::item {{ padding: 0 8px; }}
-QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
-"""
 
 
 def item_list(name: str, rows: tuple[int, int] = (3, 6)) -> QListWidget:

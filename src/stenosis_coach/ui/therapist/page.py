@@ -17,14 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.core.exercises.model import Exercise
-from stenosis_coach.core.settings import Settings
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.plans import PLAN_SUFFIX, write_plan_file
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.theme import palette_for
 from stenosis_coach.ui.therapist.draft import PlanDraft
-from stenosis_coach.ui.therapist.form import ChoiceRow, FormGrid, list_style, refit
+from stenosis_coach.ui.therapist.form import ChoiceRow, FormGrid, refit
 from stenosis_coach.ui.therapist.own_exercises import OwnExercisesSection, text_box
 from stenosis_coach.ui.therapist.picker import ExercisePicker
 from stenosis_coach.ui.therapist.preview import PreviewSection
@@ -164,8 +162,6 @@ class TherapistPage(PageBase):
         self._editor = editor
         self._editor_scroll = 0
         self.show_section("details")
-        self._restyle(context.settings)
-        context.settings_changed.connect(self._restyle)
         context.database_ready.connect(self._reload_library)
         context.data_changed.connect(self._reload_library)
 
@@ -190,9 +186,6 @@ class TherapistPage(PageBase):
     def _edited(self) -> None:
         if self.sections.current() is self.preview:
             self.preview.show_plan(self.draft, self.library())
-
-    def _restyle(self, settings: Settings) -> None:
-        self.setStyleSheet(list_style(palette_for(settings)))
 
     def _reload_library(self) -> None:
         if self._context.db is not None:
