@@ -164,10 +164,10 @@ class ReportPage(PageBase):
         return target
 
     def print_report(self) -> None:
-        from PySide6.QtGui import QTextDocument
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from stenosis_coach.ui.report.render import page_size_for_locale, plot_png, report_html
+        from stenosis_coach.ui.pdf import page_size_for_locale
+        from stenosis_coach.ui.report.render import plot_png, report_document
 
         if self._report is None:
             return
@@ -176,6 +176,4 @@ class ReportPage(PageBase):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        doc = QTextDocument()
-        doc.setHtml(report_html(self._report, plot_png(self._report.page1.plot)))
-        doc.print_(printer)
+        report_document(self._report, plot_png(self._report.page1.plot)).print_(printer)

@@ -8,8 +8,6 @@ design holds in grayscale: the verdict has a word and a symbol, lines differ in 
 from __future__ import annotations
 
 import base64
-import contextlib
-import os
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from pathlib import Path
@@ -19,8 +17,6 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QPageLayout,
-    QPageSize,
-    QPdfWriter,
     QTextDocument,
     QTextOption,
 )
@@ -35,6 +31,7 @@ from stenosis_coach.core.report.tables import (
     date_text,
 )
 from stenosis_coach.core.words import minutes_text, percent_text
+from stenosis_coach.ui.pdf import pdf_writer, replaced_whole
 
 SYMBOLS = {
     VerdictKind.IMPROVING: "▲",
@@ -310,11 +307,16 @@ def report_html(report: Report, png: bytes | None) -> str:
     )
 
 
-def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
-    """A4, or Letter where the locale uses US paper."""
-    locale = locale or QLocale()
-    letter = locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+def report_document(report: Report, png: bytes | None) -> QTextDocument:
+    """The report laid out for paper (a PDF or a printer)."""
+    doc = QTextDocument()
+    # Break lines between words only: table columns then keep whole words ("symptoms",
+    # not "sympto-ms") and Qt sizes them to fit.
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    doc.setDefaultTextOption(option)
+    doc.setHtml(report_html(report, png))
+    return doc
 
 
 def write_report_pdf(
@@ -326,41 +328,18 @@ def write_report_pdf(
     """Render to ``target`` via a temp file beside it, renamed at the end: a failure
     leaves no partial file. ``progress`` gets 0-100."""
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.partial")
     step = progress or (lambda _percent: None)
-    try:
+    with replaced_whole(target) as tmp:
         step(5)
         png = plot_png(report.page1.plot)
         step(40)
-        doc = QTextDocument()
-        # Break lines between words only: table columns then keep whole words ("symptoms",
-        # not "sympto-ms") and Qt sizes them to fit.
-        option = doc.defaultTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        doc.setDefaultTextOption(option)
-        doc.setHtml(report_html(report, png))
+        doc = report_document(report, png)
         step(70)
-        writer = QPdfWriter(str(tmp))
-        writer.setTitle(report.page1.title)
-        writer.setCreator("Stenosis Coach")
-        writer.setResolution(300)
-        writer.setPageLayout(
-            QPageLayout(
-                page_size_for_locale(locale),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 14, 15, 14),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
+        writer = pdf_writer(tmp, report.page1.title, QMarginsF(15, 14, 15, 14), locale)
         size = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
         doc.setPageSize(QSizeF(size.width(), size.height()))
         doc.print_(writer)
         del writer  # flushes and closes the file
         step(95)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
     step(100)
     return target

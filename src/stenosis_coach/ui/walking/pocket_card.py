@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPainter, QTextDocument
 
 from stenosis_coach.core.walking.card import PocketCard
+from stenosis_coach.ui.pdf import pdf_writer, replaced_whole
 
 CARD_CSS = """
 body { font-family: sans-serif; color: #000000; }
@@ -43,30 +42,11 @@ def card_html(card: PocketCard) -> str:
 </body></html>"""
 
 
-def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
-    """A4, or Letter where the locale measures in inches; folded twice it fits a pocket."""
-    locale = locale or QLocale()
-    letter = locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
-
-
 def write_card_pdf(card: PocketCard, target: Path, locale: QLocale | None = None) -> Path:
     """Write the card to ``target`` (a temp file first, then renamed: no partial file)."""
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.partial")
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setTitle(card.title)
-        writer.setCreator("Stenosis Coach")
-        writer.setResolution(300)
-        writer.setPageLayout(
-            QPageLayout(
-                page_size_for_locale(locale),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 15, 15, 15),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
+    with replaced_whole(target) as tmp:
+        writer = pdf_writer(tmp, card.title, QMarginsF(15, 15, 15, 15), locale)
         doc = QTextDocument()
         doc.setHtml(card_html(card))
         rect = writer.pageLayout().paintRectPixels(writer.resolution())
@@ -85,9 +65,5 @@ def write_card_pdf(card: PocketCard, target: Path, locale: QLocale | None = None
             doc.drawContents(painter)
         finally:
             painter.end()
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+        del writer  # flushes and closes the file
     return target
