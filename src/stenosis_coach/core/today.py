@@ -48,6 +48,8 @@ ADVICE_ACTION = "safety:clearance"
 WEEKLY_ACTION = "safety:weekly-check"
 WALK_ACTION = "walk:start"
 ROUTINE_ACTION = "routine:start"
+# Carry on with a routine stopped early today (DESIGN 5.7: a stopped routine is not done).
+ROUTINE_RESUME_ACTION = "routine:resume"
 LOG_ACTION = "log:today"
 FLARE_ACTIONS = {"walk:legs-better": False, "walk:legs-same": False, "walk:legs-worse": True}
 
