@@ -502,3 +502,37 @@ def test_a_two_hour_routine_at_50_ms_has_no_drift() -> None:
     assert got[-1].at_s == timeline.total_s
     assert plain(events)[-1] == SessionFinished(timeline.total_s, EndReason.COMPLETED)
     assert all(0 <= c.late_s < 0.061 for c in got)  # never more than one tick late
+
+
+# -- carrying on from a step (a routine stopped early, issue 12) --------------------------
+
+
+def test_a_session_can_start_at_a_later_step_and_plays_the_rest_of_the_routine() -> None:
+    s = ExerciseSession(SMALL, EXERCISES, T0, start_step=1)
+    events = run(s, 500, 40)
+    # Engine time starts at 0; the routine's timeline starts at step 1 (offset 13).
+    assert plain(events) == [
+        SessionStarted(0, "small", 39),
+        StepStarted(0, 1, "cycling"),
+        StepDone(15, 1, "cycling"),
+        StepStarted(15, 2, "bridge"),
+        StepDone(39, 2, "bridge"),
+        SessionFinished(39, EndReason.COMPLETED),
+    ]
+    assert cues(events)[0] == Cue(0, CueId.NEXT, "next: stationary cycling", 0, "cycling")
+    assert s.view(at(40)).progress == 1.0
+
+
+def test_a_session_started_at_a_later_step_shows_where_it_is_in_the_whole_routine() -> None:
+    s = ExerciseSession(SMALL, EXERCISES, T0, start_step=2)
+    s.tick(at(0))
+    view = s.view(at(0))
+    assert (view.step, view.steps, view.next_up) == (2, 3, "Last exercise")
+    assert view.progress == pytest.approx(28 / 52)
+    assert view.elapsed_s == 0
+
+
+@pytest.mark.parametrize("step", [-1, 3])
+def test_a_start_step_outside_the_routine_is_refused(step: int) -> None:
+    with pytest.raises(ValueError, match="step"):
+        ExerciseSession(SMALL, EXERCISES, T0, start_step=step)

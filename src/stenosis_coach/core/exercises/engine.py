@@ -36,6 +36,12 @@ due at or before it, in timeline order, once. While paused nothing is emitted fr
 timeline (no cue ever plays while paused); marks due at the pause moment come out on
 resume. A ``now`` earlier than one already seen is treated as the latest one seen.
 After FINISHED every action returns ``[]``. Steps are numbered from 0.
+
+**Carrying on.** ``start_step=k`` plays the same routine from the start of step ``k`` (a
+routine stopped early, carried on later): engine time still starts at 0, the timeline
+starts at step ``k``'s offset, ``SessionStarted.planned_s`` is what is left, and the view's
+step numbers and progress are those of the whole routine. The session completes only when
+the routine's end is reached.
 """
 
 from __future__ import annotations
@@ -185,15 +191,26 @@ class ExerciseSession:
     """One run through a routine. Raises ``ValueError`` (naming the problem) for a routine
     with no steps or an unknown exercise. See the module docstring for the state machine."""
 
-    def __init__(self, routine: Routine, exercises: Mapping[str, Exercise], t0: float) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        exercises: Mapping[str, Exercise],
+        t0: float,
+        start_step: int = 0,
+    ) -> None:
         self.timeline: Timeline = build_timeline(routine, exercises)
+        if not 0 <= start_step < len(routine.steps):
+            raise ValueError(
+                f"The routine has steps 0 to {len(routine.steps) - 1}, not step {start_step}."
+            )
+        self.start_step = start_step
         self.routine = routine
         self.t0 = t0
         self._last_now = t0
         self._active_base = 0.0  # engine time when the clock last started running
         self._run_since = t0  # monotonic time it started running
         self._plan_origin = 0.0
-        self._plan_offset = 0
+        self._plan_offset = self.timeline.step_starts[start_step]
         self._next = 0  # index of the next mark to emit
         self._pause: PauseReason | None = None
         self._paused_at = t0
@@ -353,6 +370,10 @@ class ExerciseSession:
             return []
         events: list[Event] = []
         marks = self.timeline.marks
+        if self._next == 0 and self.start_step:
+            # Carrying on: "started" now, then straight to the start of ``start_step``.
+            self._next = self.timeline.step_marks[self.start_step]
+            events.append(self._event(marks[0], 0.0, e))
         while self._next < len(marks) and self._due(marks[self._next]) <= e:
             mark = marks[self._next]
             self._next += 1
@@ -370,7 +391,8 @@ class ExerciseSession:
                 announced = self.routine.steps[mark.step].exercise
             return Cue(e, mark.cue_id, mark.text, due, announced)
         if mark.kind is MarkKind.SESSION_STARTED:
-            return SessionStarted(due, self.routine.id, self.timeline.total_s)
+            planned = self.timeline.total_s - self.timeline.step_starts[self.start_step]
+            return SessionStarted(due, self.routine.id, planned)
         if mark.kind is MarkKind.FINISHED:
             return SessionFinished(due, EndReason.COMPLETED)
         assert mark.step is not None
