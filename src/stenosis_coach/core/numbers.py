@@ -1,0 +1,267 @@
+"""The one way the app reads a number a person typed (forms) or wrote (the diary CSV).
+
+A number comes back exact, as a :class:`~fractions.Fraction` ("4.5" is 9/2, so minutes x 60
+are whole seconds), or the reading fails with :class:`NumberProblem`, whose message is a
+plain sentence that names the field. Nothing is ever read as infinity, NaN or a float.
+
+What a form accepts (:func:`read_number`):
+
+* digits with an optional sign (``+``, ``-`` or the minus sign ``−``); ``-0`` is 0;
+* one decimal separator, a point **or** a comma: ``4.5`` and ``4,5`` are both 4.5 (a
+  decimal comma is normal in much of Europe, so the same app reads both);
+* thousands grouped in threes by spaces (``1 500``, also the no-break spaces that
+  spreadsheets and some keyboards put there), or by the separator that is *not* the
+  decimal one when both appear (``1,500.5``, ``1.500,5``), or by a separator repeated
+  (``1,500,000``);
+* a lone point or comma followed by exactly three digits after a group of 1 to 3 digits
+  (``1,500``, ``1.500``, ``12.250``) is **refused**: it means 1500 in one country and 1.5
+  in another, and guessing would silently change the value. The message asks for it
+  without the separator, or with fewer decimals. ``0,500`` and ``1234,5`` are not
+  ambiguous and are read as decimals;
+* no exponents (``1e3``), no ``inf``/``nan``/``infinity``, no words, no more than
+  :data:`MAX_DIGITS` digits (a wall of digits is a typo, and would be slow to read).
+
+What the diary CSV accepts (``decimal_comma=False``, DESIGN 4.3): digits with an optional
+sign and a decimal **point** only. A comma in a number cell (a quoted ``"6,5"``) is refused
+with a message asking for a point, because in a CSV file ``6,5`` and ``1,500`` cannot be
+told apart; no grouping spaces, no exponents, no NaN.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from fractions import Fraction
+
+MAX_DIGITS = 30  # more digits than any value the app keeps; longer text is refused
+
+_SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
+_MINUSES = "-\u2212"  # hyphen-minus, minus sign
+_NOT_FINITE = {"inf", "infinity", "nan", "snan", "∞"}
+_POINT_NUMBER = re.compile(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+
+
+class Problem(StrEnum):
+    """Why a text is not a good value (callers with their own wording can match on it)."""
+
+    EMPTY = "empty"
+    NOT_A_NUMBER = "not_a_number"
+    NOT_FINITE = "not_finite"  # inf, nan
+    AMBIGUOUS = "ambiguous"  # 1,500: thousands or decimals?
+    DECIMAL_COMMA = "decimal_comma"  # a comma where only a point is allowed (CSV)
+    TOO_LONG = "too_long"
+    NOT_WHOLE = "not_whole"
+    OUT_OF_RANGE = "out_of_range"
+
+
+class NumberProblem(ValueError):
+    """A typed number that cannot be used; ``message`` is the sentence to show."""
+
+    def __init__(self, problem: Problem, message: str, text: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.message = message
+        self.text = text
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """What one field accepts, and the words its messages use.
+
+    ``name`` is the field as its label says it, at the start of a sentence ("Minutes
+    walked"). ``low``/``high`` are inclusive unless ``low_open`` (then "more than low").
+    ``unit`` ends the range in messages ("minutes"); ``example`` shows a good value.
+    ``missing`` replaces the message for an empty required field.
+    """
+
+    name: str
+    low: Fraction | int | None = None
+    high: Fraction | int | None = None
+    low_open: bool = False
+    whole: bool = False
+    required: bool = True
+    unit: str = ""
+    example: str = ""
+    missing: str = ""
+    decimal_comma: bool = True  # False: the CSV contract (a point only)
+
+    def range_text(self) -> str:
+        """``"more than 0 and at most 180 minutes"``, ``"from 0 to 50"``, ``"0 or more"``."""
+        unit = f" {self.unit}" if self.unit else ""
+        low = None if self.low is None else number_text(Fraction(self.low))
+        high = None if self.high is None else number_text(Fraction(self.high))
+        if low is not None and high is not None:
+            if self.low_open:
+                return f"more than {low} and at most {high}{unit}"
+            return f"from {low} to {high}{unit}"
+        if low is not None:
+            return f"more than {low}{unit}" if self.low_open else f"{low}{unit} or more"
+        if high is not None:
+            return f"at most {high}{unit}"
+        return ""
+
+    def kind_text(self) -> str:
+        return "a whole number" if self.whole else "a number"
+
+    def example_text(self) -> str:
+        return self.example or ("3" if self.whole else "12 or 4.5")
+
+
+def number_text(value: Fraction) -> str:
+    """A short exact decimal for messages: 180, 4.5, 0.05 (at most 6 decimals shown)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    return text
+
+
+def read_number(text: str, rule: NumberRule) -> Fraction | None:
+    """``text`` as an exact number within ``rule``; ``None`` when empty and not required.
+
+    Raises :class:`NumberProblem` with a sentence naming the field.
+    """
+    cleaned = _clean(text)
+    if not cleaned:
+        if rule.required:
+            message = rule.missing or f"{rule.name}: type {rule.kind_text()}" + (
+                f" {rule.range_text()}." if rule.range_text() else "."
+            )
+            raise NumberProblem(Problem.EMPTY, message, text)
+        return None
+    value = _parse(cleaned, rule, text)
+    if rule.whole and value.denominator != 1:
+        raise NumberProblem(Problem.NOT_WHOLE, _range_message(rule), text)
+    if _out_of_range(value, rule):
+        raise NumberProblem(Problem.OUT_OF_RANGE, _range_message(rule), text)
+    return value
+
+
+def read_whole(text: str, rule: NumberRule) -> int | None:
+    """Like :func:`read_number` for a whole-number field (``rule.whole`` is implied)."""
+    value = read_number(text, rule if rule.whole else _whole(rule))
+    return None if value is None else int(value)
+
+
+def _whole(rule: NumberRule) -> NumberRule:
+    return replace(rule, whole=True)
+
+
+def _range_message(rule: NumberRule) -> str:
+    bounds = rule.range_text()
+    return f"{rule.name} must be {rule.kind_text()}" + (f" {bounds}." if bounds else ".")
+
+
+def _out_of_range(value: Fraction, rule: NumberRule) -> bool:
+    if rule.low is not None and (value <= rule.low if rule.low_open else value < rule.low):
+        return True
+    return rule.high is not None and value > rule.high
+
+
+def _clean(text: str) -> str:
+    """Trim, and turn other scripts' digits (e.g. full-width ４) and the minus sign to ASCII."""
+    out = []
+    for char in text.strip().strip(_SPACES):
+        digit = unicodedata.decimal(char, None)
+        if digit is not None:
+            out.append(str(digit))
+        elif char in _MINUSES:
+            out.append("-")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _not_a_number(rule: NumberRule, text: str, problem: Problem = Problem.NOT_A_NUMBER):
+    example = rule.example_text()
+    return NumberProblem(problem, f"{rule.name} must be a number, like {example}.", text)
+
+
+def _parse(cleaned: str, rule: NumberRule, original: str) -> Fraction:
+    negative = cleaned[0] == "-"
+    body = cleaned[1:] if cleaned[0] in "+-" else cleaned
+    if body.strip(_SPACES).lower() in _NOT_FINITE:
+        raise _not_a_number(rule, original, Problem.NOT_FINITE)
+    if sum(c.isdigit() for c in body) > MAX_DIGITS:
+        raise NumberProblem(
+            Problem.TOO_LONG,
+            f"{rule.name}: that number is too long. " + _range_hint(rule),
+            original,
+        )
+    if rule.decimal_comma:
+        whole, decimals = _split_form(body, rule, original)
+    else:
+        if "," in body and _POINT_NUMBER.fullmatch(body.replace(",", ".", 1)):
+            raise NumberProblem(
+                Problem.DECIMAL_COMMA,
+                f"{rule.name}: write decimals with a point, like 6.5, and no thousands "
+                "separator, like 1500.",
+                original,
+            )
+        if not _POINT_NUMBER.fullmatch(body):
+            raise _not_a_number(rule, original)
+        whole, _, decimals = body.partition(".")
+    value = Fraction(int(whole or "0")) + (
+        Fraction(int(decimals), 10 ** len(decimals)) if decimals else 0
+    )
+    return -value if negative else value
+
+
+def _range_hint(rule: NumberRule) -> str:
+    bounds = rule.range_text()
+    return f"Type {rule.kind_text()} {bounds}." if bounds else f"Type {rule.kind_text()}."
+
+
+def _split_form(body: str, rule: NumberRule, original: str) -> tuple[str, str]:
+    """Digits before and after the decimal separator, grouping checked and removed."""
+    if not body or any(not (c.isdigit() or c in ".," or c in _SPACES) for c in body):
+        raise _not_a_number(rule, original)
+    points, commas = body.count("."), body.count(",")
+    spaced = any(c in _SPACES for c in body)
+    decimal_sep: str | None = None
+    group_seps = set(_SPACES)
+    if points and commas:
+        # Both: the last one is the decimal separator and appears once; the other groups.
+        decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
+        other = "," if decimal_sep == "." else "."
+        if body.count(decimal_sep) != 1:
+            raise _not_a_number(rule, original)
+        group_seps.add(other)
+    elif points + commas > 1:
+        group_seps.add("." if points else ",")  # 1,500,000: a repeated separator groups
+    elif points + commas == 1:
+        decimal_sep = "." if points else ","
+    if decimal_sep is not None:
+        whole, decimals = body.split(decimal_sep)
+    else:
+        whole, decimals = body, ""
+    if decimals and not decimals.isdigit():
+        raise _not_a_number(rule, original)
+    groups = re.split("[" + re.escape("".join(group_seps)) + "]", whole)
+    if len(groups) > 1:
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            raise _not_a_number(rule, original)
+        if not all(g.isdigit() for g in groups):
+            raise _not_a_number(rule, original)
+    elif whole and not whole.isdigit():
+        raise _not_a_number(rule, original)
+    if not whole and not decimals:
+        raise _not_a_number(rule, original)
+    if (
+        decimal_sep is not None
+        and not spaced
+        and len(groups) == 1
+        and points + commas == 1
+        and len(decimals) == 3
+        and 1 <= len(whole) <= 3
+        and whole[0] != "0"
+    ):
+        big, small = whole + decimals, number_text(Fraction(int(whole + decimals), 1000))
+        raise NumberProblem(
+            Problem.AMBIGUOUS,
+            f"{rule.name}: “{original.strip()}” could mean {big} or {small}. "
+            f"Type it as {big} or {small}.",
+            original,
+        )
+    return "".join(groups), decimals
