@@ -6,6 +6,9 @@ screen readers; arrow keys and typing work as well as the mouse.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,8 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, label
+
+# Keys held with one of these are commands (Ctrl+1 opens a page), never a value: on a screen
+# where the command does not apply, they must do nothing rather than change a rating.
+COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def is_plain_key(event) -> bool:
+    """True when no Ctrl, Alt or Meta is held (Shift and the keypad are fine: some
+    keyboards need Shift for digits)."""
+    return not (event.modifiers() & COMMAND_MODIFIERS)
 
 
 class RatingScale(QWidget):
@@ -70,9 +88,11 @@ class RatingScale(QWidget):
             self.buttons[value].setChecked(True)
 
     def keyPressEvent(self, event) -> None:
-        """Digits choose directly; arrows move the choice."""
+        """Digits choose directly; arrows move the choice (never with Ctrl, Alt or Meta)."""
         key = event.key()
-        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+        if not is_plain_key(event):
+            super().keyPressEvent(event)
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             self._choose(key - Qt.Key.Key_0)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             current = self.value()
@@ -140,7 +160,7 @@ class NumberField(QWidget):
         self.edit.setText(text)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and is_plain_key(event):
             if event.key() == Qt.Key.Key_Up:
                 self._bump(+1)
                 return True
@@ -150,17 +170,26 @@ class NumberField(QWidget):
         return False
 
     def _bump(self, direction: int) -> None:
+        """Add or take away a step. Text that is not a number yet is left for the form to
+        explain, never replaced by a guess (``1,500`` could be 1500 or 1.5)."""
+        text = self.text()
         try:
-            current = float(self.text().replace(",", ".")) if self.text() else None
-        except ValueError:
-            current = None
+            current = read_number(text, _BUMP_RULE)
+        except NumberProblem:
+            return
+        step, low, high = (Fraction(str(x)) for x in (self._step, self._min, self._max))
         if current is None:
-            value = min(self._max, self._min + (self._step if direction > 0 else 0))
+            value = min(high, low + (step if direction > 0 else 0))
         else:
-            value = min(self._max, max(self._min, current + direction * self._step))
-        text = (
-            f"{value:.{self._decimals}f}".rstrip("0").rstrip(".")
-            if self._decimals
-            else (str(int(value)))
-        )
-        self.edit.setText(text)
+            value = min(high, max(low, current + direction * step))
+        shown = Decimal(value.numerator) / Decimal(value.denominator)
+        shown = shown.quantize(Decimal(1).scaleb(-self._decimals), ROUND_HALF_UP)
+        new = format(shown, "f")
+        if "." in new:
+            new = new.rstrip("0").rstrip(".")
+        if "," in text and "." not in text:
+            new = new.replace(".", ",")  # keep the decimal comma the person typed
+        self.edit.setText(new)
+
+
+_BUMP_RULE = NumberRule("Value", required=False)
