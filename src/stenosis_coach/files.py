@@ -1,0 +1,303 @@
+"""Every file the app reads from the user or writes for the user goes through here.
+
+Reading (:func:`read_input`, :func:`open_input`): only an ordinary file is read (never a
+pipe, a device or a folder, which could hang or never end), and never more than a limit,
+counted while reading (``st_size`` can lie: ``/dev/zero`` says 0).
+
+Writing (:func:`write_checked`): into a private (0600) temp file beside the target,
+flushed and fsynced, checked (not empty; a PDF ends with ``%%EOF``; a SQLite file passes
+``PRAGMA integrity_check``), then renamed over the target and the folder fsynced. Anything
+that is not an ordinary file is never replaced (``--out /dev/full`` leaves the device
+alone). Any failure removes the temp file and raises a :class:`UserError` of one sentence,
+telling a full disk, a read-only disk and a forbidden place apart.
+
+No Qt here: the PDF writers pass a callable that writes to the temp path they are given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import sqlite3
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from stenosis_coach.errors import InvalidInput, UserError, place_kind, storage_error
+from stenosis_coach.paths import FILE_MODE
+
+log = logging.getLogger(__name__)
+
+NAME_MAX = 255  # bytes in one file name on the usual file systems
+PDF_END = b"%%EOF"
+KINDS = ("file", "pdf", "sqlite")
+
+
+class InputFileProblem(InvalidInput):
+    """A file given to read that cannot be read; ``reason`` is the part after the name."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}.")
+        self.path = path
+        self.reason = reason
+
+
+class WriteCheckFailed(Exception):
+    """What was written is not whole (empty, no PDF trailer, a damaged database)."""
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def _too_long(name: str) -> bool:
+    return len(os.fsencode(name)) > NAME_MAX
+
+
+def open_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> int:
+    """Open ``path`` for reading and return the descriptor, or raise :class:`InputFileProblem`.
+
+    Opened without blocking (a pipe with no writer would otherwise wait for ever) and then
+    checked with ``fstat``: only an ordinary file of at most ``limit`` bytes is accepted.
+    """
+    path = Path(path)
+    if _too_long(path.name):
+        raise InputFileProblem(path, "the file name is too long")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputFileProblem(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputFileProblem(path, f"is a folder, not a {what}") from None
+    except OSError as exc:
+        raise InputFileProblem(path, _read_reason(exc)) from None
+    try:
+        found = os.fstat(fd)
+        if stat.S_ISDIR(found.st_mode):
+            raise InputFileProblem(path, f"is a folder, not a {what}")
+        if not stat.S_ISREG(found.st_mode):
+            raise InputFileProblem(
+                path, "is not an ordinary file (a device or a pipe), so it was not read"
+            )
+        if found.st_size > limit:
+            raise InputFileProblem(path, _too_big(found.st_size, limit, what))
+        with contextlib.suppress(AttributeError, OSError):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> bytes:
+    """The bytes of an ordinary file of at most ``limit`` bytes (counted while reading)."""
+    path = Path(path)
+    fd = open_input(path, limit, what)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            chunk = os.read(fd, min(1 << 16, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise InputFileProblem(path, _too_big(None, limit, what))
+    except OSError as exc:
+        raise InputFileProblem(path, _read_reason(exc)) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _too_big(size: int | None, limit: int, what: str) -> str:
+    known = f"the file is {size:,} bytes; " if size is not None else "the file is too big; "
+    return f"{known}a {what} is at most {limit:,} bytes"
+
+
+def _read_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "you are not allowed to read it"
+    if exc.errno == errno.ENOTDIR:
+        return "no such file (a part of the path is not a folder)"
+    return f"could not be read ({(exc.strerror or str(exc)).lower()})"
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def _shown(path: Path) -> str:
+    """A path for a sentence: a very long name is shortened."""
+    text = str(path)
+    return text if len(text) <= 120 else f"{text[:60]}…{text[-40:]}"
+
+
+def check_output(path: os.PathLike[str] | str, what: str = "file") -> Path:
+    """The file to write, as an absolute path, or :class:`UserError` (one sentence).
+
+    Refused: a folder, anything that is not an ordinary file (a device, a pipe, a socket),
+    a name too long for the disk, a folder that does not exist, a place where no file can
+    be made (tried with a temp file, removed at once). A symlink to an ordinary file is
+    followed: the file it points to is the one replaced.
+    """
+    target = Path(path).expanduser().absolute()
+    shown = _shown(target)
+    if _too_long(target.name):
+        raise InvalidInput(f"The file name {shown} is too long; choose a shorter one.")
+    with contextlib.suppress(OSError, RuntimeError):
+        if target.is_symlink():
+            target = target.resolve()
+    try:
+        found = os.stat(target)
+    except FileNotFoundError:
+        found = None
+    except NotADirectoryError:
+        raise InvalidInput(f"The folder {target.parent} does not exist.") from None
+    except OSError as exc:
+        raise _write_error(exc, target, what) from None
+    if found is not None:
+        if stat.S_ISDIR(found.st_mode):
+            raise InvalidInput(f"{shown} is a folder; give a file name for the {what}.")
+        if not stat.S_ISREG(found.st_mode):
+            raise InvalidInput(
+                f"{shown} is not an ordinary file (a device or a pipe), so it was left as it "
+                f"is; give a file name for the {what}."
+            )
+    if not target.parent.is_dir():
+        raise InvalidInput(f"The folder {target.parent} does not exist.")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".stenosis-coach-", suffix=".probe", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(exc, target.parent, what) from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return target
+
+
+def write_checked(
+    path: os.PathLike[str] | str,
+    *,
+    kind: str = "file",
+    data: bytes | None = None,
+    write: Callable[[Path], object] | None = None,
+    what: str = "file",
+) -> Path:
+    """Write ``path`` all or nothing; returns the absolute path written.
+
+    Give either ``data`` (the bytes) or ``write`` (called with the temp file's path; it
+    must write the whole file there, raising on failure). ``kind`` picks the check made
+    before the rename: ``"file"`` (not empty), ``"pdf"`` (ends with ``%%EOF``) or
+    ``"sqlite"`` (``PRAGMA integrity_check`` is ok). ``what`` names the file in sentences
+    ("report", "backup").
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    if (data is None) == (write is None):
+        raise ValueError("give data or write, not both")
+    target = check_output(path, what)
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name[:80]}.", suffix=".partial", dir=target.parent
+        )
+    except OSError as exc:
+        raise _write_error(exc, target.parent, what) from None
+    tmp = Path(tmp_name)
+    try:
+        try:
+            if data is not None:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        if write is not None:
+            write(tmp)
+        _make_private(tmp)
+        _fsync_file(tmp)
+        _verify(tmp, kind)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, UserError):
+            raise
+        if isinstance(exc, WriteCheckFailed):
+            log.error("%s failed its check: %s", target, exc)
+            raise _write_error(exc, target, what) from exc
+        if isinstance(exc, OSError | sqlite3.Error):
+            raise _write_error(exc, target, what) from exc
+        raise
+    sync_dir(target.parent)
+    return target
+
+
+def _make_private(path: Path) -> None:
+    if os.name == "posix":
+        os.chmod(path, FILE_MODE)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _verify(path: Path, kind: str) -> None:
+    size = path.stat().st_size
+    if size == 0:
+        raise WriteCheckFailed("the file is empty")
+    if kind == "pdf":
+        with open(path, "rb") as handle:
+            handle.seek(max(0, size - 1024))
+            if not handle.read().rstrip().endswith(PDF_END):
+                raise WriteCheckFailed("the PDF does not end with %%EOF")
+    elif kind == "sqlite":
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+        if [tuple(r) for r in rows] != [("ok",)]:
+            raise WriteCheckFailed(f"integrity_check: {rows[:3]}")
+
+
+def sync_dir(directory: os.PathLike[str] | str) -> None:
+    """Make a rename or a new file durable (skipped where folders cannot be fsynced)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_error(exc: BaseException, where: Path, what: str) -> UserError:
+    """One sentence for a failed write: full, read-only and not allowed told apart."""
+    action = f"the {what} was not written"
+    if isinstance(exc, WriteCheckFailed) and place_kind(where) is not None:
+        exc = OSError(errno.EIO, str(exc))  # a short file on a full disk: say the disk is full
+    found = storage_error(exc, action, where)
+    if found is not None:
+        return found
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return InvalidInput(f"The file name {_shown(where)} is too long; choose a shorter one.")
+    if isinstance(exc, WriteCheckFailed):
+        return UserError(
+            f"The {what} could not be written completely to {_shown(where)}, so nothing "
+            "was saved there."
+        )
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return UserError(f"The {what} could not be written to {_shown(where)} ({reason.lower()}).")
