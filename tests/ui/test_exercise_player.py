@@ -3,6 +3,8 @@
 from PySide6.QtCore import Qt
 
 from stenosis_coach.core.exercises.summary import summarize
+from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.today import ROUTINE_RESUME_ACTION
 from stenosis_coach.services import routines
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.ui.exercises.screens import HurtScreen, PlayerScreen, RatingsScreen
@@ -138,3 +140,121 @@ def test_today_offers_my_routine_and_starts_it(window, qtbot, clock, cues):
     window.today.action_requested.emit(ROUTINE_ACTION)
     assert isinstance(window.flow, RatingsScreen)
     assert window.flow.title.text() == "Chair routine"
+
+
+# -- stopping asks; a stopped routine is not done; carrying on (issue 12) ---------------
+
+
+def test_esc_asks_before_stopping_and_keep_going_carries_on(window, qtbot, clock, dialogs, cues):
+    controller, player = start(window, qtbot)
+    advance(controller, clock, 10)
+    dialogs.choices.append(0)  # "Keep going"
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    assert dialogs.shown[-1] == (
+        "choose",
+        "Stop the routine?",
+        "What you did so far is kept. | Keep going / Stop",
+    )
+    assert window.flow is player
+    advance(controller, clock, 1)
+    assert player.segment.text() != "Paused" and not controller.session.finished
+
+
+def test_a_routine_stopped_early_is_recorded_as_stopped_not_done(
+    window, qtbot, clock, dialogs, cues
+):
+    controller, player = start(window, qtbot)
+    advance(controller, clock, 60)
+    dialogs.choices.append(1)  # "Stop"
+    qtbot.mouseClick(player.stop_button, Qt.MouseButton.LeftButton)
+    after = window.flow
+    assert isinstance(after, RatingsScreen) and after.title.text() == "Routine stopped"
+    qtbot.mouseClick(after.skip, Qt.MouseButton.LeftButton)
+    summary = last_summary(window)
+    assert not summary.completed
+    assert summary.session.end_reason is EndReason.STOPPED
+
+
+def test_carry_on_starts_the_stopped_routine_from_the_step_it_was_in(
+    window, qtbot, clock, dialogs, cues
+):
+    controller, player = start(window, qtbot)
+    qtbot.keyClick(player, Qt.Key.Key_Right)  # on to exercise 2 of 4
+    advance(controller, clock, 8)
+    dialogs.choices.append(1)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.mouseClick(window.flow.skip, Qt.MouseButton.LeftButton)
+    stopped = last_summary(window).session
+
+    window.today.action_requested.emit(ROUTINE_RESUME_ACTION)
+    player = window.flow
+    assert isinstance(player, PlayerScreen)
+    assert player.title.text() == "One knee to chest"
+    assert "Exercise 2 of 4" in player.counters.text()
+    advance(window.exercises, clock, 600)
+    after = window.flow
+    assert isinstance(after, RatingsScreen) and after.title.text().startswith("Routine complete")
+    qtbot.mouseClick(after.skip, Qt.MouseButton.LeftButton)
+    summary = last_summary(window)
+    assert summary.completed and summary.steps_done == 3  # the three it carried on with
+    repo = SessionRepository(window.context.db)
+    started = repo.events(summary.session.id)[0]
+    assert started.data["carries_on"] == stopped.id and started.data["from_step"] == 1
+    assert routines.resume_point(window.context.db, clock.now()) is None
+
+
+def test_nothing_to_carry_on_starts_the_routine_from_the_beginning(window, qtbot, cues):
+    window.today.action_requested.emit(ROUTINE_RESUME_ACTION)
+    assert isinstance(window.flow, RatingsScreen)
+
+
+# -- every screen of the routine has a way back, and Esc does the same (issue 12) -------
+
+
+def test_the_ratings_before_a_routine_can_be_cancelled_with_a_button_or_esc(window, qtbot):
+    page = window.show_page("exercises")
+    for leave in ("button", "esc"):
+        qtbot.mouseClick(page.routine_buttons["gentle-start"][0], Qt.MouseButton.LeftButton)
+        before = window.flow
+        assert isinstance(before, RatingsScreen)
+        assert before.cancel.isVisibleTo(before) and "Esc" in before.cancel.text()
+        if leave == "button":
+            qtbot.mouseClick(before.cancel, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(before.leg.buttons[0], Qt.Key.Key_Escape)
+        assert window.flow is None and window.current_key() == "exercises"
+    assert SessionRepository(window.context.db).recent(5, kind="routine") == []
+
+
+def test_esc_on_the_ratings_after_a_routine_saves_it_without_ratings(
+    window, qtbot, clock, dialogs, cues
+):
+    controller, _player = start(window, qtbot)
+    advance(controller, clock, 400)
+    after = window.flow
+    assert "Esc" in after.skip.text()
+    qtbot.keyClick(after, Qt.Key.Key_Escape)
+    assert window.flow is None
+    summary = last_summary(window)
+    assert summary.completed and summary.after.leg is None
+
+
+def test_the_hurt_screen_goes_back_to_the_paused_routine(window, qtbot, clock, cues):
+    controller, player = start(window, qtbot)
+    advance(controller, clock, 12)
+    for leave in ("button", "esc"):
+        qtbot.keyClick(player, Qt.Key.Key_H)
+        hurt = window.flow
+        assert isinstance(hurt, HurtScreen) and hurt.back_button.isVisibleTo(hurt)
+        if leave == "button":
+            qtbot.mouseClick(hurt.back_button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(hurt, Qt.Key.Key_Escape)
+        assert window.flow is player
+        advance(controller, clock, 1)
+        assert player.segment.text() == "Paused"
+    assert last_summary_or_none(window) is None
+
+
+def last_summary_or_none(window):
+    return next(iter(SessionRepository(window.context.db).recent(1, kind="routine")), None)

@@ -4,6 +4,7 @@ import sqlite3
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
@@ -113,6 +114,7 @@ def test_a_walking_test_records_when_symptoms_start_and_ends_when_you_need_to_st
     advance(coach, clock, 200)
     qtbot.keyClick(coach.screen, Qt.Key.Key_S)
     advance(coach, clock, 100)
+    window.context.dialogs.choices.append(1)  # "End the walk" (it asks first)
     qtbot.mouseClick(coach.screen.main, Qt.MouseButton.LeftButton)  # now "I need to stop"
     summary = window.flow
     qtbot.mouseClick(summary.pain.buttons[5], Qt.MouseButton.LeftButton)
@@ -147,3 +149,83 @@ def test_a_walk_cut_short_by_a_crash_is_offered_back_and_its_pain_asked(
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
     walk = walks.history(again.context.db)[0].walk
     assert walk.total_walk_s == 125 and walk.kind is WalkKind.TRAINING
+
+
+# -- ending a walk asks first; one button per action; a way back everywhere (issue 12) --
+
+
+def test_ending_a_walk_asks_first_and_keep_walking_carries_on(window, qtbot, clock, dialogs, cues):
+    baseline_test(window, clock)
+    coach = start(window, qtbot)
+    advance(coach, clock, 60)
+    for press in (
+        lambda: qtbot.mouseClick(coach.screen.end, Qt.MouseButton.LeftButton),
+        lambda: qtbot.keyClick(coach.screen, Qt.Key.Key_E),
+        lambda: qtbot.keyClick(coach.screen, Qt.Key.Key_Escape),
+    ):
+        dialogs.choices.append(0)  # "Keep walking"
+        press()
+        assert dialogs.shown[-1][1] == "End the walk?"
+        assert window.flow is coach.screen
+    advance(coach, clock, 30)
+    assert coach.screen.timer.text() == "1:30"
+
+
+def test_a_walk_ended_after_asking_keeps_the_time_of_the_press(window, qtbot, clock, dialogs, cues):
+    coach = start(window, qtbot)  # a walking test
+    advance(coach, clock, 200)
+    qtbot.keyClick(coach.screen, Qt.Key.Key_S)
+    advance(coach, clock, 100)
+
+    def answer_late(*_args):
+        clock.advance(20)  # the patient takes 20 s to answer
+        return 1  # "End the walk"
+
+    dialogs.choose = answer_late
+    qtbot.keyClick(coach.screen, Qt.Key.Key_Escape)
+    summary = window.flow
+    assert isinstance(summary, WalkSummaryScreen)
+    qtbot.mouseClick(summary.pain.buttons[5], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
+    walk = walks.history(window.context.db)[0].walk
+    assert walk.total_walk_s == 300 and walk.tfs_s == 200
+
+
+def test_the_walking_test_shows_i_need_to_stop_once(window, qtbot, clock, cues):
+    coach = start(window, qtbot)
+    screen = coach.screen
+
+    def stop_buttons():
+        return [
+            b
+            for b in screen.findChildren(QPushButton)
+            if b.isVisibleTo(screen) and b.text().startswith("I need to stop")
+        ]
+
+    assert len(stop_buttons()) == 1
+    advance(coach, clock, 100)
+    qtbot.keyClick(screen, Qt.Key.Key_S)  # symptoms: the big button now says it
+    advance(coach, clock, 1)
+    assert stop_buttons() == [screen.main]
+
+
+def test_the_walk_summary_can_be_left_after_asking(window, qtbot, clock, dialogs, cues):
+    baseline_test(window, clock)
+    coach = start(window, qtbot)
+    advance(coach, clock, 90)
+    dialogs.choices.append(1)
+    qtbot.mouseClick(coach.screen.end, Qt.MouseButton.LeftButton)
+    summary = window.flow
+    assert summary.leave.isVisibleTo(summary) and "Esc" in summary.leave.text()
+    dialogs.choices.append(0)  # "Go back to the walk"
+    qtbot.keyClick(summary, Qt.Key.Key_Escape)
+    assert dialogs.shown[-1][1] == "Leave without saving?" and window.flow is summary
+    dialogs.choices.append(1)  # "Leave without saving"
+    qtbot.mouseClick(summary.leave, Qt.MouseButton.LeftButton)
+    assert window.flow is None and window.current_key() == "walk"
+    assert len(walks.history(window.context.db)) == 1  # only yesterday's test
+    from stenosis_coach.core.sessions import EndReason
+    from stenosis_coach.storage.sessions_repo import SessionRepository
+
+    [session] = SessionRepository(window.context.db).recent(1, kind="walk")
+    assert session.end_reason is EndReason.STOPPED  # the session and its events are kept

@@ -41,9 +41,22 @@ class RoutineRecording:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.recorder = SessionRecorder(db, clock)
 
-    def start(self, routine: Routine, chair_versions: bool) -> int:
+    def start(
+        self, routine: Routine, chair_versions: bool, carries_on: ResumePoint | None = None
+    ) -> int:
+        """Start recording; ``carries_on`` names the session stopped early that this one
+        carries on (a new session that starts at that step: see :func:`resume_point`)."""
+        extra = (
+            {"carries_on": carries_on.session_id, "from_step": carries_on.step}
+            if carries_on is not None
+            else {}
+        )
         return self.recorder.start(
-            SESSION_KIND, routine.name, routine=routine.id, chair_versions=chair_versions
+            SESSION_KIND,
+            routine.name,
+            routine=routine.id,
+            chair_versions=chair_versions,
+            **extra,
         )
 
     def ratings(self, when: str, leg: int | None, back: int | None) -> None:
@@ -60,6 +73,46 @@ class RoutineRecording:
     def finish(self, completed: bool) -> None:
         if self.recorder.active:
             self.recorder.finish(EndReason.COMPLETED if completed else EndReason.STOPPED)
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where a routine stopped early today can be carried on from."""
+
+    session_id: int
+    routine_id: str
+    step: int  # the step it was in (numbered from 0 in the whole routine)
+    chair_versions: bool
+
+
+def resume_point(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ResumePoint | None:
+    """The routine stopped early today, if the newest routine session of today was stopped
+    (or cut short by the app closing) before its end; ``None`` otherwise.
+
+    Carrying on is a *new* session that starts at that step and is linked to this one
+    (``carries_on``, ``from_step`` in its "started" event): each session's events stay
+    true to what happened in it, and the new one reaches the routine's end only if the
+    patient really gets there.
+    """
+    repo = SessionRepository(db)
+    today = now.astimezone(tz).date()
+    todays = [s for s in repo.recent(20, kind=SESSION_KIND) if s.local_start.date() == today]
+    if not todays or todays[0].end_reason not in (EndReason.STOPPED, EndReason.INTERRUPTED):
+        return None
+    last = todays[0]
+    routine_id, chair, step = "", False, None
+    for event in repo.events(last.id):
+        if event.kind == "started":
+            routine_id = event.data.get("routine", "")
+            chair = bool(event.data.get("chair_versions", False))
+            step = event.data.get("from_step", 0)
+        elif event.kind in ("step_started", "step_done"):
+            # In a step until it is done; once done, the next one is where to carry on.
+            step = int(event.data["step"]) + (event.kind == "step_done")
+    routine = library.routines(db).get(routine_id)
+    if routine is None or step is None or step >= len(routine.steps):
+        return None
+    return ResumePoint(last.id, routine_id, step, chair)
 
 
 def history(db: Database, limit: int = 30) -> list[RoutineSummary]:

@@ -31,6 +31,7 @@ from stenosis_coach.core.today import (
     FLARE_ACTIONS,
     LOG_ACTION,
     ROUTINE_ACTION,
+    ROUTINE_RESUME_ACTION,
     WALK_ACTION,
     WEEKLY_ACTION,
 )
@@ -271,6 +272,9 @@ class MainWindow(QMainWindow):
         elif action == ROUTINE_ACTION:
             self.page("exercises")
             self.exercises.start_routine()
+        elif action == ROUTINE_RESUME_ACTION:
+            self.page("exercises")
+            self.exercises.resume_routine()
         elif action == WALK_ACTION:
             self.show_page("walk")
             self.walking.start_walk()
@@ -409,6 +413,33 @@ class MainWindow(QMainWindow):
         self.new_symptoms.setIcon(icon("safety", variant))
         self.new_symptoms.setIconSize(QSize(size, size))
 
+    def running_session(self) -> str | None:
+        """ "routine" or "walk" while one is being recorded, else ``None``."""
+        if self.exercises is not None and self.exercises.running:
+            return "routine"
+        if self.walking is not None and self.walking.running:
+            return "walk"
+        return None
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.running_session()
+        if running is not None and self.context.db is not None:
+            stop = self.context.dialogs.choose(
+                f"Stop the {running} and close?",
+                f"A {running} is running. Stop it and close? What you did so far is kept.",
+                ["Keep going", "Stop and close"],
+            )
+            if stop != 1:
+                event.ignore()
+                return
+            if running == "routine":
+                self.exercises.stop_for_close()
+            else:
+                self.walking.stop_for_close()
+        # Every live timer stops with the window (nothing ticks into deleted screens).
+        if self.exercises is not None:
+            self.exercises.end()
+        if self.walking is not None:
+            self.walking.end()
         self.context.close_database()
         super().closeEvent(event)

@@ -15,7 +15,7 @@ from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_ve
 from stenosis_coach.core.exercises.timeline import CueId
 from stenosis_coach.core.sessions import EndReason
 from stenosis_coach.services import exercises as library
-from stenosis_coach.services.routines import RoutineRecording
+from stenosis_coach.services.routines import ResumePoint, RoutineRecording, resume_point
 from stenosis_coach.ui.cues import cue_manifest
 from stenosis_coach.ui.exercises.page import ExercisesPage
 from stenosis_coach.ui.exercises.screens import HurtScreen, PlayerScreen, RatingsScreen
@@ -32,7 +32,7 @@ class ExerciseController(QObject):
         self._window = window
         self._context = window.context
         self.page = page
-        page.start_requested.connect(self.start_routine)
+        page.start_requested.connect(lambda rid: self.start_routine(rid, back_to="exercises"))
         self.session: exercise_engine.ExerciseSession | None = None
         self.player: PlayerScreen | None = None
         self.recording: RoutineRecording | None = None
@@ -50,11 +50,30 @@ class ExerciseController(QObject):
         self._completed = False
 
     # -- start ------------------------------------------------------------------------------
-    def start_routine(self, routine_id: str | None = None) -> None:
-        """Start a routine (the patient's own by default), after the safety gate."""
-        self._window.safety.request_session(lambda: self._before(routine_id))
+    def start_routine(self, routine_id: str | None = None, back_to: str = "today") -> None:
+        """Start a routine (the patient's own by default), after the safety gate.
+        Cancel on the first screen goes back to ``back_to``."""
+        self._window.safety.request_session(lambda: self._before(routine_id, back_to))
 
-    def _before(self, routine_id: str | None) -> None:
+    def resume_routine(self) -> bool:
+        """Carry on with the routine stopped early today, from the step it was in.
+
+        A new session of the same routine starting at that step, linked to the stopped
+        one (see :func:`~stenosis_coach.services.routines.resume_point`). No ratings
+        first: they were given when the routine started. ``False`` when there is nothing
+        to carry on (then the routine starts from the beginning)."""
+        point = resume_point(self._context.db, self._context.clock.now())
+        if point is None:
+            self.start_routine()
+            return False
+        self._window.safety.request_session(lambda: self._carry_on(point))
+        return True
+
+    def _carry_on(self, point: ResumePoint) -> None:
+        routine = library.routines(self._context.db)[point.routine_id]
+        self._begin(routine, None, None, point.chair_versions, point)
+
+    def _before(self, routine_id: str | None, back_to: str) -> None:
         from stenosis_coach.services.routines import my_routine
 
         db = self._context.db
@@ -65,25 +84,32 @@ class ExerciseController(QObject):
             "Before you start: how are your legs and back right now?",
             "Start the routine",
             offer_chair=has_floor_steps(routine, exercises),
+            cancel="Cancel",
         )
         screen.done.connect(lambda leg, back, chair: self._begin(routine, leg, back, chair))
+        screen.cancelled.connect(lambda: self._window.end_flow(back_to))
         self._window.show_flow(screen)
 
-    def _begin(self, routine, leg, back, chair: bool) -> None:
+    def _begin(self, routine, leg, back, chair: bool, carries_on=None) -> None:
         exercises = library.exercises(self._context.db)
         if chair:
             routine = with_chair_versions(routine, exercises)
         clock = self._context.clock
         self.recording = RoutineRecording(self._context.db, clock)
-        self.recording.start(routine, chair)
-        self.recording.ratings("before", leg, back)
-        self.session = exercise_engine.ExerciseSession(routine, exercises, clock.monotonic())
+        self.recording.start(routine, chair, carries_on)
+        if carries_on is None:
+            self.recording.ratings("before", leg, back)
+        step = carries_on.step if carries_on is not None else 0
+        self.session = exercise_engine.ExerciseSession(
+            routine, exercises, clock.monotonic(), start_step=step
+        )
+        self._completed = False
         self.player = PlayerScreen(routine.name, exercises)
         p = self.player
         p.pause_toggled.connect(self._toggle_pause)
         p.skip.connect(lambda: self._act(self.session.skip))
         p.back.connect(lambda: self._act(self.session.back))
-        p.stop.connect(lambda: self._act(self.session.stop))
+        p.stop.connect(self.ask_to_stop)
         p.hurts.connect(self._hurts)
         self._worst_hurt, self._spreading = None, False
         self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
@@ -139,6 +165,45 @@ class ExerciseController(QObject):
         else:
             self._window.cues.play(cue.cue_id.value)
 
+    @property
+    def running(self) -> bool:
+        """A routine is being recorded (from the first exercise to the last rating)."""
+        return self.recording is not None and self.recording.recorder.active
+
+    def ask_to_stop(self) -> None:
+        """Stop (the button or Esc) asks first; the routine is paused while it asks."""
+        if self.session is None or self.session.finished:
+            return
+        was_paused = self.session.paused
+        if not was_paused:
+            self._act(self.session.pause)
+        choice = self._context.dialogs.choose(
+            "Stop the routine?", "What you did so far is kept.", ["Keep going", "Stop"]
+        )
+        if self.session is None or self.session.finished:
+            return
+        if choice == 1:
+            self._act(self.session.stop)
+        elif not was_paused:
+            self._act(self.session.resume)
+            self._arm()
+
+    def stop_for_close(self) -> None:
+        """The window is closing (the patient said so): keep what was done, as stopped."""
+        self.end()
+        if self.session is not None and not self.session.finished:
+            self._handle(self.session.stop(self._context.clock.monotonic()))
+        if self.recording is not None:
+            self.recording.finish(self._completed)
+        self.session = None
+
+    def end(self) -> None:
+        """Stop every timer (the flow ended, or the window closes)."""
+        self._running = False
+        self.timer.stop()
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
+
     # -- this hurts -------------------------------------------------------------------------
     def _hurts(self) -> None:
         if self.session is None or self.session.finished:
@@ -150,6 +215,7 @@ class ExerciseController(QObject):
         name = names[view.segment.exercise].name if view.segment else "this"
         screen = HurtScreen(name)
         screen.answered.connect(self._hurt_answered)
+        screen.cancelled.connect(lambda: self._window.show_flow(self.player))
         self._window.show_flow(screen)
 
     def _hurt_answered(self, rating: int, spreading: bool, choice: str) -> None:
@@ -170,14 +236,13 @@ class ExerciseController(QObject):
 
     # -- end --------------------------------------------------------------------------------
     def _finished(self) -> None:
-        self._running = False
-        self.timer.stop()
-        if self.heartbeat is not None:
-            self.heartbeat.stop()
+        self.end()
         completed = self._completed
         title = "Routine complete. Well done!" if completed else "Routine stopped"
         screen = RatingsScreen(title, "How are your legs and back now?", "Save")
         screen.done.connect(lambda leg, back, _chair: self._save(leg, back, completed))
+        # Leaving the ratings (Esc) saves the routine without them, as "Skip" does.
+        screen.cancelled.connect(lambda: self._save(None, None, completed))
         self.player = None
         self._window.show_flow(screen)
 

@@ -24,12 +24,21 @@ def shortcut(widget, keys: str, slot) -> None:
 class RatingsScreen(PageBase):
     """Leg and back pain, 0-10, with big buttons (before and after a routine).
 
-    Signals: done(object leg, object back, bool chair_versions) — ``None`` when skipped.
+    Signals: done(object leg, object back, bool chair_versions) — ``None`` when skipped;
+    cancelled() — the visible ``cancel`` button (when given) or Esc.
     """
 
     done = Signal(object, object, bool)
+    cancelled = Signal()
 
-    def __init__(self, title: str, intro: str, action: str, offer_chair: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        action: str,
+        offer_chair: bool = False,
+        cancel: str | None = None,
+    ) -> None:
         super().__init__(title)
         self.column.addWidget(label(intro))
         self.column.addWidget(label("Leg pain now (0 = none, 10 = worst)", "section-title"))
@@ -51,7 +60,16 @@ class RatingsScreen(PageBase):
             lambda: self.done.emit(self.leg.value(), self.back.value(), self.chair.isChecked())
         )
         self.skip.clicked.connect(lambda: self.done.emit(None, None, self.chair.isChecked()))
-        self.column.addLayout(button_row(self.go, self.skip))
+        buttons = [self.go, self.skip]
+        self.cancel = None
+        if cancel:
+            self.cancel = button(cancel, f"{cancel}: go back", shortcut_hint="Esc")
+            self.cancel.clicked.connect(self.cancelled)
+            buttons.append(self.cancel)
+        else:  # after a routine: leaving is saving without ratings, as the button says
+            self.skip.setText("Skip the ratings   (Esc)")
+        self.column.addLayout(button_row(*buttons))
+        shortcut(self, "Esc", self.cancelled.emit)
         self.column.addStretch(1)
         self.setFocusProxy(self.leg)
 
@@ -133,7 +151,7 @@ class PlayerScreen(PageBase):
             ("Left", self.back),
             ("Space", self.pause_toggled),
             ("Right", self.skip),
-            ("Esc", self.stop),
+            ("Esc", self.stop),  # the controller asks before it stops
             ("H", self.hurts),
         ):
             shortcut(self, keys, target.emit)
@@ -189,6 +207,7 @@ class HurtScreen(PageBase):
     """
 
     answered = Signal(int, bool, str)
+    cancelled = Signal()  # "Back to the routine" or Esc: nothing answered, still paused
 
     def __init__(self, exercise_name: str) -> None:
         super().__init__("This hurts")
@@ -222,6 +241,12 @@ class HurtScreen(PageBase):
         self.stop_button.clicked.connect(lambda: self._answer("stop"))
         self.carry_on.clicked.connect(lambda: self._answer("carry_on"))
         self.column.addLayout(button_row(self.skip_button, self.stop_button, self.carry_on))
+        self.back_button = button(
+            "Back to the routine", "Back to the routine, still paused", shortcut_hint="Esc"
+        )
+        self.back_button.clicked.connect(self.cancelled)
+        self.column.addLayout(button_row(self.back_button))
+        shortcut(self, "Esc", self.cancelled.emit)
         self.column.addStretch(1)
         self.rating.rated.connect(self._update)
         self.spreading_yes.toggled.connect(self._update)

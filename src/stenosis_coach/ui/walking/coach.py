@@ -29,8 +29,10 @@ class WalkCoach(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, context: AppContext, plan: Prescription, cues) -> None:
-        super().__init__()
+    def __init__(
+        self, context: AppContext, plan: Prescription, cues, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)  # owned by the walk controller: dies with the window
         self._context = context
         self._clock = context.clock
         self._cues = cues
@@ -47,19 +49,50 @@ class WalkCoach(QObject):
         s.symptoms.connect(lambda: self._act(self.engine.symptoms_starting))
         s.ready.connect(lambda: self._act(self.engine.ready))
         s.pause_toggled.connect(self._toggle_pause)
-        s.end_walk.connect(lambda: self._act(self.engine.need_to_stop))
+        s.end_walk.connect(self.ask_to_end)
         s.must_stop.connect(lambda: self._act(self.engine.must_stop))
         self.result_end = None
+        self._live = True
         self.tick()
         self.timer.start()
         self.heartbeat.start()
 
-    def tick(self) -> None:
-        self._handle(self.engine.tick(self._clock.monotonic()))
+    @property
+    def live(self) -> bool:
+        """The walk is still going (not finished, not stopped for closing)."""
+        return self._live
 
-    def _act(self, action) -> None:
+    def tick(self) -> None:
+        if self._live:
+            self._handle(self.engine.tick(self._clock.monotonic()))
+
+    def ask_to_end(self) -> None:
+        """Ending the walk (the button, E or Esc) asks first. The walk ends at the moment
+        the button was pressed (a walking test measures up to then), not when answered."""
+        if not self._live:
+            return
+        pressed = self._clock.monotonic()
+        self.timer.stop()  # nothing moves while the question is open
+        choice = self._context.dialogs.choose(
+            "End the walk?", "What you walked so far is kept.", ["Keep walking", "End the walk"]
+        )
+        if not self._live:
+            return
+        if choice == 1:
+            self._act(self.engine.need_to_stop, pressed)
+        if self._live:
+            self.timer.start()
+            self.tick()
+
+    def stop_for_close(self) -> None:
+        """The window closes mid-walk (the patient said so): end the walk now."""
+        if self._live:
+            self._act(self.engine.need_to_stop)
+        self.stop_timers()
+
+    def _act(self, action, now: float | None = None) -> None:
         try:
-            self._handle(action(self._clock.monotonic()))
+            self._handle(action(self._clock.monotonic() if now is None else now))
         except walk_engine.WalkActionError as exc:
             log.info("walk action refused: %s", exc)
 
@@ -80,9 +113,8 @@ class WalkCoach(QObject):
             self.recording.record(events)
         now = self._clock.monotonic()
         self.screen.show_view(self.engine.view(now))
-        if self.engine.phase is walk_engine.Phase.FINISHED and self.timer.isActive():
-            self.timer.stop()
-            self.heartbeat.stop()
+        if self.engine.phase is walk_engine.Phase.FINISHED and self._live:
+            self.stop_timers()
             self.finished.emit(self.draft())
 
     def draft(self) -> WalkDraft:
@@ -98,5 +130,7 @@ class WalkCoach(QObject):
         )
 
     def stop_timers(self) -> None:
+        """No more ticks or heartbeats (the walk ended, or the window closes)."""
+        self._live = False
         self.timer.stop()
         self.heartbeat.stop()

@@ -73,6 +73,7 @@ class WalkCoachScreen(PageBase):
             "End the walk",
             shortcut_hint="E",
         )
+        self.end.setToolTip("Ends the walk (asks first). Esc does the same.")
         self.stop = button(
             "Must stop", "Must stop: something is wrong", "danger", shortcut_hint="M"
         )
@@ -85,7 +86,8 @@ class WalkCoachScreen(PageBase):
             ("R", self._key_ready),
             ("Return", self._main_pressed),
             ("Space", self.pause.click),
-            ("E", self.end.click),
+            ("E", self.end_walk.emit),
+            ("Esc", self.end_walk.emit),  # the coach asks before the walk ends
             ("M", self.stop.click),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -155,6 +157,11 @@ class WalkCoachScreen(PageBase):
             self.main.setText("Symptoms starting   (S)")
             self.main.setEnabled(view.phase is Phase.WALKING)
         self.main.setAccessibleName(self.main.text().split("   ")[0])
+        # One action, one button: when the big button says "I need to stop", the small
+        # one with the same words goes.
+        same = self.main.accessibleName() == self.end.text().split("   ")[0]
+        if self.end.isVisibleTo(self) == same:
+            self.end.setVisible(not same)
 
     def _main_pressed(self) -> None:
         view = self._view

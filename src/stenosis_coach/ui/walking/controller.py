@@ -63,7 +63,7 @@ class WalkController(QObject):
         from stenosis_coach.services.status import build_status
 
         rx = build_status(self._context.db, self._context.clock.now()).next_walk
-        coach = WalkCoach(self._context, rx, self._window.cues)
+        coach = WalkCoach(self._context, rx, self._window.cues, parent=self)
         coach.finished.connect(lambda draft: self._summary(draft, coach.recording))
         self.coach = coach
         self._window.show_flow(coach.screen)
@@ -75,6 +75,7 @@ class WalkController(QObject):
         session: SessionRecord | None = None,
     ) -> WalkSummaryScreen:
         screen = WalkSummaryScreen(draft, interrupted=session is not None)
+        screen.left.connect(lambda: self._leave_summary(screen, recording))
         screen.saved.connect(
             lambda pain, distance, notes: self._save_summary(
                 screen, draft, recording, session, pain, distance, notes
@@ -105,7 +106,7 @@ class WalkController(QObject):
             recording.save(walk)
         elif session is not None:
             save_interrupted_walk(self._context.db, session, walk)
-        self.coach = None
+        self.end()
         self._context.data_changed.emit()
         if walk.ended_by is WalkEnd.MUST_STOP:
             self._window.safety.after_session(must_stop=True)
@@ -113,6 +114,43 @@ class WalkController(QObject):
             self._window.safety.after_session(rest_not_easing=True)
         else:
             self._back()
+
+    def _leave_summary(self, screen: WalkSummaryScreen, recording: WalkRecording | None) -> None:
+        """Leave without saving, after asking: the session and its events are kept, marked
+        stopped; the walk is not added to the list."""
+        leave = self._context.dialogs.choose(
+            "Leave without saving?",
+            "This walk will not be added to your walks.",
+            ["Go back to the walk", "Leave without saving"],
+        )
+        if leave != 1:
+            screen.setFocus()
+            return
+        if recording is not None:
+            recording.discard()
+        self.end()
+        self._back()
+        screen.done_leaving.emit()
+
+    @property
+    def running(self) -> bool:
+        """A live walk is being recorded (walking, or its summary not yet saved)."""
+        coach = self.coach
+        return coach is not None and coach.recording.recorder.active
+
+    def stop_for_close(self) -> None:
+        """The window closes mid-walk (the patient said so): keep it, as stopped."""
+        if self.coach is not None:
+            self.coach.stop_for_close()
+            self.coach.recording.discard()
+        self.end()
+
+    def end(self) -> None:
+        """The walk's flow is over: its timers stop and the coach goes with it."""
+        if self.coach is not None:
+            self.coach.stop_timers()
+            self.coach.deleteLater()
+            self.coach = None
 
     def finish_interrupted(self, sessions: list[SessionRecord]) -> None:
         """Ask the leg pain for walks that a crash cut short, one after the other."""
@@ -122,6 +160,7 @@ class WalkController(QObject):
         draft = interrupted_draft(self._context.db, session)
         screen = self._summary(draft, None, session)
         screen.saved.connect(lambda *_: self.finish_interrupted(rest))
+        screen.done_leaving.connect(lambda: self.finish_interrupted(rest))
 
     def answer_flare(self, flare: bool) -> None:
         asked = walk_service.flare_question(self._context.db, self._context.clock.now())

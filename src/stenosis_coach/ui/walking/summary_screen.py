@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
@@ -22,9 +23,12 @@ ENDINGS = {
 
 
 class WalkSummaryScreen(PageBase):
-    """Signals: saved(int pain, str distance, str notes)."""
+    """Signals: saved(int pain, str distance, str notes); left() — "Leave without saving"
+    or Esc (the controller asks first); done_leaving() — it did leave."""
 
     saved = Signal(int, str, str)
+    left = Signal()
+    done_leaving = Signal()
 
     def __init__(self, draft: WalkDraft, interrupted: bool = False) -> None:
         super().__init__("Your walk")
@@ -72,7 +76,14 @@ class WalkSummaryScreen(PageBase):
         self.save = button("Save the walk", kind="primary")
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
-        self.column.addLayout(button_row(self.save))
+        self.leave = button(
+            "Leave without saving", "Leave without saving the walk", shortcut_hint="Esc"
+        )
+        self.leave.clicked.connect(self.left)
+        self.column.addLayout(button_row(self.save, self.leave))
+        escape = QShortcut(QKeySequence("Esc"), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.left.emit)
         self.column.addStretch(1)
         self.setFocusProxy(self.pain)
 
