@@ -98,6 +98,7 @@ def test_bounds_and_whole_numbers_name_the_field():
     assert read_whole("3", doses) == 3 and isinstance(read_whole("3", doses), int)
     assert refused("2.5", doses).message == "Opioid doses must be a whole number from 0 to 50."
     assert read_whole("3,0", doses) == 3
+    assert refused("nan", doses).message == "Opioid doses must be a whole number from 0 to 50."
 
 
 def test_huge_numbers_are_refused_quickly_without_overflow():

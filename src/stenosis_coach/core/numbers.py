@@ -73,7 +73,8 @@ class NumberRule:
     ``name`` is the field as its label says it, at the start of a sentence ("Minutes
     walked"). ``low``/``high`` are inclusive unless ``low_open`` (then "more than low").
     ``unit`` ends the range in messages ("minutes"); ``example`` shows a good value.
-    ``missing`` replaces the message for an empty required field.
+    ``missing`` replaces the message for an empty required field, ``invalid`` the one for
+    text that is not a number at all (words, inf, nan, a wall of digits).
     """
 
     name: str
@@ -85,6 +86,7 @@ class NumberRule:
     unit: str = ""
     example: str = ""
     missing: str = ""
+    invalid: str = ""
     decimal_comma: bool = True  # False: the CSV contract (a point only)
 
     def range_text(self) -> str:
@@ -174,8 +176,13 @@ def _clean(text: str) -> str:
 
 
 def _not_a_number(rule: NumberRule, text: str, problem: Problem = Problem.NOT_A_NUMBER):
-    example = rule.example_text()
-    return NumberProblem(problem, f"{rule.name} must be a number, like {example}.", text)
+    if rule.invalid:
+        message = rule.invalid
+    elif rule.whole and rule.range_text():
+        message = _range_message(rule)  # "… must be a whole number from 0 to 50."
+    else:
+        message = f"{rule.name} must be a number, like {rule.example_text()}."
+    return NumberProblem(problem, message, text)
 
 
 def _parse(cleaned: str, rule: NumberRule, original: str) -> Fraction:
@@ -184,11 +191,8 @@ def _parse(cleaned: str, rule: NumberRule, original: str) -> Fraction:
     if body.strip(_SPACES).lower() in _NOT_FINITE:
         raise _not_a_number(rule, original, Problem.NOT_FINITE)
     if sum(c.isdigit() for c in body) > MAX_DIGITS:
-        raise NumberProblem(
-            Problem.TOO_LONG,
-            f"{rule.name}: that number is too long. " + _range_hint(rule),
-            original,
-        )
+        message = rule.invalid or f"{rule.name}: that number is too long. " + _range_hint(rule)
+        raise NumberProblem(Problem.TOO_LONG, message, original)
     if rule.decimal_comma:
         whole, decimals = _split_form(body, rule, original)
     else:

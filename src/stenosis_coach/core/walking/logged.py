@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 
+from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number, read_whole
 from stenosis_coach.core.walking.diary import MAX_TOTAL_MIN
 from stenosis_coach.core.walking.model import Walk, WalkKind
 
@@ -25,7 +26,7 @@ class WalkForm:
     day: date
     walking_min: str
     symptoms_min: str = ""  # blank: symptoms did not come
-    rests: int | None = None
+    rests: int | str | None = None  # text as typed ("2") is read here, like the minutes
     peak_leg_pain: int | None = None
     distance_m: str = ""
     notes: str = ""
@@ -37,17 +38,34 @@ class FormProblems(ValueError):
         self.problems = problems  # field name -> plain sentence
 
 
-def _minutes(text: str) -> Fraction | None:
-    cleaned = text.strip().replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError("Type a number of minutes, like 12 or 4.5.") from None
-    if not value.is_finite():
-        raise ValueError("Type a number of minutes, like 12 or 4.5.")
-    return Fraction(value)
+WALKING_MIN = NumberRule(
+    "Minutes walked",
+    low=0,
+    high=MAX_TOTAL_MIN,
+    low_open=True,
+    unit="minutes",
+    missing="Say how many minutes you walked.",
+)
+SYMPTOMS_MIN = NumberRule("Minutes until symptoms", required=False)
+RESTS = NumberRule("Rests", low=0, high=50, whole=True, required=False)
+MAX_DISTANCE_M = 100_000  # a walk of more than 100 km is a typo (800 meant, 80000 typed)
+DISTANCE_M = NumberRule(
+    "Distance",
+    low=0,
+    high=MAX_DISTANCE_M,
+    required=False,
+    unit="metres",
+    invalid="Distance must be a number of metres, like 800, or left empty.",
+)
+
+
+def distance_from_text(text: str) -> Fraction | None:
+    """Metres as typed ("800", "812,5", "1 500"), exact; ``None`` when left empty.
+
+    Raises :class:`~stenosis_coach.core.numbers.NumberProblem` with the sentence to show.
+    Used by the log form and by the summary after a recorded walk, so both say the same.
+    """
+    return read_number(text, DISTANCE_M)
 
 
 def walk_from_form(form: WalkForm, now: datetime, tz: tzinfo, original: Walk | None = None) -> Walk:
@@ -60,37 +78,30 @@ def walk_from_form(form: WalkForm, now: datetime, tz: tzinfo, original: Walk | N
     today = now.astimezone(tz).date()
     if form.day > today:
         problems["day"] = "The date is in the future. Choose today or an earlier day."
-    total = tfs = distance = None
+    total = tfs = distance = rests = None
     try:
-        total = _minutes(form.walking_min)
-        if total is None:
-            problems["walking_min"] = "Say how many minutes you walked."
-        elif not 0 < total <= MAX_TOTAL_MIN:
-            problems["walking_min"] = (
-                f"Walking time must be more than 0 and at most {MAX_TOTAL_MIN} minutes."
-            )
-    except ValueError as exc:
-        problems["walking_min"] = str(exc)
+        total = read_number(form.walking_min, WALKING_MIN)
+    except NumberProblem as exc:
+        problems["walking_min"] = exc.message
     try:
-        tfs = _minutes(form.symptoms_min)
+        tfs = read_number(form.symptoms_min, SYMPTOMS_MIN)
         if tfs is not None and (tfs <= 0 or (total is not None and tfs > total)):
             problems["symptoms_min"] = (
                 "Minutes until symptoms must be more than 0 and no more than the minutes "
                 "you walked. Leave it empty if symptoms did not come."
             )
-    except ValueError as exc:
-        problems["symptoms_min"] = str(exc)
+    except NumberProblem as exc:
+        problems["symptoms_min"] = exc.message
     if form.peak_leg_pain is None or not 0 <= form.peak_leg_pain <= 10:
         problems["peak_leg_pain"] = "Choose your worst leg pain, from 0 to 10."
-    if form.rests is not None and form.rests < 0:
-        problems["rests"] = "Rests cannot be fewer than 0."
-    if form.distance_m.strip():
-        try:
-            distance = Fraction(Decimal(form.distance_m.strip().replace(",", ".")))
-            if distance < 0:
-                raise ValueError
-        except (InvalidOperation, ValueError):
-            problems["distance_m"] = "Distance is a number of metres, like 800, or empty."
+    try:
+        rests = read_whole(str(form.rests) if form.rests is not None else "", RESTS)
+    except NumberProblem as exc:
+        problems["rests"] = exc.message
+    try:
+        distance = distance_from_text(form.distance_m)
+    except NumberProblem as exc:
+        problems["distance_m"] = exc.message
     if problems:
         raise FormProblems(problems)
     assert total is not None and form.peak_leg_pain is not None
@@ -107,7 +118,7 @@ def walk_from_form(form: WalkForm, now: datetime, tz: tzinfo, original: Walk | N
         total_walk_s=total * 60,
         tfs_s=tfs * 60 if tfs is not None else None,
         peak_leg_pain=form.peak_leg_pain,
-        rests=form.rests,
+        rests=rests,
         distance_m=distance,
         notes=form.notes.strip(),
     )

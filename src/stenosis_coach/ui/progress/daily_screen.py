@@ -9,18 +9,23 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
 from stenosis_coach.core.clock import Clock
 from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog
+from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_whole
 from stenosis_coach.core.walking.engine import measured
+from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.core.words import clock_text, day_text, minutes_text
 from stenosis_coach.ui.inputs import NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
 
-
-def _int(text: str) -> int | None:
-    try:
-        return int(text) if text.strip() else None
-    except ValueError:
-        return -1  # out of range: the log names the field
+# The same bounds as DailyLog.problems; read here so a typo is named before anything is kept.
+NUMBERS = {
+    "otc_doses": NumberRule("Over-the-counter doses", low=0, high=50, whole=True, required=False),
+    "prescription_doses": NumberRule(
+        "Prescription doses", low=0, high=50, whole=True, required=False
+    ),
+    "opioid_doses": NumberRule("Opioid doses", low=0, high=50, whole=True, required=False),
+    "woken_by_leg_pain": NumberRule("Times woken", low=0, high=20, whole=True, required=False),
+}
 
 
 class DailyLogScreen(PageBase):
@@ -101,7 +106,7 @@ class DailyLogScreen(PageBase):
         self.column.addLayout(grid)
         self.save = button("Save", "Save the log", "primary")
         self.cancel = button("Cancel", shortcut_hint="Esc")
-        self.save.clicked.connect(lambda: self.submitted.emit(self.log()))
+        self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self.cancelled)
         self.column.addLayout(button_row(self.save, self.cancel))
         self.column.addStretch(1)
@@ -131,15 +136,31 @@ class DailyLogScreen(PageBase):
         self.standing_text.setText(f"You stood {minutes_text(seconds)}." if seconds else "")
 
     def log(self) -> DailyLog:
+        """The log as filled in, or :class:`FormProblems` naming each number not readable."""
+        fields = {
+            "otc_doses": self.otc,
+            "prescription_doses": self.rx,
+            "opioid_doses": self.opioid,
+            "woken_by_leg_pain": self.woken,
+        }
+        numbers: dict[str, int | None] = {}
+        problems: dict[str, str] = {}
+        for name, field in fields.items():
+            try:
+                numbers[name] = read_whole(field.text(), NUMBERS[name])
+            except NumberProblem as problem:
+                problems[name] = problem.message
+        if problems:
+            raise FormProblems(problems)
         return DailyLog(
             day=self.day,
             leg_pain=self.leg.value(),
             back_pain=self.back.value(),
             numbness=self.numbness.value(),
-            otc_doses=_int(self.otc.text()) or 0,
-            prescription_doses=_int(self.rx.text()) or 0,
-            opioid_doses=_int(self.opioid.text()) or 0,
-            woken_by_leg_pain=_int(self.woken.text()),
+            otc_doses=numbers["otc_doses"] or 0,
+            prescription_doses=numbers["prescription_doses"] or 0,
+            opioid_doses=numbers["opioid_doses"] or 0,
+            woken_by_leg_pain=numbers["woken_by_leg_pain"],
             sleep_quality=self.sleep.value(),
             new_weakness=self.weak_yes.isChecked(),
             standing_s=self._standing,
@@ -150,6 +171,14 @@ class DailyLogScreen(PageBase):
         for field, error in self._errors.items():
             error.setText(problems.get(field, ""))
             error.setVisible(field in problems)
+
+    def _submit(self) -> None:
+        try:
+            log = self.log()
+        except FormProblems as problems:
+            self.show_problems(problems.problems)
+            return
+        self.submitted.emit(log)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:

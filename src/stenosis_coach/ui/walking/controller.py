@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.numbers import NumberProblem
 from stenosis_coach.core.sessions import SessionRecord
-from stenosis_coach.core.walking.logged import FormProblems, WalkForm, form_from_walk
+from stenosis_coach.core.walking.logged import (
+    FormProblems,
+    WalkForm,
+    distance_from_text,
+    form_from_walk,
+)
 from stenosis_coach.core.walking.model import WalkEnd
 from stenosis_coach.services import walks as walk_service
 from stenosis_coach.services.walk_sessions import (
@@ -95,11 +99,9 @@ class WalkController(QObject):
         notes: str,
     ) -> None:
         try:
-            metres = Fraction(Decimal(distance.replace(",", "."))) if distance else None
-            if metres is not None and metres < 0:
-                raise InvalidOperation
-        except InvalidOperation:
-            screen.show_error("Distance is a number of metres, like 800, or empty.")
+            metres = distance_from_text(distance)  # the same reading as the log form
+        except NumberProblem as problem:
+            screen.show_error(problem.message)
             return
         walk = draft.walk(pain, metres, notes.strip())
         if recording is not None:

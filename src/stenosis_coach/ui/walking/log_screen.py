@@ -133,18 +133,13 @@ class LogWalkScreen(PageBase):
         self.notes.setText(form.notes)
 
     def form(self) -> WalkForm:
-        rests_text = self.rests.text()
-        try:
-            rests = int(rests_text) if rests_text else None
-        except ValueError:
-            rests = -1  # reported as a bad value by the validation
         qdate = self.day.date()
         return WalkForm(
             kind=WalkKind.TEST if self.kind_test.isChecked() else WalkKind.TRAINING,
             day=date(qdate.year(), qdate.month(), qdate.day()),
             walking_min=self.walking.text(),
             symptoms_min=self.symptoms.text(),
-            rests=rests,
+            rests=self.rests.text() or None,  # read (and explained) by walk_from_form
             peak_leg_pain=self.pain.value(),
             distance_m=self.distance.text(),
             notes=self.notes.text(),
