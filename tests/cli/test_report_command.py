@@ -63,7 +63,7 @@ def test_the_report_pdf_tells_the_story_on_page_one(data, tmp_path, capsys):
     page1 = " ".join(page1.split())  # pdftotext wraps lines where the PDF does
     assert "Patient: Ana <b>Ruiz</b> & Co" in page1  # escaped: printed as typed
     assert "Improving" in page1
-    assert "3.3 → 5.9 min (+78.8%)" in page1  # DESIGN 5.3 numbers for this diary
+    assert "3:18 min → 5:54 min (+" in page1  # DESIGN 5.3 numbers for this diary
     assert "Next walk" in page1
     whole = pdf_text(out)
     assert "Questions for your visit" in whole and "Walks" in whole

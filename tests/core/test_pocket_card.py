@@ -17,7 +17,7 @@ def test_training_card_says_what_to_do_and_lists_the_emergency_signs():
     rx = Prescription(WalkKind.TRAINING, Fraction(240), Fraction(120), Fraction(900), "")
     card = pocket_card(rx, date(2026, 5, 4))
     assert card.day == "Monday 4 May 2026"
-    assert card.steps[-1] == "Walk 3 min. Done!"
+    assert card.steps[-1] == "Walk 3:00 min. Done!"
     assert "Numbness in the groin or saddle area" in card.emergency_signs
     assert "lean forward" in card.when_symptoms_come
 

@@ -236,7 +236,7 @@ def test_verdict_matches_the_fixtures_expected_json():
     assert section.headline == "Improving"
     assert section.summary == (
         "Improving: your walking has got better. "
-        "Walking before symptoms: 3.3 → 5.9 min (+78.8%). Leg pain: 5 → 4."
+        "Walking before symptoms: 3:18 min → 5:54 min (+78.8%). Leg pain: 5 → 4."
     )
     assert section.nudge is None
 
@@ -267,17 +267,17 @@ def test_compare_table_rows_hand_checked():
         "sessions",
     ]
     # TFS of the first 3 tests 198, 186, 246 s; last 3 354, 366, 336 s.
-    assert cells["tfs"] == ("Walking before symptoms", "3.3 min", "5.9 min", "+78.8%")
-    assert cells["tolerance"] == ("Walking tolerance", "3.3 min", "5.9 min", "+78.8%")
+    assert cells["tfs"] == ("Walking before symptoms", "3:18 min", "5:54 min", "+78.8%")
+    assert cells["tolerance"] == ("Walking tolerance", "3:18 min", "5:54 min", "+78.8%")
     # Totals 390, 270, 384 -> 384 s; 474, 672, 552 -> 552 s: +43.75%.
-    assert cells["total_walk"] == ("Walking time per test", "6.4 min", "9.2 min", "+43.8%")
+    assert cells["total_walk"] == ("Walking time per test", "6:24 min", "9:12 min", "+43.8%")
     # Peak leg pain 5, 5, 6 -> 5; 4, 4, 3 -> 4.
     assert cells["leg_pain"] == ("Leg pain when walking (0–10)", "5", "4", "−1")
     # 5, 6, 5, 6, ... over 14 days = 5.5; the last 14 days: 12 ratings of 3.
     assert cells["back_pain"] == ("Back pain (0–10)", "5.5", "3", "−2.5")
     assert cells["medication"] == ("Pain medication (doses a day)", "2", "2", "0")
     # Standing: 2 and 3 min -> 2.5 min; 5, 6 and 30 min -> 6 min (+140%).
-    assert cells["standing"] == ("Standing tolerance", "2.5 min", "6 min", "+140%")
+    assert cells["standing"] == ("Standing tolerance", "2:30 min", "6:00 min", "+140%")
     # 16 walks + 4 routines in 5 Jan-1 Feb = 5 a week; 16 walks + 8 routines in 2-29 Mar = 6.
     assert cells["sessions"] == ("Sessions per week", "5", "6", "+1")
     assert row(r, "tfs").baseline == 198 and row(r, "tfs").latest == 354
@@ -307,7 +307,7 @@ def test_a_sub_range_changes_the_windows():
     assert v.change_pct == Decimal("25.5")  # (354 - 282) / 282
     assert v.verdict == VerdictKind.HOLDING
     assert sub.page1.verdict.headline == "Holding steady"
-    assert row(sub, "tfs").cells == ("Walking before symptoms", "4.7 min", "5.9 min", "+25.5%")
+    assert row(sub, "tfs").cells == ("Walking before symptoms", "4:42 min", "5:54 min", "+25.5%")
     assert sub.page1.range_line == "Sun 1 Feb 2026 to Sun 29 Mar 2026, 8 weeks"
     assert len(sub.walks) == 34 and sub.walks[0].day == date(2026, 2, 2)
     assert len(sub.page1.plot.tolerance.points) == 8
@@ -330,7 +330,7 @@ def test_treatment_lines_after_not_because():
     # Before (4 Jan-31 Jan): 186, 192, 198, 246, 246, 270 s -> 222 s; after (8 Feb-8 Mar):
     # 282, 282, 294, 300 s -> 288 s; +29.7%.
     assert lines[1].text == (
-        "After the epidural injection on Sun 1 Feb: walking before symptoms 3.7 → 4.8 min (+29.7%)."
+        "After the epidural injection on Sun 1 Feb: walking before symptoms 3:42 min → 4:48 min (+29.7%)."
     )
     assert lines[1].effect.before_median_s == 222 and lines[1].effect.after_median_s == 288
 
@@ -339,7 +339,7 @@ def test_treatment_windows_use_no_walk_after_the_range():
     early = build_report(report_input(last=date(2026, 2, 15)))
     epidural = next(t for t in early.page1.treatments if t.event == EPIDURAL)
     assert epidural.effect.after_median_s == 282  # only Fri 13 Feb's test
-    assert epidural.text.endswith("3.7 → 4.7 min (+27%).")
+    assert epidural.text.endswith("3:42 min → 4:42 min (+27%).")
 
 
 def test_plot_has_the_ranges_tests_and_only_markers_inside_it():
@@ -430,8 +430,8 @@ def test_questions_follow_the_data():
         "Would another treatment, or a specialist's opinion, help?",
     ]
     assert questions[0].detail == (
-        "From my first 3 to my latest 3 walking tests, walking before symptoms went from 3.3 "
-        "to 5.9 min (+78.8%); leg pain went from 5 to 4."
+        "From my first 3 to my latest 3 walking tests, walking before symptoms went from "
+        "3:18 min to 5:54 min (+78.8%); leg pain went from 5 to 4."
     )
     assert questions[1].detail == NEXT_WALK
     assert questions[2].detail == (
@@ -449,28 +449,28 @@ def test_weekly_table():
     assert len(WEEKLY_HEADERS) == len(weeks[0].cells)
     # Week of 5 Jan: tests 5, 7, 9 Jan (198, 186, 246 s); training 8, 10, 11 Jan (17.5 + 20 +
     # 17.5 min); the 00:30 routine and 8 Jan's; back pain 5, 6, 5, 6, 5, 6, 5 -> 38/7; 2 doses.
-    assert line(weeks[0].cells) == "Mon 5 Jan 2026 | 3 | 3.3 | 3 | 55 | 2 | 5 | 5.4 | 2"
+    assert line(weeks[0].cells) == "Mon 5 Jan 2026 | 3 | 3:18 | 3 | 55 | 2 | 5 | 5.4 | 2"
     # Week of 23 Mar: the test of 27 Mar (336 s); training 23, 25, 26, 28 Mar (25 + 20 + 15 +
     # 15 min); routines on 23, 27 and 29 Mar; back pain 3 on 6 rated days; leg pain 3.
-    assert line(weeks[-1].cells) == "Mon 23 Mar 2026 | 1 | 5.6 | 4 | 75 | 3 | 3 | 3 | 2"
+    assert line(weeks[-1].cells) == "Mon 23 Mar 2026 | 1 | 5:36 | 4 | 75 | 3 | 3 | 3 | 2"
 
 
 def test_walk_and_routine_lists():
     r = full()
     assert len(r.walks) == 50
     assert len(WALK_HEADERS) == len(r.walks[0].cells)
-    assert r.walks[0].cells == ("Mon 5 Jan 2026", "Test", "6.5", "3.3", "—", "5", "Diary", "")
+    assert r.walks[0].cells == ("Mon 5 Jan 2026", "Test", "6:30", "3:18", "—", "5", "Diary", "")
     assert (
         line(r.walks[4].cells) == "Sat 10 Jan 2026 | Training | 20 | no symptoms | 3 | 5 | Diary | "
     )
     assert len(r.routines) == 12  # not the one on the evening before the range
     assert len(ROUTINE_HEADERS) == len(r.routines[0].cells)
     assert (
-        line(r.routines[0].cells) == "Mon 5 Jan 2026 | Flexion basics | 12.5 | Finished | 4 → 2 | —"
+        line(r.routines[0].cells) == "Mon 5 Jan 2026 | Flexion basics | 12:30 | Finished | 4 → 2 | —"
     )
     assert (
         line(r.routines[-1].cells)
-        == "Sun 29 Mar 2026 | Chair <routine> | 12.5 | Stopped | 4 → — | 5"
+        == "Sun 29 Mar 2026 | Chair <routine> | 12:30 | Stopped | 4 → — | 5"
     )
 
 

@@ -81,10 +81,10 @@ def test_tolerance_points_one_per_test_in_replay_order_with_lower_bounds():
     s = tolerance_points(TESTS, PLUS2)
     assert s.key == "tolerance"
     assert [p.text for p in s.points] == [
-        "Mon 4 May: 6.5 min before symptoms",
-        "Wed 6 May: 12 min, no symptoms (at least)",
-        "Fri 8 May: 5 min before symptoms",
-        "Mon 11 May: 8 min before symptoms",
+        "Mon 4 May: 6:30 min before symptoms",
+        "Wed 6 May: 12:00 min, no symptoms (at least)",
+        "Fri 8 May: 5:00 min before symptoms",
+        "Mon 11 May: 8:00 min before symptoms",
     ]
     assert s.ys == [6.5, 12.0, 5.0, 8.0]
     assert [p.exact for p in s.points] == [Fraction(13, 2), 12, 5, 8]
@@ -98,9 +98,9 @@ def test_running_median_of_last_three_is_exact():
     # [6.5] -> 6.5; [6.5, 12] -> 9.25; [6.5, 12, 5] -> 6.5; [12, 5, 8] -> 8
     assert [p.exact for p in s.points] == [Fraction(13, 2), Fraction(37, 4), Fraction(13, 2), 8]
     assert s.xs == tolerance_points(TESTS, PLUS2).xs
-    assert s.points[0].text == "Mon 4 May: 6.5 min (one test so far)"
-    assert s.points[1].text == "Wed 6 May: 9.3 min (median of the last 2 tests)"
-    assert s.points[3].text == "Mon 11 May: 8 min (median of the last 3 tests)"
+    assert s.points[0].text == "Mon 4 May: 6:30 min (one test so far)"
+    assert s.points[1].text == "Wed 6 May: 9:15 min (median of the last 2 tests)"
+    assert s.points[3].text == "Mon 11 May: 8:00 min (median of the last 3 tests)"
     assert not any(p.lower_bound for p in s.points)
 
 
@@ -141,7 +141,7 @@ def test_training_minutes_per_week_across_a_year_boundary():
     assert [p.exact for p in s.points] == [10, 35, 0, Fraction(15, 2)]
     assert s.points[1].text == "Week of Mon 29 Dec: 35 min of training walks (2 walks)"
     assert s.points[2].text == "Week of Mon 5 Jan: no training walks"
-    assert s.points[3].text == "Week of Mon 12 Jan: 7.5 min of training walks (1 walk)"
+    assert s.points[3].text == "Week of Mon 12 Jan: 7:30 min of training walks (1 walk)"
 
 
 def test_weekly_series_run_on_to_until_with_zeros():
@@ -257,7 +257,7 @@ def test_standing_minutes_with_the_30_minute_limit_a_lower_bound():
         (D1, Fraction(13, 2), False),
         (D2, 30, True),
     ]
-    assert s.points[0].text == "Mon 4 May: stood 6.5 min before symptoms"
+    assert s.points[0].text == "Mon 4 May: stood 6:30 min before symptoms"
     assert s.points[1].text == "Tue 5 May: stood 30 min, no symptoms (at least)"
 
 

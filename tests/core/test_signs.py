@@ -71,7 +71,7 @@ def test_tolerance_falling_edge(last, present):
     assert (sign is not None) is present
     if sign is not None:
         assert sign.code == SignCode.TOLERANCE_FALLING
-        assert "from 5 to 4 min over your last three walking tests (−20%)" in sign.text
+        assert "from 5:00 min to 4:00 min over your last three walking tests (−20%)" in sign.text
 
 
 def test_tolerance_falling_compares_only_the_three_tests_before_the_last_three():
@@ -201,7 +201,7 @@ def test_brief_relief_edge(after, later, present):
         assert sign.code == SignCode.BRIEF_RELIEF
         assert sign.text == (
             "After your epidural injection on Thu 5 Mar, your walking before symptoms rose "
-            "from 5 to 6.5 min (+30%), but in later tests it is back to 5.5 min."
+            "from 5:00 min to 6:30 min (+30%), but in later tests it is back to 5:30 min."
         )
 
 

@@ -90,7 +90,7 @@ def test_twelve_week_example_in_words():
     assert v.change_pct == Decimal("78.8")
     assert v.last_test_days_ago == 1
     assert v.medication_up is None
-    assert "Walking before symptoms: 3.3 → 5.9 min (+78.8%)." in v.summary
+    assert "Walking before symptoms: 3:18 min → 5:54 min (+78.8%)." in v.summary
     assert "Leg pain: 5 → 4." in v.summary
     assert v.summary.startswith("Improving")
     assert v.nudge is None
@@ -267,7 +267,7 @@ def test_nudge_after_28_days(days, nudged):
 def test_summary_mentions_medication_and_half_points():
     v = compute_verdict(six_tests(240, 228, 3, 3), MED_UP, TODAY, UTC)
     assert v.verdict == VerdictKind.SLIPPING
-    assert "Walking before symptoms: 4 → 3.8 min (−5%)." in v.summary
+    assert "Walking before symptoms: 4:00 min → 3:48 min (−5%)." in v.summary
     assert "more dose of pain medicine" in v.summary
 
 

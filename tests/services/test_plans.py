@@ -72,7 +72,7 @@ def test_preview_says_what_is_added_and_replaced_and_by_whom(db, clock):
     assert first.author == "R. Okafor, PT, Lakeside Physio"
     assert first.new_exercises == ["Supported forward lean", "Seated march"]
     assert first.new_routines[0].startswith("Before your walk, about ")
-    assert first.walking.startswith("Walk 4 min at a time")
+    assert first.walking.startswith("Walk 4:00 min at a time")
     plans.import_plans(db, files, clock.now())
     again = plans.preview(db, files)
     assert again.replaces_anything and again.plans[0].replaced_routines == ["Before your walk"]

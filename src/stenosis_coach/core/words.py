@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -29,13 +30,69 @@ def number_text(x: Fraction | Decimal | int) -> str:
     return str(rounded).replace("-", MINUS)
 
 
+# Durations a patient reads: minutes and seconds below this, whole minutes from it.
+WHOLE_MINUTES_FROM_S = 20 * 60
+
+
+def _exact(seconds: Fraction | int | float) -> Fraction:
+    return Fraction(str(seconds)) if isinstance(seconds, float) else Fraction(seconds)
+
+
+def _duration_parts(seconds: Fraction | int | float) -> tuple[int, int | None]:
+    """(minutes, seconds), seconds ``None`` for a long duration said in whole minutes.
+    Rounded half up, exactly (a median of 354.5 s is 5:55); never negative."""
+    exact = max(Fraction(0), _exact(seconds))
+    if exact >= WHOLE_MINUTES_FROM_S:
+        return math.floor(exact / 60 + Fraction(1, 2)), None
+    whole = math.floor(exact + Fraction(1, 2))
+    mins, secs = divmod(whole, 60)
+    return mins, secs
+
+
 def minutes_text(seconds: Fraction | int | float | None) -> str:
-    """Seconds as minutes to one decimal, exactly: ``198 -> "3.3 min"``, ``360 -> "6 min"``,
-    ``None -> "—"``. Floats (engine timings) go through their shortest decimal text."""
+    """A duration as a patient reads it: minutes and seconds under 20 minutes
+    (``42 -> "0:42 min"``, ``240 -> "4:00 min"``, ``750 -> "12:30 min"``), whole minutes
+    from 20 minutes on (``1500 -> "25 min"``), ``None -> "—"``. Exact (no float on the
+    way): floats (engine timings) go through their shortest decimal text."""
     if seconds is None:
         return "—"
-    exact = Fraction(str(seconds)) if isinstance(seconds, float) else Fraction(seconds)
-    return f"{number_text(exact / 60)} min"
+    mins, secs = _duration_parts(seconds)
+    return f"{mins} min" if secs is None else f"{mins}:{secs:02d} min"
+
+
+def minutes_cell_text(seconds: Fraction | int | float) -> str:
+    """:func:`minutes_text` without its unit, for a table whose header says "(min)":
+    ``390 -> "6:30"``, ``1500 -> "25"``."""
+    return minutes_text(seconds).removesuffix(" min")
+
+
+def duration_words(seconds: Fraction | int | float | None) -> str:
+    """The same duration for a screen reader: ``"42 seconds"``, ``"4 minutes"``,
+    ``"4 minutes 30 seconds"``, ``"25 minutes"``; ``None -> "not known"``."""
+    if seconds is None:
+        return "not known"
+    mins, secs = _duration_parts(seconds)
+    words = []
+    if mins or not secs:
+        words.append(f"{mins} minute" + ("" if mins == 1 else "s"))
+    if secs:
+        words.append(f"{secs} second" + ("" if secs == 1 else "s"))
+    return " ".join(words)
+
+
+_SHOWN_DURATION = re.compile(r"\b(\d+):([0-5]\d) min\b|\b(\d+) min\b")
+
+
+def spoken_text(text: str) -> str:
+    """``text`` with every duration written by :func:`minutes_text` in words, for an
+    accessible name: ``"Walked 4:30 min"`` -> ``"Walked 4 minutes 30 seconds"``."""
+
+    def say(match: re.Match[str]) -> str:
+        if match.group(3) is not None:
+            return duration_words(int(match.group(3)) * 60)
+        return duration_words(int(match.group(1)) * 60 + int(match.group(2)))
+
+    return _SHOWN_DURATION.sub(say, text)
 
 
 def percent_text(pct: Decimal | Fraction) -> str:

@@ -124,7 +124,7 @@ def tolerance_falling(walks: Iterable[Walk]) -> Sign | None:
         return None
     return Sign(
         SignCode.TOLERANCE_FALLING,
-        f"Your walking before symptoms has dropped from {number_text(before / 60)} to "
+        f"Your walking before symptoms has dropped from {minutes_text(before)} to "
         f"{minutes_text(last)} over your last three walking tests ({percent_text(pct)}).",
     )
 
@@ -196,7 +196,7 @@ def brief_relief(
         return Sign(
             SignCode.BRIEF_RELIEF,
             f"After your {TREATMENT_WORDS[event.kind]} on {day_text(event.date)}, your walking "
-            f"before symptoms rose from {number_text(before / 60)} to {minutes_text(after)} "
+            f"before symptoms rose from {minutes_text(before)} to {minutes_text(after)} "
             f"({percent_text(pct)}), but in later tests it is back to {minutes_text(later)}.",
         )
     return None

@@ -237,7 +237,7 @@ class Verdict:
             )
         b, la = self.baseline, self.latest
         walking = (
-            f"Walking before symptoms: {number_text(b.median_tolerance_s / 60)} \u2192 "
+            f"Walking before symptoms: {minutes_text(b.median_tolerance_s)} \u2192 "
             f"{minutes_text(la.median_tolerance_s)}"
         )
         if self.change_pct is not None:

@@ -417,7 +417,7 @@ def _treatment_line(data: ReportInput, event: TreatmentEvent, walks: list[Walk])
     else:
         change = "" if effect.change_pct is None else f" ({percent_text(effect.change_pct)})"
         text = (
-            f"{what}: walking before symptoms {number_text(before / 60)} → "
+            f"{what}: walking before symptoms {minutes_text(before)} → "
             f"{minutes_text(after)}{change}."
         )
     in_range = data.first <= event.date <= data.last
@@ -527,7 +527,7 @@ def _walking_detail(v: Verdict) -> str:
     pain = f"stayed at {after}" if before == after else f"went from {before} to {after}"
     return (
         f"From my first 3 to my latest 3 walking tests, walking before symptoms went from "
-        f"{number_text(b.median_tolerance_s / 60)} to {minutes_text(la.median_tolerance_s)} "
+        f"{minutes_text(b.median_tolerance_s)} to {minutes_text(la.median_tolerance_s)} "
         f"({percent_text(v.change_pct)}); leg pain {pain}."
     )
 

@@ -2,7 +2,7 @@
 
 Pure and Qt-free. Cells are ready-to-print strings, user-typed text (notes, routine titles)
 untouched: escaping is the renderer's job. Dense tables carry units in their headers
-("Walked (min)"), so a cell is a bare number to one decimal ("6.5"); "—" is unknown.
+("Walked (min)"), so a cell is bare: minutes and seconds ("6:30"); "—" is unknown.
 
 Readings (tests pin them):
 
@@ -40,6 +40,7 @@ from stenosis_coach.core.progress.verdict import (
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import (
     day_text,
+    minutes_cell_text,
     minutes_text,
     number_text,
     percent_text,
@@ -91,11 +92,11 @@ def signed_text(x: Fraction) -> str:
 
 
 def minutes_cell(seconds: Fraction | float | None) -> str:
-    """Seconds as bare minutes to one decimal for a table with "(min)" in its header."""
+    """Seconds as bare minutes and seconds ("6:30") for a table with "(min)" in its header;
+    none at all is a plain "0"."""
     if seconds is None:
         return UNKNOWN
-    exact = Fraction(str(seconds)) if isinstance(seconds, float) else Fraction(seconds)
-    return number_text(exact / 60)
+    return "0" if seconds == 0 else minutes_cell_text(seconds)
 
 
 def number_cell(x: Fraction | int | None) -> str:
