@@ -108,3 +108,29 @@ def test_daily_log_doses_name_the_field_and_nothing_is_saved(window, qtbot):
     screen.woken.set_text("")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     assert daily.logs(window.context.db)[0].log.opioid_doses == 2
+
+
+def test_therapist_numbers_use_the_same_parser():
+    from stenosis_coach.ui.therapist.limits import PROGRESSION_NUMBERS, STEP_NUMBERS, WALK_NUMBERS
+
+    reps, bout = STEP_NUMBERS["reps"], WALK_NUMBERS["bout_s"]
+    assert reps.parse(" 12 ") == 12 and bout.parse("2,5") == 150
+    for bad in ("inf", "nan", "1e309", "1_0", "1e1", "0x10"):
+        with pytest.raises(ValueError, match=r"^Repetitions must be a whole number from 1 to 100"):
+            reps.parse(bad)
+    with pytest.raises(ValueError, match=r"could mean 1500 or 1\.5"):
+        bout.parse("1,500")  # not silently 1.5 minutes
+    assert PROGRESSION_NUMBERS["step_up"].parse("1,1") == 1.1
+
+
+def test_a_therapist_number_box_explains_inf(window, qtbot):
+    from stenosis_coach.ui.therapist.form import BoundedNumber
+    from stenosis_coach.ui.therapist.limits import STEP_NUMBERS
+
+    box = BoundedNumber(STEP_NUMBERS["reps"])
+    qtbot.addWidget(box)
+    seen = []
+    box.value_changed.connect(seen.append)
+    qtbot.keyClicks(box.edit, "inf")
+    assert box.problem() == "Repetitions must be a whole number from 1 to 100."
+    assert seen == []

@@ -7,8 +7,10 @@ library's ``BOUNDS``, so the editor can never disagree with the file it writes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from stenosis_coach.core.exercises.library import BOUNDS
+from stenosis_coach.core.numbers import NumberProblem, NumberRule, Problem, read_number
 from stenosis_coach.core.plans.model import PlanProgression, PlanWalking
 
 
@@ -50,28 +52,32 @@ class NumberSpec:
         return f"from {self.shown(self.low)} to {self.shown(self.high)}{unit}"
 
     def parse(self, text: str) -> float | int | None:
-        """The typed text as a plan-file value, or ``ValueError`` with a plain sentence."""
-        text = text.strip().replace(",", ".")
-        if not text:
-            if self.optional:
-                return None
-            raise ValueError(f"{self.name}: type a number {self.bounds_text()}.")
+        """The typed text as a plan-file value, or ``ValueError`` with a plain sentence.
+
+        Read by the app's one number parser (a decimal comma works; inf, nan, exponents and
+        an ambiguous ``1,500`` are refused), exactly, then scaled and checked.
+        """
         kind = "a whole number" if self.whole and self.scale == 1 else "a number"
         message = f"{self.name} must be {kind} {self.bounds_text()}."
+        rule = NumberRule(self.name, required=not self.optional, invalid=message)
         try:
-            number = float(text)
-        except ValueError:
+            number = read_number(text, rule)
+        except NumberProblem as problem:
+            if problem.problem is Problem.EMPTY:
+                raise ValueError(f"{self.name}: type a number {self.bounds_text()}.") from None
+            if problem.problem is Problem.AMBIGUOUS:
+                raise ValueError(problem.message) from None
             raise ValueError(message) from None
-        if number != number or number in (float("inf"), float("-inf")):
-            raise ValueError(message)
+        if number is None:
+            return None
         value = number * self.scale
         if self.whole:
-            if self.scale == 1 and value != int(value):
+            if self.scale == 1 and value.denominator != 1:
                 raise ValueError(message)
-            value = round(value)
+            value = Fraction(round(value))
         if not self.low <= value <= self.high:
             raise ValueError(message)
-        return int(value) if self.whole else round(value, 2)
+        return int(value) if self.whole else round(float(value), 2)
 
 
 def _bounds(model: type, name: str) -> tuple[float, float]:
