@@ -28,9 +28,22 @@ def test_a_walk_is_due_until_one_is_done_today(db, clock):
 
 
 def test_no_walk_is_asked_for_once_four_were_done_this_week(db, clock):
-    for days_ago in (1, 2, 3, 4):
+    clock.advance(timedelta(days=4).total_seconds())  # Friday; the week began on Monday
+    log(db, clock, WalkKind.TEST, "10", "5", days_ago=4)
+    for days_ago in (1, 2, 3):
         log(db, clock, days_ago=days_ago)
     assert "walk" not in keys(db, clock)
+
+
+def test_a_due_walking_test_is_asked_for_even_when_the_weeks_walks_are_done(db, clock):
+    log(db, clock, WalkKind.TEST, "10", "5", days_ago=5)  # last week's Wednesday
+    clock.advance(timedelta(days=4).total_seconds())  # Friday
+    for days_ago in (1, 2, 3, 4):
+        log(db, clock, days_ago=days_ago)
+    [item] = [i for i in walks.today_items(db, clock.now()) if i.key == "walk"]
+    assert item.title == "Walking test"
+    assert "this week's 4 walks are done" in item.detail
+    assert build_status(db, clock.now()).next_walk.kind is WalkKind.TEST
 
 
 def test_the_day_after_a_walk_asks_about_the_legs_and_a_flare_eases_the_next_walk(db, clock):

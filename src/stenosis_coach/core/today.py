@@ -53,10 +53,27 @@ ROUTINE_RESUME_ACTION = "routine:resume"
 LOG_ACTION = "log:today"
 FLARE_ACTIONS = {"walk:legs-better": False, "walk:legs-same": False, "walk:legs-worse": True}
 
+# What Today says when nothing is due (DESIGN 5.7). Every patient has at least the routine
+# they chose (or the first one) and the walks, so "nothing due" means all is done for now.
+NOTHING_DUE_TITLE = "All done for today"
 NOTHING_DUE = (
-    "Nothing is due today. When you have a routine, a walking plan or a weekly "
-    "symptom check, it will appear here with a big Start button."
+    "You have done everything for today. What comes next will appear here when it is due, "
+    "with a big Start button."
 )
+
+
+def routine_action(base: str, routine_id: str | None) -> str:
+    """``base`` (ROUTINE_ACTION or ROUTINE_RESUME_ACTION) for one routine: the bare action
+    is the patient's own routine; ``"routine:start:ID"`` names another (a plan's)."""
+    return base if not routine_id else f"{base}:{routine_id}"
+
+
+def action_target(action: str) -> tuple[str, str | None]:
+    """Split ``"routine:start:ID"`` into ``("routine:start", "ID")``; others unchanged."""
+    for base in (ROUTINE_RESUME_ACTION, ROUTINE_ACTION):
+        if action.startswith(base + ":"):
+            return base, action[len(base) + 1 :]
+    return action, None
 
 
 def compose_today(

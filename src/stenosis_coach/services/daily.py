@@ -6,6 +6,7 @@ from datetime import date, datetime, tzinfo
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
+from stenosis_coach.core.due import Due
 from stenosis_coach.core.progress.verdict import DailyDoses
 from stenosis_coach.core.today import LOG_ACTION, TodayItem
 from stenosis_coach.core.walking.logged import FormProblems
@@ -75,8 +76,13 @@ def weakness_days(db: Database) -> list[date]:
     return [s.log.day for s in logs(db) if s.log.new_weakness]
 
 
-def today_items(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[TodayItem]:
-    if log_for(db, now.astimezone(tz).date()) is not None:
+def today_items(
+    db: Database, now: datetime, tz: tzinfo = LOCAL, due: Due | None = None
+) -> list[TodayItem]:
+    """Today's log, when it is due (DESIGN 5.7, :mod:`core.due`)."""
+    from stenosis_coach.services.due import due_at
+
+    if not (due or due_at(db, now, tz)).daily_log:
         return []
     return [
         TodayItem(

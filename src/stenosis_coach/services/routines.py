@@ -6,11 +6,17 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from stenosis_coach.core.clock import LOCAL, Clock
+from stenosis_coach.core.due import Due, RoutineDue
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
 from stenosis_coach.core.sessions import EndReason
-from stenosis_coach.core.today import ROUTINE_ACTION, TodayItem
+from stenosis_coach.core.today import (
+    ROUTINE_ACTION,
+    ROUTINE_RESUME_ACTION,
+    TodayItem,
+    routine_action,
+)
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.recording import SessionRecorder
 from stenosis_coach.storage.database import Database
@@ -129,36 +135,53 @@ def outcomes(db: Database) -> list[RoutineSummary]:
     return [summarize(s, []) for s in SessionRepository(db).starts_and_ends(SESSION_KIND)]
 
 
-@dataclass(frozen=True)
-class RoutineDue:
-    routine: Routine
-    done_this_week: int
+def routine_due(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[RoutineDue]:
+    """Each active routine and whether it is due now (DESIGN 5.7, :mod:`core.due`)."""
+    from stenosis_coach.services.due import due_at
+
+    return list(due_at(db, now, tz).routines)
 
 
-def routine_due(db: Database, now: datetime, tz: tzinfo = LOCAL) -> RoutineDue | None:
-    routine = my_routine(db)
-    today = now.astimezone(tz).date()
-    days = [
-        (today - s.local_start.date()).days
-        for s in SessionRepository(db).recent(50, kind=SESSION_KIND)
-    ]
-    if 0 in days:
-        return None
-    this_week = sum(1 for d in days if 0 <= d < 7)
-    return RoutineDue(routine, this_week) if this_week < routine.per_week else None
+def today_items(db: Database, now: datetime, due: Due | None = None) -> list[TodayItem]:
+    """A card per routine due; one stopped early today offers to carry on or start again."""
+    from stenosis_coach.services.due import due_at
 
-
-def today_items(db: Database, now: datetime) -> list[TodayItem]:
-    due = routine_due(db, now)
-    if due is None:
+    due = due or due_at(db, now)
+    if not due.routines_due:
         return []
-    routine = due.routine
-    return [
-        TodayItem(
-            key="routine",
-            title=f"{routine.name}, {library.routine_length(routine, library.exercises(db))}",
-            detail=routine.description,
-            action_label="Start the routine",
-            action=ROUTINE_ACTION,
-        )
-    ]
+    found = library.routines(db)
+    known = library.exercises(db)
+    mine = my_routine(db).id
+    items = []
+    for entry in due.routines_due:
+        routine = found.get(entry.routine.id)
+        length = library.routine_length(routine, known) if routine else None
+        name = entry.routine.name
+        which = None if entry.routine.id == mine else entry.routine.id
+        title = f"{name}, {length}" if length else name
+        if entry.stopped_today:
+            items.append(
+                TodayItem(
+                    key=f"routine-{entry.routine.id}",
+                    title=title,
+                    detail="You stopped this routine early today. You can carry on where "
+                    "you left off, or start it again from the beginning.",
+                    action_label="",
+                    action="",
+                    choices=(
+                        ("Carry on", routine_action(ROUTINE_RESUME_ACTION, which)),
+                        ("Start again", routine_action(ROUTINE_ACTION, which)),
+                    ),
+                )
+            )
+        else:
+            items.append(
+                TodayItem(
+                    key=f"routine-{entry.routine.id}",
+                    title=title,
+                    detail=routine.description if routine else "",
+                    action_label="Start the routine",
+                    action=routine_action(ROUTINE_ACTION, which),
+                )
+            )
+    return items

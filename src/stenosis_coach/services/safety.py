@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from stenosis_coach.core.clock import utc_offset_minutes
+from stenosis_coach.core.due import Due
 from stenosis_coach.core.safety import (
     QUESTIONS_BY_ID,
     CheckTrigger,
@@ -91,7 +92,11 @@ def checks_between(db: Database, since: datetime, until: datetime) -> list[Check
 # -- the Today page ---------------------------------------------------------------------
 
 
-def today_items(db: Database, now: datetime) -> list[TodayItem]:
+def today_items(db: Database, now: datetime, due: Due | None = None) -> list[TodayItem]:
+    """Advice waiting for "I have been checked" (it replaces the plan), or the check when
+    it is due (DESIGN 5.7, :mod:`core.due`)."""
+    from stenosis_coach.services.due import due_at
+
     current = status(db, now)
     advice = current.advice
     if advice is not None:
@@ -110,13 +115,18 @@ def today_items(db: Database, now: datetime) -> list[TodayItem]:
                 blocks_plan=True,
             )
         ]
-    if current.weekly_due and not current.first_check_needed:
+    if (due or due_at(db, now)).safety_check:
+        first = current.first_check_needed
         return [
             TodayItem(
                 key="safety-weekly",
-                title="Weekly symptom check",
-                detail="A few yes-or-no questions about anything new since your last check. "
-                "It takes about two minutes.",
+                title="Symptom check" if first else "Weekly symptom check",
+                detail=(
+                    "A few yes-or-no questions about your back, legs and health. "
+                    if first
+                    else "A few yes-or-no questions about anything new since your last check. "
+                )
+                + "It takes about two minutes.",
                 action_label="Start the check",
                 action=WEEKLY_ACTION,
             )

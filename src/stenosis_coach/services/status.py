@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.due import Due
 from stenosis_coach.core.progress.signs import Sign, specialist_signs
 from stenosis_coach.core.progress.verdict import (
     DailyDoses,
@@ -22,10 +23,10 @@ from stenosis_coach.core.progress.verdict import (
 from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
 from stenosis_coach.core.safety_state import safety_status
 from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.core.walking.prescription import Prescription, replay
+from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.services import daily
-from stenosis_coach.services.plans import walking_plan
+from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -38,6 +39,7 @@ class Status:
     next_walk: Prescription
     signs: list[Sign]
     red_flags_last_28_days: int
+    due: Due | None = None  # what is due now (DESIGN 5.7); the same answer as Today's
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,7 @@ class Status:
             },
             "specialist_signs": [{"code": s.code.value, "text": s.text} for s in self.signs],
             "red_flags_last_28_days": self.red_flags_last_28_days,
+            **({"due": self.due.to_json()} if self.due is not None else {}),
         }
 
     def sentences(self) -> list[str]:
@@ -58,6 +61,8 @@ class Status:
         if self.verdict.nudge:
             lines.append(self.verdict.nudge)
         lines.append(walk_sentence(self.next_walk))
+        if self.due is not None:
+            lines.append(self.due.sentence())
         for sign in self.signs:
             lines.append(f"Time to talk to your clinician: {sign.text}")
         flags = self.red_flags_last_28_days
@@ -133,12 +138,13 @@ def build_status(
     today = now.astimezone(tz).date()
     doses = [DailyDoses(log.day, log.doses) for log in records.logs]
     flags = safety_status(records.checks, records.clearances, now).flags_last_28_days
-    plan = walking_plan(db)
+    due = due_at(db, now, tz, walks=records.walks)  # one answer with Today (DESIGN 5.7)
     return Status(
         verdict=compute_verdict(records.walks, doses, today, tz),
-        next_walk=replay(records.walks, now, plan.start if plan else None),
+        next_walk=due.walk.prescription,
         signs=specialist_signs(
             records.walks, doses, records.treatments, weakness_reports(records, tz), today, tz
         ),
         red_flags_last_28_days=flags,
+        due=due,
     )

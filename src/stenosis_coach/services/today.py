@@ -26,12 +26,22 @@ def add_today_provider(provider: TodayProvider) -> None:
         _providers.append(provider)
 
 
+# These read what is due from the one answer (DESIGN 5.7), computed once per page.
+_DUE_PROVIDERS = (safety.today_items, routines.today_items, walks.today_items, daily.today_items)
+
+
 def build_today(db: Database, now: datetime) -> TodayModel:
     """``now`` is aware; the page speaks in the user's local time."""
+    from stenosis_coach.services.due import due_at
+
     local = now.astimezone()
+    due = due_at(db, now)
     items: list[TodayItem] = []
     for provider in _providers:
-        items.extend(provider(db, now))
+        if provider in _DUE_PROVIDERS:
+            items.extend(provider(db, now, due=due))
+        else:
+            items.extend(provider(db, now))
     return compose_today(local, items, last_result(db))
 
 

@@ -9,11 +9,11 @@ from functools import partial
 from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.due import Due
 from stenosis_coach.core.today import WALK_ACTION, TodayItem
 from stenosis_coach.core.walking.diary import DiaryError, diary_key, parse_diary_bytes
 from stenosis_coach.core.walking.logged import WalkForm, walk_from_form
 from stenosis_coach.core.walking.model import StoredWalk, Walk, WalkKind
-from stenosis_coach.core.walking.prescription import replay
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -135,8 +135,11 @@ def answer_flare_question(db: Database, walk_id: int, flare: bool, now: datetime
     )
 
 
-def today_items(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[TodayItem]:
-    from stenosis_coach.services.plans import walking_plan
+def today_items(
+    db: Database, now: datetime, tz: tzinfo = LOCAL, due: Due | None = None
+) -> list[TodayItem]:
+    """The flare question, and the walk when it is due (DESIGN 5.7, :mod:`core.due`)."""
+    from stenosis_coach.services.due import due_at
     from stenosis_coach.services.status import walk_headline
 
     items = []
@@ -159,19 +162,17 @@ def today_items(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[TodayIt
                 ),
             )
         )
-    walks = WalkRepository(db).walks()
-    today = now.astimezone(tz).date()
-    done_today = any(w.start.astimezone(tz).date() == today for w in walks)
-    this_week = sum(1 for w in walks if 0 <= (today - w.start.astimezone(tz).date()).days < 7)
-    plan = walking_plan(db)
-    per_week = plan.walks_per_week if plan else WALKS_PER_WEEK
-    if not done_today and this_week < per_week:
-        rx = replay(walks, now, plan.start if plan else None)
+    walk = (due or due_at(db, now, tz)).walk
+    if walk.due:
+        rx = walk.prescription
+        detail = f"{walk_headline(rx)} Why: {rx.reason}"
+        if walk.kind is WalkKind.TEST and walk.this_week >= walk.per_week:
+            detail += f" (It is due even though this week's {walk.per_week} walks are done.)"
         items.append(
             TodayItem(
                 key="walk",
-                title="Walking test" if rx.kind is WalkKind.TEST else "Today's walk",
-                detail=f"{walk_headline(rx)} Why: {rx.reason}",
+                title="Walking test" if walk.kind is WalkKind.TEST else "Today's walk",
+                detail=detail,
                 action_label="Start the walk",
                 action=WALK_ACTION,
             )

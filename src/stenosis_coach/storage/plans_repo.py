@@ -95,6 +95,16 @@ class PlanRepository:
             rows = s.execute(select(CustomRoutineRow.__table__)).all()
             return {r.id: routine_from_dict(json.loads(r.data)) for r in rows}
 
+    def routines_by_plan(self) -> dict[int, list[Routine]]:
+        """The routines each stored plan brought (and still holds), by the plan's id."""
+        found: dict[int, list[Routine]] = {}
+        with self._db.session() as s:
+            rows = s.execute(select(CustomRoutineRow.__table__)).all()
+            for r in rows:
+                if r.plan_id is not None:
+                    found.setdefault(r.plan_id, []).append(routine_from_dict(json.loads(r.data)))
+        return found
+
     def plans(self) -> list[StoredPlan]:
         with self._db.session() as s:
             rows = s.execute(

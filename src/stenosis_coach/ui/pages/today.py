@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout
 
-from stenosis_coach.core.today import NOTHING_DUE, TodayModel
+from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
@@ -49,7 +49,7 @@ class TodayPage(PageBase):
         self.date_line.setText(model.date_text)
         self._clear_items()
         if model.nothing_due:
-            card = Card("Nothing to do right now")
+            card = Card(NOTHING_DUE_TITLE)
             card.body.addWidget(label(NOTHING_DUE))
             self._items_box.addWidget(card)
         for item in model.items:

@@ -32,8 +32,10 @@ class WalkPage(PageBase):
         self._deleted: int | None = None
 
         self.next_card = Card("Your next walk")
+        self.due_text = label("")  # due today, or why not (DESIGN 5.7)
         self.next_text = label("")
         self.why_text = label("", "secondary")
+        self.next_card.body.addWidget(self.due_text)
         self.next_card.body.addWidget(self.next_text)
         self.next_card.body.addWidget(self.why_text)
         self.start = button("Start the walk", "Start the walk with the coach", "primary")
@@ -96,16 +98,19 @@ class WalkPage(PageBase):
         db = self._context.db
         if db is None:
             return
-        from stenosis_coach.services.status import build_status, walk_headline
+        from stenosis_coach.core.due import walk_status_line
+        from stenosis_coach.services.due import due_at
+        from stenosis_coach.services.status import walk_headline
         from stenosis_coach.services.walks import history
 
-        status = build_status(db, self._context.clock.now())
-        rx = status.next_walk
+        walk = due_at(db, self._context.clock.now()).walk  # the same answer as Today's
+        rx = walk.prescription
         self.next_card.title_label.setText(
             "Your next walk: a walking test"
             if rx.kind is WalkKind.TEST
             else "Your next walk: a training walk"
         )
+        self.due_text.setText(walk_status_line(walk))
         self.next_text.setText(walk_headline(rx))
         self.why_text.setText(f"Why: {rx.reason}" if rx.reason else "")
         walks = history(db)

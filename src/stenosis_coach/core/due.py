@@ -1,0 +1,232 @@
+"""What is due at a local moment T (DESIGN 5.7, a contract).
+
+One pure function, :func:`what_is_due`, answers for Today, the Walk page, ``status`` and
+``due``; they read its answer and never decide on their own, so they cannot disagree.
+Only what happened up to T counts: later walks, sessions, logs, checks and plans are left
+out, so the answer for a past moment is what the app would have said then.
+
+``questionnaire`` (ZCQ every 28 days) is not answered yet: the questionnaires do not
+exist in the app so far. When they do, it joins :class:`Due` here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from stenosis_coach.core.walking.model import Walk, WalkKind
+from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
+
+DEFAULT_WALKS_PER_WEEK = 4  # DESIGN 4.2: walks_per_week defaults to 4
+CHOSEN_ROUTINE_PER_WEEK = 7  # DESIGN 5.7: with no plan, the chosen routine, 7 a week
+DONE_FRACTION = 0.8  # DESIGN 5.7: a session that reached 80 % of its length is done
+CHECK_EVERY = timedelta(days=7)  # DESIGN 5.7: a safety check every 7 x 24 h
+
+
+@dataclass(frozen=True)
+class ActiveRoutine:
+    id: str
+    name: str
+    per_week: int
+    length_s: float  # the routine's planned length
+
+
+@dataclass(frozen=True)
+class RoutineRun:
+    """One finished routine session, as far as "is it done" needs to know."""
+
+    routine_id: str
+    started_at: datetime  # aware
+    elapsed_s: float  # how long it ran
+    completed: bool  # it reached its end
+
+
+@dataclass(frozen=True)
+class WalkingPlanIn:
+    """A therapist's walking plan imported at ``start.at``."""
+
+    start: PlanStart
+    walks_per_week: int = DEFAULT_WALKS_PER_WEEK
+
+
+@dataclass(frozen=True)
+class RoutinePlanIn:
+    """A plan imported at ``at`` that brought routines: they are the active ones from then."""
+
+    at: datetime
+    routines: tuple[ActiveRoutine, ...]
+
+
+@dataclass(frozen=True)
+class DueInputs:
+    """Everything stored that the answer depends on (any order; later ones are ignored)."""
+
+    walks: Sequence[Walk] = ()
+    walking_plans: Sequence[WalkingPlanIn] = ()
+    routine_plans: Sequence[RoutinePlanIn] = ()
+    chosen_routine: ActiveRoutine | None = None  # used when no plan brought routines
+    routine_runs: Sequence[RoutineRun] = ()
+    log_days: frozenset[date] = frozenset()
+    finished_checks: Sequence[datetime] = ()  # when each check was finished (aware)
+
+
+@dataclass(frozen=True)
+class WalkDue:
+    due: bool
+    kind: WalkKind  # next_walk.kind (DESIGN 5.1)
+    prescription: Prescription
+    walked_today: bool
+    this_week: int  # walks started this week (Monday to Sunday)
+    per_week: int
+
+
+@dataclass(frozen=True)
+class RoutineDue:
+    routine: ActiveRoutine
+    due: bool
+    done_this_week: int
+    done_today: int
+    per_day: int  # ceil(per_week / 7)
+    stopped_today: bool  # today's last session of it stopped early (not done)
+
+
+@dataclass(frozen=True)
+class Due:
+    at: datetime
+    walk: WalkDue
+    routines: tuple[RoutineDue, ...] = ()
+    daily_log: bool = False
+    safety_check: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def routines_due(self) -> tuple[RoutineDue, ...]:
+        return tuple(r for r in self.routines if r.due)
+
+    @property
+    def anything_due(self) -> bool:
+        return self.walk.due or bool(self.routines_due) or self.daily_log or self.safety_check
+
+    def to_json(self) -> dict:
+        return {
+            "at": self.at.isoformat(timespec="minutes"),
+            "walk": {
+                "due": self.walk.due,
+                "kind": self.walk.kind.value,
+                "this_week": self.walk.this_week,
+                "per_week": self.walk.per_week,
+            },
+            "routines": [
+                {
+                    "id": r.routine.id,
+                    "name": r.routine.name,
+                    "due": r.due,
+                    "done_this_week": r.done_this_week,
+                    "per_week": r.routine.per_week,
+                    "stopped_early_today": r.stopped_today,
+                }
+                for r in self.routines
+            ],
+            "daily_log": self.daily_log,
+            "safety_check": self.safety_check,
+        }
+
+    def sentence(self) -> str:
+        """What is due, in one line (plain ``status`` and ``due``)."""
+        things = []
+        if self.safety_check:
+            things.append("the weekly symptom check")
+        if self.walk.due:
+            things.append("a walking test" if self.walk.kind is WalkKind.TEST else "a walk")
+        things.extend(r.routine.name for r in self.routines_due)
+        if self.daily_log:
+            things.append("today's log")
+        if not things:
+            return "Nothing is due now: you have done everything for today."
+        if len(things) == 1:
+            return f"Due now: {things[0]}."
+        return f"Due now: {', '.join(things[:-1])} and {things[-1]}."
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week (DESIGN 5.7: weeks run Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())
+
+
+def run_is_done(run: RoutineRun, length_s: float) -> bool:
+    """DESIGN 5.7: it reached its end, or 80 % of the routine's length."""
+    return run.completed or run.elapsed_s >= DONE_FRACTION * length_s
+
+
+def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
+    """What is due at ``at`` (aware) in the patient's local time ``tz`` (DESIGN 5.7)."""
+    if at.tzinfo is None:
+        raise ValueError("at must be timezone-aware")
+    today = at.astimezone(tz).date()
+    monday = week_start(today)
+
+    def local_day(moment: datetime) -> date:
+        return moment.astimezone(tz).date()
+
+    # -- walk ------------------------------------------------------------------------------
+    walks = [w for w in inputs.walks if w.start <= at]
+    plans = sorted((p for p in inputs.walking_plans if p.start.at <= at), key=lambda p: p.start.at)
+    plan = plans[-1] if plans else None
+    rx = replay(walks, at, plan.start if plan else None)
+    per_week = plan.walks_per_week if plan else DEFAULT_WALKS_PER_WEEK
+    walked_today = any(local_day(w.start) == today for w in walks)
+    this_week = sum(1 for w in walks if monday <= local_day(w.start) <= today)
+    walk_due = not walked_today and (this_week < per_week or rx.kind is WalkKind.TEST)
+    walk = WalkDue(walk_due, rx.kind, rx, walked_today, this_week, per_week)
+
+    # -- routines --------------------------------------------------------------------------
+    routine_plans = sorted((p for p in inputs.routine_plans if p.at <= at), key=lambda p: p.at)
+    if routine_plans:
+        active = routine_plans[-1].routines
+    elif inputs.chosen_routine is not None:
+        active = (inputs.chosen_routine,)
+    else:
+        active = ()
+    runs = sorted(
+        (r for r in inputs.routine_runs if r.started_at <= at), key=lambda r: r.started_at
+    )
+    routines = []
+    for routine in active:
+        mine = [r for r in runs if r.routine_id == routine.id]
+        week = [r for r in mine if monday <= local_day(r.started_at) <= today]
+        today_runs = [r for r in week if local_day(r.started_at) == today]
+        done_week = sum(1 for r in week if run_is_done(r, routine.length_s))
+        done_today = sum(1 for r in today_runs if run_is_done(r, routine.length_s))
+        per_day = math.ceil(routine.per_week / 7)
+        due = done_week < routine.per_week and done_today < per_day
+        stopped = due and bool(today_runs) and not run_is_done(today_runs[-1], routine.length_s)
+        routines.append(RoutineDue(routine, due, done_week, done_today, per_day, stopped))
+
+    # -- daily log and safety check ----------------------------------------------------------
+    daily_log = today not in inputs.log_days
+    checks = [c for c in inputs.finished_checks if c <= at]
+    safety_check = not checks or at - max(checks) >= CHECK_EVERY
+
+    return Due(
+        at=at,
+        walk=walk,
+        routines=tuple(routines),
+        daily_log=daily_log,
+        safety_check=safety_check,
+    )
+
+
+def walk_status_line(walk: WalkDue) -> str:
+    """The Walk page's line under "Your next walk": is it due today, and if not, why not."""
+    if walk.due:
+        if walk.kind is WalkKind.TEST and walk.this_week >= walk.per_week:
+            return (
+                f"Due today: a walking test is due, even though this week's "
+                f"{walk.per_week} walks are done."
+            )
+        return "Due today."
+    if walk.walked_today:
+        return "You have walked today. This is for your next walk."
+    return f"This week's {walk.per_week} walks are done. This is for your next walk."

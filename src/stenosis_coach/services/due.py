@@ -1,0 +1,103 @@
+"""What is due now (DESIGN 5.7): gathers what is stored, and asks :mod:`core.due`.
+
+Today, the Walk page, ``status`` and ``due`` all call :func:`due_at`, so they give one
+answer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.due import (
+    CHOSEN_ROUTINE_PER_WEEK,
+    ActiveRoutine,
+    Due,
+    DueInputs,
+    RoutinePlanIn,
+    RoutineRun,
+    WalkingPlanIn,
+    what_is_due,
+)
+from stenosis_coach.core.exercises.library import estimated_seconds
+from stenosis_coach.core.exercises.model import Routine
+from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.walking.prescription import PlanStart, Progression
+from stenosis_coach.storage.daily_repo import DailyRepository
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.plans_repo import PlanRepository
+from stenosis_coach.storage.safety_repo import SafetyRepository
+from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.storage.walks_repo import WalkRepository
+
+ROUTINE_SESSION = "routine"  # services.routines.SESSION_KIND
+
+
+def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
+    """Everything :func:`core.due.what_is_due` needs, read from storage (``walks`` when the
+    caller has them already)."""
+    from stenosis_coach.services import exercises as library
+    from stenosis_coach.services.routines import my_routine
+
+    exercises = library.exercises(db)
+
+    def active(routine: Routine, per_week: int) -> ActiveRoutine:
+        return ActiveRoutine(
+            routine.id, routine.name, per_week, float(estimated_seconds(routine, exercises))
+        )
+
+    plans_repo = PlanRepository(db)
+    by_plan = plans_repo.routines_by_plan()
+    walking_plans = []
+    routine_plans = []
+    for stored in plans_repo.plans():
+        w = stored.walking
+        if w:
+            start = PlanStart(
+                at=stored.imported_at,
+                bout_s=w["bout_s"],
+                rest_s=w["rest_s"],
+                target_total_s=w["target_total_s"],
+                test_every_days=w.get("test_every_days", 7),
+                progression=Progression.from_plan(w.get("progression") or {}),
+            )
+            walking_plans.append(WalkingPlanIn(start, w.get("walks_per_week", 4)))
+        brought = by_plan.get(stored.id)
+        if brought:
+            routines = tuple(active(r, r.per_week) for r in brought)
+            routine_plans.append(RoutinePlanIn(stored.imported_at, routines))
+
+    # Routine sessions of this week (and a day either side for time zones), with their ids.
+    sessions_repo = SessionRepository(db)
+    since = at - timedelta(days=9)
+    sessions = [
+        s
+        for s in sessions_repo.starts_and_ends(ROUTINE_SESSION)
+        if since <= s.started_at <= at + timedelta(days=1)
+    ]
+    events = sessions_repo.events_for([s.id for s in sessions])
+    runs = []
+    for s in sessions:
+        started = next((e for e in events[s.id] if e.kind == "started"), None)
+        routine_id = started.data.get("routine", "") if started else ""
+        runs.append(
+            RoutineRun(routine_id, s.started_at, s.elapsed_s, s.end_reason is EndReason.COMPLETED)
+        )
+
+    safety = SafetyRepository(db)
+    finished = [c.completed_at for c in safety.checks() if c.completed_at is not None]
+    log_days = frozenset(log.day for log in DailyRepository(db).all_logs())
+    return DueInputs(
+        walks=WalkRepository(db).walks() if walks is None else walks,
+        walking_plans=walking_plans,
+        routine_plans=routine_plans,
+        chosen_routine=active(my_routine(db), CHOSEN_ROUTINE_PER_WEEK),
+        routine_runs=runs,
+        log_days=log_days,
+        finished_checks=finished,
+    )
+
+
+def due_at(db: Database, at: datetime, tz: tzinfo = LOCAL, walks: list | None = None) -> Due:
+    """What is due at ``at`` (aware), in local time ``tz`` (DESIGN 5.7)."""
+    return what_is_due(gather(db, at, walks), at, tz)
