@@ -237,3 +237,28 @@ def test_diary_key_makes_reimport_a_no_op() -> None:
     a = parse(row(next_day_flare="no", total_walk_min="6.50", time_to_symptoms_min=""))
     b = parse(row(next_day_flare="", total_walk_min="6.5", time_to_symptoms_min=""))
     assert diary_key(a[0]) == diary_key(b[0])
+
+
+@pytest.mark.parametrize("cell", ['"6,5"', '"1,500"'])
+def test_a_comma_in_a_number_cell_asks_for_a_point(cell: str) -> None:
+    [problem] = problems(row(distance_m=cell))
+    assert (problem.line, problem.column) == (2, "distance_m")
+    assert "write decimals with a point" in problem.message
+
+
+@pytest.mark.parametrize(
+    "cell", ["inf", "-inf", "NaN", "Infinity", "1e309", "1e3", "1 500", "0x10"]
+)
+def test_inf_nan_exponents_and_spaces_are_not_numbers_in_a_diary(cell: str) -> None:
+    [problem] = problems(row(distance_m=cell))
+    assert problem.column == "distance_m" and "is not a number" in problem.message
+
+
+def test_a_wall_of_digits_is_refused_with_a_short_message() -> None:
+    [problem] = problems(row(distance_m="9" * 5000))
+    assert problem.column == "distance_m" and len(problem.message) < 120
+
+
+def test_minus_zero_distance_is_zero() -> None:
+    [walk] = parse(row(distance_m="-0", total_walk_min="+10"))
+    assert walk.distance_m == 0 and walk.total_walk_s == 600

@@ -10,7 +10,11 @@ Readings of the contract decided here:
 * A file with a header and no rows is valid and gives no walks; an empty file is an error.
 * Blank lines, and rows whose fields are all blank (spreadsheets add them), are skipped.
 * Whole numbers (``peak_leg_pain``, ``rests``) may be written ``3`` or ``3.0``; ``3.5`` is
-  refused. Numbers use a decimal point; no exponents, thousands separators or NaN.
+  refused. Numbers are read by the app's one parser in its CSV mode
+  (:mod:`stenosis_coach.core.numbers`): a decimal point only; no exponents, thousands
+  separators, NaN or infinity. A comma in a number cell (a quoted ``"6,5"``) is refused with
+  a message asking for a point: in a CSV file ``"1,500"`` could be 1500 or 1.5, and a
+  guess would silently change a walk.
 * ``seq`` is the walk's 0-based position among the file's walks (row order).
 """
 
@@ -22,9 +26,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
-from decimal import Decimal
 from fractions import Fraction
 
+from stenosis_coach.core.numbers import NumberProblem, NumberRule, Problem, read_number
 from stenosis_coach.core.walking.model import Walk, WalkKind
 
 REQUIRED = ("date", "total_walk_min", "peak_leg_pain")
@@ -33,7 +37,7 @@ COLUMNS = REQUIRED + OPTIONAL
 MAX_TOTAL_MIN = 180  # DESIGN 4.3: total_walk_min > 0 and <= 180
 DIARY_START = time(12, 0)  # DESIGN 4.3: a diary walk starts at 12:00 local time on its date
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_CSV_NUMBER = NumberRule("Value", decimal_comma=False)  # DESIGN 4.3: a decimal point only
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FLARE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False, "": False}
 _KINDS = {"": WalkKind.TEST, "test": WalkKind.TEST, "training": WalkKind.TRAINING}
@@ -230,11 +234,20 @@ def _walk(
 
 def _number(value: str, what: str) -> Fraction:
     """An exact decimal number ("6.5" -> 13/2)."""
-    if value == "":
-        raise _Bad(f"a value is needed ({what})")
-    if not _NUMBER.fullmatch(value):
-        raise _Bad(f"'{value}' is not a number; write it like 6.5 ({what})")
-    return Fraction(Decimal(value))  # exact: "6.5" is 13/2, never a float
+    try:
+        number = read_number(value, _CSV_NUMBER)  # exact: "6.5" is 13/2, never a float
+    except NumberProblem as problem:
+        shown = value if len(value) <= 20 else value[:20] + "…"
+        if problem.problem is Problem.EMPTY:
+            raise _Bad(f"a value is needed ({what})") from None
+        if problem.problem is Problem.DECIMAL_COMMA:
+            raise _Bad(
+                f"'{shown}' has a comma; write decimals with a point and no thousands "
+                f"separator, like 6.5 or 1500 ({what})"
+            ) from None
+        raise _Bad(f"'{shown}' is not a number; write it like 6.5 ({what})") from None
+    assert number is not None
+    return number
 
 
 def _date(value: str, today: date) -> date:
