@@ -93,3 +93,28 @@ def test_decimal_text():
     assert decimal_text(Fraction(15)) == "15"
     assert decimal_text(Fraction(1, 3)) == "0.33"
     assert decimal_text(None) == ""
+
+
+@pytest.mark.parametrize("typed", ["inf", "nan", "-inf", "1e309", "Infinity", "9" * 5000])
+def test_inf_nan_and_huge_distances_are_named_not_crashed(typed):
+    with pytest.raises(FormProblems) as caught:
+        walk_from_form(form(distance_m=typed), NOW, UTC)
+    assert caught.value.problems == {
+        "distance_m": "Distance must be a number of metres, like 800, or left empty."
+    }
+
+
+def test_distances_as_typed_across_europe():
+    assert walk_from_form(form(distance_m="812,5"), NOW, UTC).distance_m == Fraction(1625, 2)
+    assert walk_from_form(form(distance_m="1 500"), NOW, UTC).distance_m == 1500
+    with pytest.raises(FormProblems) as caught:
+        walk_from_form(form(distance_m="1.500"), NOW, UTC)
+    assert "could mean 1500 or 1.5" in caught.value.problems["distance_m"]
+
+
+def test_rests_typed_as_text_are_read_here():
+    assert walk_from_form(form(rests="2"), NOW, UTC).rests == 2
+    assert walk_from_form(form(rests=None), NOW, UTC).rests is None
+    with pytest.raises(FormProblems) as caught:
+        walk_from_form(form(rests="2.5"), NOW, UTC)
+    assert caught.value.problems["rests"] == "Rests must be a whole number from 0 to 50."
