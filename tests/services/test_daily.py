@@ -40,7 +40,7 @@ def test_deleting_a_log_can_be_undone(db, clock):
     log_id = daily.save_log(db, DailyLog(DAY, leg_pain=4), clock.now())
     daily.delete_log(db, log_id, clock.now())
     assert daily.logs(db) == []
-    daily.undo_delete_log(db, log_id)
+    daily.undo_delete_log(db, log_id, clock.now())
     assert len(daily.logs(db)) == 1
 
 

@@ -87,7 +87,8 @@ def test_a_log_can_be_changed_deleted_and_the_delete_undone(window, qtbot):
     assert daily.logs(window.context.db)[0].log.leg_pain == 2
     qtbot.mouseClick(page.delete_log, Qt.MouseButton.LeftButton)
     assert daily.logs(window.context.db) == []
-    qtbot.mouseClick(page.undo_log, Qt.MouseButton.LeftButton)
+    assert page.log_undo.text.text() == "The daily log of Mon 2 Mar was deleted."
+    qtbot.mouseClick(page.log_undo.button, Qt.MouseButton.LeftButton)
     assert len(daily.logs(window.context.db)) == 1
 
 
@@ -114,5 +115,99 @@ def test_a_treatment_is_listed_and_marked_on_the_plots(window, qtbot):
     assert len(page.plot._markers) == 1
     qtbot.mouseClick(page.delete_treatment, Qt.MouseButton.LeftButton)
     assert daily.treatments(window.context.db) == [] and page.plot._markers == []
-    qtbot.mouseClick(page.undo_treatment, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.treatment_undo.button, Qt.MouseButton.LeftButton)
     assert len(daily.treatments(window.context.db)) == 1
+
+
+def exported(window, clock, folder):
+    from stenosis_coach.services.export import FILES, export_csv
+
+    export_csv(window.context.db, folder, clock.now())
+    return {name: (folder / name).read_bytes() for name in FILES}
+
+
+def texts(listing) -> list[str]:
+    return [listing.item(row).text() for row in range(listing.count())]
+
+
+def test_two_logs_deleted_then_two_undos_bring_both_back(window, qtbot, clock, tmp_path):
+    from datetime import timedelta
+
+    from stenosis_coach.core.daily import DailyLog
+
+    db = window.context.db
+    today = clock.now().date()
+    for n in (1, 2, 3):
+        daily.save_log(
+            db, DailyLog(today - timedelta(days=n), leg_pain=n, otc_doses=n), clock.now()
+        )
+    page = window.show_page("progress")
+    shown = texts(page.logs)
+    before = exported(window, clock, tmp_path / "before")
+
+    page.logs.setFocus()
+    page.logs.setCurrentRow(0)
+    qtbot.keyClick(page.logs, Qt.Key.Key_Delete)  # Sun 1 Mar
+    assert page.log_undo.button.hasFocus()
+    qtbot.mouseClick(page.delete_log, Qt.MouseButton.LeftButton)  # then Sat 28 Feb
+    assert texts(page.logs) == shown[2:]
+    assert page.log_undo.text.text() == "The daily log of Sat 28 Feb was deleted."
+    assert "1 more deleted daily logs" in page.log_undo.more.text()
+
+    qtbot.mouseClick(page.log_undo.button, Qt.MouseButton.LeftButton)
+    assert page.logs.currentItem().text() == shown[1] and page.logs.hasFocus()
+    assert page.log_undo.text.text() == "The daily log of Sun 1 Mar was deleted."
+    qtbot.keyClick(page.logs, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert texts(page.logs) == shown and not page.log_undo.isVisibleTo(page)
+    assert exported(window, clock, tmp_path / "after") == before
+
+
+def test_two_treatments_deleted_then_two_undos_bring_both_back(window, qtbot, clock, tmp_path):
+    from datetime import timedelta
+
+    from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
+
+    db = window.context.db
+    today = clock.now().date()
+    for days, kind in ((30, TreatmentKind.PT_START), (9, TreatmentKind.EPIDURAL_INJECTION)):
+        daily.add_treatment(
+            db, TreatmentEvent(today - timedelta(days=days), kind, "x"), clock.now()
+        )
+    page = window.show_page("progress")
+    shown = texts(page.treatments)
+    before = exported(window, clock, tmp_path / "before")
+
+    page.treatments.setFocus()
+    qtbot.keyClick(page.treatments, Qt.Key.Key_Delete)
+    assert page.treatments.currentItem().text() == shown[1]  # the next one, ready
+    page.treatments.setFocus()
+    qtbot.keyClick(page.treatments, Qt.Key.Key_Delete)
+    assert daily.treatments(db) == [] and not page.treatments.isVisibleTo(page)
+    assert page.treatment_undo.text.text() == (
+        "The treatment of Sat 31 Jan (start of physiotherapy) was deleted."
+    )
+    qtbot.keyClick(page.treatment_undo.button, Qt.Key.Key_Space)
+    qtbot.keyClick(page.treatments, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert texts(page.treatments) == shown
+    assert len(page.plot._markers) == 2
+    assert exported(window, clock, tmp_path / "after") == before
+
+
+def test_ctrl_z_on_the_page_brings_back_the_newest_log_or_treatment(window, qtbot, clock):
+    from datetime import timedelta
+
+    from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
+
+    db = window.context.db
+    yesterday = clock.now().date() - timedelta(days=1)
+    daily.save_log(db, DailyLog(yesterday, leg_pain=3), clock.now())
+    daily.add_treatment(db, TreatmentEvent(yesterday, TreatmentKind.NERVE_BLOCK), clock.now())
+    page = window.show_page("progress")
+    qtbot.mouseClick(page.delete_treatment, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.delete_log, Qt.MouseButton.LeftButton)
+    page.verdict_text.setFocus()
+    qtbot.keyClick(page.logs, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(daily.logs(db)) == 1 and daily.treatments(db) == []
+    assert page.treatment_undo.isVisibleTo(page) and not page.log_undo.isVisibleTo(page)
+    qtbot.keyClick(page.logs, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(daily.treatments(db)) == 1 and page.treatments.hasFocus()

@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt
 
+from stenosis_coach.core.words import minutes_text
 from stenosis_coach.services.status import build_status
 from stenosis_coach.services.walks import history
 from stenosis_coach.ui.walking.history_model import WalkHistoryModel
@@ -77,10 +78,107 @@ def test_delete_can_be_undone(window, qtbot):
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert history(window.context.db) == []
-    assert page.undo.isVisibleTo(page) and "was deleted" in page.undo_bar.text()
-    qtbot.mouseClick(page.undo, Qt.MouseButton.LeftButton)
+    bar = page.undo_bar
+    assert bar.isVisibleTo(page)
+    twenty = minutes_text(1200)  # "20 min" (the duration words are core.words')
+    assert bar.text.text() == f"The walk of Mon 2 Mar ({twenty}) was deleted."
+    assert bar.button.hasFocus()  # Space or Enter brings it straight back
+    assert bar.button.accessibleName() == f"Undo: bring back the walk of Mon 2 Mar ({twenty})"
+    assert "(Ctrl+Z)" in bar.button.text()
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
     assert len(history(window.context.db)) == 1
-    assert not page.undo.isVisibleTo(page)
+    assert not bar.isVisibleTo(page)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+
+
+def exported(window, clock, folder):
+    from stenosis_coach.services.export import FILES, export_csv
+
+    export_csv(window.context.db, folder, clock.now())
+    return {name: (folder / name).read_bytes() for name in FILES}
+
+
+def test_two_deletes_then_two_undos_bring_both_walks_back_complete(window, qtbot, clock, tmp_path):
+    """The bug of issue 12: the first of two deleted walks was lost for good."""
+    from stenosis_coach.services.demo import fill_demo
+
+    db = window.context.db
+    fill_demo(db, weeks=6, seed=3, now=clock.now())
+    window.context.data_changed.emit()
+    page = window.show_page("walk")
+    before = exported(window, clock, tmp_path / "before")
+    status = build_status(db, clock.now())
+    rows_before = [page.model.walk_at(r) for r in range(page.model.rowCount())]
+    newest = [s for s in rows_before if not s.walk.imported][:2]
+    assert len(newest) == 2  # recorded live: each has its session, events and ratings
+
+    for stored in newest:
+        row = next(r for r in range(page.model.rowCount()) if page.model.walk_at(r) == stored)
+        page.table.setFocus()
+        page.table.setCurrentIndex(page.model.index(row, 0))
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.model.rowCount() == len(rows_before) - 2
+    assert "Mon 2 Mar" not in page.undo_bar.text.text()
+    assert page.undo_bar.text.text().startswith("The ")
+    assert page.undo_bar.more.text().startswith("Undo brings it back. 1 more deleted walks")
+
+    qtbot.keyClick(page.undo_bar.button, Qt.Key.Key_Space)  # the focused Undo
+    assert page._chosen().id == newest[1].id  # back, and shown chosen in the list
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page._chosen().id == newest[0].id
+    assert not page.undo_bar.isVisibleTo(page)
+    assert [page.model.walk_at(r) for r in range(page.model.rowCount())] == rows_before
+    assert exported(window, clock, tmp_path / "after") == before
+    assert build_status(db, clock.now()) == status
+
+
+def test_a_delete_can_be_undone_after_the_app_was_closed(make_window, qtbot):
+    from datetime import date
+
+    from stenosis_coach.core.walking.logged import WalkForm
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.services.walks import log_walk
+
+    window = make_window()
+    db = window.context.db
+    for day, minutes in ((date(2026, 2, 26), "12"), (date(2026, 2, 27), "15")):
+        log_walk(
+            db,
+            WalkForm(WalkKind.TRAINING, day, minutes, peak_leg_pain=2),
+            window.context.clock.now(),
+        )
+    window.context.data_changed.emit()
+    page = window.show_page("walk")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    window.context.close_database()  # the app is closed (or dies)
+
+    again = make_window()
+    page = again.show_page("walk")
+    assert page.undo_bar.text.text() == f"The walk of Thu 26 Feb ({minutes_text(720)}) was deleted."
+    qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
+    assert page.undo_bar.text.text() == f"The walk of Fri 27 Feb ({minutes_text(900)}) was deleted."
+    qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 2 and not page.undo_bar.isVisibleTo(page)
+
+
+def test_ctrl_delete_deletes_nothing(window, qtbot, clock):
+    from datetime import date
+
+    from stenosis_coach.core.walking.logged import WalkForm
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.services.walks import log_walk
+
+    log_walk(
+        window.context.db,
+        WalkForm(WalkKind.TRAINING, date(2026, 2, 27), "15", peak_leg_pain=2),
+        clock.now(),
+    )
+    page = window.show_page("walk")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(history(window.context.db)) == 1 and not page.undo_bar.isVisibleTo(page)
 
 
 def test_cancel_leaves_without_saving(window, qtbot):

@@ -39,11 +39,17 @@ def latest_logs(db: Database, limit: int) -> list[StoredLog]:
 
 
 def delete_log(db: Database, log_id: int, now: datetime) -> None:
-    DailyRepository(db).set_log_deleted(log_id, now)
+    """Delete a day's log, onto the undo stack (:mod:`services.undo`)."""
+    from stenosis_coach.services import undo
+
+    undo.delete(db, undo.Kind.LOG, log_id, now)
 
 
-def undo_delete_log(db: Database, log_id: int) -> None:
-    DailyRepository(db).set_log_deleted(log_id, None)
+def undo_delete_log(db: Database, log_id: int, now: datetime) -> None:
+    """Bring back this deleted log (a newer log of its day is deleted in its place)."""
+    from stenosis_coach.services import undo
+
+    undo.restore(db, undo.Kind.LOG, log_id, now)
 
 
 def add_treatment(db: Database, event: TreatmentEvent, now: datetime, tz: tzinfo = LOCAL) -> int:
@@ -59,11 +65,16 @@ def treatments(db: Database) -> list[StoredTreatment]:
 
 
 def delete_treatment(db: Database, event_id: int, now: datetime) -> None:
-    DailyRepository(db).set_treatment_deleted(event_id, now)
+    """Delete a treatment, onto the undo stack (:mod:`services.undo`)."""
+    from stenosis_coach.services import undo
+
+    undo.delete(db, undo.Kind.TREATMENT, event_id, now)
 
 
-def undo_delete_treatment(db: Database, event_id: int) -> None:
-    DailyRepository(db).set_treatment_deleted(event_id, None)
+def undo_delete_treatment(db: Database, event_id: int, now: datetime) -> None:
+    from stenosis_coach.services import undo
+
+    undo.restore(db, undo.Kind.TREATMENT, event_id, now)
 
 
 def daily_doses(db: Database) -> list[DailyDoses]:

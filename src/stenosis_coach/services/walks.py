@@ -91,12 +91,17 @@ def correct_walk(
 
 
 def delete_walk(db: Database, walk_id: int, now: datetime) -> None:
-    """Remove a walk from the history; :func:`undo_delete` brings it back."""
-    WalkRepository(db).set_deleted(walk_id, now)
+    """Remove a walk from the history, onto the undo stack (:mod:`services.undo`)."""
+    from stenosis_coach.services import undo
+
+    undo.delete(db, undo.Kind.WALK, walk_id, now)
 
 
-def undo_delete(db: Database, walk_id: int) -> None:
-    WalkRepository(db).set_deleted(walk_id, None)
+def undo_delete(db: Database, walk_id: int, now: datetime) -> None:
+    """Bring back this deleted walk, complete (its session, events and ratings stayed)."""
+    from stenosis_coach.services import undo
+
+    undo.restore(db, undo.Kind.WALK, walk_id, now)
 
 
 def history(db: Database) -> list[StoredWalk]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
@@ -43,6 +44,10 @@ def _log(row: DailyLogRow) -> DailyLog:
     return DailyLog(
         day=date.fromisoformat(row.day), **{name: getattr(row, name) for name in LOG_FIELDS}
     )
+
+
+def _treatment(row: TreatmentRow) -> TreatmentEvent:
+    return TreatmentEvent(date.fromisoformat(row.day), TreatmentKind(row.kind), row.note)
 
 
 class DailyRepository:
@@ -110,9 +115,60 @@ class DailyRepository:
         found = self.logs(day, day)
         return found[0] if found else None
 
-    def set_log_deleted(self, log_id: int, at: datetime | None) -> None:
+    def set_log_deleted(self, log_id: int, at: datetime) -> None:
+        """Delete a live log (undoably); :class:`LookupError` if there is none."""
         with self._db.session() as s:
-            s.get_one(DailyLogRow, log_id).deleted_at = at
+            row = s.get(DailyLogRow, log_id)
+            if row is None or row.deleted_at is not None:
+                raise LookupError(f"no live daily log {log_id}")
+            row.deleted_at = at
+
+    def restore_log(self, log_id: int, at: datetime) -> int | None:
+        """Bring a deleted log back. A day has one live log: if the day was logged again
+        since, that newer log is deleted (at ``at``) in its place, in the same commit,
+        and its id returned, so it can be brought back in turn."""
+        with self._db.session() as s:
+            row = s.get_one(DailyLogRow, log_id)
+            other = s.exec(
+                select(DailyLogRow).where(
+                    DailyLogRow.day == row.day,
+                    col(DailyLogRow.deleted_at).is_(None),
+                    DailyLogRow.id != log_id,
+                )
+            ).first()
+            if other is not None:
+                other.deleted_at = at
+            row.deleted_at = None
+            return None if other is None else other.id
+
+    def deleted_logs(self, since: datetime) -> list[tuple[datetime, StoredLog]]:
+        """Logs deleted at or after ``since``, with when, newest delete first."""
+        with self._db.session() as s:
+            rows = s.execute(
+                select(DailyLogRow.__table__)
+                .where(col(DailyLogRow.deleted_at) >= since)
+                .order_by(col(DailyLogRow.deleted_at).desc(), col(DailyLogRow.id).desc())
+            ).all()
+            return [(r.deleted_at, StoredLog(r.id, _log(r))) for r in rows]
+
+    def deleted_treatments(self, since: datetime) -> list[tuple[datetime, StoredTreatment]]:
+        """Treatments deleted at or after ``since``, with when, newest delete first."""
+        with self._db.session() as s:
+            rows = s.execute(
+                select(TreatmentRow.__table__)
+                .where(col(TreatmentRow.deleted_at) >= since)
+                .order_by(col(TreatmentRow.deleted_at).desc(), col(TreatmentRow.id).desc())
+            ).all()
+            return [(r.deleted_at, StoredTreatment(r.id, _treatment(r))) for r in rows]
+
+    def last_deleted_at(self) -> datetime | None:
+        """The latest delete of a log or a treatment."""
+        with self._db.session() as s:
+            found = [
+                s.exec(select(func.max(DailyLogRow.deleted_at))).one(),
+                s.exec(select(func.max(TreatmentRow.deleted_at))).one(),
+            ]
+        return max((at for at in found if at is not None), default=None)
 
     def add_treatment(self, event: TreatmentEvent) -> int:
         with self._db.session() as s:
@@ -129,14 +185,13 @@ class DailyRepository:
                 .where(col(TreatmentRow.deleted_at).is_(None))
                 .order_by(col(TreatmentRow.day))
             ).all()
-            return [
-                StoredTreatment(
-                    r.id, TreatmentEvent(date.fromisoformat(r.day), TreatmentKind(r.kind), r.note)
-                )
-                for r in rows
-                if r.id is not None
-            ]
+            return [StoredTreatment(r.id, _treatment(r)) for r in rows if r.id is not None]
 
     def set_treatment_deleted(self, event_id: int, at: datetime | None) -> None:
+        """Delete (``at``, undoably) or bring back (``None``); :class:`LookupError` when
+        deleting one that is not live."""
         with self._db.session() as s:
-            s.get_one(TreatmentRow, event_id).deleted_at = at
+            row = s.get(TreatmentRow, event_id)
+            if row is None or (at is not None and row.deleted_at is not None):
+                raise LookupError(f"no live treatment {event_id}")
+            row.deleted_at = at

@@ -180,9 +180,30 @@ class WalkRepository:
                 setattr(row, name, getattr(fresh, name))
 
     def set_deleted(self, walk_id: int, at: datetime | None) -> None:
-        """Delete (``at``) or bring back (``None``) a walk; deleting is undoable."""
+        """Delete (``at``) or bring back (``None``) a walk; deleting is undoable.
+
+        Deleting a walk that is not live raises :class:`LookupError`. Nothing else is
+        touched: its session, events and ratings stay, so a walk brought back is complete.
+        """
         with self._db.session() as s:
-            s.get_one(WalkRow, walk_id).deleted_at = at
+            row = s.get(WalkRow, walk_id)
+            if row is None or (at is not None and row.deleted_at is not None):
+                raise LookupError(f"no live walk {walk_id}")
+            row.deleted_at = at
+
+    def deleted(self, since: datetime) -> list[tuple[datetime, StoredWalk]]:
+        """Walks deleted at or after ``since``, with when, newest delete first."""
+        with self._db.session() as s:
+            rows = s.execute(
+                select(WalkRow.__table__)
+                .where(col(WalkRow.deleted_at) >= since)
+                .order_by(col(WalkRow.deleted_at).desc(), col(WalkRow.id).desc())
+            ).all()
+            return [(r.deleted_at, StoredWalk(r.id, _with_local(r), r.source)) for r in rows]
+
+    def last_deleted_at(self) -> datetime | None:
+        with self._db.session() as s:
+            return s.exec(select(func.max(WalkRow.deleted_at))).one()
 
     def count(self) -> int:
         with self._db.session() as s:

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.progress.plot import VIEWS, ProgressPlot
 from stenosis_coach.ui.theme import palette_for, set_kind
+from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut, undo_newest
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 VERDICT_HEADINGS = {
@@ -89,21 +91,24 @@ class ProgressPage(PageBase):
         self.log_today = button("Log today…", "Log today", "primary")
         self.log_today.clicked.connect(lambda: self.log_requested.emit(None))
         self.log_card.body.addLayout(button_row(self.log_today))
+        self.log_undo = UndoBar(context, {Kind.LOG})
+        self.log_undo.restored.connect(lambda back: self._restored(self.logs, back))
+        self.log_card.body.addWidget(self.log_undo)
         self.logs = QListWidget()
         self.logs.setAccessibleName("Your daily logs, newest first")
         self.logs.setMinimumHeight(200)
         self.log_card.body.addWidget(self.logs)
         self.edit_log = button("Change…", "Change the chosen day's log")
-        self.delete_log = button("Delete", "Delete the chosen day's log")
-        self.undo_log = button("Undo", "Undo the delete")
-        self.undo_log.hide()
+        self.delete_log = button("Delete", "Delete the chosen day's log", shortcut_hint="Del")
         self.edit_log.clicked.connect(self._edit_log)
         self.delete_log.clicked.connect(self._delete_log)
-        self.undo_log.clicked.connect(self._undo_log)
-        self.log_card.body.addLayout(button_row(self.edit_log, self.delete_log, self.undo_log))
+        self.log_card.body.addLayout(button_row(self.edit_log, self.delete_log))
         self.column.addWidget(self.log_card)
 
         self.treat_card = Card("Treatments")
+        self.treatment_undo = UndoBar(context, {Kind.TREATMENT})
+        self.treatment_undo.restored.connect(lambda back: self._restored(self.treatments, back))
+        self.treat_card.body.addWidget(self.treatment_undo)
         self.treatments = QListWidget()
         self.treatments.setAccessibleName("Your treatments, newest first")
         self.treatments.setMaximumHeight(220)
@@ -111,21 +116,23 @@ class ProgressPage(PageBase):
         self.no_treatments = label("None recorded yet.", "secondary")
         self.treat_card.body.addWidget(self.no_treatments)
         self.add_treatment = button("Add a treatment…", "Add a treatment")
-        self.delete_treatment = button("Delete", "Delete the chosen treatment")
-        self.undo_treatment = button("Undo", "Undo deleting the treatment")
-        self.undo_treatment.hide()
+        self.delete_treatment = button("Delete", "Delete the chosen treatment", shortcut_hint="Del")
         self.add_treatment.clicked.connect(self.treatment_requested)
         self.delete_treatment.clicked.connect(self._delete_treatment)
-        self.undo_treatment.clicked.connect(self._undo_treatment)
-        self.treat_card.body.addLayout(
-            button_row(self.add_treatment, self.delete_treatment, self.undo_treatment)
-        )
-        self._deleted_treatment: int | None = None
+        self.treat_card.body.addLayout(button_row(self.add_treatment, self.delete_treatment))
         self.column.addWidget(self.treat_card)
         self.column.addStretch(1)
+        # Ctrl+Z on the page brings back the newest delete, a log or a treatment.
+        add_undo_shortcut(
+            self,
+            lambda: undo_newest(
+                context, {Kind.LOG, Kind.TREATMENT}, [self.log_undo, self.treatment_undo]
+            ),
+        )
+        for listing in (self.logs, self.treatments):
+            listing.installEventFilter(self)
 
         self._range = s.Range.TWELVE_WEEKS
-        self._deleted_log: int | None = None
         self.view_buttons[0].setChecked(True)
         self.range_buttons[1].setChecked(True)
         context.database_ready.connect(self.refresh)
@@ -165,6 +172,8 @@ class ProgressPage(PageBase):
             self.logs.setCurrentRow(0)
         self.edit_log.setEnabled(bool(self.logs.count()))
         self.delete_log.setEnabled(bool(self.logs.count()))
+        self.log_undo.refresh()
+        self.treatment_undo.refresh()
         self.treatments.clear()
         for stored in reversed(daily.treatments(db)):
             event = stored.event
@@ -204,47 +213,46 @@ class ProgressPage(PageBase):
         if chosen is not None:
             self.log_requested.emit(chosen.log.day)
 
+    # -- deleting, undoably (ui/undo.py): the bar above each list says what went -------
     def _delete_log(self) -> None:
-        from stenosis_coach.services import daily
-
-        log_id = self._chosen_log()
-        if log_id is None:
-            return
-        daily.delete_log(self._context.db, log_id, self._context.clock.now())
-        self._deleted_log = log_id
-        self.undo_log.show()
-        self.undo_log.setFocus()
-        self._context.data_changed.emit()
-
-    def _undo_log(self) -> None:
-        from stenosis_coach.services import daily
-
-        if self._deleted_log is not None:
-            daily.undo_delete_log(self._context.db, self._deleted_log)
-            self._deleted_log = None
-        self.undo_log.hide()
-        self._context.data_changed.emit()
+        self._delete_from(self.logs, self.log_undo, Kind.LOG)
 
     def _delete_treatment(self) -> None:
-        from stenosis_coach.services import daily
+        self._delete_from(self.treatments, self.treatment_undo, Kind.TREATMENT)
 
-        item = self.treatments.currentItem()
+    def _delete_from(self, listing: QListWidget, bar: UndoBar, kind: Kind) -> None:
+        item = listing.currentItem()
         if item is None:
             return
-        self._deleted_treatment = item.data(Qt.ItemDataRole.UserRole)
-        daily.delete_treatment(self._context.db, self._deleted_treatment, self._context.clock.now())
-        self.undo_treatment.show()
-        self.undo_treatment.setFocus()
-        self._context.data_changed.emit()
+        row = listing.row(item)
+        bar.delete(kind, item.data(Qt.ItemDataRole.UserRole))
+        if listing.count():  # the next one down is chosen, ready for another delete
+            listing.setCurrentRow(min(row, listing.count() - 1))
 
-    def _undo_treatment(self) -> None:
-        from stenosis_coach.services import daily
+    def _restored(self, listing: QListWidget, back: Deleted) -> None:
+        """Show what came back: chosen in its list, which takes the focus."""
+        for row in range(listing.count()):
+            if listing.item(row).data(Qt.ItemDataRole.UserRole) == back.item_id:
+                listing.setCurrentRow(row)
+                listing.scrollToItem(listing.item(row))
+        listing.setFocus()
 
-        if self._deleted_treatment is not None:
-            daily.undo_delete_treatment(self._context.db, self._deleted_treatment)
-            self._deleted_treatment = None
-        self.undo_treatment.hide()
-        self._context.data_changed.emit()
+    def eventFilter(self, watched, event) -> bool:
+        """Delete in a list deletes the chosen entry (undoably, like the button)."""
+        from PySide6.QtCore import QEvent
+
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if watched is self.logs:
+                self._delete_log()
+                return True
+            if watched is self.treatments:
+                self._delete_treatment()
+                return True
+        return super().eventFilter(watched, event)
 
 
 def log_line(log) -> str:

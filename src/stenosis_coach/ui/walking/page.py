@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.core.words import day_text
+from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut
 from stenosis_coach.ui.walking.history_model import WalkHistoryModel
 from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
 
@@ -29,7 +29,6 @@ class WalkPage(PageBase):
     def __init__(self, context: AppContext) -> None:
         super().__init__("Walking")
         self._context = context
-        self._deleted: int | None = None
 
         self.next_card = Card("Your next walk")
         self.due_text = label("")  # due today, or why not (DESIGN 5.7)
@@ -58,12 +57,10 @@ class WalkPage(PageBase):
         self.column.addWidget(elsewhere)
 
         history = Card("Your walks")
-        self.undo_bar = label("", "secondary")
-        self.undo = button("Undo", "Undo the delete")
-        self.undo.clicked.connect(self._undo)
-        self.undo_row = button_row(self.undo_bar, self.undo)
-        history.body.addLayout(self.undo_row)
-        self._show_undo(False)
+        self.undo_bar = UndoBar(context, {Kind.WALK})
+        self.undo_bar.restored.connect(self._restored)
+        add_undo_shortcut(self, self.undo_bar.undo)
+        history.body.addWidget(self.undo_bar)
         self.model = WalkHistoryModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -115,6 +112,7 @@ class WalkPage(PageBase):
         self.why_text.setText(f"Why: {rx.reason}" if rx.reason else "")
         walks = history(db)
         self.model.set_walks(walks)
+        self.undo_bar.refresh()
         has = bool(walks)
         self.table.setVisible(has)
         self.empty.setVisible(not has)
@@ -139,31 +137,34 @@ class WalkPage(PageBase):
             self.edit_requested.emit(chosen.id)
 
     def _delete(self) -> None:
-        from stenosis_coach.services.walks import delete_walk
-
+        """Delete the chosen walk at once: the bar above the list says which, and Undo
+        (or Ctrl+Z) brings it back, as many times as there were deletes."""
         chosen = self._chosen()
         if chosen is None:
             return
-        delete_walk(self._context.db, chosen.id, self._context.clock.now())
-        self._deleted = chosen.id
-        when = day_text(chosen.walk.start.astimezone(LOCAL))
-        self.undo_bar.setText(f"The walk of {when} was deleted.")
-        self._show_undo(True)
-        self.undo.setFocus()
-        self._context.data_changed.emit()
+        row = self.table.currentIndex().row()
+        self.undo_bar.delete(Kind.WALK, chosen.id)
+        if self.model.rowCount():  # the next walk down is chosen, ready for another delete
+            self._select(min(row, self.model.rowCount() - 1))
 
-    def _undo(self) -> None:
-        from stenosis_coach.services.walks import undo_delete
+    def _restored(self, back: Deleted) -> None:
+        """Show the walk that came back: chosen in the list, which takes the focus."""
+        row = next(
+            (r for r in range(self.model.rowCount()) if self.model.walk_at(r).id == back.item_id),
+            None,
+        )
+        if row is not None:
+            self._select(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.table.setFocus()
 
-        if self._deleted is not None:
-            undo_delete(self._context.db, self._deleted)
-            self._deleted = None
-        self._show_undo(False)
-        self._context.data_changed.emit()
-
-    def _show_undo(self, visible: bool) -> None:
-        self.undo_bar.setVisible(visible)
-        self.undo.setVisible(visible)
+    def _select(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
@@ -172,7 +173,11 @@ class WalkPage(PageBase):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._edit()
                 return True
-            if event.key() == Qt.Key.Key_Delete:
+            # Ctrl/Alt+Delete is not a delete (keys with Ctrl or Alt never change data).
+            if (
+                event.key() == Qt.Key.Key_Delete
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            ):
                 self._delete()
                 return True
         return False

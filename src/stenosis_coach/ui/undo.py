@@ -1,0 +1,120 @@
+"""The one way a page deletes something and takes it back (issue 12).
+
+A page that lists walks, daily logs or treatments puts an :class:`UndoBar` above its list
+and deletes through it. The bar says, in words, what was deleted last ("The walk of Mon 4
+May (20 min) was deleted.") beside an Undo button; Ctrl+Z on the page does the same. Every
+delete is kept (:mod:`stenosis_coach.services.undo`), so each Undo brings back the next
+newest one, also after the app was closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from stenosis_coach.services import undo as stack
+from stenosis_coach.services.undo import Deleted, Kind
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.widgets import SPACING, button, label
+
+UNDO_KEYS = "Ctrl+Z"
+
+
+class UndoBar(QWidget):
+    """What was deleted last, with an Undo button; hidden when nothing can be undone.
+
+    Signals:
+        restored(object): a delete was undone; the :class:`Deleted` item that came back.
+    """
+
+    restored = Signal(object)
+
+    def __init__(self, context: AppContext, kinds: Collection[Kind]) -> None:
+        super().__init__()
+        self._context = context
+        self.kinds = frozenset(kinds)
+        self.top: Deleted | None = None
+        self.text = label("")
+        self.more = label("", "secondary")
+        self.button = button("Undo", "Undo", shortcut_hint=UNDO_KEYS)
+        self.button.clicked.connect(self.undo)
+        words = QVBoxLayout()
+        words.setSpacing(SPACING // 2)
+        words.addWidget(self.text)
+        words.addWidget(self.more)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2 * SPACING)
+        row.addLayout(words, 1)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setVisible(False)
+
+    def refresh(self) -> None:
+        """Show the newest delete that can be undone, or hide."""
+        db = self._context.db
+        found = stack.undo_stack(db, self.kinds, self._context.clock.now()) if db else []
+        self.top = found[0] if found else None
+        if self.top is None:
+            self.setVisible(False)
+            return
+        self.text.setText(self.top.sentence())
+        plural = " or ".join(stack.PLURALS[k] for k in Kind if k in self.kinds)
+        self.more.setText(
+            f"Undo brings it back. {len(found) - 1} more deleted {plural} can be brought "
+            "back after it, newest first."
+            if len(found) > 1
+            else f"Undo brings it back. A delete can be undone for {stack.KEEP_DAYS} days."
+        )
+        self.button.setAccessibleName(f"Undo: bring back {self.top.what}")
+        self.setVisible(True)
+
+    def delete(self, kind: Kind, item_id: int) -> None:
+        """Delete one item, undoably; the pages redraw and the Undo button takes the focus
+        (so Space or Enter brings it straight back)."""
+        stack.delete(self._context.db, kind, item_id, self._context.clock.now())
+        self._context.data_changed.emit()
+        self.refresh()  # also when this page is not connected to data_changed yet
+        self.button.setFocus()
+        _scroll_to(self)
+
+    def undo(self) -> Deleted | None:
+        """Bring back the newest delete this bar shows."""
+        return undo_newest(self._context, self.kinds, [self])
+
+
+def undo_newest(
+    context: AppContext, kinds: Collection[Kind], bars: list[UndoBar]
+) -> Deleted | None:
+    """Bring back the newest delete of ``kinds``; the bar that showed it says so."""
+    if context.db is None:
+        return None
+    back = stack.undo(context.db, kinds, context.clock.now())
+    context.data_changed.emit()
+    for bar in bars:
+        bar.refresh()
+    if back is not None:
+        for bar in bars:
+            if back.kind in bar.kinds:
+                bar.restored.emit(back)
+                break
+    return back
+
+
+def add_undo_shortcut(page: QWidget, on_undo: Callable[[], object]) -> QShortcut:
+    """Ctrl+Z anywhere on ``page`` (the button shows the keys beside its word)."""
+    shortcut = QShortcut(QKeySequence(UNDO_KEYS), page)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(on_undo)
+    return shortcut
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Pages scroll (large text): keep the bar that took the focus in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if isinstance(parent, QScrollArea):
+        parent.ensureWidgetVisible(widget)
