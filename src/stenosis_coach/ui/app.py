@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__
 from stenosis_coach.core.clock import Clock, SystemClock
@@ -24,6 +24,7 @@ from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.crash import make_excepthook
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.file_open import PlanFileOpener
+from stenosis_coach.ui.keys import install_enter_presses
 from stenosis_coach.ui.main_window import MainWindow
 from stenosis_coach.ui.startup import open_data
 from stenosis_coach.ui.theme import apply_theme
@@ -116,6 +117,7 @@ def build_window(paths: AppPaths, clock: Clock, dialogs: Dialogs) -> MainWindow:
     assert isinstance(app, QApplication), "create the QApplication first"
     settings = load_settings(paths)
     apply_theme(app, settings)
+    install_enter_presses(app)  # Enter presses the focused button, as Space does
     context = AppContext(paths, settings, clock, dialogs)
     window = MainWindow(context)
     dialogs.parent = window
@@ -146,9 +148,9 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
 
     lock = InstanceLock(paths.lock_file)
     if not lock.acquire():
-        QMessageBox.information(
-            None, APP_TITLE, f"{APP_TITLE} is already open. Look for its window."
-        )
+        # Styled like the window would be: the saved text size and colours.
+        apply_theme(app, load_settings(paths))
+        Dialogs().inform(APP_TITLE, f"{APP_TITLE} is already open. Look for its window.")
         return 1
 
     probe = None

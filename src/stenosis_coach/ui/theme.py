@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from stenosis_coach.core.settings import Settings
@@ -243,6 +243,27 @@ QMenu::item {{ padding: 10px 28px; color: {p.text}; }}
 QMenu::item:selected {{ background: {p.nav_selected}; color: {p.nav_selected_text}; }}
 QMenu::separator {{ height: 2px; background: {p.border}; margin: 6px 10px; }}
 QToolTip {{ background: {p.card}; color: {p.text}; border: 1px solid {p.border}; }}
+QAbstractItemView {{
+    background: {p.card}; color: {p.text}; border: 2px solid {p.border};
+    selection-background-color: {p.primary}; selection-color: {p.on_primary};
+}}
+QAbstractItemView:focus {{ border: 3px solid {p.focus}; }}
+QHeaderView {{ border: none; }}
+QHeaderView::section {{
+    background: {p.card}; color: {p.text}; padding: 4px 8px;
+    border: none; border-bottom: 2px solid {p.border}; border-right: 1px solid {p.border};
+}}
+QComboBox {{
+    min-height: {button_h - 8}px; padding: 4px 10px; background: {p.card}; color: {p.text};
+    border: 2px solid {p.border}; border-radius: 8px;
+}}
+QComboBox:focus {{ border: 3px solid {p.focus}; }}
+QComboBox QAbstractItemView {{ border: 2px solid {p.border}; }}
+QAbstractSpinBox, QTextEdit {{
+    background: {p.card}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
+}}
+QScrollBar:horizontal {{ height: 20px; background: {p.background}; }}
+QScrollBar::handle:horizontal {{ background: {p.border}; min-width: 40px; border-radius: 8px; }}
 QListWidget {{
     background: {p.card}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
 }}
@@ -252,10 +273,47 @@ QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
 """
 
 
+def qt_palette(settings: Settings) -> QPalette:
+    """The theme as Qt's palette, for what the stylesheet does not reach: Qt's own dialogs
+    (the widget file dialog's lists, headers and boxes), item views and tooltips."""
+    p = palette_for(settings)
+    pal = QPalette()
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: p.background,
+        roles.WindowText: p.text,
+        roles.Base: p.card,
+        roles.AlternateBase: p.background,
+        roles.Text: p.text,
+        roles.PlaceholderText: p.secondary,
+        roles.Button: p.card,
+        roles.ButtonText: p.text,
+        roles.BrightText: p.on_danger,
+        roles.Highlight: p.primary,
+        roles.HighlightedText: p.on_primary,
+        roles.ToolTipBase: p.card,
+        roles.ToolTipText: p.text,
+        roles.Link: p.primary,
+        roles.LinkVisited: p.primary,
+        roles.Light: p.card,
+        roles.Midlight: p.border,
+        roles.Mid: p.border,
+        roles.Dark: p.border,
+        roles.Shadow: p.border,
+    }
+    for role, colour in colours.items():
+        pal.setColor(role, QColor(colour))
+    # Disabled text is the secondary colour, still readable (no grey on grey).
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(p.secondary))
+    return pal
+
+
 def apply_theme(app: QApplication, settings: Settings) -> None:
     font = QFont(app.font())
     font.setPointSize(settings.type_scale.body)
     app.setFont(font)
+    app.setPalette(qt_palette(settings))
     app.setStyleSheet(stylesheet(settings))
 
 
