@@ -23,6 +23,7 @@ from stenosis_coach.core.walking.prescription import (
     fit,
     replay,
 )
+from stenosis_coach.core.words import minutes_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
@@ -291,26 +292,118 @@ def test_progression_from_plan() -> None:
             Progression.from_plan(bad)
 
 
+def m(seconds: int | Fraction) -> str:
+    """A duration as the patient reads it everywhere (the headline and the "Why")."""
+    return minutes_text(seconds)
+
+
+STARTING_TARGET = (
+    f"{m(900)} in all is the starting amount; it grows by {m(150)} with each longer bout, "
+    f"up to {m(1800)}."
+)
+
+
 def test_reasons() -> None:
     assert replay([], NOW).reason == (
         "Your first walk is a walking test: walk at a comfortable pace until you need to stop."
     )
     soon = T0 + timedelta(days=3)
-    assert replay([walk(0, TEST, tfs=300)], soon).reason == "80% of your last walking test (5 min)."
-    assert replay([walk(0, TEST, tfs=300), good(1), good(2)], soon).reason == (
-        "Stepped up after two easy training walks."
-    )
-    flare = [walk(0, TEST, tfs=300), walk(24, TRAIN, pain=8)]
-    assert replay(flare, soon).reason == "Eased back after a flare on Tue 3 Mar."
-    shortened = [walk(0, TEST, tfs=300), walk(24, TRAIN, tfs=150)]
-    assert replay(shortened, soon).reason == (
-        "Shortened to 80% of the 2.5 min you walked before symptoms came on Tue 3 Mar."
+    assert replay([walk(0, TEST, tfs=300)], soon).reason == (
+        f"80% of your walking test on Mon 2 Mar: symptoms came after {m(300)}. " + STARTING_TARGET
     )
     due = replay([walk(0, TEST, tfs=300)], T0 + timedelta(days=8)).reason
     assert due.startswith("It is time for a walking test: your last one was on Mon 2 Mar")
-    plan = PlanStart(at=T0, bout_s=240, rest_s=120, target_total_s=900)
+
+
+def test_why_after_a_test_explains_the_one_minute_floor() -> None:
+    # the issue: a test of 0.4 min gives "Walk 1 min"; the Why must say where 1 min comes from
+    tiny = [walk(0, TEST, total=24)]
+    assert replay(tiny, T0 + timedelta(hours=2)).reason == (
+        f"80% of your walking test on Mon 2 Mar: you walked {m(24)} and symptoms never came. "
+        f"That is {m(Fraction(96, 5))}; a bout is never shorter than {m(60)}. " + STARTING_TARGET
+    )
+
+
+def test_why_after_a_training_walk_shorter_than_the_target() -> None:
+    # the issue: a 10-minute walk after the test changes nothing, and the Why says why
+    walks = [walk(0, TEST, total=24), walk(24, TRAIN, total=600)]
+    why = replay(walks, T0 + timedelta(days=1, hours=2)).reason
+    assert (
+        f"Your training walk on Tue 3 Mar does not change the bout: it was {m(600)}, shorter "
+        f"than your {m(900)} in all. Two training walks of the full {m(900)}, without symptoms "
+        "and with leg pain 3/10 or less, make the bout longer."
+    ) in why
+    assert why.startswith("80% of your walking test on Mon 2 Mar")
+
+
+def test_why_after_a_good_training_walk_and_after_the_step_up() -> None:
+    walks = [walk(0, TEST, tfs=300), good(1)]
+    why = replay(walks, T0 + timedelta(days=1, hours=2)).reason
+    assert (
+        f"Your training walk on Tue 3 Mar was a good one ({m(900)}, no symptoms, leg pain "
+        "2/10): 1 of 2 towards a longer bout."
+    ) in why
+    walks.append(good(2))
+    assert replay(walks, T0 + timedelta(days=2, hours=2)).reason == (
+        "Stepped up after two easy training walks (the last on Wed 4 Mar): bouts from "
+        f"{m(240)} to {m(270)}, and {m(900)} to {m(1050)} in all."
+    )
+    # a good walk too soon after the step up is counted, and the Why says what it waits for
+    walks += [good(3, total=1050), good(4, total=1050)]
+    why = replay(walks, T0 + timedelta(days=4, hours=2)).reason
+    assert "2 of 2 towards a longer bout. The bout waits: it is less than 72 hours after" in why
+
+
+def test_why_after_symptoms_in_a_training_walk() -> None:
+    early = [walk(0, TEST, tfs=300), walk(24, TRAIN, tfs=150)]  # in the first (4 min) bout
+    assert replay(early, T0 + timedelta(days=1, hours=2)).reason == (
+        f"Shortened to 80% of the {m(150)} you walked before symptoms came on Tue 3 Mar. "
+        + STARTING_TARGET
+    )
+    later = [walk(0, TEST, tfs=300), good(1), walk(48, TRAIN, tfs=400)]  # after the bout
+    why = replay(later, T0 + timedelta(days=2, hours=2)).reason
+    assert (
+        f"Your training walk on Wed 4 Mar: symptoms came after {m(400)}, later than the "
+        f"{m(240)} bout, so the bout stays {m(240)}. The count towards a longer bout starts "
+        "again."
+    ) in why
+
+
+def test_why_after_a_flare() -> None:
+    flare = [walk(0, TEST, tfs=300), walk(24, TRAIN, pain=8)]
+    assert replay(flare, T0 + timedelta(days=1, hours=2)).reason == (
+        f"Eased back after a flare on Tue 3 Mar (pain 7/10 or more): 80% of your {m(240)} "
+        f"bout is {m(195)}. " + STARTING_TARGET
+    )
+    floor = [walk(0, TEST, total=60), walk(24, TRAIN, total=900, tfs=30, pain=8)]
+    assert replay(floor, T0 + timedelta(days=1, hours=2)).reason.startswith(
+        f"Eased back after a flare on Tue 3 Mar (pain 7/10 or more): 80% of your {m(60)} bout "
+        f"would be {m(48)}, but a bout is never shorter than {m(60)}."
+    )
+
+
+def test_why_with_a_plan_and_a_walk_from_before_it() -> None:
+    plan = PlanStart(at=T0, bout_s=240, rest_s=120, target_total_s=1200)
+    soon = T0 + timedelta(days=3)
     assert replay([walk(-1, TEST, tfs=300)], soon, plan).reason == (
-        "Set by the walking plan you imported on Mon 2 Mar."
+        f"Your bout of {m(240)} was set by the walking plan you imported on Mon 2 Mar. "
+        "Your walk on Mon 2 Mar was before the walking plan you imported on Mon 2 Mar, so it "
+        f"does not change the plan. {m(1200)} in all is what your walking plan set; it grows "
+        f"by {m(150)} with each longer bout, up to {m(1800)}."
+    )
+    after = [walk(-1, TEST, tfs=300), walk(24, TRAIN, total=600)]
+    why = replay(after, soon, plan).reason
+    assert why.startswith(f"Your bout of {m(240)} was set by the walking plan")
+    assert "Your training walk on Tue 3 Mar does not change the bout" in why
+
+
+def test_a_training_walk_does_not_replace_a_due_test() -> None:
+    walks = [walk(0, TEST, tfs=300), good(8)]
+    why = replay(walks, T0 + timedelta(days=8, hours=2)).reason
+    assert why.startswith("It is time for a walking test")
+    assert why.endswith(
+        "Your training walk on Tue 10 Mar does not replace it: only a walking test measures "
+        "how far you can walk before symptoms."
     )
 
 
@@ -386,6 +479,8 @@ def test_explain_steps_with_plan_and_held_step_up() -> None:
     ]
     assert replay([good(0)], T0 + timedelta(hours=1)).reason == (
         "It is time for a walking test: you have not done one yet. "
-        "Walk at a comfortable pace until you need to stop."
+        "Walk at a comfortable pace until you need to stop. Your training walk on Mon 2 Mar "
+        "does not replace it: only a walking test measures how far you can walk before "
+        "symptoms."
     )
     assert Progression.from_plan({"step_up": None, "flare_pain": 8}).flare_pain == 8

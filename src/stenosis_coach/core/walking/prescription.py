@@ -24,7 +24,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind, replay_order
-from stenosis_coach.core.words import day_text
+from stenosis_coach.core.words import day_text, minutes_text
 
 Number = int | float | Decimal | Fraction | str
 
@@ -153,6 +153,8 @@ class _Step:
     shortfalls: tuple[str, ...] = ()  # why a training walk was not a good one
     flare: tuple[str, ...] = ()  # what made it a flare
     eased_to: Fraction | None = None
+    bout_before: Fraction | None = None  # the bout as the walk began
+    target_before: Fraction = Fraction(0)
 
 
 @dataclass
@@ -194,7 +196,7 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
     for walk in todo:
         causes = _flare_causes(walk, p)
         flare = bool(causes)
-        step = _Step(walk, "", st.streak)
+        step = _Step(walk, "", st.streak, bout_before=st.bout, target_before=st.target)
         if walk.kind == WalkKind.TEST or st.bout is None:  # a test re-anchors the bout
             step.event, step.basis = "anchor", walk.tolerance_s
             st.bout = fit(p.bout_fraction * walk.tolerance_s, st.target, p)
@@ -271,7 +273,14 @@ def replay(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) 
             "Walk at a comfortable pace until you need to stop."
         )
     else:
-        reason = _why(st, plan)
+        reason = _why(st, plan, walks)
+    if walks and kind == WalkKind.TEST:
+        latest = replay_order(walks)[-1]
+        if latest.kind == WalkKind.TRAINING:
+            reason += (
+                f" Your training walk on {day_text(latest.start)} does not replace it: "
+                "only a walking test measures how far you can walk before symptoms."
+            )
     return Prescription(kind, st.bout, st.rest, st.target, reason)
 
 
@@ -314,29 +323,149 @@ def _pct(fraction: Fraction) -> str:
     return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.1f}%"
 
 
-def _why(st: _State, plan: PlanStart | None) -> str:
-    """Why the current bout: the walk that last set it, or the plan, in one sentence."""
+def _why(st: _State, plan: PlanStart | None, walks: list[Walk]) -> str:
+    """Why the numbers shown (bout and target): the walk that last set the bout (or the
+    plan), what the latest walk did or did not change, and where the target comes from."""
+    parts = [_bout_why(st, plan)]
+    last = st.steps[-1] if st.steps else None
+    latest = replay_order(walks)[-1] if walks else None
+    if plan is not None and latest is not None and latest.start < plan.at:
+        if last is None or latest.sort_key > last.walk.sort_key:
+            parts.append(
+                f"Your walk on {day_text(latest.start)} was before the walking plan you "
+                f"imported on {day_text(plan.at)}, so it does not change the plan."
+            )
+    elif last is not None and last is not st.source:
+        parts.append(_latest_why(last, st.p))
+    if st.source is None or st.source.event != "step_up":
+        parts.append(_target_why(st, plan))
+    return " ".join(parts)
+
+
+def _fit_note(raw: Fraction, bout: Fraction, target: Fraction, p: Progression) -> str:
+    """Why the bout is not exactly 80 % of something: the 1-minute floor or the target."""
+    if raw < p.floor_s and bout == p.floor_s:
+        return f" That is {minutes_text(raw)}; a bout is never shorter than {minutes_text(bout)}."
+    if raw > target and bout == target:
+        return (
+            f" That is {minutes_text(raw)}; a bout is never longer than your "
+            f"{minutes_text(target)} in all."
+        )
+    return ""
+
+
+def _bout_why(st: _State, plan: PlanStart | None) -> str:
     src, p = st.source, st.p
     if src is None:
         assert plan is not None  # without a plan the first walk always sets the bout
-        return f"Set by the walking plan you imported on {day_text(plan.at)}."
+        return (
+            f"Your bout of {minutes_text(st.bout)} was set by the walking plan you imported "
+            f"on {day_text(plan.at)}."
+        )
     walk, pct = src.walk, _pct(p.bout_fraction)
+    day = day_text(walk.start)
     if src.flare:
-        return f"Eased back after a flare on {day_text(walk.start)}."
+        causes = " and ".join(src.flare)
+        before = ""
+        if src.event in ("anchor", "shortened", "step_up") and src.bout != src.bout_before:
+            before = f"that walk first set your bout to {minutes_text(src.bout)}, then "
+        raw = p.bout_fraction * src.bout
+        text = (
+            f"Eased back after a flare on {day} ({causes}): {before}{pct} of your "
+            f"{minutes_text(src.bout)} bout"
+        )
+        if raw < p.floor_s and src.eased_to == p.floor_s:
+            return (
+                f"{text} would be {minutes_text(raw)}, but a bout is never shorter than "
+                f"{minutes_text(src.eased_to)}."
+            )
+        return f"{text} is {minutes_text(src.eased_to)}."
     if src.event == "step_up":
         count = _COUNT_WORDS.get(src.good_count, str(src.good_count))
         walks = "walk" if src.good_count == 1 else "walks"
-        return f"Stepped up after {count} easy training {walks}."
+        return (
+            f"Stepped up after {count} easy training {walks} (the last on {day}): bouts from "
+            f"{minutes_text(src.bout_before)} to {minutes_text(src.bout)}, and "
+            f"{minutes_text(src.target_before)} to {minutes_text(src.target)} in all."
+        )
+    assert src.basis is not None and src.bout is not None
+    raw = p.bout_fraction * src.basis
+    note = _fit_note(raw, src.bout, src.target, p)
     if src.event == "shortened":
         return (
-            f"Shortened to {pct} of the {_min(walk.tfs_s)} you walked before symptoms "
-            f"came on {day_text(walk.start)}."
+            f"Shortened to {pct} of the {minutes_text(walk.tfs_s)} you walked before symptoms "
+            f"came on {day}.{note}"
         )
-    assert src.basis is not None
-    what = "your last walking test" if walk.kind == WalkKind.TEST else "your first walk"
-    if walk.tfs_s is None:
-        return f"{pct} of {what} ({_min(src.basis)}, and symptoms never came)."
-    return f"{pct} of {what} ({_min(src.basis)})."
+    what = (
+        f"your walking test on {day}" if walk.kind == WalkKind.TEST else f"your first walk ({day})"
+    )
+    came = (
+        f"you walked {minutes_text(src.basis)} and symptoms never came"
+        if walk.tfs_s is None
+        else f"symptoms came after {minutes_text(src.basis)}"
+    )
+    return f"{pct} of {what}: {came}.{note}"
+
+
+def _latest_why(s: _Step, p: Progression) -> str:
+    """What the latest walk (a training walk that did not set the bout) did or did not do."""
+    w = s.walk
+    day = day_text(w.start)
+    need = p.good_walks_to_step_up
+    need_words = _COUNT_WORDS.get(need, str(need))
+    bout = minutes_text(s.bout)
+    good_rule = (
+        f"{need_words.capitalize()} training walk{'s' if need != 1 else ''} of the full "
+        f"{minutes_text(s.target_before)}, without symptoms and with leg pain "
+        f"{p.good_pain_max}/10 or less, make the bout longer."
+    )
+    if s.event == "later_bout":
+        text = (
+            f"Your training walk on {day}: symptoms came after {minutes_text(w.tfs_s)}, later "
+            f"than the {bout} bout, so the bout stays {bout}."
+        )
+        if s.streak_before:
+            text += " The count towards a longer bout starts again."
+        return text
+    if s.event == "good":
+        text = (
+            f"Your training walk on {day} was a good one ({minutes_text(w.total_walk_s)}, "
+            f"no symptoms, leg pain {w.peak_leg_pain}/10): {s.streak} of {need} towards a "
+            f"longer bout."
+        )
+        if s.blocked:
+            text += f" The bout waits: it is {' and '.join(s.blocked)}."
+        return text
+    # not_good
+    reasons = []
+    if w.total_walk_s < s.target_before:
+        reasons.append(
+            f"it was {minutes_text(w.total_walk_s)}, shorter than your "
+            f"{minutes_text(s.target_before)} in all"
+        )
+    if w.peak_leg_pain > p.good_pain_max:
+        reasons.append(f"leg pain was {w.peak_leg_pain}/10")
+    because = " and ".join(reasons) if reasons else "it did not count as a good walk"
+    text = f"Your training walk on {day} does not change the bout: {because}. {good_rule}"
+    if s.streak_before:
+        text += " The count towards a longer bout starts again."
+    return text
+
+
+def _target_why(st: _State, plan: PlanStart | None) -> str:
+    p = st.p
+    start = Fraction(plan.target_total_s) if plan is not None else Fraction(p.first_target_s)
+    whence = "what your walking plan set" if plan is not None else "the starting amount"
+    if st.target == start:
+        text = f"{minutes_text(st.target)} in all is {whence}"
+    else:
+        text = f"{minutes_text(st.target)} in all has grown from {minutes_text(start)}"
+    if st.target < p.max_target_s:
+        text += (
+            f"; it grows by {minutes_text(p.target_step_s)} with each longer bout, up to "
+            f"{minutes_text(p.max_target_s)}"
+        )
+    return text + "."
 
 
 def _step_text(s: _Step, p: Progression) -> str:
