@@ -59,3 +59,58 @@ def test_up_and_down_with_a_modifier_never_change_a_number(window, qtbot, modifi
     assert screen.opioid.text() == "2"
     qtbot.keyClick(screen.opioid.edit, Qt.Key.Key_Up)
     assert screen.opioid.text() == "3"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_presses_the_focused_button_on_a_real_page(window, qtbot, key):
+    from stenosis_coach.ui.walking.log_screen import LogWalkScreen
+
+    page = window.show_page("walk")
+    page.log.setFocus()
+    modifier = KEYPAD if key == Qt.Key.Key_Enter else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(page.log, key, modifier=modifier)
+    assert isinstance(window.flow, LogWalkScreen)
+    screen = window.flow
+    screen.cancel.setFocus()
+    qtbot.keyClick(screen.cancel, key, modifier=modifier)  # Cancel, on a screen without rail
+    assert window.flow is None
+
+
+def test_enter_presses_once_even_with_several_windows(make_window, qtbot):
+    window = make_window()
+    make_window(open_data=False)  # a second window: the filter is not installed twice
+    page = window.show_page("walk")
+    presses = []
+    page.log.clicked.connect(lambda: presses.append(1))
+    qtbot.keyClick(page.log, Qt.Key.Key_Return)
+    assert presses == [1]
+
+
+def test_enter_with_ctrl_or_in_a_text_box_presses_nothing(window, qtbot):
+    from stenosis_coach.services import walks
+
+    page = window.show_page("walk")
+    qtbot.keyClick(page.log, Qt.Key.Key_Return, modifier=CTRL)
+    assert window.flow is None
+    qtbot.keyClick(page.log, Qt.Key.Key_Return)
+    screen = window.flow
+    qtbot.keyClicks(screen.walking.edit, "20")
+    qtbot.keyClick(screen.walking.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.notes, Qt.Key.Key_Return)
+    assert window.flow is screen and walks.history(window.context.db) == []
+
+
+def test_enter_in_a_dialog_presses_the_focused_button_once(window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Delete?", "Delete this walk?", parent=window)
+    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    delete = box.addButton("Delete", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(keep)
+    clicks = []
+    keep.clicked.connect(lambda: clicks.append("keep"))
+    delete.clicked.connect(lambda: clicks.append("delete"))
+    box.show()
+    delete.setFocus()
+    qtbot.keyClick(delete, Qt.Key.Key_Return)
+    assert clicks == ["delete"] and box.clickedButton() is delete
