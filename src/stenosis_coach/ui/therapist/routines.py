@@ -237,8 +237,20 @@ class RoutinesSection(QWidget):
         self.step_list.setFocus()
 
     def _remove_step(self) -> None:
+        """Asks first, like removing a routine: a step's dose would be lost (issue 12)."""
         step = self.current_step()
         if step < 0:
+            return
+        routine = self.draft.routines[self.current_routine()]
+        chosen = routine.steps[step]
+        name = self._library()[chosen.exercise].name
+        if not self._dialogs.confirm(
+            "Remove this exercise from the routine?",
+            f"“{name}” ({dose_words(chosen.dosing())}) will be taken out of "
+            f"“{routine.name.strip() or 'this routine'}”.",
+            yes="Remove the exercise",
+        ):
+            self.step_list.setFocus()
             return
         self.draft.remove_step(self.current_routine(), step)
         self._fill_steps(step)
@@ -264,7 +276,10 @@ class RoutinesSection(QWidget):
             if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self.move_step(-1 if event.key() == Qt.Key.Key_Up else +1)
                 return True
-            if event.key() == Qt.Key.Key_Delete:
+            if (
+                event.key() == Qt.Key.Key_Delete
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            ):
                 self._remove_step()
                 return True
         return False
