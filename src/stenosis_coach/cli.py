@@ -15,9 +15,9 @@ import sys
 from collections.abc import Sequence
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__
-from stenosis_coach.commands import COMMAND_MODULES, Command
+from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines
 from stenosis_coach.errors import UserError
-from stenosis_coach.paths import AppPaths
+from stenosis_coach.paths import AppPaths, folder_problem
 
 log = logging.getLogger(__name__)
 
@@ -101,17 +101,19 @@ def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> 
     try:
         from stenosis_coach.logging_setup import configure_logging
 
+        paths.ensure()
         configure_logging(paths)
+    except UserError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.exit_code
     except OSError as exc:
-        print(
-            f"Cannot use the data folder {paths.data_dir}: {exc.strerror or exc}.", file=sys.stderr
-        )
+        print(folder_problem(exc, paths.log_dir).message, file=sys.stderr)
         return EXIT_INVALID
     try:
         return command.run(args, paths)
     except UserError as exc:
-        log.info("%s: %s", command.name, exc.message)
-        print(exc.message, file=sys.stderr)
+        log.info("%s: %s", command.name, problem_lines(exc.message))
+        print(problem_lines(exc.message), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stenosis_coach import APP_NAME
+from stenosis_coach.errors import StorageProblem, UserError, storage_error
 
 ENV_DATA_DIR = "STENOSIS_COACH_DATA_DIR"
 DIR_MODE = 0o700
@@ -70,9 +71,26 @@ class AppPaths:
         return self.data_dir / "coach.lock"
 
     def ensure(self) -> None:
-        """Create the data, backup, config and log directories, readable by the user only."""
+        """Create the data, backup, config and log directories, readable by the user only.
+
+        A folder that cannot be made or used (read-only disk, not allowed, full) raises a
+        :class:`~stenosis_coach.errors.StorageProblem` of one sentence.
+        """
         for directory in (self.data_dir, self.backup_dir, self.config_dir, self.log_dir):
-            make_private_dir(directory)
+            try:
+                make_private_dir(directory)
+            except OSError as exc:
+                raise folder_problem(exc, directory) from exc
+
+
+def folder_problem(exc: OSError, directory: Path) -> UserError:
+    """One sentence for a data folder that cannot be made or used."""
+    found = storage_error(exc, "Stenosis Coach cannot keep your data there", directory)
+    if found is not None:
+        return found
+    return StorageProblem(
+        f"Stenosis Coach cannot use the folder {directory} ({(exc.strerror or str(exc)).lower()})."
+    )
 
 
 def make_private_dir(directory: Path) -> None:

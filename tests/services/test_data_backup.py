@@ -100,7 +100,7 @@ def test_restore_refuses_what_is_not_our_backup_and_changes_nothing(db, paths, t
     else:
         expected = InvalidInput
     before = digest(paths.db_file)
-    with pytest.raises(expected, match=r"nothing was changed|does not exist"):
+    with pytest.raises(expected, match=r"nothing was changed|does not exist|no such file"):
         restore_from(paths, bad, NOW)
     assert digest(paths.db_file) == before
     assert backup.backups(paths.backup_dir) == []
@@ -120,3 +120,75 @@ def test_restore_over_a_damaged_database_moves_it_aside_untouched(db, clock, pat
     assert result.previous_kept_at.name.startswith("coach-damaged-")
     assert digest(result.previous_kept_at) == damaged
     assert titles(paths) == ["Precious"]
+
+
+# -- issue 13: a damaged backup is refused before it replaces anything --------------------
+
+FIXTURES = __import__("pathlib").Path(__file__).parents[1] / "fixtures"
+
+
+def _rich_backup(db, clock, paths, tmp_path):
+    """A backup with sessions, events and a year of diary walks (dates as text)."""
+    from stenosis_coach.services.walks import import_diary
+
+    for title in ("Morning", "Evening", "Gentle start"):
+        record(db, clock, title)
+    import_diary(db, FIXTURES / "diary-programme-12-weeks.csv", datetime(2026, 12, 1, tzinfo=UTC))
+    return backup_to(paths, tmp_path / "rich.db")
+
+
+def test_a_row_the_app_cannot_read_makes_the_backup_damaged(db, clock, paths, tmp_path):
+    good = _rich_backup(db, clock, paths, tmp_path)
+    conn = sqlite3.connect(good)
+    conn.execute("UPDATE walk SET start = 'not a time' WHERE id = (SELECT min(id) FROM walk)")
+    conn.commit()
+    conn.close()
+    db.close()
+    before = digest(paths.db_file)
+    with pytest.raises(InvalidInput, match="is damaged, so nothing was changed"):
+        restore_from(paths, good, NOW)
+    assert digest(paths.db_file) == before
+    assert backup.backups(paths.backup_dir) == []
+    assert [p.name for p in paths.data_dir.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_backup_with_a_broken_link_is_damaged(db, clock, paths, tmp_path):
+    good = _rich_backup(db, clock, paths, tmp_path)
+    conn = sqlite3.connect(good)  # foreign keys off here, as in any other tool
+    conn.execute("UPDATE session_event SET session_id = 9999")
+    conn.commit()
+    conn.close()
+    db.close()
+    with pytest.raises(InvalidInput, match="is damaged"):
+        restore_from(paths, good, NOW)
+
+
+def test_bit_flipped_backups_are_restored_whole_or_refused_never_a_crash(
+    db, clock, paths, tmp_path, capsys
+):
+    import random
+
+    from stenosis_coach import cli
+
+    good = _rich_backup(db, clock, paths, tmp_path)
+    db.close()
+    raw = good.read_bytes()
+    rng = random.Random(13)
+    # Half anywhere past the header's first lines, half in the stored text of times and
+    # numbers (digits, '-', ':', '.'), where a flip makes a value the app cannot parse.
+    texts = [i for i in range(100, len(raw)) if raw[i] in b"0123456789-:./"]
+    outcomes = {0: 0, 1: 0}
+    for n in range(30):
+        flipped = bytearray(raw)
+        offset = rng.randrange(100, len(raw)) if n % 2 else rng.choice(texts)
+        flipped[offset] ^= 1 << rng.randrange(8)
+        bad = tmp_path / f"flip-{n}.db"
+        bad.write_bytes(bytes(flipped))
+        code = cli.main(["--data-dir", str(paths.data_dir), "restore", str(bad)])
+        assert code in (0, 1), (offset, capsys.readouterr().err)
+        outcomes[code] += 1
+        if code == 0:
+            status = cli.main(["--data-dir", str(paths.data_dir), "status"])
+            assert status == 0, (offset, capsys.readouterr().err)
+        capsys.readouterr()
+    assert outcomes[1] > 0  # some flips do damage, and were caught

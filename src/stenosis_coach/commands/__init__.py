@@ -24,6 +24,19 @@ class Command:
     run: Callable[[argparse.Namespace, AppPaths], int]
 
 
+MAX_PROBLEM_LINES = 20
+
+
+def problem_lines(message: str, limit: int = MAX_PROBLEM_LINES) -> str:
+    """A refusal as printed: its first ``limit`` lines, then how many more there are
+    (25,000 bad rows print 20 lines and "… and 24,980 more problems.")."""
+    lines = message.splitlines()
+    if len(lines) <= limit:
+        return message
+    more = len(lines) - limit
+    return "\n".join([*lines[:limit], f"… and {more:,} more problem{'s' if more != 1 else ''}."])
+
+
 COMMAND_MODULES = (
     "stenosis_coach.commands.data",
     "stenosis_coach.commands.walking",

@@ -2,43 +2,42 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from stenosis_coach.paths import make_private_dir, make_private_file
+from stenosis_coach.files import write_checked
+from stenosis_coach.paths import make_private_dir
 
 KEEP_BACKUPS = 5
 
 
-def copy_database(source: Path, destination: Path) -> None:
-    """Copy ``source`` to ``destination`` atomically: a temp file beside it, then rename.
+def copy_database(source: Path, destination: Path) -> Path:
+    """Copy ``source`` to ``destination`` through the one atomic writer: a private temp
+    file beside it, fsynced, ``PRAGMA integrity_check`` ok, then renamed.
 
-    A failure (disk full, unwritable folder) leaves no partial file behind.
+    A failure (disk full, unwritable folder, a copy that does not check out) leaves no
+    partial file behind and raises one sentence (:class:`~stenosis_coach.errors.UserError`).
+    Anything that is not an ordinary file is never replaced.
     """
-    tmp = destination.with_name(f".{destination.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
+    return write_checked(
+        destination, kind="sqlite", write=lambda tmp: sqlite_copy(source, tmp), what="backup"
+    )
+
+
+def sqlite_copy(source: Path, tmp: Path) -> None:
+    """A consistent copy of ``source`` (WAL content included) as one self-contained file."""
+    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
     try:
-        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+        dst = sqlite3.connect(tmp)
         try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                # A backup file is a single self-contained file, not a WAL database.
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
+            src.backup(dst)
+            # A backup file is a single self-contained file, not a WAL database.
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
-            src.close()
-        make_private_file(tmp)
-        os.replace(tmp, destination)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+            dst.close()
+    finally:
+        src.close()
 
 
 def copy_into(source: Path, live_db: Path) -> None:

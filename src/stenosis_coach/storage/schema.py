@@ -11,6 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from stenosis_coach.errors import FULL, NOT_ALLOWED, READ_ONLY, problem_kind
+
 APPLICATION_ID = 0x53434F41  # "SCOA"
 SCHEMA_VERSION = 5  # = the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -42,6 +44,10 @@ def has_sqlite_header(path: Path) -> bool:
         return False
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 def inspect_database(path: Path, *, read_only: bool = True) -> Inspection:
     """Identity and ``PRAGMA quick_check`` of an existing file, read through SQLite.
 
@@ -55,13 +61,17 @@ def inspect_database(path: Path, *, read_only: bool = True) -> Inspection:
     mode = "ro" if read_only else "rw"
     try:
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode={mode}", uri=True)
+        conn.text_factory = _lenient_text  # a damaged file's complaint may quote bad bytes
         try:
             application_id = conn.execute("PRAGMA application_id").fetchone()[0]
             user_version = conn.execute("PRAGMA user_version").fetchone()[0]
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # (A wrecked schema can make SQLite's own complaint undecodable.)
+        if problem_kind(exc, path) in (FULL, READ_ONLY, NOT_ALLOWED):
+            raise  # the disk, not the file: the caller says so (never "damaged")
         return Inspection(is_sqlite=True, check=str(exc) or "unreadable")
     first = str(rows[0][0]) if rows else "no answer from quick_check"
     check = "ok" if first == "ok" and len(rows) == 1 else first

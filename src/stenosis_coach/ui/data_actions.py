@@ -65,7 +65,7 @@ class DataActions(QObject):
         if source is None:
             return
         try:
-            check_restorable(source)
+            check_restorable(source, ctx.paths)
         except UserError as exc:
             ctx.dialogs.warn("This file cannot be restored", exc.message)
             return
