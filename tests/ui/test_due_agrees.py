@@ -157,3 +157,44 @@ def test_logging_a_walk_updates_the_why_on_the_walk_page_and_today(window, qtbot
     details = [t for t in visible_texts(today, QLabel) if "Why:" in t]
     assert details and "Your training walk on Tue 3 Mar does not change the bout" in details[0]
     assert window.show_page("walk").why_text.text() in details[0]  # the same Why
+
+
+def test_a_plans_routines_are_due_on_today_and_each_starts_its_own(window, qtbot, clock, tmp_path):
+    import json
+
+    from stenosis_coach.services import plans
+    from stenosis_coach.ui.exercises.screens import RatingsScreen
+
+    step = {"exercise": "knee-to-chest", "reps": 10}
+    plan = {
+        "format": "stenosis-coach-plan",
+        "version": 1,
+        "title": "Two routines",
+        "author": {"name": "R. Okafor"},
+        "routines": [
+            {"id": "morning-flexion", "name": "Morning flexion", "per_week": 7, "steps": [step]},
+            {"id": "evening-stretch", "name": "Evening stretch", "per_week": 3, "steps": [step]},
+        ],
+    }
+    path = tmp_path / "two.scplan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    db = window.context.db
+    plans.import_plans(db, plans.read_plans([path]), clock.now())
+    window.context.data_changed.emit()
+    due = build_status(db, clock.now()).to_json()["due"]
+    # the plan's routines replace the chosen one
+    assert {r["name"] for r in due["routines"]} == {"Morning flexion", "Evening stretch"}
+    today = window.show_page("today")
+    QApplication.processEvents()
+    starts = [
+        b
+        for b in today.findChildren(QPushButton)
+        if b.isVisibleTo(today) and b.text().startswith("Start the routine")
+    ]
+    assert len(starts) == 2
+    # the one that is not the patient's own routine starts itself, not the own one
+    [start] = [b for b in starts if "Evening stretch" in b.accessibleName()]
+    assert window.flow is None
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    assert isinstance(window.flow, RatingsScreen), window.flow
+    assert "Evening stretch" in visible_texts(window.flow, QLabel)

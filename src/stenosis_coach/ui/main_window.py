@@ -34,6 +34,7 @@ from stenosis_coach.core.today import (
     ROUTINE_RESUME_ACTION,
     WALK_ACTION,
     WEEKLY_ACTION,
+    action_target,
 )
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
         self.safety.start_check(CheckTrigger.ON_DEMAND)
 
     def _today_action(self, action: str) -> None:
+        action, routine_id = action_target(action)  # "routine:start:ID": a plan's routine
         if action == ADVICE_ACTION:
             self.safety.show_clearance()
         elif action == WEEKLY_ACTION:
@@ -271,7 +273,7 @@ class MainWindow(QMainWindow):
             self.safety.start_check(CheckTrigger.WEEKLY)
         elif action == ROUTINE_ACTION:
             self.page("exercises")
-            self.exercises.start_routine()
+            self.exercises.start_routine(routine_id)
         elif action == ROUTINE_RESUME_ACTION:
             self.page("exercises")
             self.exercises.resume_routine()
