@@ -24,8 +24,12 @@ from stenosis_coach.core.safety import (
     check_after_session,
     check_due,
     decide,
+    ends_at_once,
+    may_finish,
     session_gate,
+    unanswered,
 )
+from stenosis_coach.core.safety_state import CheckRecord, LeftCheck, left_check
 
 IDS = [q.id for q in QUESTIONS]
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
@@ -72,6 +76,15 @@ def test_question_wording(question):
     assert "DESIGN 5.5" in question.source
     assert question.plain_label
     assert not question.plain_label.endswith((".", "?"))
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=IDS)
+def test_the_first_check_asks_without_a_last_check(question):
+    assert "last check" not in question.first_text.lower()
+    assert question.first_text.startswith("Recently, ")
+    assert question.first_text.endswith(question.asks)
+    assert question.text_for(first_check=True) == question.first_text
+    assert question.text_for(first_check=False) == question.text
 
 
 @pytest.mark.parametrize(
@@ -163,6 +176,62 @@ def test_non_bool_answer_raises():
     answers["fever"] = None
     with pytest.raises(ValueError, match="fever"):
         decide(answers)
+
+
+# --- ending early (DESIGN 5.5, the flow of December 2026) ------------------------------------
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=IDS)
+def test_only_an_emergency_yes_ends_the_check_at_once(question):
+    assert ends_at_once(question, True) is (question.level is Level.EMERGENCY)
+    assert ends_at_once(question, False) is False
+
+
+def test_an_emergency_yes_may_finish_with_the_rest_not_asked():
+    answers = {"saddle-numbness": True}
+    assert may_finish(answers)
+    assert decide(answers) is Level.EMERGENCY
+    assert advice_for(answers).reasons == ("Numbness in the groin or saddle area",)
+    assert [q.id for q in unanswered(answers)] == IDS[1:]
+
+
+def test_an_urgent_yes_does_not_end_the_check_unless_it_was_left():
+    answers = {qid: False for qid in _ids_at(Level.EMERGENCY)} | {"clumsy-hands": True}
+    assert not may_finish(answers)
+    assert may_finish(answers, left=True)
+    assert decide(answers) is Level.URGENT
+
+
+def test_only_no_answers_never_finish_early_even_when_left():
+    answers = {"saddle-numbness": False}
+    assert not may_finish(answers) and not may_finish(answers, left=True)
+    assert may_finish(answers_with(), left=True)
+
+
+def _check(answers, started=NOW, done=None):
+    return CheckRecord(1, safety.CheckTrigger.FIRST_RUN, started, 0, done, answers=answers)
+
+
+@pytest.mark.parametrize(
+    ("answers", "ago", "plan"),
+    [
+        ({"saddle-numbness": True}, timedelta(0), LeftCheck.SHOW_ADVICE),
+        ({"saddle-numbness": False, "fever": True}, timedelta(days=9), LeftCheck.SHOW_ADVICE),
+        ({"saddle-numbness": False}, timedelta(hours=11, minutes=59), LeftCheck.RESUME),
+        ({"saddle-numbness": False}, timedelta(hours=12), LeftCheck.ASK_AGAIN),
+        ({"saddle-numbness": False}, timedelta(hours=-1), LeftCheck.ASK_AGAIN),  # clock back
+        ({}, timedelta(days=30), LeftCheck.RESUME),  # nothing answered: nothing out of date
+    ],
+)
+def test_what_happens_to_a_check_left_unfinished(answers, ago, plan):
+    assert left_check(_check(answers), NOW + ago) is plan
+
+
+def test_a_finished_check_knows_which_questions_it_did_not_ask():
+    assert _check({"chest-pain": True}, done=NOW).not_asked == tuple(
+        qid for qid in IDS if qid != "chest-pain"
+    )
+    assert _check({"chest-pain": True}).not_asked == ()  # not finished: nothing to say yet
 
 
 # --- the advice -----------------------------------------------------------------------------

@@ -127,7 +127,7 @@ def fill(db, clock):
     safety.record_clearance(db, ClearanceReason.CHECKED_BY_CLINICIAN, clock.now())
     clock.advance(60)
     waiting = safety.start_check(db, CheckTrigger.WEEKLY, clock.now())
-    safety.answer(db, waiting.id, "chest-pain", True, clock.now())
+    safety.answer(db, waiting.id, "clumsy-hands", True, clock.now())
 
 
 @pytest.fixture
@@ -266,7 +266,7 @@ def test_safety_checks_answers_and_clearances(exported):
         "Fever",
     )
     assert (waiting["completed"], waiting["level"], waiting["any_yes"]) == ("", "", "")
-    assert waiting["yes_answers"] == "Chest pain"
+    assert waiting["yes_answers"] == "Clumsy hands or dropping things"
     answers = as_dicts(out / "safety_answers.csv")
     assert [a["question_id"] for a in answers[: len(QUESTIONS)]] == [q.id for q in QUESTIONS]
     fever = next(

@@ -137,3 +137,65 @@ def test_checks_in_a_range_for_the_report(db, clock):
     )
     assert [c.id for c in found] == [check.id]
     assert found[0].answers["fever"] is True and found[0].advice.reasons == ("Fever",)
+
+
+# -- the flow of December 2026 (DESIGN 5.5, issue 12) -----------------------------------
+
+
+def test_an_emergency_yes_finishes_the_check_at_once_with_the_rest_not_asked(db, clock):
+    check = safety.start_check(db, CheckTrigger.ON_DEMAND, clock.now())
+    assert safety.answer(db, check.id, "saddle-numbness", False, clock.now()) is None
+    advice = safety.answer(db, check.id, "bladder-trouble", True, clock.now())
+    assert advice.level is Level.EMERGENCY
+    status = safety.status(db, clock.now())
+    assert status.pending is None and status.needs_clearance
+    assert status.open_flag.not_asked == tuple(q.id for q in QUESTIONS[2:])
+    [item] = build_today(db, clock.now()).items
+    assert item.blocks_plan and item.title == "Get emergency care now"
+
+
+def test_an_urgent_yes_does_not_finish_the_check(db, clock):
+    check = safety.start_check(db, CheckTrigger.ON_DEMAND, clock.now())
+    assert safety.answer(db, check.id, "fever", True, clock.now()) is None
+    assert safety.status(db, clock.now()).pending.id == check.id
+    with pytest.raises(ValueError, match="incomplete"):
+        safety.finish_check(db, check.id, clock.now())
+
+
+def test_a_check_left_with_a_yes_is_finished_with_its_advice(db, clock):
+    check = safety.start_check(db, CheckTrigger.SEVERE_HURT, clock.now())
+    for q in QUESTIONS[:8]:
+        safety.answer(db, check.id, q.id, False, clock.now())
+    safety.answer(db, check.id, "clumsy-hands", True, clock.now())
+    with pytest.raises(ValueError, match="has a yes"):
+        safety.start_check(db, CheckTrigger.WEEKLY, clock.now())
+    advice = safety.finish_left_check(db, check.id, clock.now())
+    assert advice.level is Level.URGENT
+    status = safety.status(db, clock.now())
+    assert status.pending is None and status.needs_clearance
+    assert len(status.open_flag.not_asked) == len(QUESTIONS) - 9
+
+
+def test_a_check_left_with_only_no_is_asked_again_when_old(db, clock):
+    old = safety.start_check(db, CheckTrigger.MUST_STOP, clock.now())
+    safety.answer(db, old.id, "saddle-numbness", False, clock.now())
+    clock.advance(timedelta(hours=1).total_seconds())
+    assert safety.start_check(db, CheckTrigger.WEEKLY, clock.now()).id == old.id
+    clock.advance(timedelta(days=1).total_seconds())
+    new = safety.start_check(db, CheckTrigger.WEEKLY, clock.now())
+    assert new.id != old.id and new.answers == {}
+    assert new.trigger is CheckTrigger.MUST_STOP  # the reason it was asked is kept
+    assert safety.status(db, clock.now()).pending.id == new.id
+
+
+def test_advice_not_yet_read_is_shown_until_it_is(db, clock):
+    check = safety.start_check(db, CheckTrigger.ON_DEMAND, clock.now())
+    safety.answer(db, check.id, "chest-pain", False, clock.now())
+    assert safety.unread_advice(db, clock.now()) is None
+    safety.answer(db, check.id, "saddle-numbness", True, clock.now())
+    assert safety.unread_advice(db, clock.now()).id == check.id
+    safety.mark_advice_read(db, check.id)
+    assert safety.unread_advice(db, clock.now()) is None
+    clock.advance(60)
+    safety.record_clearance(db, ClearanceReason.CHECKED_BY_CLINICIAN, clock.now())
+    assert safety.unread_advice(db, clock.now()) is None

@@ -71,13 +71,31 @@ class CheckTrigger(StrEnum):
 SEVERE_HURT_SCORE = 7
 
 
+SINCE_LAST_CHECK = "Since your last check"
+# The first check ever has no "last check" to count from (DESIGN 5.5, December 2026).
+FIRST_CHECK = "Recently"
+
+
 @dataclass(frozen=True)
 class RedFlagQuestion:
     id: str  # stable slug; stored with every answer, never renamed
-    text: str  # the question as asked, "you" language
+    asks: str  # the question after its time phrase, "you" language: "have you had ...?"
     level: Level
     source: str  # where the question and its level come from
     plain_label: str  # short wording for lists of answers (report, seek-care screen)
+
+    @property
+    def text(self) -> str:
+        """The question as asked at every check after the first."""
+        return f"{SINCE_LAST_CHECK}, {self.asks}"
+
+    @property
+    def first_text(self) -> str:
+        """The question as asked at the first check ever: there is no last check yet."""
+        return f"{FIRST_CHECK}, {self.asks}"
+
+    def text_for(self, first_check: bool) -> str:
+        return self.first_text if first_check else self.text
 
 
 _E, _U, _S = Level.EMERGENCY, Level.URGENT, Level.STOP_AND_CHECK
@@ -88,7 +106,7 @@ _SRC_S = "DESIGN 5.5 stop and get checked"
 QUESTIONS: tuple[RedFlagQuestion, ...] = (
     RedFlagQuestion(
         "saddle-numbness",
-        "Since your last check, have you had new numbness in your groin, bottom or inner "
+        "have you had new numbness in your groin, bottom or inner "
         "thighs (the area that would touch a saddle)?",
         _E,
         _SRC_E,
@@ -96,7 +114,7 @@ QUESTIONS: tuple[RedFlagQuestion, ...] = (
     ),
     RedFlagQuestion(
         "bladder-trouble",
-        "Since your last check, have you had new trouble starting to pass urine or holding it in, "
+        "have you had new trouble starting to pass urine or holding it in, "
         "or have you leaked urine without meaning to?",
         _E,
         _SRC_E,
@@ -104,22 +122,21 @@ QUESTIONS: tuple[RedFlagQuestion, ...] = (
     ),
     RedFlagQuestion(
         "bowel-control",
-        "Since your last check, have you lost control of your bowels, or not felt when you "
-        "needed to go?",
+        "have you lost control of your bowels, or not felt when you needed to go?",
         _E,
         _SRC_E,
         "Loss of bowel control",
     ),
     RedFlagQuestion(
         "both-legs-weak-or-numb",
-        "Since your last check, have both of your legs become weak or numb in a way that is new?",
+        "have both of your legs become weak or numb in a way that is new?",
         _E,
         _SRC_E,
         "New weakness or numbness in both legs",
     ),
     RedFlagQuestion(
         "leg-weakness-worsening",
-        "Since your last check, has weakness in a leg got worse quickly, or has a foot started "
+        "has weakness in a leg got worse quickly, or has a foot started "
         "to drop or drag so your toes catch the ground?",
         _E,
         _SRC_E,
@@ -127,81 +144,77 @@ QUESTIONS: tuple[RedFlagQuestion, ...] = (
     ),
     RedFlagQuestion(
         "walking-sudden-drop",
-        "Since your last check, has your walking suddenly become much worse, so you can walk "
-        "far less than before?",
+        "has your walking suddenly become much worse, so you can walk far less than before?",
         _E,
         _SRC_E,
         "Sudden big drop in how far you can walk",
     ),
     RedFlagQuestion(
         "chest-pain",
-        "Since your last check, have you had any chest pain?",
+        "have you had any chest pain?",
         _E,
         "DESIGN 5.5 emergency",
         "Chest pain",
     ),
     RedFlagQuestion(
         "breathless-at-rest",
-        "Since your last check, have you been short of breath or dizzy in a way that did not "
-        "get better when you rested?",
+        "have you been short of breath or dizzy in a way that did not get better when you rested?",
         _E,
         "DESIGN 5.5 emergency",
         "Short of breath or dizzy, not settling with rest",
     ),
     RedFlagQuestion(
         "clumsy-hands",
-        "Since your last check, have your hands become clumsy, or have you started dropping "
-        "things?",
+        "have your hands become clumsy, or have you started dropping things?",
         _U,
         _SRC_U + " (neck: cervical cord)",
         "Clumsy hands or dropping things",
     ),
     RedFlagQuestion(
         "unsteady-or-falls",
-        "Since your last check, have you become unsteady on your feet in a new way, or had a fall?",
+        "have you become unsteady on your feet in a new way, or had a fall?",
         _U,
         _SRC_U + " (neck: cervical cord)",
         "New unsteadiness or falls",
     ),
     RedFlagQuestion(
         "spreading-numbness",
-        "Since your last check, has any numbness spread to a new part of your body?",
+        "has any numbness spread to a new part of your body?",
         _U,
         _SRC_U,
         "Numbness that is spreading",
     ),
     RedFlagQuestion(
         "fever",
-        "Since your last check, have you had a fever (a high temperature)?",
+        "have you had a fever (a high temperature)?",
         _U,
         _SRC_U,
         "Fever",
     ),
     RedFlagQuestion(
         "weight-loss",
-        "Since your last check, have you lost weight without trying?",
+        "have you lost weight without trying?",
         _U,
         _SRC_U,
         "Weight loss without trying",
     ),
     RedFlagQuestion(
         "pain-after-fall",
-        "Since your last check, have you had a fall that left you with new or worse pain?",
+        "have you had a fall that left you with new or worse pain?",
         _U,
         _SRC_U,
         "Pain after a fall",
     ),
     RedFlagQuestion(
         "breathless-walking-settles",
-        "Since your last check, have you been short of breath or dizzy while walking, and it "
-        "got better once you rested?",
+        "have you been short of breath or dizzy while walking, and it got better once you rested?",
         _S,
         _SRC_S + " (may be the heart or lungs, not the spine)",
         "Short of breath or dizzy when walking, settling with rest",
     ),
     RedFlagQuestion(
         "calf-pain-standing",
-        "Since your last check, have you had new pain in your calf when walking that goes "
+        "have you had new pain in your calf when walking that goes "
         "away when you just stand still, without sitting or bending forward?",
         _S,
         _SRC_S + " (may be circulation, not the spine)",
@@ -217,22 +230,56 @@ NEW_WEAKNESS_IDS: frozenset[str] = frozenset(
 )
 
 
-def yes_questions(answers: Mapping[str, bool]) -> tuple[RedFlagQuestion, ...]:
-    """The questions answered "yes", in question order, after checking the check is complete.
-
-    Raises ``ValueError`` naming the id for an unknown id, a missing answer, or an answer
-    that is not ``True`` or ``False``.
-    """
+def _validated(answers: Mapping[str, bool]) -> None:
     unknown = sorted(set(answers) - QUESTIONS_BY_ID.keys())
     if unknown:
         raise ValueError(f"unknown red-flag question id(s): {', '.join(unknown)}")
-    missing = [q.id for q in QUESTIONS if q.id not in answers]
-    if missing:
-        raise ValueError(f"red-flag check incomplete, no answer for: {', '.join(missing)}")
     for qid, value in answers.items():
         if not isinstance(value, bool):
             raise ValueError(f"answer for {qid} must be True or False, not {value!r}")
-    return tuple(q for q in QUESTIONS if answers[q.id])
+
+
+def unanswered(answers: Mapping[str, bool]) -> tuple[RedFlagQuestion, ...]:
+    """The questions without an answer, in question order (in a finished check: not asked)."""
+    return tuple(q for q in QUESTIONS if q.id not in answers)
+
+
+def ends_at_once(question: RedFlagQuestion, yes: bool) -> bool:
+    """An Emergency "yes" ends the check at once: the emergency screen comes before any
+    other question (DESIGN 5.5, the flow of December 2026)."""
+    return yes and question.level is Level.EMERGENCY
+
+
+def may_finish(answers: Mapping[str, bool], *, left: bool = False) -> bool:
+    """Whether a check with these answers may be recorded as finished.
+
+    A check is finished when every question has an answer, or at once on an Emergency
+    "yes" (the questions after it are not asked). A check the patient ``left`` (closed
+    the app, or chose to stop) with any "yes" in it is finished too, so that its advice is
+    shown: the questions come most severe first, so any left are at the same level as that
+    "yes" or below it. A check with only "no" answers is never finished early.
+    """
+    _validated(answers)
+    if not unanswered(answers):
+        return True
+    if any(ends_at_once(QUESTIONS_BY_ID[q], yes) for q, yes in answers.items()):
+        return True
+    return left and any(answers.values())
+
+
+def yes_questions(answers: Mapping[str, bool]) -> tuple[RedFlagQuestion, ...]:
+    """The questions answered "yes", in question order.
+
+    Raises ``ValueError`` naming the id for an unknown id or an answer that is not ``True``
+    or ``False``, and for a missing answer when there is no "yes" at all: "all clear"
+    needs every answer, while a check with a "yes" may have ended before the last question.
+    """
+    _validated(answers)
+    yes = tuple(q for q in QUESTIONS if answers.get(q.id))
+    missing = [q.id for q in unanswered(answers)]
+    if missing and not yes:
+        raise ValueError(f"red-flag check incomplete, no answer for: {', '.join(missing)}")
+    return yes
 
 
 def decide(answers: Mapping[str, bool]) -> Level | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from stenosis_coach.core.safety import (
     CheckTrigger,
@@ -18,6 +19,7 @@ from stenosis_coach.core.safety import (
     advice_for,
     check_due,
     session_gate,
+    unanswered,
 )
 
 # DESIGN 4.1: status --json reports red-flag checks with any "yes" in the last 28 days.
@@ -46,6 +48,34 @@ class CheckRecord:
     @property
     def advice(self) -> SeekCareAdvice | None:
         return advice_for(self.answers) if self.any_yes else None
+
+    @property
+    def not_asked(self) -> tuple[str, ...]:
+        """Ids of the questions a finished check did not ask (it ended on a "yes")."""
+        return tuple(q.id for q in unanswered(self.answers)) if self.complete else ()
+
+
+# A check left with only "no" answers carries on where it stopped if it was started less
+# than this long ago; an older one starts again, as a "no" from then may no longer be true.
+RESUME_WITHIN = timedelta(hours=12)
+
+
+class LeftCheck(StrEnum):
+    """What happens to a check that was started and left unfinished (DESIGN 5.5)."""
+
+    SHOW_ADVICE = "show_advice"  # it has a "yes": finish it and show that advice first
+    RESUME = "resume"  # only "no" answers, and recent: carry on, answers kept
+    ASK_AGAIN = "ask_again"  # only "no" answers, but old: start again from question 1
+
+
+def left_check(check: CheckRecord, now: datetime) -> LeftCheck:
+    if any(check.answers.values()):
+        return LeftCheck.SHOW_ADVICE
+    if not check.answers:
+        return LeftCheck.RESUME  # nothing answered: nothing to be out of date
+    if check.started_at <= now < check.started_at + RESUME_WITHIN:
+        return LeftCheck.RESUME
+    return LeftCheck.ASK_AGAIN
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Red-flag checks as the user does them: start, answer, finish or postpone, and clear.
 
-Every answer is committed when given, so a crash never loses one, and a check that was
-started but not finished is asked again at the next start (issue 3).
+Every answer is committed when given, so a crash never loses one. An Emergency "yes"
+finishes the check at once; a check left unfinished is finished and its advice shown if it
+has a "yes", else carried on (or, when old, asked again) at the next start (DESIGN 5.5).
 """
 
 from __future__ import annotations
@@ -17,13 +18,23 @@ from stenosis_coach.core.safety import (
     SeekCareAdvice,
     advice_for,
     decide,
+    ends_at_once,
+    may_finish,
 )
-from stenosis_coach.core.safety_state import CheckRecord, SafetyStatus, safety_status
+from stenosis_coach.core.safety_state import (
+    CheckRecord,
+    LeftCheck,
+    SafetyStatus,
+    left_check,
+    safety_status,
+)
 from stenosis_coach.core.today import ADVICE_ACTION, WEEKLY_ACTION, TodayItem
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
 
 WELCOME_SEEN = "welcome_seen"
+# app_state: the id of the last check whose advice the patient closed with "I understand".
+ADVICE_READ = "safety_advice_read"
 
 
 def status(db: Database, now: datetime) -> SafetyStatus:
@@ -32,27 +43,65 @@ def status(db: Database, now: datetime) -> SafetyStatus:
 
 
 def start_check(db: Database, trigger: CheckTrigger, now: datetime) -> CheckRecord:
-    """Begin a check, or resume the one already waiting (its answers are kept)."""
+    """Begin a check, or carry on the one left unfinished (its trigger and answers kept).
+
+    A left check with only "no" answers started too long ago (:func:`left_check`) is kept
+    as left (marked postponed) and asked again from the first question, with its trigger.
+    A left check with a "yes" must be finished first with :func:`finish_left_check`.
+    """
     repo = SafetyRepository(db)
     pending = status(db, now).pending
     if pending is not None:
-        return pending
+        plan = left_check(pending, now)
+        if plan is LeftCheck.SHOW_ADVICE:
+            raise ValueError(f"check {pending.id} has a yes: finish it and show its advice")
+        if plan is LeftCheck.RESUME:
+            return pending
+        repo.postpone(pending.id, now)
+        trigger = pending.trigger
     return repo.get_check(repo.start_check(trigger, now, utc_offset_minutes(now)))
 
 
-def answer(db: Database, check_id: int, question_id: str, yes: bool, now: datetime) -> None:
-    if question_id not in QUESTIONS_BY_ID:
+def answer(
+    db: Database, check_id: int, question_id: str, yes: bool, now: datetime
+) -> SeekCareAdvice | None:
+    """Store one answer at once (or change it, after "Back").
+
+    An Emergency "yes" finishes the check there and then: the questions after it are not
+    asked (no answer is stored for them) and the emergency advice is returned. Any other
+    answer returns ``None``: the check goes on.
+    """
+    question = QUESTIONS_BY_ID.get(question_id)
+    if question is None:
         raise ValueError(f"unknown red-flag question {question_id!r}")
     SafetyRepository(db).answer(check_id, question_id, yes, now)
+    if ends_at_once(question, yes):
+        return finish_check(db, check_id, now)
+    return None
 
 
-def finish_check(db: Database, check_id: int, now: datetime) -> SeekCareAdvice | None:
-    """Record the check as complete; the advice to show, or ``None`` when all were "no"."""
+def finish_check(
+    db: Database, check_id: int, now: datetime, *, left: bool = False
+) -> SeekCareAdvice | None:
+    """Record the check as finished; the advice to show, or ``None`` when all were "no".
+
+    Raises ``ValueError`` ("incomplete") unless :func:`core.safety.may_finish` allows it.
+    """
     repo = SafetyRepository(db)
     answers = repo.get_check(check_id).answers
-    level = decide(answers)  # raises if any question is unanswered
+    if not may_finish(answers, left=left):
+        raise ValueError(f"red-flag check {check_id} is incomplete")
+    level = decide(answers)
     repo.complete(check_id, level, now)
     return advice_for(answers)
+
+
+def finish_left_check(db: Database, check_id: int, now: datetime) -> SeekCareAdvice:
+    """Finish a check the patient left with a "yes" in it; the questions not answered are
+    recorded as not asked. Returns the advice to show now."""
+    advice = finish_check(db, check_id, now, left=True)
+    assert advice is not None  # may_finish(left=True) needs a "yes"
+    return advice
 
 
 def postpone_check(db: Database, check_id: int, now: datetime) -> None:
@@ -70,6 +119,22 @@ def record_clearance(db: Database, reason: ClearanceReason, now: datetime) -> No
     if current.open_flag is None or not current.needs_clearance:
         raise ValueError("there is no red-flag answer waiting for a clearance")
     SafetyRepository(db).add_clearance(current.open_flag.id, reason, now, utc_offset_minutes(now))
+
+
+def unread_advice(db: Database, now: datetime) -> CheckRecord | None:
+    """The check whose advice still waits for a clinician's check and was never closed
+    with "I understand" (the app closed over it, or it was left with a "yes")."""
+    current = status(db, now)
+    flag = current.open_flag
+    if flag is None or current.advice is None:
+        return None
+    if SafetyRepository(db).get_state(ADVICE_READ) == str(flag.id):
+        return None
+    return flag
+
+
+def mark_advice_read(db: Database, check_id: int) -> None:
+    SafetyRepository(db).set_state(ADVICE_READ, str(check_id))
 
 
 def welcome_seen(db: Database) -> bool:

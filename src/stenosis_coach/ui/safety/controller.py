@@ -2,11 +2,12 @@
 
 Entry points for the rest of the app:
 
-* :meth:`SafetyController.on_startup` — first run (welcome, then the check) and any check
-  left unanswered by a crash;
+* :meth:`SafetyController.on_startup` — first run (welcome, then the check), a check left
+  unfinished (with a "yes": its advice at once) and advice the patient never closed;
 * :meth:`SafetyController.start_check` — weekly (from Today) and "I have new symptoms";
 * :meth:`SafetyController.request_session` — every coach calls this before starting; it
-  runs the given start function only when no "yes" waits for a clinician's check;
+  runs the given start function only when no check is left unfinished and no "yes" waits
+  for a clinician's check;
 * :meth:`SafetyController.after_session` — every coach calls this when a session ends on
   "must stop", a severe "this hurts" (>= 7/10), spreading symptoms or new weakness, or a
   rest that does not ease.
@@ -23,8 +24,10 @@ from stenosis_coach.core.safety import (
     QUESTIONS,
     CheckTrigger,
     ClearanceReason,
+    SeekCareAdvice,
     check_after_session,
 )
+from stenosis_coach.core.safety_state import CheckRecord, LeftCheck, left_check
 from stenosis_coach.core.words import day_text
 from stenosis_coach.services import safety
 from stenosis_coach.ui.safety.screens import (
@@ -36,6 +39,11 @@ from stenosis_coach.ui.safety.screens import (
 )
 
 log = logging.getLogger(__name__)
+
+LEFT_NOTE = (
+    "Your safety check was not finished, so the questions after your last answer were not "
+    "asked. This is the advice for the answers you gave."
+)
 
 
 class SafetyController(QObject):
@@ -53,34 +61,42 @@ class SafetyController(QObject):
         self._context = window.context
         self._check_id: int | None = None
         self._index = 0
-        self._questions: QuestionScreen | None = None
+        self._answers: dict[str, bool] = {}
+        self._may_postpone = False
+        self._first_check = False
         self._after_clearance: Callable[[], None] | None = None
 
     # -- entry points --------------------------------------------------------------------
     def on_startup(self) -> None:
+        """First thing at a start: a check left unfinished (its advice at once if it has a
+        "yes"), advice the patient never closed, or the first check (after the welcome)."""
         db, now = self._context.db, self._context.clock.now()
         if db is None:
             return
         status = safety.status(db, now)
         if status.pending is not None:
-            self._run_check(status.pending.trigger)
+            self._open_left(status.pending)
+            return
+        flag = safety.unread_advice(db, now)
+        if flag is not None and flag.advice is not None and flag.completed_at is not None:
+            when = day_text(flag.completed_at.astimezone())
+            self._show_advice(flag.id, flag.advice, f"From your safety check on {when}.")
         elif status.first_check_needed:
-            if safety.welcome_seen(db):
-                self._run_check(CheckTrigger.FIRST_RUN)
-            else:
-                welcome = WelcomeScreen()
-                welcome.proceed.connect(self._welcome_done)
-                self._window.show_flow(welcome)
+            self._first_run()
 
     def start_check(self, trigger: CheckTrigger = CheckTrigger.ON_DEMAND) -> None:
-        self._run_check(trigger)
+        pending = safety.status(self._context.db, self._context.clock.now()).pending
+        if pending is not None:
+            self._open_left(pending)
+        else:
+            self._run_check(trigger)
 
     def request_session(self, start: Callable[[], None]) -> None:
         """Call ``start`` now if sessions are allowed, else ask first (check or clearance)."""
         db, now = self._context.db, self._context.clock.now()
         status = safety.status(db, now)
         if status.pending is not None:
-            self._run_check(status.pending.trigger)
+            self._open_left(status.pending)
         elif status.needs_clearance:
             self._after_clearance = start
             self.show_clearance()
@@ -106,7 +122,7 @@ class SafetyController(QObject):
             trigger = CheckTrigger.REST_NOT_EASING
         else:
             return False
-        self._run_check(trigger)
+        self.start_check(trigger)
         return True
 
     def show_clearance(self) -> None:
@@ -122,55 +138,124 @@ class SafetyController(QObject):
         self._window.show_flow(screen)
 
     # -- the check -----------------------------------------------------------------------
+    def _first_run(self) -> None:
+        if safety.welcome_seen(self._context.db):
+            self._run_check(CheckTrigger.FIRST_RUN)
+            return
+        welcome = WelcomeScreen()
+        welcome.proceed.connect(self._welcome_done)
+        welcome.not_now.connect(self._welcome_not_now)
+        self._window.show_flow(welcome)
+
     def _welcome_done(self) -> None:
         safety.mark_welcome_seen(self._context.db, self._context.clock.now())
         self._run_check(CheckTrigger.FIRST_RUN)
 
-    def _run_check(self, trigger: CheckTrigger) -> None:
-        check = safety.start_check(self._context.db, trigger, self._context.clock.now())
+    def _welcome_not_now(self) -> None:
+        # The first check is started, not answered: it is asked before any exercise or
+        # walk (request_session), and the welcome comes back at the next start.
+        safety.start_check(self._context.db, CheckTrigger.FIRST_RUN, self._context.clock.now())
+        self._finish_flow()
+
+    def _open_left(self, pending: CheckRecord) -> None:
+        """A check started before and not finished: its advice, or carry on, or again."""
+        db, now = self._context.db, self._context.clock.now()
+        plan = left_check(pending, now)
+        if plan is LeftCheck.SHOW_ADVICE:
+            advice = safety.finish_left_check(db, pending.id, now)
+            log.info("red-flag check %s was left with a yes: finished, advice shown", pending.id)
+            self._context.data_changed.emit()
+            self._show_advice(pending.id, advice, LEFT_NOTE)
+        elif (
+            pending.trigger is CheckTrigger.FIRST_RUN
+            and not pending.answers
+            and not safety.welcome_seen(db)
+        ):
+            self._first_run()
+        elif plan is LeftCheck.ASK_AGAIN:
+            when = day_text(pending.started_at.astimezone())
+            self._run_check(
+                pending.trigger,
+                f"Your safety check from {when} was not finished. It starts again from the "
+                "first question, because things may have changed since then.",
+            )
+        elif pending.answers:
+            done = len(pending.answers)
+            self._run_check(
+                pending.trigger,
+                f"Your safety check was not finished. Your first {done} answers are kept, "
+                f"so it goes on with question {done + 1}. Use Back to see or change them.",
+            )
+        else:
+            self._run_check(pending.trigger)
+
+    def _run_check(self, trigger: CheckTrigger, notice: str | None = None) -> None:
+        db, now = self._context.db, self._context.clock.now()
+        self._first_check = safety.status(db, now).first_check_needed
+        check = safety.start_check(db, trigger, now)
         log.info("red-flag check %s (%s) started or resumed", check.id, check.trigger)
         self._check_id = check.id
         self._answers = dict(check.answers)
-        # Resume at the first question not yet answered.
+        self._may_postpone = check.trigger.may_postpone
+        # Carry on at the first question not yet answered.
         self._index = next(
             (i for i, q in enumerate(QUESTIONS) if q.id not in self._answers), len(QUESTIONS) - 1
         )
-        screen = QuestionScreen(check.trigger.may_postpone)
+        self._show_question(notice)
+
+    def _show_question(self, notice: str | None = None) -> None:
+        question = QUESTIONS[self._index]
+        screen = QuestionScreen(
+            question.text_for(self._first_check),
+            self._index + 1,
+            len(QUESTIONS),
+            previous=self._answers.get(question.id),
+            may_postpone=self._may_postpone,
+            first_check=self._first_check,
+            notice=notice,
+        )
         screen.answered.connect(self._answered)
         screen.back.connect(self._back)
         screen.postpone.connect(self._postpone)
-        self._questions = screen
         self._window.show_flow(screen)
-        self._show_question()
-
-    def _show_question(self) -> None:
-        question = QUESTIONS[self._index]
-        assert self._questions is not None
-        self._questions.show_question(
-            question, self._index + 1, len(QUESTIONS), self._answers.get(question.id)
-        )
 
     def _answered(self, yes: bool) -> None:
-        assert self._check_id is not None
+        if self._check_id is None:
+            return  # a second press while the screen was being replaced
         question = QUESTIONS[self._index]
-        now = self._context.clock.now()
-        safety.answer(self._context.db, self._check_id, question.id, yes, now)
+        db, now = self._context.db, self._context.clock.now()
+        check_id = self._check_id
+        advice = safety.answer(db, check_id, question.id, yes, now)
         self._answers[question.id] = yes
+        if advice is not None:
+            # An Emergency "yes": the emergency screen at once, no more questions.
+            self._check_id = None
+            self._context.data_changed.emit()
+            self._show_advice(check_id, advice)
+            return
         if self._index + 1 < len(QUESTIONS):
             self._index += 1
             self._show_question()
             return
-        advice = safety.finish_check(self._context.db, self._check_id, now)
+        advice = safety.finish_check(db, check_id, now)
         self._check_id = None
-        self._questions = None
         self._context.data_changed.emit()
         if advice is None:
             screen = AllClearScreen()
+            screen.done.connect(self._finish_flow)
+            self._window.show_flow(screen)
         else:
-            screen = SeekCareScreen(advice)
-            self._after_clearance = None  # a new "yes": nothing starts until checked
-        screen.done.connect(self._finish_flow)
+            self._show_advice(check_id, advice)
+
+    def _show_advice(self, check_id: int, advice: SeekCareAdvice, note: str | None = None) -> None:
+        self._after_clearance = None  # a new "yes": nothing starts until checked
+        screen = SeekCareScreen(advice, note)
+        screen.done.connect(lambda: self._advice_read(check_id))
         self._window.show_flow(screen)
+
+    def _advice_read(self, check_id: int) -> None:
+        safety.mark_advice_read(self._context.db, check_id)
+        self._finish_flow()
 
     def _back(self) -> None:
         if self._index > 0:
@@ -178,9 +263,18 @@ class SafetyController(QObject):
             self._show_question()
 
     def _postpone(self) -> None:
-        assert self._check_id is not None
-        safety.postpone_check(self._context.db, self._check_id, self._context.clock.now())
-        self._check_id = None
+        if self._check_id is None:
+            return
+        db, now = self._context.db, self._context.clock.now()
+        check_id, self._check_id = self._check_id, None
+        if any(self._answers.values()):
+            # Left with a "yes": finish it now and show that advice before Today.
+            self._context.data_changed.emit()
+            self._show_advice(check_id, safety.finish_left_check(db, check_id, now), LEFT_NOTE)
+            return
+        if self._may_postpone:
+            safety.postpone_check(db, check_id, now)
+        # A check that must be answered stays waiting: it is asked before any session.
         self._finish_flow()
 
     # -- clearance -----------------------------------------------------------------------

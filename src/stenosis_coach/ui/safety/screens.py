@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
 
 from stenosis_coach import APP_TITLE
-from stenosis_coach.core.safety import ClearanceReason, Level, RedFlagQuestion, SeekCareAdvice
+from stenosis_coach.core.safety import QUESTIONS, ClearanceReason, Level, SeekCareAdvice
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 WELCOME_DOES = (
@@ -26,9 +26,17 @@ WELCOME_DOES_NOT = (
 )
 WELCOME_PRIVATE = "Everything stays on this computer. The app never uses the internet."
 CHECK_INTRO = (
-    "First, a short safety check: a few yes-or-no questions about anything new or "
-    "changed since your last check. Some symptoms need a clinician soon, and this check "
-    "helps you notice them."
+    f"First, a short safety check: {len(QUESTIONS)} questions about anything new or getting "
+    "worse recently. You answer each one with Yes or No, and it takes about two minutes. "
+    "Some symptoms need a clinician soon, and this check helps you notice them."
+)
+INTRO_FIRST = "Answer about anything that is new or getting worse recently."
+INTRO_AGAIN = "Answer about anything new or changed since your last check."
+# A check that must be answered (first run, after a session's warning sign) can be left,
+# but it is not put off: it is asked before the next exercise or walk.
+MUST_ANSWER_NOTE = (
+    "You can go back to Today and finish the check later. Exercises and walks start "
+    "again once it is finished."
 )
 
 
@@ -48,14 +56,25 @@ class Screen(PageBase):
     def add_shortcut(self, keys: str, slot) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # A key held down must never answer or leave more than once.
+        shortcut.setAutoRepeat(False)
         shortcut.activated.connect(slot)
         return shortcut
 
+    def add_notice(self, text: str) -> None:
+        card = Card()
+        card.body.addWidget(label(text))
+        self.layout_.addWidget(card)
+
 
 class WelcomeScreen(Screen):
-    """Signals: proceed(): the user read the welcome and goes on to the check."""
+    """Signals:
+    proceed(): the user read the welcome and goes on to the check.
+    not_now(): the user looks around first (Esc); the check is asked before any session.
+    """
 
     proceed = Signal()
+    not_now = Signal()
 
     def __init__(self) -> None:
         super().__init__(f"Welcome to {APP_TITLE}")
@@ -66,36 +85,58 @@ class WelcomeScreen(Screen):
         self.layout_.addWidget(card)
         self.start = button("Start the safety check", kind="primary")
         self.start.clicked.connect(self.proceed)
-        self.finish_with(self.start)
+        self.later = button("Not now", "Not now: look around first", shortcut_hint="Esc")
+        self.later.clicked.connect(self.not_now)
+        self.layout_.addLayout(button_row(self.start, self.later))
+        self.layout_.addStretch(1)
+        self.setFocusProxy(self.start)
+        self.start.setAccessibleDescription(CHECK_INTRO)
+        self.add_shortcut("Esc", self.later.click)
 
 
 class QuestionScreen(Screen):
-    """One question with two very large buttons.
+    """One question with two very large buttons; a new screen for each question, so that
+    a screen reader announces each one as it takes the focus.
 
     Signals:
         answered(bool): Yes (True) or No (False).
         back(): go to the previous question.
-        postpone(): leave the check for later (only offered when allowed).
+        postpone(): leave the check for later (Finish later, or Back to Today).
     """
 
     answered = Signal(bool)
     back = Signal()
     postpone = Signal()
 
-    def __init__(self, may_postpone: bool) -> None:
+    def __init__(
+        self,
+        text: str,
+        number: int,
+        total: int,
+        *,
+        previous: bool | None = None,
+        may_postpone: bool = False,
+        first_check: bool = False,
+        notice: str | None = None,
+    ) -> None:
         super().__init__("Safety check")
-        self.intro = label(
-            "Answer about anything new or changed since your last check.", "secondary"
-        )
+        self.spoken = f"Question {number} of {total}: {text}"
+        if notice:
+            self.add_notice(notice)
+            self.setAccessibleDescription(notice)
+        self.intro = label(INTRO_FIRST if first_check else INTRO_AGAIN, "secondary")
         self.layout_.addWidget(self.intro)
-        self.progress_text = label("", "secondary")
+        self.progress_text = label(f"Question {number} of {total}", "secondary")
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(14)
         self.progress.setAccessibleName("Progress through the check")
+        self.progress.setRange(0, total)
+        self.progress.setValue(number - 1)
         self.layout_.addWidget(self.progress_text)
         self.layout_.addWidget(self.progress)
-        self.question = label("", "section-title")
+        self.question = label(text, "section-title")
+        self.question.setAccessibleName(text)
         self.layout_.addWidget(self.question)
         answers = QHBoxLayout()
         answers.setSpacing(3 * SPACING)
@@ -103,6 +144,8 @@ class QuestionScreen(Screen):
         self.no = button("No", "No", "answer", shortcut_hint="N")
         for widget, value in ((self.yes, True), (self.no, False)):
             widget.clicked.connect(lambda _=False, v=value: self.answered.emit(v))
+            # Tabbing to Yes or No says the question too.
+            widget.setAccessibleDescription(self.spoken)
             answers.addWidget(widget, 1)
         self.layout_.addLayout(answers)
         self.layout_.addStretch(1)
@@ -111,40 +154,36 @@ class QuestionScreen(Screen):
             "Back", "Back to the previous question", shortcut_hint="Backspace"
         )
         self.back_button.clicked.connect(self.back)
+        self.back_button.setEnabled(number > 1)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
+        # A check the patient chose (weekly, on demand) is put off; one that must be
+        # answered is only left for now, and asked again before the next session.
         self.later = button("Finish later", "Finish the check later", shortcut_hint="Esc")
-        self.later.clicked.connect(self.postpone)
+        self.leave = button("Back to Today", "Back to Today, finish later", shortcut_hint="Esc")
+        for widget in (self.later, self.leave):
+            widget.clicked.connect(self.postpone)
+            nav.addWidget(widget)
         self.later.setVisible(may_postpone)
-        nav.addWidget(self.later)
+        self.leave.setVisible(not may_postpone)
         self.layout_.addLayout(nav)
+        if not may_postpone:
+            self.layout_.addWidget(label(MUST_ANSWER_NOTE, "secondary"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.add_shortcut("Y", self.yes.click)
         self.add_shortcut("N", self.no.click)
         self.add_shortcut("Backspace", self.back_button.click)
-        if may_postpone:
-            self.add_shortcut("Esc", self.later.click)
-
-    def show_question(
-        self, question: RedFlagQuestion, number: int, total: int, previous: bool | None
-    ) -> None:
-        self.progress_text.setText(f"Question {number} of {total}")
-        self.progress.setRange(0, total)
-        self.progress.setValue(number - 1)
-        self.question.setText(question.text)
-        # Screen readers: the label is named by its words, and tabbing to Yes or No says
-        # the question too (Qt exposes no text of labels over AT-SPI, only names).
-        self.question.setAccessibleName(question.text)
-        for answer in (self.yes, self.no):
-            answer.setAccessibleDescription(question.text)
-        self.back_button.setEnabled(number > 1)
-        # After Back, the earlier answer has the focus, so Enter keeps it. A new question
+        self.add_shortcut("Esc", (self.later if may_postpone else self.leave).click)
+        # The screen takes the focus and is named by its question: a screen reader says
+        # "Question 3 of 16: ..." as each question appears. After Back, the earlier answer
+        # has the focus instead (Enter keeps it), named with the question. A new question
         # focuses neither answer: holding Enter must never answer for the patient.
-        if previous is None:
-            self.setFocus()
-        else:
-            (self.yes if previous else self.no).setFocus()
-        self.setAccessibleDescription(f"Question {number} of {total}. {question.text}")
+        self.setAccessibleName(self.spoken)
+        if previous is not None:
+            earlier = self.yes if previous else self.no
+            word = "Yes" if previous else "No"
+            earlier.setAccessibleName(f"{word}, your answer before. {self.spoken}")
+            self.setFocusProxy(earlier)
 
 
 LEVEL_ROLE = {
@@ -155,7 +194,8 @@ LEVEL_ROLE = {
 
 
 class SeekCareScreen(Screen):
-    """What to do now, after a "yes". One action: close this screen (no exercise here).
+    """What to do now, after a "yes". One way out: back to Today (Esc too), never into an
+    exercise or a walk.
 
     Signals:
         done(): the user has read the advice.
@@ -163,9 +203,12 @@ class SeekCareScreen(Screen):
 
     done = Signal()
 
-    def __init__(self, advice: SeekCareAdvice) -> None:
+    def __init__(self, advice: SeekCareAdvice, note: str | None = None) -> None:
         super().__init__(advice.title)
         self.advice = advice
+        if note:
+            self.note = label(note)
+            self.layout_.addWidget(self.note)
         card = Card(None, role=LEVEL_ROLE[advice.level])
         self.body = label(advice.body)
         card.body.addWidget(self.body)
@@ -184,9 +227,19 @@ class SeekCareScreen(Screen):
                 "secondary",
             )
         )
-        self.ok = button("I understand", "I understand this advice", "primary")
+        self.ok = button(
+            "I understand, back to Today",
+            "I understand: back to the Today page",
+            "primary",
+            shortcut_hint="Esc",
+        )
         self.ok.clicked.connect(self.done)
+        # The button takes the focus: a screen reader says the advice with it.
+        said = [advice.title, note or "", advice.body, "You answered yes to:", *advice.reasons]
+        self.ok.setAccessibleDescription(" ".join(part for part in said if part))
+        self.setAccessibleName(advice.title)
         self.finish_with(self.ok)
+        self.add_shortcut("Esc", self.ok.click)
 
 
 class AllClearScreen(Screen):
@@ -196,15 +249,17 @@ class AllClearScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__("Thank you")
-        self.layout_.addWidget(
-            label(
-                "You answered no to every question. The next check is in a week. If anything "
-                "new comes up before then, use “I have new symptoms” on the left at any time."
-            )
+        self.text = label(
+            "You answered no to every question. The next check is in a week. If anything "
+            "new comes up before then, press “I have new symptoms”. After this screen you "
+            "will find it on the left of the main screen, below the pages, at any time."
         )
-        self.ok = button("Back to Today", kind="primary")
+        self.layout_.addWidget(self.text)
+        self.ok = button("Back to Today", kind="primary", shortcut_hint="Esc")
         self.ok.clicked.connect(self.done)
+        self.ok.setAccessibleDescription(f"Thank you. {self.text.text()}")
         self.finish_with(self.ok)
+        self.add_shortcut("Esc", self.ok.click)
 
 
 class ClearanceScreen(Screen):
@@ -220,12 +275,11 @@ class ClearanceScreen(Screen):
 
     def __init__(self, advice: SeekCareAdvice, when_text: str) -> None:
         super().__init__("Have you been checked?")
-        self.layout_.addWidget(
-            label(
-                f"In your safety check on {when_text} you answered yes to: "
-                f"{'; '.join(advice.reasons)}. The advice was: {advice.title.lower()}."
-            )
+        self.said = label(
+            f"In your safety check on {when_text} you answered yes to: "
+            f"{'; '.join(advice.reasons)}. The advice was: {advice.title.lower()}."
         )
+        self.layout_.addWidget(self.said)
         self.layout_.addWidget(
             label(
                 "Exercises and walks can start again once a clinician has checked you, or if "
@@ -234,7 +288,7 @@ class ClearanceScreen(Screen):
         )
         self.checked = button("A clinician has checked me", kind="primary")
         self.mistake = button("My answer was a mistake")
-        self.back_button = button("Not yet", "Not yet: go back")
+        self.back_button = button("Not yet", "Not yet: go back", shortcut_hint="Esc")
         self.checked.clicked.connect(
             lambda: self.cleared.emit(ClearanceReason.CHECKED_BY_CLINICIAN)
         )
@@ -247,4 +301,5 @@ class ClearanceScreen(Screen):
         self.layout_.addLayout(column)
         self.layout_.addStretch(1)
         self.add_shortcut("Esc", self.back_button.click)
+        self.back_button.setAccessibleDescription(f"Have you been checked? {self.said.text()}")
         self.setFocusProxy(self.back_button)
