@@ -131,7 +131,9 @@ def test_an_unwritable_place_is_one_sentence_and_exit_1(tmp_path, place, capsys,
     monkeypatch.setattr(tempfile, "mkdtemp", refuse)
     code, _stdout, err = run(capsys, tmp_path / "data", "export", "--out", str(place / "out"))
     assert code == 1
-    assert err == f"The export cannot be written in {place.resolve()} (permission denied).\n"
+    assert err == (
+        f"You are not allowed to write to {place.resolve()}, so the export was not written.\n"
+    )
     assert list(place.iterdir()) == []
 
 
@@ -148,9 +150,8 @@ def test_a_full_disk_mid_export_leaves_nothing_and_exits_1(tmp_path, place, caps
     out = place / "out"
     code, stdout, err = run(capsys, tmp_path / "data", "export", "--out", str(out))
     assert code == 1 and stdout == ""
-    assert err == (
-        f"The export could not be written to {out.resolve()} (no space left on device); "
-        "nothing was left there.\n"
+    assert (
+        err == "The disk is full, so the export was not written; free some space, then try again.\n"
     )
     assert list(place.iterdir()) == []
 

@@ -19,7 +19,7 @@ from stenosis_coach.core.walking import diary
 from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
-from stenosis_coach.errors import InvalidInput, StorageProblem
+from stenosis_coach.errors import InvalidInput, StorageProblem, UserError
 from stenosis_coach.paths import AppPaths
 from stenosis_coach.services import daily, export, safety, walks
 from stenosis_coach.services.export import FILES, decimal_text, export_csv
@@ -394,7 +394,7 @@ def test_an_unwritable_parent_leaves_nothing(db, clock, place, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkdtemp", refuse)
-    with pytest.raises(InvalidInput, match=r"cannot be written in .*permission denied"):
+    with pytest.raises(UserError, match=r"not allowed to write to .*the export was not written"):
         export_csv(db, place / "out", clock.now(), TZ)
     assert entries(place) == []
 
@@ -416,7 +416,7 @@ def test_a_failure_mid_write_leaves_no_partial_output(db, clock, place, monkeypa
         return real(path, header, rows)
 
     monkeypatch.setattr(export, "_write_csv", disk_fills_up)
-    with pytest.raises(StorageProblem, match=r"could not be written .*no space left"):
+    with pytest.raises(StorageProblem, match=r"disk is full, so the export was not written"):
         export_csv(db, out, clock.now(), TZ)
     assert entries(place) == (["out"] if existing else [])
     if existing:
@@ -459,3 +459,15 @@ def test_every_file_and_column_is_documented():
         [section] = [s for s in sections if s.startswith(f"`{name}`")]
         documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
         assert documented == list(columns), name
+
+
+def test_every_exported_file_is_private_and_the_folder_too(db, clock, place):
+    """Issue 13 item 8: the export goes through the one atomic writer (0600 files, 0700)."""
+    import stat
+
+    fill(db, clock)
+    result = export_csv(db, place / "out", clock.now(), TZ)
+    assert stat.S_IMODE(result.out_dir.stat().st_mode) == 0o700
+    for f in result.out_dir.iterdir():
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
+    assert [p.name for p in place.iterdir()] == ["out"]  # no temp left beside it

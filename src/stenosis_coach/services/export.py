@@ -17,8 +17,10 @@ Readings decided here:
 * ``walks.csv`` has every walk with its extra columns; ``walk_diary.csv`` has the same walks
   in the same order with exactly the walk diary columns (DESIGN 4.3), because the diary
   refuses unknown columns: it is the file ``walks import`` takes back.
-* No partial output: everything is written into a private temporary folder beside the
-  target, which is then renamed into place. The target must not exist, or be an empty
+* No partial output: everything is written into a private (0700) temporary folder beside
+  the target, which is then renamed into place. Each file goes through the one atomic
+  writer (:func:`stenosis_coach.files.write_checked`): private (0600), fsynced, checked.
+  The target must not exist, or be an empty
   folder; its parent folder must exist. A user's file is never overwritten or deleted.
 """
 
@@ -43,8 +45,8 @@ from sqlalchemy.exc import OperationalError
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
-from stenosis_coach.errors import InvalidInput, StorageProblem
-from stenosis_coach.paths import FILE_MODE
+from stenosis_coach.errors import InvalidInput, StorageProblem, storage_error
+from stenosis_coach.files import sync_dir, write_checked
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database, storage_problem
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -213,10 +215,11 @@ def export_csv(db: Database, out_dir: Path, now: datetime, tz: tzinfo = LOCAL) -
     target = check_target(out_dir)
     try:
         partial = Path(
-            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+            tempfile.mkdtemp(prefix=f".{target.name[:80]}.", suffix=".partial", dir=target.parent)
         )
     except OSError as exc:
-        raise InvalidInput(
+        problem = storage_error(exc, "the export was not written", target.parent)
+        raise problem or InvalidInput(
             f"The export cannot be written in {target.parent} ({_reason(exc)})."
         ) from exc
     counts: dict[str, int] = {}
@@ -228,7 +231,8 @@ def export_csv(db: Database, out_dir: Path, now: datetime, tz: tzinfo = LOCAL) -
     except BaseException as exc:
         shutil.rmtree(partial, ignore_errors=True)  # our own temporary folder, nothing else
         if isinstance(exc, OSError):
-            raise StorageProblem(
+            problem = storage_error(exc, "the export was not written", target.parent)
+            raise problem or StorageProblem(
                 f"The export could not be written to {target} ({_reason(exc)}); "
                 "nothing was left there."
             ) from exc
@@ -254,34 +258,25 @@ def _move_into_place(partial: Path, target: Path) -> None:
 
 
 def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Row]) -> int:
-    """Write one file (header first) and make sure it is on disk; returns the data rows."""
+    """Write one file (header first) through the atomic writer; returns the data rows."""
     count = 0
-    with open(path, "x", encoding=ENCODING, newline="", opener=_private) as file:
-        writer = csv.writer(file)  # the "excel" dialect: RFC 4180 quoting, CRLF
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([_cell(value) for value in row])
-            count += 1
-        file.flush()
-        os.fsync(file.fileno())
+
+    def write(tmp: Path) -> None:
+        nonlocal count
+        with open(tmp, "w", encoding=ENCODING, newline="") as file:
+            writer = csv.writer(file)  # the "excel" dialect: RFC 4180 quoting, CRLF
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([_cell(value) for value in row])
+                count += 1
+
+    write_checked(path, write=write, what="export")
     return count
-
-
-def _private(path: str, flags: int) -> int:
-    return os.open(path, flags, FILE_MODE)
 
 
 def _sync_dir(directory: Path) -> None:
     """Make a rename or new files durable (not possible on Windows, where it is skipped)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
+    sync_dir(directory)
 
 
 def _reason(exc: OSError) -> str:
@@ -364,7 +359,7 @@ def _read(db: Database, sql: str) -> list[tuple[object, ...]]:
         with db.engine.connect() as conn:
             return [tuple(row) for row in conn.exec_driver_sql(sql).all()]
     except OperationalError as exc:
-        raise storage_problem(exc) from exc
+        raise storage_problem(exc, db.paths.db_file) from exc
 
 
 def _walk_rows(db: Database, tz: tzinfo) -> list[Row]:

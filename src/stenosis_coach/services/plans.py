@@ -3,10 +3,8 @@ preload a clinic pack. The walking plan of the newest import seeds the prescript
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -54,25 +52,14 @@ def read_plans(files: list[Path]) -> list[PlanFile]:
     builtin_ids = frozenset(builtin_library())
     good: list[PlanFile] = []
     problems: list[str] = []
+    from stenosis_coach.files import InputFileProblem, read_input
+
     for path in map(Path, files):
         name = str(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                problems.append(
-                    f"{name}: $: the file is {size:,} bytes; a plan file is at "
-                    f"most {MAX_BYTES:,} bytes"
-                )
-                continue
-            data = path.read_bytes()
-        except FileNotFoundError:
-            problems.append(f"{name}: $: no such file")
-            continue
-        except IsADirectoryError:
-            problems.append(f"{name}: $: is a folder, not a plan file")
-            continue
-        except OSError as exc:
-            problems.append(f"{name}: $: could not be read ({exc.strerror})")
+            data = read_input(path, MAX_BYTES, "plan file")  # an ordinary file, size-limited
+        except InputFileProblem as exc:
+            problems.append(f"{name}: $: {exc.reason}")
             continue
         try:
             plan = parse_plan(data, source=name, builtin_ids=builtin_ids)
@@ -348,6 +335,8 @@ def write_plan_file(
     carries the custom ones, so it imports on any machine. The plan is validated before
     anything is written, then written to a temp file and renamed: never a partial file.
     """
+    from stenosis_coach.files import write_checked
+
     out = Path(out)
     if not out.name.endswith(PLAN_SUFFIX):
         raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")
@@ -361,12 +350,6 @@ def write_plan_file(
         )
     except ValueError as exc:
         raise InvalidInput(f"The plan could not be written: {exc}") from exc
-    tmp = out.with_name(f".{out.name}.partial")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise InvalidInput(f"{out}: could not be written ({exc.strerror}).") from exc
+    # Private (0600), fsynced, renamed; never over a device, a pipe or a folder.
+    write_checked(out, data=data, what="plan file")
     return out

@@ -44,20 +44,10 @@ class DiaryImport:
 
 def import_diary(db: Database, path: Path, now: datetime, tz: tzinfo = LOCAL) -> DiaryImport:
     """All or nothing (DESIGN 4.3): any bad row rejects the whole file, naming each problem."""
+    from stenosis_coach.files import read_input
+
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_DIARY_BYTES:
-            raise InvalidInput(
-                f"{path}: the file is {size:,} bytes; a walk diary is at most {MAX_DIARY_BYTES:,}."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InvalidInput(f"{path}: no such file.") from exc
-    except IsADirectoryError as exc:
-        raise InvalidInput(f"{path}: is a folder, not a diary file.") from exc
-    except OSError as exc:
-        raise InvalidInput(f"{path}: could not be read ({exc.strerror}).") from exc
+    data = read_input(path, MAX_DIARY_BYTES, "walk diary")  # an ordinary file, size-limited
     try:
         walks = parse_diary_bytes(data, source=str(path), today=now.astimezone(tz).date(), tz=tz)
     except DiaryError as exc:
