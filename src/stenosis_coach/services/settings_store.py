@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 
 from stenosis_coach.core.settings import Settings
-from stenosis_coach.paths import AppPaths, make_private_dir, make_private_file
+from stenosis_coach.errors import UserError
+from stenosis_coach.paths import AppPaths, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +34,11 @@ def load_settings(paths: AppPaths) -> Settings:
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Write atomically (temp file, then rename), readable by the user only."""
+    from stenosis_coach.files import write_checked
+
     make_private_dir(paths.config_dir)
-    target = paths.settings_file
-    tmp = target.with_name(target.name + ".partial")
-    tmp.write_text(json.dumps(settings.to_dict(), indent=2) + "\n", encoding="utf-8")
-    make_private_file(tmp)
-    os.replace(tmp, target)
+    text = json.dumps(settings.to_dict(), indent=2) + "\n"
+    try:  # private, fsynced, checked, renamed: the one atomic writer
+        write_checked(paths.settings_file, data=text.encode("utf-8"), what="settings file")
+    except UserError as exc:  # callers treat an unsaved setting as an OSError (logged)
+        raise OSError(exc.message) from exc
