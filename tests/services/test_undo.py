@@ -136,7 +136,10 @@ def test_the_stack_survives_closing_the_app(db, clock, paths):
 def test_a_delete_is_offered_for_undo_for_30_days_and_never_erased(db, clock):
     walk = log_walk(db, clock, date(2026, 2, 20), "20")
     undo.delete(db, undo.Kind.WALK, walk.id, clock.now())
-    clock.advance(timedelta(days=undo.KEEP_DAYS, seconds=-1).total_seconds())
+    clock.advance(24 * 3600)  # another day: the bar says when the delete was
+    [shown] = undo.undo_stack(db, ALL, clock.now())
+    assert shown.sentence().endswith(") was deleted on Mon 2 Mar.")
+    clock.advance(timedelta(days=undo.KEEP_DAYS - 1, seconds=-1).total_seconds())
     assert len(undo.undo_stack(db, ALL, clock.now())) == 1
     clock.advance(2)
     assert undo.undo_stack(db, ALL, clock.now()) == []

@@ -17,7 +17,7 @@ order of deletes holds when two happen in the same microsecond or the clock is s
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -42,8 +42,12 @@ class Kind(StrEnum):
     TREATMENT = "treatment"
 
 
-# How a page names several of a kind: "2 deleted walks can be brought back".
-PLURALS = {Kind.WALK: "walks", Kind.LOG: "daily logs", Kind.TREATMENT: "treatments"}
+# How a page names them: "1 more deleted walk", "2 more deleted walks".
+NOUNS = {
+    Kind.WALK: ("walk", "walks"),
+    Kind.LOG: ("daily log", "daily logs"),
+    Kind.TREATMENT: ("treatment", "treatments"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,13 @@ class Deleted:
     item_id: int
     deleted_at: datetime
     what: str  # "the walk of Mon 4 May (20 min)", in the middle of a sentence
+    on: str = ""  # the day of the delete when it was not today: "Tue 5 May"
 
     def sentence(self) -> str:
-        """``The walk of Mon 4 May (20 min) was deleted.``"""
-        return f"{self.what[0].upper()}{self.what[1:]} was deleted."
+        """``The walk of Mon 4 May (20 min) was deleted.`` (``… deleted on Tue 5 May.``
+        when that was another day)."""
+        when = f" on {self.on}" if self.on else ""
+        return f"{self.what[0].upper()}{self.what[1:]} was deleted{when}."
 
 
 def next_stamp(now: datetime, last: datetime | None) -> datetime:
@@ -112,6 +119,13 @@ def undo_stack(
             event = treatment.event
             what = f"the treatment of {_day(event.date, this_year)} ({TREATMENT_WORDS[event.kind]})"
             found.append(Deleted(Kind.TREATMENT, treatment.id, at, what))
+    today = now.astimezone(tz).date()
+    found = [
+        d
+        if (day := d.deleted_at.astimezone(tz).date()) == today
+        else replace(d, on=_day(day, this_year))
+        for d in found
+    ]
     # Stamps never repeat (next_stamp); the id only orders rows written by older versions.
     return sorted(found, key=lambda d: (d.deleted_at, d.item_id), reverse=True)
 

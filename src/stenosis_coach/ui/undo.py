@@ -61,11 +61,12 @@ class UndoBar(QWidget):
             self.setVisible(False)
             return
         self.text.setText(self.top.sentence())
-        plural = " or ".join(stack.PLURALS[k] for k in Kind if k in self.kinds)
+        more = len(found) - 1
+        nouns = " or ".join(stack.NOUNS[k][more != 1] for k in Kind if k in self.kinds)
         self.more.setText(
-            f"Undo brings it back. {len(found) - 1} more deleted {plural} can be brought "
-            "back after it, newest first."
-            if len(found) > 1
+            f"Undo brings it back. {more} more deleted {nouns} can then be brought back, "
+            "newest first."
+            if more
             else f"Undo brings it back. A delete can be undone for {stack.KEEP_DAYS} days."
         )
         self.button.setAccessibleName(f"Undo: bring back {self.top.what}")
