@@ -2,6 +2,7 @@
 
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,47 @@ def test_long_histories_print_the_latest_rows_and_say_so(tmp_path, capsys):
     walks = re.search(r"The latest 120 walks of (\d+)\. Every one is in the CSV export\.", text)
     assert walks and int(walks.group(1)) > 120
     assert "The latest 120 sessions of" in text
+
+
+def squeezed(text: str) -> str:
+    """The PDF's words with every line break and break opportunity taken out."""
+    return re.sub(r"[\s\u200b]+", "", unicodedata.normalize("NFKC", text))  # no "ﬂ" ligature
+
+
+def pages(path: Path) -> list[str]:
+    return pdf_text(path).split("\f")
+
+
+LONG_NAME = "Maria" + "x" * 190 + "Lopez"  # 200 characters, one word
+URL = "https://example.org/patients/leaflets/lumbar-spinal-stenosis/walking-programme-2026.pdf"
+
+
+def test_long_words_wrap_whole_and_a_long_note_stays_in_its_cell(tmp_path, capsys):
+    diary = (FIXTURES / "diary-programme-12-weeks.csv").read_text(encoding="utf-8").splitlines()
+    diary[1] = diary[1] + f"See {URL} " + "and a long story about the walk " * 12
+    csv = tmp_path / "diary.csv"
+    csv.write_text("\n".join(diary) + "\n", encoding="utf-8")
+    folder = str(tmp_path / "data")
+    assert cli.main(["--data-dir", folder, "walks", "import", str(csv)]) == 0
+    out = tmp_path / "report.pdf"
+    args = ["--data-dir", folder, "report", "--out", str(out), "--patient", LONG_NAME]
+    assert cli.main([*args, "--from", "2026-01-05", "--to", "2026-03-31"]) == 0
+    capsys.readouterr()
+    text = pages(out)
+    assert f"Patient:{LONG_NAME}" in squeezed(text[0])  # wrapped, never clipped
+    assert URL in squeezed("".join(text))  # the whole address, under Notes
+    assert "(wholenoteunderNotes)" in squeezed("".join(text))  # the walks table: capped
+    assert "(+79%)" in squeezed(text[0]) and "78.8" not in "".join(text)
+
+
+def test_page_one_has_opioids_and_the_caveat_beside_the_treatments(tmp_path, capsys):
+    folder = str(tmp_path / "data")
+    assert cli.main(["--data-dir", folder, "demo"]) == 0
+    out = tmp_path / "report.pdf"
+    assert cli.main(["--data-dir", folder, "report", "--out", str(out)]) == 0
+    capsys.readouterr()
+    first = " ".join(pages(out)[0].split())
+    assert "Opioids (doses a day)" in first and "Opioids: " in first
+    assert "Treatments" in first and '"after" a treatment, not "because of" it' in first
+    assert not re.search(r"\d\.\d%", first)  # whole percent on paper
+    assert "Next walk" in first  # page 1 still tells the whole story

@@ -236,7 +236,7 @@ def test_verdict_matches_the_fixtures_expected_json():
     assert section.headline == "Improving"
     assert section.summary == (
         "Improving: your walking has got better. "
-        "Walking before symptoms: 3:18 min → 5:54 min (+78.8%). Leg pain: 5 → 4."
+        "Walking before symptoms: 3:18 min → 5:54 min (+79%). Leg pain: 5 → 4."
     )
     assert section.nudge is None
 
@@ -263,19 +263,20 @@ def test_compare_table_rows_hand_checked():
         "leg_pain",
         "back_pain",
         "medication",
+        "opioid",
         "standing",
         "sessions",
     ]
     # TFS of the first 3 tests 198, 186, 246 s; last 3 354, 366, 336 s.
-    assert cells["tfs"] == ("Walking before symptoms", "3:18 min", "5:54 min", "+78.8%")
-    assert cells["tolerance"] == ("Walking tolerance", "3:18 min", "5:54 min", "+78.8%")
+    assert cells["tfs"] == ("Walking before symptoms", "3:18 min", "5:54 min", "+79%")
+    assert cells["tolerance"] == ("Walking tolerance", "3:18 min", "5:54 min", "+79%")
     # Totals 390, 270, 384 -> 384 s; 474, 672, 552 -> 552 s: +43.75%.
-    assert cells["total_walk"] == ("Walking time per test", "6:24 min", "9:12 min", "+43.8%")
+    assert cells["total_walk"] == ("Walking time per test", "6:24 min", "9:12 min", "+44%")
     # Peak leg pain 5, 5, 6 -> 5; 4, 4, 3 -> 4.
     assert cells["leg_pain"] == ("Leg pain when walking (0–10)", "5", "4", "−1")
     # 5, 6, 5, 6, ... over 14 days = 5.5; the last 14 days: 12 ratings of 3.
     assert cells["back_pain"] == ("Back pain (0–10)", "5.5", "3", "−2.5")
-    assert cells["medication"] == ("Pain medication (doses a day)", "2", "2", "0")
+    assert cells["medication"] == ("Pain medication, all kinds (doses a day)", "2", "2", "0")
     # Standing: 2 and 3 min -> 2.5 min; 5, 6 and 30 min -> 6 min (+140%).
     assert cells["standing"] == ("Standing tolerance", "2:30 min", "6:00 min", "+140%")
     # 16 walks + 4 routines in 5 Jan-1 Feb = 5 a week; 16 walks + 8 routines in 2-29 Mar = 6.
@@ -307,7 +308,7 @@ def test_a_sub_range_changes_the_windows():
     assert v.change_pct == Decimal("25.5")  # (354 - 282) / 282
     assert v.verdict == VerdictKind.HOLDING
     assert sub.page1.verdict.headline == "Holding steady"
-    assert row(sub, "tfs").cells == ("Walking before symptoms", "4:42 min", "5:54 min", "+25.5%")
+    assert row(sub, "tfs").cells == ("Walking before symptoms", "4:42 min", "5:54 min", "+26%")
     assert sub.page1.range_line == "Sun 1 Feb 2026 to Sun 29 Mar 2026, 8 weeks"
     assert len(sub.walks) == 34 and sub.walks[0].day == date(2026, 2, 2)
     assert len(sub.page1.plot.tolerance.points) == 8
@@ -330,7 +331,8 @@ def test_treatment_lines_after_not_because():
     # Before (4 Jan-31 Jan): 186, 192, 198, 246, 246, 270 s -> 222 s; after (8 Feb-8 Mar):
     # 282, 282, 294, 300 s -> 288 s; +29.7%.
     assert lines[1].text == (
-        "After the epidural injection on Sun 1 Feb: walking before symptoms 3:42 min → 4:48 min (+29.7%)."
+        "After the epidural injection on Sun 1 Feb: walking before symptoms "
+        "3:42 min → 4:48 min (+29%)."
     )
     assert lines[1].effect.before_median_s == 222 and lines[1].effect.after_median_s == 288
 
@@ -344,7 +346,7 @@ def test_treatment_windows_use_no_walk_after_the_range():
 
 def test_plot_has_the_ranges_tests_and_only_markers_inside_it():
     plot = full().page1.plot
-    assert plot.title == "Minutes walked before symptoms, from your walking tests"
+    assert plot.title == "Minutes walked before symptoms, walking tests"
     assert len(plot.tolerance.points) == 14
     assert plot.tolerance.points[0].exact == Fraction(33, 10)
     assert plot.running_median.points[2].exact == Fraction(33, 10)  # 3.3, 3.1, 4.1
@@ -389,8 +391,8 @@ def test_signs_as_of_the_ranges_last_day():
 
 
 def test_what_next_with_a_red_flag_and_a_sign():
-    assert full().page1.what_next == (
-        "Discuss the safety answers listed in this report.",
+    assert build_report(report_input(clearances=[])).page1.what_next == (
+        'Discuss the "yes" answer on Tue 3 Mar: no clinician check is recorded yet.',
         "Ask whether a different treatment or a specialist review is needed.",
     )
 
@@ -421,7 +423,7 @@ def test_medication_question_only_when_doses_rose():
 
 
 def test_questions_follow_the_data():
-    questions = full().questions
+    questions = build_report(report_input(clearances=[])).questions  # the "yes" not cleared
     assert 3 <= len(questions) <= 6
     assert [q.text for q in questions] == [
         "Is my walking improving enough to keep going as I am?",
@@ -431,7 +433,7 @@ def test_questions_follow_the_data():
     ]
     assert questions[0].detail == (
         "From my first 3 to my latest 3 walking tests, walking before symptoms went from "
-        "3:18 min to 5:54 min (+78.8%); leg pain went from 5 to 4."
+        "3:18 min to 5:54 min (+79%); leg pain went from 5 to 4."
     )
     assert questions[1].detail == NEXT_WALK
     assert questions[2].detail == (
@@ -466,7 +468,8 @@ def test_walk_and_routine_lists():
     assert len(r.routines) == 12  # not the one on the evening before the range
     assert len(ROUTINE_HEADERS) == len(r.routines[0].cells)
     assert (
-        line(r.routines[0].cells) == "Mon 5 Jan 2026 | Flexion basics | 12:30 | Finished | 4 → 2 | —"
+        line(r.routines[0].cells)
+        == "Mon 5 Jan 2026 | Flexion basics | 12:30 | Finished | 4 → 2 | —"
     )
     assert (
         line(r.routines[-1].cells)
@@ -636,3 +639,63 @@ def test_ten_years_well_under_half_a_second():
         best = min(best, time.perf_counter() - start)
     assert best < 0.5
     assert len(report.weekly) == 521 and len(report.walks) == len(h.walks)
+
+
+# ---- issue 12: honest words on paper ---------------------------------------------------------
+
+
+def test_the_report_says_whole_percents_never_across_a_rules_line():
+    r = full()
+    assert "(+79%)" in r.page1.verdict.summary and "78.8" not in r.page1.verdict.summary
+    assert row(r, "tfs").change_text == "+79%"  # 78.79%: whole percent, as people say it
+    assert row(r, "total_walk").change_text == "+44%"  # 43.75%
+    assert "(+30%)" not in r.page1.treatments[1].text  # 29.7% is judged below the 30% line
+    assert r.page1.treatments[1].change_text == "+29%"
+    assert "(+79%)" in r.questions[0].detail
+    assert to_status_json(r.page1.verdict.verdict)["change_pct"] == 78.8  # the contract stays
+
+
+def test_a_cleared_safety_answer_is_not_presented_as_current():
+    cleared = full()  # the 3 Mar "yes" was checked by a clinician on 5 Mar
+    assert not any("safety" in line for line in cleared.page1.what_next)
+    assert not any("safety" in q.text for q in cleared.questions)
+    assert cleared.page1.safety.flagged[0].clearance_text.startswith("Checked by a clinician")
+    current = build_report(report_input(clearances=[]))
+    assert current.page1.what_next[0] == (
+        'Discuss the "yes" answer on Tue 3 Mar: no clinician check is recorded yet.'
+    )
+    assert any("safety" in q.text for q in current.questions)
+
+
+def test_opioids_are_on_page_one_apart_from_other_medication():
+    opioid_logs = [
+        replace(g, opioid_doses=(2 if g.day < day(14) else 1 if g.day >= day(70) else 0))
+        for g in logs()
+    ]
+    r = build_report(report_input(logs=opioid_logs))
+    assert row(r, "opioid").cells == ("Opioids (doses a day)", "2", "1", "−1")
+    assert row(r, "medication").label == "Pain medication, all kinds (doses a day)"
+    assert r.page1.opioid_line == (
+        "Opioids: 42 doses on 28 of 84 logged days; the last on Sun 29 Mar."
+    )
+    none = full()
+    assert row(none, "opioid").cells[1:] == ("0", "0", "0")
+    assert none.page1.opioid_line == "Opioids: none logged in this range."
+    no_logs = build_report(report_input(logs=[]))
+    assert no_logs.page1.opioid_line == ""
+
+
+def test_the_after_not_because_caveat_belongs_to_the_treatments():
+    p = full().page1
+    assert "because of" in p.treatment_caveat
+    assert not any("because of" in f for f in p.footnotes)
+
+
+def test_a_long_note_is_capped_in_the_walks_table_and_whole_under_notes():
+    walks = list(diary_walks())
+    long_note = "Walked to the market and back, " * 20
+    walks[0] = replace(walks[0], notes=long_note)
+    r = build_report(report_input(walks=walks))
+    cell = r.walks[0].cells[-1]
+    assert len(cell) <= 100 and cell.endswith("(whole note under Notes)")
+    assert r.notes[0].text == long_note

@@ -76,3 +76,24 @@ def test_a_file_the_added_pdf_ending_would_replace_is_asked_about(window, qtbot,
     dialogs.choices.append(0)  # Replace it
     qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
     assert kept.read_bytes().startswith(b"%PDF") and dialogs.shown[-1][1] == "Report saved"
+
+
+def test_a_long_name_prints_whole_and_the_change_in_whole_percent(window, qtbot, dialogs, tmp_path):
+    import re
+    import unicodedata
+
+    with_walks(window)
+    page = window.show_page("report")
+    name = "Ana" + "y" * 194 + "Ruiz"  # 201 characters, no space to break at
+    page.patient.setText(name)
+    page.refresh()
+    dialogs.paths.append(tmp_path / "visit.pdf")
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "visit.pdf"), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    squeezed = re.sub(r"[\s\u200b]+", "", unicodedata.normalize("NFKC", first))
+    assert f"Patient:{name}" in squeezed  # wrapped on the page, not clipped
+    assert re.search(r"\(\+\d+%\)", first) and not re.search(r"\d\.\d%", first)

@@ -75,6 +75,7 @@ from stenosis_coach.core.progress.verdict import (
     treatment_effect,
 )
 from stenosis_coach.core.report.tables import (
+    UNKNOWN,
     CompareRow,
     DailySummary,
     InRange,
@@ -91,6 +92,7 @@ from stenosis_coach.core.report.tables import (
     routine_rows,
     walk_rows,
     weekly_rows,
+    whole_percent_text,
 )
 from stenosis_coach.core.safety import (
     NEW_WEAKNESS_IDS,
@@ -105,7 +107,7 @@ from stenosis_coach.core.walking.model import Walk, replay_order
 from stenosis_coach.core.words import day_text, minutes_text, number_text, percent_text
 
 TITLE = "Walking and symptoms report"
-PLOT_TITLE = "Minutes walked before symptoms, from your walking tests"  # UI.md "Progress"
+PLOT_TITLE = "Minutes walked before symptoms, walking tests"  # one line on paper
 NO_TESTS_TEXT = "No walking tests in this range."
 NO_TREATMENTS_TEXT = "No treatments recorded in or near this range."
 NO_SIGNS_TEXT = "No signs that it is time to talk to your clinician."
@@ -113,8 +115,11 @@ FOOTNOTES = (
     "Walking tests: walk at a comfortable pace, note when symptoms start, and keep going until "
     "you need to stop (30 min at most). Tolerance is the time to symptoms, or the whole walk "
     "when none came.",
-    'Changes after a treatment are shown as "after", not "because of": other things change too.',
     "Stenosis Coach coaches and records; it does not diagnose.",
+)
+# Printed next to the treatments table it qualifies, not on the last page.
+TREATMENT_CAVEAT = (
+    'Changes are shown as "after" a treatment, not "because of" it: other things change too.'
 )
 
 RECENT_DAYS = 7  # a range that ends within a week of today can say "this week"
@@ -177,6 +182,7 @@ class TreatmentLine:
     in_range: bool  # False: before or after the range, its windows touching it
     effect: TreatmentEffect
     text: str  # "After the epidural injection on Sun 27 Sep: walking before symptoms …"
+    change_text: str = "—"  # the change in whole percent ("+69%"), "—" when unknown
 
 
 @dataclass(frozen=True)
@@ -218,6 +224,8 @@ class PageOne:
     next_walk: str
     what_next: tuple[str, ...]  # 2-4 plain sentences
     footnotes: tuple[str, ...]
+    opioid_line: str = ""  # "Opioids: 12 doses on 9 of 84 logged days; …" ("" without logs)
+    treatment_caveat: str = TREATMENT_CAVEAT  # printed beside the treatments
 
 
 @dataclass(frozen=True)
@@ -264,6 +272,7 @@ def build_report(data: ReportInput) -> Report:
         next_walk=data.next_walk_text,
         what_next=_what_next(ctx),
         footnotes=FOOTNOTES,
+        opioid_line=_opioid_line(ctx),
     )
     return Report(
         page1=page1,
@@ -319,6 +328,8 @@ class _Context:
             and medication.latest - medication.baseline >= MEDICATION_UP_DOSES
         )
         self.opioid_days = sum(1 for g in scope.days.values() if g.opioid_doses)
+        # A "yes" a clinician has since checked (or marked a mistake) is history, not news.
+        self.uncleared = tuple(e for e in self.safety.flagged if e.clearance is None)
         self.recent = (data.today - data.last).days <= RECENT_DAYS
 
 
@@ -374,7 +385,12 @@ def _verdict_section(v: Verdict) -> VerdictSection:
             f"{NO_TESTS_TEXT} A walking test measures how long you can walk before symptoms start."
         )
         return VerdictSection(v, "No walking tests", summary, None)
-    return VerdictSection(v, HEADLINES[v.verdict], v.summary, v.nudge)
+    summary = v.summary
+    if v.change_pct is not None and v.baseline is not None and v.latest is not None:
+        # The app's own sentence, with the change in whole percent for paper.
+        whole = whole_percent_text(v.baseline.median_tolerance_s, v.latest.median_tolerance_s)
+        summary = summary.replace(f"({percent_text(v.change_pct)})", f"({whole})")
+    return VerdictSection(v, HEADLINES[v.verdict], summary, v.nudge)
 
 
 def _plot(data: ReportInput, scope: InRange) -> PlotData:
@@ -389,6 +405,24 @@ def _plot(data: ReportInput, scope: InRange) -> PlotData:
             noon_x(data.last, data.tz) + HALF_DAY_S,
         ),
         empty_text=NO_TESTS_TEXT,
+    )
+
+
+# ---- opioids -----------------------------------------------------------------------------
+
+
+def _opioid_line(ctx: _Context) -> str:
+    """Opioids apart from other medication (seed 000 asks for opioid-sparing care)."""
+    days = ctx.scope.days
+    if not days:
+        return ""
+    taken = [g for g in days.values() if g.opioid_doses]
+    if not taken:
+        return "Opioids: none logged in this range."
+    doses = sum(g.opioid_doses for g in taken)
+    return (
+        f"Opioids: {plural(doses, 'dose')} on {len(taken)} of {plural(len(days), 'logged day')}; "
+        f"the last on {_say_day(taken[-1].day, ctx.data)}."
     )
 
 
@@ -415,13 +449,14 @@ def _treatment_line(data: ReportInput, event: TreatmentEvent, walks: list[Walk])
     if before is None or after is None:
         text = f"{what}: not enough walking tests before and after to compare."
     else:
-        change = "" if effect.change_pct is None else f" ({percent_text(effect.change_pct)})"
+        change_text = whole_percent_text(before, after)
+        change = "" if change_text == UNKNOWN else f" ({change_text})"
         text = (
             f"{what}: walking before symptoms {minutes_text(before)} → "
             f"{minutes_text(after)}{change}."
         )
     in_range = data.first <= event.date <= data.last
-    return TreatmentLine(event, in_range, effect, text)
+    return TreatmentLine(event, in_range, effect, text, whole_percent_text(before, after))
 
 
 # ---- red flags (DESIGN 5.5) ---------------------------------------------------------------
@@ -493,8 +528,10 @@ def _what_next(ctx: _Context) -> tuple[str, ...]:
     """2-4 modest sentences for "what should we do next?" (coaching, never a diagnosis)."""
     v, tests = ctx.verdict, ctx.verdict.test_walks
     lines = []
-    if ctx.safety.flagged:
-        lines.append("Discuss the safety answers listed in this report.")
+    if ctx.uncleared:
+        days = ", ".join(_say_day(e.day, ctx.data) for e in ctx.uncleared)
+        answer = "answer" if len(ctx.uncleared) == 1 else "answers"
+        lines.append(f'Discuss the "yes" {answer} on {days}: no clinician check is recorded yet.')
     if ctx.signs or v.verdict == VerdictKind.SLIPPING:
         lines.append("Ask whether a different treatment or a specialist review is needed.")
     elif v.verdict == VerdictKind.IMPROVING:
@@ -528,7 +565,7 @@ def _walking_detail(v: Verdict) -> str:
     return (
         f"From my first 3 to my latest 3 walking tests, walking before symptoms went from "
         f"{minutes_text(b.median_tolerance_s)} to {minutes_text(la.median_tolerance_s)} "
-        f"({percent_text(v.change_pct)}); leg pain {pain}."
+        f"({whole_percent_text(b.median_tolerance_s, la.median_tolerance_s)}); leg pain {pain}."
     )
 
 
@@ -561,9 +598,9 @@ def _questions(ctx: _Context) -> tuple[Question, ...]:
         if ctx.opioid_days:
             parts.append(f"I took an opioid on {plural(ctx.opioid_days, 'day')}.")
         found.append(Question("Is my pain medication right for me?", " ".join(parts)))
-    if ctx.safety.flagged:
+    if ctx.uncleared:
         detail = "; ".join(
-            f"{_say_day(e.day, data)}: {', '.join(e.answers)}" for e in ctx.safety.flagged
+            f"{_say_day(e.day, data)}: {', '.join(e.answers)}" for e in ctx.uncleared
         )
         found.append(Question('What do my "yes" answers on the safety checks mean?', detail))
     if ctx.signs or (judged and v.verdict != VerdictKind.IMPROVING):

@@ -28,8 +28,10 @@ from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, MedicationKind
 from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.progress.series import monday
 from stenosis_coach.core.progress.verdict import (
+    IMPROVING_PCT,
     MEDICATION_MIN_LOGGED_DAYS,
     MIN_TESTS,
+    SLIPPING_PCT,
     DailyDoses,
     Verdict,
     dose_log,
@@ -39,11 +41,11 @@ from stenosis_coach.core.progress.verdict import (
 )
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import (
+    MINUS,
     day_text,
     minutes_cell_text,
     minutes_text,
     number_text,
-    percent_text,
     round_half_away,
 )
 
@@ -89,6 +91,53 @@ def signed_text(x: Fraction) -> str:
     """A change in points or counts: ``+1.5``, ``−1``, ``0``."""
     text = number_text(x)
     return f"+{text}" if round_half_away(Fraction(x)) > 0 else text
+
+
+NOTE_CELL_CHARS = 48  # a note in the walks table; the whole note is under "Notes"
+NOTE_CUT = " … (whole note under Notes)"
+
+
+def note_cell(text: str) -> str:
+    """A note short enough for a table row: cut at a word when longer than
+    :data:`NOTE_CELL_CHARS`, saying where the whole note is."""
+    text = " ".join(text.split())
+    if len(text) <= NOTE_CELL_CHARS:
+        return text
+    cut = text[:NOTE_CELL_CHARS]
+    space = cut.rfind(" ")
+    if space >= NOTE_CELL_CHARS // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + NOTE_CUT
+
+
+def whole_percent(before: Fraction, after: Fraction) -> int | None:
+    """The change from ``before`` to ``after`` in whole percent, as the report says it
+    ("+128.2%" is false precision on paper); ``None`` when ``before`` is 0.
+
+    Rounded half away from zero from the exact change, but never across a line of DESIGN
+    5.3's rules, which judge the one-decimal value: 29.7% is judged "below +30%", so it reads
+    "+29%", never "+30%" (and -29.7% reads "−29%"). ``status --json`` keeps one decimal.
+    """
+    judged = percent_change(before, after)
+    if judged is None:
+        return None
+    whole = int(round_half_away(100 * (Fraction(after) - Fraction(before)) / before, 0))
+    for line in (IMPROVING_PCT, SLIPPING_PCT):
+        if judged < line <= whole:
+            whole = line - 1
+        elif whole <= line < judged:
+            whole = line + 1
+    return whole
+
+
+def whole_percent_text(before: Fraction | None, after: Fraction | None) -> str:
+    """``+79%``, ``−25%``, ``0%``; "—" when it cannot be said."""
+    if before is None or after is None:
+        return UNKNOWN
+    whole = whole_percent(before, after)
+    if whole is None:
+        return UNKNOWN
+    return f"+{whole}%" if whole > 0 else f"{MINUS}{-whole}%" if whole < 0 else "0%"
 
 
 def minutes_cell(seconds: Fraction | float | None) -> str:
@@ -210,7 +259,6 @@ def _row(
     if text is None:
         change = UNKNOWN if b is None or la is None else signed_text(la - b)
         return CompareRow(key, label, basis, b, la, number_cell(b), number_cell(la), change)
-    pct = None if b is None or la is None else percent_change(b, la)
     return CompareRow(
         key,
         label,
@@ -219,7 +267,7 @@ def _row(
         la,
         UNKNOWN if b is None else text(b),
         UNKNOWN if la is None else text(la),
-        UNKNOWN if pct is None else percent_text(pct),
+        whole_percent_text(b, la),
     )
 
 
@@ -254,7 +302,9 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
 
     back: list[Fraction | None] = [None, None]
     meds: list[Fraction | None] = [None, None]
+    opioids: list[Fraction | None] = [None, None]
     log = dose_log(doses)
+    opioid_log = dose_log(DailyDoses(g.day, g.opioid_doses) for g in scope.days.values())
     for i, (lo, hi) in enumerate(_spans(scope, SPAN_DAYS)):
         values = [
             g.back_pain for g in logged_between(scope.days, lo, hi) if g.back_pain is not None
@@ -262,6 +312,7 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
         if len(values) >= MEDICATION_MIN_LOGGED_DAYS:  # DESIGN 5.3's 7 logged days
             back[i] = mean(values)
         meds[i] = mean_daily_doses(log, lo, hi)
+        opioids[i] = mean_daily_doses(opioid_log, lo, hi)
     days = "first 14 against last 14 days"
     rows.append(
         _row("back_pain", "Back pain (0–10)", f"daily log mean, {days}", (back[0], back[1]))
@@ -269,11 +320,20 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
     rows.append(
         _row(
             "medication",
-            "Pain medication (doses a day)",
+            "Pain medication, all kinds (doses a day)",
             f"mean doses per logged day, {days}",
             (meds[0], meds[1]),
         )
     )
+    if scope.days:  # opioids apart: opioid-sparing care asks for them (seed 000)
+        rows.append(
+            _row(
+                "opioid",
+                "Opioids (doses a day)",
+                f"mean opioid doses per logged day, {days}",
+                (opioids[0], opioids[1]),
+            )
+        )
 
     standing = [(g.day, g.standing_s) for g in scope.days.values() if g.standing_s is not None]
     if standing:
@@ -384,7 +444,7 @@ class WalkRow:
             number_cell(self.rests),
             str(self.leg_pain),
             "Diary" if self.imported else "App",
-            self.notes,
+            note_cell(self.notes),
         )
 
 
@@ -465,7 +525,10 @@ class DailySummary:
 
 
 def _pain_text(values: list[int]) -> tuple[Fraction | None, Fraction | None, str]:
-    m, mid = mean(values), median([Fraction(v) for v in values])
+    ordered = sorted(values)  # whole ratings: sort them as ints, it is 10 years of days
+    n = len(ordered)
+    mid = Fraction(ordered[n // 2] + ordered[(n - 1) // 2], 2) if n else None  # = median()
+    m = mean(values)
     if m is None or mid is None:
         return None, None, UNKNOWN
     return m, mid, f"mean {number_text(m)}, median {number_text(mid)}"

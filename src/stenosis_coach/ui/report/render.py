@@ -8,6 +8,7 @@ design holds in grayscale: the verdict has a word and a symbol, lines differ in 
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from pathlib import Path
@@ -30,7 +31,7 @@ from stenosis_coach.core.report.tables import (
     WEEKLY_HEADERS,
     date_text,
 )
-from stenosis_coach.core.words import minutes_text, percent_text
+from stenosis_coach.core.words import minutes_text
 from stenosis_coach.ui.pdf import pdf_writer, replaced_whole
 
 SYMBOLS = {
@@ -42,15 +43,15 @@ SYMBOLS = {
 CSS = """
 body { font-family: sans-serif; font-size: 9.5pt; color: #000000; }
 h1 { font-size: 16pt; margin: 0; }
-h2 { font-size: 11pt; margin: 5pt 0 2pt 0; }
-p { margin: 0 0 2pt 0; }
-ul, ol { margin-top: 0; margin-bottom: 2pt; }
+h2 { font-size: 11pt; margin: 4pt 0 1pt 0; }
+p { margin: 0 0 1pt 0; }
+ul, ol { margin-top: 0; margin-bottom: 1pt; }
 p.meta { color: #333333; font-size: 9pt; margin: 0; }
 .verdict { font-size: 13pt; font-weight: bold; }
 table.grid { border-collapse: collapse; }
-table.grid th { background: #E8E8E8; text-align: left; padding: 2pt 4pt;
+table.grid th { background: #E8E8E8; text-align: left; padding: 1pt 4pt;
                 border: 1px solid #777777; font-size: 8pt; }
-table.grid td { padding: 2pt 4pt; border: 1px solid #999999; font-size: 8.5pt; }
+table.grid td { padding: 1pt 4pt; border: 1px solid #999999; font-size: 8.5pt; }
 li { margin: 0; }
 .small { font-size: 8pt; color: #333333; }
 """
@@ -60,12 +61,30 @@ LATEST_WEEKS = 52
 LATEST_ROWS = 120
 NOTE_HEADERS = ("Date", "From", "Note")
 NBSP = "&nbsp;"
-PLOT_SIZE = (1500, 360)  # pixels of the exported plot
+PLOT_SIZE = (1500, 300)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
 
+ZWSP = "\u200b"  # a zero-width break opportunity
+BREAK_EVERY = 12  # characters: a longer word may break after every 12 (a name, a URL)
+LONG_WORD = re.compile(rf"\S{{{BREAK_EVERY + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width break opportunity every :data:`BREAK_EVERY` characters of
+    any word longer than that: the layout breaks between words (WordWrap), so a 200-letter
+    name or a URL would otherwise run off the page or stretch its column."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return ZWSP.join(word[i : i + BREAK_EVERY] for i in range(0, len(word), BREAK_EVERY))
+
+    return LONG_WORD.sub(split, text)
+
+
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Escaped for HTML (printed as typed), with long words breakable."""
+    return escape(breakable(str(text)), quote=True)
 
 
 def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
@@ -198,6 +217,8 @@ def page_one(report: Report, png: bytes | None) -> str:
         parts.append(f"<p>{e(v.nudge)}</p>")
     if p1.what_next:
         parts.append("<h2>What next</h2>" + bullets(p1.what_next))
+    # The plan in force sits with what to do next (and page 1 keeps it when the page is full).
+    parts.append(f"<p><b>Next walk:</b> {e(p1.next_walk)}</p>")
     parts.append(f"<h2>{e(p1.plot.title)}</h2>")
     if png is not None:
         data = base64.b64encode(png).decode("ascii")
@@ -227,9 +248,13 @@ def page_one(report: Report, png: bytes | None) -> str:
             "Change",
         )
         parts.append(table(headers, (treatment_cells(t) for t in p1.treatments)))
+        parts.append(f'<p class="small">{e(p1.treatment_caveat)}</p>')
     parts.append("<h2>Also</h2>")
     signs = "; ".join(sign.text for sign in p1.signs) or "No signs found in the data."
     parts.append(f"<p><b>Time to talk to your clinician?</b> {e(signs)}</p>")
+    if p1.opioid_line:
+        head, _, rest = p1.opioid_line.partition(": ")
+        parts.append(f"<p><b>{e(head)}:</b> {e(rest)}</p>")
     parts.append(f"<p><b>Safety checks:</b> {e(p1.safety.summary)}</p>")
     for flag in p1.safety.flagged:
         parts.append(
@@ -237,17 +262,16 @@ def page_one(report: Report, png: bytes | None) -> str:
             f"{e(flag.level_text)}.</b> Yes to: {e('; '.join(flag.answers))}. "
             f"{e(flag.clearance_text)}.</p>"
         )
-    parts.append(f"<p><b>Next walk:</b> {e(p1.next_walk)}</p>")
     return "".join(parts)
 
 
 def treatment_cells(line) -> tuple[str, str, str, str]:
     effect = line.effect
     if effect.before_median_s is None or effect.after_median_s is None:
-        span, change = "not enough walking tests to compare", "—"
+        span = "not enough walking tests to compare"
     else:
         span = f"{minutes_text(effect.before_median_s)} → {minutes_text(effect.after_median_s)}"
-        change = percent_text(effect.change_pct) if effect.change_pct is not None else "—"
+    change = line.change_text  # whole percent, as the model says it
     note = line.event.note
     short = f" ({note})" if note and len(note) <= 24 else ""  # long notes: see later pages
     return (line.event.kind.label + short, date_text(line.event.date), span, change)
