@@ -98,6 +98,9 @@ def test_enter_with_ctrl_or_in_a_text_box_presses_nothing(window, qtbot):
     qtbot.keyClick(screen.walking.edit, Qt.Key.Key_Return)
     qtbot.keyClick(screen.notes, Qt.Key.Key_Return)
     assert window.flow is screen and walks.history(window.context.db) == []
+    screen.walking.set_text("6,5")
+    qtbot.keyClick(screen.walking.edit, Qt.Key.Key_Up)
+    assert screen.walking.text() == "7,5"  # the step keeps the decimal comma typed
 
 
 def test_enter_in_a_dialog_presses_the_focused_button_once(window, qtbot):
@@ -112,5 +115,7 @@ def test_enter_in_a_dialog_presses_the_focused_button_once(window, qtbot):
     delete.clicked.connect(lambda: clicks.append("delete"))
     box.show()
     delete.setFocus()
+    qtbot.keyClick(delete, Qt.Key.Key_Return, modifier=CTRL)
+    assert clicks == [] and box.isVisible()  # Ctrl+Enter presses nothing, here too
     qtbot.keyClick(delete, Qt.Key.Key_Return)
     assert clicks == ["delete"] and box.clickedButton() is delete

@@ -6,7 +6,8 @@ dialog at once:
 
 * Enter or Return (the main key or the keypad's) on a focused, enabled push or tool button
   clicks it once, as Space does. Held down, it does not click again and again.
-* With Ctrl, Alt or Meta held, Enter is a command, not a press: it is left alone.
+* With Ctrl, Alt or Meta held, Enter is a command, not a press: it presses nothing, not
+  even in a dialog (where Qt would press the focused button whatever was held).
 * Anything else is left alone: Enter in a text box still submits or does nothing as before,
   Enter in a list still opens its row, and a screen's own Enter shortcut (the walking
   coach's main button) still wins, because Qt's shortcuts come before key presses.
@@ -32,11 +33,11 @@ class EnterPressesButtons(QObject):
             return False
         if not isinstance(watched, QPushButton | QToolButton):
             return False
-        if event.key() not in _ENTER or not is_plain_key(event):  # type: ignore[attr-defined]
+        if event.key() not in _ENTER:  # type: ignore[attr-defined]
             return False
         if not (watched.isEnabled() and watched.isVisible()):
             return False
-        if not event.isAutoRepeat():  # type: ignore[attr-defined]
+        if is_plain_key(event) and not event.isAutoRepeat():  # type: ignore[attr-defined]
             watched.click()
         event.accept()
         return True
