@@ -39,6 +39,57 @@ TYPE_SCALES: dict[TextSize, TypeScale] = {
 
 VOLUME_STEP = 10
 
+DEFAULT_WINDOW_SIZE = (1180, 820)
+# The window works down to a 1024x700 screen (UI.md): never ask for more than fits there.
+MINIMUM_WINDOW_SIZE = (800, 560)
+
+Rect = tuple[int, int, int, int]  # x, y, width, height
+
+
+@dataclass(frozen=True)
+class WindowPlacement:
+    """Where the window was when it last closed: its normal (not maximised) geometry,
+    without the frame, and whether it was maximised."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    maximised: bool = False
+
+    @classmethod
+    def from_dict(cls, data: object) -> WindowPlacement | None:
+        """``None`` for anything missing or damaged: the window then opens as new."""
+        if not isinstance(data, dict):
+            return None
+        numbers = [data.get(key) for key in ("x", "y", "width", "height")]
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+            return None
+        x, y, width, height = numbers
+        if width <= 0 or height <= 0 or max(abs(x), abs(y), width, height) > 100_000:
+            return None
+        maximised = data.get("maximised", False)
+        return cls(x, y, width, height, maximised if isinstance(maximised, bool) else False)
+
+
+def fit_window(
+    saved: WindowPlacement | None,
+    available: Rect,
+    default: tuple[int, int] = DEFAULT_WINDOW_SIZE,
+) -> WindowPlacement:
+    """Where to open the window on a screen whose free area is ``available``: as it was
+    when it fits, else no larger than the free area and moved wholly onto it (a monitor
+    that is gone, a smaller screen); a first window is ``default`` at most, centred."""
+    ax, ay, aw, ah = available
+    if saved is None:
+        width, height = min(default[0], aw), min(default[1], ah)
+        x, y = ax + (aw - width) // 2, ay + (ah - height) // 2
+        return WindowPlacement(x, y, width, height)
+    width, height = min(saved.width, aw), min(saved.height, ah)
+    x = min(max(saved.x, ax), ax + aw - width)
+    y = min(max(saved.y, ay), ay + ah - height)
+    return WindowPlacement(x, y, width, height, saved.maximised)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -48,6 +99,7 @@ class Settings:
     high_contrast: bool = False
     sound_on: bool = True
     volume: int = 80  # percent, 0-100
+    window: WindowPlacement | None = None  # where the window last was; None: never closed
 
     @property
     def type_scale(self) -> TypeScale:
@@ -64,6 +116,8 @@ class Settings:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["text_size"] = self.text_size.value
+        if self.window is None:
+            del data["window"]
         return data
 
     @classmethod
@@ -90,6 +144,7 @@ class Settings:
                 volume=volume
                 if isinstance(volume, int) and not isinstance(volume, bool)
                 else default.volume,
+                window=WindowPlacement.from_dict(data.get("window")),
             )
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 
-from stenosis_coach.core.settings import Settings
+from stenosis_coach.core.settings import Settings, WindowPlacement
 from stenosis_coach.errors import UserError
 from stenosis_coach.paths import AppPaths, make_private_dir
 
@@ -42,3 +42,12 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
         write_checked(paths.settings_file, data=text.encode("utf-8"), what="settings file")
     except UserError as exc:  # callers treat an unsaved setting as an OSError (logged)
         raise OSError(exc.message) from exc
+
+
+def remember_window(paths: AppPaths, placement: WindowPlacement) -> None:
+    """Keep where the window was, leaving every other saved preference as it is; a
+    failure to save only means the next window opens at the default place."""
+    try:
+        save_settings(paths, load_settings(paths).with_changes(window=placement))
+    except OSError as exc:
+        log.warning("window place not saved: %s", exc)

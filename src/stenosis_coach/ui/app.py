@@ -10,12 +10,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__
 from stenosis_coach.core.clock import Clock, SystemClock
+from stenosis_coach.core.settings import DEFAULT_WINDOW_SIZE, fit_window
 from stenosis_coach.instance_lock import InstanceLock
 from stenosis_coach.logging_setup import configure_logging
 from stenosis_coach.paths import AppPaths
@@ -32,7 +33,6 @@ from stenosis_coach.ui.widgets import icon
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SIZE = (1180, 820)
 # Set to the launcher's time.time() to have the app report its start-up times on stderr
 # and quit once interactive (used by bench/startup.py and the packaged-app smoke test).
 PROBE_ENV = "STENOSIS_COACH_STARTUP_PROBE"
@@ -124,13 +124,46 @@ def build_window(paths: AppPaths, clock: Clock, dialogs: Dialogs) -> MainWindow:
     return window
 
 
-def fit_to_screen(window: MainWindow) -> None:
-    screen = QGuiApplication.primaryScreen()
-    width, height = DEFAULT_SIZE
-    if screen is not None:
-        area = screen.availableGeometry()
-        width, height = min(width, area.width()), min(height, area.height())
-    window.resize(width, height)
+# Room kept for a window manager's frame (title bar, borders) while it is not known yet.
+TITLE_BAR_ALLOWANCE = 40
+BORDER_ALLOWANCE = 4
+
+
+def place_window(window: MainWindow, available: QRect | None = None) -> None:
+    """Size and place the window before it is shown: as it was last time when that still
+    fits, else within the free area of the screen (``available``: that of the screen it
+    was on, or the primary screen), never larger than it nor off it."""
+    saved = window.context.settings.window
+    if available is None:
+        screen = None
+        if saved is not None:
+            screen = QGuiApplication.screenAt(
+                QRect(saved.x, saved.y, saved.width, saved.height).center()
+            )
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is None:
+            window.resize(*DEFAULT_WINDOW_SIZE)
+            return
+        available = screen.availableGeometry()
+    if window.isVisible():
+        frame, inner = window.frameGeometry(), window.geometry()
+        left, top = inner.left() - frame.left(), inner.top() - frame.top()
+        right, bottom = frame.right() - inner.right(), frame.bottom() - inner.bottom()
+    else:
+        left = right = bottom = BORDER_ALLOWANCE
+        top = TITLE_BAR_ALLOWANCE
+    placed = fit_window(
+        saved,
+        (
+            available.x() + left,
+            available.y() + top,
+            available.width() - left - right,
+            available.height() - top - bottom,
+        ),
+    )
+    window.setGeometry(placed.x, placed.y, placed.width, placed.height)
+    if placed.maximised:
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
@@ -161,7 +194,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
     dialogs = Dialogs()
     window = build_window(paths, SystemClock(), dialogs)
     sys.excepthook = make_excepthook(paths, dialogs.warn)
-    fit_to_screen(window)
+    place_window(window)
     window.show()
 
     def finish_startup() -> None:

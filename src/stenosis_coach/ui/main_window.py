@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach import APP_TITLE
-from stenosis_coach.core.settings import Settings
+from stenosis_coach.core.settings import MINIMUM_WINDOW_SIZE, Settings, WindowPlacement
 from stenosis_coach.core.today import (
     ADVICE_ACTION,
     FLARE_ACTIONS,
@@ -80,6 +81,35 @@ class NavButton(QToolButton):
         return QSize(hint.width() + max(0, extra), hint.height())
 
 
+class RailArea(QScrollArea):
+    """The rail, scrolling when the window is too short for it (extra-large text on a
+    small screen), always as wide as its widest label (plus the scroll bar when shown)."""
+
+    def __init__(self, rail: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(rail)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def _width(self) -> int:
+        bar = self.verticalScrollBar()
+        extra = bar.sizeHint().width() if bar.isVisible() else 0
+        return self.widget().sizeHint().width() + extra
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width(), self.widget().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width(), 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the scroll bar may have come or gone
+
+
 class MainWindow(QMainWindow):
     """Owns the rail and the pages; later capabilities add theirs with :meth:`add_page`."""
 
@@ -88,7 +118,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("stenosis-coach"))
-        self.setMinimumSize(900, 620)
+        # Down to a 1024x700 screen at any text size: pages and the rail scroll.
+        self.setMinimumSize(*MINIMUM_WINDOW_SIZE)
         self._entries: list[PageEntry] = []
         self._top_count = 0
 
@@ -104,9 +135,11 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(shell)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        # The rail keeps its width (every label whole); pages scroll when the window is small.
+        # The rail keeps its width (every label whole); pages scroll when the window is small,
+        # and so does the rail when the window is short.
         self.rail.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        row.addWidget(self.rail)
+        self.rail_area = RailArea(self.rail)
+        row.addWidget(self.rail_area)
         row.addWidget(self.stack, 1)
         # The shell (rail + pages), or a full-window flow such as the safety check.
         self.screens = QStackedWidget()
@@ -443,5 +476,18 @@ class MainWindow(QMainWindow):
             self.exercises.end()
         if self.walking is not None:
             self.walking.end()
+        self.remember_placement()
         self.context.close_database()
         super().closeEvent(event)
+
+    def remember_placement(self) -> None:
+        """Keep the window's size, place and maximised state for the next start."""
+        from stenosis_coach.services.settings_store import remember_window
+
+        maximised = self.isMaximized()
+        shown = self.normalGeometry() if maximised or self.isFullScreen() else self.geometry()
+        if shown.isEmpty():
+            return
+        placement = WindowPlacement(shown.x(), shown.y(), shown.width(), shown.height(), maximised)
+        self.context.settings = self.context.settings.with_changes(window=placement)
+        remember_window(self.context.paths, placement)

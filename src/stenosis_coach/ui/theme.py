@@ -95,6 +95,9 @@ def stylesheet(settings: Settings) -> str:
     # growing with the text so labels never crowd their buttons.
     button_h = max(48, round(t.body * 3.2))
     primary_h = max(56, round(t.body * 3.8))
+    # Rail buttons: 48 px at least, a little tighter than other buttons so the whole rail
+    # fits a 1024x700 screen at extra-large text (it scrolls below that).
+    nav_h = max(48, round(t.body * 2.8))
     indicator = max(28, round(t.body * 1.9))
     answer_h = max(96, round(t.body * 7))  # Yes/No in the safety check: very large
     huge_h = max(120, round(t.body * 7))  # the coach's main action fills a large part
@@ -192,7 +195,7 @@ QProgressBar::chunk {{ background: {p.primary}; border-radius: 6px; }}
 QPushButton:disabled {{ color: {p.secondary}; border-style: dashed; }}
 QToolButton[kind="nav"] {{
     text-align: left; border: 2px solid transparent; background: transparent;
-    padding: 6px 12px; min-width: 150px;
+    padding: 4px 12px; min-width: 150px; min-height: {nav_h}px;
 }}
 QToolButton[kind="nav"][current="true"] {{
     background: {p.nav_selected}; color: {p.nav_selected_text}; font-weight: 600;
