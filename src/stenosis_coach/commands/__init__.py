@@ -44,4 +44,5 @@ COMMAND_MODULES = (
     "stenosis_coach.commands.plans",
     "stenosis_coach.commands.report",
     "stenosis_coach.commands.export",
+    "stenosis_coach.commands.due",
 )
