@@ -119,3 +119,18 @@ def test_enter_in_a_dialog_presses_the_focused_button_once(window, qtbot):
     assert clicks == [] and box.isVisible()  # Ctrl+Enter presses nothing, here too
     qtbot.keyClick(delete, Qt.Key.Key_Return)
     assert clicks == ["delete"] and box.clickedButton() is delete
+
+
+def test_ctrl_digits_on_the_ratings_before_a_routine_change_nothing(window, qtbot):
+    from stenosis_coach.ui.exercises.screens import RatingsScreen
+
+    page = window.show_page("exercises")
+    start_button, _choose = next(iter(page.routine_buttons.values()))
+    qtbot.mouseClick(start_button, Qt.MouseButton.LeftButton)
+    before = window.flow
+    assert isinstance(before, RatingsScreen) and not window.rail.isVisible()
+    qtbot.mouseClick(before.leg.buttons[2], Qt.MouseButton.LeftButton)
+    for number in range(1, 8):  # the rail's page keys, Ctrl+1 … Ctrl+7
+        qtbot.keyClick(before.leg.buttons[2], Qt.Key.Key_0 + number, modifier=CTRL)
+    assert before.leg.value() == 2 and before.back.value() is None
+    assert window.flow is before
