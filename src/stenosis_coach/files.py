@@ -23,7 +23,7 @@ import os
 import sqlite3
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from stenosis_coach.errors import InvalidInput, UserError, place_kind, storage_error
@@ -198,10 +198,36 @@ def write_checked(
     ``"sqlite"`` (``PRAGMA integrity_check`` is ok). ``what`` names the file in sentences
     ("report", "backup").
     """
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}")
     if (data is None) == (write is None):
         raise ValueError("give data or write, not both")
+    with replaced_checked(path, kind=kind, what=what) as tmp:
+        if data is not None:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+        else:
+            assert write is not None
+            write(tmp)
+    return tmp.target
+
+
+class TempPath(type(Path())):  # type: ignore[misc]
+    """The temp file's path; ``target`` is the file it will become."""
+
+    target: Path
+
+
+@contextlib.contextmanager
+def replaced_checked(
+    path: os.PathLike[str] | str, *, kind: str = "file", what: str = "file"
+) -> Iterator[TempPath]:
+    """The same as :func:`write_checked`, as a block: yields the private temp path (its
+    ``target`` is the absolute path to be replaced); write and close the file inside the
+    block. When the block ends without an error the temp file is fsynced, checked
+    (``kind``) and renamed over the target; otherwise it is removed and the error, if it
+    is a storage problem, is raised as one sentence (:class:`UserError`).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
     target = check_output(path, what)
     try:
         fd, tmp_name = tempfile.mkstemp(
@@ -209,17 +235,11 @@ def write_checked(
         )
     except OSError as exc:
         raise _write_error(exc, target.parent, what) from None
-    tmp = Path(tmp_name)
+    os.close(fd)
+    tmp = TempPath(tmp_name)
+    tmp.target = target
     try:
-        try:
-            if data is not None:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
-        if write is not None:
-            write(tmp)
+        yield tmp
         _make_private(tmp)
         _fsync_file(tmp)
         _verify(tmp, kind)
@@ -236,7 +256,6 @@ def write_checked(
             raise _write_error(exc, target, what) from exc
         raise
     sync_dir(target.parent)
-    return target
 
 
 def _make_private(path: Path) -> None:

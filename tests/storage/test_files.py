@@ -283,3 +283,19 @@ def test_a_really_full_disk_says_so_and_leaves_the_old_file(small_disk):
         files.write_checked(out, kind="pdf", data=b"%PDF" + b"x" * 400_000 + b"%%EOF")
     assert out.read_bytes() == b"%PDF old %%EOF"
     assert leftovers(small_disk) == []
+
+
+def test_the_block_form_for_qt_writers(folder):
+    """ui/pdf.py's writers: write to the yielded path inside the block, closed there."""
+    out = folder / "card.pdf"
+    with files.replaced_checked(out, kind="pdf", what="pocket card") as tmp:
+        assert tmp.target == out and tmp.parent == folder
+        tmp.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert out.read_bytes().endswith(b"%%EOF\n")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    with (
+        pytest.raises(UserError, match="pocket card could not be written completely"),
+        files.replaced_checked(out, kind="pdf", what="pocket card") as tmp,
+    ):
+        tmp.write_bytes(b"%PDF-1.4\n cut short")  # e.g. QPainter.end() failed
+    assert out.read_bytes().endswith(b"%%EOF\n") and leftovers(folder) == []

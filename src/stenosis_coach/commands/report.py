@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from stenosis_coach.commands import Command
@@ -24,18 +24,23 @@ def _args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--patient", metavar="NAME", help="a name to print on the report")
 
 
+FIRST_DAY = date(1900, 1, 1)
+
+
+def _from_1900(day: date | None, what: str) -> date | None:
+    if day is not None and day < FIRST_DAY:
+        raise InvalidInput(f"{what}: {day.isoformat()} is too long ago; give a day from 1900 on.")
+    return day
+
+
 def _run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.files import check_output
     from stenosis_coach.services.report import parse_day, report_for
 
-    out = args.out.expanduser().absolute()
-    if out.is_dir():
-        raise InvalidInput(f"{out} is a folder; give a file name ending in .pdf.")
-    if not out.parent.is_dir():
-        raise InvalidInput(f"The folder {out.parent} does not exist.")
-    if not os.access(out.parent, os.W_OK):
-        raise InvalidInput(f"The folder {out.parent} cannot be written to.")
-    first = parse_day(args.first, "--from")
-    last = parse_day(args.last, "--to")
+    # Before Qt is touched: never a device, a pipe, a folder, /proc, a name too long.
+    out = check_output(args.out, "report")
+    first = _from_1900(parse_day(args.first, "--from"), "--from")
+    last = _from_1900(parse_day(args.last, "--to"), "--to")
     if not paths.db_file.exists():
         raise InvalidInput(f"There is no data in {paths.data_dir} to report on.")
     from stenosis_coach.storage.database import open_database

@@ -18,7 +18,6 @@ from stenosis_coach import APP_NAME, APP_TITLE, __version__
 from stenosis_coach.core.clock import Clock, SystemClock
 from stenosis_coach.core.settings import DEFAULT_WINDOW_SIZE, fit_window
 from stenosis_coach.instance_lock import InstanceLock
-from stenosis_coach.logging_setup import configure_logging
 from stenosis_coach.paths import AppPaths
 from stenosis_coach.services.settings_store import load_settings
 from stenosis_coach.ui.context import AppContext
@@ -27,7 +26,7 @@ from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.file_open import PlanFileOpener
 from stenosis_coach.ui.keys import install_enter_presses
 from stenosis_coach.ui.main_window import MainWindow
-from stenosis_coach.ui.startup import open_data
+from stenosis_coach.ui.startup import open_data, prepare_folders
 from stenosis_coach.ui.theme import apply_theme
 from stenosis_coach.ui.widgets import icon
 
@@ -167,8 +166,8 @@ def place_window(window: MainWindow, available: QRect | None = None) -> None:
 
 
 def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
-    paths.ensure()
-    configure_logging(paths)
+    if not prepare_folders(paths):  # a read-only data folder: one sentence, a dialog, exit 1
+        return 1
     log.info("starting %s %s with data in %s", APP_NAME, __version__, paths.data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

@@ -8,12 +8,41 @@ after the window is on screen.
 from __future__ import annotations
 
 import logging
+import sys
 
 from stenosis_coach.errors import DatabaseDamaged, DatabaseTooNew, UserError
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
 
 log = logging.getLogger(__name__)
+
+
+def prepare_folders(paths, dialogs=None) -> bool:
+    """Make the data folders and start the log; ``False`` (quit, exit 1) when the data
+    folder cannot be used (read-only, not allowed, full): one sentence on stderr and in
+    a dialog, never a traceback and never a window that cannot save."""
+    from stenosis_coach.logging_setup import configure_logging
+    from stenosis_coach.paths import folder_problem
+
+    try:
+        paths.ensure()
+        configure_logging(paths)
+    except UserError as exc:
+        message = exc.message
+    except OSError as exc:
+        message = folder_problem(exc, paths.log_dir).message
+    else:
+        return True
+    print(message, file=sys.stderr)
+    if dialogs is None:
+        from PySide6.QtWidgets import QApplication
+
+        from stenosis_coach.ui.dialogs import Dialogs
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])
+        dialogs = Dialogs()
+    dialogs.warn("Stenosis Coach cannot start", message)
+    return False
 
 
 def open_data(context: AppContext, data_actions: DataActions) -> bool:
