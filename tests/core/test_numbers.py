@@ -77,6 +77,17 @@ def test_a_lone_separator_before_three_digits_is_ambiguous_and_refused(text):
     assert digits in problem.message  # "could mean 1500 or 1.5"
 
 
+def test_an_ambiguous_number_says_which_reading_fits_the_field():
+    assert refused("1,500", MINUTES).message == (
+        "Minutes walked: “1,500” could mean 1500 or 1.5. Only 1.5 is possible here: type it as 1.5."
+    )
+    assert refused("1.500", METRES).message == (
+        "Distance: “1.500” could mean 1500 or 1.5. Type it as 1500 or 1.5."
+    )
+    whole = NumberRule("Rests", low=0, high=50, whole=True)
+    assert refused("1,500", whole).message == "Rests must be a whole number from 0 to 50."
+
+
 def test_empty_required_and_optional():
     assert refused("", MINUTES).message == (
         "Minutes walked: type a number more than 0 and at most 180 minutes."

@@ -217,6 +217,27 @@ def _range_hint(rule: NumberRule) -> str:
     return f"Type {rule.kind_text()} {bounds}." if bounds else f"Type {rule.kind_text()}."
 
 
+def _ambiguous(rule: NumberRule, original: str, digits: str) -> NumberProblem:
+    """``1,500``: say both readings, and which of them this field can take."""
+    big, small = Fraction(int(digits)), Fraction(int(digits), 1000)
+    fits = [v for v in (big, small) if not _out_of_range(v, rule) and not _not_whole(v, rule)]
+    if not fits:
+        return NumberProblem(Problem.OUT_OF_RANGE, _range_message(rule), original)
+    said = f"{rule.name}: “{original.strip()}” could mean {big} or {number_text(small)}."
+    if len(fits) == 1:
+        only = number_text(fits[0])
+        return NumberProblem(
+            Problem.AMBIGUOUS, f"{said} Only {only} is possible here: type it as {only}.", original
+        )
+    return NumberProblem(
+        Problem.AMBIGUOUS, f"{said} Type it as {big} or {number_text(small)}.", original
+    )
+
+
+def _not_whole(value: Fraction, rule: NumberRule) -> bool:
+    return rule.whole and value.denominator != 1
+
+
 def _split_form(body: str, rule: NumberRule, original: str) -> tuple[str, str]:
     """Digits before and after the decimal separator, grouping checked and removed."""
     if not body or any(not (c.isdigit() or c in ".," or c in _SPACES) for c in body):
@@ -261,11 +282,5 @@ def _split_form(body: str, rule: NumberRule, original: str) -> tuple[str, str]:
         and 1 <= len(whole) <= 3
         and whole[0] != "0"
     ):
-        big, small = whole + decimals, number_text(Fraction(int(whole + decimals), 1000))
-        raise NumberProblem(
-            Problem.AMBIGUOUS,
-            f"{rule.name}: “{original.strip()}” could mean {big} or {small}. "
-            f"Type it as {big} or {small}.",
-            original,
-        )
+        raise _ambiguous(rule, original, whole + decimals)
     return "".join(groups), decimals
