@@ -348,6 +348,13 @@ def test_why_after_a_good_training_walk_and_after_the_step_up() -> None:
         "Stepped up after two easy training walks (the last on Wed 4 Mar): bouts from "
         f"{m(240)} to {m(270)}, and {m(900)} to {m(1050)} in all."
     )
+    # at the most (30 min in all) a step up says so instead of "30 min to 30 min"
+    plan = PlanStart(at=T0, bout_s=300, rest_s=120, target_total_s=1800)
+    top = [walk(-1, TEST, tfs=300), good(1, total=1800), good(2, total=1800)]
+    assert replay(top, T0 + timedelta(days=2, hours=2), plan).reason == (
+        "Stepped up after two easy training walks (the last on Wed 4 Mar): bouts from "
+        f"{m(300)} to {m(330)}; {m(1800)} in all is the most."
+    )
     # a good walk too soon after the step up is counted, and the Why says what it waits for
     walks += [good(3, total=1050), good(4, total=1050)]
     why = replay(walks, T0 + timedelta(days=4, hours=2)).reason

@@ -383,10 +383,14 @@ def _bout_why(st: _State, plan: PlanStart | None) -> str:
     if src.event == "step_up":
         count = _COUNT_WORDS.get(src.good_count, str(src.good_count))
         walks = "walk" if src.good_count == 1 else "walks"
-        return (
+        bouts = (
             f"Stepped up after {count} easy training {walks} (the last on {day}): bouts from "
-            f"{minutes_text(src.bout_before)} to {minutes_text(src.bout)}, and "
-            f"{minutes_text(src.target_before)} to {minutes_text(src.target)} in all."
+            f"{minutes_text(src.bout_before)} to {minutes_text(src.bout)}"
+        )
+        if src.target == src.target_before:  # already at the most
+            return f"{bouts}; {minutes_text(src.target)} in all is the most."
+        return (
+            f"{bouts}, and {minutes_text(src.target_before)} to {minutes_text(src.target)} in all."
         )
     assert src.basis is not None and src.bout is not None
     raw = p.bout_fraction * src.basis
