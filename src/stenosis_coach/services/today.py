@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from stenosis_coach.core.sessions import EndReason
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.services import daily, routines, safety, walks
@@ -52,4 +53,10 @@ def last_result(db: Database) -> str | None:
         return None
     session = recent[0]
     when = day_text(session.local_start)
-    return f"Last time ({when}): {session.title}, {minutes_text(session.elapsed_s)}."
+    text = f"Last time ({when}): {session.title}, {minutes_text(session.elapsed_s)}"
+    if session.kind == "routine" and session.end_reason in (
+        EndReason.STOPPED,
+        EndReason.INTERRUPTED,
+    ):
+        text += ", stopped before the end"
+    return text + "."
