@@ -205,6 +205,7 @@ def test_keyboard_answers_and_back(window, qtbot, clock):
     screen = window.flow
     assert screen.progress_text.text().startswith("Question 1 ")
     assert screen.no.hasFocus()  # the earlier answer keeps the focus
+    assert screen.progress_text.text().endswith("Your answer before: No")  # and is shown
     qtbot.keyClick(screen, Qt.Key.Key_N)
     qtbot.keyClick(window.flow, Qt.Key.Key_Backspace)
     qtbot.keyClick(window.flow, Qt.Key.Key_Y)
@@ -488,3 +489,20 @@ def test_the_emergency_screen_leads_back_to_today_and_sessions_wait_for_the_clea
     window.safety.request_session(lambda: started.append("walk"))
     qtbot.mouseClick(window.flow.checked, Qt.MouseButton.LeftButton)
     assert started == ["walk"]
+
+
+def test_a_key_held_down_answers_one_question_only(window, qtbot, clock):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    complete_first_check(window, qtbot, clock)
+    window.safety.start_check()
+    for repeat in (False, True, True, True):
+        key = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_N, Qt.KeyboardModifier.NoModifier, "n", repeat
+        )
+        QApplication.sendEvent(QApplication.focusWidget(), key)
+    assert window.flow.progress_text.text() == f"Question 2 of {len(QUESTIONS)}"
+    pending = safety.status(window.context.db, clock.now()).pending
+    assert pending.answers == {QUESTIONS[0].id: False}

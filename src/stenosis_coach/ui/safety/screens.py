@@ -34,10 +34,7 @@ INTRO_FIRST = "Answer about anything that is new or getting worse recently."
 INTRO_AGAIN = "Answer about anything new or changed since your last check."
 # A check that must be answered (first run, after a session's warning sign) can be left,
 # but it is not put off: it is asked before the next exercise or walk.
-MUST_ANSWER_NOTE = (
-    "You can go back to Today and finish the check later. Exercises and walks start "
-    "again once it is finished."
-)
+MUST_ANSWER_NOTE = "You can finish the check later. Walks and exercises wait until then."
 
 
 class Screen(PageBase):
@@ -124,9 +121,14 @@ class QuestionScreen(Screen):
         if notice:
             self.add_notice(notice)
             self.setAccessibleDescription(notice)
+        # Said once, on the first question; every question starts with the same words.
         self.intro = label(INTRO_FIRST if first_check else INTRO_AGAIN, "secondary")
+        self.intro.setVisible(number == 1)
         self.layout_.addWidget(self.intro)
-        self.progress_text = label(f"Question {number} of {total}", "secondary")
+        progress = f"Question {number} of {total}"
+        if previous is not None:
+            progress += f". Your answer before: {'Yes' if previous else 'No'}"
+        self.progress_text = label(progress, "secondary")
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(14)
@@ -206,9 +208,6 @@ class SeekCareScreen(Screen):
     def __init__(self, advice: SeekCareAdvice, note: str | None = None) -> None:
         super().__init__(advice.title)
         self.advice = advice
-        if note:
-            self.note = label(note)
-            self.layout_.addWidget(self.note)
         card = Card(None, role=LEVEL_ROLE[advice.level])
         self.body = label(advice.body)
         card.body.addWidget(self.body)
@@ -220,6 +219,9 @@ class SeekCareScreen(Screen):
             self.layout_.addWidget(label("You also noted:"))
             for reason in advice.also_noted:
                 self.layout_.addWidget(label(f"•  {reason}"))
+        if note:
+            self.note = label(note)
+            self.layout_.addWidget(self.note)
         self.layout_.addWidget(
             label(
                 "Until you tell the app that a clinician has checked you, your Today page "
