@@ -20,7 +20,7 @@ def test_import_from_the_menu_shows_who_and_what_then_imports(window, qtbot, dia
     assert isinstance(preview, ImportPreviewScreen)
     texts = " ".join(w.text() for w in preview.findChildren(type(preview.title)))
     assert "From R. Okafor, PT, Lakeside Physio" in texts
-    assert "Before your walk" in texts and "Walk 4 min at a time" in texts
+    assert "Before your walk" in texts and "Walk 4:00 min at a time" in texts
     assert PlanRepository(window.context.db).plans() == []  # nothing yet
     qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
     assert dialogs.shown[-1][:2] == ("inform", "Plan imported")

@@ -194,9 +194,9 @@ def test_the_preview_shows_what_the_patient_will_see(qtbot, page):
     assert text.startswith("Flexion programme, weeks 1 to 4\nFrom R. Okafor, PT, Lakeside Physio")
     assert "Morning flexion, about 18 min, 5 times a week" in text
     assert "1. Pelvic tilt, lying: 10 times, holding 5 s each" in text
-    assert "2. Exercise bike, leaning forward: 12 min" in text
+    assert "2. Exercise bike, leaning forward: 12:00 min" in text
     assert "3. Wall lean: 2 sets of 8 times, holding 5 s each, each side; rest 30 s" in text
-    assert "Walk 5 min at a time, resting leaning forward about 2.5 min, 20 min in all" in text
+    assert "Walk 5:00 min at a time, resting leaning forward about 2:30 min, 20 min in all" in text
 
 
 # --- refusing what is wrong --------------------------------------------------------------------

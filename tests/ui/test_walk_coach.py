@@ -41,7 +41,7 @@ def test_a_training_walk_runs_bout_rest_bout_with_the_last_bout_shortened(
     baseline_test(window, clock)
     coach = start(window, qtbot)
     screen = coach.screen
-    assert screen.phase.text() == "Bout 1: walk 4 min"
+    assert screen.phase.text() == "Bout 1: walk 4:00 min"
     assert cues.played == ["start_walking"]
     advance(coach, clock, 210)
     assert cues.played[-1] == "find_a_seat_soon"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from stenosis_coach.core.words import spoken_text
+
 
 class Dialogs:
     """Real dialogs, with large plain buttons that say what they do."""
@@ -90,7 +92,7 @@ class Dialogs:
         box.setWindowTitle(title)
         box.setText(text)
         box.setAccessibleName(title)
-        box.setAccessibleDescription(text)
+        box.setAccessibleDescription(spoken_text(text))  # durations in words
         return box
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stenosis_coach.core.words import spoken_text
 from stenosis_coach.resources import resource_path
 from stenosis_coach.ui.theme import set_kind, set_role
 
@@ -38,7 +39,7 @@ def button(
     """A large button. ``shortcut_hint`` is shown beside the text (UI.md: shortcuts shown)."""
     shown = f"{text}   ({shortcut_hint})" if shortcut_hint else text
     widget = QPushButton(shown)
-    widget.setAccessibleName(accessible_name or text)
+    widget.setAccessibleName(spoken_text(accessible_name or text))  # durations in words
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     if kind:
         set_kind(widget, kind)

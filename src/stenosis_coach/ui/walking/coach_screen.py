@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QProgressBar, QSizePolicy, QVBoxLayout
 
 from stenosis_coach.core.walking.engine import Phase, WalkView
 from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.core.words import clock_text, minutes_text
+from stenosis_coach.core.words import clock_text, minutes_text, spoken_text
 from stenosis_coach.ui.theme import set_role
 from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
 
@@ -130,7 +130,7 @@ class WalkCoachScreen(PageBase):
             set_role(self.banner, f"phase-{view.phase.value}")
             self.banner.style().unpolish(self.banner)
             self.banner.style().polish(self.banner)
-            self.setAccessibleDescription(f"{self.phase.text()}. {view.instruction}")
+            self.setAccessibleDescription(spoken_text(f"{self.phase.text()}. {view.instruction}"))
 
     def _phase_text(self, view: WalkView) -> str:
         active = view.paused_in or view.phase

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.walking.model import StoredWalk, WalkKind
-from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.core.words import day_text, minutes_text, spoken_text
 
 COLUMNS = ("Date", "Kind", "Walked", "Until symptoms", "Rests", "Leg pain", "Source")
 Index = QModelIndex | QPersistentModelIndex
@@ -50,8 +50,10 @@ class WalkHistoryModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text[index.row()][index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # "4 minutes 30 seconds", not "4:30"
+            return spoken_text(self._text[index.row()][index.column()])
         return None
 
     def headerData(
