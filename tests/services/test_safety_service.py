@@ -199,3 +199,12 @@ def test_advice_not_yet_read_is_shown_until_it_is(db, clock):
     clock.advance(60)
     safety.record_clearance(db, ClearanceReason.CHECKED_BY_CLINICIAN, clock.now())
     assert safety.unread_advice(db, clock.now()) is None
+
+
+def test_today_says_how_many_questions_and_that_a_mistake_can_be_cleared(db, clock):
+    [item] = build_today(db, clock.now()).items  # the first check, due at once
+    assert f"{len(QUESTIONS)} yes-or-no questions" in item.detail
+    check = safety.start_check(db, CheckTrigger.ON_DEMAND, clock.now())
+    safety.answer(db, check.id, "chest-pain", True, clock.now())
+    [item] = build_today(db, clock.now()).items
+    assert "mistake" in item.detail

@@ -12,6 +12,7 @@ from datetime import datetime
 from stenosis_coach.core.clock import utc_offset_minutes
 from stenosis_coach.core.due import Due
 from stenosis_coach.core.safety import (
+    QUESTIONS,
     QUESTIONS_BY_ID,
     CheckTrigger,
     ClearanceReason,
@@ -172,7 +173,7 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
                 detail=(
                     f"{advice.body} You answered yes to: {'; '.join(advice.reasons)}. "
                     "Your plan will come back here once you tell the app you have been "
-                    "checked."
+                    "checked, or that the answer was a mistake."
                 ),
                 action_label="I have been checked",
                 action=ADVICE_ACTION,
@@ -187,9 +188,10 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
                 key="safety-weekly",
                 title="Symptom check" if first else "Weekly symptom check",
                 detail=(
-                    "A few yes-or-no questions about your back, legs and health. "
+                    f"{len(QUESTIONS)} yes-or-no questions about your back, legs and health. "
                     if first
-                    else "A few yes-or-no questions about anything new since your last check. "
+                    else f"{len(QUESTIONS)} yes-or-no questions about anything new since your "
+                    "last check. "
                 )
                 + "It takes about two minutes.",
                 action_label="Start the check",
