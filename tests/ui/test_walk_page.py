@@ -1,6 +1,7 @@
 """The Walk page: log a walk in a few taps, fix a typo, delete and undo (issue 5)."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.services.status import build_status
@@ -153,11 +154,19 @@ def test_a_delete_can_be_undone_after_the_app_was_closed(make_window, qtbot):
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     window.context.close_database()  # the app is closed (or dies)
+    window.close()
 
     again = make_window()
+    with qtbot.waitActive(again):
+        again.activateWindow()  # shortcuts work in the active window
+    again.show_page("progress")  # Ctrl+Z there brings back logs and treatments, not walks
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert history(again.context.db) == []
     page = again.show_page("walk")
     assert page.undo_bar.text.text() == f"The walk of Thu 26 Feb ({minutes_text(720)}) was deleted."
-    qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
+    focus = QApplication.focusWidget()  # on the rail: Ctrl+Z works anywhere in the window
+    assert focus is not None and not page.isAncestorOf(focus)
+    qtbot.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.undo_bar.text.text() == f"The walk of Fri 27 Feb ({minutes_text(900)}) was deleted."
     qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 2 and not page.undo_bar.isVisibleTo(page)

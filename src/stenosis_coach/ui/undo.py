@@ -93,21 +93,23 @@ def undo_newest(
     if context.db is None:
         return None
     back = stack.undo(context.db, kinds, context.clock.now())
+    if back is None:
+        return None  # nothing to undo: Ctrl+Z does nothing
     context.data_changed.emit()
     for bar in bars:
         bar.refresh()
-    if back is not None:
-        for bar in bars:
-            if back.kind in bar.kinds:
-                bar.restored.emit(back)
-                break
+    for bar in bars:
+        if back.kind in bar.kinds:
+            bar.restored.emit(back)
+            break
     return back
 
 
 def add_undo_shortcut(page: QWidget, on_undo: Callable[[], object]) -> QShortcut:
-    """Ctrl+Z anywhere on ``page`` (the button shows the keys beside its word)."""
+    """Ctrl+Z anywhere in the window while ``page`` is shown, also with the focus on the
+    rail (a hidden page's shortcut does not fire; a text box keeps its own Ctrl+Z)."""
     shortcut = QShortcut(QKeySequence(UNDO_KEYS), page)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
     shortcut.activated.connect(on_undo)
     return shortcut
 
