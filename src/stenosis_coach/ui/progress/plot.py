@@ -3,17 +3,24 @@
 Curves are created once and only their data changes (``setData``); a range change only
 moves the x range. Colours are Okabe-Ito, lines >= 3 px, markers >= 9 px with a different
 shape per series, and each series is named at its last point instead of in a legend.
+
+Read as a person would (issue 12): dates under the plot are "4 May" or "May", spaced so
+they never overlap at any text size; the y axis never rescales itself to "(x0.001)" and a
+single point gets a range around it; the week still under way is drawn apart ("this week
+so far", open marker, dashed) instead of as a drop; the mouse wheel scrolls the page.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QVBoxLayout, QWidget
 
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.words import day_text
@@ -21,6 +28,8 @@ from stenosis_coach.services.progress import ProgressData
 from stenosis_coach.ui.theme import Palette
 from stenosis_coach.ui.widgets import label
 
+WEEKLY = ("training_per_week", "adherence.walks", "adherence.routines")  # one point a week
+SO_FAR = "this week so far"
 DENSE_POINTS = 400  # above this, a line series is drawn without markers
 BLUE, VERMILION, GREEN, PURPLE = "#0072B2", "#D55E00", "#009E73", "#CC79A7"
 ORANGE, SKY = "#E69F00", "#56B4E9"  # used instead of blue and vermilion on black
@@ -107,6 +116,158 @@ VIEWS = (
 )
 
 
+# ---- dates under a plot ----------------------------------------------------------------
+
+# (unit, count): a tick every day, every 2 days, every Monday, ... every 10 years.
+TICK_STEPS = (
+    ("day", 1),
+    ("day", 2),
+    ("week", 1),
+    ("week", 2),
+    ("month", 1),
+    ("month", 2),
+    ("month", 3),
+    ("month", 6),
+    ("year", 1),
+    ("year", 2),
+    ("year", 5),
+    ("year", 10),
+)
+FILL_LIMIT = 0.75  # labels cover at most this share of the axis (pyqtgraph drops > 0.8)
+
+
+def _local_day(x: float, tz: tzinfo | None) -> date:
+    return datetime.fromtimestamp(x, tz).date()
+
+
+def _tick_days(unit: str, n: int, first: date, last: date) -> list[date]:
+    """The days of one step's ticks in ``[first, last]``, aligned so that moving the
+    range does not move them (even days, even weeks, months 1, 4, 7, 10, ...)."""
+    if unit == "day":
+        return [
+            first + timedelta(days=i)
+            for i in range((last - first).days + 1)
+            if (first + timedelta(days=i)).toordinal() % n == 0
+        ]
+    if unit == "week":
+        start = first + timedelta(days=(7 - first.weekday()) % 7)  # the first Monday
+        weeks = range(0, (last - start).days // 7 + 1) if start <= last else range(0)
+        days = [start + timedelta(weeks=w) for w in weeks]
+        return [d for d in days if (d.toordinal() // 7) % n == 0]
+    months = 12 * n if unit == "year" else n
+    found = []
+    year, month = first.year, first.month
+    while date(year, month, 1) <= last:
+        day = date(year, month, 1)
+        if day >= first and ((year * 12 + month - 1) % months == 0):
+            found.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def _tick_text(unit: str, day: date) -> str:
+    if unit in ("day", "week"):
+        return f"{day.day} {day:%b}"
+    if unit == "month":
+        return f"{day:%b} {day.year}" if day.month == 1 else f"{day:%b}"
+    return str(day.year)
+
+
+def date_ticks(
+    x_min: float,
+    x_max: float,
+    pixels: float,
+    width_of: Callable[[str], float],
+    tz: tzinfo | None = None,
+) -> list[tuple[float, str]]:
+    """Ticks ``(x, text)`` for a date axis ``pixels`` long over POSIX seconds: the finest
+    step (a day, a week, a month, a year, ...) whose labels, measured by ``width_of``,
+    leave a gap of two digits between them and fill at most :data:`FILL_LIMIT` of the
+    axis. Ticks sit on local noon, where the points of days and weeks are drawn."""
+    if x_max <= x_min or pixels <= 0:
+        return []
+    per_second = pixels / (x_max - x_min)
+    first, last = _local_day(x_min, tz), _local_day(x_max, tz)
+    gap = width_of("00")
+    fallback: list[tuple[float, str]] = []
+    for unit, n in TICK_STEPS:
+        ticks = [
+            (s.noon_x(day, tz), _tick_text(unit, day))
+            for day in _tick_days(unit, n, first, last)
+            if x_min <= s.noon_x(day, tz) <= x_max
+        ]
+        if not ticks:
+            continue
+        widths = [width_of(text) for _x, text in ticks]
+        if sum(widths) > FILL_LIMIT * pixels:
+            fallback = fallback or ticks[len(ticks) // 2 : len(ticks) // 2 + 1]
+            continue
+        fits = all(
+            (b[0] - a[0]) * per_second >= (wa + wb) / 2 + gap
+            for a, b, wa, wb in zip(ticks, ticks[1:], widths, widths[1:], strict=False)
+        )
+        if fits:
+            return ticks
+        fallback = fallback or ticks[len(ticks) // 2 : len(ticks) // 2 + 1]
+    return fallback
+
+
+class DateAxis(pg.AxisItem):
+    """A bottom axis of dates from :func:`date_ticks`, measured with its own tick font."""
+
+    def __init__(self, tz: tzinfo | None = None) -> None:
+        super().__init__("bottom")
+        self.enableAutoSIPrefix(False)
+        self._tz = tz
+        self._texts: dict[float, str] = {}
+
+    def _width(self, text: str) -> float:
+        font = self.style.get("tickFont") or QFont()
+        return QFontMetrics(font).horizontalAdvance(text)
+
+    def tickValues(self, minVal, maxVal, size):
+        ticks = date_ticks(minVal, maxVal, size, self._width, self._tz)
+        self._texts = dict(ticks)
+        return [(86400.0, [x for x, _text in ticks])]
+
+    def tickStrings(self, values, scale, spacing):
+        return [self._texts.get(x, "") for x in values]
+
+
+def y_range(ys: Sequence[float]) -> tuple[float, float] | None:
+    """A y range around the values that never collapses: a single value (or several
+    equal ones) gets room around it, so the axis has real ticks, not "(x0.001)". Counts,
+    minutes and ratings are never negative: the range goes just below 0, to draw a marker
+    on 0 whole."""
+    if not ys:
+        return None
+    low, high = min(ys), max(ys)
+    pad = max(1.0, abs(high) * 0.5) if high - low < 1e-9 else (high - low) * 0.12
+    bottom = low - pad
+    if low >= 0 and bottom < 0:
+        bottom = -pad * 0.25  # a marker on 0 is drawn whole, the axis shows no minus
+    return bottom, high + pad
+
+
+class PlotView(pg.PlotWidget):
+    """A plot that never zooms or pans: the ranges come from big buttons, and the mouse
+    wheel scrolls the page it sits on, as it does everywhere else."""
+
+    def wheelEvent(self, ev: QWheelEvent) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            ev.ignore()
+            return
+        QApplication.sendEvent(parent.verticalScrollBar(), ev)
+
+
+def no_si_prefix(plot_item: pg.PlotItem) -> None:
+    for name in ("left", "bottom"):
+        plot_item.getAxis(name).enableAutoSIPrefix(False)
+
+
 def pick(data: ProgressData, path: str) -> s.Series:
     item = data
     for part in path.split("."):
@@ -123,8 +284,8 @@ class ProgressPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = label("", "section-title")
         layout.addWidget(self.title)
-        self.axis = pg.DateAxisItem(orientation="bottom")
-        self.widget = pg.PlotWidget(axisItems={"bottom": self.axis})
+        self.axis = DateAxis()
+        self.widget = PlotView(axisItems={"bottom": self.axis})
         self.widget.setMinimumHeight(340)
         self.widget.setMenuEnabled(False)
         self.widget.setMouseEnabled(x=False, y=False)  # ranges come from big buttons
@@ -132,6 +293,7 @@ class ProgressPlot(QWidget):
         self.widget.setAccessibleName("Progress plot")
         self.plot_item = self.widget.getPlotItem()
         self.plot_item.showGrid(x=False, y=True, alpha=0.25)
+        no_si_prefix(self.plot_item)
         layout.addWidget(self.widget)
         self.hover = label("Move the pointer over a point to see its value.", "secondary")
         layout.addWidget(self.hover)
@@ -140,6 +302,9 @@ class ProgressPlot(QWidget):
         self.empty = label("", "secondary")
         layout.addWidget(self.empty)
         self._curves: dict[str, tuple[pg.PlotDataItem, pg.TextItem, CurveStyle]] = {}
+        # The week still under way, drawn apart from the whole weeks' line.
+        self.partial: dict[str, tuple[pg.PlotDataItem, pg.TextItem]] = {}
+        self._x_range: tuple[float, float] | None = None
         self._markers: list[pg.InfiniteLine] = []
         self._data: ProgressData | None = None
         self._stale: set[str] = set()
@@ -155,6 +320,13 @@ class ProgressPlot(QWidget):
                 self.plot_item.addItem(item)
                 self.plot_item.addItem(text)
                 self._curves[path] = (item, text, style)
+                if path in WEEKLY:
+                    so_far = pg.PlotDataItem()
+                    # Only a view's first weekly series says it in words (no overlap).
+                    words = pg.TextItem(SO_FAR if index == 0 else "", anchor=(1, 1.3))
+                    self.plot_item.addItem(so_far)
+                    self.plot_item.addItem(words)
+                    self.partial[path] = (so_far, words)
         self.widget.scene().sigMouseMoved.connect(self._moved)
 
     def apply_palette(self, palette: Palette, body_pt: int = 15) -> None:
@@ -192,6 +364,16 @@ class ProgressPlot(QWidget):
         item.setSymbolPen(pg.mkPen(colour))
         text.setColor(colour)
 
+    def _style_so_far(self, path: str, style: CurveStyle) -> None:
+        """The week under way: dashed, with an open marker — not a whole week."""
+        colour = style.dark_colour if self._dark else style.colour
+        so_far, words = self.partial[path]
+        so_far.setPen(pg.mkPen(colour, width=3, style=Qt.PenStyle.DashLine))
+        so_far.setSymbol(style.symbol)
+        so_far.setSymbolSize(11)
+        so_far.setSymbolPen(pg.mkPen(colour, width=2))
+        words.setColor(colour)
+
     def set_data(self, data: ProgressData) -> None:
         """New data: the visible view's curves are filled now, the others when shown."""
         self._data = data
@@ -228,14 +410,35 @@ class ProgressPlot(QWidget):
         self.legend.setVisible(bool(data.markers))
         self.show_view(self.view)
 
+    def _so_far(self, path: str) -> bool:
+        """Whether ``path``'s last point is the week still under way."""
+        if path not in WEEKLY or self._data is None:
+            return False
+        points = pick(self._data, path).points
+        return bool(points) and points[-1].day == s.monday(self._data.today)
+
     def _fill(self, path: str) -> None:
         item, text, style = self._curves[path]
         series = pick(self._data, path)
         self._style(item, text, style, len(series.points))
-        item.setData(series.xs, series.ys)
-        if series.points:
-            last = series.points[-1]
-            text.setPos(last.x, last.y)
+        points = list(series.points)
+        partial = self._so_far(path)
+        whole = points[:-1] if partial else points
+        item.setData([p.x for p in whole], [p.y for p in whole])
+        if whole:
+            text.setPos(whole[-1].x, whole[-1].y)
+        if path in self.partial:
+            self._style_so_far(path, style)
+            so_far, words = self.partial[path]
+            shown = points[-2:] if partial else []
+            colour = style.dark_colour if self._dark else style.colour
+            # The whole week keeps its filled marker; this week's is open.
+            brushes = [pg.mkBrush(colour)] * (len(shown) - 1) + [pg.mkBrush(self._card_colour)]
+            so_far.setData(
+                [p.x for p in shown], [p.y for p in shown], symbolBrush=brushes if shown else None
+            )
+            if partial:
+                words.setPos(points[-1].x, points[-1].y)
         self._stale.discard(path)
 
     def show_view(self, view: View) -> None:
@@ -252,6 +455,10 @@ class ProgressPlot(QWidget):
             shown = path in visible
             item.setVisible(shown)
             text.setVisible(shown)
+            if path in self.partial:
+                partial = shown and self._so_far(path)
+                for part in self.partial[path]:
+                    part.setVisible(partial)
             if shown and self._data is not None:
                 any_points = any_points or bool(pick(self._data, path).points)
         self.empty.setText("" if any_points else view.empty)
@@ -259,8 +466,32 @@ class ProgressPlot(QWidget):
         self.widget.setAccessibleDescription(view.title)
 
     def set_range(self, x_min: float, x_max: float) -> None:
+        self._x_range = (x_min, x_max)
         self.plot_item.setXRange(x_min, x_max, padding=0)
-        self.plot_item.enableAutoRange(axis="y")
+        # Treatment numbers outside the range would sit on the plot's edge.
+        for line, marker in zip(
+            self._markers, self._data.markers if self._data else (), strict=False
+        ):
+            line.setVisible(x_min <= marker.x <= x_max)
+        self._fit_y()
+
+    def _fit_y(self) -> None:
+        """The y range of what is visible now (see :func:`y_range`)."""
+        if self._data is None or self._x_range is None:
+            return
+        x_min, x_max = self._x_range
+        ys = [
+            p.y
+            for path, _style in self.view.curves
+            for p in pick(self._data, path).points
+            if x_min <= p.x <= x_max
+        ]
+        fixed = (-0.4, 10.4) if self.view.key == "pain" else None  # the 0-10 scale, whole
+        found = fixed or y_range(ys)
+        if found is None:
+            self.plot_item.setYRange(0, 1, padding=0)
+        else:
+            self.plot_item.setYRange(*found, padding=0)
 
     def visible_xs(self) -> list[float]:
         if self._data is None:
@@ -287,4 +518,8 @@ class ProgressPlot(QWidget):
                 if distance < best_d:
                     best, best_d = point, distance
         if best is not None:
-            self.hover.setText(best.text)
+            partial = any(
+                self._so_far(path) and pick(self._data, path).points[-1] is best
+                for path, _style in self.view.curves
+            )
+            self.hover.setText(f"{best.text} ({SO_FAR})" if partial else best.text)
