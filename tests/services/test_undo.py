@@ -203,3 +203,12 @@ def _day(day: date) -> str:
     from stenosis_coach.core.words import day_text
 
     return day_text(day)
+
+
+def test_a_walk_from_another_year_is_named_with_its_year(db, clock):
+    walk = log_walk(db, clock, date(2025, 12, 30), "20", kind=WalkKind.TEST)
+    undo.delete(db, undo.Kind.WALK, walk.id, clock.now())
+    [shown] = undo.undo_stack(db, ALL, clock.now())
+    assert shown.sentence() == (
+        f"The walking test of Tue 30 Dec 2025 ({minutes_text(1200)}) was deleted."
+    )
