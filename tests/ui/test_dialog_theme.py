@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from stenosis_coach.core.settings import Settings, TextSize
 from stenosis_coach.services.settings_store import save_settings
+from stenosis_coach.ui.dialogs import Dialogs
 
 AA = 4.5  # WCAG 2.2 text contrast
 
@@ -79,11 +80,16 @@ def test_the_file_dialog_is_readable_in_both_themes(themed, tmp_path: Path, qtbo
     window, settings = themed
     for name in ("walks.csv", "plan.scplan.json"):
         (tmp_path / name).write_text("x")
-    dialog = QFileDialog(window, "Import plan", str(tmp_path), "Plan files (*.scplan.json)")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.resize(900, 600)
+    dialog = Dialogs(window).file_dialog(
+        "Import plan", tmp_path, "Plan files (*.scplan.json)", "open"
+    )
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # as under Xvfb
     dialog.show()
     qtbot.waitExposed(dialog)
+    # Sized to the window, so large text is not squeezed into a small box.
+    assert dialog.width() >= 0.8 * window.width() and dialog.height() >= 0.8 * window.height()
+    assert dialog.width() <= window.width() and dialog.height() <= window.height()
+    assert dialog.accessibleName() == "Import plan"
     views = [v for v in dialog.findChildren(QAbstractItemView) if v.isVisible()]
     assert len(views) >= 2  # the side bar and the files
     for view in views:
@@ -149,8 +155,8 @@ def test_already_open_message_uses_the_saved_text_size_and_theme(paths, qtbot, m
     app.setStyleSheet("")  # as a fresh start: nothing themed yet
     app.setFont(QFont())
     app.setPalette(QPalette())
-    monkeypatch.setattr(app_module, "configure_logging", lambda paths: None)
     paths.ensure()
+    monkeypatch.setattr(app_module, "prepare_folders", lambda paths: True)  # no log files
     save_settings(paths, Settings(text_size=TextSize.EXTRA_LARGE, high_contrast=True))
     seen = {}
 

@@ -67,22 +67,45 @@ class Dialogs:
         return target
 
     def ask_save_name(self, title: str, suggested: Path, file_filter: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
-        return Path(name) if name else None
+        dialog = self.file_dialog(title, suggested.parent, file_filter, "save")
+        dialog.selectFile(suggested.name)
+        return self._chosen(dialog)
 
     def open_path(self, title: str, start: Path, file_filter: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start), file_filter)
-        return Path(name) if name else None
+        return self._chosen(self.file_dialog(title, start, file_filter, "open"))
 
     def folder_path(self, title: str, start: Path) -> Path | None:
+        return self._chosen(self.file_dialog(title, start, "", "folder"))
+
+    def file_dialog(self, title: str, start: Path, file_filter: str, kind: str):  # -> QFileDialog
+        """Qt's file dialog ("open", "save" or "folder"), not yet shown: the desktop's own
+        where it has one, else Qt's, which follows the theme and is sized to the window so
+        that large text is not squeezed into a small box."""
         from PySide6.QtWidgets import QFileDialog
 
-        name = QFileDialog.getExistingDirectory(self.parent, title, str(start))
-        return Path(name) if name else None
+        dialog = QFileDialog(self.parent, title, str(start), file_filter)
+        dialog.setAccessibleName(title)
+        if kind == "save":
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        elif kind == "folder":
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if self.parent is not None:
+            room = self.parent.size()
+            dialog.resize(round(room.width() * 0.9), round(room.height() * 0.9))
+        return dialog
+
+    @staticmethod
+    def _chosen(dialog) -> Path | None:
+        try:
+            if not dialog.exec():
+                return None
+            files = dialog.selectedFiles()
+            return Path(files[0]) if files and files[0] else None
+        finally:
+            dialog.deleteLater()
 
     def _box(self, icon, title: str, text: str):  # -> QMessageBox
         from PySide6.QtWidgets import QMessageBox
