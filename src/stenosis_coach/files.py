@@ -175,7 +175,13 @@ def check_output(path: os.PathLike[str] | str, what: str = "file") -> Path:
     try:
         fd, probe = tempfile.mkstemp(prefix=".stenosis-coach-", suffix=".probe", dir=target.parent)
     except OSError as exc:
-        raise _write_error(exc, target.parent, what) from None
+        if storage_error(exc, "", target.parent) is not None:
+            raise _write_error(exc, target.parent, what) from None
+        # e.g. /proc or /sys: the folder exists, but no file can be made in it
+        raise InvalidInput(
+            f"No file can be made in {_shown(target.parent)}, so the {what} was not written "
+            "there; choose another place."
+        ) from None
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)
