@@ -50,16 +50,33 @@ def dialogs() -> FakeDialogs:
     return FakeDialogs()
 
 
+def close_and_delete(windows, dialogs: FakeDialogs) -> None:
+    """Really close each window (a session still running is stopped: "Stop and close") and
+    delete it with everything it owns, so no widget, timer or heartbeat outlives its test."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for window in windows:
+        if not shiboken6.isValid(window):
+            continue
+        if window.context.db is not None and window.running_session() is not None:
+            dialogs.choices[:0] = [1]  # "Stop and close"
+        window.close()
+        window.context.close_database()
+        window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def make_window(qtbot, paths, clock, dialogs):
-    """Build windows on the test's data dir; each is closed at the end."""
+    """Build windows on the test's data dir; at the end each is closed and deleted."""
     from stenosis_coach.ui.app import build_window
 
     made = []
 
     def make(open_data: bool = True):
         window = build_window(paths, clock, dialogs)
-        qtbot.addWidget(window)
         window.resize(1100, 760)
         window.show()
         if open_data:
@@ -70,8 +87,8 @@ def make_window(qtbot, paths, clock, dialogs):
         return window
 
     yield make
-    for window in made:
-        window.context.close_database()
+    close_and_delete(made, dialogs)
+    made.clear()
 
 
 @pytest.fixture
