@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__
 from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines
-from stenosis_coach.errors import UserError
+from stenosis_coach.errors import UserError, storage_error
 from stenosis_coach.paths import AppPaths, folder_problem
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,11 @@ def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> 
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
+        problem = storage_error(exc, f"'{command.name}' was not finished", paths.data_dir)
+        if problem is not None:  # a full or read-only disk is not a bug: one sentence
+            log.warning("'%s' stopped: %s", command.name, exc)
+            print(problem.message, file=sys.stderr)
+            return problem.exit_code
         log.exception("unexpected error in '%s'", command.name)
         print(
             f"Something went wrong inside {APP_TITLE} ({type(exc).__name__}: {exc}). "

@@ -187,3 +187,15 @@ def test_a_really_full_disk_at_start_is_not_damage(small_disk, template_db):
         pass
     except DatabaseDamaged:
         pytest.fail("a full disk was reported as damage")
+
+
+def test_an_empty_data_file_can_be_restored_over_and_is_kept_aside(paths):
+    from stenosis_coach.services.data_backup import restore_from
+
+    open_database(paths).close()
+    newest = backup.timestamped_backup(paths.db_file, paths.backup_dir, "before-upgrade", T)
+    paths.db_file.write_bytes(b"")
+    result = restore_from(paths, newest, T)
+    assert result.previous_kept_at.name.startswith("coach-damaged-")
+    assert result.previous_kept_at.stat().st_size == 0
+    open_database(paths).close()
