@@ -419,13 +419,13 @@ def test_explain_steps() -> None:
     # (5.75, said 5.8 min), target 1050; flare 0.8 * 345 = 276 -> 18.9 -> 270 (4.5 min).
     walks = [walk(0, TEST, tfs=390, total=900, pain=4), good(1), good(2), walk(72, TRAIN, pain=7)]
     assert explain_steps(walks, NOW) == [
-        "Mon 2 Mar, walking test 15 min, symptoms at 6.5 min, pain 4/10: "
-        "sets your bout at 5.3 min (80% of 6.5 min).",
-        "Tue 3 Mar, training walk 15 min, pain 2/10: a good walk (1 of 2 towards a step up).",
-        "Wed 4 Mar, training walk 15 min, pain 2/10: "
-        "a good walk (2 of 2): stepped up to 5.8 min bouts and 17.5 min in all.",
-        "Thu 5 Mar, training walk 15 min, pain 7/10: shorter than your 17.5 min target, "
-        "so not a good walk; a flare (pain 7/10 or more), so your bout eases to 4.5 min.",
+        "Mon 2 Mar, walking test 15:00 min, symptoms at 6:30 min, pain 4/10: "
+        "sets your bout at 5:15 min (80% of 6:30 min).",
+        "Tue 3 Mar, training walk 15:00 min, pain 2/10: a good walk (1 of 2 towards a step up).",
+        "Wed 4 Mar, training walk 15:00 min, pain 2/10: "
+        "a good walk (2 of 2): stepped up to 5:45 min bouts and 17:30 min in all.",
+        "Thu 5 Mar, training walk 15:00 min, pain 7/10: shorter than your 17:30 min target, "
+        "so not a good walk; a flare (pain 7/10 or more), so your bout eases to 4:30 min.",
     ]
 
 
@@ -477,11 +477,12 @@ def test_explain_steps_with_plan_and_held_step_up() -> None:
     # Before P: not replayed. Flare: 0.8 * 240 = 192 -> 195 (3.3 min); good 1; good 2 at
     # 36 h after the flare: held.
     assert explain_steps(walks, NOW, plan) == [
-        "Mon 2 Mar: your walking plan set 4 min bouts, 2 min rests and 15 min of walking in all.",
-        "Tue 3 Mar, training walk 15 min, pain 8/10: a flare (pain 7/10 or more), "
-        "so your bout eases to 3.3 min.",
-        "Wed 4 Mar, training walk 15 min, pain 2/10: a good walk (1 of 2 towards a step up).",
-        "Thu 5 Mar, training walk 15 min, pain 2/10: a good walk (2 of 2 towards a step up), "
+        "Mon 2 Mar: your walking plan set 4:00 min bouts, 2:00 min rests and 15:00 min of "
+        "walking in all.",
+        "Tue 3 Mar, training walk 15:00 min, pain 8/10: a flare (pain 7/10 or more), "
+        "so your bout eases to 3:15 min.",
+        "Wed 4 Mar, training walk 15:00 min, pain 2/10: a good walk (1 of 2 towards a step up).",
+        "Thu 5 Mar, training walk 15:00 min, pain 2/10: a good walk (2 of 2 towards a step up), "
         "but no step up yet: less than 48 hours after a flare.",
     ]
     assert replay([good(0)], T0 + timedelta(hours=1)).reason == (

@@ -307,10 +307,8 @@ _COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 
 
 
 def _min(seconds: int | Fraction) -> str:
-    """Exact seconds as minutes to 0.1, halves up: 390 -> "6.5 min", 240 -> "4 min"."""
-    tenths = math.floor(Fraction(seconds) / 6 + Fraction(1, 2))
-    whole, tenth = divmod(tenths, 10)
-    return f"{whole} min" if tenth == 0 else f"{whole}.{tenth} min"
+    """A duration as everywhere in the app: 390 -> "6:30 min", 24 -> "0:24 min"."""
+    return minutes_text(seconds)
 
 
 def _hours(span: timedelta) -> str:
