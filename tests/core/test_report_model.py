@@ -699,3 +699,10 @@ def test_a_long_note_is_capped_in_the_walks_table_and_whole_under_notes():
     cell = r.walks[0].cells[-1]
     assert len(cell) <= 100 and cell.endswith("(whole note under Notes)")
     assert r.notes[0].text == long_note
+
+
+def test_a_week_cut_by_the_range_says_how_many_of_its_days_count():
+    weeks = build_report(report_input(first=date(2026, 2, 1), last=date(2026, 3, 25))).weekly
+    assert weeks[0].cells[0] == "Mon 26 Jan 2026 (1 of 7 days)"  # only Sun 1 Feb
+    assert weeks[-1].cells[0] == "Mon 23 Mar 2026 (3 of 7 days)"  # the week under way
+    assert weeks[1].cells[0] == "Mon 2 Feb 2026"

@@ -151,3 +151,32 @@ def test_every_day_of_a_week_is_named_once(window):
     assert [x for x, _text in ticks] == [
         noon_x(date(2026, 3, 2) + timedelta(days=n)) for n in range(7)
     ]
+
+
+def test_the_reports_plot_has_the_same_readable_axes(qtbot):
+    """The PDF's plot of a single 0.4-minute test: real ticks, no "(x0.001)", dates apart."""
+    from fractions import Fraction
+
+    from stenosis_coach.core.progress.series import HALF_DAY_S, Point, Series
+    from stenosis_coach.core.report.model import PlotData
+    from stenosis_coach.ui.report.render import report_plot
+
+    day = date(2026, 2, 27)
+    point = Point(noon_x(day), 0.4, day, Fraction(2, 5), "tolerance")
+    plot = PlotData(
+        "Minutes walked before symptoms",
+        Series("tolerance", (point,)),
+        Series("tolerance_median", (point,)),
+        (),
+        (noon_x(day - timedelta(days=27)) - HALF_DAY_S, noon_x(day) + HALF_DAY_S),
+        "",
+    )
+    view, item = report_plot(plot)
+    qtbot.addWidget(view)
+    left, bottom = item.getAxis("left"), item.getAxis("bottom")
+    assert "(x" not in left.labelString()
+    assert len(drawn_labels(left)) >= 2
+    dates = sorted(drawn_labels(bottom), key=lambda r: r[0].left())
+    assert len(dates) >= 2
+    for (rect, text), (after, _) in pairwise(dates):
+        assert rect.right() < after.left(), text

@@ -174,6 +174,7 @@ class PlotData:
     markers: tuple[Marker, ...]  # treatments inside the range
     x_range: tuple[float, float]  # POSIX seconds: the range's days, half a day padding
     empty_text: str  # shown instead of the plot when there are no tests
+    tz: tzinfo | None = None  # the zone of the days: the dates under the plot
 
 
 @dataclass(frozen=True)
@@ -405,6 +406,7 @@ def _plot(data: ReportInput, scope: InRange) -> PlotData:
             noon_x(data.last, data.tz) + HALF_DAY_S,
         ),
         empty_text=NO_TESTS_TEXT,
+        tz=data.tz,
     )
 
 

@@ -367,12 +367,15 @@ class WeekRow:
     leg_pain: Fraction | None  # mean over logged days with a value
     back_pain: Fraction | None
     doses: Fraction | None  # mean doses per logged day
+    days: int = 7  # days of the week inside the range (the first and last may be cut)
 
     @property
     def cells(self) -> tuple[str, ...]:
-        """In the order of :data:`WEEKLY_HEADERS`."""
+        """In the order of :data:`WEEKLY_HEADERS`; a cut week says so ("(3 of 7 days)"):
+        the week under way is not a drop."""
+        cut = f" ({self.days} of 7 days)" if self.days < 7 else ""
         return (
-            date_text(self.week_start),
+            date_text(self.week_start) + cut,
             str(self.tests),
             minutes_cell(self.tolerance_s),
             str(self.training_walks),
@@ -413,6 +416,7 @@ def weekly_rows(data: InRange) -> tuple[WeekRow, ...]:
                 leg_pain=mean([g.leg_pain for g in week_logs if g.leg_pain is not None]),
                 back_pain=mean([g.back_pain for g in week_logs if g.back_pain is not None]),
                 doses=mean([g.doses for g in week_logs]),
+                days=(min(week + timedelta(days=6), data.last) - max(week, data.first)).days + 1,
             )
         )
         week += timedelta(weeks=1)

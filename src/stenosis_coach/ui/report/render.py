@@ -60,6 +60,7 @@ li { margin: 0; }
 LATEST_WEEKS = 52
 LATEST_ROWS = 120
 NOTE_HEADERS = ("Date", "From", "Note")
+DATED = re.compile(r"^(\w{3}&nbsp;\d{1,2}&nbsp;\w{3}&nbsp;\d{4})&nbsp;\(")  # "Mon 4 May 2026 ("
 NBSP = "&nbsp;"
 PLOT_SIZE = (1500, 300)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
@@ -92,8 +93,12 @@ def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers or ())
 
     def cell(i: int, text: str) -> str:
-        # The first column of a grid (a date, a label) stays on one line.
-        return f"<td>{e(text).replace(' ', NBSP) if i == 0 and headers else e(text)}</td>"
+        # The first column of a grid (a date, a label) stays on one line; what a date adds
+        # in brackets ("(3 of 7 days)") goes under it.
+        if i == 0 and headers:
+            dated = DATED.sub(r"\1<br>(", e(text).replace(" ", NBSP))
+            return f"<td>{dated}</td>"
+        return f"<td>{e(text)}</td>"
 
     body = "".join(
         "<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows
@@ -124,19 +129,18 @@ def bullets(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>" if items else ""
 
 
-def plot_png(plot: PlotData) -> bytes | None:
-    """The walking-tolerance plot as PNG bytes (pyqtgraph's ImageExporter), or ``None``
-    when there are no tests in the range."""
-    if not plot.tolerance.points:
-        return None
+def report_plot(plot: PlotData):
+    """The walking-tolerance plot laid out at :data:`PLOT_SIZE` for paper: a hidden
+    ``PlotWidget`` (the exporter needs a view) and its plot item. The axes are the
+    Progress page's: dates that never overlap, no "(x0.001)", a real range around one test."""
     import pyqtgraph as pg
-    from pyqtgraph.exporters import ImageExporter
     from PySide6.QtCore import Qt
 
-    view = pg.PlotWidget(
-        axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}, background="#FFFFFF"
-    )  # never shown: the exporter needs a view
+    from stenosis_coach.ui.progress.plot import DateAxis, no_si_prefix, y_range
+
+    view = pg.PlotWidget(axisItems={"bottom": DateAxis(plot.tz)}, background="#FFFFFF")
     item = view.getPlotItem()
+    no_si_prefix(item)
     item.setLabel("left", "minutes")
     item.showGrid(y=True, alpha=0.3)
     black = pg.mkPen("#000000", width=4)
@@ -186,8 +190,21 @@ def plot_png(plot: PlotData) -> bytes | None:
         line.label.setFont(label_font)
         item.addItem(line)
     item.setXRange(*plot.x_range, padding=0)
+    ys = [p.y for p in plot.tolerance.points] + list(plot.running_median.ys)
+    item.setYRange(*(y_range(ys) or (0, 1)), padding=0)
     # The view is never shown, so it never lays its plot out: size the plot itself.
     item.setGeometry(QRectF(0, 0, *PLOT_SIZE))
+    return view, item
+
+
+def plot_png(plot: PlotData) -> bytes | None:
+    """The walking-tolerance plot as PNG bytes (pyqtgraph's ImageExporter), or ``None``
+    when there are no tests in the range."""
+    if not plot.tolerance.points:
+        return None
+    from pyqtgraph.exporters import ImageExporter
+
+    _view, item = report_plot(plot)
     exporter = ImageExporter(item)
     exporter.parameters()["width"] = PLOT_SIZE[0]
     exporter.parameters()["height"] = PLOT_SIZE[1]
