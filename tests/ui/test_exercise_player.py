@@ -258,3 +258,20 @@ def test_the_hurt_screen_goes_back_to_the_paused_routine(window, qtbot, clock, c
 
 def last_summary_or_none(window):
     return next(iter(SessionRepository(window.context.db).recent(1, kind="routine")), None)
+
+
+def test_carry_on_a_named_routine_from_today(window, qtbot, clock, dialogs, cues):
+    controller, player = start(window, qtbot, "flexion-basics")
+    qtbot.keyClick(player, Qt.Key.Key_Right)
+    qtbot.keyClick(player, Qt.Key.Key_Right)  # on to exercise 3
+    advance(controller, clock, 3)
+    dialogs.choices.append(1)
+    qtbot.mouseClick(player.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.flow.skip, Qt.MouseButton.LeftButton)
+    # The patient's own routine (gentle start) was not stopped: nothing to carry on there.
+    assert routines.resume_point(window.context.db, clock.now()) is None
+
+    window.today.action_requested.emit(f"{ROUTINE_RESUME_ACTION}:flexion-basics")
+    player = window.flow
+    assert isinstance(player, PlayerScreen)
+    assert player.counters.text().startswith("Exercise 3 of")

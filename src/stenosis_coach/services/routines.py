@@ -91,34 +91,40 @@ class ResumePoint:
     chair_versions: bool
 
 
-def resume_point(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ResumePoint | None:
-    """The routine stopped early today, if the newest routine session of today was stopped
-    (or cut short by the app closing) before its end; ``None`` otherwise.
+def resume_point(
+    db: Database, now: datetime, routine_id: str | None = None, tz: tzinfo = LOCAL
+) -> ResumePoint | None:
+    """Where to carry on ``routine_id`` (the patient's own routine when ``None``) if its
+    newest session of today was stopped (or cut short by the app closing) before its end;
+    ``None`` otherwise.
 
-    Carrying on is a *new* session that starts at that step and is linked to this one
-    (``carries_on``, ``from_step`` in its "started" event): each session's events stay
-    true to what happened in it, and the new one reaches the routine's end only if the
-    patient really gets there.
+    Carrying on is a *new* session that starts at that step and is linked to the stopped
+    one (``carries_on``, ``from_step`` in its "started" event): each session's events stay
+    true to what happened in it, and the new one is "completed" only if the patient really
+    reaches the routine's end.
     """
+    wanted = routine_id or my_routine(db).id
     repo = SessionRepository(db)
     today = now.astimezone(tz).date()
     todays = [s for s in repo.recent(20, kind=SESSION_KIND) if s.local_start.date() == today]
-    if not todays or todays[0].end_reason not in (EndReason.STOPPED, EndReason.INTERRUPTED):
-        return None
-    last = todays[0]
-    routine_id, chair, step = "", False, None
-    for event in repo.events(last.id):
-        if event.kind == "started":
-            routine_id = event.data.get("routine", "")
-            chair = bool(event.data.get("chair_versions", False))
-            step = event.data.get("from_step", 0)
-        elif event.kind in ("step_started", "step_done"):
-            # In a step until it is done; once done, the next one is where to carry on.
-            step = int(event.data["step"]) + (event.kind == "step_done")
-    routine = library.routines(db).get(routine_id)
-    if routine is None or step is None or step >= len(routine.steps):
-        return None
-    return ResumePoint(last.id, routine_id, step, chair)
+    events = repo.events_for([s.id for s in todays])
+    for session in todays:  # newest first
+        started = next((e for e in events[session.id] if e.kind == "started"), None)
+        if started is None or started.data.get("routine") != wanted:
+            continue
+        if session.end_reason not in (EndReason.STOPPED, EndReason.INTERRUPTED):
+            return None
+        step = int(started.data.get("from_step", 0))
+        for event in events[session.id]:
+            if event.kind in ("step_started", "step_done"):
+                # In a step until it is done; once done, the next one is where to carry on.
+                step = int(event.data["step"]) + (event.kind == "step_done")
+        routine = library.routines(db).get(wanted)
+        if routine is None or step >= len(routine.steps):
+            return None
+        chair = bool(started.data.get("chair_versions", False))
+        return ResumePoint(session.id, wanted, step, chair)
+    return None
 
 
 def history(db: Database, limit: int = 30) -> list[RoutineSummary]:

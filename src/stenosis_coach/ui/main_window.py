@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             self.exercises.start_routine(routine_id)
         elif action == ROUTINE_RESUME_ACTION:
             self.page("exercises")
-            self.exercises.resume_routine()
+            self.exercises.resume_routine(routine_id)
         elif action == WALK_ACTION:
             self.show_page("walk")
             self.walking.start_walk()

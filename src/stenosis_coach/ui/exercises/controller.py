@@ -55,16 +55,17 @@ class ExerciseController(QObject):
         Cancel on the first screen goes back to ``back_to``."""
         self._window.safety.request_session(lambda: self._before(routine_id, back_to))
 
-    def resume_routine(self) -> bool:
-        """Carry on with the routine stopped early today, from the step it was in.
+    def resume_routine(self, routine_id: str | None = None) -> bool:
+        """Carry on with ``routine_id`` (the patient's own when ``None``), stopped early
+        today, from the step it was in.
 
         A new session of the same routine starting at that step, linked to the stopped
         one (see :func:`~stenosis_coach.services.routines.resume_point`). No ratings
         first: they were given when the routine started. ``False`` when there is nothing
         to carry on (then the routine starts from the beginning)."""
-        point = resume_point(self._context.db, self._context.clock.now())
+        point = resume_point(self._context.db, self._context.clock.now(), routine_id)
         if point is None:
-            self.start_routine()
+            self.start_routine(routine_id)
             return False
         self._window.safety.request_session(lambda: self._carry_on(point))
         return True
