@@ -95,6 +95,9 @@ def test_this_week_so_far_is_drawn_apart_not_as_a_drop(window, clock, tmp_path):
     xs, ys = item.getData()
     assert xs[-1] == noon_x(date(2026, 3, 2)) and ys[-1] == 5
     assert item.isVisible() and text.isVisible() and text.toPlainText() == "this week so far"
+    box = page.plot.plot_item.getViewBox()
+    page.plot._moved(box.mapViewToScene(QPointF(xs[-1], ys[-1])))  # the pointer on it
+    assert page.plot.hover.text().endswith("(this week so far)")
     clock.advance(7 * 24 * 3600)  # a week later it is a whole week like the others
     window.context.data_changed.emit()
     xs, ys = line.getData()
