@@ -220,8 +220,10 @@ def read_everything(db: Database) -> None:
     ]
     with db.session() as s:
         for table in tables:
-            s.exec(select(table)).all()
-        session_ids = [r.id for r in s.exec(select(models.SessionRow)).all()]
+            # Core rows still go through the column types (times, exact seconds): cheaper
+            # than ORM objects, which ten years of events would make slow.
+            s.execute(select(table.__table__)).all()
+        session_ids = [r.id for r in s.execute(select(models.SessionRow.__table__)).all()]
     walks = WalkRepository(db)
     walks.all(include_deleted=True)
     walks.walks()
