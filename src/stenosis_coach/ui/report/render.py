@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
@@ -62,6 +63,8 @@ LATEST_ROWS = 120
 NOTE_HEADERS = ("Date", "From", "Note")
 DATED = re.compile(r"^(\w{3}&nbsp;\d{1,2}&nbsp;\w{3}&nbsp;\d{4})&nbsp;\(")  # "Mon 4 May 2026 ("
 NBSP = "&nbsp;"
+SHORT_CELL = 12  # characters: a cell this short never wraps
+NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
 PLOT_SIZE = (1500, 300)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
@@ -88,9 +91,17 @@ def e(text: object) -> str:
     return escape(breakable(str(text)), quote=True)
 
 
-def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
-    """A grid; ``headers=None`` for a two-column list of labels and values."""
-    head = "".join(f"<th>{e(h)}</th>" for h in headers or ())
+def table(
+    headers: Sequence[str] | None,
+    rows: Iterable[Sequence[str]],
+    widths: Mapping[int, str] = NO_WIDTHS,
+) -> str:
+    """A grid; ``headers=None`` for a two-column list of labels and values. ``widths``
+    gives a column its share of the page ("28%"), e.g. room for notes to wrap."""
+    head = "".join(
+        f'<th width="{widths[i]}">{e(h)}</th>' if i in widths else f"<th>{e(h)}</th>"
+        for i, h in enumerate(headers or ())
+    )
 
     def cell(i: int, text: str) -> str:
         # The first column of a grid (a date, a label) stays on one line; what a date adds
@@ -98,6 +109,8 @@ def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
         if i == 0 and headers:
             dated = DATED.sub(r"\1<br>(", e(text).replace(" ", NBSP))
             return f"<td>{dated}</td>"
+        if len(text) <= SHORT_CELL:  # "no symptoms", "4 → 2": whole, on one line
+            return f"<td>{e(text).replace(' ', NBSP)}</td>"
         return f"<td>{e(text)}</td>"
 
     body = "".join(
@@ -108,7 +121,13 @@ def table(headers: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
 
 
 def latest_table(
-    title: str, headers: Sequence[str], rows: Sequence[object], limit: int, none: str, noun: str
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[object],
+    limit: int,
+    none: str,
+    noun: str,
+    widths: Mapping[int, str] = NO_WIDTHS,
 ) -> str:
     """``title`` and a grid of the newest ``limit`` rows; older rows are counted, not printed."""
     if not rows:
@@ -121,7 +140,7 @@ def latest_table(
         if left_out
         else ""
     )
-    return f"<h2>{e(title)}</h2>" + lead + table(headers, (r.cells for r in shown))
+    return f"<h2>{e(title)}</h2>" + lead + table(headers, (r.cells for r in shown), widths)
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -320,7 +339,13 @@ def later_pages(report: Report) -> str:
     )
     parts.append(
         latest_table(
-            "Walks", WALK_HEADERS, report.walks, LATEST_ROWS, "No walks in this range.", "walks"
+            "Walks",
+            WALK_HEADERS,
+            report.walks,
+            LATEST_ROWS,
+            "No walks in this range.",
+            "walks",
+            {len(WALK_HEADERS) - 1: "22%"},  # notes: a few lines, not a column of words
         )
     )
     parts.append(
