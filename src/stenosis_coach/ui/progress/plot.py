@@ -165,6 +165,13 @@ def _tick_days(unit: str, n: int, first: date, last: date) -> list[date]:
     return found
 
 
+def _tick_count(unit: str, n: int, first: date, last: date) -> int:
+    """About how many ticks a step puts in ``[first, last]`` (without making them)."""
+    days = (last - first).days + 1
+    per = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+    return days // per
+
+
 def _tick_text(unit: str, day: date) -> str:
     if unit in ("day", "week"):
         return f"{day.day} {day:%b}"
@@ -189,8 +196,11 @@ def date_ticks(
     per_second = pixels / (x_max - x_min)
     first, last = _local_day(x_min, tz), _local_day(x_max, tz)
     gap = width_of("00")
+    shortest = width_of("Jan")  # no label is narrower: skip steps that cannot fit unmeasured
     fallback: list[tuple[float, str]] = []
     for unit, n in TICK_STEPS:
+        if _tick_count(unit, n, first, last) * (shortest + gap) > pixels:
+            continue
         ticks = [
             (s.noon_x(day, tz), _tick_text(unit, day))
             for day in _tick_days(unit, n, first, last)
@@ -223,7 +233,9 @@ class DateAxis(pg.AxisItem):
 
     def _width(self, text: str) -> float:
         font = self.style.get("tickFont") or QFont()
-        return QFontMetrics(font).horizontalAdvance(text)
+        if getattr(self, "_metrics_font", None) != font:
+            self._metrics_font, self._metrics = QFont(font), QFontMetrics(font)
+        return self._metrics.horizontalAdvance(text)
 
     def tickValues(self, minVal, maxVal, size):
         ticks = date_ticks(minVal, maxVal, size, self._width, self._tz)
