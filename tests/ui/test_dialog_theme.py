@@ -178,3 +178,31 @@ def test_already_open_message_uses_the_saved_text_size_and_theme(paths, qtbot, m
     assert seen["size"] == 18
     assert seen["contrast"] >= AA
     assert seen["name"]
+
+
+def test_the_file_dialog_tool_buttons_stand_out_from_their_background(themed, tmp_path, qtbot):
+    """Back, forward, up, new folder, list and detail: icons follow the text colour (3:1 at
+    least, WCAG non-text contrast); Qt's own were dark grey on black in high contrast."""
+    from PySide6.QtWidgets import QToolButton
+
+    window, _settings = themed
+    dialog = Dialogs(window).file_dialog("Restore", tmp_path, "", "open")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = [b for b in dialog.findChildren(QToolButton) if b.isVisible() and b.toolTip()]
+    assert len(buttons) >= 4
+    background = window.palette().color(QPalette.ColorRole.Button)
+    for button in buttons:
+        image = button.icon().pixmap(button.iconSize()).toImage()
+        inked = [
+            image.pixelColor(x, y)
+            for y in range(image.height())
+            for x in range(image.width())
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        assert inked, button.toolTip()
+        best = max(contrast(colour, background) for colour in inked)
+        assert best >= 3, f"{button.toolTip()}: {best:.2f}:1"
+        assert button.accessibleName() or button.toolTip()
+    dialog.close()

@@ -95,6 +95,7 @@ class Dialogs:
         if self.parent is not None:
             room = self.parent.size()
             dialog.resize(round(room.width() * 0.9), round(room.height() * 0.9))
+        _ink_tool_buttons(dialog)
         return dialog
 
     @staticmethod
@@ -117,6 +118,35 @@ class Dialogs:
         box.setAccessibleName(title)
         box.setAccessibleDescription(spoken_text(text))  # durations in words
         return box
+
+
+_ARROWS = ("backButton", "forwardButton", "toParentButton")
+
+
+def _ink_tool_buttons(dialog: QWidget) -> None:
+    """Qt's own file dialog draws its back, forward and up arrows in dark grey: black on
+    black in high contrast. Redraw them in the theme's text colour (the desktop's own
+    dialog, when there is one, has none of these buttons). Its other icons are drawn on
+    their own light background and stay as they are."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+    from PySide6.QtWidgets import QToolButton
+
+    ink = dialog.palette().color(QPalette.ColorRole.ButtonText)
+    for tool in dialog.findChildren(QToolButton):
+        if tool.icon().isNull() or tool.objectName() not in _ARROWS:
+            continue
+        shape = tool.icon().pixmap(tool.iconSize() * 2)
+        inked = QPixmap(shape.size())
+        inked.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(inked)
+        painter.drawPixmap(0, 0, shape)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(inked.rect(), ink)
+        painter.end()
+        tool.setIcon(QIcon(inked))
+        if not tool.accessibleName():
+            tool.setAccessibleName(tool.toolTip())
 
 
 def with_suffix(path: Path, suffix: str) -> Path:
