@@ -275,3 +275,26 @@ def test_carry_on_a_named_routine_from_today(window, qtbot, clock, dialogs, cues
     player = window.flow
     assert isinstance(player, PlayerScreen)
     assert player.counters.text().startswith("Exercise 3 of")
+
+
+def test_today_offers_to_carry_on_a_routine_stopped_early_and_carrying_on_works(
+    window, qtbot, clock, dialogs, cues
+):
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    controller, player = start(window, qtbot)
+    qtbot.keyClick(player, Qt.Key.Key_Right)
+    advance(controller, clock, 3)
+    dialogs.choices.append(1)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.mouseClick(window.flow.skip, Qt.MouseButton.LeftButton)
+    assert window.flow is None and window.current_key() == "today"
+    QApplication.processEvents()  # new cards are shown on the next turn of the event loop
+    [carry_on] = [
+        b
+        for b in window.today.findChildren(QPushButton)
+        if b.isVisible() and b.text() == "Carry on"
+    ]
+    qtbot.mouseClick(carry_on, Qt.MouseButton.LeftButton)
+    player = window.flow
+    assert isinstance(player, PlayerScreen) and "Exercise 2 of 4" in player.counters.text()
