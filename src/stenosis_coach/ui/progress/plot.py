@@ -133,6 +133,7 @@ TICK_STEPS = (
     ("year", 5),
     ("year", 10),
 )
+EDGE_PAD = 0.015  # of the x range, each side
 FILL_LIMIT = 0.75  # labels cover at most this share of the axis (pyqtgraph drops > 0.8)
 
 
@@ -479,7 +480,8 @@ class ProgressPlot(QWidget):
 
     def set_range(self, x_min: float, x_max: float) -> None:
         self._x_range = (x_min, x_max)
-        self.plot_item.setXRange(x_min, x_max, padding=0)
+        # A little room each side: a point on the first or last day is drawn whole.
+        self.plot_item.setXRange(x_min, x_max, padding=EDGE_PAD)
         # Treatment numbers outside the range would sit on the plot's edge.
         for line, marker in zip(
             self._markers, self._data.markers if self._data else (), strict=False

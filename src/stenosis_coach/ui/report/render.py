@@ -155,7 +155,7 @@ def report_plot(plot: PlotData):
     import pyqtgraph as pg
     from PySide6.QtCore import Qt
 
-    from stenosis_coach.ui.progress.plot import DateAxis, no_si_prefix, y_range
+    from stenosis_coach.ui.progress.plot import EDGE_PAD, DateAxis, no_si_prefix, y_range
 
     view = pg.PlotWidget(axisItems={"bottom": DateAxis(plot.tz)}, background="#FFFFFF")
     item = view.getPlotItem()
@@ -208,7 +208,7 @@ def report_plot(plot: PlotData):
         )
         line.label.setFont(label_font)
         item.addItem(line)
-    item.setXRange(*plot.x_range, padding=0)
+    item.setXRange(*plot.x_range, padding=EDGE_PAD)  # a test on the first day drawn whole
     ys = [p.y for p in plot.tolerance.points] + list(plot.running_median.ys)
     item.setYRange(*(y_range(ys) or (0, 1)), padding=0)
     # The view is never shown, so it never lays its plot out: size the plot itself.
