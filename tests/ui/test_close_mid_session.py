@@ -79,3 +79,50 @@ def test_closing_mid_walk_asks_and_yes_saves_it_as_stopped(
 def test_closing_with_nothing_running_does_not_ask(window, dialogs):
     assert window.close()
     assert dialogs.shown == []
+
+
+def test_new_symptoms_from_the_menu_mid_routine_asks_and_keeps_what_was_done(
+    window, qtbot, clock, dialogs, cues
+):
+    from stenosis_coach.ui.safety.screens import QuestionScreen
+
+    controller = start_routine(window, qtbot)
+    clock.advance(30)
+    controller.tick()
+    player = window.flow
+    symptoms = next(
+        a for a in window.menuBar().actions()[1].menu().actions() if "symptoms" in a.text()
+    )
+    dialogs.choices.append(0)  # "Keep going"
+    symptoms.trigger()
+    assert dialogs.shown[-1][1] == "Stop the routine?"
+    assert window.flow is player
+    clock.advance(1)
+    controller.tick()  # the routine goes on, its screen alive
+    dialogs.choices.append(1)  # "Stop"
+    symptoms.trigger()
+    assert isinstance(window.flow, QuestionScreen)
+    assert not controller.timer.isActive() and not controller.heartbeat.running
+    clock.advance(1)
+    controller.tick()  # nothing ticks into the deleted player
+    [session] = SessionRepository(window.context.db).recent(1, kind="routine")
+    assert session.end_reason is EndReason.STOPPED
+
+
+def test_import_plan_from_the_menu_mid_walk_asks_and_stops_it(
+    window, qtbot, clock, dialogs, cues, paths
+):
+    coach = start_walk(window, qtbot)
+    clock.advance(20)
+    coach.tick()
+    import_plan = next(
+        a for a in window.menuBar().actions()[0].menu().actions() if "Import" in a.text()
+    )
+    dialogs.choices.append(1)  # "Stop"
+    dialogs.paths.append(None)  # then no file chosen
+    import_plan.trigger()
+    assert dialogs.shown[0][1] == "Stop the walk?"
+    assert window.flow is None  # back on the pages, nothing left running
+    assert not coach.timer.isActive() and window.running_session() is None
+    [session] = SessionRepository(window.context.db).recent(1, kind="walk")
+    assert session.end_reason is EndReason.STOPPED

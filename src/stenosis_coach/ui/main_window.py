@@ -294,7 +294,27 @@ class MainWindow(QMainWindow):
     def _new_symptoms(self) -> None:
         from stenosis_coach.core.safety import CheckTrigger
 
-        self.safety.start_check(CheckTrigger.ON_DEMAND)
+        if self.leave_session():
+            self.safety.start_check(CheckTrigger.ON_DEMAND)
+
+    def leave_session(self) -> bool:
+        """Before a menu or a dropped file opens another screen over a routine or a walk:
+        ask, and stop it (kept, as stopped) if the patient says so. ``True`` when nothing
+        runs any more."""
+        running = self.running_session()
+        if running is None:
+            return True
+        choice = self.context.dialogs.choose(
+            f"Stop the {running}?", "What you did so far is kept.", ["Keep going", "Stop"]
+        )
+        if choice != 1:
+            return False
+        if running == "routine":
+            self.exercises.stop_for_close()
+        else:
+            self.walking.stop_for_close()
+        self.end_flow()
+        return True
 
     def _today_action(self, action: str) -> None:
         action, routine_id = action_target(action)  # "routine:start:ID": a plan's routine
@@ -345,7 +365,8 @@ class MainWindow(QMainWindow):
         files = plan_files(event.mimeData())
         if files and self.context.db is not None:
             event.acceptProposedAction()
-            self.plans.import_files(files)
+            if self.leave_session():
+                self.plans.import_files(files)
 
     @property
     def cues(self):  # -> CuePlayer
@@ -422,9 +443,11 @@ class MainWindow(QMainWindow):
         backup = QAction("&Back up…", self)
         backup.triggered.connect(self.data_actions.backup)
         restore = QAction("&Restore…", self)
-        restore.triggered.connect(self.data_actions.restore)
+        restore.triggered.connect(lambda: self.leave_session() and self.data_actions.restore())
         import_plan = QAction("&Import plan…", self)
-        import_plan.triggered.connect(lambda: self.plans.choose_and_import())
+        import_plan.triggered.connect(
+            lambda: self.leave_session() and self.plans.choose_and_import()
+        )
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
