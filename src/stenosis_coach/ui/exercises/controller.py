@@ -113,6 +113,8 @@ class ExerciseController(QObject):
         p.stop.connect(self.ask_to_stop)
         p.hurts.connect(self._hurts)
         self._worst_hurt, self._spreading = None, False
+        if self.heartbeat is not None:
+            self.heartbeat.deleteLater()  # the last routine's, stopped: one at a time
         self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
         self._window.show_flow(p)
         self._running = True
