@@ -97,3 +97,25 @@ def test_a_long_name_prints_whole_and_the_change_in_whole_percent(window, qtbot,
     squeezed = re.sub(r"[\s\u200b]+", "", unicodedata.normalize("NFKC", first))
     assert f"Patient:{name}" in squeezed  # wrapped on the page, not clipped
     assert re.search(r"\(\+\d+%\)", first) and not re.search(r"\d\.\d%", first)
+
+
+def test_the_pdf_is_laid_out_the_same_at_every_text_size(window, qtbot, dialogs, tmp_path):
+    from stenosis_coach.core.settings import TextSize
+
+    with_walks(window)
+    page = window.show_page("report")
+    texts = []
+    for size in (TextSize.NORMAL, TextSize.EXTRA_LARGE):
+        window.context.update_settings(text_size=size)
+        page.refresh()
+        dialogs.paths.append(tmp_path / f"{size.value}.pdf")
+        qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+        texts.append(
+            subprocess.run(
+                ["pdftotext", "-layout", str(tmp_path / f"{size.value}.pdf"), "-"],
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+    assert texts[0] == texts[1]  # the app's text size is for the screen, not the paper
+    assert "Walking and symptoms report\n" in texts[1]  # the title on one line

@@ -65,6 +65,7 @@ DATED = re.compile(r"^(\w{3}&nbsp;\d{1,2}&nbsp;\w{3}&nbsp;\d{4})&nbsp;\(")  # "M
 NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
+PAPER_PT = 9  # the base size the CSS's sizes were set against
 PLOT_SIZE = (1500, 300)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
@@ -373,9 +374,20 @@ def report_html(report: Report, png: bytes | None) -> str:
     )
 
 
+def paper_font() -> QFont:
+    """The report's base font, the same from the app (any text size) and the command."""
+    font = QFont("Sans Serif")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(PAPER_PT)
+    return font
+
+
 def report_document(report: Report, png: bytes | None) -> QTextDocument:
     """The report laid out for paper (a PDF or a printer)."""
     doc = QTextDocument()
+    # Paper does not follow the app's text size: without this, the application font (set
+    # by the text-size setting) scales the whole layout and page 1 no longer fits.
+    doc.setDefaultFont(paper_font())
     # Break lines between words only: table columns then keep whole words ("symptoms",
     # not "sympto-ms") and Qt sizes them to fit.
     option = doc.defaultTextOption()
