@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter
+
+PAPER_PT = 9  # the base size of text on paper; a document's CSS sizes are set against it
 
 
 def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
@@ -17,6 +19,16 @@ def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
     locale = locale or QLocale()
     letter = locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def paper_font() -> QFont:
+    """The base font of a document printed to paper. Set it on the ``QTextDocument``:
+    otherwise the application font, which follows the text-size setting, scales the whole
+    layout (the same report from the app at extra-large text ran onto more pages)."""
+    font = QFont("Sans Serif")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(PAPER_PT)
+    return font
 
 
 def pdf_writer(

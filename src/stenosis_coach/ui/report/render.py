@@ -33,7 +33,7 @@ from stenosis_coach.core.report.tables import (
     date_text,
 )
 from stenosis_coach.core.words import minutes_text
-from stenosis_coach.ui.pdf import pdf_writer, replaced_whole
+from stenosis_coach.ui.pdf import paper_font, pdf_writer, replaced_whole
 
 SYMBOLS = {
     VerdictKind.IMPROVING: "▲",
@@ -65,7 +65,6 @@ DATED = re.compile(r"^(\w{3}&nbsp;\d{1,2}&nbsp;\w{3}&nbsp;\d{4})&nbsp;\(")  # "M
 NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
-PAPER_PT = 9  # the base size the CSS's sizes were set against
 PLOT_SIZE = (1500, 300)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
@@ -372,14 +371,6 @@ def report_html(report: Report, png: bytes | None) -> str:
         f"<html><head><style>{CSS}</style></head><body>"
         f"{page_one(report, png)}{later_pages(report)}</body></html>"
     )
-
-
-def paper_font() -> QFont:
-    """The report's base font, the same from the app (any text size) and the command."""
-    font = QFont("Sans Serif")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(PAPER_PT)
-    return font
 
 
 def report_document(report: Report, png: bytes | None) -> QTextDocument:
