@@ -61,3 +61,23 @@ def db(paths: AppPaths, template_db: Path) -> Iterator[object]:
     database = open_database(paths)
     yield database
     database.close()
+
+
+# PySide6 6.12 with pyqtgraph can crash in Python's final garbage collection once plot
+# widgets have been deleted (Fatal Python error: bool_dealloc, after every result is
+# reported; pyqtgraph documents such exit crashes and offers pg.exit()). End the test
+# process the same way, keeping pytest's exit status.
+_exit_status = {"code": 0}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _exit_status["code"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_exit_status["code"])

@@ -10,7 +10,9 @@ def test_a_routine_stopped_early_says_so_in_last_time(db, clock):
     clock.advance(60)
     recording.finish(False)
     line = build_today(db, clock.now()).last_result
-    assert line.startswith("Last time (Mon 2 Mar): Gentle start") and "stopped before the end" in line
+    assert (
+        line.startswith("Last time (Mon 2 Mar): Gentle start") and "stopped before the end" in line
+    )
     recording = routines.RoutineRecording(db, clock)
     recording.start(routines.my_routine(db), chair_versions=False)
     clock.advance(600)
