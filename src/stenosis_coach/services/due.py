@@ -22,7 +22,7 @@ from stenosis_coach.core.due import (
 from stenosis_coach.core.exercises.library import estimated_seconds
 from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.sessions import EndReason
-from stenosis_coach.core.walking.prescription import PlanStart, Progression
+from stenosis_coach.services.plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.plans_repo import PlanRepository
@@ -53,14 +53,7 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
     for stored in plans_repo.plans():
         w = stored.walking
         if w:
-            start = PlanStart(
-                at=stored.imported_at,
-                bout_s=w["bout_s"],
-                rest_s=w["rest_s"],
-                target_total_s=w["target_total_s"],
-                test_every_days=w.get("test_every_days", 7),
-                progression=Progression.from_plan(w.get("progression") or {}),
-            )
+            start = stored_plan_start(stored.imported_at, w)
             walking_plans.append(WalkingPlanIn(start, w.get("walks_per_week", 4)))
         brought = by_plan.get(stored.id)
         if brought:

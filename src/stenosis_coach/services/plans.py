@@ -240,21 +240,26 @@ class WalkingPlan:
     rest_position: str
 
 
+def stored_plan_start(at: datetime, walking: dict) -> PlanStart:
+    """The prescription's starting point from a stored plan's walking part (defaults as in
+    DESIGN 4.2), imported at ``at``."""
+    return PlanStart(
+        at=at,
+        bout_s=walking["bout_s"],
+        rest_s=walking["rest_s"],
+        target_total_s=walking["target_total_s"],
+        test_every_days=walking.get("test_every_days", 7),
+        progression=Progression.from_plan(walking.get("progression") or {}),
+    )
+
+
 def walking_plan(db: Database) -> WalkingPlan | None:
     """The walking plan of the newest import that has one (DESIGN 5.1: its values seed the
     prescription and walks before it are not replayed)."""
     for stored in reversed(PlanRepository(db).plans()):
         w = stored.walking
         if w:
-            progression = Progression.from_plan(w.get("progression") or {})
-            start = PlanStart(
-                at=stored.imported_at,
-                bout_s=w["bout_s"],
-                rest_s=w["rest_s"],
-                target_total_s=w["target_total_s"],
-                test_every_days=w.get("test_every_days", 7),
-                progression=progression,
-            )
+            start = stored_plan_start(stored.imported_at, w)
             return WalkingPlan(start, w.get("walks_per_week", 4), w.get("rest_position", "sit"))
     return None
 
