@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-import subprocess
 from datetime import UTC, datetime
 
 import pytest
@@ -132,20 +131,8 @@ def test_a_full_disk_during_a_backup_is_not_a_raw_disk_io_error(db, paths, tmp_p
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if made.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+def small_disk(mount_tmpfs):
+    return mount_tmpfs("1m")
 
 
 def fill(folder):

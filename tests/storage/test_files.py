@@ -6,7 +6,6 @@ import errno
 import os
 import sqlite3
 import stat
-import subprocess
 import threading
 from pathlib import Path
 
@@ -260,20 +259,8 @@ def test_a_disk_io_error_on_a_full_disk_is_a_full_disk(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if made.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+def small_disk(mount_tmpfs):
+    return mount_tmpfs("256k")
 
 
 def test_a_really_full_disk_says_so_and_leaves_the_old_file(small_disk):
