@@ -233,7 +233,7 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
             if walk.peak_leg_pain > p.good_pain_max:
                 shortfalls.append(f"pain above {p.good_pain_max}/10")
             if walk.total_walk_s < st.target:
-                shortfalls.append(f"shorter than your {_min(st.target)} target")
+                shortfalls.append(f"shorter than your {minutes_text(st.target)} target")
             step.shortfalls = tuple(shortfalls)
             st.streak = 0
         step.bout, step.target, step.streak = st.bout, st.target, st.streak
@@ -295,8 +295,9 @@ def explain_steps(walks: Iterable[Walk], now: datetime, plan: PlanStart | None =
     lines = []
     if plan is not None:
         lines.append(
-            f"{day_text(plan.at)}: your walking plan set {_min(plan.bout_s)} bouts, "
-            f"{_min(plan.rest_s)} rests and {_min(plan.target_total_s)} of walking in all."
+            f"{day_text(plan.at)}: your walking plan set {minutes_text(plan.bout_s)} bouts, "
+            f"{minutes_text(plan.rest_s)} rests and "
+            f"{minutes_text(plan.target_total_s)} of walking in all."
         )
     return lines + [_step_text(s, st.p) for s in st.steps]
 
@@ -304,11 +305,6 @@ def explain_steps(walks: Iterable[Walk], now: datetime, plan: PlanStart | None =
 # --- words ---------------------------------------------------------------------------------
 
 _COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
-
-
-def _min(seconds: int | Fraction) -> str:
-    """A duration as everywhere in the app: 390 -> "6:30 min", 24 -> "0:24 min"."""
-    return minutes_text(seconds)
 
 
 def _hours(span: timedelta) -> str:
@@ -473,22 +469,26 @@ def _target_why(st: _State, plan: PlanStart | None) -> str:
 def _step_text(s: _Step, p: Progression) -> str:
     w = s.walk
     kind = "walking test" if w.kind == WalkKind.TEST else "training walk"
-    head = f"{day_text(w.start)}, {kind} {_min(w.total_walk_s)}"
+    head = f"{day_text(w.start)}, {kind} {minutes_text(w.total_walk_s)}"
     if w.tfs_s is not None:
-        head += f", symptoms at {_min(w.tfs_s)}"
+        head += f", symptoms at {minutes_text(w.tfs_s)}"
     head += f", pain {w.peak_leg_pain}/10"
     pct, need = _pct(p.bout_fraction), p.good_walks_to_step_up
     parts: list[str] = []
     if s.event == "anchor":
         first = "" if w.kind == WalkKind.TEST else "your first walk "
-        parts.append(f"{first}sets your bout at {_min(s.bout)} ({pct} of {_min(s.basis)})")
+        parts.append(
+            f"{first}sets your bout at {minutes_text(s.bout)} ({pct} of {minutes_text(s.basis)})"
+        )
     elif s.event == "shortened":
         parts.append(
-            f"symptoms came in the first bout, so your bout is now {_min(s.bout)} "
-            f"({pct} of {_min(s.basis)})"
+            f"symptoms came in the first bout, so your bout is now {minutes_text(s.bout)} "
+            f"({pct} of {minutes_text(s.basis)})"
         )
     elif s.event == "later_bout":
-        parts.append(f"symptoms came after the first bout, so your bout stays {_min(s.bout)}")
+        parts.append(
+            f"symptoms came after the first bout, so your bout stays {minutes_text(s.bout)}"
+        )
     elif s.event == "good":
         text = f"a good walk ({s.streak} of {need} towards a step up)"
         if s.blocked:
@@ -496,8 +496,8 @@ def _step_text(s: _Step, p: Progression) -> str:
         parts.append(text)
     elif s.event == "step_up":
         parts.append(
-            f"a good walk ({s.good_count} of {need}): stepped up to {_min(s.bout)} bouts "
-            f"and {_min(s.target)} in all"
+            f"a good walk ({s.good_count} of {need}): stepped up to {minutes_text(s.bout)} bouts "
+            f"and {minutes_text(s.target)} in all"
         )
     else:  # not_good: say why, unless the flare below says it already
         why = [t for t in s.shortfalls if not (s.flare and t.startswith("pain"))]
@@ -506,7 +506,9 @@ def _step_text(s: _Step, p: Progression) -> str:
     if s.event in ("shortened", "later_bout", "not_good") and s.streak_before:
         parts.append("the count towards a step up starts again")
     if s.flare:
-        parts.append(f"a flare ({' and '.join(s.flare)}), so your bout eases to {_min(s.eased_to)}")
+        parts.append(
+            f"a flare ({' and '.join(s.flare)}), so your bout eases to {minutes_text(s.eased_to)}"
+        )
     if not parts:
         parts.append("no change")
     return f"{head}: {'; '.join(parts)}."
