@@ -3,25 +3,53 @@
 Every event is committed when it happens; while the session runs, :meth:`SessionRecorder.
 heartbeat` is called once a second (the Qt shell does that from a timer), so a crash loses
 at most the last second.
+
+A full or read-only disk never loses a session (issue 13 item 5): the writes it refuses
+wait in memory, in order and with their own times (:class:`PendingWrites`, one per open
+database), each heartbeat tries them again, and they are written as soon as the disk takes
+them. The session goes on meanwhile.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
+import sqlite3
+import weakref
+from collections import deque
 from collections.abc import Callable
 from enum import Enum
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from stenosis_coach.core.clock import Clock, utc_offset_minutes
-from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord
+from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord, SessionState
+from stenosis_coach.errors import (
+    FULL,
+    NOT_ALLOWED,
+    READ_ONLY,
+    StorageProblem,
+    UserError,
+    problem_kind,
+    storage_error,
+)
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
+
+log = logging.getLogger(__name__)
 
 # kind -> called with (db, session) after an interrupted session is saved, so that the
 # capability that owns the kind (walks, routines) can write its own summary.
 InterruptedHandler = Callable[[Database, SessionRecord], None]
 _interrupted_handlers: dict[str, InterruptedHandler] = {}
+
+# What a disk says when it takes no more for now: these writes wait and are tried again.
+# Anything else (damage, a bug) is raised as it is, once.
+WAIT_FOR_DISK = (FULL, READ_ONLY, NOT_ALLOWED)
+NOT_SAVED_YET = "what you do is not saved yet"
 
 
 def on_interrupted_saved(kind: str, handler: InterruptedHandler) -> None:
@@ -29,18 +57,98 @@ def on_interrupted_saved(kind: str, handler: InterruptedHandler) -> None:
     _interrupted_handlers[kind] = handler
 
 
+class PendingWrites:
+    """Session writes the disk refused for now, kept in memory in the order they happened.
+
+    :meth:`write` tries a write after those still waiting (never before them: the order on
+    disk is the order of events). A full, read-only or forbidden disk keeps the write
+    waiting and sets :attr:`problem` (one sentence saying what to do); :meth:`retry` tries
+    them all again, in order, and clears :attr:`problem` once every one is written. Any
+    other error is raised once and the write is dropped, so a bug never repeats every
+    second.
+    """
+
+    def __init__(self, where: Path | None = None) -> None:
+        self._writes: deque[Callable[[], None]] = deque()
+        self._where = where
+        self.problem: UserError | None = None
+
+    @property
+    def waiting(self) -> int:
+        """How many writes wait for the disk."""
+        return len(self._writes)
+
+    @property
+    def saved(self) -> bool:
+        """Everything is written (nothing waits)."""
+        return not self._writes
+
+    def write(self, write: Callable[[], None]) -> bool:
+        """Write now if the disk takes it, after whatever still waits; ``True`` when
+        everything is written."""
+        self._writes.append(write)
+        return self.retry()
+
+    def retry(self) -> bool:
+        """Try every waiting write again, in order; ``True`` when none is left."""
+        while self._writes:
+            try:
+                self._writes[0]()
+            except (StorageProblem, sqlite3.Error, DBAPIError, OSError) as exc:
+                if problem_kind(exc, self._where) not in WAIT_FOR_DISK:
+                    self._writes.popleft()
+                    raise
+                if self.problem is None:
+                    log.warning("session writes wait for the disk: %s", exc)
+                self.problem = _problem(exc, self._where)
+                return False
+            except BaseException:
+                self._writes.popleft()
+                raise
+            self._writes.popleft()
+        if self.problem is not None:
+            log.info("session writes saved again")
+            self.problem = None
+        return True
+
+
+def _problem(exc: BaseException, where: Path | None) -> UserError:
+    if isinstance(exc, StorageProblem):
+        return exc
+    found = storage_error(exc, NOT_SAVED_YET, where)
+    assert found is not None  # only called for a full, read-only or forbidden disk
+    return found
+
+
+_pending: weakref.WeakKeyDictionary[Database, PendingWrites] = weakref.WeakKeyDictionary()
+
+
+def pending_writes(db: Database) -> PendingWrites:
+    """The session writes waiting for the disk of ``db`` (one queue per open database, so
+    a session finished on a full disk is still written when the next one starts)."""
+    found = _pending.get(db)
+    if found is None:
+        found = _pending[db] = PendingWrites(db.paths.db_file)
+    return found
+
+
 class SessionRecorder:
     """Writes one session to the database, stamping events with engine time.
 
     Engine time (``t_s``) is monotonic seconds since :meth:`start`; stored times are UTC
-    from the same injected clock.
+    from the same injected clock. Once started, a session is never lost to a full or
+    read-only disk: its writes wait in :func:`pending_writes` (see :class:`PendingWrites`)
+    and the session goes on; :attr:`saving_problem` says why, until they are written.
     """
 
     def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
         self._repo = SessionRepository(db)
+        self._pending = pending_writes(db)
         self._clock = clock
         self._session_id: int | None = None
         self._mono_start = 0.0
+        self._started: SessionRecord | None = None
 
     @property
     def session_id(self) -> int | None:
@@ -50,20 +158,49 @@ class SessionRecorder:
     def active(self) -> bool:
         return self._session_id is not None
 
+    @property
+    def database(self) -> Database:
+        """The open database this session is recorded in (and only that one)."""
+        return self._db
+
+    @property
+    def saving_problem(self) -> UserError | None:
+        """Why some of what was recorded waits in memory (a full or read-only disk), or
+        ``None`` when everything is written."""
+        return self._pending.problem
+
     def elapsed(self) -> float:
         return self._clock.monotonic() - self._mono_start
 
     def start(self, kind: str, title: str, **data: Any) -> int:
+        """Start a session. Unlike later writes, this one must reach the disk (after
+        anything still waiting): a session that nothing can be saved for does not start,
+        and the full or read-only disk is raised as its sentence."""
         if self._session_id is not None:
             raise RuntimeError("a session is already being recorded")
+        if not self._pending.retry():
+            assert self._pending.problem is not None
+            raise self._pending.problem
         now = self._clock.now()
         self._mono_start = self._clock.monotonic()
-        self._session_id = self._repo.start(kind, title, now, utc_offset_minutes(now))
-        self._repo.add_event(self._session_id, SessionEvent("started", 0.0, now, data))
-        return self._session_id
+        offset = utc_offset_minutes(now)
+        session_id = self._repo.start(kind, title, now, offset)
+        self._session_id = session_id
+        self._started = SessionRecord(
+            id=session_id,
+            kind=kind,
+            title=title,
+            state=SessionState.RUNNING,
+            started_at=now,
+            utc_offset_min=offset,
+            heartbeat_at=now,
+            elapsed_s=0.0,
+        )
+        self._write_event(session_id, SessionEvent("started", 0.0, now, data))
+        return session_id
 
     def event(self, kind: str, **data: Any) -> None:
-        self._repo.add_event(
+        self._write_event(
             self._require(), SessionEvent(kind, self.elapsed(), self._clock.now(), data)
         )
 
@@ -79,19 +216,43 @@ class SessionRecorder:
         self.event(name.lstrip("_"), t_engine=event.t_s, **data)
 
     def heartbeat(self) -> None:
-        if self._session_id is not None:
-            self._repo.heartbeat(self._session_id, self._clock.now(), self.elapsed())
+        """Once a second: write what waits for the disk, then move the heartbeat. While the
+        disk refuses, no heartbeat is added to the waiting writes (each event carries its
+        own time), so nothing piles up."""
+        session_id = self._session_id
+        if not self._pending.retry() or session_id is None:
+            return
+        at, elapsed = self._clock.now(), self.elapsed()
+        self._pending.write(lambda: self._repo.heartbeat(session_id, at, elapsed))
 
     def finish(self, reason: EndReason = EndReason.COMPLETED, **data: Any) -> SessionRecord:
+        """End the session. On a full disk it is kept in memory (see :func:`pending_writes`)
+        and the record returned is the one that will be written."""
         session_id = self._require()
         elapsed = self.elapsed()
         now = self._clock.now()
-        self._repo.add_event(
+        self._write_event(
             session_id, SessionEvent("finished", elapsed, now, {"reason": reason.value, **data})
         )
-        record = self._repo.finish(session_id, now, reason, elapsed)
+        finished: list[SessionRecord] = []
+        self._pending.write(
+            lambda: finished.append(self._repo.finish(session_id, now, reason, elapsed))
+        )
         self._session_id = None
-        return record
+        if finished:
+            return finished[0]
+        assert self._started is not None
+        return dataclasses.replace(
+            self._started,
+            state=SessionState.FINISHED,
+            heartbeat_at=max(self._started.heartbeat_at, now),
+            elapsed_s=elapsed,
+            ended_at=now,
+            end_reason=reason,
+        )
+
+    def _write_event(self, session_id: int, event: SessionEvent) -> None:
+        self._pending.write(lambda: self._repo.add_event(session_id, event))
 
     def _require(self) -> int:
         if self._session_id is None:
