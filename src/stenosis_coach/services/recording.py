@@ -72,6 +72,8 @@ class PendingWrites:
         self._writes: deque[Callable[[], None]] = deque()
         self._where = where
         self.problem: UserError | None = None
+        # Called when writes start to wait (the shell then tries again every second).
+        self.on_held: Callable[[], None] | None = None
 
     @property
     def waiting(self) -> int:
@@ -98,9 +100,12 @@ class PendingWrites:
                 if problem_kind(exc, self._where) not in WAIT_FOR_DISK:
                     self._writes.popleft()
                     raise
-                if self.problem is None:
-                    log.warning("session writes wait for the disk: %s", exc)
+                held_now = self.problem is None
                 self.problem = _problem(exc, self._where)
+                if held_now:
+                    log.warning("session writes wait for the disk: %s", exc)
+                    if self.on_held is not None:
+                        self.on_held()
                 return False
             except BaseException:
                 self._writes.popleft()

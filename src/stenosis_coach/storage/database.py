@@ -54,6 +54,7 @@ class Database:
     def __init__(self, paths: AppPaths, engine: Engine) -> None:
         self.paths = paths
         self.engine = engine
+        self.closed = False
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -71,6 +72,7 @@ class Database:
                 raise
 
     def close(self) -> None:
+        self.closed = True
         self.engine.dispose()
 
 

@@ -1,23 +1,70 @@
-"""The Qt side of session recording: a once-a-second heartbeat while a session runs."""
+"""The Qt side of session recording: a once-a-second heartbeat while a session runs, and
+what the patient is told when the disk does not take what is recorded (issue 13 item 5).
+
+The rule itself is plain Python (:class:`~stenosis_coach.services.recording.PendingWrites`):
+this only calls it each second, shows a calm notice on the session screen (one notice,
+never a box a second), keeps trying after the session ended, and asks before the app
+closes with something not written yet.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+import logging
+import weakref
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from stenosis_coach.core.sessions import HEARTBEAT_INTERVAL_S
-from stenosis_coach.services.recording import SessionRecorder
+from stenosis_coach.errors import DiskFull, UserError
+from stenosis_coach.services.recording import PendingWrites, SessionRecorder, pending_writes
+from stenosis_coach.storage.database import Database
+from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.widgets import Card, label
+
+log = logging.getLogger(__name__)
+
+SAVED_AGAIN_BEATS = 6  # "Saved again" stays this many heartbeats, then the notice goes
+
+SAVED_AGAIN = "Saved again. Everything you did is saved."
+
+
+def why_not_saved(problem: UserError | None) -> str:
+    """The reason, in words a patient can act on."""
+    if isinstance(problem, DiskFull) or problem is None:
+        return "The computer's disk is full"
+    return "Your data folder cannot be written to just now"
+
+
+def waiting_text(problem: UserError | None) -> str:
+    """The notice while what is recorded waits in the app."""
+    return (
+        f"{why_not_saved(problem)}, so the app is keeping what you do for now. "
+        "Nothing is lost. Carry on. When you can, free some space on the computer: "
+        "it is saved then, by itself."
+    )
 
 
 class SessionHeartbeat(QObject):
-    """Calls :meth:`SessionRecorder.heartbeat` every second until stopped."""
+    """Calls :meth:`SessionRecorder.heartbeat` every second until stopped.
+
+    Signals:
+        notice_changed(str): what the session screen should say about saving ("" when
+            there is nothing to say). Emitted only when it changes.
+    """
+
+    notice_changed = Signal(str)
 
     def __init__(self, recorder: SessionRecorder, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._recorder = recorder
+        self._pending = watch(recorder.database)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(int(HEARTBEAT_INTERVAL_S * 1000))
         self._timer.timeout.connect(self.beat)
+        self._notice = ""
+        self._saved_again_beats = 0
 
     def start(self) -> None:
         self._timer.start()
@@ -29,8 +76,129 @@ class SessionHeartbeat(QObject):
     def running(self) -> bool:
         return self._timer.isActive()
 
+    @property
+    def notice(self) -> str:
+        return self._notice
+
     def beat(self) -> None:
         if self._recorder.active:
             self._recorder.heartbeat()
         else:
-            self._timer.stop()
+            self.stop()
+        self._update_notice()
+
+    def show_notice_in(self, screen: QWidget) -> SavingNotice:
+        """Put the saving notice at the top of a session screen (a ``PageBase``)."""
+        notice = SavingNotice(screen)
+        screen.column.insertWidget(0, notice)  # type: ignore[attr-defined]
+        self.notice_changed.connect(notice.say)
+        notice.say(self._notice)
+        return notice
+
+    def _update_notice(self) -> None:
+        problem = self._pending.problem
+        if problem is not None:
+            text = waiting_text(problem)
+            self._saved_again_beats = SAVED_AGAIN_BEATS
+        elif self._notice and self._notice != SAVED_AGAIN:
+            text = SAVED_AGAIN
+        elif self._saved_again_beats > 0:
+            self._saved_again_beats -= 1
+            text = SAVED_AGAIN if self._saved_again_beats else ""
+        else:
+            text = ""
+        if text != self._notice:
+            self._notice = text
+            self.notice_changed.emit(text)
+
+
+class SavingNotice(Card):
+    """A calm panel on the session screen, shown only while there is something to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(None, role="warning", parent=parent)
+        self.text = label("")
+        self.text.setAccessibleName("Saving")
+        self.body.addWidget(self.text)
+        self.setAccessibleName("Saving")
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.text.setText(text)
+        self.text.setAccessibleDescription(text)
+        self.setVisible(bool(text))
+
+
+# -- whatever the screen: keep trying until everything is written --------------------------
+_retrying: dict[int, QTimer] = {}
+
+
+def watch(db: Database) -> PendingWrites:
+    """The writes of ``db`` that wait for the disk, tried again every second from the
+    moment they start to wait (during the session and after it) until all are written."""
+    pending = pending_writes(db)
+    if pending.on_held is None:
+        db_ref = weakref.ref(db)  # the queue lives as long as its database, not longer
+
+        def held() -> None:
+            found = db_ref()
+            if found is not None:
+                keep_trying(found, pending)
+
+        pending.on_held = held
+    return pending
+
+
+def keep_trying(db: Database, pending: PendingWrites) -> QTimer | None:
+    """Once a second, try the writes still waiting for the disk, until all are written or
+    the database is closed. One timer per database."""
+    if pending.saved or id(pending) in _retrying:
+        return _retrying.get(id(pending))
+    timer = QTimer()
+    timer.setInterval(int(HEARTBEAT_INTERVAL_S * 1000))
+    db_ref = weakref.ref(db)
+
+    def retry() -> None:
+        found = db_ref()
+        if found is None or found.closed or pending.retry():
+            if not pending.saved:
+                log.error("database closed with %d session writes not saved", pending.waiting)
+            timer.stop()
+            _retrying.pop(id(pending), None)
+
+    timer.timeout.connect(retry)
+    timer.start()
+    _retrying[id(pending)] = timer
+    return timer
+
+
+def retry_timer(db: Database) -> QTimer | None:
+    """The timer trying again after the session ended (for tests), if one runs."""
+    return _retrying.get(id(pending_writes(db)))
+
+
+def may_close_with_unsaved(db: Database | None, dialogs: Dialogs) -> bool:
+    """Before the app closes: if some of what was recorded is still only in the app, say
+    so and let the patient keep the app open, try again, or close anyway. ``True`` when
+    the app may close."""
+    if db is None or db.closed:
+        return True
+    pending = pending_writes(db)
+    while not pending.retry():
+        choice = dialogs.choose(
+            "Your last session is not saved yet",
+            f"{why_not_saved(pending.problem)}, so your last session is still only in the "
+            "app. If you close the app now, it is lost. Free some space on the computer, "
+            "then choose Try again.",
+            ["Keep the app open", "Try again", "Close and lose it"],
+        )
+        if choice == 2:
+            log.error("closed with %d session writes not saved", pending.waiting)
+            timer = _retrying.pop(id(pending), None)
+            if timer is not None:
+                timer.stop()
+            return True
+        if choice != 1:
+            keep_trying(db, pending)
+            return False
+    return True

@@ -499,6 +499,12 @@ class MainWindow(QMainWindow):
             self.exercises.end()
         if self.walking is not None:
             self.walking.end()
+        from stenosis_coach.ui.heartbeat import may_close_with_unsaved
+
+        if not may_close_with_unsaved(self.context.db, self.context.dialogs):
+            self.end_flow()  # what was stopped waits in the app for space; nothing ticks
+            event.ignore()
+            return
         self.remember_placement()
         self.context.close_database()
         super().closeEvent(event)
