@@ -2,7 +2,8 @@
 
 Reading (:func:`read_input`, :func:`open_input`): only an ordinary file is read (never a
 pipe, a device or a folder, which could hang or never end), and never more than a limit,
-counted while reading (``st_size`` can lie: ``/dev/zero`` says 0).
+counted while reading (``st_size`` can lie: ``/dev/zero`` says 0); a text file saved as
+UTF-16 (or holding NUL bytes) is refused with one sentence saying to save it as UTF-8.
 
 Writing (:func:`write_checked`): into a private (0600) temp file beside the target,
 flushed and fsynced, checked (not empty; a PDF ends with ``%%EOF``; a SQLite file passes
@@ -37,10 +38,11 @@ KINDS = ("file", "pdf", "sqlite")
 
 
 class InputFileProblem(InvalidInput):
-    """A file given to read that cannot be read; ``reason`` is the part after the name."""
+    """A file given to read that cannot be read; ``reason`` is the part after the name
+    (plan files list it as ``name: $: reason``); ``message`` is the whole sentence."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}.")
+    def __init__(self, path: Path, reason: str, message: str | None = None) -> None:
+        super().__init__(message or f"{path}: {reason}.")
         self.path = path
         self.reason = reason
 
@@ -93,8 +95,16 @@ def open_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> 
     return fd
 
 
-def read_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> bytes:
-    """The bytes of an ordinary file of at most ``limit`` bytes (counted while reading)."""
+def read_input(
+    path: os.PathLike[str] | str, limit: int, what: str = "file", *, text: bool = True
+) -> bytes:
+    """The bytes of an ordinary file of at most ``limit`` bytes (counted while reading).
+
+    With ``text`` (walk diaries and plan files, which must be UTF-8), a file saved as
+    UTF-16 or UTF-32 (with or without a byte order mark), or holding any NUL byte, is
+    refused with one sentence saying how to save it, never parsed (its NUL bytes would
+    end up in the messages). The bytes themselves are returned unchanged.
+    """
     path = Path(path)
     fd = open_input(path, limit, what)
     chunks: list[bytes] = []
@@ -112,7 +122,52 @@ def read_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> 
         raise InputFileProblem(path, _read_reason(exc)) from None
     finally:
         os.close(fd)
-    return b"".join(chunks)
+    data = b"".join(chunks)
+    if text:
+        _check_utf8_text(path, data, what)
+    return data
+
+
+UTF8_NAMES = {"walk diary": "UTF-8 (CSV UTF-8)"}  # what a spreadsheet calls it
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``"UTF-16"``/``"UTF-32"`` when ``data`` looks saved so, ``""`` when it holds NUL
+    bytes otherwise (not UTF-8 text either), ``None`` when it holds no NUL byte.
+
+    Without a byte order mark, UTF-16 is told by its NUL bytes: in text that is mostly
+    Latin letters, digits and commas, every other byte is NUL, all at the same side.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    if b"\0" not in data:
+        return None
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    if pairs and max(even, odd) >= 0.3 * pairs and min(even, odd) <= 0.02 * pairs:
+        return "UTF-16"
+    return ""
+
+
+def _check_utf8_text(path: Path, data: bytes, what: str) -> None:
+    found = wide_encoding(data)
+    if found is None:
+        return
+    looks = f" (it looks like {found})" if found else ""
+    utf8 = UTF8_NAMES.get(what, "UTF-8")
+    raise InputFileProblem(
+        path,
+        f"is not saved as UTF-8 text{looks}; save it as {utf8} and try again",
+        f"{path} is not saved as UTF-8 text{looks}. Save it as {utf8} and import it again.",
+    )
 
 
 def _too_big(size: int | None, limit: int, what: str) -> str:

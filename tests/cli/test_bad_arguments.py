@@ -196,3 +196,43 @@ def test_a_read_only_data_folder_is_one_sentence(tmp_path):
         assert "cannot be written to" in said and len(said.splitlines()) == 1
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+# -- text files not saved as UTF-8 (issue 13, item 11a) -------------------------------------
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+UTF16 = [
+    pytest.param("utf-16-le", id="utf-16-le-without-bom"),
+    pytest.param("utf-16-be", id="utf-16-be-without-bom"),
+    pytest.param("utf-16", id="utf-16-with-bom"),
+]
+
+
+def saved_as(source: str, encoding: str, out: Path) -> Path:
+    out.write_bytes((FIXTURES / source).read_text(encoding="utf-8").encode(encoding))
+    return out
+
+
+@pytest.mark.parametrize("encoding", UTF16)
+def test_a_utf16_walk_diary_is_one_sentence_saying_save_it_as_utf8(data, tmp_path, encoding):
+    diary = saved_as("diary-programme-12-weeks.csv", encoding, tmp_path / "walks.csv")
+    result = cli(data, "walks", "import", str(diary))
+    assert "\0" not in result.stdout + result.stderr
+    assert refused(result) == (
+        f"{diary} is not saved as UTF-8 text (it looks like UTF-16). "
+        "Save it as UTF-8 (CSV UTF-8) and import it again."
+    )
+
+
+@pytest.mark.parametrize("command", ["validate", "import"])
+@pytest.mark.parametrize("encoding", UTF16)
+def test_a_utf16_plan_file_is_one_sentence_saying_save_it_as_utf8(
+    data, tmp_path, encoding, command
+):
+    plan = saved_as("plan-lakeside.scplan.json", encoding, tmp_path / "plan.scplan.json")
+    result = cli(data, "plan", command, str(plan))
+    assert "\0" not in result.stdout + result.stderr
+    assert refused(result) == (
+        f"{plan}: $: is not saved as UTF-8 text (it looks like UTF-16); "
+        "save it as UTF-8 and try again"
+    )

@@ -96,6 +96,50 @@ def test_unreadable_names_are_one_sentence(tmp_path, name, reason):
     assert caught.value.message.count("\n") == 0
 
 
+@pytest.mark.parametrize(
+    ("data", "looks_like"),
+    [
+        pytest.param("date,kind\n2026-01-05,test\n".encode("utf-16-le"), "UTF-16", id="le"),
+        pytest.param("date,kind\n2026-01-05,test\n".encode("utf-16-be"), "UTF-16", id="be"),
+        pytest.param("date,kind\n".encode("utf-16"), "UTF-16", id="with-bom"),
+        pytest.param("Données,été\n".encode("utf-16-le"), "UTF-16", id="accents"),
+        pytest.param("date,kind\n".encode("utf-32"), "UTF-32", id="utf-32-with-bom"),
+    ],
+)
+def test_a_text_file_saved_as_utf16_is_one_sentence(tmp_path, data, looks_like):
+    f = tmp_path / "walks.csv"
+    f.write_bytes(data)
+    with pytest.raises(files.InputFileProblem) as caught:
+        files.read_input(f, 1000, "walk diary")
+    assert caught.value.message == (
+        f"{f} is not saved as UTF-8 text (it looks like {looks_like}). "
+        "Save it as UTF-8 (CSV UTF-8) and import it again."
+    )
+    assert caught.value.reason == (
+        f"is not saved as UTF-8 text (it looks like {looks_like}); save it as UTF-8 (CSV UTF-8) "
+        "and try again"
+    )
+
+
+def test_other_nul_bytes_are_not_text_and_never_shown(tmp_path):
+    f = tmp_path / "plan.scplan.json"
+    f.write_bytes(b'{"format": "stenosis\0coach"}')
+    with pytest.raises(files.InputFileProblem) as caught:
+        files.read_input(f, 1000, "plan file")
+    assert caught.value.message == (
+        f"{f} is not saved as UTF-8 text. Save it as UTF-8 and import it again."
+    )
+    assert "\0" not in caught.value.message
+
+
+def test_utf8_with_a_bom_and_binary_reads_are_left_alone(tmp_path):
+    f = tmp_path / "a.csv"
+    f.write_bytes(b"\xef\xbb\xbfdate,kind\n")
+    assert files.read_input(f, 100) == b"\xef\xbb\xbfdate,kind\n"
+    f.write_bytes(b"SQLite format 3\0\xff\xfe")
+    assert files.read_input(f, 100, "backup", text=False) == b"SQLite format 3\0\xff\xfe"
+
+
 # -- writing ------------------------------------------------------------------------------
 
 
