@@ -7,10 +7,13 @@ with a heartbeat once a second, so a session whose app died can be offered back
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
+
+from stenosis_coach.core.walking.model import WalkEnd
 
 
 class SessionState(StrEnum):
@@ -19,10 +22,59 @@ class SessionState(StrEnum):
 
 
 class EndReason(StrEnum):
+    """A finished session's one status: what the history lists, the weekly figures,
+    ``status``, the export (``ended_how``) and crash recovery all say about it. Derived
+    only by :func:`session_status` and :func:`walk_status`."""
+
     COMPLETED = "completed"
     STOPPED = "stopped"
     MUST_STOP = "must_stop"
     INTERRUPTED = "interrupted"  # the app died; saved as ended at the last heartbeat
+
+
+# How a walk's end (the walk row's ``ended_by``) reads as its session's status, so the two
+# always agree. Resting 10 min without easing ends the walk early: "stopped".
+WALK_END_STATUS: dict[WalkEnd, EndReason] = {
+    WalkEnd.COMPLETED: EndReason.COMPLETED,
+    WalkEnd.MUST_STOP: EndReason.MUST_STOP,
+    WalkEnd.REST_NOT_EASING: EndReason.STOPPED,
+    WalkEnd.STOPPED: EndReason.STOPPED,
+}
+
+# The fact each engine stores the moment its own part ends (a routine's last step, or the
+# walk), before the ratings or the walk's summary are asked.
+ROUTINE_FINISHED = "session_finished"  # data: {"reason": "completed" | "stopped"}
+WALK_FINISHED = "walk_finished"  # data: {"end": a WalkEnd value}
+
+
+def walk_status(end: WalkEnd) -> EndReason:
+    """The status of the session a walk ended by ``end`` was recorded in."""
+    return WALK_END_STATUS[end]
+
+
+def finished_fact(events: Iterable[SessionEvent]) -> EndReason | None:
+    """How the session's own part ended, from the engine's "finished" fact; ``None`` when
+    it never ended (the app died in the middle)."""
+    found: EndReason | None = None
+    for event in events:
+        if event.kind == ROUTINE_FINISHED:
+            found = EndReason(event.data["reason"])
+        elif event.kind == WALK_FINISHED:
+            found = walk_status(WalkEnd(event.data["end"]))
+    return found
+
+
+def session_status(recorded: EndReason | None, events: Iterable[SessionEvent]) -> EndReason | None:
+    """The one status of a session (``None`` while it runs).
+
+    What was recorded when it ended, except a session the app died on (``interrupted``)
+    after its own part had ended: a routine whose last step finished is ``completed`` even
+    if the app died on the ratings after it (they are just missing); a walk ended by "Must
+    stop" is ``must_stop`` even if the app died on its summary.
+    """
+    if recorded is not EndReason.INTERRUPTED:
+        return recorded
+    return finished_fact(events) or EndReason.INTERRUPTED
 
 
 HEARTBEAT_INTERVAL_S = 1.0

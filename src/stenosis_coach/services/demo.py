@@ -17,7 +17,7 @@ from stenosis_coach.core.clock import LOCAL, utc_offset_minutes
 from stenosis_coach.core.demo import DemoHistory, generate
 from stenosis_coach.core.exercises.library import builtin_routines
 from stenosis_coach.core.safety import decide
-from stenosis_coach.core.sessions import EndReason, SessionState
+from stenosis_coach.core.sessions import EndReason, SessionState, walk_status
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import (
@@ -125,7 +125,12 @@ def _insert(conn, history: DemoHistory, now: datetime) -> None:
             title = "Walking test" if walk.kind.value == "test" else "Training walk"
             sessions.append(
                 _session(
-                    sid, "walk", title, walk.start, float(walk.total_walk_s), EndReason.COMPLETED
+                    sid,
+                    "walk",
+                    title,
+                    walk.start,
+                    float(walk.total_walk_s),
+                    walk_status(walk.ended_by),  # the walk and its session agree
                 )
             )
             events.append(_event(sid, "started", 0.0, walk.start, walk_kind=walk.kind.value))

@@ -21,7 +21,7 @@ from stenosis_coach.core.due import (
 )
 from stenosis_coach.core.exercises.library import estimated_seconds
 from stenosis_coach.core.exercises.model import Routine
-from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.services.plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
@@ -73,9 +73,8 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
     for s in sessions:
         started = next((e for e in events[s.id] if e.kind == "started"), None)
         routine_id = started.data.get("routine", "") if started else ""
-        runs.append(
-            RoutineRun(routine_id, s.started_at, s.elapsed_s, s.end_reason is EndReason.COMPLETED)
-        )
+        completed = session_status(s.end_reason, events[s.id]) is EndReason.COMPLETED
+        runs.append(RoutineRun(routine_id, s.started_at, s.elapsed_s, completed))
 
     safety = SafetyRepository(db)
     finished = [c.completed_at for c in safety.checks() if c.completed_at is not None]

@@ -45,6 +45,13 @@ from sqlalchemy.exc import OperationalError
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
+from stenosis_coach.core.sessions import (
+    ROUTINE_FINISHED,
+    WALK_FINISHED,
+    EndReason,
+    SessionEvent,
+    session_status,
+)
 from stenosis_coach.errors import InvalidInput, StorageProblem, storage_error
 from stenosis_coach.files import sync_dir, write_checked
 from stenosis_coach.storage.daily_repo import DailyRepository
@@ -403,9 +410,12 @@ def _session_rows(db: Database) -> list[Row]:
         "SELECT id, kind, title, state, started_at, utc_offset_min, heartbeat_at, elapsed_s, "
         "ended_at, end_reason FROM session ORDER BY started_at, id"
     )
+    facts = _finished_facts(db)
     rows: list[Row] = []
     for sid, kind, title, state, started, offset, beat, elapsed, ended, reason in _read(db, sql):
         zone = _zone(int(offset))
+        if reason:  # the session's one status, as the app shows it (core.sessions)
+            reason = session_status(EndReason(reason), facts.get(int(sid), []))
         rows.append(
             (
                 sid,
@@ -420,6 +430,22 @@ def _session_rows(db: Database) -> list[Row]:
             )
         )
     return rows
+
+
+def _finished_facts(db: Database) -> dict[int, list[SessionEvent]]:
+    """The "finished" facts of the sessions saved as interrupted: their steps or walk may
+    have ended before the app died (then that is their status)."""
+    sql = (
+        "SELECT e.session_id, e.kind, e.t_s, e.at, e.data FROM session_event e "
+        "JOIN session s ON s.id = e.session_id "
+        f"WHERE s.end_reason = '{EndReason.INTERRUPTED.value}' "
+        f"AND e.kind IN ('{ROUTINE_FINISHED}', '{WALK_FINISHED}') ORDER BY e.id"
+    )
+    facts: dict[int, list[SessionEvent]] = {}
+    for sid, kind, t_s, at, data in _read(db, sql):
+        event = SessionEvent(str(kind), float(t_s), parse_utc(at), json.loads(str(data)))
+        facts.setdefault(int(sid), []).append(event)
+    return facts
 
 
 def _event_rows(db: Database) -> Iterable[Row]:

@@ -26,7 +26,13 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from stenosis_coach.core.clock import Clock, utc_offset_minutes
-from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord, SessionState
+from stenosis_coach.core.sessions import (
+    EndReason,
+    SessionEvent,
+    SessionRecord,
+    SessionState,
+    session_status,
+)
 from stenosis_coach.errors import (
     FULL,
     NOT_ALLOWED,
@@ -288,7 +294,10 @@ def save_interrupted(db: Database, session_id: int) -> SessionRecord:
     session = repo.get(session_id)
     if session is None:
         raise LookupError(f"no session {session_id}")
-    record = repo.finish(session_id, session.heartbeat_at, EndReason.INTERRUPTED, None)
+    # Its own part may have ended before the app died (a routine's last step, a walk's end):
+    # then it keeps that status (core.sessions.session_status), only what came after is missing.
+    status = session_status(EndReason.INTERRUPTED, repo.events(session_id))
+    record = repo.finish(session_id, session.heartbeat_at, status, None)
     handler = _interrupted_handlers.get(record.kind)
     if handler is not None:
         handler(db, record)

@@ -10,7 +10,7 @@ from stenosis_coach.core.due import Due, RoutineDue
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
-from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import (
     ROUTINE_ACTION,
     ROUTINE_RESUME_ACTION,
@@ -46,6 +46,7 @@ class RoutineRecording:
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.recorder = SessionRecorder(db, clock)
+        self.ended: EndReason | None = None  # how the steps ended, once they have
 
     def start(
         self, routine: Routine, chair_versions: bool, carries_on: ResumePoint | None = None
@@ -69,16 +70,24 @@ class RoutineRecording:
         self.recorder.event(f"ratings_{when}", leg=leg, back=back)
 
     def record(self, events: list[exercise_engine.Event]) -> None:
+        """Store the engine's events as they happen. ``SessionFinished`` is the fact "the
+        routine's steps ended" (``session_finished``, before the ratings after): a routine
+        whose app dies on its ratings is still kept as it ended (core.sessions)."""
         for event in events:
             if not isinstance(event, exercise_engine.Cue | exercise_engine.SessionStarted):
                 self.recorder.record(event)
+            if isinstance(event, exercise_engine.SessionFinished):
+                self.ended = event.reason
 
     def hurt_details(self, spreading_or_weak: bool) -> None:
         self.recorder.event("hurt_details", spreading_or_weak=spreading_or_weak)
 
     def finish(self, completed: bool) -> None:
+        """Close the session: as its steps ended, or (they never did) as ``completed``
+        says."""
         if self.recorder.active:
-            self.recorder.finish(EndReason.COMPLETED if completed else EndReason.STOPPED)
+            said = EndReason.COMPLETED if completed else EndReason.STOPPED
+            self.recorder.finish(self.ended or said)
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,10 @@ def resume_point(
         started = next((e for e in events[session.id] if e.kind == "started"), None)
         if started is None or started.data.get("routine") != wanted:
             continue
-        if session.end_reason not in (EndReason.STOPPED, EndReason.INTERRUPTED):
+        if session_status(session.end_reason, events[session.id]) not in (
+            EndReason.STOPPED,
+            EndReason.INTERRUPTED,
+        ):
             return None
         step = int(started.data.get("from_step", 0))
         for event in events[session.id]:
@@ -136,9 +148,14 @@ def history(db: Database, limit: int = 30) -> list[RoutineSummary]:
 
 
 def outcomes(db: Database) -> list[RoutineSummary]:
-    """Every finished routine session with its start and whether it was completed, without
-    reading its events (what the weekly plots need, fast over years of sessions)."""
-    return [summarize(s, []) for s in SessionRepository(db).starts_and_ends(SESSION_KIND)]
+    """Every finished routine session with its start and whether it was completed (what the
+    weekly plots need, fast over years of sessions): the stored status tells, and only a
+    session saved as interrupted has its events read, in case its steps had ended (one
+    status with the history, core.sessions.session_status)."""
+    repo = SessionRepository(db)
+    sessions = repo.starts_and_ends(SESSION_KIND)
+    events = repo.events_for([s.id for s in sessions if s.end_reason is EndReason.INTERRUPTED])
+    return [summarize(s, events.get(s.id, [])) for s in sessions]
 
 
 def routine_due(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[RoutineDue]:

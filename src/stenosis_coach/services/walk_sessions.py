@@ -12,7 +12,13 @@ from datetime import datetime
 from fractions import Fraction
 
 from stenosis_coach.core.clock import Clock
-from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord
+from stenosis_coach.core.sessions import (
+    WALK_FINISHED,
+    EndReason,
+    SessionEvent,
+    SessionRecord,
+    walk_status,
+)
 from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
@@ -22,12 +28,6 @@ from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
 
 SESSION_KIND = "walk"
-END_REASONS = {
-    WalkEnd.COMPLETED: EndReason.COMPLETED,
-    WalkEnd.STOPPED: EndReason.STOPPED,
-    WalkEnd.MUST_STOP: EndReason.MUST_STOP,
-    WalkEnd.REST_NOT_EASING: EndReason.STOPPED,
-}
 
 
 class WalkRecording:
@@ -66,7 +66,7 @@ class WalkRecording:
         """Store the finished walk with its session, and close the session."""
         session_id = self._recorder.session_id
         walk_id = WalkRepository(self._db).add_recorded(walk, session_id)
-        self._recorder.finish(END_REASONS[walk.ended_by], walk_id=walk_id)
+        self._recorder.finish(walk_status(walk.ended_by), walk_id=walk_id)
         return walk_id
 
     def discard(self) -> None:
@@ -101,12 +101,17 @@ class WalkDraft:
 
 
 def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> WalkDraft:
-    """Rebuild a walk whose app died, from its stored events, up to its last heartbeat."""
+    """Rebuild a walk whose app died, from its stored events, up to its last heartbeat.
+
+    A walk that had ended (its ``walk_finished`` fact, e.g. "Must stop") keeps that end, as
+    its session's status does (core.sessions.session_status); one cut short is "stopped".
+    """
     started = next((e for e in events if e.kind == "started"), None)
     kind = WalkKind(started.data.get("walk_kind", "test")) if started else WalkKind.TEST
     walked = Fraction(0)
     tfs = None
     rests = 0
+    ended_by = WalkEnd.STOPPED
     bout_start: float | None = None
     paused_at: float | None = None
     paused_total = 0.0
@@ -126,6 +131,8 @@ def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> Wa
         elif event.kind == "resumed" and paused_at is not None:
             paused_total += t - paused_at
             paused_at = None
+        elif event.kind == WALK_FINISHED:
+            ended_by = WalkEnd(event.data["end"])
     if bout_start is not None:  # it died mid-bout: count up to the last heartbeat
         until = paused_at if paused_at is not None else session.elapsed_s
         walked += walk_engine.measured(max(0.0, until - bout_start - paused_total))
@@ -135,7 +142,7 @@ def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> Wa
         total_walk_s=walked,
         tfs_s=tfs,
         rests=rests,
-        ended_by=WalkEnd.STOPPED,
+        ended_by=ended_by,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord
+from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord, session_status
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,9 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
     before = after = Ratings()
     done = skipped = 0
     worst: int | None = None
-    # Without events (a quick look over years of sessions), how the session ended tells.
-    completed = session.end_reason is EndReason.COMPLETED
+    events = list(events)
+    # The session's one status (core.sessions): with or without its events, one answer.
+    completed = session_status(session.end_reason, events) is EndReason.COMPLETED
     for event in events:
         data = event.data
         if event.kind == "started":
@@ -51,6 +52,4 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
             skipped += 1
         elif event.kind == "hurt":
             worst = max(worst or 0, int(data["rating"]))
-        elif event.kind == "session_finished":
-            completed = data.get("reason") == "completed"
     return RoutineSummary(session, routine_id, before, after, done, skipped, worst, completed)

@@ -1,0 +1,104 @@
+"""One status per session (issue 13, item 10), derived in one place: core.sessions."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from stenosis_coach.core.exercises.summary import summarize
+from stenosis_coach.core.sessions import (
+    EndReason,
+    SessionEvent,
+    SessionRecord,
+    SessionState,
+    session_status,
+    walk_status,
+)
+from stenosis_coach.core.walking.model import WalkEnd
+
+T0 = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)
+
+
+def event(kind: str, t_s: float, **data) -> SessionEvent:
+    return SessionEvent(kind, t_s, T0 + timedelta(seconds=t_s), data)
+
+
+def session(reason: EndReason | None, kind: str = "routine") -> SessionRecord:
+    return SessionRecord(
+        id=1,
+        kind=kind,
+        title="Gentle start, lying",
+        state=SessionState.FINISHED if reason else SessionState.RUNNING,
+        started_at=T0,
+        utc_offset_min=0,
+        heartbeat_at=T0 + timedelta(seconds=400),
+        elapsed_s=400.0,
+        ended_at=T0 + timedelta(seconds=400) if reason else None,
+        end_reason=reason,
+    )
+
+
+ROUTINE_STEPS_ENDED = [
+    event("started", 0.0, routine="gentle-start"),
+    event("ratings_before", 0.0, leg=3, back=2),
+    event("step_started", 1.0, step=0, t_engine=1.0),
+    event("step_done", 390.0, step=0, t_engine=390.0),
+    # the last step ended: the engine's "finished" fact, stored before the ratings after
+    event("session_finished", 390.0, reason="completed", t_engine=390.0),
+]
+
+
+def test_a_routine_whose_steps_ended_is_completed_though_the_app_died_on_its_ratings():
+    assert session_status(EndReason.INTERRUPTED, ROUTINE_STEPS_ENDED) is EndReason.COMPLETED
+
+
+def test_a_routine_the_app_died_in_is_interrupted():
+    mid = ROUTINE_STEPS_ENDED[:3]
+    assert session_status(EndReason.INTERRUPTED, mid) is EndReason.INTERRUPTED
+
+
+def test_a_routine_stopped_before_the_app_died_on_its_ratings_is_stopped():
+    stopped = [*ROUTINE_STEPS_ENDED[:3], event("session_finished", 60.0, reason="stopped")]
+    assert session_status(EndReason.INTERRUPTED, stopped) is EndReason.STOPPED
+
+
+def test_a_status_recorded_at_the_end_is_kept():
+    for reason in (EndReason.COMPLETED, EndReason.STOPPED, EndReason.MUST_STOP):
+        assert session_status(reason, ROUTINE_STEPS_ENDED) is reason
+    assert session_status(None, ROUTINE_STEPS_ENDED) is None  # still running
+
+
+def test_a_walk_ended_by_must_stop_is_a_must_stop_session_even_if_the_app_died_after():
+    events = [
+        event("started", 0.0, walk_kind="training"),
+        event("bout_started", 0.0, bout=1, t_engine=0.0),
+        event("bout_ended", 95.0, bout=1, walked_s="95", reason="must_stop", t_engine=95.0),
+        event("walk_finished", 95.0, end="must_stop", t_engine=95.0),
+    ]
+    assert walk_status(WalkEnd.MUST_STOP) is EndReason.MUST_STOP
+    assert session_status(EndReason.INTERRUPTED, events) is EndReason.MUST_STOP
+
+
+@pytest.mark.parametrize(
+    ("end", "status"),
+    [
+        (WalkEnd.COMPLETED, EndReason.COMPLETED),
+        (WalkEnd.MUST_STOP, EndReason.MUST_STOP),
+        (WalkEnd.REST_NOT_EASING, EndReason.STOPPED),
+        (WalkEnd.STOPPED, EndReason.STOPPED),
+    ],
+)
+def test_every_way_a_walk_ends_is_one_session_status(end, status):
+    assert walk_status(end) is status
+    finished = [event("walk_finished", 60.0, end=end.value, t_engine=60.0)]
+    assert session_status(EndReason.INTERRUPTED, finished) is status
+
+
+def test_the_routine_history_reads_the_one_status():
+    # With its events (the history list) or without (the weekly figures), one answer.
+    recovered = session(EndReason.COMPLETED)
+    assert summarize(recovered, ROUTINE_STEPS_ENDED).completed
+    assert summarize(recovered, []).completed
+    # A session stored as interrupted by an older version, its steps ended: completed too.
+    assert summarize(session(EndReason.INTERRUPTED), ROUTINE_STEPS_ENDED).completed
+    assert not summarize(session(EndReason.INTERRUPTED), ROUTINE_STEPS_ENDED[:3]).completed
+    assert summarize(session(EndReason.INTERRUPTED), ROUTINE_STEPS_ENDED).after.leg is None

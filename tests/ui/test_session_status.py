@@ -1,0 +1,53 @@
+"""A routine finished in the real player, then the app killed on its ratings screen, is kept
+as completed by the next start: history, weekly figures and Today agree (issue 13, item 10).
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.services.progress import progress_data
+from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.ui.exercises.screens import PlayerScreen, RatingsScreen
+
+
+def test_a_routine_finished_then_killed_on_its_ratings_is_kept_completed(
+    make_window, qtbot, clock, dialogs
+):
+    first = make_window()
+    page = first.show_page("exercises")
+    start_button, _choose = page.routine_buttons["gentle-start"]
+    qtbot.mouseClick(start_button, Qt.MouseButton.LeftButton)
+    before = first.flow
+    qtbot.mouseClick(before.leg.buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(before.back.buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(before.go, Qt.MouseButton.LeftButton)
+    assert isinstance(first.flow, PlayerScreen)
+    controller = first.exercises
+    for _ in range(400):
+        clock.advance(1.0)
+        controller.tick()
+        controller.heartbeat.beat()
+    after = first.flow
+    assert isinstance(after, RatingsScreen) and after.title.text().startswith("Routine complete")
+    clock.advance(30)  # the patient reads the ratings; the heartbeat goes on
+    controller.heartbeat.beat()
+
+    # The app is killed here: no timer fires again, nothing more is written. The next start
+    # offers the session back; "Save it as ended at HH:MM".
+    controller.end()
+    dialogs.choices.append(0)
+    second = make_window()
+    assert "A session was not finished" in dialogs.titles()
+    db = second.context.db
+    [session] = SessionRepository(db).recent(5, kind="routine")
+    assert session.end_reason is EndReason.COMPLETED
+
+    history = second.show_page("exercises").history_list.text()
+    assert "Gentle start, lying" in history and ", finished" in history
+    assert "stopped early" not in history
+    weekly = progress_data(db, clock.now()).adherence.routines.points[-1]
+    assert weekly.exact == 1 and "1 completed" in weekly.text  # the hover text
+    assert "stopped before the end" not in second.today.last_result.text()
+    buttons = second.show_page("today").findChildren(QPushButton)
+    assert "Carry on" not in [b.text() for b in buttons if b.isVisible()]
