@@ -102,3 +102,20 @@ def test_the_routine_history_reads_the_one_status():
     assert summarize(session(EndReason.INTERRUPTED), ROUTINE_STEPS_ENDED).completed
     assert not summarize(session(EndReason.INTERRUPTED), ROUTINE_STEPS_ENDED[:3]).completed
     assert summarize(session(EndReason.INTERRUPTED), ROUTINE_STEPS_ENDED).after.leg is None
+
+
+def test_the_offer_after_a_crash_says_a_routine_was_finished_when_it_was():
+    from dataclasses import replace
+
+    from stenosis_coach.core.sessions import interrupted_offer
+
+    running = replace(session(None), heartbeat_at=T0 + timedelta(seconds=420), elapsed_s=420.0)
+    cut_short = interrupted_offer(replace(running, end_reason=EndReason.INTERRUPTED))
+    assert "was not finished" in cut_short
+    finished = interrupted_offer(replace(running, end_reason=EndReason.COMPLETED))
+    assert "was not finished" not in finished
+    assert "you finished it" in finished and "ratings" in finished
+    assert "save it as ended at 08:37" in finished
+    walk = replace(running, kind="walk", title="Training walk", end_reason=EndReason.MUST_STOP)
+    ended = interrupted_offer(walk)
+    assert "was not finished" not in ended and "Training walk" in ended

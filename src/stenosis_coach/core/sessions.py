@@ -120,13 +120,24 @@ class SessionRecord:
 
 
 def interrupted_offer(session: SessionRecord) -> str:
-    """The sentence that offers an interrupted session back to the user."""
+    """The sentence that offers an interrupted session back to the user.
+
+    ``session.end_reason`` is the status it will be kept with (see
+    :func:`session_status`; ``None`` reads as interrupted): a routine whose steps had all
+    been done is said to be finished, a walk that had ended to have ended.
+    """
     start = session.local_start
     alive = session.last_alive_local
     minutes = max(0, round(session.elapsed_s / 60))
     what = session.title or "A session"
+    status = session.end_reason or EndReason.INTERRUPTED
+    if status is EndReason.INTERRUPTED:
+        how = f", was not finished: the app closed unexpectedly after {minutes} min."
+    elif status is EndReason.COMPLETED and session.kind == "routine":
+        how = ": you finished it, but the app closed before your ratings were saved."
+    else:
+        how = f", ended after {minutes} min, but the app closed before it was saved."
     return (
-        f"{what}, started {start:%a} {start.day} {start:%b} at {start:%H:%M}, "
-        f"was not finished: the app closed unexpectedly after {minutes} min. "
+        f"{what}, started {start:%a} {start.day} {start:%b} at {start:%H:%M}{how} "
         f"You can save it as ended at {alive:%H:%M}, or discard it."
     )
