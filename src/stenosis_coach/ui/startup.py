@@ -118,6 +118,49 @@ def offer_interrupted_sessions(context: AppContext) -> list:
             if saved.kind == "walk":
                 kept_walks.append(saved)
         changed = True
+    kept_walks += offer_stopped_walks(context)
     if changed:
         context.data_changed.emit()
     return kept_walks
+
+
+def offer_stopped_walks(context: AppContext) -> list:
+    """Offer back each walk stopped before its summary (the window was closed, or a menu
+    left it): keep it (its summary, the leg pain, comes next) or discard it. Returns the
+    kept ones."""
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.core.words import day_text, minutes_text
+    from stenosis_coach.services import stopped_walks
+    from stenosis_coach.services.walk_sessions import interrupted_draft
+
+    db = context.db
+    assert db is not None
+    kept = []
+    for session in stopped_walks.waiting_walks(db):
+        draft = interrupted_draft(db, session)
+        start = session.local_start
+        what = "walking test" if draft.kind is WalkKind.TEST else "walk"
+        text = (
+            f"Your {what} on {day_text(start)} at {start:%H:%M} was stopped after "
+            f"{minutes_text(draft.total_walk_s)} of walking, before it was saved."
+        )
+        if stopped_walks.kept_as(draft).kind is not draft.kind:
+            text += (
+                " A test stopped this way is not a test result: it is kept as a walk, "
+                "and a new walking test is still due."
+            )
+        choice = context.dialogs.choose(
+            "A walk was not saved yet",
+            text + " Keep it? Then you rate your leg pain.",
+            ["Keep it", "Discard it"],
+        )
+        if choice == 1 and context.dialogs.confirm(
+            "Discard this walk?",
+            "It will be deleted and cannot be brought back.",
+            yes="Discard it",
+            no="Keep it",
+        ):
+            stopped_walks.discard(db, session.id)
+            continue
+        kept.append(session)  # closing the question keeps it: nothing lost by accident
+    return kept

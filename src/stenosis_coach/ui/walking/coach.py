@@ -10,8 +10,11 @@ import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from stenosis_coach.core.sessions import EndReason, walk_status
 from stenosis_coach.core.walking import engine as walk_engine
+from stenosis_coach.core.walking.model import WalkEnd
 from stenosis_coach.core.walking.prescription import Prescription
+from stenosis_coach.services.stopped_walks import stop_waiting
 from stenosis_coach.services.walk_sessions import WalkDraft, WalkRecording
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.heartbeat import SessionHeartbeat
@@ -85,10 +88,30 @@ class WalkCoach(QObject):
             self.tick()
 
     def stop_for_close(self) -> None:
-        """The window closes mid-walk (the patient said so): end the walk now."""
+        """The window closes mid-walk, or a menu leaves it (the patient said so): the walk
+        ends now, as stopped, quietly (no cue, no summary: the window is going), and its
+        walk waits for the next start, which asks its leg pain. A walk already ended (its
+        summary showing) keeps how it ended."""
+        end = EndReason.STOPPED
         if self._live:
-            self._act(self.engine.need_to_stop)
+            self._live = False
+            try:
+                events = self.engine.need_to_stop(self._clock.monotonic())
+            except walk_engine.WalkActionError:
+                events = []
+            # Closing is not "I need to stop": a walking test cut short did not finish.
+            self.recording.record(
+                [
+                    walk_engine.WalkFinished(e.t_s, WalkEnd.STOPPED)
+                    if isinstance(e, walk_engine.WalkFinished)
+                    else e
+                    for e in events
+                ]
+            )
+        elif self.result_end is not None:
+            end = walk_status(self.result_end)
         self.stop_timers()
+        stop_waiting(self.recording, end)
 
     def _act(self, action, now: float | None = None) -> None:
         try:
