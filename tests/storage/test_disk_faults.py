@@ -186,3 +186,138 @@ def test_an_empty_data_file_can_be_restored_over_and_is_kept_aside(paths):
     assert result.previous_kept_at.name.startswith("coach-damaged-")
     assert result.previous_kept_at.stat().st_size == 0
     open_database(paths).close()
+
+
+# -- a disk that fills up, faked: runs everywhere, no mount needed (issue 13, "How") ------------
+#
+# One test per kind of file the app writes (the PDFs: tests/storage/test_pdf_faults.py; a
+# session's events: tests/storage/test_session_disk_full.py). The fake fails the writing
+# itself with ENOSPC, as a full disk does: either the file object's ``write`` (for a file
+# under the folder) or ``os.fsync`` (file systems that find out only when flushing: NFS,
+# delayed allocation). SQLite writes in C, so for a backup the "write" fault is SQLite
+# saying the disk is full while it copies.
+
+FULL = OSError(errno.ENOSPC, "No space left on device")
+
+
+class FillsUp:
+    """A file being written on a disk with only ``room`` bytes left."""
+
+    def __init__(self, handle, room: int = 16) -> None:
+        self._handle, self._room = handle, room
+
+    def write(self, data):
+        self._room -= len(data)
+        if self._room < 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self._handle.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._handle.close()
+        return False
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """``full_disk(folder, "write" | "fsync")``: from now on the disk holding ``folder``
+    is full."""
+    import builtins
+
+    def make_full(folder, how):
+        folder = os.path.realpath(folder)
+        if how == "fsync":
+
+            def fsync(fd):
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+            monkeypatch.setattr(os, "fsync", fsync)
+            return
+        real_open = builtins.open
+
+        def opened(file, mode="r", *args, **kwargs):
+            handle = real_open(file, mode, *args, **kwargs)
+            inside = isinstance(file, str | os.PathLike) and os.path.realpath(file).startswith(
+                folder + os.sep
+            )
+            return FillsUp(handle) if inside and set(mode) & set("wax") else handle
+
+        monkeypatch.setattr(builtins, "open", opened)
+
+    return make_full
+
+
+def nothing_left_behind(folder):
+    return [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.fixture
+def out(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize("how", ["write", "fsync"])
+def test_a_backup_onto_a_full_disk_leaves_the_old_backup(
+    db, paths, out, full_disk, how, monkeypatch
+):
+    target = out / "backup.db"
+    backup_to(paths, target)
+    before = target.read_bytes()
+    if how == "write":
+        real_copy = backup.sqlite_copy
+
+        def copy_fills_up(source, tmp):
+            real_copy(source, tmp)  # SQLite writes in C: it says the disk is full itself
+            raise sqlite_error(sqlite3.SQLITE_FULL, "database or disk is full")
+
+        monkeypatch.setattr(backup, "sqlite_copy", copy_fills_up)
+    else:
+        full_disk(out, how)
+    with pytest.raises(DiskFull, match=r"^The disk is full, so the backup was not written"):
+        backup_to(paths, target)
+    assert target.read_bytes() == before and nothing_left_behind(out)
+
+
+@pytest.mark.parametrize("how", ["write", "fsync"])
+def test_an_export_onto_a_full_disk_leaves_nothing(db, out, full_disk, how):
+    from datetime import timedelta, timezone
+
+    from stenosis_coach.services.export import export_csv
+
+    full_disk(out, how)
+    with pytest.raises(DiskFull, match=r"^The disk is full, so the export was not written"):
+        export_csv(db, out / "csv", T, timezone(timedelta(hours=1)))
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", ["write", "fsync"])
+def test_a_plan_export_onto_a_full_disk_leaves_the_old_file(db, out, full_disk, how):
+    from stenosis_coach.services.plans import export_plan
+
+    target = out / "home.scplan.json"
+    target.write_text("the plan given last week")
+    full_disk(out, how)
+    with pytest.raises(DiskFull, match=r"^The disk is full, so the plan file was not written"):
+        export_plan(db, target, ["flexion-basics"], False, "Home", "R. Okafor", None)
+    assert target.read_text() == "the plan given last week" and nothing_left_behind(out)
+
+
+@pytest.mark.parametrize("how", ["write", "fsync"])
+def test_settings_on_a_full_disk_leave_the_saved_ones(paths, full_disk, how):
+    from stenosis_coach.services.settings_store import load_settings, save_settings
+
+    saved = load_settings(paths).with_changes(high_contrast=True)
+    save_settings(paths, saved)
+    before = paths.settings_file.read_bytes()
+    full_disk(paths.config_dir, how)
+    with pytest.raises(OSError, match=r"^The disk is full, so the settings file was not written"):
+        save_settings(paths, saved.with_changes(high_contrast=False))
+    assert paths.settings_file.read_bytes() == before
+    assert load_settings(paths) == saved and nothing_left_behind(paths.config_dir)
