@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cache
@@ -207,11 +206,9 @@ def test_sixteen_weeks_come_out_improving(seed):
     assert v.last_test_days_ago is not None and v.last_test_days_ago <= 9
 
 
-def test_ten_years_are_fast_and_plausible():
-    started = time.perf_counter()
+def test_ten_years_are_plausible():
+    """How fast: bench/core.py (demo history, 10 years; target <= 2 s)."""
     h = generate(520, 1, END, TZ)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0  # about 0.3 s here; generous for slow machines
     days = 520 * 7
     tests = [w for w in h.walks if w.kind == WalkKind.TEST]
     assert 2000 <= len(h.walks) <= 520 * 6

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from fractions import Fraction
 
 import pytest
@@ -112,12 +111,11 @@ def test_bounds_and_whole_numbers_name_the_field():
     assert refused("nan", doses).message == "Opioid doses must be a whole number from 0 to 50."
 
 
-def test_huge_numbers_are_refused_quickly_without_overflow():
-    start = time.perf_counter()
+def test_huge_numbers_are_refused_without_overflow():
+    """How fast: bench/core.py (huge numbers refused; target <= 0.5 s)."""
     assert refused("9" * 5000, MINUTES).problem is Problem.TOO_LONG
     assert refused("1" + "0" * 29, MINUTES).problem is Problem.OUT_OF_RANGE
     assert read_number("0." + "0" * 27 + "1", ANY) == Fraction(1, 10**28)
-    assert time.perf_counter() - start < 0.5
 
 
 def test_csv_numbers_use_a_point_only():

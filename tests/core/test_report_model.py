@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -583,7 +582,8 @@ def test_same_input_same_report():
     assert build_report(report_input()) == full()
 
 
-def test_ten_years_well_under_half_a_second():
+def test_ten_years_are_reported_whole():
+    """How fast: bench/core.py (report model, 10 years; target <= 0.5 s)."""
     from zoneinfo import ZoneInfo
 
     from stenosis_coach.core.demo import generate
@@ -632,12 +632,7 @@ def test_ten_years_well_under_half_a_second():
         MADE,
     )
     assert (len(h.walks), len(h.logs), len(sessions)) > (2000, 3000, 2500)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        report = build_report(data)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.5
+    report = build_report(data)
     assert len(report.weekly) == 521 and len(report.walks) == len(h.walks)
 
 
