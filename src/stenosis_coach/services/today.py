@@ -46,12 +46,25 @@ def build_today(db: Database, now: datetime) -> TodayModel:
     return compose_today(local, items, last_result(db))
 
 
+# The newest finished session, leaving out a walk's session once its walk was deleted
+# (Undo brings the walk back, and with it this line).
+_LAST_SESSION_SQL = """
+SELECT s.id FROM session s
+WHERE s.state = 'finished'
+  AND NOT EXISTS (SELECT 1 FROM walk w WHERE w.session_id = s.id
+                  AND w.deleted_at IS NOT NULL)
+ORDER BY s.started_at DESC, s.id DESC LIMIT 1
+"""
+
+
 def last_result(db: Database) -> str | None:
-    """One line about the most recent finished session, e.g. "Last time: ..."."""
-    recent = SessionRepository(db).recent(limit=1)
-    if not recent:
+    """One line about the most recent finished session, e.g. "Last time: ..."; never one
+    whose walk the patient deleted."""
+    with db.session() as s:
+        found = s.connection().exec_driver_sql(_LAST_SESSION_SQL).first()
+    session = SessionRepository(db).get(found[0]) if found else None
+    if session is None:
         return None
-    session = recent[0]
     when = day_text(session.local_start)
     text = f"Last time ({when}): {session.title}, {minutes_text(session.elapsed_s)}"
     if session.kind == "routine" and session.end_reason in (

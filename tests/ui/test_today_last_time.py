@@ -1,0 +1,54 @@
+"""Today's "Last time" line never names a walk the patient deleted; Undo brings it back
+(issue 12)."""
+
+from PySide6.QtCore import Qt
+
+from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
+
+
+def walk_live(window, qtbot, clock, dialogs, seconds):
+    """Walk for ``seconds``, end the walk, rate the pain and save it."""
+    qtbot.mouseClick(window.show_page("walk").start, Qt.MouseButton.LeftButton)
+    coach = window.walking.coach
+    clock.advance(seconds)
+    coach.tick()
+    dialogs.choices.append(1)  # "End the walk"
+    qtbot.mouseClick(coach.screen.end, Qt.MouseButton.LeftButton)
+    summary = window.flow
+    assert isinstance(summary, WalkSummaryScreen)
+    qtbot.mouseClick(summary.pain.buttons[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
+    assert window.flow is None
+
+
+def delete_newest_walk(window, qtbot):
+    page = window.show_page("walk")
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    return page
+
+
+def last_time(window):
+    window.show_page("today")
+    line = window.today.last_result
+    return line.text() if line.isVisibleTo(window.today) else None
+
+
+def test_a_deleted_walk_is_not_last_time_and_undo_brings_it_back(
+    window, qtbot, clock, dialogs, cues
+):
+    walk_live(window, qtbot, clock, dialogs, 300)  # a walking test, Mon 2 Mar
+    clock.advance(24 * 3600)
+    walk_live(window, qtbot, clock, dialogs, 90)  # a training walk, Tue 3 Mar
+    assert last_time(window) == "Last time (Tue 3 Mar): Training walk, 1:30 min."
+
+    page = delete_newest_walk(window, qtbot)
+    assert last_time(window) == "Last time (Mon 2 Mar): Walking test, 5:00 min."
+    delete_newest_walk(window, qtbot)
+    assert last_time(window) is None  # nothing left to name
+
+    window.show_page("walk")
+    qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
+    assert last_time(window) == "Last time (Tue 3 Mar): Training walk, 1:30 min."
