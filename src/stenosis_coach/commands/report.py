@@ -57,10 +57,9 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     app = QApplication.instance() or QApplication(["stenosis-coach"])
     from stenosis_coach.ui.report.render import write_report_pdf
 
-    try:
-        write_report_pdf(report, out)
-    except OSError as exc:
-        raise InvalidInput(f"{out} could not be written ({exc.strerror}).") from exc
+    # All or nothing: a full or read-only disk is one sentence (a UserError, exit 1) and
+    # leaves an older file of that name as it was.
+    write_report_pdf(report, out)
     del app
     print(f"The report was written to {out}.")
     return 0

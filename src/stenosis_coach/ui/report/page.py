@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QProgressDialog, QTextBrowser
 
 from stenosis_coach.core.clock import LOCAL
-from stenosis_coach.errors import InvalidInput
+from stenosis_coach.errors import InvalidInput, UserError
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
 
@@ -153,10 +153,8 @@ class ReportPage(PageBase):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         try:
             write_report_pdf(self._report, target, progress=progress.setValue)
-        except OSError as exc:
-            ctx.dialogs.warn(
-                "The report was not saved", f"{target} could not be written ({exc.strerror})."
-            )
+        except UserError as exc:  # a full disk, a read-only place: one sentence
+            ctx.dialogs.warn("The report was not saved", exc.message)
             return None
         finally:
             progress.close()

@@ -10,18 +10,11 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from html import escape
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import (
-    QFont,
-    QImage,
-    QPageLayout,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF
+from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.report.model import PlotData, Report
@@ -33,7 +26,7 @@ from stenosis_coach.core.report.tables import (
     date_text,
 )
 from stenosis_coach.core.words import minutes_text
-from stenosis_coach.ui.pdf import paper_font, pdf_writer, replaced_whole
+from stenosis_coach.ui.pdf import paper_document, paper_text, pdf_pages, print_document
 
 SYMBOLS = {
     VerdictKind.IMPROVING: "▲",
@@ -69,28 +62,6 @@ PLOT_SIZE = (1500, 300)  # pixels of the exported plot
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
 
-ZWSP = "\u200b"  # a zero-width break opportunity
-BREAK_EVERY = 12  # characters: a longer word may break after every 12 (a name, a URL)
-LONG_WORD = re.compile(rf"\S{{{BREAK_EVERY + 1},}}")
-
-
-def breakable(text: str) -> str:
-    """``text`` with a zero-width break opportunity every :data:`BREAK_EVERY` characters of
-    any word longer than that: the layout breaks between words (WordWrap), so a 200-letter
-    name or a URL would otherwise run off the page or stretch its column."""
-
-    def split(match: re.Match[str]) -> str:
-        word = match.group(0)
-        return ZWSP.join(word[i : i + BREAK_EVERY] for i in range(0, len(word), BREAK_EVERY))
-
-    return LONG_WORD.sub(split, text)
-
-
-def e(text: object) -> str:
-    """Escaped for HTML (printed as typed), with long words breakable."""
-    return escape(breakable(str(text)), quote=True)
-
-
 def table(
     headers: Sequence[str] | None,
     rows: Iterable[Sequence[str]],
@@ -99,7 +70,9 @@ def table(
     """A grid; ``headers=None`` for a two-column list of labels and values. ``widths``
     gives a column its share of the page ("28%"), e.g. room for notes to wrap."""
     head = "".join(
-        f'<th width="{widths[i]}">{e(h)}</th>' if i in widths else f"<th>{e(h)}</th>"
+        f'<th width="{widths[i]}">{paper_text(h)}</th>'
+        if i in widths
+        else f"<th>{paper_text(h)}</th>"
         for i, h in enumerate(headers or ())
     )
 
@@ -107,11 +80,11 @@ def table(
         # The first column of a grid (a date, a label) stays on one line; what a date adds
         # in brackets ("(3 of 7 days)") goes under it.
         if i == 0 and headers:
-            dated = DATED.sub(r"\1<br>(", e(text).replace(" ", NBSP))
+            dated = DATED.sub(r"\1<br>(", paper_text(text).replace(" ", NBSP))
             return f"<td>{dated}</td>"
         if len(text) <= SHORT_CELL:  # "no symptoms", "4 → 2": whole, on one line
-            return f"<td>{e(text).replace(' ', NBSP)}</td>"
-        return f"<td>{e(text)}</td>"
+            return f"<td>{paper_text(text).replace(' ', NBSP)}</td>"
+        return f"<td>{paper_text(text)}</td>"
 
     body = "".join(
         "<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows
@@ -131,7 +104,7 @@ def latest_table(
 ) -> str:
     """``title`` and a grid of the newest ``limit`` rows; older rows are counted, not printed."""
     if not rows:
-        return f"<h2>{e(title)}</h2><p>{e(none)}</p>"
+        return f"<h2>{paper_text(title)}</h2><p>{paper_text(none)}</p>"
     shown = rows[-limit:]
     left_out = len(rows) - len(shown)
     lead = (
@@ -140,12 +113,12 @@ def latest_table(
         if left_out
         else ""
     )
-    return f"<h2>{e(title)}</h2>" + lead + table(headers, (r.cells for r in shown), widths)
+    return f"<h2>{paper_text(title)}</h2>" + lead + table(headers, (r.cells for r in shown), widths)
 
 
 def bullets(items: Iterable[str]) -> str:
     items = list(items)
-    return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>" if items else ""
+    return "<ul>" + "".join(f"<li>{paper_text(i)}</li>" for i in items) + "</ul>" if items else ""
 
 
 def report_plot(plot: PlotData):
@@ -240,22 +213,22 @@ def plot_png(plot: PlotData) -> bytes | None:
 def page_one(report: Report, png: bytes | None) -> str:
     p1 = report.page1
     v = p1.verdict
-    parts = [f"<h1>{e(p1.title)}</h1>"]
+    parts = [f"<h1>{paper_text(p1.title)}</h1>"]
     if p1.patient_line:
-        parts.append(f'<p class="meta"><b>{e(p1.patient_line)}</b></p>')
-    parts.append(f'<p class="meta">{e(p1.range_line)}</p>')
+        parts.append(f'<p class="meta"><b>{paper_text(p1.patient_line)}</b></p>')
+    parts.append(f'<p class="meta">{paper_text(p1.range_line)}</p>')
     parts.append(
         f'<h2>Is it working? &nbsp;<span class="verdict">'
-        f"{SYMBOLS[v.verdict.verdict]} {e(v.headline)}</span></h2>"
+        f"{SYMBOLS[v.verdict.verdict]} {paper_text(v.headline)}</span></h2>"
     )
-    parts.append(f"<p>{e(v.summary)}</p>")
+    parts.append(f"<p>{paper_text(v.summary)}</p>")
     if v.nudge:
-        parts.append(f"<p>{e(v.nudge)}</p>")
+        parts.append(f"<p>{paper_text(v.nudge)}</p>")
     if p1.what_next:
         parts.append("<h2>What next</h2>" + bullets(p1.what_next))
     # The plan in force sits with what to do next (and page 1 keeps it when the page is full).
-    parts.append(f"<p><b>Next walk:</b> {e(p1.next_walk)}</p>")
-    parts.append(f"<h2>{e(p1.plot.title)}</h2>")
+    parts.append(f"<p><b>Next walk:</b> {paper_text(p1.next_walk)}</p>")
+    parts.append(f"<h2>{paper_text(p1.plot.title)}</h2>")
     if png is not None:
         data = base64.b64encode(png).decode("ascii")
         image = QImage.fromData(png)
@@ -267,12 +240,14 @@ def page_one(report: Report, png: bytes | None) -> str:
         if p1.plot.markers:
             parts.append(
                 '<p class="small">Dashed lines: '
-                + e(" · ".join(f"{n} {m.label}" for n, m in enumerate(p1.plot.markers, start=1)))
+                + paper_text(
+                    " · ".join(f"{n} {m.label}" for n, m in enumerate(p1.plot.markers, start=1))
+                )
                 + ". "
                 "Dots: walking tests; black line: median of the last three.</p>"
             )
     else:
-        parts.append(f"<p>{e(p1.plot.empty_text)}</p>")
+        parts.append(f"<p>{paper_text(p1.plot.empty_text)}</p>")
     parts.append("<h2>At the start and now</h2>")
     parts.append(table(COMPARE_HEADERS, (row.cells for row in p1.compare)))
     if p1.treatments:
@@ -284,19 +259,19 @@ def page_one(report: Report, png: bytes | None) -> str:
             "Change",
         )
         parts.append(table(headers, (treatment_cells(t) for t in p1.treatments)))
-        parts.append(f'<p class="small">{e(p1.treatment_caveat)}</p>')
+        parts.append(f'<p class="small">{paper_text(p1.treatment_caveat)}</p>')
     parts.append("<h2>Also</h2>")
     signs = "; ".join(sign.text for sign in p1.signs) or "No signs found in the data."
-    parts.append(f"<p><b>Time to talk to your clinician?</b> {e(signs)}</p>")
+    parts.append(f"<p><b>Time to talk to your clinician?</b> {paper_text(signs)}</p>")
     if p1.opioid_line:
         head, _, rest = p1.opioid_line.partition(": ")
-        parts.append(f"<p><b>{e(head)}:</b> {e(rest)}</p>")
-    parts.append(f"<p><b>Safety checks:</b> {e(p1.safety.summary)}</p>")
+        parts.append(f"<p><b>{paper_text(head)}:</b> {paper_text(rest)}</p>")
+    parts.append(f"<p><b>Safety checks:</b> {paper_text(p1.safety.summary)}</p>")
     for flag in p1.safety.flagged:
         parts.append(
-            f"<p>&nbsp;&nbsp;• <b>{e(flag.date_text)}, {e(flag.trigger_text)}: "
-            f"{e(flag.level_text)}.</b> Yes to: {e('; '.join(flag.answers))}. "
-            f"{e(flag.clearance_text)}.</p>"
+            f"<p>&nbsp;&nbsp;• <b>{paper_text(flag.date_text)}, {paper_text(flag.trigger_text)}: "
+            f"{paper_text(flag.level_text)}.</b> Yes to: {paper_text('; '.join(flag.answers))}. "
+            f"{paper_text(flag.clearance_text)}.</p>"
         )
     return "".join(parts)
 
@@ -319,7 +294,9 @@ def later_pages(report: Report) -> str:
     parts.append(
         "<ol>"
         + "".join(
-            f"<li><b>{e(q.text)}</b>" + (f"<br>{e(q.detail)}" if q.detail else "") + "</li>"
+            f"<li><b>{paper_text(q.text)}</b>"
+            + (f"<br>{paper_text(q.detail)}" if q.detail else "")
+            + "</li>"
             for q in report.questions
         )
         + "</ol>"
@@ -374,18 +351,10 @@ def report_html(report: Report, png: bytes | None) -> str:
 
 
 def report_document(report: Report, png: bytes | None) -> QTextDocument:
-    """The report laid out for paper (a PDF or a printer)."""
-    doc = QTextDocument()
-    # Paper does not follow the app's text size: without this, the application font (set
-    # by the text-size setting) scales the whole layout and page 1 no longer fits.
-    doc.setDefaultFont(paper_font())
-    # Break lines between words only: table columns then keep whole words ("symptoms",
-    # not "sympto-ms") and Qt sizes them to fit.
-    option = doc.defaultTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    doc.setDefaultTextOption(option)
-    doc.setHtml(report_html(report, png))
-    return doc
+    """The report laid out for paper (a PDF or a printer): the paper font, not the app's
+    text size (page 1 must fit), and lines broken between words only, so table columns
+    keep whole words ("symptoms", not "sympto-ms") and Qt sizes them to fit."""
+    return paper_document(report_html(report, png))
 
 
 def write_report_pdf(
@@ -394,21 +363,21 @@ def write_report_pdf(
     locale: QLocale | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Path:
-    """Render to ``target`` via a temp file beside it, renamed at the end: a failure
-    leaves no partial file. ``progress`` gets 0-100."""
+    """Render to ``target`` all or nothing (:func:`~stenosis_coach.ui.pdf.pdf_pages`):
+    a failure is one sentence (:class:`~stenosis_coach.errors.UserError`) and leaves
+    ``target`` as it was. ``progress`` gets 0-100."""
     target = Path(target)
     step = progress or (lambda _percent: None)
-    with replaced_whole(target) as tmp:
-        step(5)
-        png = plot_png(report.page1.plot)
-        step(40)
-        doc = report_document(report, png)
-        step(70)
-        writer = pdf_writer(tmp, report.page1.title, QMarginsF(15, 14, 15, 14), locale)
-        size = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-        doc.setPageSize(QSizeF(size.width(), size.height()))
-        doc.print_(writer)
-        del writer  # flushes and closes the file
+    step(5)
+    png = plot_png(report.page1.plot)
+    step(40)
+    doc = report_document(report, png)
+    step(70)
+    margins = QMarginsF(15, 14, 15, 14)
+    with pdf_pages(
+        target, what="report", title=report.page1.title, margins_mm=margins, locale=locale
+    ) as (writer, painter):
+        print_document(doc, writer, painter)
         step(95)
     step(100)
     return target

@@ -176,6 +176,7 @@ class WalkController(QObject):
     def print_card(self) -> Path | None:
         """Save today's walk as a one-page PDF to print and carry."""
         from stenosis_coach.core.walking.card import pocket_card
+        from stenosis_coach.errors import UserError
         from stenosis_coach.services.status import build_status
         from stenosis_coach.ui.walking.pocket_card import write_card_pdf
 
@@ -190,10 +191,8 @@ class WalkController(QObject):
         card = pocket_card(build_status(ctx.db, ctx.clock.now()).next_walk, today)
         try:
             write_card_pdf(card, target)
-        except OSError as exc:
-            ctx.dialogs.warn(
-                "The card was not saved", f"{target} could not be written: {exc.strerror or exc}."
-            )
+        except UserError as exc:  # a full disk, a read-only place: one sentence
+            ctx.dialogs.warn("The card was not saved", exc.message)
             return None
         ctx.dialogs.inform(
             "Pocket card saved", f"The card is in {target}. Open it to print it, then fold it."

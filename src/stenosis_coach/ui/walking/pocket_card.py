@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF
-from PySide6.QtGui import QPainter, QTextDocument
 
 from stenosis_coach.core.walking.card import PocketCard
-from stenosis_coach.ui.pdf import pdf_writer, replaced_whole
+from stenosis_coach.ui.pdf import draw_contents, paper_document, paper_text, pdf_pages
 
 CARD_CSS = """
 body { font-family: sans-serif; color: #000000; }
@@ -23,18 +21,19 @@ td.line { font-size: 14pt; padding: 16pt 0 2pt 0; border-bottom: 1px solid #0000
 
 
 def card_html(card: PocketCard) -> str:
-    steps = "".join(f"<li>{escape(step)}</li>" for step in card.steps)
-    signs = "".join(f"<li>{escape(sign)}</li>" for sign in card.emergency_signs)
+    steps = "".join(f"<li>{paper_text(step)}</li>" for step in card.steps)
+    signs = "".join(f"<li>{paper_text(sign)}</li>" for sign in card.emergency_signs)
     lines = "".join(
-        f'<tr><td class="line" width="100%">{escape(name)}:</td></tr>' for name in card.record_lines
+        f'<tr><td class="line" width="100%">{paper_text(name)}:</td></tr>'
+        for name in card.record_lines
     )
     return f"""<html><head><style>{CARD_CSS}</style></head><body>
-<h1>{escape(card.title)}</h1>
-<p class="day">{escape(card.day)}</p>
-<p><b>{escape(card.summary)}</b></p>
+<h1>{paper_text(card.title)}</h1>
+<p class="day">{paper_text(card.day)}</p>
+<p><b>{paper_text(card.summary)}</b></p>
 <ol>{steps}</ol>
 <p class="h">When symptoms come</p>
-<p>{escape(card.when_symptoms_come)}</p>
+<p>{paper_text(card.when_symptoms_come)}</p>
 <p class="h">Get emergency care now if you have</p>
 <ul>{signs}</ul>
 <p class="h">Write down</p>
@@ -43,12 +42,18 @@ def card_html(card: PocketCard) -> str:
 
 
 def write_card_pdf(card: PocketCard, target: Path, locale: QLocale | None = None) -> Path:
-    """Write the card to ``target`` (a temp file first, then renamed: no partial file)."""
+    """Write the card to ``target`` all or nothing (:func:`~stenosis_coach.ui.pdf.pdf_pages`):
+    a failure is one sentence (:class:`~stenosis_coach.errors.UserError`) and leaves
+    ``target`` as it was."""
     target = Path(target)
-    with replaced_whole(target) as tmp:
-        writer = pdf_writer(tmp, card.title, QMarginsF(15, 15, 15, 15), locale)
-        doc = QTextDocument()
-        doc.setHtml(card_html(card))
+    doc = paper_document(card_html(card))
+    with pdf_pages(
+        target,
+        what="pocket card",
+        title=card.title,
+        margins_mm=QMarginsF(15, 15, 15, 15),
+        locale=locale,
+    ) as (writer, painter):
         rect = writer.pageLayout().paintRectPixels(writer.resolution())
         # Lay the text out at 72 points per inch, then scale up to the printer's pixels;
         # if it is taller than the page, shrink it a little: the card is always one page.
@@ -59,11 +64,6 @@ def write_card_pdf(card: PocketCard, target: Path, locale: QLocale | None = None
             fit = height / doc.size().height()
             doc.setTextWidth(width / fit)
             scale *= fit
-        painter = QPainter(writer)
-        try:
-            painter.scale(scale, scale)
-            doc.drawContents(painter)
-        finally:
-            painter.end()
-        del writer  # flushes and closes the file
+        painter.scale(scale, scale)
+        draw_contents(painter, doc)
     return target
