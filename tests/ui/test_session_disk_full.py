@@ -12,7 +12,7 @@ from stenosis_coach.core.sessions import EndReason, SessionState
 from stenosis_coach.services.recording import pending_writes
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.ui.exercises.screens import PlayerScreen
-from stenosis_coach.ui.heartbeat import SAVED_AGAIN_BEATS, SavingNotice, retry_timer
+from stenosis_coach.ui.heartbeat import SAVED_AGAIN_BEATS, TOLD_BEATS, SavingNotice, retry_timer
 from stenosis_coach.ui.walking.coach_screen import WalkCoachScreen
 
 
@@ -176,3 +176,21 @@ def test_closing_may_still_close_and_lose_it_when_the_patient_says_so(
     dialogs.choices[:] = [1, 2]  # "Stop and close", then "Close and lose it"
     assert window.close()
     assert dialogs.titles()[-1] == "Your last session is not saved yet"
+
+
+def test_a_wal_file_deleted_mid_walk_is_saved_again_and_told_once(
+    window, qtbot, clock, dialogs, cues
+):
+    coach = start_walk(window, qtbot)
+    notice = notice_on(coach.screen)
+    second(coach, clock, 3)
+    shown_before = list(dialogs.shown)
+    window.context.db.wal_file.unlink()  # another program (a "cleaner") removes it
+    second(coach, clock)
+    assert notice.isVisible() and "What you recorded is safe" in notice.text.text()
+    assert dialogs.shown == shown_before  # no box
+    second(coach, clock, TOLD_BEATS)
+    assert not notice.isVisible()
+    assert window.context.db.wal_file.exists()  # a fresh one, watched from now on
+    second(coach, clock, 3)
+    assert not notice.isVisible()  # told once

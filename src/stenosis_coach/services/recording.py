@@ -56,6 +56,11 @@ _interrupted_handlers: dict[str, InterruptedHandler] = {}
 # Anything else (damage, a bug) is raised as it is, once.
 WAIT_FOR_DISK = (FULL, READ_ONLY, NOT_ALLOWED)
 NOT_SAVED_YET = "what you do is not saved yet"
+# Said once when another program deleted or replaced the data file's WAL (issue 13 item 9).
+FILES_RESCUED = (
+    "Another program removed a file the app was using. What you recorded is safe: "
+    "the app saved it again. Carry on."
+)
 
 
 def on_interrupted_saved(kind: str, handler: InterruptedHandler) -> None:
@@ -160,6 +165,7 @@ class SessionRecorder:
         self._session_id: int | None = None
         self._mono_start = 0.0
         self._started: SessionRecord | None = None
+        self.files_notice: str | None = None  # to tell the patient once, then taken
 
     @property
     def session_id(self) -> int | None:
@@ -231,6 +237,7 @@ class SessionRecorder:
         disk refuses, no heartbeat is added to the waiting writes (each event carries its
         own time), so nothing piles up."""
         session_id = self._session_id
+        self._keep_files()
         if not self._pending.retry() or session_id is None:
             return
         at, elapsed = self._clock.now(), self.elapsed()
@@ -261,6 +268,26 @@ class SessionRecorder:
             ended_at=now,
             end_reason=reason,
         )
+
+    def take_files_notice(self) -> str | None:
+        """What to tell the patient about the data file, once (``None``: nothing)."""
+        notice, self.files_notice = self.files_notice, None
+        return notice
+
+    def _keep_files(self) -> None:
+        """The WAL file deleted or replaced under the app: save what it held (a kill would
+        lose it) and start a fresh one. A full disk here is tried again at the next beat."""
+        db = self._db
+        if not db.wal_replaced():
+            return
+        try:
+            db.rescue_wal()
+        except (sqlite3.Error, DBAPIError, OSError) as exc:
+            if problem_kind(exc, db.paths.db_file) not in WAIT_FOR_DISK:
+                raise
+            log.warning("the lost WAL could not be saved yet: %s", exc)
+            return
+        self.files_notice = FILES_RESCUED
 
     def _write_event(self, session_id: int, event: SessionEvent) -> None:
         self._pending.write(lambda: self._repo.add_event(session_id, event))

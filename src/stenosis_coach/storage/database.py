@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -55,6 +55,13 @@ class Database:
         self.paths = paths
         self.engine = engine
         self.closed = False
+        # The WAL file the open connections write to, as (device, inode) when first seen;
+        # forgotten when the last connection closes (SQLite then removes the file itself).
+        self._connections = 0
+        self._wal_seen: tuple[int, int] | None = None
+        event.listen(engine, "connect", self._connected)
+        event.listen(engine, "close", self._disconnected)
+        event.listen(engine, "close_detached", self._disconnected)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -74,6 +81,63 @@ class Database:
     def close(self) -> None:
         self.closed = True
         self.engine.dispose()
+
+    # -- the WAL file under the app's feet (issue 13 item 9) ---------------------------------
+    @property
+    def wal_file(self) -> Path:
+        return self.paths.db_file.with_name(self.paths.db_file.name + "-wal")
+
+    def wal_replaced(self) -> bool:
+        """The ``-wal`` file in the folder is not the one the open connections write to: it
+        was deleted or replaced while the app runs. What SQLite wrote into it since the last
+        checkpoint then lives only in this process (a kill would lose it) until
+        :meth:`rescue_wal`. Cheap (one ``stat``): the session heartbeat asks every second."""
+        found = self._wal_identity()
+        if self._wal_seen is None or self._connections == 0:
+            self._wal_seen = found  # first look since the connections opened
+            return False
+        return found != self._wal_seen
+
+    def rescue_wal(self) -> None:
+        """Copy everything the connection has into ``coach.db`` (a checkpoint reads the WAL
+        it still holds open, even deleted), fsynced; then close every connection, so that
+        the next one starts a fresh WAL file. A file found in the WAL's place is not ours:
+        it is kept beside, renamed, so that SQLite never replays it."""
+        with self.engine.connect() as conn:
+            busy, _frames, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if busy:
+            log.warning("checkpoint of a lost WAL was busy; it is done when connections close")
+        self.engine.dispose()  # the last close checkpoints again and lets the lost file go
+        stranger = self._wal_identity()
+        if stranger is not None:
+            kept = self.wal_file.with_name(
+                f"{self.wal_file.name}.found-{datetime.now(UTC):%Y%m%d-%H%M%S}"
+            )
+            os.replace(self.wal_file, kept)
+            log.warning("a file not written by the app was in the WAL's place: kept as %s", kept)
+        with self.engine.connect() as conn:  # a fresh WAL file, seen from now on
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").one()
+            self._wal_seen = self._wal_identity()
+        log.warning(
+            "the WAL file of %s was deleted or replaced; its data was saved", self.paths.db_file
+        )
+
+    def _wal_identity(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self.wal_file)
+        except FileNotFoundError:
+            return None
+        return (found.st_dev, found.st_ino)
+
+    def _connected(self, _dbapi_conn: object, _record: object) -> None:
+        if self._connections == 0:
+            self._wal_seen = None
+        self._connections += 1
+
+    def _disconnected(self, _dbapi_conn: object, _record: object = None) -> None:
+        self._connections = max(0, self._connections - 1)
+        if self._connections == 0:
+            self._wal_seen = None
 
 
 def storage_problem(exc: BaseException, where: Path | None = None) -> BaseException:

@@ -1,5 +1,6 @@
 """The Qt side of session recording: a once-a-second heartbeat while a session runs, and
-what the patient is told when the disk does not take what is recorded (issue 13 item 5).
+what the patient is told when the disk does not take what is recorded (issue 13 item 5)
+or another program removed the data file's WAL (item 9).
 
 The rule itself is plain Python (:class:`~stenosis_coach.services.recording.PendingWrites`):
 this only calls it each second, shows a calm notice on the session screen (one notice,
@@ -25,6 +26,7 @@ from stenosis_coach.ui.widgets import Card, label
 log = logging.getLogger(__name__)
 
 SAVED_AGAIN_BEATS = 6  # "Saved again" stays this many heartbeats, then the notice goes
+TOLD_BEATS = 15  # a one-off piece of news (a lost file saved again) stays this long
 
 SAVED_AGAIN = "Saved again. Everything you did is saved."
 
@@ -64,7 +66,9 @@ class SessionHeartbeat(QObject):
         self._timer.setInterval(int(HEARTBEAT_INTERVAL_S * 1000))
         self._timer.timeout.connect(self.beat)
         self._notice = ""
+        self._waiting = False
         self._saved_again_beats = 0
+        self._told, self._told_beats = "", 0
 
     def start(self) -> None:
         self._timer.start()
@@ -96,17 +100,24 @@ class SessionHeartbeat(QObject):
         return notice
 
     def _update_notice(self) -> None:
+        told = self._recorder.take_files_notice()  # a lost WAL file saved again: say once
+        if told:
+            self._told, self._told_beats = told, TOLD_BEATS
         problem = self._pending.problem
         if problem is not None:
+            self._waiting, self._saved_again_beats = True, SAVED_AGAIN_BEATS
             text = waiting_text(problem)
-            self._saved_again_beats = SAVED_AGAIN_BEATS
-        elif self._notice and self._notice != SAVED_AGAIN:
+        elif self._waiting:  # just written, all of it
+            self._waiting = False
             text = SAVED_AGAIN
         elif self._saved_again_beats > 0:
             self._saved_again_beats -= 1
             text = SAVED_AGAIN if self._saved_again_beats else ""
         else:
             text = ""
+        if not text and self._told_beats > 0:
+            self._told_beats -= 1
+            text = self._told
         if text != self._notice:
             self._notice = text
             self.notice_changed.emit(text)
