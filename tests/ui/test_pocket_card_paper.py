@@ -48,3 +48,29 @@ def test_a_long_word_on_the_card_wraps_inside_the_page(qapp, tmp_path):
     text = pdf_text(out)
     assert word in re.sub(r"[\s\u200b]", "", text)  # every letter printed, in order
     assert all(len(line) < 90 for line in text.splitlines() if "Supercali" in line)
+
+
+def page_pixels(pdf) -> bytes:
+    return subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(pdf)],
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
+def test_the_card_and_the_report_print_the_same_in_high_contrast(window, qtbot, dialogs, tmp_path):
+    from tests.ui.test_report_page import with_walks
+
+    with_walks(window)
+    pixels = {}
+    for contrast in (False, True):
+        window.context.update_settings(high_contrast=contrast)
+        for name, page_name, button in (("card", "walk", "card"), ("report", "report", "save")):
+            page = window.show_page(page_name)
+            out = tmp_path / f"{name}-{contrast}.pdf"
+            dialogs.paths.append(out)
+            qtbot.mouseClick(getattr(page, button), Qt.MouseButton.LeftButton)
+            assert dialogs.shown[-1][0] == "inform"
+            pixels[name, contrast] = page_pixels(out)
+    assert pixels["card", False] == pixels["card", True]  # black on white: paper has no theme
+    assert pixels["report", False] == pixels["report", True]
