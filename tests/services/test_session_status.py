@@ -10,7 +10,7 @@ from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.services import exercises as library
-from stenosis_coach.services import recording, routines
+from stenosis_coach.services import recording, routines, today
 from stenosis_coach.services.demo import fill_demo
 from stenosis_coach.services.export import export_csv
 from stenosis_coach.services.progress import progress_data
@@ -141,5 +141,6 @@ def test_a_routine_saved_as_interrupted_by_an_older_version_reads_completed_ever
     due = build_status(db, clock.now()).to_json()["due"]
     assert due["routines"][0]["done_this_week"] == 1
     assert routines.resume_point(db, clock.now()) is None  # nothing to carry on
+    assert "stopped before the end" not in today.last_result(db)
     sessions, _walks = exported(db, clock, tmp_path)
     assert sessions[str(sid)]["ended_how"] == "completed"

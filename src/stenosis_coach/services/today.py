@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.services import daily, routines, safety, walks
@@ -67,9 +67,9 @@ def last_result(db: Database) -> str | None:
         return None
     when = day_text(session.local_start)
     text = f"Last time ({when}): {session.title}, {minutes_text(session.elapsed_s)}"
-    if session.kind == "routine" and session.end_reason in (
-        EndReason.STOPPED,
-        EndReason.INTERRUPTED,
-    ):
+    status = session.end_reason
+    if status is EndReason.INTERRUPTED:  # its steps may have ended first (core.sessions)
+        status = session_status(status, SessionRepository(db).events(session.id))
+    if session.kind == "routine" and status in (EndReason.STOPPED, EndReason.INTERRUPTED):
         text += ", stopped before the end"
     return text + "."
