@@ -88,7 +88,7 @@ def test_a_full_disk_mid_walk_is_said_once_the_walk_goes_on_and_is_saved_later(
     assert dialogs.shown == shown_before
     assert notice.isVisible()
     said = notice.text.text()
-    assert "disk is full" in said and "Nothing is lost" in said and "free some space" in said
+    assert "disk is full" in said and "nothing is lost" in said and "free some space" in said
     assert notice.accessibleName()
     # The coach coaches on: the walk's timer still moves.
     before = screen.timer.text()

@@ -21,7 +21,7 @@ from stenosis_coach.errors import DiskFull, UserError
 from stenosis_coach.services.recording import PendingWrites, SessionRecorder, pending_writes
 from stenosis_coach.storage.database import Database
 from stenosis_coach.ui.dialogs import Dialogs
-from stenosis_coach.ui.widgets import Card, label
+from stenosis_coach.ui.widgets import SPACING, Card, label
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +34,22 @@ SAVED_AGAIN = "Saved again. Everything you did is saved."
 def why_not_saved(problem: UserError | None) -> str:
     """The reason, in words a patient can act on."""
     if isinstance(problem, DiskFull) or problem is None:
-        return "The computer's disk is full"
-    return "Your data folder cannot be written to just now"
+        return "The disk is full"
+    return "The folder of your data cannot be written to just now"
+
+
+def what_to_do(problem: UserError | None) -> str:
+    if isinstance(problem, DiskFull) or problem is None:
+        return "free some space on the computer"
+    return "ask a helper to look at the folder of your data"
 
 
 def waiting_text(problem: UserError | None) -> str:
-    """The notice while what is recorded waits in the app."""
+    """The notice while what is recorded waits in the app: short, so that the timer and
+    the instruction keep their room at every text size."""
     return (
-        f"{why_not_saved(problem)}, so the app is keeping what you do for now. "
-        "Nothing is lost. Carry on. When you can, free some space on the computer: "
-        "it is saved then, by itself."
+        f"{why_not_saved(problem)}, but nothing is lost: the app keeps what you do. "
+        f"Carry on, and {what_to_do(problem)} when you can."
     )
 
 
@@ -128,6 +134,7 @@ class SavingNotice(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(None, role="warning", parent=parent)
+        self.body.setContentsMargins(2 * SPACING, SPACING, 2 * SPACING, SPACING)
         self.text = label("")
         self.text.setAccessibleName("Saving")
         self.body.addWidget(self.text)
@@ -199,7 +206,7 @@ def may_close_with_unsaved(db: Database | None, dialogs: Dialogs) -> bool:
         choice = dialogs.choose(
             "Your last session is not saved yet",
             f"{why_not_saved(pending.problem)}, so your last session is still only in the "
-            "app. If you close the app now, it is lost. Free some space on the computer, "
+            f"app. If you close the app now, it is lost. Please {what_to_do(pending.problem)}, "
             "then choose Try again.",
             ["Keep the app open", "Try again", "Close and lose it"],
         )
