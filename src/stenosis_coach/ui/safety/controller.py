@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
@@ -60,6 +61,8 @@ class SafetyController(QObject):
         self._window = window
         self._context = window.context
         self._check_id: int | None = None
+        # When the check being asked began: with the id, it is known in another database too.
+        self._check_started: datetime | None = None
         self._index = 0
         self._answers: dict[str, bool] = {}
         self._may_postpone = False
@@ -87,16 +90,25 @@ class SafetyController(QObject):
     def start_check(self, trigger: CheckTrigger = CheckTrigger.ON_DEMAND) -> None:
         pending = safety.status(self._context.db, self._context.clock.now()).pending
         if pending is not None:
-            self._open_left(pending)
+            self._open_pending(pending)
         else:
             self._run_check(trigger)
+
+    def _open_pending(self, pending: CheckRecord) -> None:
+        """The check waiting to be finished: the one this window is asking goes on at its
+        question (a menu over it, "I have new symptoms" in the middle of it, cuts nothing
+        short); one left by an earlier start shows its advice first, or carries on."""
+        if (pending.id, pending.started_at) == (self._check_id, self._check_started):
+            self._show_question()
+        else:
+            self._open_left(pending)
 
     def request_session(self, start: Callable[[], None]) -> None:
         """Call ``start`` now if sessions are allowed, else ask first (check or clearance)."""
         db, now = self._context.db, self._context.clock.now()
         status = safety.status(db, now)
         if status.pending is not None:
-            self._open_left(status.pending)
+            self._open_pending(status.pending)
         elif status.needs_clearance:
             self._after_clearance = start
             self.show_clearance()
@@ -194,7 +206,7 @@ class SafetyController(QObject):
         self._first_check = safety.status(db, now).first_check_needed
         check = safety.start_check(db, trigger, now)
         log.info("red-flag check %s (%s) started or resumed", check.id, check.trigger)
-        self._check_id = check.id
+        self._check_id, self._check_started = check.id, check.started_at
         self._answers = dict(check.answers)
         self._may_postpone = check.trigger.may_postpone
         # Carry on at the first question not yet answered.
