@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from stenosis_coach.core.sessions import EndReason, SessionState
 from stenosis_coach.services.recording import pending_writes
 from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.storage.walks_repo import WalkRepository
 from stenosis_coach.ui.exercises.screens import PlayerScreen
 from stenosis_coach.ui.heartbeat import SAVED_AGAIN_BEATS, TOLD_BEATS, SavingNotice, retry_timer
 from stenosis_coach.ui.walking.coach_screen import WalkCoachScreen
 
 
 class FakeDisk:
-    """Every session write fails as SQLite fails on a full disk."""
+    """Every session write (and a recorded walk's) fails as SQLite fails on a full disk."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.full = False
@@ -25,6 +26,9 @@ class FakeDisk:
             monkeypatch.setattr(
                 SessionRepository, name, self._failing(getattr(SessionRepository, name))
             )
+        monkeypatch.setattr(
+            WalkRepository, "add_recorded", self._failing(WalkRepository.add_recorded)
+        )
 
     def _failing(self, real):
         def write(repo, *args, **kwargs):
@@ -194,3 +198,35 @@ def test_a_wal_file_deleted_mid_walk_is_saved_again_and_told_once(
     assert window.context.db.wal_file.exists()  # a fresh one, watched from now on
     second(coach, clock, 3)
     assert not notice.isVisible()  # told once
+
+
+def test_a_walk_ended_and_saved_on_a_full_disk_is_written_with_its_summary_later(
+    window, qtbot, clock, dialogs, cues, disk
+):
+    from stenosis_coach.services import walks
+    from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
+
+    coach = start_walk(window, qtbot)
+    sid = coach.recording.recorder.session_id
+    second(coach, clock, 90)
+    disk.full = True
+    second(coach, clock, 30)
+    dialogs.choices.append(1)  # "End the walk"
+    qtbot.mouseClick(coach.screen.end, Qt.MouseButton.LeftButton)
+    summary = window.flow
+    assert isinstance(summary, WalkSummaryScreen)
+    qtbot.mouseClick(summary.pain.buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)  # no error reaches the patient
+    assert dialogs.titles() == ["End the walk?"]
+    assert window.flow is not summary  # the summary is done with
+    db = window.context.db
+    assert walks.history(db) == []  # not on disk yet
+
+    disk.full = False
+    retry_timer(db).timeout.emit()
+    [stored] = walks.history(db)
+    assert stored.walk.peak_leg_pain == 3 and stored.walk.total_walk_s == 120
+    session = SessionRepository(db).get(sid)
+    assert session.state is SessionState.FINISHED
+    finished = SessionRepository(db).events(sid)[-1]
+    assert finished.kind == "finished" and finished.data["walk_id"] == stored.id

@@ -243,15 +243,34 @@ class SessionRecorder:
         at, elapsed = self._clock.now(), self.elapsed()
         self._pending.write(lambda: self._repo.heartbeat(session_id, at, elapsed))
 
-    def finish(self, reason: EndReason = EndReason.COMPLETED, **data: Any) -> SessionRecord:
+    def finish(
+        self,
+        reason: EndReason = EndReason.COMPLETED,
+        with_it: Callable[[int], dict[str, Any]] | None = None,
+        **data: Any,
+    ) -> SessionRecord:
         """End the session. On a full disk it is kept in memory (see :func:`pending_writes`)
-        and the record returned is the one that will be written."""
+        and the record returned is the one that will be written.
+
+        ``with_it(session_id)`` writes what the session's end brings (a walk's own row) and
+        returns more data for the "finished" event (its id); it is written in its turn,
+        and waits with the rest on a full disk (called until it succeeds, then never
+        again)."""
         session_id = self._require()
         elapsed = self.elapsed()
         now = self._clock.now()
-        self._write_event(
-            session_id, SessionEvent("finished", elapsed, now, {"reason": reason.value, **data})
-        )
+        brought: list[dict[str, Any]] = []
+
+        def write_finished() -> None:
+            if with_it is not None and not brought:
+                brought.append(with_it(session_id))
+            more = brought[0] if brought else {}
+            finished = SessionEvent(
+                "finished", elapsed, now, {"reason": reason.value, **data, **more}
+            )
+            self._repo.add_event(session_id, finished)
+
+        self._pending.write(write_finished)
         finished: list[SessionRecord] = []
         self._pending.write(
             lambda: finished.append(self._repo.finish(session_id, now, reason, elapsed))

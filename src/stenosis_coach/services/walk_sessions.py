@@ -62,12 +62,17 @@ class WalkRecording:
                 continue  # cues follow from the timeline; "started" is already stored
             self._recorder.record(event)
 
-    def save(self, walk: Walk) -> int:
-        """Store the finished walk with its session, and close the session."""
-        session_id = self._recorder.session_id
-        walk_id = WalkRepository(self._db).add_recorded(walk, session_id)
-        self._recorder.finish(walk_status(walk.ended_by), walk_id=walk_id)
-        return walk_id
+    def save(self, walk: Walk) -> int | None:
+        """Store the finished walk with its session, and close the session. On a full disk
+        both wait in memory and are written later, in order (``None``: not written yet)."""
+        walk_ids: list[int] = []
+
+        def add_walk(session_id: int) -> dict[str, int]:
+            walk_ids.append(WalkRepository(self._db).add_recorded(walk, session_id))
+            return {"walk_id": walk_ids[0]}
+
+        self._recorder.finish(walk_status(walk.ended_by), with_it=add_walk)
+        return walk_ids[0] if walk_ids else None
 
     def discard(self) -> None:
         """The user left the summary without saving: keep the session, marked stopped."""
