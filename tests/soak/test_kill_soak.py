@@ -157,7 +157,7 @@ def test_kill_9_at_30_random_moments_of_walks_and_routines(tmp_path, template_db
     for kill in done:
         head = f"kill {kill.number:2} {kill.kind:7} {kill.delay_s:5.3f} s after start"
         if kill.problem is not None:
-            failures.append(f"{head}: {kill.problem}")
+            failures.append(f"{head}: {kill.problem}; its stderr ends: {kill.errors[-800:]}")
             continue
         problems = []
         checked = integrity(kill.data_dir / "coach.db")
