@@ -110,13 +110,16 @@ MENU_ROLE_NAMES = {"menu item", "check menu item", "radio menu item", "menu"}
 # that covers the navigation. The walker gets through it as a screen-reader user would,
 # pressing the first showing push button whose accessible name is in this list (in this
 # order of preference); "No" answers every safety question so no advice screen follows.
+# These are the accessible names the safety screens give their buttons
+# (src/stenosis_coach/ui/safety/screens.py; tests/ui/test_safety_pending.py checks them).
 FLOW_BUTTONS = (
-    "Start the safety check",
-    "No",
-    "Back to Today",
-    "I understand this advice",
-    "Not yet: go back",
-    "Finish the check later",
+    "Start the safety check",  # the welcome
+    "No",  # each question
+    "Back to Today",  # "Thank you": the check found nothing
+    "I understand: back to the Today page",  # advice after a "yes"
+    "Not yet: go back",  # asked to confirm a clinician's check
+    "Finish the check later",  # a question of a check that may be put off
+    "Back to Today, finish later",  # a question of a check that must be answered
 )
 FLOW_MAX_STEPS = 30
 

@@ -96,3 +96,38 @@ def test_new_symptoms_from_the_menu_during_a_check_goes_on_with_that_check(windo
     assert "not finished" not in " ".join(w.text() for w in screen.findChildren(type(screen.title)))
     status = safety.status(window.context.db, clock.now())
     assert status.pending is not None and len(status.pending.answers) == 9
+
+
+def test_the_screen_reader_check_script_presses_buttons_the_safety_screens_have(qtbot):
+    """scripts/atspi_check.py gets through the first-run flow by the buttons' accessible
+    names: each name it knows must be one a safety screen gives a button (it once looked
+    for "I understand this advice", a name no screen has any more)."""
+    import importlib.util
+    from pathlib import Path
+
+    from stenosis_coach.core.safety import advice_for
+    from stenosis_coach.ui.safety.screens import (
+        AllClearScreen,
+        ClearanceScreen,
+        WelcomeScreen,
+    )
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "atspi_check.py"
+    spec = importlib.util.spec_from_file_location("atspi_check", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    advice = advice_for({"saddle-numbness": True})
+    screens = [
+        WelcomeScreen(),
+        QuestionScreen(QUESTIONS[0].text, 1, len(QUESTIONS), may_postpone=True),
+        QuestionScreen(QUESTIONS[0].text, 1, len(QUESTIONS), may_postpone=False),
+        SeekCareScreen(advice),
+        AllClearScreen(),
+        ClearanceScreen(advice, "Mon 2 Mar"),
+    ]
+    names = set()
+    for screen in screens:
+        qtbot.addWidget(screen)
+        names |= {b.accessibleName() for b in screen.findChildren(QPushButton)}
+    assert [name for name in module.FLOW_BUTTONS if name not in names] == []
