@@ -16,6 +16,7 @@ from stenosis_coach.core.walking.logged import (
     form_from_walk,
 )
 from stenosis_coach.core.walking.model import WalkEnd
+from stenosis_coach.services import stopped_walks
 from stenosis_coach.services import walks as walk_service
 from stenosis_coach.services.walk_sessions import (
     WalkDraft,
@@ -144,8 +145,7 @@ class WalkController(QObject):
     def stop_for_close(self) -> None:
         """The window closes mid-walk (the patient said so): keep it, as stopped."""
         if self.coach is not None:
-            self.coach.stop_for_close()
-            self.coach.recording.discard()
+            self.coach.stop_for_close()  # its walk waits for the next start
         self.end()
 
     def end(self) -> None:
@@ -160,9 +160,13 @@ class WalkController(QObject):
         if not sessions:
             return
         session, rest = sessions[0], sessions[1:]
-        draft = interrupted_draft(self._context.db, session)
+        db = self._context.db
+        draft = interrupted_draft(db, session)
+        if stopped_walks.is_waiting(db, session.id):  # stopped before its summary
+            draft = stopped_walks.kept_as(draft)
         screen = self._summary(draft, None, session)
         screen.saved.connect(lambda *_: self.finish_interrupted(rest))
+        screen.done_leaving.connect(lambda: stopped_walks.not_kept(db, session))
         screen.done_leaving.connect(lambda: self.finish_interrupted(rest))
 
     def answer_flare(self, flare: bool) -> None:
