@@ -204,3 +204,22 @@ def test_a_real_full_disk_loses_no_event(mount_tmpfs, template_db: Path, clock):
         check.close()
     finally:
         db.close()
+
+
+def test_a_recorder_never_writes_into_another_database(paths, db, clock):
+    """The recorder belongs to the database it started in: once that one is closed (a
+    restore put another file in its place), nothing goes into the new one."""
+    rec = SessionRecorder(db, clock)
+    sid = rec.start("walk", "Training walk")
+    db.close()
+    other = open_database(paths)  # the same path, another open database
+    try:
+        before = SessionRepository(other).events(sid)
+        with pytest.raises(RuntimeError, match="closed"):
+            rec.event("paused")
+        with pytest.raises(RuntimeError, match="closed"):
+            rec.finish(EndReason.STOPPED)
+        assert SessionRepository(other).events(sid) == before
+        assert SessionRepository(other).get(sid).state is SessionState.RUNNING
+    finally:
+        other.close()

@@ -65,7 +65,12 @@ class Database:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work, committed on success and rolled back on error."""
+        """A unit of work, committed on success and rolled back on error.
+
+        Refused once :meth:`close` was called: whatever held on to this database (a session's
+        recorder, a cached id) must never reach the file that took its place (a restore)."""
+        if self.closed:
+            raise RuntimeError(f"the database {self.paths.db_file} is closed")
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
