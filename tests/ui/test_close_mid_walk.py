@@ -160,3 +160,29 @@ def test_a_walking_test_ended_then_closed_at_its_summary_keeps_its_result(
     [stored] = walks.history(again.context.db)
     assert stored.walk.kind is WalkKind.TEST and stored.walk.ended_by is WalkEnd.COMPLETED
     assert stored.walk.total_walk_s == 300
+
+
+def test_a_walk_stopped_from_the_menu_is_offered_at_the_next_start_too(
+    make_window, qtbot, clock, dialogs
+):
+    window = make_window()
+    window._cues = FakeCuePlayer(strict=True)
+    baseline_test(window, clock)
+    qtbot.mouseClick(window.show_page("walk").start, Qt.MouseButton.LeftButton)
+    coach = window.walking.coach
+    clock.advance(50)
+    coach.tick()
+    import_plan = next(
+        a for a in window.menuBar().actions()[0].menu().actions() if "Import" in a.text()
+    )
+    dialogs.choices.append(1)  # "Stop"
+    dialogs.paths.append(None)  # then no file chosen
+    import_plan.trigger()
+    assert window.flow is None and window.running_session() is None
+    assert window.close()
+    dialogs.choices.append(0)  # "Keep it"
+    again = make_window()
+    [offer] = offers(dialogs)
+    assert "0:50 min" in offer
+    rate_and_save(again, qtbot, pain=1)
+    assert walks.history(again.context.db)[0].walk.total_walk_s == 50

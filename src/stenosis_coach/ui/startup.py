@@ -151,7 +151,7 @@ def offer_stopped_walks(context: AppContext) -> list:
             )
         choice = context.dialogs.choose(
             "A walk was not saved yet",
-            text + " Keep it? Then you rate your leg pain.",
+            text + " If you keep it, you rate your leg pain next.",
             ["Keep it", "Discard it"],
         )
         if choice == 1 and context.dialogs.confirm(
