@@ -186,3 +186,25 @@ def test_a_walk_stopped_from_the_menu_is_offered_at_the_next_start_too(
     assert "0:50 min" in offer
     rate_and_save(again, qtbot, pain=1)
     assert walks.history(again.context.db)[0].walk.total_walk_s == 50
+
+
+def test_a_walking_test_cut_short_by_a_crash_is_kept_as_a_walk_too(
+    make_window, qtbot, clock, dialogs
+):
+    window = make_window()
+    window._cues = FakeCuePlayer(strict=True)
+    qtbot.mouseClick(window.show_page("walk").start, Qt.MouseButton.LeftButton)
+    coach = window.walking.coach  # a walking test
+    clock.advance(100)
+    coach.tick()
+    coach.heartbeat.beat()
+    coach.stop_timers()
+    window.context.close_database()  # the app dies mid-test
+    dialogs.choices.append(0)  # "Save it as ended at HH:MM"
+    again = make_window()
+    offer = next(text for _k, title, text in dialogs.shown if title == "A session was not finished")
+    assert "not a test result" in offer and "still due" in offer
+    rate_and_save(again, qtbot, pain=2)
+    [stored] = walks.history(again.context.db)
+    assert stored.walk.kind is WalkKind.TRAINING and stored.walk.total_walk_s == 100
+    assert build_status(again.context.db, clock.now()).next_walk.kind is WalkKind.TEST

@@ -85,6 +85,23 @@ def _offer_backup(context: AppContext, data_actions: DataActions, exc: DatabaseD
     return context.db is not None
 
 
+# Said when a walking test that was cut short is offered back (services.stopped_walks.
+# kept_as: it is kept as a walk, never as a test result it did not measure).
+NOT_A_TEST_RESULT = (
+    "A walking test cut short is not a test result: it is kept as a walk, and a new "
+    "walking test is still due."
+)
+
+
+def not_a_test_result(db, session) -> bool:
+    """Whether this walk's session, kept, is a walking test kept as a walk."""
+    from stenosis_coach.services import stopped_walks
+    from stenosis_coach.services.walk_sessions import interrupted_draft
+
+    draft = interrupted_draft(db, session)
+    return stopped_walks.kept_as(draft).kind is not draft.kind
+
+
 def offer_interrupted_sessions(context: AppContext) -> list:
     """Ask, for each unfinished session, whether to keep it (ended at its last heartbeat).
 
@@ -100,9 +117,12 @@ def offer_interrupted_sessions(context: AppContext) -> list:
     kept_walks = []
     for session in recording.interrupted_sessions(db):
         alive = session.last_alive_local
+        text = interrupted_offer(session)
+        if session.kind == "walk" and not_a_test_result(db, session):
+            text += f" {NOT_A_TEST_RESULT}"
         choice = context.dialogs.choose(
             "A session was not finished",
-            interrupted_offer(session),
+            text,
             [f"Save it as ended at {alive:%H:%M}", "Discard it"],
         )
         if choice == 1 and context.dialogs.confirm(
@@ -145,10 +165,7 @@ def offer_stopped_walks(context: AppContext) -> list:
             f"{minutes_text(draft.total_walk_s)} of walking, before it was saved."
         )
         if stopped_walks.kept_as(draft).kind is not draft.kind:
-            text += (
-                " A test stopped this way is not a test result: it is kept as a walk, "
-                "and a new walking test is still due."
-            )
+            text += f" {NOT_A_TEST_RESULT}"
         choice = context.dialogs.choose(
             "A walk was not saved yet",
             text + " If you keep it, you rate your leg pain next.",

@@ -161,9 +161,8 @@ class WalkController(QObject):
             return
         session, rest = sessions[0], sessions[1:]
         db = self._context.db
-        draft = interrupted_draft(db, session)
-        if stopped_walks.is_waiting(db, session.id):  # stopped before its summary
-            draft = stopped_walks.kept_as(draft)
+        # A walking test cut short (closed, or a crash) is kept as a walk, not a result.
+        draft = stopped_walks.kept_as(interrupted_draft(db, session))
         screen = self._summary(draft, None, session)
         screen.saved.connect(lambda *_: self.finish_interrupted(rest))
         screen.done_leaving.connect(lambda: stopped_walks.not_kept(db, session))
