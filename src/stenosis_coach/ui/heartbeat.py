@@ -136,14 +136,13 @@ class SavingNotice(Card):
         super().__init__(None, role="warning", parent=parent)
         self.body.setContentsMargins(2 * SPACING, SPACING, 2 * SPACING, SPACING)
         self.text = label("")
-        self.text.setAccessibleName("Saving")
         self.body.addWidget(self.text)
         self.setAccessibleName("Saving")
         self.hide()
 
     def say(self, text: str) -> None:
         self.text.setText(text)
-        self.text.setAccessibleDescription(text)
+        self.text.setAccessibleName(text)  # read out as it is shown
         self.setVisible(bool(text))
 
 
