@@ -6,9 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.walking.model import WalkEnd
+from stenosis_coach.services import walks
 from stenosis_coach.services.progress import progress_data
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.ui.exercises.screens import PlayerScreen, RatingsScreen
+from stenosis_coach.ui.safety.screens import QuestionScreen
+from stenosis_coach.ui.walking.coach_screen import WalkCoachScreen
+from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
 
 
 def test_a_routine_finished_then_killed_on_its_ratings_is_kept_completed(
@@ -36,9 +41,11 @@ def test_a_routine_finished_then_killed_on_its_ratings_is_kept_completed(
     # The app is killed here: no timer fires again, nothing more is written. The next start
     # offers the session back; "Save it as ended at HH:MM".
     controller.end()
+    first.context.close_database()
     dialogs.choices.append(0)
     second = make_window()
-    assert "A session was not finished" in dialogs.titles()
+    [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not finished"]
+    assert "you finished it" in offer and "was not finished:" not in offer
     db = second.context.db
     [session] = SessionRepository(db).recent(5, kind="routine")
     assert session.end_reason is EndReason.COMPLETED
@@ -51,3 +58,41 @@ def test_a_routine_finished_then_killed_on_its_ratings_is_kept_completed(
     assert "stopped before the end" not in second.today.last_result.text()
     buttons = second.show_page("today").findChildren(QPushButton)
     assert "Carry on" not in [b.text() for b in buttons if b.isVisible()]
+
+
+def test_a_walk_ended_by_must_stop_then_killed_on_its_summary_is_must_stop_everywhere(
+    make_window, qtbot, clock, dialogs
+):
+    from stenosis_coach.ui.app import resume_kept_walks
+    from stenosis_coach.ui.cues import FakeCuePlayer
+
+    first = make_window()
+    first._cues = FakeCuePlayer(strict=True)
+    qtbot.mouseClick(first.show_page("walk").start, Qt.MouseButton.LeftButton)
+    assert isinstance(first.flow, WalkCoachScreen)
+    coach = first.walking.coach
+    clock.advance(90)
+    coach.tick()
+    qtbot.mouseClick(coach.screen.stop, Qt.MouseButton.LeftButton)  # Must stop
+    assert isinstance(first.flow, WalkSummaryScreen)
+    clock.advance(20)
+    coach.heartbeat.beat()
+    coach.stop_timers()
+    first.context.close_database()  # the app dies on the walk's summary
+
+    dialogs.choices.append(0)  # "Save it as ended at HH:MM"
+    second = make_window()
+    [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not finished"]
+    assert "ended after 2 min" in offer and "was not finished:" not in offer
+    resume_kept_walks(second)
+    summary = second.flow
+    assert isinstance(summary, WalkSummaryScreen)
+    qtbot.mouseClick(summary.pain.buttons[6], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
+    db = second.context.db
+    [stored] = walks.history(db)
+    [session] = SessionRepository(db).recent(5, kind="walk")
+    assert stored.walk.ended_by is WalkEnd.MUST_STOP
+    assert session.end_reason is EndReason.MUST_STOP
+    # Must stop asks the safety questions, after a crash as without one (DESIGN 5.5).
+    assert isinstance(second.flow, QuestionScreen)

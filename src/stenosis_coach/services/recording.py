@@ -327,11 +327,16 @@ def plain(value: Any) -> Any:
 
 
 def interrupted_sessions(db: Database) -> list[SessionRecord]:
-    """Sessions left running by an app that died.
+    """Sessions left running by an app that died, each with the status it will be kept with
+    as its ``end_reason`` (:func:`save_interrupted`), so the offer can say it.
 
     Call only while holding the instance lock: then no other window can be running them.
     """
-    return SessionRepository(db).running()
+    repo = SessionRepository(db)
+    return [
+        dataclasses.replace(s, end_reason=session_status(EndReason.INTERRUPTED, repo.events(s.id)))
+        for s in repo.running()
+    ]
 
 
 def save_interrupted(db: Database, session_id: int) -> SessionRecord:
