@@ -149,3 +149,22 @@ def test_the_check_tells_once(db, clock):
     rec.heartbeat()
     assert rec.files_notice is None  # the fresh WAL is the one seen now
     assert [e.kind for e in SessionRepository(db).events(sid)] == ["started", "tick"]
+
+
+def test_a_wal_deleted_before_the_first_heartbeat_is_noticed_too(db, clock):
+    rec = SessionRecorder(db, clock)
+    sid = rec.start("walk", "Training walk")
+    rec.event("tick")
+    db.wal_file.unlink()
+    clock.advance(1)
+    rec.heartbeat()
+    assert rec.take_files_notice()
+    db.close()
+    check = sqlite3.connect(db.paths.db_file)  # what is in the file itself, WAL or not
+    try:
+        kinds = [
+            k for (k,) in check.execute("SELECT kind FROM session_event WHERE session_id=?", (sid,))
+        ]
+    finally:
+        check.close()
+    assert kinds == ["started", "tick"]

@@ -99,7 +99,7 @@ class Database:
         :meth:`rescue_wal`. Cheap (one ``stat``): the session heartbeat asks every second."""
         found = self._wal_identity()
         if self._wal_seen is None or self._connections == 0:
-            self._wal_seen = found  # first look since the connections opened
+            self._wal_seen = found  # no WAL file seen yet since the connections opened
             return False
         return found != self._wal_seen
 
@@ -135,8 +135,10 @@ class Database:
         return (found.st_dev, found.st_ino)
 
     def _connected(self, _dbapi_conn: object, _record: object) -> None:
+        # Called after the connection's PRAGMAs (make_engine listens first): in WAL mode
+        # SQLite has opened (or made) the WAL file by now, so this is the one it writes to.
         if self._connections == 0:
-            self._wal_seen = None
+            self._wal_seen = self._wal_identity()
         self._connections += 1
 
     def _disconnected(self, _dbapi_conn: object, _record: object = None) -> None:
