@@ -41,7 +41,7 @@ from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
 from stenosis_coach.ui.theme import palette_for, set_kind
-from stenosis_coach.ui.widgets import SPACING, icon, scrolling_page
+from stenosis_coach.ui.widgets import SPACING, icon, page_in, scrolling_page
 
 
 def plan_files(mime) -> list[Path]:
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.screens.addWidget(shell)
         self._flow: QWidget | None = None
+        self._covered: QWidget | None = None  # the flow under the current one, hidden
         self.setCentralWidget(self.screens)
 
         self.data_actions = DataActions(context)
@@ -249,11 +250,27 @@ class MainWindow(QMainWindow):
 
     # -- full-window flows -----------------------------------------------------------
     def show_flow(self, widget: QWidget) -> None:
-        """Cover the rail and pages with ``widget`` (a check, a coach) until :meth:`end_flow`."""
-        self._drop_flow()
-        self._flow = scrolling_page(widget)
-        self.screens.addWidget(self._flow)
-        self.screens.setCurrentWidget(self._flow)
+        """Cover the rail and pages with ``widget`` (a check, a coach) until :meth:`end_flow`.
+
+        The flow it covers is kept, hidden, until the next one: a screen shown again (the
+        routine player after "This hurts") comes back as it was, never deleted under it."""
+        if self._flow is not None and page_in(self._flow) is widget:
+            widget.setFocus()
+            return
+        covered = self._covered
+        self._covered = None
+        if covered is not None and page_in(covered) is widget:
+            holder = covered
+        else:
+            self._delete(covered)
+            holder = scrolling_page(widget)
+        if self._flow is not None:
+            self.screens.removeWidget(self._flow)
+            self._flow.hide()
+            self._covered = self._flow
+        self._flow = holder
+        self.screens.addWidget(holder)
+        self.screens.setCurrentWidget(holder)
         widget.setFocus()
 
     def take_flow(self) -> QWidget | None:
@@ -282,14 +299,18 @@ class MainWindow(QMainWindow):
     @property
     def flow(self) -> QWidget | None:
         """The widget of the current flow, if one covers the window."""
-        return self._flow.widget() if self._flow is not None else None
+        return page_in(self._flow) if self._flow is not None else None
 
     def _drop_flow(self) -> None:
-        if self._flow is not None:
-            self.screens.removeWidget(self._flow)
-            self._flow.hide()
-            self._flow.deleteLater()
-            self._flow = None
+        self._delete(self._covered)
+        self._delete(self._flow)
+        self._flow = self._covered = None
+
+    def _delete(self, holder: QWidget | None) -> None:
+        if holder is not None:
+            self.screens.removeWidget(holder)
+            holder.hide()
+            holder.deleteLater()
 
     def _new_symptoms(self) -> None:
         from stenosis_coach.core.safety import CheckTrigger

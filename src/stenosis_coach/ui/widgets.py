@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +32,34 @@ def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     return widget
 
 
+class TimerLabel(QLabel):
+    """A big timer or countdown (``coach-timer``, ``key-number``): as tall as its digits
+    rather than the font's whole line, which is a third taller and empty above and below
+    digits, so a short window keeps that height for the words beside it; and always as
+    wide as ``widest``, so the layout does not jump when the time gains a digit."""
+
+    def __init__(self, text: str, role: str, widest: str = "00:00") -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._widest = widest
+        set_role(self, role)
+
+    def _trimmed(self, size: QSize) -> QSize:
+        metrics = self.fontMetrics()
+        # Digits stand on the baseline and reach the cap height; their middle is the
+        # middle of the font's line, so a centred line shows them whole in this height.
+        tall = metrics.capHeight() + metrics.descent() + 2 * self.margin()
+        wide = max(size.width(), metrics.horizontalAdvance(self._widest) + 2 * self.margin())
+        return QSize(wide, min(size.height(), tall))
+
+    def sizeHint(self) -> QSize:
+        return self._trimmed(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._trimmed(super().minimumSizeHint())
+
+
 def button(
     text: str,
     accessible_name: str | None = None,
@@ -47,17 +77,57 @@ def button(
 
 
 class PageBase(QWidget):
-    """A page or full-window screen: a column on the 8 px grid, headed by a page title."""
+    """A page or full-window screen: a column on the 8 px grid, headed by a page title.
 
-    def __init__(self, title: str = "", margin: tuple[int, int] = (4, 4)) -> None:
+    With ``pinned_actions`` (the screens of a flow: a check, a coach, a form) the page
+    has two parts: :attr:`column`, which scrolls when extra-large text makes it taller
+    than the window, and :attr:`actions` below it, which never scrolls, so the buttons
+    that end or steer the screen are always in view. Add rows with :meth:`pin`."""
+
+    def __init__(
+        self, title: str = "", margin: tuple[int, int] = (4, 4), *, pinned_actions: bool = False
+    ) -> None:
         super().__init__()
         self.setObjectName("page")
-        self.column = QVBoxLayout(self)
         side, top = margin[0] * SPACING, margin[1] * SPACING
-        self.column.setContentsMargins(side, top, side, top)
+        self.actions: QVBoxLayout | None = None
+        self.content_area: QScrollArea | None = None
+        if pinned_actions:
+            body = QWidget()
+            self.column = QVBoxLayout(body)
+            self.column.setContentsMargins(side, top, side, SPACING)
+            self.content_area = scrolling_area(body)
+            bar = QWidget()
+            bar.setObjectName("pinnedActions")
+            self.actions = QVBoxLayout(bar)
+            # The pinned buttons sit close to the window's bottom edge: a short window
+            # keeps its height for the content above them.
+            self.actions.setContentsMargins(side, 2 * SPACING, side, min(top, 3 * SPACING))
+            self.actions.setSpacing(2 * SPACING)
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+            outer.setSpacing(0)
+            outer.addWidget(self.content_area, 1)
+            outer.addWidget(bar)
+        else:
+            self.column = QVBoxLayout(self)
+            self.column.setContentsMargins(side, top, side, top)
         self.column.setSpacing(3 * SPACING)
         self.title = label(title, "page-title")
         self.column.addWidget(self.title)
+
+    @property
+    def scrolls_itself(self) -> bool:
+        return self.actions is not None
+
+    def pin(self, *rows: QLayout | QWidget) -> None:
+        """Put ``rows`` (a row of buttons, a button) in the bar that stays at the bottom."""
+        assert self.actions is not None, "made without pinned_actions"
+        for row in rows:
+            if isinstance(row, QWidget):
+                self.actions.addWidget(row)
+            else:
+                self.actions.addLayout(row)
 
 
 def button_row(*buttons: QWidget, spacing: int = 2 * SPACING) -> QHBoxLayout:
@@ -68,6 +138,109 @@ def button_row(*buttons: QWidget, spacing: int = 2 * SPACING) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+class ActionRow(QLayout):
+    """Buttons side by side in reading order, left-aligned and 16 px apart, that go on to
+    a second line when the window is too narrow for all of them at their full size (extra-
+    large text at 1024 px): a button is never squeezed until its words are cut. Buttons
+    added with ``apart=True`` stand apart at the right of the last line."""
+
+    def __init__(self, *buttons: QWidget, spacing: int = 2 * SPACING) -> None:
+        super().__init__()
+        self._items: list[QLayoutItem] = []
+        self._apart: QLayoutItem | None = None  # the first item that stands apart
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+        for widget in buttons:
+            self.addWidget(widget)
+
+    def add_apart(self, widget: QWidget) -> None:
+        self.addWidget(widget)
+        if self._apart is None:
+            self._apart = self._items[-1]
+
+    # -- QLayout ----------------------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        if item is self._apart:
+            self._apart = self._items[index] if index < len(self._items) else None
+        return item
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        margins = self.contentsMargins()
+        width = sum(i.sizeHint().width() for i in shown) + self.spacing() * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width, height).grownBy(margins)
+
+    def minimumSize(self) -> QSize:
+        shown = self._shown()
+        width = max((i.sizeHint().width() for i in shown), default=0)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width, height).grownBy(self.contentsMargins())
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]  # hidden buttons: none
+
+    def _lines(self, width: int) -> list[list[QLayoutItem]]:
+        lines: list[list[QLayoutItem]] = []
+        used = 0
+        for item in self._shown():
+            wide = item.sizeHint().width()
+            if lines and used + self.spacing() + wide <= width:
+                lines[-1].append(item)
+                used += self.spacing() + wide
+            else:
+                lines.append([item])
+                used = wide
+        return lines
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the buttons out in ``rect`` (when ``move``); the height they take."""
+        margins = self.contentsMargins()
+        area = rect.marginsRemoved(margins)
+        gap, y = self.spacing(), area.y()
+        lines = self._lines(area.width())
+        for line in lines:
+            tall = max(item.sizeHint().height() for item in line)
+            x = area.x()
+            for n, item in enumerate(line):
+                hint = item.sizeHint()
+                if item is self._apart:  # the rest of the line goes to the right edge
+                    rest = sum(i.sizeHint().width() for i in line[n:]) + gap * (len(line) - n - 1)
+                    x = max(x, area.right() + 1 - rest)
+                wide = min(hint.width(), area.width())
+                if move:
+                    item.setGeometry(QRect(x, y + (tall - hint.height()) // 2, wide, hint.height()))
+                x += wide + gap
+            y += tall + gap
+        used = y - area.y() - (gap if lines else 0)
+        return used + margins.top() + margins.bottom()
 
 
 class Card(QFrame):
@@ -87,14 +260,27 @@ class Card(QFrame):
             self.setAccessibleName(title)  # screen readers name the group by its title
 
 
-def scrolling_page(content: QWidget) -> QScrollArea:
-    """Wrap a page so that extra-large text never pushes controls off the window."""
+def scrolling_area(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area, as wide as the area, scrolling up and down."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
+
+
+def scrolling_page(content: QWidget) -> QWidget:
+    """Wrap a page so that extra-large text never pushes controls off the window. A page
+    with pinned actions scrolls its own content above them and is returned as it is."""
+    if isinstance(content, PageBase) and content.scrolls_itself:
+        return content
+    return scrolling_area(content)
+
+
+def page_in(holder: QWidget) -> QWidget:
+    """The page that :func:`scrolling_page` returned ``holder`` for."""
+    return holder.widget() if isinstance(holder, QScrollArea) else holder
 
 
 def icon(name: str, variant: str = "") -> QIcon:

@@ -12,7 +12,15 @@ from stenosis_coach.core.exercises.timeline import SegmentKind
 from stenosis_coach.ui.exercises.illustration import Illustration
 from stenosis_coach.ui.inputs import RatingScale
 from stenosis_coach.ui.theme import set_role
-from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    ActionRow,
+    PageBase,
+    TimerLabel,
+    button,
+    button_row,
+    label,
+)
 
 
 def shortcut(widget, keys: str, slot) -> None:
@@ -39,7 +47,7 @@ class RatingsScreen(PageBase):
         offer_chair: bool = False,
         cancel: str | None = None,
     ) -> None:
-        super().__init__(title)
+        super().__init__(title, pinned_actions=True)
         self.column.addWidget(label(intro))
         self.column.addWidget(label("Leg pain now (0 = none, 10 = worst)", "section-title"))
         self.leg = RatingScale("Leg pain")
@@ -68,7 +76,7 @@ class RatingsScreen(PageBase):
             buttons.append(self.cancel)
         else:  # after a routine: leaving is saving without ratings, as the button says
             self.skip.setText("Skip the ratings   (Esc)")
-        self.column.addLayout(button_row(*buttons))
+        self.pin(ActionRow(*buttons))
         shortcut(self, "Esc", self.cancelled.emit)
         self.column.addStretch(1)
         self.setFocusProxy(self.leg)
@@ -90,10 +98,19 @@ class PlayerScreen(PageBase):
     hurts = Signal()
 
     def __init__(self, routine_name: str, library: dict[str, Exercise]) -> None:
-        super().__init__("", margin=(4, 3))
+        super().__init__("", margin=(4, 3), pinned_actions=True)
         self._library = library
         self.routine_line = label(routine_name, "secondary")
-        self.column.insertWidget(0, self.routine_line)
+        # The exercise's name with the routine's beside it, then the picture with the
+        # countdown and the steps beside it: all in view above the pinned buttons on a
+        # short screen at extra-large text (1024x700).
+        header = QHBoxLayout()
+        header.setSpacing(3 * SPACING)
+        self.column.removeWidget(self.title)
+        header.addWidget(self.title, 1, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.routine_line, 0, Qt.AlignmentFlag.AlignBottom)
+        self.column.addLayout(header)
+        self.column.setSpacing(2 * SPACING)
         top = QHBoxLayout()
         top.setSpacing(3 * SPACING)
         self.picture = Illustration(320)
@@ -102,21 +119,20 @@ class PlayerScreen(PageBase):
         right.setSpacing(SPACING)
         self.segment = label("", "section-title")
         self.segment.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown = label("", "key-number")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = TimerLabel("", "key-number", widest="00")
         self.countdown.setAccessibleName("Countdown")
         self.counters = label("", "secondary")
         self.counters.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_line = label("", "secondary")
         self.cue_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right.addStretch(1)
+        self.steps = label("")
         for widget in (self.segment, self.countdown, self.counters):
             right.addWidget(widget)
+        right.addSpacing(SPACING)
+        right.addWidget(self.steps)
         right.addStretch(1)
         top.addLayout(right, 1)
         self.column.addLayout(top)
-        self.steps = label("")
-        self.column.addWidget(self.steps)
         self.next_up = label("", "secondary")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -142,11 +158,11 @@ class PlayerScreen(PageBase):
             widget.clicked.connect(signal)
         # UI.md: the same controls in the same order at the bottom, so hands learn them;
         # "This hurts" stands apart at the right, where it cannot be pressed by mistake.
-        controls = button_row(
+        controls = ActionRow(
             self.back_button, self.pause_button, self.skip_button, self.stop_button
         )
-        controls.addWidget(self.hurt_button)
-        self.column.addLayout(controls)
+        controls.add_apart(self.hurt_button)
+        self.pin(controls)
         for keys, target in (
             ("Left", self.back),
             ("Space", self.pause_toggled),
@@ -210,7 +226,7 @@ class HurtScreen(PageBase):
     cancelled = Signal()  # "Back to the routine" or Esc: nothing answered, still paused
 
     def __init__(self, exercise_name: str) -> None:
-        super().__init__("This hurts")
+        super().__init__("This hurts", pinned_actions=True)
         self.column.addWidget(
             label(
                 f"The routine is paused. Exercise pain should stay at 3 out of 10 or less. "
@@ -233,19 +249,22 @@ class HurtScreen(PageBase):
             widget.setProperty("kind", "choice")
         self.column.addLayout(button_row(self.spreading_yes, self.spreading_no))
         self.advice = label("", "section-title")
-        self.column.addWidget(self.advice)
         self.skip_button = button("Skip this exercise", kind="primary")
         self.stop_button = button("Stop the routine")
         self.carry_on = button("Carry on carefully")
         self.skip_button.clicked.connect(lambda: self._answer("skip"))
         self.stop_button.clicked.connect(lambda: self._answer("stop"))
         self.carry_on.clicked.connect(lambda: self._answer("carry_on"))
-        self.column.addLayout(button_row(self.skip_button, self.stop_button, self.carry_on))
         self.back_button = button(
             "Back to the routine", "Back to the routine, still paused", shortcut_hint="Esc"
         )
         self.back_button.clicked.connect(self.cancelled)
-        self.column.addLayout(button_row(self.back_button))
+        # What to do, and the ways out, stay in view while the questions above scroll.
+        self.pin(
+            self.advice,
+            ActionRow(self.skip_button, self.stop_button, self.carry_on),
+            ActionRow(self.back_button),
+        )
         shortcut(self, "Esc", self.cancelled.emit)
         self.column.addStretch(1)
         self.rating.rated.connect(self._update)

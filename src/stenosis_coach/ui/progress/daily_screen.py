@@ -15,7 +15,15 @@ from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.core.words import clock_text, day_text, minutes_text
 from stenosis_coach.ui.inputs import NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
-from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    ActionRow,
+    PageBase,
+    TimerLabel,
+    button,
+    button_row,
+    label,
+)
 
 # The same bounds as DailyLog.problems; read here so a typo is named before anything is kept.
 NUMBERS = {
@@ -41,7 +49,9 @@ class DailyLogScreen(PageBase):
     standing_requested = Signal()
 
     def __init__(self, day: date, existing: DailyLog | None = None) -> None:
-        super().__init__(f"How was {'today' if existing is None else day_text(day)}?")
+        super().__init__(
+            f"How was {'today' if existing is None else day_text(day)}?", pinned_actions=True
+        )
         self.day = day
         self._standing = existing.standing_s if existing else None
         self.column.addWidget(
@@ -108,7 +118,7 @@ class DailyLogScreen(PageBase):
         self.cancel = button("Cancel", shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self.cancelled)
-        self.column.addLayout(button_row(self.save, self.cancel))
+        self.pin(ActionRow(self.save, self.cancel))
         self.column.addStretch(1)
         if existing is not None:
             self._fill(existing)
@@ -196,7 +206,7 @@ class StandingTestScreen(PageBase):
     finished = Signal(object)
 
     def __init__(self, clock: Clock) -> None:
-        super().__init__("Standing test")
+        super().__init__("Standing test", pinned_actions=True)
         self._clock = clock
         self._start = clock.monotonic()
         self.column.addWidget(
@@ -206,16 +216,15 @@ class StandingTestScreen(PageBase):
                 "30 minutes."
             )
         )
-        self.timer_label = label("0:00", "coach-timer")
-        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer_label = TimerLabel("0:00", "coach-timer")
         self.timer_label.setAccessibleName("Time standing")
         self.column.addWidget(self.timer_label)
         self.done = button("Symptoms started", "Symptoms started", "huge", shortcut_hint="Enter")
         self.done.clicked.connect(self._stop)
-        self.column.addWidget(self.done, 1)
+        self.column.addStretch(1)
         self.cancel = button("Cancel", shortcut_hint="Esc")
         self.cancel.clicked.connect(lambda: self._end(None))
-        self.column.addLayout(button_row(self.cancel))
+        self.pin(self.done, ActionRow(self.cancel))
         self.refresh = QTimer(self)
         self.refresh.setInterval(200)
         self.refresh.timeout.connect(self.tick)

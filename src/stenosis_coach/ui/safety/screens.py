@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayou
 
 from stenosis_coach import APP_TITLE
 from stenosis_coach.core.safety import QUESTIONS, ClearanceReason, Level, SeekCareAdvice
-from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import SPACING, ActionRow, Card, PageBase, button, label
 
 WELCOME_DOES = (
     f"{APP_TITLE} guides you through gentle exercise routines and walks with planned "
@@ -41,12 +41,12 @@ class Screen(PageBase):
     """A full-window screen with generous margins and a page title."""
 
     def __init__(self, title: str) -> None:
-        super().__init__(title, margin=(6, 5))
+        super().__init__(title, margin=(6, 5), pinned_actions=True)
         self.layout_ = self.column
 
     def finish_with(self, action: QPushButton) -> None:
         """End the screen with its one main action, which also takes the focus."""
-        self.layout_.addLayout(button_row(action))
+        self.pin(ActionRow(action))
         self.layout_.addStretch(1)
         self.setFocusProxy(action)
 
@@ -79,12 +79,12 @@ class WelcomeScreen(Screen):
             self.layout_.addWidget(label(text))
         card = Card("Before you start")
         card.body.addWidget(label(CHECK_INTRO))
-        self.layout_.addWidget(card)
         self.start = button("Start the safety check", kind="primary")
         self.start.clicked.connect(self.proceed)
         self.later = button("Not now", "Not now: look around first", shortcut_hint="Esc")
         self.later.clicked.connect(self.not_now)
-        self.layout_.addLayout(button_row(self.start, self.later))
+        # What the check is stays with the button that starts it, both always in view.
+        self.pin(card, ActionRow(self.start, self.later))
         self.layout_.addStretch(1)
         self.setFocusProxy(self.start)
         self.start.setAccessibleDescription(CHECK_INTRO)
@@ -149,28 +149,27 @@ class QuestionScreen(Screen):
             # Tabbing to Yes or No says the question too.
             widget.setAccessibleDescription(self.spoken)
             answers.addWidget(widget, 1)
-        self.layout_.addLayout(answers)
         self.layout_.addStretch(1)
-        nav = QHBoxLayout()
+        nav = ActionRow()
         self.back_button = button(
             "Back", "Back to the previous question", shortcut_hint="Backspace"
         )
         self.back_button.clicked.connect(self.back)
         self.back_button.setEnabled(number > 1)
         nav.addWidget(self.back_button)
-        nav.addStretch(1)
         # A check the patient chose (weekly, on demand) is put off; one that must be
         # answered is only left for now, and asked again before the next session.
         self.later = button("Finish later", "Finish the check later", shortcut_hint="Esc")
         self.leave = button("Back to Today", "Back to Today, finish later", shortcut_hint="Esc")
         for widget in (self.later, self.leave):
             widget.clicked.connect(self.postpone)
-            nav.addWidget(widget)
+            nav.add_apart(widget)
         self.later.setVisible(may_postpone)
         self.leave.setVisible(not may_postpone)
-        self.layout_.addLayout(nav)
         if not may_postpone:
             self.layout_.addWidget(label(MUST_ANSWER_NOTE, "secondary"))
+        # The answers and the ways out stay in view while a long question scrolls.
+        self.pin(answers, nav)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.add_shortcut("Y", self.yes.click)
         self.add_shortcut("N", self.no.click)
@@ -299,8 +298,8 @@ class ClearanceScreen(Screen):
         column = QVBoxLayout()
         column.setSpacing(2 * SPACING)
         for widget in (self.checked, self.mistake, self.back_button):
-            column.addLayout(button_row(widget))
-        self.layout_.addLayout(column)
+            column.addLayout(ActionRow(widget))
+        self.pin(column)
         self.layout_.addStretch(1)
         self.add_shortcut("Esc", self.back_button.click)
         self.back_button.setAccessibleDescription(f"Have you been checked? {self.said.text()}")

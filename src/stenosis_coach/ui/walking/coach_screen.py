@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QProgressBar, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QVBoxLayout
 
 from stenosis_coach.core.walking.engine import Phase, WalkView
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import clock_text, minutes_text, spoken_text
 from stenosis_coach.ui.theme import set_role
-from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
-
-PHASE_TITLES = {
-    Phase.WALKING: "Walking",
-    Phase.RESTING: "Resting",
-    Phase.PAUSED: "Paused",
-    Phase.FINISHED: "Walk finished",
-}
+from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, TimerLabel, button, label
 
 
 class WalkCoachScreen(PageBase):
@@ -35,38 +28,52 @@ class WalkCoachScreen(PageBase):
 
     def __init__(self, kind: WalkKind) -> None:
         super().__init__(
-            "Walking test" if kind is WalkKind.TEST else "Training walk", margin=(4, 3)
+            "Walking test" if kind is WalkKind.TEST else "Training walk",
+            margin=(4, 3),
+            pinned_actions=True,
         )
         self.kind = kind
         self.banner = QFrame()
         banner = QVBoxLayout(self.banner)
         banner.setContentsMargins(3 * SPACING, 2 * SPACING, 3 * SPACING, 2 * SPACING)
         self.phase = label("", "section-title")
-        self.timer = label("0:00", "coach-timer")
-        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer = TimerLabel("0:00", "coach-timer")
         self.timer.setAccessibleName("Timer")
         self.sub = label("", "secondary")
         self.sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for widget in (self.phase, self.timer, self.sub):
             banner.addWidget(widget)
-        self.column.addWidget(self.banner)
         self.instruction = label("", "section-title")
-        self.column.addWidget(self.instruction)
         self.progress_text = label("", "secondary")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(16)
         self.progress.setAccessibleName("Progress of the walk")
-        self.column.addWidget(self.progress_text)
-        self.column.addWidget(self.progress)
+        # The timer and the instruction side by side, how far along beside the title:
+        # all in view above the pinned buttons on a short screen at extra-large text
+        # (1024x700), the timer first.
+        along = QVBoxLayout()
+        along.setSpacing(SPACING)
+        along.addWidget(self.progress_text)
+        along.addWidget(self.progress)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(3 * SPACING)
+        grid.setVerticalSpacing(2 * SPACING)
+        self.column.removeWidget(self.title)
+        grid.addWidget(self.title, 0, 0, Qt.AlignmentFlag.AlignBottom)
+        grid.addLayout(along, 0, 1, Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(self.banner, 1, 0)
+        grid.addWidget(self.instruction, 1, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.column.addLayout(grid)
         self.column.setSpacing(2 * SPACING)
 
         self.main = button("Symptoms starting", "Symptoms starting", "huge", shortcut_hint="S")
         self.main.clicked.connect(self._main_pressed)
         self.main.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.column.addWidget(self.main, 1)
         self.pause = button("Pause", "Pause the walk", shortcut_hint="Space")
         self.end = button(
             "I need to stop" if kind is WalkKind.TEST else "End the walk",
@@ -80,7 +87,9 @@ class WalkCoachScreen(PageBase):
         self.pause.clicked.connect(self.pause_toggled)
         self.end.clicked.connect(self.end_walk)
         self.stop.clicked.connect(self.must_stop)
-        self.column.addLayout(button_row(self.pause, self.end, self.stop))
+        self.column.addStretch(1)
+        # The big button and the controls stay at the bottom, in view at any text size.
+        self.pin(self.main, ActionRow(self.pause, self.end, self.stop))
         for keys, target in (
             ("S", self._key_symptoms),
             ("R", self._key_ready),
@@ -139,7 +148,7 @@ class WalkCoachScreen(PageBase):
         if active is Phase.RESTING:
             return f"Rest {view.rests_taken}: sit down or lean forward"
         if self.kind is WalkKind.TEST:
-            return "Walking test: walk at a comfortable pace"
+            return "Walk at your own pace"  # the title says it is the walking test
         return f"Bout {view.bout_n}: walk {minutes_text(view.bout_planned_s)}"
 
     def _main_for(self, view: WalkView) -> None:

@@ -18,7 +18,7 @@ from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.ui.inputs import NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
-from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
 
 
 class LogWalkScreen(PageBase):
@@ -34,7 +34,7 @@ class LogWalkScreen(PageBase):
     cancelled = Signal()
 
     def __init__(self, today: date, form: WalkForm | None = None) -> None:
-        super().__init__("Correct a walk" if form else "Log a walk")
+        super().__init__("Correct a walk" if form else "Log a walk", pinned_actions=True)
         self._today = today
         self.column.addWidget(
             label(
@@ -117,7 +117,7 @@ class LogWalkScreen(PageBase):
         self.cancel = button("Cancel", shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self.cancelled)
-        self.column.addLayout(button_row(self.save, self.cancel))
+        self.pin(ActionRow(self.save, self.cancel))
         self.column.addStretch(1)
         self.fill(form or WalkForm(kind=WalkKind.TRAINING, day=today, walking_min=""))
         self.setFocusProxy(self.walking)

@@ -6,20 +6,33 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
+from stenosis_coach.core.walking.engine import TEST_LIMIT_S
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
-from stenosis_coach.core.words import minutes_text
+from stenosis_coach.core.words import minutes_text, spoken_text
 from stenosis_coach.services.walk_sessions import WalkDraft
 from stenosis_coach.ui.inputs import NumberField, RatingScale
-from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, label
 
 ENDINGS = {
-    WalkEnd.COMPLETED: "Well done: you finished the walk.",
+    WalkEnd.COMPLETED: "Well done: you finished the walk.",  # a training walk's target
     WalkEnd.STOPPED: "The walk ended early. That is fine: what you walked still counts.",
     WalkEnd.MUST_STOP: "You stopped because something felt wrong. Next come a few safety "
     "questions.",
     WalkEnd.REST_NOT_EASING: "Your legs did not settle after 10 minutes of rest. Next come a "
     "few safety questions.",
 }
+
+
+def ending_text(draft: WalkDraft) -> str:
+    """How the walk ended, in words that are true for it. A walking test ends when the
+    patient needs to stop (or at its 30 minutes): that is what it measures, so its summary
+    says so, calmly, instead of praising a walk "finished"."""
+    if draft.kind is WalkKind.TEST and draft.ended_by is WalkEnd.COMPLETED:
+        if draft.total_walk_s >= TEST_LIMIT_S:
+            return f"Test done. You walked for the full {minutes_text(TEST_LIMIT_S)}."
+        walked = minutes_text(draft.total_walk_s)
+        return f"Test done. You walked {walked} before you needed to stop."
+    return ENDINGS[draft.ended_by]
 
 
 class WalkSummaryScreen(PageBase):
@@ -31,14 +44,16 @@ class WalkSummaryScreen(PageBase):
     done_leaving = Signal()
 
     def __init__(self, draft: WalkDraft, interrupted: bool = False) -> None:
-        super().__init__("Your walk")
+        super().__init__("Your walk", pinned_actions=True)
         intro = (
             "This walk was not finished because the app closed. Here is what was "
             "recorded up to then."
             if interrupted
-            else ENDINGS[draft.ended_by]
+            else ending_text(draft)
         )
-        self.column.addWidget(label(intro))
+        self.intro = label(intro)
+        self.intro.setAccessibleName(spoken_text(intro))  # "6 minutes 40 seconds"
+        self.column.addWidget(self.intro)
         card = Card("What you did")
         facts = [f"Walked: {minutes_text(draft.total_walk_s)}"]
         if draft.kind is WalkKind.TRAINING:
@@ -70,9 +85,8 @@ class WalkSummaryScreen(PageBase):
         self.column.addWidget(self.distance)
         self.column.addWidget(self.notes)
         self.error = label("", "error")
-        self.column.addWidget(self.error)
+        self.error.hide()
         self.hint = label("Choose a number from 0 to 10, then save.", "secondary")
-        self.column.addWidget(self.hint)
         self.save = button("Save the walk", kind="primary")
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
@@ -80,7 +94,8 @@ class WalkSummaryScreen(PageBase):
             "Leave without saving", "Leave without saving the walk", shortcut_hint="Esc"
         )
         self.leave.clicked.connect(self.left)
-        self.column.addLayout(button_row(self.save, self.leave))
+        # Why Save waits, what went wrong, and the buttons: always in view.
+        self.pin(self.error, self.hint, ActionRow(self.save, self.leave))
         escape = QShortcut(QKeySequence("Esc"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.left.emit)
@@ -93,6 +108,7 @@ class WalkSummaryScreen(PageBase):
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def _save(self) -> None:
         pain = self.pain.value()
