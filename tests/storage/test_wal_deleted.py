@@ -168,3 +168,41 @@ def test_a_wal_deleted_before_the_first_heartbeat_is_noticed_too(db, clock):
     finally:
         check.close()
     assert kinds == ["started", "tick"]
+
+
+def test_the_real_app_mid_walk_saves_a_lost_wal_before_it_is_killed(data):
+    """The running app (real window, real timers and clock: tests/soak/driver.py): the
+    WAL deleted mid-walk is replaced by a fresh one within about a second, and a kill
+    after that loses neither the walk nor its events."""
+    import time
+
+    driver = Path(__file__).resolve().parents[1] / "soak" / "driver.py"
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    child = subprocess.Popen(
+        [sys.executable, str(driver), str(data.data_dir), "walk"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        ready = child.stdout.readline()
+        assert ready.startswith("ready "), ready
+        session_id = int(ready.split()[1])
+        wal = Path(f"{data.db_file}-wal")
+        deadline = time.monotonic() + 10
+        while not wal.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        wal.unlink()
+        while not wal.exists() and time.monotonic() < deadline:  # the heartbeat's rescue
+            time.sleep(0.05)
+        assert wal.exists(), "no fresh WAL file within 10 s"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate(timeout=30)
+    assert "dialog" not in out  # said on the screen, never in a box
+    sessions, events = after_the_kill(data)
+    assert [s.id for s in sessions] == [session_id]
+    assert [e.kind for e in events[session_id]][:1] == ["started"]
