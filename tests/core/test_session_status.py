@@ -119,3 +119,8 @@ def test_the_offer_after_a_crash_says_a_routine_was_finished_when_it_was():
     walk = replace(running, kind="walk", title="Training walk", end_reason=EndReason.MUST_STOP)
     ended = interrupted_offer(walk)
     assert "was not finished" not in ended and "Training walk" in ended
+
+
+def test_a_finished_fact_that_cannot_be_read_tells_nothing():
+    odd = [event("session_finished", 5.0, reason="paused?"), event("walk_finished", 6.0)]
+    assert session_status(EndReason.INTERRUPTED, odd) is EndReason.INTERRUPTED

@@ -57,10 +57,13 @@ def finished_fact(events: Iterable[SessionEvent]) -> EndReason | None:
     it never ended (the app died in the middle)."""
     found: EndReason | None = None
     for event in events:
-        if event.kind == ROUTINE_FINISHED:
-            found = EndReason(event.data["reason"])
-        elif event.kind == WALK_FINISHED:
-            found = walk_status(WalkEnd(event.data["end"]))
+        try:
+            if event.kind == ROUTINE_FINISHED:
+                found = EndReason(event.data.get("reason"))
+            elif event.kind == WALK_FINISHED:
+                found = walk_status(WalkEnd(event.data.get("end")))
+        except ValueError:  # a fact this version cannot read tells nothing
+            continue
     return found
 
 
