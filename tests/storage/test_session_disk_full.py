@@ -223,3 +223,36 @@ def test_a_recorder_never_writes_into_another_database(paths, db, clock):
         assert SessionRepository(other).get(sid).state is SessionState.RUNNING
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        ("database or disk is full", DiskFull),
+        ("attempt to write a readonly database", NotWritable),
+    ],
+)
+def test_what_the_database_says_of_a_refused_commit_is_held_too(
+    db, clock, monkeypatch, error, said
+):
+    """The same refusal seen where the app sees it: a commit fails inside Database.session
+    and comes out as the app's own sentence (DiskFull, NotWritable)."""
+    from sqlalchemy.exc import OperationalError
+    from sqlmodel import Session
+
+    rec = SessionRecorder(db, clock)
+    sid = rec.start("walk", "Training walk")
+    real_commit = Session.commit
+    refusing = {"on": True}
+
+    def commit(session):
+        if refusing["on"]:
+            raise OperationalError("COMMIT", {}, sqlite3.OperationalError(error))
+        return real_commit(session)
+
+    monkeypatch.setattr(Session, "commit", commit)
+    rec.event("paused")
+    assert isinstance(pending_writes(db).problem, said)
+    refusing["on"] = False
+    rec.heartbeat()
+    assert [e.kind for e in stored(db, sid)[1]] == ["started", "paused"]

@@ -37,6 +37,8 @@ from stenosis_coach.errors import (
     FULL,
     NOT_ALLOWED,
     READ_ONLY,
+    DiskFull,
+    NotWritable,
     StorageProblem,
     UserError,
     problem_kind,
@@ -108,7 +110,7 @@ class PendingWrites:
             try:
                 self._writes[0]()
             except (StorageProblem, sqlite3.Error, DBAPIError, OSError) as exc:
-                if problem_kind(exc, self._where) not in WAIT_FOR_DISK:
+                if not _waits_for_disk(exc, self._where):
                     self._writes.popleft()
                     raise
                 held_now = self.problem is None
@@ -126,6 +128,16 @@ class PendingWrites:
             log.info("session writes saved again")
             self.problem = None
         return True
+
+
+def _waits_for_disk(exc: BaseException, where: Path | None) -> bool:
+    """A full, read-only or forbidden disk: raw (SQLite, OS) or as the app's own sentence
+    (what :meth:`Database.session` raises)."""
+    if isinstance(exc, DiskFull | NotWritable):
+        return True
+    if isinstance(exc, StorageProblem):
+        return False  # damage, a newer file: never waited for
+    return problem_kind(exc, where) in WAIT_FOR_DISK
 
 
 def _problem(exc: BaseException, where: Path | None) -> UserError:
@@ -302,7 +314,7 @@ class SessionRecorder:
         try:
             db.rescue_wal()
         except (sqlite3.Error, DBAPIError, OSError) as exc:
-            if problem_kind(exc, db.paths.db_file) not in WAIT_FOR_DISK:
+            if not _waits_for_disk(exc, db.paths.db_file):
                 raise
             log.warning("the lost WAL could not be saved yet: %s", exc)
             return
