@@ -156,8 +156,8 @@ def test_the_next_session_waits_behind_what_is_not_saved_yet(db, clock, disk):
     first = rec.start("walk", "Training walk")
     disk.full = True
     rec.finish(EndReason.STOPPED)
-    with pytest.raises(DiskFull):  # nothing can be recorded: the patient is told
-        SessionRecorder(db, clock).start("walk", "Training walk")
+    with pytest.raises(DiskFull, match="nothing can be recorded just now"):
+        SessionRecorder(db, clock).start("walk", "Training walk")  # the patient is told
     disk.full = False
     second_rec = SessionRecorder(db, clock)
     second = second_rec.start("walk", "Training walk")
@@ -256,3 +256,14 @@ def test_what_the_database_says_of_a_refused_commit_is_held_too(
     refusing["on"] = False
     rec.heartbeat()
     assert [e.kind for e in stored(db, sid)[1]] == ["started", "paused"]
+
+
+def test_a_session_does_not_start_on_a_full_disk_and_says_why_in_its_own_words(db, clock, disk):
+    disk.full = True
+    rec = SessionRecorder(db, clock)
+    with pytest.raises(DiskFull) as told:
+        rec.start("routine", "Gentle start")
+    assert told.value.message == (
+        "The disk is full, so nothing can be recorded just now; free some space, then try again."
+    )
+    assert not rec.active and pending_writes(db).saved

@@ -58,6 +58,7 @@ _interrupted_handlers: dict[str, InterruptedHandler] = {}
 # Anything else (damage, a bug) is raised as it is, once.
 WAIT_FOR_DISK = (FULL, READ_ONLY, NOT_ALLOWED)
 NOT_SAVED_YET = "what you do is not saved yet"
+CANNOT_START = "nothing can be recorded just now"
 # Said once when another program deleted or replaced the data file's WAL (issue 13 item 9).
 FILES_RESCUED = (
     "Another program removed a file the app was using. What you recorded is safe: "
@@ -207,13 +208,23 @@ class SessionRecorder:
         and the full or read-only disk is raised as its sentence."""
         if self._session_id is not None:
             raise RuntimeError("a session is already being recorded")
-        if not self._pending.retry():
-            assert self._pending.problem is not None
-            raise self._pending.problem
+        where = self._db.paths.db_file
         now = self._clock.now()
         self._mono_start = self._clock.monotonic()
         offset = utc_offset_minutes(now)
-        session_id = self._repo.start(kind, title, now, offset)
+        try:
+            if not self._pending.retry():
+                assert self._pending.problem is not None
+                raise self._pending.problem
+            session_id = self._repo.start(kind, title, now, offset)
+        except (StorageProblem, sqlite3.Error, DBAPIError, OSError) as exc:
+            if not _waits_for_disk(exc, where):
+                raise
+            cause = exc.__cause__ if isinstance(exc, StorageProblem) and exc.__cause__ else exc
+            said = storage_error(cause, CANNOT_START, where)
+            if said is None:
+                raise
+            raise said from exc
         self._session_id = session_id
         self._started = SessionRecord(
             id=session_id,
