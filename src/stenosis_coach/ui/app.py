@@ -218,5 +218,8 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        # Closing the window closed the database; a quit that did not close it (the
+        # start-up probe, a session ending) closes it here, before the lock is let go.
+        window.context.close_database()
         lock.release()
         log.info("closed")
