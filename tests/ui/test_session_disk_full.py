@@ -134,7 +134,8 @@ def test_a_routine_finished_on_a_full_disk_is_kept_and_written_when_space_return
     assert timer is not None and timer.isActive()  # still trying, after the session
 
     disk.full = False
-    timer.timeout.emit()
+    with qtbot.waitSignal(window.context.data_changed, timeout=1000):  # pages redraw
+        timer.timeout.emit()
     session = SessionRepository(db).get(sid)
     assert session.state is SessionState.FINISHED and session.end_reason is EndReason.STOPPED
     assert [e.kind for e in SessionRepository(db).events(sid)][-2:] == [
@@ -223,7 +224,8 @@ def test_a_walk_ended_and_saved_on_a_full_disk_is_written_with_its_summary_later
     assert walks.history(db) == []  # not on disk yet
 
     disk.full = False
-    retry_timer(db).timeout.emit()
+    with qtbot.waitSignal(window.context.data_changed, timeout=1000):  # pages redraw
+        retry_timer(db).timeout.emit()
     [stored] = walks.history(db)
     assert stored.walk.peak_leg_pain == 3 and stored.walk.total_walk_s == 120
     session = SessionRepository(db).get(sid)

@@ -86,8 +86,10 @@ class PendingWrites:
         self._writes: deque[Callable[[], None]] = deque()
         self._where = where
         self.problem: UserError | None = None
-        # Called when writes start to wait (the shell then tries again every second).
+        # Called when writes start to wait (the shell then tries again every second), and
+        # when all that waited is written (the shell then shows it).
         self.on_held: Callable[[], None] | None = None
+        self.on_saved: Callable[[], None] | None = None
 
     @property
     def waiting(self) -> int:
@@ -128,6 +130,8 @@ class PendingWrites:
         if self.problem is not None:
             log.info("session writes saved again")
             self.problem = None
+            if self.on_saved is not None:
+                self.on_saved()
         return True
 
 

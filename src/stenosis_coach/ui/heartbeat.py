@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -97,8 +98,14 @@ class SessionHeartbeat(QObject):
             self.stop()
         self._update_notice()
 
-    def show_notice_in(self, screen: QWidget) -> SavingNotice:
-        """Put the saving notice at the top of a session screen (a ``PageBase``)."""
+    def show_notice_in(
+        self, screen: QWidget, saved_later: Callable[[], None] | None = None
+    ) -> SavingNotice:
+        """Put the saving notice at the top of a session screen (a ``PageBase``).
+        ``saved_later`` is called once what waited for the disk is written (the pages
+        then show it), even after the session ended."""
+        if saved_later is not None:
+            self._pending.on_saved = saved_later
         notice = SavingNotice(screen)
         screen.column.insertWidget(0, notice)  # type: ignore[attr-defined]
         self.notice_changed.connect(notice.say)

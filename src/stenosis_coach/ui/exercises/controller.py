@@ -116,7 +116,7 @@ class ExerciseController(QObject):
         if self.heartbeat is not None:
             self.heartbeat.deleteLater()  # the last routine's, stopped: one at a time
         self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
-        self.heartbeat.show_notice_in(p)  # a full disk is said there, once
+        self.heartbeat.show_notice_in(p, self._context.data_changed.emit)  # full disk: said
         self._window.show_flow(p)
         self._running = True
         self.tick()

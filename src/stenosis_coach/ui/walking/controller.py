@@ -69,7 +69,7 @@ class WalkController(QObject):
 
         rx = build_status(self._context.db, self._context.clock.now()).next_walk
         coach = WalkCoach(self._context, rx, self._window.cues, parent=self)
-        coach.heartbeat.show_notice_in(coach.screen)  # a full disk is said there, once
+        coach.heartbeat.show_notice_in(coach.screen, self._context.data_changed.emit)
         coach.finished.connect(lambda draft: self._summary(draft, coach.recording))
         self.coach = coach
         self._window.show_flow(coach.screen)
