@@ -63,14 +63,25 @@ def player(window, qtbot, clock):
         screen.stop_button,
         screen.hurt_button,
     ]
-    return screen, [*buttons, screen.countdown]
+    return screen, [*buttons, screen.countdown, screen.steps, screen.next_up]
 
 
-def hurt(window, qtbot, clock):
+def _hurt(window, qtbot, clock):
     playing, _ = player(window, qtbot, clock)
     click(qtbot, playing.hurt_button)
     screen = window.flow
     assert isinstance(screen, HurtScreen)
+    return screen
+
+
+def hurt_asked(window, qtbot, clock):
+    screen = _hurt(window, qtbot, clock)  # both questions in view, with the ways out
+    asked = [*screen.rating.buttons, screen.spreading_yes, screen.spreading_no]
+    return screen, [*asked, screen.stop_button, screen.back_button]
+
+
+def hurt(window, qtbot, clock):
+    screen = _hurt(window, qtbot, clock)
     click(qtbot, screen.rating.buttons[2])
     click(qtbot, screen.spreading_no)
     return screen, [screen.skip_button, screen.stop_button, screen.carry_on, screen.back_button]
@@ -208,6 +219,7 @@ def clearance(window, qtbot, clock):
 SCREENS = [
     ratings,
     player,
+    hurt_asked,
     hurt,
     walk_test,
     training_walk,

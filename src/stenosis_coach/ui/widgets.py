@@ -95,7 +95,7 @@ class PageBase(QWidget):
         if pinned_actions:
             body = QWidget()
             self.column = QVBoxLayout(body)
-            self.column.setContentsMargins(side, top, side, SPACING)
+            self.column.setContentsMargins(side, top, side, 0)  # the bar has its own
             self.content_area = scrolling_area(body)
             bar = QWidget()
             bar.setObjectName("pinnedActions")

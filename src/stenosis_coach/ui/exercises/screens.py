@@ -98,12 +98,12 @@ class PlayerScreen(PageBase):
     hurts = Signal()
 
     def __init__(self, routine_name: str, library: dict[str, Exercise]) -> None:
-        super().__init__("", margin=(4, 3), pinned_actions=True)
+        super().__init__("", margin=(4, 2), pinned_actions=True)
         self._library = library
         self.routine_line = label(routine_name, "secondary")
-        # The exercise's name with the routine's beside it, then the picture with the
-        # countdown and the steps beside it: all in view above the pinned buttons on a
-        # short screen at extra-large text (1024x700).
+        # The exercise's name with the routine's beside it, then the picture (what comes
+        # next below it) with the countdown and the steps beside it: all in view above the
+        # pinned buttons on a short screen at extra-large text (1024x700).
         header = QHBoxLayout()
         header.setSpacing(3 * SPACING)
         self.column.removeWidget(self.title)
@@ -114,7 +114,20 @@ class PlayerScreen(PageBase):
         top = QHBoxLayout()
         top.setSpacing(3 * SPACING)
         self.picture = Illustration(320)
-        top.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        self.next_up = label("", "secondary")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(14)
+        self.progress.setAccessibleName("Progress through the routine")
+        left = QVBoxLayout()  # what comes next, small, below the picture
+        left.setSpacing(SPACING)
+        left.addWidget(self.picture)
+        left.addSpacing(SPACING)
+        left.addWidget(self.next_up)
+        left.addWidget(self.progress)
+        left.addStretch(1)
+        top.addLayout(left, 0)
         right = QVBoxLayout()
         right.setSpacing(SPACING)
         self.segment = label("", "section-title")
@@ -133,14 +146,6 @@ class PlayerScreen(PageBase):
         right.addStretch(1)
         top.addLayout(right, 1)
         self.column.addLayout(top)
-        self.next_up = label("", "secondary")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(14)
-        self.progress.setAccessibleName("Progress through the routine")
-        self.column.addWidget(self.next_up)
-        self.column.addWidget(self.progress)
         self.column.addStretch(1)
 
         self.hurt_button = button("This hurts", "This hurts", "safety", shortcut_hint="H")
@@ -226,7 +231,8 @@ class HurtScreen(PageBase):
     cancelled = Signal()  # "Back to the routine" or Esc: nothing answered, still paused
 
     def __init__(self, exercise_name: str) -> None:
-        super().__init__("This hurts", pinned_actions=True)
+        super().__init__("This hurts", margin=(4, 3), pinned_actions=True)
+        self.column.setSpacing(2 * SPACING)  # the questions fit above the pinned answers
         self.column.addWidget(
             label(
                 f"The routine is paused. Exercise pain should stay at 3 out of 10 or less. "
@@ -289,6 +295,7 @@ class HurtScreen(PageBase):
             if answered
             else ""
         )
+        self.advice.setVisible(bool(self.advice.text()))  # no empty gap above the buttons
         self.skip_button.setVisible(not severe)
         self.carry_on.setVisible(not severe)
         for widget in (self.skip_button, self.stop_button, self.carry_on):
