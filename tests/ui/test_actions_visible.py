@@ -46,7 +46,8 @@ def _ratings(window, qtbot, clock):
 
 def ratings(window, qtbot, clock):
     screen = _ratings(window, qtbot, clock)
-    return screen, [screen.go, screen.skip, screen.cancel]
+    assert screen.chair.isVisibleTo(screen)  # a routine on the floor: a chair is offered
+    return screen, [screen.chair, screen.go, screen.skip, screen.cancel]
 
 
 def player(window, qtbot, clock):
@@ -292,3 +293,17 @@ def test_the_player_comes_back_whole_after_this_hurts(window, qtbot, clock, cues
     clock.advance(1)
     window.exercises.tick()
     assert playing.countdown.text() != before
+
+
+def test_the_chair_choice_stays_with_the_start_button(window, qtbot, clock):
+    """Floor or chair is decided when the routine starts: the choice sits with the Start
+    button, in view even in the smallest window the app allows."""
+    from stenosis_coach.core.settings import MINIMUM_WINDOW_SIZE
+
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    window.resize(*MINIMUM_WINDOW_SIZE)
+    _screen, widgets = ratings(window, qtbot, clock)
+    settle()
+    for widget in widgets:
+        whole = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        assert shown_part(widget) == whole, f"{widget.accessibleName()} is not all in view"

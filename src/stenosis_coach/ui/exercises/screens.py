@@ -58,7 +58,6 @@ class RatingsScreen(PageBase):
         self.chair = QCheckBox("Do the floor exercises on a chair or bed instead")
         self.chair.setAccessibleName("Do the floor exercises on a chair or bed instead")
         self.chair.setVisible(offer_chair)
-        self.column.addWidget(self.chair)
         self.go = button(action, kind="primary")
         self.skip = button("Skip the ratings", f"{action} without ratings")
         self.go.setEnabled(False)
@@ -76,7 +75,8 @@ class RatingsScreen(PageBase):
             buttons.append(self.cancel)
         else:  # after a routine: leaving is saving without ratings, as the button says
             self.skip.setText("Skip the ratings   (Esc)")
-        self.pin(ActionRow(*buttons))
+        # Floor or chair is decided as the routine starts: the choice stays with Start.
+        self.pin(self.chair, ActionRow(*buttons))
         shortcut(self, "Esc", self.cancelled.emit)
         self.column.addStretch(1)
         self.setFocusProxy(self.leg)
