@@ -90,8 +90,9 @@ def tune_garbage_collector() -> None:
 
 def after_safety(window: MainWindow, then: Callable[[], None]) -> None:
     """Run ``then`` now, or once the safety screen showing (first run, a check left
-    unanswered) has been answered: safety always comes first."""
-    if window.flow is None:
+    unanswered) has been answered: safety always comes first. Another screen (a walk, a
+    form) does not wait: ``then`` runs now and deals with it."""
+    if not safety_showing(window):
         then()
         return
 
@@ -100,6 +101,20 @@ def after_safety(window: MainWindow, then: Callable[[], None]) -> None:
         then()
 
     window.safety.flow_finished.connect(later)
+
+
+def safety_showing(window: MainWindow) -> bool:
+    if window.flow is None:
+        return False
+    from stenosis_coach.ui.safety.screens import Screen
+
+    return isinstance(window.flow, Screen)
+
+
+def open_plan_file(window: MainWindow, path: Path) -> None:
+    """A plan file from the command line or handed over by the desktop: its import
+    preview, once no safety screen shows (a routine or walk running is asked about)."""
+    after_safety(window, lambda: window.plans.import_files([path]))
 
 
 def resume_kept_walks(window: MainWindow) -> None:
@@ -182,7 +197,10 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
     if not lock.acquire():
         # Styled like the window would be: the saved text size and colours.
         apply_theme(app, load_settings(paths))
-        Dialogs().inform(APP_TITLE, f"{APP_TITLE} is already open. Look for its window.")
+        text = f"{APP_TITLE} is already open. Look for its window."
+        if plan_file:  # nothing is imported under the open window's feet
+            text += " To import the plan, use File, then Import plan…, in that window."
+        Dialogs().inform(APP_TITLE, text)
         return 1
 
     probe = None
@@ -206,10 +224,8 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
         tune_garbage_collector()
         resume_kept_walks(window)
         if plan_file:
-            after_safety(window, lambda: window.plans.import_files([Path(plan_file)]))
-        plan_opener.ready(
-            lambda path: after_safety(window, lambda: window.plans.import_files([path]))
-        )
+            open_plan_file(window, Path(plan_file))
+        plan_opener.ready(lambda path: open_plan_file(window, path))
         if probe is not None:
             QTimer.singleShot(0, probe.interactive)  # after the page has been filled
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -38,6 +39,14 @@ class AppContext(QObject):
         self.dialogs = dialogs
         self.db = None  # storage.database.Database once open; imported lazily for start-up
         self.kept_walks: list = []  # walks a crash cut short, kept at start: ask their pain
+        # Set by the window: may data be replaced now (see may_replace_data)?
+        self.replace_guard: Callable[[], bool] | None = None
+
+    def may_replace_data(self) -> bool:
+        """Before a restore or an import replaces data: ``True`` once nothing holds the
+        data that is replaced (no routine or walk runs, no screen is open over the pages;
+        the window asks or says so). Without a window, always ``True``."""
+        return self.replace_guard() if self.replace_guard is not None else True
 
     def update_settings(self, **changes: object) -> None:
         from stenosis_coach.services.settings_store import save_settings

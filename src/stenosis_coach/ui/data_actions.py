@@ -61,6 +61,8 @@ class DataActions(QObject):
         from stenosis_coach.services.data_backup import check_restorable
 
         ctx = self._context
+        if not ctx.may_replace_data():  # a routine or walk is stopped first (asked)
+            return
         source = ctx.dialogs.open_path("Restore from a backup", Path.home(), DB_FILTER)
         if source is None:
             return
@@ -83,12 +85,14 @@ class DataActions(QObject):
         from stenosis_coach.services.data_backup import restore_from
 
         ctx = self._context
+        if not ctx.may_replace_data():
+            return False
         ctx.close_database()
         try:
             result = restore_from(ctx.paths, source, ctx.clock.now())
         except UserError as exc:
+            self._reopen()  # the data is open again before the message is read
             ctx.dialogs.warn("The restore did not work", exc.message)
-            self._reopen()
             return False
         self._reopen()
         kept = (

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
 
         self.data_actions = DataActions(context)
+        context.replace_guard = self.may_replace_data  # restore and import ask it first
         self.today = TodayPage(context)
         self.add_page("today", "Today", "today", lambda: self.today)
         self._safety = None  # created on first use: it needs the database layer
@@ -337,6 +338,39 @@ class MainWindow(QMainWindow):
         self.end_flow()
         return True
 
+    def may_replace_data(self) -> bool:
+        """Before a restore or an import: a routine or walk is stopped first (asked), and
+        a screen open over the pages (a form, a summary, the safety questions) is finished
+        first (said), so that nothing still holds the data that is replaced. A routine or
+        walk that has ended and waits for its last answers (ratings, the walk's summary)
+        is finished first too: stopping it would lose those answers."""
+        if self.flow is not None and self._last_answers_open():
+            self._finish_first()
+            return False
+        if not self.leave_session():
+            return False
+        if self.flow is not None:
+            self._finish_first()
+            return False
+        return True
+
+    def _last_answers_open(self) -> bool:
+        walking, exercises = self.walking, self.exercises
+        if walking is not None and walking.running and not walking.coach.live:
+            return True
+        return (
+            exercises is not None
+            and exercises.running
+            and exercises.session is not None
+            and exercises.session.finished
+        )
+
+    def _finish_first(self) -> None:
+        self.context.dialogs.inform(
+            "Finish what is open first",
+            "Save or close the screen that is open, then try again. Nothing was changed.",
+        )
+
     def _today_action(self, action: str) -> None:
         action, routine_id = action_target(action)  # "routine:start:ID": a plan's routine
         if action == ADVICE_ACTION:
@@ -386,8 +420,7 @@ class MainWindow(QMainWindow):
         files = plan_files(event.mimeData())
         if files and self.context.db is not None:
             event.acceptProposedAction()
-            if self.leave_session():
-                self.plans.import_files(files)
+            self.plans.import_files(files)  # asks may_replace_data first
 
     @property
     def cues(self):  # -> CuePlayer
@@ -464,10 +497,10 @@ class MainWindow(QMainWindow):
         backup = QAction("&Back up…", self)
         backup.triggered.connect(self.data_actions.backup)
         restore = QAction("&Restore…", self)
-        restore.triggered.connect(lambda: self.leave_session() and self.data_actions.restore())
+        restore.triggered.connect(self.data_actions.restore)  # asks may_replace_data first
         import_plan = QAction("&Import plan…", self)
         import_plan.triggered.connect(
-            lambda: self.leave_session() and self.plans.choose_and_import()
+            lambda: self.may_replace_data() and self.plans.choose_and_import()
         )
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

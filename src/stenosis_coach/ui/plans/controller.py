@@ -39,6 +39,8 @@ class PlanImportController(QObject):
 
     def import_files(self, paths: list[Path]) -> ImportPreviewScreen | None:
         """Check the files, then show what they add or replace; import on "Import"."""
+        if not self._context.may_replace_data():  # never under a routine, a walk, a form
+            return None
         try:
             files = plans.read_plans(paths)
         except InvalidInput as exc:
