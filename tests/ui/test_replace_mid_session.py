@@ -122,12 +122,13 @@ def test_restore_from_the_settings_button_mid_walk_asks_first(window, qtbot, clo
 
 def test_the_settings_page_cannot_be_reached_during_a_walk(window, qtbot, clock, dialogs, cues):
     coach = start_walk(window, qtbot)
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     settings = window.page_keys().index("settings") + 1
-    qtbot.keyClick(
-        window.flow, Qt.Key(Qt.Key.Key_0 + settings), Qt.KeyboardModifier.ControlModifier
-    )
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + settings), Qt.KeyboardModifier.ControlModifier)
+    # On the pages the key presses the rail's Settings button at once (an animated click).
+    assert not window.nav_button("settings").isDown()
+    assert window.current_key() == "walk"
     still_walking(window, coach, clock)
 
 
