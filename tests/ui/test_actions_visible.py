@@ -117,7 +117,8 @@ def walk_resting(window, qtbot, clock):
     screen = _coach(window, qtbot, clock, WalkKind.TRAINING)
     qtbot.keyClick(screen, Qt.Key.Key_S)  # symptoms: a rest, its longer words in the banner
     assert screen.phase.text().startswith("Rest 1")
-    return screen, [screen.main, screen.pause, screen.end, screen.stop, screen.timer]
+    said = [screen.phase, screen.timer, screen.sub, screen.instruction]  # when Ready comes
+    return screen, [screen.main, screen.pause, screen.end, screen.stop, *said]
 
 
 def walk_test_after_symptoms(window, qtbot, clock):
@@ -270,7 +271,7 @@ def test_every_action_is_in_view_without_scrolling(window, qtbot, clock, cues, s
     settle()
     body = window.context.settings.type_scale.body
     for widget in widgets:
-        name = widget.accessibleName() or widget.objectName()
+        name = widget.accessibleName() or getattr(widget, "text", widget.objectName)()
         assert widget.isVisible(), name
         whole = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
         assert shown_part(widget) == whole, f"{name}: {whole} is not all in view"

@@ -96,7 +96,7 @@ class PageBase(QWidget):
             body = QWidget()
             self.column = QVBoxLayout(body)
             self.column.setContentsMargins(side, top, side, 0)  # the bar has its own
-            self.content_area = scrolling_area(body)
+            self.content_area = ContentArea(body)
             bar = QWidget()
             bar.setObjectName("pinnedActions")
             self.actions = QVBoxLayout(bar)
@@ -109,6 +109,7 @@ class PageBase(QWidget):
             outer.setSpacing(0)
             outer.addWidget(self.content_area, 1)
             outer.addWidget(bar)
+            self._outer = outer
         else:
             self.column = QVBoxLayout(self)
             self.column.setContentsMargins(side, top, side, top)
@@ -119,6 +120,12 @@ class PageBase(QWidget):
     @property
     def scrolls_itself(self) -> bool:
         return self.actions is not None
+
+    def give_spare_room_to_actions(self) -> None:
+        """Height the content does not need goes to the pinned part (a coach's huge main
+        button fills it) instead of empty space above the buttons."""
+        self._outer.setStretch(0, 0)
+        self._outer.setStretch(1, 1)
 
     def pin(self, *rows: QLayout | QWidget) -> None:
         """Put ``rows`` (a row of buttons, a button) in the bar that stays at the bottom."""
@@ -268,6 +275,30 @@ def scrolling_area(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
+
+
+class ContentArea(QScrollArea):
+    """The scrolling part of a page with pinned actions; it asks for its content's height
+    (a plain scroll area asks for a fixed guess), so spare room can go elsewhere."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(content)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        hint = content.sizeHint()
+        if content.hasHeightForWidth() and self.width() > 0:  # wrapped words: at this width
+            hint.setHeight(content.heightForWidth(self.width()))
+        return hint
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped words take another height at another width
 
 
 def scrolling_page(content: QWidget) -> QWidget:

@@ -48,6 +48,7 @@ class RatingsScreen(PageBase):
         cancel: str | None = None,
     ) -> None:
         super().__init__(title, pinned_actions=True)
+        self.column.setSpacing(2 * SPACING)  # both scales in view on a short screen
         self.column.addWidget(label(intro))
         self.column.addWidget(label("Leg pain now (0 = none, 10 = worst)", "section-title"))
         self.leg = RatingScale("Leg pain")

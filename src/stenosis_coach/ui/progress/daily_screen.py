@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from stenosis_coach.core.clock import Clock
 from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog
@@ -221,10 +221,12 @@ class StandingTestScreen(PageBase):
         self.column.addWidget(self.timer_label)
         self.done = button("Symptoms started", "Symptoms started", "huge", shortcut_hint="Enter")
         self.done.clicked.connect(self._stop)
+        self.done.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.column.addStretch(1)
         self.cancel = button("Cancel", shortcut_hint="Esc")
         self.cancel.clicked.connect(lambda: self._end(None))
         self.pin(self.done, ActionRow(self.cancel))
+        self.give_spare_room_to_actions()  # the big button fills what the words leave
         self.refresh = QTimer(self)
         self.refresh.setInterval(200)
         self.refresh.timeout.connect(self.tick)

@@ -90,6 +90,7 @@ class WalkCoachScreen(PageBase):
         self.column.addStretch(1)
         # The big button and the controls stay at the bottom, in view at any text size.
         self.pin(self.main, ActionRow(self.pause, self.end, self.stop))
+        self.give_spare_room_to_actions()  # UI.md: the main action fills a large part
         for keys, target in (
             ("S", self._key_symptoms),
             ("R", self._key_ready),
@@ -142,11 +143,13 @@ class WalkCoachScreen(PageBase):
             self.setAccessibleDescription(spoken_text(f"{self.phase.text()}. {view.instruction}"))
 
     def _phase_text(self, view: WalkView) -> str:
+        """The banner's headline: one short line; the instruction beside it says what to
+        do (sit down or lean forward; this time is not counted)."""
         active = view.paused_in or view.phase
         if view.phase is Phase.PAUSED:
-            return "Paused: the clock is stopped"
+            return "Paused"
         if active is Phase.RESTING:
-            return f"Rest {view.rests_taken}: sit down or lean forward"
+            return f"Rest {view.rests_taken}"
         if self.kind is WalkKind.TEST:
             return "Walk at your own pace"  # the title says it is the walking test
         return f"Bout {view.bout_n}: walk {minutes_text(view.bout_planned_s)}"
