@@ -4,9 +4,12 @@ to :data:`COMMAND_MODULES` and nothing else in the CLI changes."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from stenosis_coach.errors import UserError
+from stenosis_coach.instance_lock import InstanceLock
 from stenosis_coach.paths import AppPaths
 
 
@@ -22,6 +25,18 @@ class Command:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, AppPaths], int]
+
+
+@contextmanager
+def window_closed(paths: AppPaths, again: str) -> Iterator[None]:
+    """Hold the window's lock while a command changes the data, so nothing is changed under
+    an open window (its screens, its running walk and its undo belong to the data it opened).
+    ``again`` finishes the sentence: "Close its window, then {again} again"."""
+    paths.ensure()
+    with InstanceLock(paths.lock_file) as lock:
+        if not lock.acquire():
+            raise UserError(f"Stenosis Coach is open. Close its window, then {again} again.")
+        yield
 
 
 MAX_PROBLEM_LINES = 20

@@ -6,9 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stenosis_coach.commands import Command
-from stenosis_coach.errors import UserError
-from stenosis_coach.instance_lock import InstanceLock
+from stenosis_coach.commands import Command, window_closed
 from stenosis_coach.paths import AppPaths
 
 
@@ -37,10 +35,7 @@ def _restore_args(parser: argparse.ArgumentParser) -> None:
 def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services.data_backup import restore_from
 
-    paths.ensure()
-    with InstanceLock(paths.lock_file) as lock:
-        if not lock.acquire():
-            raise UserError("Stenosis Coach is open. Close its window, then restore again.")
+    with window_closed(paths, "restore"):
         result = restore_from(paths, args.file, datetime.now(UTC))
     print(f"Your data was restored from {result.restored_from}.")
     if result.previous_kept_at:

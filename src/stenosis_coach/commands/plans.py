@@ -6,7 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stenosis_coach.commands import Command
+from stenosis_coach.commands import Command, window_closed
 from stenosis_coach.paths import AppPaths
 
 DEFAULT_TITLE = "Exercise and walking plan"
@@ -48,25 +48,24 @@ def _run(args: argparse.ArgumentParser, paths: AppPaths) -> int:
         return 0
     from stenosis_coach.storage.database import open_database
 
+    if args.plan_command == "import":
+        files = plans.read_plans(args.files)  # a bad file is said first, window open or not
+        with window_closed(paths, "import the plan"):
+            db = open_database(paths)
+            try:
+                result = plans.import_plans(db, files, datetime.now(UTC), replace=args.replace)
+            finally:
+                db.close()
+        print(result.sentence())
+        return 0
     db = open_database(paths)
     try:
-        if args.plan_command == "import":
-            files = plans.read_plans(args.files)
-            result = plans.import_plans(db, files, datetime.now(UTC), replace=args.replace)
-            print(result.sentence())
-        else:
-            out = plans.export_plan(
-                db,
-                args.out,
-                args.routine,
-                args.with_walking_plan,
-                args.title,
-                args.author,
-                args.clinic,
-            )
-            print(f"The plan was written to {out}.")
+        out = plans.export_plan(
+            db, args.out, args.routine, args.with_walking_plan, args.title, args.author, args.clinic
+        )
     finally:
         db.close()
+    print(f"The plan was written to {out}.")
     return 0
 
 

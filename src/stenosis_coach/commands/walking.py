@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stenosis_coach.commands import Command
+from stenosis_coach.commands import Command, window_closed
 from stenosis_coach.paths import AppPaths
 
 
@@ -31,11 +31,12 @@ def _walks_args(parser: argparse.ArgumentParser) -> None:
 def _walks(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services.walks import import_diary
 
-    db = _open(paths)
-    try:
-        result = import_diary(db, args.file, datetime.now(UTC))
-    finally:
-        db.close()
+    with window_closed(paths, "import the walks"):
+        db = _open(paths)
+        try:
+            result = import_diary(db, args.file, datetime.now(UTC))
+        finally:
+            db.close()
     print(result.sentence())
     return 0
 
@@ -73,11 +74,12 @@ def _demo_args(parser: argparse.ArgumentParser) -> None:
 def _demo(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services.demo import fill_demo
 
-    db = _open(paths)
-    try:
-        summary = fill_demo(db, args.weeks, args.seed, datetime.now(UTC))
-    finally:
-        db.close()
+    with window_closed(paths, "make the demo"):
+        db = _open(paths)
+        try:
+            summary = fill_demo(db, args.weeks, args.seed, datetime.now(UTC))
+        finally:
+            db.close()
     print(summary.sentence())
     return 0
 
