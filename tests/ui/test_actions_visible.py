@@ -308,3 +308,38 @@ def test_the_chair_choice_stays_with_the_start_button(window, qtbot, clock):
     for widget in widgets:
         whole = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
         assert shown_part(widget) == whole, f"{widget.accessibleName()} is not all in view"
+
+
+def test_a_problem_below_the_fold_is_scrolled_into_view(window, qtbot, clock):
+    """Save is pinned, so the field it complains about may be scrolled out of sight: the
+    form brings that field and its message into view."""
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    window.resize(WIDTH, HEIGHT)
+    screen, _ = log_walk(window, qtbot, clock)
+    qtbot.keyClicks(screen.walking.edit, "20")
+    click(qtbot, screen.pain.buttons[3])
+    qtbot.keyClicks(screen.distance.edit, "inf")
+    screen.content_area.verticalScrollBar().setValue(0)  # back at the top, as after typing
+    settle()
+    click(qtbot, screen.save)
+    settle()
+    error = screen._errors["distance_m"]
+    assert error.text()
+    for widget in (screen.distance.edit, error):
+        whole = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        assert shown_part(widget) == whole, f"{widget.accessibleName() or error.text()}"
+
+
+def test_a_problem_in_the_daily_log_below_the_fold_is_scrolled_into_view(window, qtbot, clock):
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    window.resize(WIDTH, HEIGHT)
+    screen, _ = daily_log(window, qtbot, clock)
+    qtbot.keyClicks(screen.woken.edit, "inf")
+    screen.content_area.verticalScrollBar().setValue(0)
+    settle()
+    click(qtbot, screen.save)
+    settle()
+    error = screen._errors["woken_by_leg_pain"]
+    assert error.text()
+    whole = QRect(error.mapTo(window, QPoint(0, 0)), error.size())
+    assert shown_part(error) == whole, error.text()

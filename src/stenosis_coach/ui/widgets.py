@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -126,6 +126,19 @@ class PageBase(QWidget):
         button fills it) instead of empty space above the buttons."""
         self._outer.setStretch(0, 0)
         self._outer.setStretch(1, 1)
+
+    def bring_into_view(self, *widgets: QWidget) -> None:
+        """Scroll the content so that ``widgets`` show (a field and its message, which a
+        pinned Save may have left out of sight), once the layout has settled."""
+        if self.content_area is None:
+            return
+        area = self.content_area
+
+        def scroll() -> None:
+            for widget in widgets:  # the last one wins where they do not all fit
+                area.ensureWidgetVisible(widget, 0, SPACING)
+
+        QTimer.singleShot(0, area, scroll)
 
     def pin(self, *rows: QLayout | QWidget) -> None:
         """Put ``rows`` (a row of buttons, a button) in the bar that stays at the bottom."""

@@ -181,6 +181,9 @@ class DailyLogScreen(PageBase):
         for field, error in self._errors.items():
             error.setText(problems.get(field, ""))
             error.setVisible(field in problems)
+        first = next((e for f, e in self._errors.items() if f in problems), None)
+        if first is not None:  # Save is pinned: the message may be out of sight
+            self.bring_into_view(first)
 
     def _submit(self) -> None:
         try:

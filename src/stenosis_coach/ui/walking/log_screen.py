@@ -161,6 +161,7 @@ class LogWalkScreen(PageBase):
         }
         if first in targets:
             targets[first].setFocus()
+            self.bring_into_view(self._errors[first], targets[first])
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
