@@ -41,6 +41,7 @@ class AppContext(QObject):
         self.kept_walks: list = []  # walks a crash cut short, kept at start: ask their pain
         # Set by the window: may data be replaced now (see may_replace_data)?
         self.replace_guard: Callable[[], bool] | None = None
+        self._settings_unsaved = False  # a failed save was said; said again once it works
 
     def may_replace_data(self) -> bool:
         """Before a restore or an import replaces data: ``True`` once nothing holds the
@@ -59,6 +60,15 @@ class AppContext(QObject):
             save_settings(self.paths, new)
         except OSError as exc:
             log.warning("settings not saved: %s", exc)
+            if not self._settings_unsaved:  # said once, until saving works again
+                self._settings_unsaved = True
+                self.dialogs.warn(
+                    "Settings not kept",
+                    f"{exc} The change applies now, but the app will start with your "
+                    "old settings next time.",
+                )
+        else:
+            self._settings_unsaved = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, new)
