@@ -352,7 +352,26 @@ class MainWindow(QMainWindow):
         if self.flow is not None:
             self._finish_first()
             return False
-        return True
+        return self._all_saved()
+
+    def _all_saved(self) -> bool:
+        """Nothing recorded waits for the disk (a full disk): replacing the data now would
+        lose it for good."""
+        from stenosis_coach.services.recording import pending_writes
+        from stenosis_coach.ui.heartbeat import what_to_do, why_not_saved
+
+        db = self.context.db
+        if db is None or db.closed:
+            return True
+        pending = pending_writes(db)
+        if pending.retry():
+            return True
+        self.context.dialogs.inform(
+            "Your last session is not saved yet",
+            f"{why_not_saved(pending.problem)}, so your last session is still only in the app. "
+            f"Please {what_to_do(pending.problem)}, then try again. Nothing was changed.",
+        )
+        return False
 
     def _last_answers_open(self) -> bool:
         walking, exercises = self.walking, self.exercises
