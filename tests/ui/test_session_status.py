@@ -44,7 +44,8 @@ def test_a_routine_finished_then_killed_on_its_ratings_is_kept_completed(
     first.context.close_database()
     dialogs.choices.append(0)
     second = make_window()
-    [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not finished"]
+    # It was finished, only not saved: the question's title says so too.
+    [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not saved"]
     assert "you finished it" in offer and "was not finished:" not in offer
     db = second.context.db
     [session] = SessionRepository(db).recent(5, kind="routine")
@@ -82,7 +83,7 @@ def test_a_walk_ended_by_must_stop_then_killed_on_its_summary_is_must_stop_every
 
     dialogs.choices.append(0)  # "Save it as ended at HH:MM"
     second = make_window()
-    [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not finished"]
+    [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not saved"]
     assert "ended after 2 min" in offer and "was not finished:" not in offer
     resume_kept_walks(second)
     summary = second.flow

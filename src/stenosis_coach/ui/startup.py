@@ -107,7 +107,7 @@ def offer_interrupted_sessions(context: AppContext) -> list:
 
     Returns the kept walks: their summary (the leg pain) is asked next.
     """
-    from stenosis_coach.core.sessions import interrupted_offer
+    from stenosis_coach.core.sessions import EndReason, interrupted_offer
     from stenosis_coach.services import recording
 
     db = context.db
@@ -120,8 +120,9 @@ def offer_interrupted_sessions(context: AppContext) -> list:
         text = interrupted_offer(session)
         if session.kind == "walk" and not_a_test_result(db, session):
             text += f" {NOT_A_TEST_RESULT}"
+        ended = session.end_reason not in (None, EndReason.INTERRUPTED)
         choice = context.dialogs.choose(
-            "A session was not finished",
+            "A session was not saved" if ended else "A session was not finished",
             text,
             [f"Save it as ended at {alive:%H:%M}", "Discard it"],
         )
