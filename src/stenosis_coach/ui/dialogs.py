@@ -109,12 +109,27 @@ class Dialogs:
             dialog.deleteLater()
 
     def _box(self, icon, title: str, text: str):  # -> QMessageBox
-        from PySide6.QtWidgets import QMessageBox
+        """A message box that says its title (the question) as the first line of its body,
+        in big bold type (the section-title size of the text-size setting), the detail
+        under it: many window managers show a title in small system type, or not at all.
+        The app's own name is no headline: then the body is the text alone."""
+        from PySide6.QtWidgets import QLabel, QMessageBox
+
+        from stenosis_coach import APP_TITLE
+        from stenosis_coach.ui.theme import set_role
 
         box = QMessageBox(self.parent)
         box.setIcon(icon)
         box.setWindowTitle(title)
-        box.setText(text)
+        if title and title != APP_TITLE:
+            box.setText(title)
+            box.setInformativeText(text)
+            headline = box.findChild(QLabel, "qt_msgbox_label")
+            if headline is not None:  # the theme's size and weight, not a fixed point size
+                set_role(headline, "section-title")
+                headline.setWordWrap(True)
+        else:
+            box.setText(text)
         box.setAccessibleName(title)
         box.setAccessibleDescription(spoken_text(text))  # durations in words
         return box
