@@ -115,7 +115,7 @@ def test_plain_status_says_the_same_in_sentences(tmp_path, capsys):
     )
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "status")
     assert code == 0
-    assert "3:18 min → 5:54 min (+78.8%)" in out
+    assert "3:18 min → 5:54 min (+79%)" in out
     assert "Next walk:" in out and "Why:" in out
 
 

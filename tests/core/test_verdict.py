@@ -90,7 +90,7 @@ def test_twelve_week_example_in_words():
     assert v.change_pct == Decimal("78.8")
     assert v.last_test_days_ago == 1
     assert v.medication_up is None
-    assert "Walking before symptoms: 3:18 min → 5:54 min (+78.8%)." in v.summary
+    assert "Walking before symptoms: 3:18 min → 5:54 min (+79%)." in v.summary
     assert "Leg pain: 5 → 4." in v.summary
     assert v.summary.startswith("Improving")
     assert v.nudge is None

@@ -33,7 +33,7 @@ def test_the_worked_example_reads_improving_with_its_numbers(window, qtbot):
     window.context.data_changed.emit()
     page = window.show_page("progress")
     assert page.verdict_heading.text() == "▲ Improving"
-    assert f"{minutes_text(198)} → {minutes_text(354)} (+78.8%)" in page.verdict_text.text()
+    assert f"{minutes_text(198)} → {minutes_text(354)} (+79%)" in page.verdict_text.text()
     item, _text, _style = page.plot._curves["tolerance"]
     xs, _ys = item.getData()
     assert len(xs) == len(page.data.tolerance.points) > 6

@@ -95,10 +95,33 @@ def spoken_text(text: str) -> str:
     return _SHOWN_DURATION.sub(say, text)
 
 
+# Lines that rules judge a percent change against: DESIGN 5.3's improving (+30%) and
+# slipping (-30%) lines, and 5.4's relief line (+30%) (core.progress.verdict IMPROVING_PCT,
+# SLIPPING_PCT; core.progress.signs RELIEF_PCT; a test keeps them in step). A value judged
+# below a line is never rounded onto it: "Holding steady ... (+30%)" would contradict itself.
+JUDGED_LINES = (30, -30)
+
+
+def whole_percent(pct: Decimal | Fraction) -> int:
+    """A change in whole percent, as people say it ("+107.8%" is false precision), from the
+    value the rules judge (DESIGN 5.3's one-decimal ``change_pct``): rounded half away from
+    zero, but never onto a :data:`JUDGED_LINES` line the value did not reach (29.7 -> 29,
+    -29.6 -> -29; 30.4 -> 30)."""
+    judged = Fraction(pct)
+    whole = int(round_half_away(judged, 0))
+    for line in JUDGED_LINES:  # a line is reached going away from 0 (>= +30, <= -30)
+        if 0 < line <= whole and judged < line:
+            whole = line - 1
+        elif whole <= line < 0 and judged > line:
+            whole = line + 1
+    return whole
+
+
 def percent_text(pct: Decimal | Fraction) -> str:
-    """A signed change: ``+78.8%``, ``−25%``, ``0%``."""
-    text = number_text(pct)
-    return f"+{text}%" if pct > 0 else f"{text}%"
+    """A signed change in whole percent (:func:`whole_percent`): ``+79%``, ``−25%``, ``0%``.
+    The one way the app and the report say a percent."""
+    whole = whole_percent(pct)
+    return f"+{whole}%" if whole > 0 else f"{MINUS}{-whole}%" if whole < 0 else "0%"
 
 
 def clock_text(seconds: float) -> str:
@@ -109,9 +132,14 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins}:{secs:02d}"
 
 
-def day_text(day: date | datetime) -> str:
-    """``Mon 4 May`` (no leading zero, no year)."""
-    return f"{day:%a} {day.day} {day:%b}"
+def day_text(day: date | datetime, today: date | None = None, *, year: bool = False) -> str:
+    """The one way a date is said: ``Mon 4 May`` (no leading zero), with its year when it
+    is not in ``today``'s year (``Sun 10 Dec 2023``) or when ``year`` asks for it (a
+    report's tables). Without ``today``: no year, for a date in a sentence about now."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    if year or (today is not None and day.year != today.year):
+        return f"{text} {day.year}"
+    return text
 
 
 def long_day_text(day: date | datetime) -> str:

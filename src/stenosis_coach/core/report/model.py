@@ -38,8 +38,8 @@ Readings of issue 7 and DESIGN 5.3-5.5 taken here (tests pin them):
   question is asked when it rose or an opioid was taken in the range.
 - What next and the questions are deduced only from what is on the page; they suggest what
   to discuss and never name a diagnosis (UI.md "Words").
-- Sentences leave out a date's year when the range and the date lie in one calendar year;
-  tables always carry it.
+- Sentences leave out a date's year when the range lies in one calendar year and the date
+  is in this year (``today``'s); tables always carry it.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ from stenosis_coach.core.safety import (
 )
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.walking.model import Walk, replay_order
-from stenosis_coach.core.words import day_text, minutes_text, number_text, percent_text
+from stenosis_coach.core.words import day_text, minutes_text, number_text
 
 TITLE = "Walking and symptoms report"
 PLOT_TITLE = "Minutes walked before symptoms, walking tests"  # one line on paper
@@ -371,10 +371,9 @@ def _generated_line(moment: datetime, tz: tzinfo) -> str:
 
 
 def _say_day(day: date, data: ReportInput) -> str:
-    """A date inside a sentence: no year when it and the range lie in one calendar year."""
-    if data.first.year == data.last.year == day.year:
-        return day_text(day)
-    return date_text(day)
+    """A date inside a sentence: no year when it is in this year and the range lies in one
+    calendar year (:func:`~stenosis_coach.core.words.day_text`'s rule)."""
+    return day_text(day, data.today, year=data.first.year != data.last.year)
 
 
 # ---- verdict and plot -------------------------------------------------------------------
@@ -386,12 +385,8 @@ def _verdict_section(v: Verdict) -> VerdictSection:
             f"{NO_TESTS_TEXT} A walking test measures how long you can walk before symptoms start."
         )
         return VerdictSection(v, "No walking tests", summary, None)
-    summary = v.summary
-    if v.change_pct is not None and v.baseline is not None and v.latest is not None:
-        # The app's own sentence, with the change in whole percent for paper.
-        whole = whole_percent_text(v.baseline.median_tolerance_s, v.latest.median_tolerance_s)
-        summary = summary.replace(f"({percent_text(v.change_pct)})", f"({whole})")
-    return VerdictSection(v, HEADLINES[v.verdict], summary, v.nudge)
+    # The app's own sentence: the change in whole percent, as Progress says it.
+    return VerdictSection(v, HEADLINES[v.verdict], v.summary, v.nudge)
 
 
 def _plot(data: ReportInput, scope: InRange) -> PlotData:

@@ -28,10 +28,8 @@ from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, MedicationKind
 from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.progress.series import monday
 from stenosis_coach.core.progress.verdict import (
-    IMPROVING_PCT,
     MEDICATION_MIN_LOGGED_DAYS,
     MIN_TESTS,
-    SLIPPING_PCT,
     DailyDoses,
     Verdict,
     dose_log,
@@ -41,11 +39,11 @@ from stenosis_coach.core.progress.verdict import (
 )
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import (
-    MINUS,
     day_text,
     minutes_cell_text,
     minutes_text,
     number_text,
+    percent_text,
     round_half_away,
 )
 
@@ -83,8 +81,8 @@ ROUTINE_HEADERS = ("Date", "Routine", "Minutes", "Ended", "Leg pain before → a
 
 
 def date_text(day: date) -> str:
-    """``Mon 4 May 2026``: report dates carry the year (a range can span several)."""
-    return f"{day_text(day)} {day.year}"
+    """``Mon 4 May 2026``: report tables carry the year (a range can span several)."""
+    return day_text(day, year=True)
 
 
 def signed_text(x: Fraction) -> str:
@@ -110,34 +108,15 @@ def note_cell(text: str) -> str:
     return cut.rstrip(" ,;:.") + NOTE_CUT
 
 
-def whole_percent(before: Fraction, after: Fraction) -> int | None:
-    """The change from ``before`` to ``after`` in whole percent, as the report says it
-    ("+128.2%" is false precision on paper); ``None`` when ``before`` is 0.
-
-    Rounded half away from zero from the exact change, but never across a line of DESIGN
-    5.3's rules, which judge the one-decimal value: 29.7% is judged "below +30%", so it reads
-    "+29%", never "+30%" (and -29.7% reads "−29%"). ``status --json`` keeps one decimal.
-    """
-    judged = percent_change(before, after)
-    if judged is None:
-        return None
-    whole = int(round_half_away(100 * (Fraction(after) - Fraction(before)) / before, 0))
-    for line in (IMPROVING_PCT, SLIPPING_PCT):
-        if judged < line <= whole:
-            whole = line - 1
-        elif whole <= line < judged:
-            whole = line + 1
-    return whole
-
-
 def whole_percent_text(before: Fraction | None, after: Fraction | None) -> str:
-    """``+79%``, ``−25%``, ``0%``; "—" when it cannot be said."""
+    """The change from ``before`` to ``after`` as the app says it everywhere
+    (:func:`~stenosis_coach.core.words.percent_text` of DESIGN 5.3's judged one-decimal
+    value): ``+79%``, ``−25%``, ``0%``; "—" when it cannot be said (none, or from 0).
+    ``status --json`` keeps one decimal."""
     if before is None or after is None:
         return UNKNOWN
-    whole = whole_percent(before, after)
-    if whole is None:
-        return UNKNOWN
-    return f"+{whole}%" if whole > 0 else f"{MINUS}{-whole}%" if whole < 0 else "0%"
+    judged = percent_change(before, after)
+    return UNKNOWN if judged is None else percent_text(judged)
 
 
 def minutes_cell(seconds: Fraction | float | None) -> str:
