@@ -236,3 +236,17 @@ def test_a_utf16_plan_file_is_one_sentence_saying_save_it_as_utf8(
         f"{plan}: $: is not saved as UTF-8 text (it looks like UTF-16); "
         "save it as UTF-8 and try again"
     )
+
+
+def test_control_characters_in_a_refused_file_are_shown_not_sent_to_the_terminal(tmp_path):
+    """A cell holding terminal escape codes is quoted in the refusal as visible text: the
+    terminal shows "\\x1b[2J", it is not cleared or recoloured."""
+    diary = tmp_path / "escape.csv"
+    diary.write_text(
+        "date,kind,time_to_symptoms_min,total_walk_min,rests,peak_leg_pain,next_day_flare,"
+        "distance_m,notes\n2026-02-02,\x1b[2Jtest\x07,6.5,15,,4,,,\n",
+        encoding="utf-8",
+    )
+    message = refused(cli(tmp_path / "data", "walks", "import", str(diary)))
+    assert "\x1b" not in message and "\x07" not in message
+    assert "\\x1b[2Jtest\\x07" in message

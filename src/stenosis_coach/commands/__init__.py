@@ -4,6 +4,7 @@ to :data:`COMMAND_MODULES` and nothing else in the CLI changes."""
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,12 +43,24 @@ def window_closed(paths: AppPaths, again: str) -> Iterator[None]:
 MAX_PROBLEM_LINES = 20
 
 
+def visible(text: str) -> str:
+    """``text`` with control characters (a cell's escape codes, a bell) written out as
+    ``\\x1b``, so a refusal quoting a file never drives the terminal; line breaks and tabs
+    stay."""
+    return "".join(
+        f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" and char not in "\n\t" else char
+        for char in text
+    )
+
+
 def problem_lines(message: str, limit: int = MAX_PROBLEM_LINES) -> str:
     """A refusal as printed: its first ``limit`` lines, then how many more there are
-    (25,000 bad rows print 20 lines and "… and 24,980 more problems.")."""
-    lines = message.splitlines()
+    (25,000 bad rows print 20 lines and "… and 24,980 more problems."); control characters
+    are shown, not sent (see :func:`visible`)."""
+    shown = visible(message)
+    lines = shown.splitlines()
     if len(lines) <= limit:
-        return message
+        return shown
     more = len(lines) - limit
     return "\n".join([*lines[:limit], f"… and {more:,} more problem{'s' if more != 1 else ''}."])
 
