@@ -343,3 +343,19 @@ def test_a_problem_in_the_daily_log_below_the_fold_is_scrolled_into_view(window,
     assert error.text()
     whole = QRect(error.mapTo(window, QPoint(0, 0)), error.size())
     assert shown_part(error) == whole, error.text()
+
+
+def test_the_keyboard_focus_is_always_scrolled_into_view(window, qtbot, clock):
+    """Shift+Tab from the pinned Save goes back into the form, to its last field, which is
+    scrolled into view (Tab within a scroll area does that; coming from outside it did not)."""
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    window.resize(WIDTH, HEIGHT)
+    screen, _ = log_walk(window, qtbot, clock)
+    screen.save.setFocus()
+    settle()
+    qtbot.keyClick(screen.save, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    settle()
+    focused = QApplication.focusWidget()
+    assert focused is screen.notes
+    whole = QRect(focused.mapTo(window, QPoint(0, 0)), focused.size())
+    assert shown_part(focused) == whole

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -91,7 +92,7 @@ class PageBase(QWidget):
         self.setObjectName("page")
         side, top = margin[0] * SPACING, margin[1] * SPACING
         self.actions: QVBoxLayout | None = None
-        self.content_area: QScrollArea | None = None
+        self.content_area: ContentArea | None = None
         if pinned_actions:
             body = QWidget()
             self.column = QVBoxLayout(body)
@@ -136,7 +137,7 @@ class PageBase(QWidget):
 
         def scroll() -> None:
             for widget in widgets:  # the last one wins where they do not all fit
-                area.ensureWidgetVisible(widget, 0, SPACING)
+                area.show_whole(widget)
 
         QTimer.singleShot(0, area, scroll)
 
@@ -300,6 +301,23 @@ class ContentArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(content)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QApplication.instance().focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever takes the focus in the content is scrolled into view: Tab inside a
+        scroll area does that, but Shift+Tab from a pinned button or a field focused by
+        the program would stay out of sight."""
+        if new is not None and self.widget().isAncestorOf(new):
+            self.show_whole(new)
+
+    def show_whole(self, widget: QWidget) -> None:
+        """Scroll so all of ``widget`` shows (``ensureWidgetVisible`` shows only a text
+        field's cursor)."""
+        corner = widget.mapTo(self.widget(), QPoint(0, 0))
+        half_w, half_h = widget.width() // 2, widget.height() // 2
+        self.ensureVisible(
+            corner.x() + half_w, corner.y() + half_h, half_w + SPACING, half_h + SPACING
+        )
 
     def sizeHint(self) -> QSize:
         content = self.widget()
