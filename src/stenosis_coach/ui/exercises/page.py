@@ -10,6 +10,7 @@ from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.services import exercises as library
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.exercises.illustration import Illustration
+from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 POSITIONS = {
@@ -98,7 +99,7 @@ class ExercisesPage(PageBase):
         card = Card("Exercise library")
         row = QHBoxLayout()
         row.setSpacing(3 * SPACING)
-        self.exercise_list = QListWidget()
+        self.exercise_list = rows_view(QListWidget())
         self.exercise_list.setAccessibleName("Exercises")
         self.exercise_list.setMinimumWidth(300)
         self._fill_library()

@@ -18,6 +18,7 @@ from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.progress.plot import VIEWS, ProgressPlot
+from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.theme import palette_for, set_kind
 from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut, undo_newest
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
@@ -94,7 +95,7 @@ class ProgressPage(PageBase):
         self.log_undo = UndoBar(context, {Kind.LOG})
         self.log_undo.restored.connect(lambda back: self._restored(self.logs, back))
         self.log_card.body.addWidget(self.log_undo)
-        self.logs = QListWidget()
+        self.logs = rows_view(QListWidget())
         self.logs.setAccessibleName("Your daily logs, newest first")
         self.logs.setMinimumHeight(200)
         self.log_card.body.addWidget(self.logs)
@@ -109,7 +110,7 @@ class ProgressPage(PageBase):
         self.treatment_undo = UndoBar(context, {Kind.TREATMENT})
         self.treatment_undo.restored.connect(lambda back: self._restored(self.treatments, back))
         self.treat_card.body.addWidget(self.treatment_undo)
-        self.treatments = QListWidget()
+        self.treatments = rows_view(QListWidget())
         self.treatments.setAccessibleName("Your treatments, newest first")
         self.treatments.setMaximumHeight(220)
         self.treat_card.body.addWidget(self.treatments)

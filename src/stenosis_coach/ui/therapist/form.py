@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QGridLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.ui.inputs import NumberField
+from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.therapist.limits import NumberSpec
 from stenosis_coach.ui.widgets import SPACING, button_row, label
@@ -174,9 +174,8 @@ def item_list(name: str, rows: tuple[int, int] = (3, 6)) -> QListWidget:
     ``rows[0]`` and at most ``rows[1]`` of them (then it scrolls).
 
     A row may have a second line (``"name\ndetail"``); a line too long is cut with "…"."""
-    widget = QListWidget()
+    widget = rows_view(QListWidget())
     widget.setAccessibleName(name)
-    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setWordWrap(False)
     widget.setTextElideMode(Qt.TextElideMode.ElideRight)

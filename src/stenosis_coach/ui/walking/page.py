@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut
 from stenosis_coach.ui.walking.history_model import WalkHistoryModel
 from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
@@ -62,12 +63,9 @@ class WalkPage(PageBase):
         add_undo_shortcut(self, self.undo_bar.undo)
         history.body.addWidget(self.undo_bar)
         self.model = WalkHistoryModel()
-        self.table = QTableView()
+        self.table = rows_view(QTableView())  # Tab goes on to Correct… and Delete
         self.table.setModel(self.model)
         self.table.setAccessibleName("Your walks, newest first")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
