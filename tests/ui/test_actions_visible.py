@@ -165,6 +165,21 @@ def standing_test(window, qtbot, clock):
     return screen, [screen.done, screen.cancel]
 
 
+def treatment(window, qtbot, clock):
+    window.page("progress")
+    screen = window.progress.add_treatment()
+    return screen, [screen.save, screen.cancel]
+
+
+def plan_preview(window, qtbot, clock):
+    from pathlib import Path
+
+    plan = Path(__file__).parents[1] / "fixtures" / "plan-lakeside.scplan.json"
+    window.plans.import_files([plan])
+    screen = window.flow
+    return screen, [screen.import_button, screen.cancel]
+
+
 def welcome(window, qtbot, clock):
     window.safety.on_startup()
     screen = window.flow
@@ -231,6 +246,8 @@ SCREENS = [
     log_walk,
     daily_log,
     standing_test,
+    treatment,
+    plan_preview,
     welcome,
     question,
     emergency,

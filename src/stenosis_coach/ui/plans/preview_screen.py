@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 
 from stenosis_coach.services.plans import ImportPreview
-from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, label
 
 
 class ImportPreviewScreen(PageBase):
@@ -16,7 +16,9 @@ class ImportPreviewScreen(PageBase):
 
     def __init__(self, preview: ImportPreview) -> None:
         count = len(preview.plans)
-        super().__init__("Import a plan" if count == 1 else f"Import {count} plans")
+        super().__init__(
+            "Import a plan" if count == 1 else f"Import {count} plans", pinned_actions=True
+        )
         for plan in preview.plans:
             card = Card(plan.title)
             card.body.addWidget(label(f"From {plan.author}", "section-title"))
@@ -48,12 +50,12 @@ class ImportPreviewScreen(PageBase):
                     label("\n".join(f"•  {name}" for name in plan.replaced_routines))
                 )
                 self.column.addWidget(warning)
-        self.column.addWidget(label("Nothing is changed until you press Import.", "secondary"))
+        notice = label("Nothing is changed until you press Import.", "secondary")
         self.import_button = button("Import", "Import the plan", "primary")
         self.cancel = button("Cancel", "Do not import", shortcut_hint="Esc")
         self.import_button.clicked.connect(self.confirmed)
         self.cancel.clicked.connect(self.cancelled)
-        self.column.addLayout(button_row(self.import_button, self.cancel))
+        self.pin(notice, ActionRow(self.import_button, self.cancel))  # in view at any size
         self.column.addStretch(1)
         self.setFocusProxy(self.import_button)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QDateEdit, QGridLayout, QLineEdit, Q
 
 from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
 from stenosis_coach.ui.theme import set_kind
-from stenosis_coach.ui.widgets import SPACING, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
 
 
 class TreatmentScreen(PageBase):
@@ -19,7 +19,7 @@ class TreatmentScreen(PageBase):
     cancelled = Signal()
 
     def __init__(self, today: date) -> None:
-        super().__init__("Add a treatment")
+        super().__init__("Add a treatment", pinned_actions=True)
         self.column.addWidget(
             label(
                 "Treatments show as markers on your progress plots, so you and your clinician "
@@ -58,7 +58,7 @@ class TreatmentScreen(PageBase):
         self.cancel = button("Cancel")
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self.cancelled)
-        self.column.addLayout(button_row(self.save, self.cancel))
+        self.pin(ActionRow(self.save, self.cancel))  # in view at any text size
         self.column.addStretch(1)
 
     def _submit(self) -> None:
