@@ -132,3 +132,29 @@ def test_when_all_is_done_it_says_so():
     assert due(MONDAY).sentence() == (
         "Due now: the weekly symptom check, a walking test, Gentle start and today's log."
     )
+
+
+def test_a_check_started_and_not_finished_is_due_first_and_the_walk_waits_for_it():
+    from stenosis_coach.core.due import StartedCheck
+
+    done = MONDAY - timedelta(days=1)  # a check finished yesterday: none is due
+    left = StartedCheck(MONDAY, answered=3)  # then one after "must stop", left unfinished
+    later = StartedCheck(  # a weekly check left with "Finish later"
+        MONDAY - timedelta(hours=3), left_for_later_at=MONDAY - timedelta(hours=2)
+    )
+    inputs = {"finished_checks": [done], "started_checks": [left, later]}
+    before = due(MONDAY - timedelta(minutes=1), **inputs)
+    assert not before.safety_check and before.check_waiting is None
+    # While it was being answered, before "Finish later", it was waiting.
+    assert due(MONDAY - timedelta(hours=2, minutes=30), **inputs).check_waiting == later
+    now = due(MONDAY + timedelta(hours=1), **inputs)
+    assert now.safety_check and now.check_waiting == left
+    assert now.walk.waits_for_check
+    assert walk_status_line(now.walk).startswith("Finish your symptom check first")
+    assert now.to_json()["safety_check_waiting"] is True
+    # Once finished, nothing waits (and only what happened up to T counts).
+    finished = StartedCheck(MONDAY, finished_at=MONDAY + timedelta(hours=2), answered=16)
+    inputs = {"finished_checks": [done, finished.finished_at], "started_checks": [finished]}
+    assert due(MONDAY + timedelta(hours=1), **inputs).walk.waits_for_check
+    after = due(MONDAY + timedelta(hours=3), **inputs)
+    assert after.check_waiting is None and not after.safety_check

@@ -55,7 +55,7 @@ def test_symptom_check_on_today_shows_the_advice_of_a_check_left_with_a_yes(
 ):
     window = leave_a_check_with_an_urgent_yes(make_window, qtbot)
     window.show_page("today")
-    qtbot.mouseClick(today_button(window, qtbot, "Start the check"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(today_button(window, qtbot, "Finish the check"), Qt.MouseButton.LeftButton)
     assert_the_left_advice_shows(window, clock)
     qtbot.mouseClick(window.flow.ok, Qt.MouseButton.LeftButton)
     assert window.flow is None and window.current_key() == "today"
@@ -68,7 +68,7 @@ def test_symptom_check_on_today_a_week_later_still_shows_that_advice(make_window
     clock.advance(timedelta(days=8).total_seconds())
     window.context.data_changed.emit()
     window.show_page("today")
-    qtbot.mouseClick(today_button(window, qtbot, "Start the check"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(today_button(window, qtbot, "Finish the check"), Qt.MouseButton.LeftButton)
     assert_the_left_advice_shows(window, clock)
 
 

@@ -60,6 +60,25 @@ class RoutinePlanIn:
 
 
 @dataclass(frozen=True)
+class StartedCheck:
+    """A safety check as far as "is one waiting to be finished" needs to know."""
+
+    started_at: datetime  # aware
+    finished_at: datetime | None = None
+    left_for_later_at: datetime | None = None  # "Finish later" (a weekly or on-demand one)
+    answered: int = 0  # questions answered so far
+
+    def waiting_at(self, at: datetime) -> bool:
+        """At ``at`` it was started and neither finished nor left for later: every walk
+        and routine waits for it (DESIGN 5.5, asked after "must stop" and the like)."""
+        return (
+            self.started_at <= at
+            and (self.finished_at is None or self.finished_at > at)
+            and (self.left_for_later_at is None or self.left_for_later_at > at)
+        )
+
+
+@dataclass(frozen=True)
 class DueInputs:
     """Everything stored that the answer depends on (any order; later ones are ignored)."""
 
@@ -70,6 +89,7 @@ class DueInputs:
     routine_runs: Sequence[RoutineRun] = ()
     log_days: frozenset[date] = frozenset()
     finished_checks: Sequence[datetime] = ()  # when each check was finished (aware)
+    started_checks: Sequence[StartedCheck] = ()  # every check, to see one left unfinished
 
 
 @dataclass(frozen=True)
@@ -80,6 +100,7 @@ class WalkDue:
     walked_today: bool
     this_week: int  # walks started this week (Monday to Sunday)
     per_week: int
+    waits_for_check: bool = False  # a safety check was started and must be finished first
 
 
 @dataclass(frozen=True)
@@ -99,6 +120,9 @@ class Due:
     routines: tuple[RoutineDue, ...] = ()
     daily_log: bool = False
     safety_check: bool = False
+    # A check started and not finished (left with Esc after "must stop", or the app closed
+    # over it): it is due first, and every walk and routine waits for it.
+    check_waiting: StartedCheck | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -131,12 +155,15 @@ class Due:
             ],
             "daily_log": self.daily_log,
             "safety_check": self.safety_check,
+            "safety_check_waiting": self.check_waiting is not None,
         }
 
     def sentence(self) -> str:
         """What is due, in one line (plain ``status`` and ``due``)."""
         things = []
-        if self.safety_check:
+        if self.check_waiting is not None:
+            things.append("the symptom check you started (walks and exercises wait for it)")
+        elif self.safety_check:
             things.append("the weekly symptom check")
         if self.walk.due:
             things.append("a walking test" if self.walk.kind is WalkKind.TEST else "a walk")
@@ -179,7 +206,12 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
     walked_today = any(local_day(w.start) == today for w in walks)
     this_week = sum(1 for w in walks if monday <= local_day(w.start) <= today)
     walk_due = not walked_today and (this_week < per_week or rx.kind is WalkKind.TEST)
-    walk = WalkDue(walk_due, rx.kind, rx, walked_today, this_week, per_week)
+    waiting = max(
+        (c for c in inputs.started_checks if c.waiting_at(at)),
+        key=lambda c: c.started_at,
+        default=None,
+    )
+    walk = WalkDue(walk_due, rx.kind, rx, walked_today, this_week, per_week, waiting is not None)
 
     # -- routines --------------------------------------------------------------------------
     routine_plans = sorted((p for p in inputs.routine_plans if p.at <= at), key=lambda p: p.at)
@@ -207,7 +239,7 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
     # -- daily log and safety check ----------------------------------------------------------
     daily_log = today not in inputs.log_days
     checks = [c for c in inputs.finished_checks if c <= at]
-    safety_check = not checks or at - max(checks) >= CHECK_EVERY
+    safety_check = not checks or at - max(checks) >= CHECK_EVERY or waiting is not None
 
     return Due(
         at=at,
@@ -215,11 +247,18 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
         routines=tuple(routines),
         daily_log=daily_log,
         safety_check=safety_check,
+        check_waiting=waiting,
     )
 
 
 def walk_status_line(walk: WalkDue) -> str:
-    """The Walk page's line under "Your next walk": is it due today, and if not, why not."""
+    """The Walk page's line under "Your next walk": is it due today, and if not, why not;
+    and, before all, a symptom check the walk waits for."""
+    if walk.waits_for_check:
+        return (
+            "Finish your symptom check first: the walk waits until it is done. "
+            "Start the walk takes you to the check."
+        )
     if walk.due:
         if walk.kind is WalkKind.TEST and walk.this_week >= walk.per_week:
             return (

@@ -16,6 +16,7 @@ from stenosis_coach.core.due import (
     DueInputs,
     RoutinePlanIn,
     RoutineRun,
+    StartedCheck,
     WalkingPlanIn,
     what_is_due,
 )
@@ -77,7 +78,11 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
         runs.append(RoutineRun(routine_id, s.started_at, s.elapsed_s, completed))
 
     safety = SafetyRepository(db)
-    finished = [c.completed_at for c in safety.checks() if c.completed_at is not None]
+    checks = safety.checks()
+    finished = [c.completed_at for c in checks if c.completed_at is not None]
+    started = [
+        StartedCheck(c.started_at, c.completed_at, c.postponed_at, len(c.answers)) for c in checks
+    ]
     log_days = frozenset(log.day for log in DailyRepository(db).all_logs())
     return DueInputs(
         walks=WalkRepository(db).walks() if walks is None else walks,
@@ -87,6 +92,7 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
         routine_runs=runs,
         log_days=log_days,
         finished_checks=finished,
+        started_checks=started,
     )
 
 

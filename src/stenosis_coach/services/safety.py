@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from stenosis_coach.core.clock import utc_offset_minutes
-from stenosis_coach.core.due import Due
+from stenosis_coach.core.due import Due, StartedCheck
 from stenosis_coach.core.safety import (
     QUESTIONS,
     QUESTIONS_BY_ID,
@@ -30,6 +30,7 @@ from stenosis_coach.core.safety_state import (
     safety_status,
 )
 from stenosis_coach.core.today import ADVICE_ACTION, WEEKLY_ACTION, TodayItem
+from stenosis_coach.core.words import day_text
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
 
@@ -181,7 +182,11 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
                 blocks_plan=True,
             )
         ]
-    if (due or due_at(db, now)).safety_check:
+    due = due or due_at(db, now)
+    waiting = due.check_waiting
+    if waiting is not None:
+        return [waiting_check_item(waiting)]
+    if due.safety_check:
         first = current.first_check_needed
         return [
             TodayItem(
@@ -199,3 +204,29 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
             )
         ]
     return []
+
+
+def waiting_check_item(waiting: StartedCheck) -> TodayItem:
+    """A check started and not finished (left after "must stop", or the app closed over
+    it): Today's first item, as every walk and routine waits for it (DESIGN 5.5, 5.7)."""
+    done = waiting.answered
+    if done:
+        local = waiting.started_at.astimezone()
+        when = f"on {day_text(local)} at {local:%H:%M}"
+        detail = (
+            f"You started it {when} and answered {done} of {len(QUESTIONS)} questions. "
+            "Walks and exercises wait until it is done."
+        )
+    else:
+        detail = (
+            f"{len(QUESTIONS)} yes-or-no questions, about two minutes. Walks and exercises "
+            "wait until it is done."
+        )
+    return TodayItem(
+        key="safety-waiting",
+        title="Finish your symptom check before the next walk",
+        detail=detail,
+        action_label="Finish the check",
+        action=WEEKLY_ACTION,
+        urgent=True,  # first on the page
+    )

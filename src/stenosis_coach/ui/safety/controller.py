@@ -286,7 +286,9 @@ class SafetyController(QObject):
             return
         if self._may_postpone:
             safety.postpone_check(db, check_id, now)
-        # A check that must be answered stays waiting: it is asked before any session.
+        # A check that must be answered stays waiting: it is asked before any session, and
+        # Today and the Walk page say so (what is due changed).
+        self._context.data_changed.emit()
         self._finish_flow()
 
     # -- clearance -----------------------------------------------------------------------
