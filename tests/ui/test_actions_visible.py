@@ -135,7 +135,7 @@ def walk_summary(window, qtbot, clock):
     click(qtbot, coach.stop)  # must stop: the summary says most before its buttons
     screen = window.flow
     assert isinstance(screen, WalkSummaryScreen)
-    return screen, [screen.save, screen.leave]
+    return screen, [*screen.pain.buttons, screen.save, screen.leave]  # the pain asked first
 
 
 def log_walk(window, qtbot, clock):

@@ -303,11 +303,15 @@ class ContentArea(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         QApplication.instance().focusChanged.connect(self._follow_focus)
 
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Whatever takes the focus in the content is scrolled into view: Tab inside a
-        scroll area does that, but Shift+Tab from a pinned button or a field focused by
-        the program would stay out of sight."""
-        if new is not None and self.widget().isAncestorOf(new):
+    def _follow_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever takes the focus in the content from elsewhere on its page is scrolled
+        into view: Tab inside a scroll area does that, but Shift+Tab from a pinned button
+        or a field the form focuses would stay out of sight. The focus a screen takes as
+        it opens does not scroll: it opens at its top, title first."""
+        page = self.parentWidget()
+        if new is None or old is None or page is None or not page.isAncestorOf(old):
+            return
+        if self.widget().isAncestorOf(new):
             self.show_whole(new)
 
     def show_whole(self, widget: QWidget) -> None:

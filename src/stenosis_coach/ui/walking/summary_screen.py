@@ -11,7 +11,7 @@ from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.words import minutes_text, spoken_text
 from stenosis_coach.services.walk_sessions import WalkDraft
 from stenosis_coach.ui.inputs import NumberField, RatingScale
-from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, label
+from stenosis_coach.ui.widgets import SPACING, ActionRow, Card, PageBase, button, label
 
 ENDINGS = {
     WalkEnd.COMPLETED: "Well done: you finished the walk.",  # a training walk's target
@@ -45,6 +45,7 @@ class WalkSummaryScreen(PageBase):
 
     def __init__(self, draft: WalkDraft, interrupted: bool = False) -> None:
         super().__init__("Your walk", pinned_actions=True)
+        self.column.setSpacing(2 * SPACING)  # the pain question in view on a short screen
         intro = (
             "This walk was not finished because the app closed. Here is what was "
             "recorded up to then."
