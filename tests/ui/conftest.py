@@ -45,6 +45,44 @@ class FakeDialogs(Dialogs):
         return [title for _kind, title, _text in self.shown]
 
 
+# Key and mouse actions after which Qt's deferred deletes are run (see below).
+_QTBOT_ACTIONS = (
+    "keyClick",
+    "keyClicks",
+    "keyPress",
+    "keyRelease",
+    "keySequence",
+    "mouseClick",
+    "mouseDClick",
+    "mousePress",
+    "mouseRelease",
+)
+
+
+@pytest.fixture(autouse=True)
+def _deferred_deletes_run(request) -> None:
+    """In the app, the event loop deletes what ``deleteLater`` marked as soon as control
+    returns to it, between two key presses; tests have no running loop, so those deletes
+    would never happen and a screen used after it was dropped would go unnoticed. Each key
+    or mouse action through ``qtbot`` is followed by them here, as in the app."""
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    qtbot = request.getfixturevalue("qtbot")
+
+    def then_deletes(action):
+        def act(*args, **kwargs):
+            result = action(*args, **kwargs)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            return result
+
+        return act
+
+    for name in _QTBOT_ACTIONS:
+        setattr(qtbot, name, then_deletes(getattr(qtbot, name)))
+
+
 @pytest.fixture
 def dialogs() -> FakeDialogs:
     return FakeDialogs()

@@ -144,8 +144,9 @@ class MainWindow(QMainWindow):
         # The shell (rail + pages), or a full-window flow such as the safety check.
         self.screens = QStackedWidget()
         self.screens.addWidget(shell)
-        self._flow: QWidget | None = None
-        self._covered: QWidget | None = None  # the flow under the current one, hidden
+        # The flow's screens, bottom first; the last one is shown. A screen shown over
+        # another (This hurts over the routine player) keeps the ones under it alive.
+        self._flows: list[QWidget] = []
         self.setCentralWidget(self.screens)
 
         self.data_actions = DataActions(context)
@@ -253,41 +254,35 @@ class MainWindow(QMainWindow):
     def show_flow(self, widget: QWidget) -> None:
         """Cover the rail and pages with ``widget`` (a check, a coach) until :meth:`end_flow`.
 
-        The flow it covers is kept, hidden, until the next one: a screen shown again (the
-        routine player after "This hurts") comes back as it was, never deleted under it."""
-        if self._flow is not None and page_in(self._flow) is widget:
-            widget.setFocus()
-            return
-        covered = self._covered
-        self._covered = None
-        if covered is not None and page_in(covered) is widget:
-            holder = covered
+        Every screen of a flow stays alive, hidden, under the ones shown over it until the
+        flow ends: a controller may still hold one (the routine player, whose timer runs on
+        under "This hurts"), and Qt deletes a dropped screen as soon as the event loop
+        turns. Showing a screen of the flow again comes back to it as it was, and drops
+        (deletes) only the screens that were over it."""
+        for depth, holder in enumerate(self._flows):
+            if page_in(holder) is widget:
+                self._drop_above(depth)
+                break
         else:
-            self._delete(covered)
             holder = scrolling_page(widget)
-        if self._flow is not None:
-            self.screens.removeWidget(self._flow)
-            self._flow.hide()
-            self._covered = self._flow
-        self._flow = holder
-        self.screens.addWidget(holder)
+            self._flows.append(holder)
+            self.screens.addWidget(holder)
         self.screens.setCurrentWidget(holder)
         widget.setFocus()
 
     def take_flow(self) -> QWidget | None:
-        """Detach the current flow (kept alive) so another screen can show for a while."""
-        holder, self._flow = self._flow, None
-        if holder is not None:
-            self.screens.removeWidget(holder)
-        return holder
+        """The screen shown now, to come back to with :meth:`restore_flow` after another
+        screen has been shown over it (it stays alive meanwhile)."""
+        return self._flows[-1] if self._flows else None
 
     def restore_flow(self, holder: QWidget | None) -> None:
-        """Show a flow taken with :meth:`take_flow` again, dropping the one in between."""
-        self._drop_flow()
-        if holder is not None:
-            self._flow = holder
-            self.screens.addWidget(holder)
-            self.screens.setCurrentWidget(holder)
+        """Show a flow screen taken with :meth:`take_flow` again, dropping those shown over
+        it; ``None`` (there was none) ends the flow, back to the page that was shown."""
+        if holder is not None and holder in self._flows:
+            self.show_flow(page_in(holder))
+        else:
+            self._drop_flow()
+            self.screens.setCurrentIndex(0)
 
     def end_flow(self, page: str = "today") -> None:
         """Back to the rail and ``page`` (Today unless a flow came from another page)."""
@@ -300,15 +295,15 @@ class MainWindow(QMainWindow):
     @property
     def flow(self) -> QWidget | None:
         """The widget of the current flow, if one covers the window."""
-        return page_in(self._flow) if self._flow is not None else None
+        return page_in(self._flows[-1]) if self._flows else None
 
     def _drop_flow(self) -> None:
-        self._delete(self._covered)
-        self._delete(self._flow)
-        self._flow = self._covered = None
+        self._drop_above(-1)
 
-    def _delete(self, holder: QWidget | None) -> None:
-        if holder is not None:
+    def _drop_above(self, depth: int) -> None:
+        """Delete the flow's screens above ``depth`` (``-1``: all of them), top first."""
+        while len(self._flows) > depth + 1:
+            holder = self._flows.pop()
             self.screens.removeWidget(holder)
             holder.hide()
             holder.deleteLater()

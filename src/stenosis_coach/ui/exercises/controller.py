@@ -112,6 +112,7 @@ class ExerciseController(QObject):
         p.back.connect(lambda: self._act(self.session.back))
         p.stop.connect(self.ask_to_stop)
         p.hurts.connect(self._hurts)
+        p.destroyed.connect(self._player_gone)
         self._worst_hurt, self._spreading = None, False
         if self.heartbeat is not None:
             self.heartbeat.deleteLater()  # the last routine's, stopped: one at a time
@@ -208,6 +209,15 @@ class ExerciseController(QObject):
         if self.heartbeat is not None:
             self.heartbeat.stop()
 
+    def _player_gone(self, _obj=None) -> None:
+        """The player was deleted (its flow ended): nothing may write into it any more, and
+        a routine still live under it is stopped and kept as stopped, never left "running"
+        hidden (closing the window would then ask about a routine no one can see)."""
+        self.player = None
+        if self.session is not None and not self.session.finished:
+            log.warning("the routine player was closed under a live routine: kept as stopped")
+            self.stop_for_close()
+
     # -- this hurts -------------------------------------------------------------------------
     def _hurts(self) -> None:
         if self.session is None or self.session.finished:
@@ -219,8 +229,12 @@ class ExerciseController(QObject):
         name = names[view.segment.exercise].name if view.segment else "this"
         screen = HurtScreen(name)
         screen.answered.connect(self._hurt_answered)
-        screen.cancelled.connect(lambda: self._window.show_flow(self.player))
-        self._window.show_flow(screen)
+        screen.cancelled.connect(self._back_to_player)
+        self._window.show_flow(screen)  # over the player, which stays alive under it
+
+    def _back_to_player(self) -> None:
+        if self.player is not None:
+            self._window.show_flow(self.player)
 
     def _hurt_answered(self, rating: int, spreading: bool, choice: str) -> None:
         assert self.session is not None and self.recording is not None
@@ -229,7 +243,7 @@ class ExerciseController(QObject):
         self.recording.hurt_details(spreading)
         self._worst_hurt = max(self._worst_hurt or 0, rating)
         self._spreading = self._spreading or spreading
-        self._window.show_flow(self.player)
+        self._back_to_player()
         if rating >= 7 or spreading or choice == "stop":
             self._act(self.session.stop)
         elif choice == "skip":
