@@ -34,7 +34,7 @@ def test_the_worked_example_reads_improving_with_its_numbers(window, qtbot):
     page = window.show_page("progress")
     assert page.verdict_heading.text() == "▲ Improving"
     assert f"{minutes_text(198)} → {minutes_text(354)} (+79%)" in page.verdict_text.text()
-    item, _text, _style = page.plot._curves["tolerance"]
+    item, _style = page.plot._curves["tolerance"]
     xs, _ys = item.getData()
     assert len(xs) == len(page.data.tolerance.points) > 6
     for index, view in enumerate(VIEWS):

@@ -3,6 +3,8 @@ time, then the daily log and treatments (issue 6, DESIGN 5.3 and 5.4)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -166,7 +168,7 @@ class ProgressPage(PageBase):
         self.logs.clear()
         # The latest entries (older ones stay in the plots and the report).
         for stored in daily.latest_logs(db, LOG_ROWS):
-            item = QListWidgetItem(log_line(stored.log))
+            item = QListWidgetItem(log_line(stored.log, data.today))
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             self.logs.addItem(item)
         if self.logs.count():
@@ -178,7 +180,7 @@ class ProgressPage(PageBase):
         self.treatments.clear()
         for stored in reversed(daily.treatments(db)):
             event = stored.event
-            text = f"{day_text(event.date)} {event.date.year}: {event.kind.label}"
+            text = f"{day_text(event.date, data.today)}: {event.kind.label}"
             item = QListWidgetItem(text + (f" — {event.note}" if event.note else ""))
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             self.treatments.addItem(item)
@@ -256,8 +258,9 @@ class ProgressPage(PageBase):
         return super().eventFilter(watched, event)
 
 
-def log_line(log) -> str:
-    parts = [f"{day_text(log.day)} {log.day.year}:"]
+def log_line(log, today: date) -> str:
+    """One logged day for the list: its date (the year when not this year) and values."""
+    parts = [f"{day_text(log.day, today)}:"]
     if log.leg_pain is not None:
         parts.append(f"leg {log.leg_pain}/10")
     if log.back_pain is not None:

@@ -2,7 +2,8 @@
 
 Curves are created once and only their data changes (``setData``); a range change only
 moves the x range. Colours are Okabe-Ito, lines >= 3 px, markers >= 9 px with a different
-shape per series, and each series is named at its last point instead of in a legend.
+shape per series. The series are named in a key under the plot (names at the points ran
+into each other: "per week" over "this week so far"), with the marker each is drawn with.
 
 Read as a person would (issue 12): dates under the plot are "4 May" or "May", spaced so
 they never overlap at any text size; the y axis never rescales itself to "(x0.001)" and a
@@ -25,11 +26,21 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QVBoxLayout, QW
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.words import day_text
 from stenosis_coach.services.progress import ProgressData
+from stenosis_coach.ui.progress.plot_words import (
+    SHOW,
+    KeyEntry,
+    Numbers,
+    PlotNumbers,
+    key_html,
+    key_words,
+    value_text,
+)
 from stenosis_coach.ui.theme import Palette
 from stenosis_coach.ui.widgets import label
 
 WEEKLY = ("training_per_week", "adherence.walks", "adherence.routines")  # one point a week
 SO_FAR = "this week so far"
+HOVER_HINT = "Point at a dot to see its value, or use “Show the numbers” below."
 DENSE_POINTS = 400  # above this, a line series is drawn without markers
 BLUE, VERMILION, GREEN, PURPLE = "#0072B2", "#D55E00", "#009E73", "#CC79A7"
 ORANGE, SKY = "#E69F00", "#56B4E9"  # used instead of blue and vermilion on black
@@ -45,6 +56,22 @@ class CurveStyle:
 
 
 @dataclass(frozen=True)
+class YScale:
+    """A y axis from 0 (minutes, ratings and counts are never negative) up to at least
+    ``least_top``, and at least ``room`` above the highest value: a one-second difference
+    between tests is not a steep climb, and a marker at the top is not cut."""
+
+    least_top: float
+    room: float
+    fixed: bool = False  # the whole scale always (pain 0 to 10)
+
+
+MINUTES = YScale(least_top=5, room=2)  # a few minutes above the longest walk
+RATING = YScale(least_top=10, room=0, fixed=True)
+COUNT = YScale(least_top=4, room=1)
+
+
+@dataclass(frozen=True)
 class View:
     key: str
     button: str
@@ -52,6 +79,8 @@ class View:
     y_label: str
     empty: str
     curves: tuple[tuple[str, CurveStyle], ...]  # (ProgressData path, style)
+    scale: YScale = MINUTES
+    first_column: str = "Date"  # of the numbers' table ("Week of" for weekly series)
 
 
 VIEWS = (
@@ -73,6 +102,8 @@ VIEWS = (
         "minutes",
         "No training walks yet.",
         (("training_per_week", CurveStyle("per week", GREEN, GREEN, "s", True)),),
+        MINUTES,
+        "Week of",
     ),
     View(
         "pain",
@@ -85,6 +116,7 @@ VIEWS = (
             ("pain.back", CurveStyle("back", VERMILION, ORANGE, "s", True)),
             ("pain.numbness", CurveStyle("numbness", PURPLE, PURPLE, "t", False)),
         ),
+        RATING,
     ),
     View(
         "medication",
@@ -93,6 +125,7 @@ VIEWS = (
         "doses",
         "No medication logged yet.",
         (("medication", CurveStyle("doses", PURPLE, PURPLE, "d", True)),),
+        COUNT,
     ),
     View(
         "standing",
@@ -112,6 +145,8 @@ VIEWS = (
             ("adherence.walks", CurveStyle("walks", BLUE, SKY, "o", True)),
             ("adherence.routines", CurveStyle("routines", GREEN, GREEN, "s", True)),
         ),
+        COUNT,
+        "Week of",
     ),
 )
 
@@ -247,19 +282,19 @@ class DateAxis(pg.AxisItem):
         return [self._texts.get(x, "") for x in values]
 
 
-def y_range(ys: Sequence[float]) -> tuple[float, float] | None:
-    """A y range around the values that never collapses: a single value (or several
-    equal ones) gets room around it, so the axis has real ticks, not "(x0.001)". Counts,
-    minutes and ratings are never negative: the range goes just below 0, to draw a marker
-    on 0 whole."""
-    if not ys:
-        return None
-    low, high = min(ys), max(ys)
-    pad = max(1.0, abs(high) * 0.5) if high - low < 1e-9 else (high - low) * 0.12
-    bottom = low - pad
-    if low >= 0 and bottom < 0:
-        bottom = -pad * 0.25  # a marker on 0 is drawn whole, the axis shows no minus
-    return bottom, high + pad
+MARGIN = 0.03  # of the y span, below 0 and above the top: markers there are drawn whole
+
+
+def y_range(ys: Sequence[float], scale: YScale = MINUTES) -> tuple[float, float]:
+    """The y range of :class:`YScale` ``scale`` over ``ys``: from 0 to the larger of
+    ``least_top`` and the highest value plus ``room`` (a tenth more for large values), so
+    the axis has real ticks (never "(x0.001)") and equal heights mean equal minutes."""
+    high = max(ys, default=0.0)
+    top = float(scale.least_top)
+    if not scale.fixed:
+        top = max(top, high + max(scale.room, 0.1 * high))
+    margin = top * MARGIN
+    return -margin, top + margin
 
 
 class PlotView(pg.PlotWidget):
@@ -289,7 +324,8 @@ def pick(data: ProgressData, path: str) -> s.Series:
 
 
 class ProgressPlot(QWidget):
-    """A titled plot of one :class:`View`, with treatment markers and hover text."""
+    """A titled plot of one :class:`View`, with treatment markers, a key below it, hover
+    text, and "Show the numbers" (every value, by keyboard and screen reader)."""
 
     def __init__(self, palette: Palette, body_pt: int = 15) -> None:
         super().__init__()
@@ -303,20 +339,29 @@ class ProgressPlot(QWidget):
         self.widget.setMenuEnabled(False)
         self.widget.setMouseEnabled(x=False, y=False)  # ranges come from big buttons
         self.widget.hideButtons()
-        self.widget.setAccessibleName("Progress plot")
+        self.widget.setAccessibleName("Plot")
         self.plot_item = self.widget.getPlotItem()
         self.plot_item.showGrid(x=False, y=True, alpha=0.25)
         no_si_prefix(self.plot_item)
         layout.addWidget(self.widget)
-        self.hover = label("Move the pointer over a point to see its value.", "secondary")
-        layout.addWidget(self.hover)
+        # The series' names, in a line of their own under the plot: never on the points.
+        self.key = label("", "secondary")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.key)
         self.legend = label("", "secondary")  # the numbered treatment markers
         layout.addWidget(self.legend)
+        self.hover = label(HOVER_HINT, "secondary")
+        layout.addWidget(self.hover)
         self.empty = label("", "secondary")
         layout.addWidget(self.empty)
-        self._curves: dict[str, tuple[pg.PlotDataItem, pg.TextItem, CurveStyle]] = {}
+        self.show_numbers = PlotNumbers()
+        self.show_numbers.set_source(self._numbers)
+        self.numbers_button = self.show_numbers.button
+        self.numbers = self.show_numbers.table
+        layout.addWidget(self.show_numbers)
+        self._curves: dict[str, tuple[pg.PlotDataItem, CurveStyle]] = {}
         # The week still under way, drawn apart from the whole weeks' line.
-        self.partial: dict[str, tuple[pg.PlotDataItem, pg.TextItem]] = {}
+        self.partial: dict[str, pg.PlotDataItem] = {}
         self._x_range: tuple[float, float] | None = None
         self._markers: list[pg.InfiniteLine] = []
         self._data: ProgressData | None = None
@@ -324,22 +369,14 @@ class ProgressPlot(QWidget):
         self.view = VIEWS[0]
         self.apply_palette(palette, body_pt)
         for view in VIEWS:
-            for index, (path, style) in enumerate(view.curves):
+            for path, style in view.curves:
                 item = pg.PlotDataItem()
-                # The name sits at the series' last point: the first above it, the next
-                # below, the third further up, so names of one plot never overlap.
-                anchor = ((1, 1.3), (1, -0.3), (1, 2.4))[index % 3]
-                text = pg.TextItem(style.name, anchor=anchor)
                 self.plot_item.addItem(item)
-                self.plot_item.addItem(text)
-                self._curves[path] = (item, text, style)
+                self._curves[path] = (item, style)
                 if path in WEEKLY:
                     so_far = pg.PlotDataItem()
-                    # Only a view's first weekly series says it in words (no overlap).
-                    words = pg.TextItem(SO_FAR if index == 0 else "", anchor=(1, 1.3))
                     self.plot_item.addItem(so_far)
-                    self.plot_item.addItem(words)
-                    self.partial[path] = (so_far, words)
+                    self.partial[path] = so_far
         self.widget.scene().sigMouseMoved.connect(self._moved)
 
     def apply_palette(self, palette: Palette, body_pt: int = 15) -> None:
@@ -364,10 +401,11 @@ class ProgressPlot(QWidget):
         if getattr(self, "_data", None) is not None:
             self.show_view(self.view)
 
-    def _style(
-        self, item: pg.PlotDataItem, text: pg.TextItem, style: CurveStyle, points: int = 0
-    ) -> None:
-        colour = style.dark_colour if self._dark else style.colour
+    def _colour(self, style: CurveStyle) -> str:
+        return style.dark_colour if self._dark else style.colour
+
+    def _style(self, item: pg.PlotDataItem, style: CurveStyle, points: int = 0) -> None:
+        colour = self._colour(style)
         # Hundreds of daily markers are clutter, and slow: dense series are drawn as lines.
         dense = points > DENSE_POINTS and style.line
         item.setPen(pg.mkPen(colour, width=3) if style.line else None)
@@ -375,17 +413,15 @@ class ProgressPlot(QWidget):
         item.setSymbolSize(11)
         item.setSymbolBrush(pg.mkBrush(colour))
         item.setSymbolPen(pg.mkPen(colour))
-        text.setColor(colour)
 
     def _style_so_far(self, path: str, style: CurveStyle) -> None:
         """The week under way: dashed, with an open marker — not a whole week."""
-        colour = style.dark_colour if self._dark else style.colour
-        so_far, words = self.partial[path]
+        colour = self._colour(style)
+        so_far = self.partial[path]
         so_far.setPen(pg.mkPen(colour, width=3, style=Qt.PenStyle.DashLine))
         so_far.setSymbol(style.symbol)
         so_far.setSymbolSize(11)
         so_far.setSymbolPen(pg.mkPen(colour, width=2))
-        words.setColor(colour)
 
     def set_data(self, data: ProgressData) -> None:
         """New data: the visible view's curves are filled now, the others when shown."""
@@ -412,9 +448,9 @@ class ProgressPlot(QWidget):
             self.plot_item.addItem(line)
             self._markers.append(line)
         self.legend.setText(
-            "Treatments: "
+            "Treatments (dashed lines): "
             + " · ".join(
-                f"{n} {m.label}, {day_text(m.day)} {m.day.year}"
+                f"{n} {m.label}, {day_text(m.day, data.today)}"
                 for n, m in enumerate(data.markers, start=1)
             )
             if data.markers
@@ -431,27 +467,22 @@ class ProgressPlot(QWidget):
         return bool(points) and points[-1].day == s.monday(self._data.today)
 
     def _fill(self, path: str) -> None:
-        item, text, style = self._curves[path]
+        item, style = self._curves[path]
         series = pick(self._data, path)
-        self._style(item, text, style, len(series.points))
+        self._style(item, style, len(series.points))
         points = list(series.points)
         partial = self._so_far(path)
         whole = points[:-1] if partial else points
         item.setData([p.x for p in whole], [p.y for p in whole])
-        if whole:
-            text.setPos(whole[-1].x, whole[-1].y)
         if path in self.partial:
             self._style_so_far(path, style)
-            so_far, words = self.partial[path]
             shown = points[-2:] if partial else []
-            colour = style.dark_colour if self._dark else style.colour
+            colour = self._colour(style)
             # The whole week keeps its filled marker; this week's is open.
             brushes = [pg.mkBrush(colour)] * (len(shown) - 1) + [pg.mkBrush(self._card_colour)]
-            so_far.setData(
+            self.partial[path].setData(
                 [p.x for p in shown], [p.y for p in shown], symbolBrush=brushes if shown else None
             )
-            if partial:
-                words.setPos(points[-1].x, points[-1].y)
         self._stale.discard(path)
 
     def show_view(self, view: View) -> None:
@@ -464,19 +495,30 @@ class ProgressPlot(QWidget):
         self.plot_item.setLabel("left", view.y_label)
         visible = {path for path, _style in view.curves}
         any_points = False
-        for path, (item, text, _style) in self._curves.items():
+        for path, (item, _style) in self._curves.items():
             shown = path in visible
             item.setVisible(shown)
-            text.setVisible(shown)
             if path in self.partial:
-                partial = shown and self._so_far(path)
-                for part in self.partial[path]:
-                    part.setVisible(partial)
+                self.partial[path].setVisible(shown and self._so_far(path))
             if shown and self._data is not None:
                 any_points = any_points or bool(pick(self._data, path).points)
         self.empty.setText("" if any_points else view.empty)
         self.empty.setVisible(not any_points)
-        self.widget.setAccessibleDescription(view.title)
+        self._show_key(any_points)
+        self.widget.setAccessibleName(f"Plot: {view.title}")
+        self._describe()
+        self.show_numbers.refresh()
+
+    def _show_key(self, any_points: bool) -> None:
+        entries = []
+        for path, style in self.view.curves:
+            colour = self._colour(style)
+            entries.append(KeyEntry(style.name, colour, style.symbol, style.line))
+            if path in self.partial and self._so_far(path):
+                entries.append(KeyEntry(SO_FAR, colour, style.symbol, True, open=True))
+        self.key.setText(key_html(entries))
+        self.key.setAccessibleName(key_words(entries))
+        self.key.setVisible(any_points)
 
     def set_range(self, x_min: float, x_max: float) -> None:
         self._x_range = (x_min, x_max)
@@ -488,24 +530,47 @@ class ProgressPlot(QWidget):
         ):
             line.setVisible(x_min <= marker.x <= x_max)
         self._fit_y()
+        self._describe()
+        self.show_numbers.refresh()
+
+    def _in_view(self, path: str) -> list[s.Point]:
+        if self._data is None or self._x_range is None:
+            return []
+        x_min, x_max = self._x_range
+        return [p for p in pick(self._data, path).points if x_min <= p.x <= x_max]
 
     def _fit_y(self) -> None:
         """The y range of what is visible now (see :func:`y_range`)."""
         if self._data is None or self._x_range is None:
             return
-        x_min, x_max = self._x_range
-        ys = [
-            p.y
-            for path, _style in self.view.curves
-            for p in pick(self._data, path).points
-            if x_min <= p.x <= x_max
-        ]
-        fixed = (-0.4, 10.4) if self.view.key == "pain" else None  # the 0-10 scale, whole
-        found = fixed or y_range(ys)
-        if found is None:
-            self.plot_item.setYRange(0, 1, padding=0)
-        else:
-            self.plot_item.setYRange(*found, padding=0)
+        ys = [p.y for path, _style in self.view.curves for p in self._in_view(path)]
+        self.plot_item.setYRange(*y_range(ys, self.view.scale), padding=0)
+
+    def _describe(self) -> None:
+        """What a screen reader says of the plot: how many values, and where to read them."""
+        count = sum(len(self._in_view(path)) for path, _style in self.view.curves)
+        what = "no values" if not count else f"{count} value" + ("" if count == 1 else "s")
+        self.widget.setAccessibleDescription(
+            f"{self.view.title}: {what} in this range. {SHOW} lists them."
+        )
+
+    def _numbers(self) -> Numbers:
+        """The points in view for "Show the numbers", the week under way marked."""
+        columns = []
+        for path, style in self.view.curves:
+            points = self._in_view(path)
+            last = pick(self._data, path).points[-1] if self._so_far(path) else None
+            columns.append(
+                (
+                    style.name,
+                    [
+                        (p.day, value_text(p) + (f" ({SO_FAR})" if p is last else ""))
+                        for p in points
+                    ],
+                )
+            )
+        today = self._data.today if self._data is not None else None
+        return Numbers(self.view.title, self.view.first_column, columns, today)
 
     def visible_xs(self) -> list[float]:
         if self._data is None:
@@ -536,4 +601,10 @@ class ProgressPlot(QWidget):
                 self._so_far(path) and pick(self._data, path).points[-1] is best
                 for path, _style in self.view.curves
             )
-            self.hover.setText(f"{best.text} ({SO_FAR})" if partial else best.text)
+            text = point_text(best, self._data.today)
+            self.hover.setText(f"{text} ({SO_FAR})" if partial else text)
+
+
+def point_text(point: s.Point, today: date) -> str:
+    """A point's hover text with its date said the one way (the year when not this year)."""
+    return point.text.replace(day_text(point.day), day_text(point.day, today), 1)

@@ -1,0 +1,158 @@
+"""What a plot says in words (issue 12): the key under it, and its numbers as a table.
+
+The key names each series with the marker it is drawn with, in a line of its own below the
+plot, so names never sit on the points or on each other ("per week" and "this week so far"
+smeared into one another at the plot's right edge). "Show the numbers" lists every point in
+view as a table: the keyboard and a screen reader reach every value, not only a pointer.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stenosis_coach.core.progress import series as s
+from stenosis_coach.core.words import day_text
+from stenosis_coach.ui.tables import rows_view
+from stenosis_coach.ui.widgets import button, button_row, label
+
+FILLED = {"o": "●", "s": "■", "t": "▼", "d": "◆"}  # pyqtgraph's symbols, as glyphs
+OPEN = {"o": "○", "s": "□", "t": "▽", "d": "◇"}
+SHAPE_WORDS = {"o": "dots", "s": "squares", "t": "triangles", "d": "diamonds"}
+LINE = "━━"
+DASHED = "╍╍"
+SHOW, HIDE = "Show the numbers", "Hide the numbers"
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    name: str  # "per week"
+    colour: str
+    symbol: str | None  # pyqtgraph's symbol, None for a line alone
+    line: bool
+    open: bool = False  # the week under way: an open marker on a dashed line
+
+
+def _glyph(entry: KeyEntry) -> str:
+    if entry.symbol is None:
+        return DASHED if entry.open else LINE
+    return (OPEN if entry.open else FILLED)[entry.symbol]
+
+
+def _shape_words(entry: KeyEntry) -> str:
+    if entry.symbol is None:
+        return "a dashed line" if entry.open else "a line"
+    shape = SHAPE_WORDS[entry.symbol]
+    return f"open {shape[:-1]}, dashed line" if entry.open else shape
+
+
+def key_html(entries: Sequence[KeyEntry]) -> str:
+    """The key as rich text: each name after its marker, in the series' colour."""
+    return "&nbsp;&nbsp;&nbsp; ".join(
+        f'<span style="color:{e.colour}">{_glyph(e)}</span>&nbsp;{html.escape(e.name)}'
+        for e in entries
+    )
+
+
+def key_words(entries: Sequence[KeyEntry]) -> str:
+    """The key for a screen reader: "Key: tests, dots; median of last 3, a line"."""
+    return "Key: " + "; ".join(f"{e.name}, {_shape_words(e)}" for e in entries)
+
+
+def value_text(point: s.Point) -> str:
+    """A point's value without its date: "6:40 min before symptoms"."""
+    _day, _, value = point.text.partition(": ")
+    return value or point.text
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """What a plot shows now, for its table."""
+
+    title: str
+    first_header: str  # "Date", or "Week of" for weekly series
+    columns: list[tuple[str, list[tuple[date, str]]]]  # (series name, [(day, value)])
+    today: date | None  # dates in another year carry it
+
+
+class PlotNumbers(QWidget):
+    """ "Show the numbers": a button and, under it, a table of the points in view, one row
+    a day (or week), newest first, one column a series. Filled only while it is shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = button(SHOW, SHOW)
+        self.button.clicked.connect(self.toggle)
+        layout.addLayout(button_row(self.button))
+        self.table = rows_view(QTableWidget())
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(260)
+        self.table.setVisible(False)
+        layout.addWidget(self.table)
+        self.none = label("No values in this range.", "secondary")
+        self.none.setVisible(False)
+        layout.addWidget(self.none)
+        self._source: Callable[[], Numbers] = lambda: Numbers("", "Date", [], None)
+
+    def set_source(self, source: Callable[[], Numbers]) -> None:
+        """``source()`` gives what is in view now; asked at each :meth:`refresh` while shown."""
+        self._source = source
+
+    @property
+    def shown(self) -> bool:
+        return not self.table.isHidden()
+
+    def toggle(self) -> None:
+        showing = not self.shown
+        self.table.setVisible(showing)
+        self.button.setText(HIDE if showing else SHOW)
+        self.button.setAccessibleName(HIDE if showing else SHOW)
+        if showing:
+            self.refresh()
+        else:
+            self.none.setVisible(False)
+
+    def refresh(self) -> None:
+        if not self.shown:
+            return
+        now = self._source()
+        columns = now.columns
+        days: dict[date, list[str]] = {}
+        for index, (_name, values) in enumerate(columns):
+            for day, text in values:
+                days.setdefault(day, [""] * len(columns))[index] = text
+        table = self.table
+        table.setUpdatesEnabled(False)
+        table.clear()
+        table.setColumnCount(1 + len(columns))
+        table.setHorizontalHeaderLabels(
+            [now.first_header] + [name[:1].upper() + name[1:] for name, _ in columns]
+        )
+        table.setRowCount(len(days))
+        for row, day in enumerate(sorted(days, reverse=True)):
+            cells = [day_text(day, now.today), *days[day]]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                table.setItem(row, column, item)
+        table.resizeRowsToContents()
+        table.setUpdatesEnabled(True)
+        table.setAccessibleName(f"The numbers of the plot: {now.title}, newest first")
+        self.none.setVisible(not days)
