@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number
-from stenosis_coach.ui.theme import set_kind
+from stenosis_coach.ui.theme import set_kind, set_role
 from stenosis_coach.ui.widgets import SPACING, label
 
 # Keys held with one of these are commands (Ctrl+1 opens a page), never a value: on a screen
@@ -37,8 +37,31 @@ def is_plain_key(event) -> bool:
     return not (event.modifiers() & COMMAND_MODIFIERS)
 
 
+RING = 3  # px: the focus ring around a rating row (UI.md), drawn by the theme
+
+
+def one_tab_stop(group: QButtonGroup) -> QButtonGroup:
+    """Tab stops once on an exclusive group of choices, on the chosen one (Qt stops on the
+    first, whichever is chosen); the arrow keys move the choice within the group, and the
+    Tab stop goes with it. With none chosen yet, Tab reaches the group as Qt does."""
+
+    def follow(*_args) -> None:
+        chosen = group.checkedButton()
+        for btn in group.buttons():
+            tab = chosen is None or btn is chosen
+            btn.setFocusPolicy(Qt.FocusPolicy.StrongFocus if tab else Qt.FocusPolicy.ClickFocus)
+
+    group.buttonToggled.connect(follow)
+    follow()
+    return group
+
+
 class RatingScale(QWidget):
     """A 0-10 scale as eleven large buttons; one can be chosen (or none yet).
+
+    The row is one Tab stop (the buttons take no focus of their own): digits choose, the
+    arrows move the choice, and the theme rings the whole row while it has the focus. The
+    buttons are 8 px apart (UI.md), at every text size.
 
     Signals:
         rated(int): the chosen value.
@@ -55,9 +78,12 @@ class RatingScale(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
+        set_role(self, "rating-scale")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # draws the ring
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(SPACING // 2)
+        inset = RING + 2  # the ring, and a little room between it and the buttons
+        row.setContentsMargins(inset, inset, inset, inset)
+        row.setSpacing(SPACING)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: list[QPushButton] = []
@@ -68,11 +94,14 @@ class RatingScale(QWidget):
             btn.setAccessibleName(f"{name}: {value}{words}")
             btn.setMinimumWidth(48)
             set_kind(btn, "rating")
+            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row is the one Tab stop
             self._group.addButton(btn, value)
             row.addWidget(btn, 1)
             self.buttons.append(btn)
-        self._group.idClicked.connect(self.rated)
+        self._group.idClicked.connect(self._clicked)
+        self._group.idToggled.connect(self._describe)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # digits and arrows work at once
+        self._describe()
 
     def value(self) -> int | None:
         chosen = self._group.checkedId()
@@ -103,8 +132,21 @@ class RatingScale(QWidget):
 
     def _choose(self, value: int) -> None:
         self.buttons[value].setChecked(True)
-        self.buttons[value].setFocus()
+        self.setFocus()
         self.rated.emit(value)
+
+    def _clicked(self, value: int) -> None:
+        self.setFocus()  # the arrows can then move the choice just made
+        self.rated.emit(value)
+
+    def _describe(self, *_args) -> None:
+        """Screen readers say the choice with the row's name (the buttons take no focus)."""
+        value = self.value()
+        self.setAccessibleDescription(
+            "Nothing chosen yet. Type a number from 0 to 10, or use the arrow keys."
+            if value is None
+            else f"{value} chosen. The arrow keys change it."
+        )
 
 
 class NumberField(QWidget):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -68,7 +68,19 @@ class PageEntry:
 
 class NavButton(QToolButton):
     """A rail button as wide as its label in bold: the current page's label is bold, and
-    the rail must not cut it short ("Ther…ools")."""
+    the rail must not cut it short ("Ther…ools").
+
+    Its shortcut (Ctrl+1…7) emits :attr:`shortcut_used` at once instead of Qt's animated
+    click, so that the window can open the page and put the focus on it (a click keeps the
+    focus on the rail, where the hand is)."""
+
+    shortcut_used = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and not event.isAmbiguous():
+            self.shortcut_used.emit()
+            return True
+        return super().event(event)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -79,6 +91,23 @@ class NavButton(QToolButton):
             text
         )
         return QSize(hint.width() + max(0, extra), hint.height())
+
+
+def first_control(page: QWidget) -> QWidget | None:
+    """The first control Tab would reach on ``page`` (shown, enabled, taking Tab), in the
+    page's own Tab order; ``None`` when it has none."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 class RailArea(QScrollArea):
@@ -205,6 +234,7 @@ class MainWindow(QMainWindow):
         entry = PageEntry(key, label, icon_name, factory, nav, holder)
         self._entries.append(entry)
         nav.clicked.connect(lambda: self.show_page(key))
+        nav.shortcut_used.connect(lambda: self.open_page(key))
         if bottom:
             self._rail_layout.addWidget(nav)
         else:  # above the stretch that separates the top buttons from the bottom ones
@@ -236,6 +266,18 @@ class MainWindow(QMainWindow):
             other.nav.style().unpolish(other.nav)
             other.nav.style().polish(other.nav)
             other.nav.updateGeometry()  # bold text is wider: the rail re-measures
+        return page
+
+    def open_page(self, key: str) -> QWidget:
+        """Show the page for ``key`` with the keyboard focus on it (Ctrl+1…7): on its first
+        control, or on the page itself when it has none, the same way for every page, so
+        that Enter and Tab act on the page just opened, never on the rail or a hidden page."""
+        page = self.show_page(key)
+        target = first_control(page) or page
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        holder = self._entry(key).holder.layout().itemAt(0).widget()
+        if isinstance(holder, QScrollArea) and target is not page:
+            holder.ensureWidgetVisible(target, 0, 2 * SPACING)
         return page
 
     def current_key(self) -> str:

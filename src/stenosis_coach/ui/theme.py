@@ -34,6 +34,7 @@ class Palette:
     warning_text: str
     border: str
     focus: str
+    focus_on_fill: str  # the ring on a filled button, where ``focus`` may be its fill
     nav_selected: str
     nav_selected_text: str
     walking_bg: str  # the walking coach's banner while walking (a change of colour)
@@ -55,6 +56,7 @@ LIGHT = Palette(
     warning_text="#5C4300",
     border="#8A857E",
     focus="#1F5FA8",
+    focus_on_fill="#1C1B1A",  # the focus blue is the primary blue: the text colour there
     nav_selected="#DCE8F6",
     nav_selected_text="#1C1B1A",
     walking_bg="#E6F2E6",
@@ -76,6 +78,7 @@ HIGH_CONTRAST = Palette(
     warning_text="#FFD500",
     border="#FFFFFF",
     focus="#00E5FF",
+    focus_on_fill="#00E5FF",  # UI.md: the cyan ring everywhere, on yellow buttons too
     nav_selected="#FFD500",
     nav_selected_text="#000000",
     walking_bg="#000000",
@@ -104,7 +107,7 @@ def stylesheet(settings: Settings) -> str:
     timer_pt = round(t.key_number * 1.4)  # the walking timer, readable from a treadmill
     check = resource_path("icons", f"{p.check_mark}.svg").as_posix()
     return f"""
-* {{ font-size: {t.body}pt; color: {p.text}; }}
+* {{ font-size: {t.body}pt; color: {p.text}; outline: none; }}
 QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget,
 QStackedWidget, QDialog, QMessageBox {{ background: {p.background}; }}
 QLabel {{ background: transparent; }}
@@ -167,7 +170,7 @@ QPushButton[kind="huge"] {{
 QPushButton[kind="huge"]:disabled {{
     background: {p.card}; color: {p.secondary}; border: 3px dashed {p.border};
 }}
-QPushButton[kind="huge"]:focus {{ border: 4px solid {p.text}; }}
+QPushButton[kind="huge"]:focus {{ border: 4px solid {p.focus_on_fill}; }}
 QPushButton[kind="answer"] {{
     min-height: {answer_h}px; font-size: {t.section_title}pt; font-weight: 600;
     border-width: 3px;
@@ -205,10 +208,13 @@ QSlider:focus {{
     border: 3px solid {p.focus};
 }}
 QPushButton[kind="primary"]:focus, QPushButton[kind="danger"]:focus,
-QPushButton[kind="safety"]:focus {{
-    border: 3px solid {p.text};
+QPushButton[kind="rating"]:checked:focus, QPushButton[kind="choice"]:checked:focus {{
+    border: 3px solid {p.focus_on_fill};
 }}
+QPushButton[kind="safety"]:focus {{ border: 3px solid {p.focus}; }}
 QToolButton[kind="nav"]:focus {{ border: 3px solid {p.focus}; }}
+QWidget[role="rating-scale"] {{ border: 3px solid transparent; border-radius: 12px; }}
+QWidget[role="rating-scale"]:focus {{ border: 3px solid {p.focus}; }}
 
 QRadioButton, QCheckBox {{
     min-height: {button_h}px; spacing: 14px; padding: 0 12px;

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from stenosis_coach import APP_TITLE, __version__
 from stenosis_coach.core.settings import VOLUME_STEP, Settings, TextSize
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.inputs import one_tab_stop
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 SAMPLE_TEXT = "This is how text will look. Walk 4 min, then rest until your legs settle."
@@ -64,6 +65,7 @@ class SettingsPage(PageBase):
             radio.toggled.connect(lambda on, s=size: on and self._set(text_size=s))
             row.addWidget(radio)
         row.addStretch(1)
+        one_tab_stop(self.size_group)  # Tab lands on the size in use, not on "Normal"
         card.body.addWidget(label("Text size"))
         card.body.addLayout(row)
         card.body.addWidget(label(SAMPLE_TEXT, "secondary"))
