@@ -147,8 +147,7 @@ def test_a_walking_test_ended_then_closed_at_its_summary_keeps_its_result(
     coach = window.walking.coach
     clock.advance(300)
     coach.tick()
-    dialogs.choices.append(1)  # "End the walk": the test ends as the patient needed to stop
-    qtbot.mouseClick(coach.screen.end, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(coach.screen.end, Qt.MouseButton.LeftButton)  # "I need to stop": ends
     assert isinstance(window.flow, WalkSummaryScreen)
     dialogs.choices.append(1)  # "Stop and close" before rating the pain
     assert window.close()

@@ -114,7 +114,6 @@ def test_a_walking_test_records_when_symptoms_start_and_ends_when_you_need_to_st
     advance(coach, clock, 200)
     qtbot.keyClick(coach.screen, Qt.Key.Key_S)
     advance(coach, clock, 100)
-    window.context.dialogs.choices.append(1)  # "End the walk" (it asks first)
     qtbot.mouseClick(coach.screen.main, Qt.MouseButton.LeftButton)  # now "I need to stop"
     summary = window.flow
     qtbot.mouseClick(summary.pain.buttons[5], Qt.MouseButton.LeftButton)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stenosis_coach.core.sessions import EndReason, walk_status
 from stenosis_coach.core.walking import engine as walk_engine
-from stenosis_coach.core.walking.model import WalkEnd
+from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.services.stopped_walks import stop_waiting
 from stenosis_coach.services.walk_sessions import WalkDraft, WalkRecording
@@ -52,7 +52,8 @@ class WalkCoach(QObject):
         s.symptoms.connect(lambda: self._act(self.engine.symptoms_starting))
         s.ready.connect(lambda: self._act(self.engine.ready))
         s.pause_toggled.connect(self._toggle_pause)
-        s.end_walk.connect(self.ask_to_end)
+        s.end_walk.connect(self.end_pressed)
+        s.leave.connect(self.ask_to_end)
         s.must_stop.connect(lambda: self._act(self.engine.must_stop))
         self.result_end = None
         self._live = True
@@ -69,9 +70,21 @@ class WalkCoach(QObject):
         if self._live:
             self._handle(self.engine.tick(self._clock.monotonic()))
 
+    def end_pressed(self) -> None:
+        """ "I need to stop" on a walking test ends it at once: needing to stop is how a test
+        ends, and the time walked until then is what it measures (DESIGN 5.1); a question
+        whose default is "Keep walking" would let Enter carry on. The summary lets the
+        patient correct the rest. "End the walk" on a training walk asks first."""
+        if self.screen.kind is WalkKind.TEST:
+            if self._live:
+                self._act(self.engine.need_to_stop)
+        else:
+            self.ask_to_end()
+
     def ask_to_end(self) -> None:
-        """Ending the walk (the button, E or Esc) asks first. The walk ends at the moment
-        the button was pressed (a walking test measures up to then), not when answered."""
+        """Ending the walk with Esc (either kind) or "End the walk" (a training walk) asks
+        first. The walk ends at the moment the key was pressed (a walking test measures up
+        to then), not when answered."""
         if not self._live:
             return
         pressed = self._clock.monotonic()

@@ -18,12 +18,14 @@ from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, TimerLabel, 
 
 
 class WalkCoachScreen(PageBase):
-    """Signals: symptoms(), ready(), pause_toggled(), end_walk(), must_stop()."""
+    """Signals: symptoms(), ready(), pause_toggled(), end_walk() ("I need to stop" or "End
+    the walk": its button, E, the big button), leave() (Esc), must_stop()."""
 
     symptoms = Signal()
     ready = Signal()
     pause_toggled = Signal()
     end_walk = Signal()
+    leave = Signal()
     must_stop = Signal()
 
     def __init__(self, kind: WalkKind) -> None:
@@ -75,12 +77,13 @@ class WalkCoachScreen(PageBase):
         self.main.clicked.connect(self._main_pressed)
         self.main.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.pause = button("Pause", "Pause the walk", shortcut_hint="Space")
-        self.end = button(
-            "I need to stop" if kind is WalkKind.TEST else "End the walk",
-            "End the walk",
-            shortcut_hint="E",
+        end_words = "I need to stop" if kind is WalkKind.TEST else "End the walk"
+        self.end = button(end_words, end_words, shortcut_hint="E")  # named as it reads
+        self.end.setToolTip(
+            "Ends the test now: how long you walked is the result. Esc asks first."
+            if kind is WalkKind.TEST
+            else "Ends the walk (asks first). Esc does the same."
         )
-        self.end.setToolTip("Ends the walk (asks first). Esc does the same.")
         self.stop = button(
             "Must stop", "Must stop: something is wrong", "danger", shortcut_hint="M"
         )
@@ -97,7 +100,7 @@ class WalkCoachScreen(PageBase):
             ("Return", self._main_pressed),
             ("Space", self.pause.click),
             ("E", self.end_walk.emit),
-            ("Esc", self.end_walk.emit),  # the coach asks before the walk ends
+            ("Esc", self.leave.emit),  # the coach asks before the walk ends
             ("M", self.stop.click),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
