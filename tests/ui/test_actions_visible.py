@@ -138,6 +138,14 @@ def walk_summary(window, qtbot, clock):
     return screen, [*screen.pain.buttons, screen.save, screen.leave]  # the pain asked first
 
 
+def training_summary(window, qtbot, clock):
+    coach = _coach(window, qtbot, clock, WalkKind.TRAINING)
+    click(qtbot, coach.stop)  # a training walk's summary has one more line: its rests
+    screen = window.flow
+    assert isinstance(screen, WalkSummaryScreen)
+    return screen, [*screen.pain.buttons, screen.save, screen.leave]
+
+
 def log_walk(window, qtbot, clock):
     page = window.show_page("walk")
     click(qtbot, page.log)
@@ -243,6 +251,7 @@ SCREENS = [
     walk_resting,
     walk_test_after_symptoms,
     walk_summary,
+    training_summary,
     log_walk,
     daily_log,
     standing_test,

@@ -44,7 +44,7 @@ class WalkSummaryScreen(PageBase):
     done_leaving = Signal()
 
     def __init__(self, draft: WalkDraft, interrupted: bool = False) -> None:
-        super().__init__("Your walk", pinned_actions=True)
+        super().__init__("Your walk", margin=(4, 2), pinned_actions=True)
         self.column.setSpacing(2 * SPACING)  # the pain question in view on a short screen
         intro = (
             "This walk was not finished because the app closed. Here is what was "
@@ -64,8 +64,10 @@ class WalkSummaryScreen(PageBase):
             if draft.tfs_s is not None
             else "Symptoms did not start"
         )
-        for fact in facts:
-            card.body.addWidget(label(fact))
+        # One line each, close together: the pain question below stays in view.
+        self.facts = label("\n".join(facts))
+        self.facts.setAccessibleName(spoken_text(". ".join(facts)))
+        card.body.addWidget(self.facts)
         self.column.addWidget(card)
         self.column.addWidget(
             label("Your worst leg pain during the walk (0 to 10)", "section-title")
