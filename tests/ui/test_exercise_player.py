@@ -298,3 +298,42 @@ def test_today_offers_to_carry_on_a_routine_stopped_early_and_carrying_on_works(
     qtbot.mouseClick(carry_on, Qt.MouseButton.LeftButton)
     player = window.flow
     assert isinstance(player, PlayerScreen) and "Exercise 2 of 4" in player.counters.text()
+
+
+# -- a routine skipped through to its end says so and is not counted as done (H9) ----------
+
+
+def test_a_routine_skipped_through_says_what_was_done_and_stays_due(
+    window, qtbot, clock, dialogs, cues
+):
+    from stenosis_coach.services.due import due_at
+
+    controller, player = start(window, qtbot)
+    for _ in range(200):  # the first exercise, done in full
+        advance(controller, clock, 1)
+        if player.title.text() == "One knee to chest":
+            break
+    for _ in range(3):  # the last three skipped with → in seconds
+        qtbot.keyClick(player, Qt.Key.Key_Right)
+        advance(controller, clock, 2)
+    after = window.flow
+    assert isinstance(after, RatingsScreen)
+    assert after.title.text() == "Routine finished: 1 of 4 exercises done, 3 skipped."
+    assert "Well done" not in after.title.text()
+    qtbot.mouseClick(after.skip, Qt.MouseButton.LeftButton)
+    summary = last_summary(window)
+    assert (summary.steps_done, summary.steps_skipped) == (1, 3)
+    assert summary.completed and not summary.done
+    history = window.page("exercises").history_list.text()
+    assert "finished, 3 of 4 exercises skipped" in history
+    mine = [
+        r for r in due_at(window.context.db, clock.now()).routines if r.routine.id == "gentle-start"
+    ]
+    assert mine and mine[0].due and mine[0].done_this_week == 0
+    # Today offers it again as it is, not as "stopped early": it was not stopped.
+    [card] = [i for i in routines.today_items(window.context.db, clock.now()) if "routine" in i.key]
+    assert "stopped" not in card.detail and card.choices == ()
+    from stenosis_coach.services.report import report_for
+
+    [row] = report_for(window.context.db, clock.now()).routines
+    assert row.ended == "Finished, 3 of 4 skipped" and row.ended in row.cells

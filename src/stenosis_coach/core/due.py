@@ -40,7 +40,10 @@ class RoutineRun:
     routine_id: str
     started_at: datetime  # aware
     elapsed_s: float  # how long it ran
-    completed: bool  # it reached its end
+    completed: bool  # it reached its end (core.sessions.routine_done)
+    # It was not stopped, but went to its end with most of it skipped: not done, and not
+    # "stopped early" either (nothing to carry on).
+    skipped_through: bool = False
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,13 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
         done_today = sum(1 for r in today_runs if run_is_done(r, routine.length_s))
         per_day = math.ceil(routine.per_week / 7)
         due = done_week < routine.per_week and done_today < per_day
-        stopped = due and bool(today_runs) and not run_is_done(today_runs[-1], routine.length_s)
+        last = today_runs[-1] if today_runs else None
+        stopped = (
+            due
+            and last is not None
+            and not last.skipped_through
+            and not run_is_done(last, routine.length_s)
+        )
         routines.append(RoutineDue(routine, due, done_week, done_today, per_day, stopped))
 
     # -- daily log and safety check ----------------------------------------------------------

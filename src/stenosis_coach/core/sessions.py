@@ -80,6 +80,46 @@ def session_status(recorded: EndReason | None, events: Iterable[SessionEvent]) -
     return finished_fact(events) or EndReason.INTERRUPTED
 
 
+# DESIGN 5.7: a routine session is done when it "reached its end (or >= 80 % of its
+# length)". Skipped exercises are not done: it reached its end when it was not stopped and
+# no more than this share of its planned time was skipped.
+MOST_OF_A_ROUTINE = 0.8
+ROUTINE_STEP_SKIPPED = "step_skipped"  # data: step, exercise, left_s, planned_s
+
+
+def skipped_share(events: Iterable[SessionEvent]) -> float:
+    """The share (0..1) of a routine session's planned time its skips left undone. A
+    step skipped, then gone back to and done, is not skipped. Skips stored before they
+    said their seconds (no ``left_s``) count as nothing: they keep their old reading."""
+    left: dict[int, float] = {}
+    planned = 0.0
+    for event in events:
+        data = event.data
+        try:
+            if event.kind == ROUTINE_STEP_SKIPPED:
+                left[int(data["step"])] = float(data.get("left_s", 0.0))
+                planned = max(planned, float(data.get("planned_s", 0.0)))
+            elif event.kind == "step_done":
+                left.pop(int(data["step"]), None)
+        except (KeyError, TypeError, ValueError):  # a fact this version cannot read
+            continue
+    if planned <= 0:
+        return 0.0
+    return min(1.0, sum(left.values()) / planned)
+
+
+def routine_done(status: EndReason | None, events: Iterable[SessionEvent]) -> bool:
+    """Whether a routine session "reached its end" as DESIGN 5.7 counts it for the week:
+    its status (:func:`session_status`) is ``completed`` and its skips left no more than
+    20 % of its planned time undone. (A session stopped early may still count by the time
+    it ran: core.due.run_is_done.)"""
+    events = list(events)
+    return (
+        session_status(status, events) is EndReason.COMPLETED
+        and skipped_share(events) <= 1 - MOST_OF_A_ROUTINE + 1e-9
+    )
+
+
 HEARTBEAT_INTERVAL_S = 1.0
 
 

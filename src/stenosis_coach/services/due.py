@@ -22,7 +22,7 @@ from stenosis_coach.core.due import (
 )
 from stenosis_coach.core.exercises.library import estimated_seconds
 from stenosis_coach.core.exercises.model import Routine
-from stenosis_coach.core.sessions import EndReason, session_status
+from stenosis_coach.core.sessions import EndReason, routine_done, session_status
 from stenosis_coach.services.plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
@@ -74,8 +74,14 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
     for s in sessions:
         started = next((e for e in events[s.id] if e.kind == "started"), None)
         routine_id = started.data.get("routine", "") if started else ""
-        completed = session_status(s.end_reason, events[s.id]) is EndReason.COMPLETED
-        runs.append(RoutineRun(routine_id, s.started_at, s.elapsed_s, completed))
+        # Reached its end as DESIGN 5.7 counts it: not stopped, and not mostly skipped.
+        done = routine_done(s.end_reason, events[s.id])
+        ended = session_status(s.end_reason, events[s.id]) is EndReason.COMPLETED
+        runs.append(
+            RoutineRun(
+                routine_id, s.started_at, s.elapsed_s, done, skipped_through=ended and not done
+            )
+        )
 
     safety = SafetyRepository(db)
     checks = safety.checks()

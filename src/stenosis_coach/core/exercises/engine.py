@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from stenosis_coach.core.exercises.model import Exercise, Routine
@@ -97,8 +97,16 @@ class StepDone(Event):
 
 @dataclass(frozen=True)
 class StepSkipped(Event):
+    """``step`` was skipped. ``left_s`` is how much of its planned time the skip left
+    undone and ``planned_s`` the session's planned time (what was left of the routine
+    when it started), so a routine skipped through to its end is not counted as done
+    (DESIGN 5.7, :func:`~stenosis_coach.core.sessions.routine_done`). Both follow from
+    the plan and the moment, so they are not part of an event's identity."""
+
     step: int
     exercise: str
+    left_s: float = field(default=0.0, compare=False)
+    planned_s: float = field(default=0.0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -242,7 +250,10 @@ class ExerciseSession:
             return events
         e = self._engine()
         step = self._step(e)
-        events.append(StepSkipped(e, step, self.routine.steps[step].exercise))
+        timeline = self.timeline
+        left = max(0.0, timeline.step_end(step) - self._position(e))
+        planned = timeline.total_s - timeline.step_starts[self.start_step]
+        events.append(StepSkipped(e, step, self.routine.steps[step].exercise, left, planned))
         self._replan(step + 1, e)
         return events + self._drain(e, force=step + 1 == len(self.routine.steps))
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord, session_status
+from stenosis_coach.core.exercises import engine
+from stenosis_coach.core.sessions import (
+    EndReason,
+    SessionEvent,
+    SessionRecord,
+    routine_done,
+    session_status,
+)
 
 
 @dataclass(frozen=True)
@@ -23,17 +30,33 @@ class RoutineSummary:
     steps_done: int
     steps_skipped: int
     worst_hurt: int | None
-    completed: bool
+    completed: bool  # its status is "completed": it reached its end, it was not stopped
+    steps: int = 0  # the steps it went through (from the one it started at)
+    done: bool = True  # it counts as done for the week (core.sessions.routine_done)
 
     @property
     def minutes(self) -> float:
         return self.session.elapsed_s / 60
 
+    @property
+    def end_title(self) -> str:
+        """What the screen after the last exercise says: what was done, no more, no blame."""
+        return _end_title(self.completed, self.steps, self.steps_done, self.steps_skipped)
+
+    @property
+    def state_words(self) -> str:
+        """How it ended, for the history and the report: "finished", "finished, 3 of 4
+        exercises skipped" or "stopped early"."""
+        if not self.completed:
+            return "stopped early"
+        if not self.steps_skipped:
+            return "finished"
+        return f"finished, {self.steps_skipped} of {self.steps} {_exercises(self.steps)} skipped"
+
 
 def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> RoutineSummary:
     routine_id = ""
     before = after = Ratings()
-    done = skipped = 0
     worst: int | None = None
     events = list(events)
     # The session's one status (core.sessions): with or without its events, one answer.
@@ -46,10 +69,67 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
             before = Ratings(data.get("leg"), data.get("back"))
         elif event.kind == "ratings_after":
             after = Ratings(data.get("leg"), data.get("back"))
-        elif event.kind == "step_done":
-            done += 1
-        elif event.kind == "step_skipped":
-            skipped += 1
         elif event.kind == "hurt":
             worst = max(worst or 0, int(data["rating"]))
-    return RoutineSummary(session, routine_id, before, after, done, skipped, worst, completed)
+    seen, done, skipped = _tally((e.kind, e.data) for e in events if e.kind in _STEP_KINDS)
+    return RoutineSummary(
+        session,
+        routine_id,
+        before,
+        after,
+        len(done),
+        len(skipped),
+        worst,
+        completed,
+        steps=len(seen),
+        done=routine_done(session.end_reason, events),
+    )
+
+
+def end_title(engine_events: Iterable[engine.Event], completed: bool) -> str:
+    """:attr:`RoutineSummary.end_title` from the engine's own events, as the routine ends
+    (before they are all stored)."""
+    kinds = {
+        engine.StepStarted: "step_started",
+        engine.StepDone: "step_done",
+        engine.StepSkipped: "step_skipped",
+    }
+    seen, done, skipped = _tally(
+        (kinds[type(e)], {"step": e.step}) for e in engine_events if type(e) in kinds
+    )
+    return _end_title(completed, len(seen), len(done), len(skipped))
+
+
+_STEP_KINDS = ("step_started", "step_done", "step_skipped")
+
+
+def _end_title(completed: bool, steps: int, done: int, skipped: int) -> str:
+    if not completed:
+        return "Routine stopped"
+    if not skipped:
+        return "Routine complete. Well done!"
+    return f"Routine finished: {done} of {steps} {_exercises(steps)} done, {skipped} skipped."
+
+
+def _tally(steps: Iterable[tuple[str, dict]]) -> tuple[set[int], set[int], set[int]]:
+    """The steps gone through, done and skipped, each counted once: a step skipped, then
+    gone back to and done, is done."""
+    seen: set[int] = set()
+    done: set[int] = set()
+    skipped: set[int] = set()
+    for kind, data in steps:
+        try:
+            step = int(data["step"])
+        except (KeyError, TypeError, ValueError):  # a fact this version cannot read
+            continue
+        seen.add(step)
+        if kind == "step_done":
+            done.add(step)
+            skipped.discard(step)
+        elif kind == "step_skipped" and step not in done:
+            skipped.add(step)
+    return seen, done, skipped
+
+
+def _exercises(n: int) -> str:
+    return "exercise" if n == 1 else "exercises"

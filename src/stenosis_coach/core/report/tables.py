@@ -447,6 +447,15 @@ class RoutineRow:
     leg_before: int | None
     leg_after: int | None
     worst_hurt: int | None  # the worst "this hurts" rating, if any
+    skipped: int = 0  # exercises skipped (a finished routine may have skipped some)
+    steps: int = 0  # exercises it went through
+
+    @property
+    def ended(self) -> str:
+        """How it ended, what was done said: "Finished", "Finished, 3 of 4 skipped", "Stopped"."""
+        if not self.completed:
+            return "Stopped"
+        return f"Finished, {self.skipped} of {self.steps} skipped" if self.skipped else "Finished"
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -459,7 +468,7 @@ class RoutineRow:
             date_text(self.day),
             self.routine,
             minutes_cell(self.elapsed_s),
-            "Finished" if self.completed else "Stopped",
+            self.ended,
             leg,
             number_cell(self.worst_hurt),
         )
@@ -475,6 +484,8 @@ def routine_rows(data: InRange) -> tuple[RoutineRow, ...]:
             r.before.leg,
             r.after.leg,
             r.worst_hurt,
+            skipped=r.steps_skipped,
+            steps=r.steps,
         )
         for r in data.routines
     )

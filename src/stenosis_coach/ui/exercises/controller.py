@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_versions
+from stenosis_coach.core.exercises.summary import end_title
 from stenosis_coach.core.exercises.timeline import CueId
 from stenosis_coach.core.sessions import EndReason
 from stenosis_coach.services import exercises as library
@@ -23,6 +24,7 @@ from stenosis_coach.ui.heartbeat import SessionHeartbeat
 
 log = logging.getLogger(__name__)
 
+STEP_EVENTS = (exercise_engine.StepStarted, exercise_engine.StepDone, exercise_engine.StepSkipped)
 REFRESH_MS = 200  # the countdown on screen; cues get their own precise wake-up (below)
 
 
@@ -48,6 +50,7 @@ class ExerciseController(QObject):
         self._worst_hurt: int | None = None
         self._spreading = False
         self._completed = False
+        self._steps: list[exercise_engine.Event] = []  # this routine's step events
 
     # -- start ------------------------------------------------------------------------------
     def start_routine(self, routine_id: str | None = None, back_to: str = "today") -> None:
@@ -105,6 +108,7 @@ class ExerciseController(QObject):
             routine, exercises, clock.monotonic(), start_step=step
         )
         self._completed = False
+        self._steps = []
         self.player = PlayerScreen(routine.name, exercises)
         p = self.player
         p.pause_toggled.connect(self._toggle_pause)
@@ -154,6 +158,8 @@ class ExerciseController(QObject):
                 self._play(event)
             elif isinstance(event, exercise_engine.SessionFinished):
                 self._completed = event.reason is EndReason.COMPLETED
+            elif isinstance(event, STEP_EVENTS):
+                self._steps.append(event)
         self.recording.record(events)
         if self.player is not None:
             self.player.show_view(self.session.view(self._context.clock.monotonic()))
@@ -256,7 +262,7 @@ class ExerciseController(QObject):
     def _finished(self) -> None:
         self.end()
         completed = self._completed
-        title = "Routine complete. Well done!" if completed else "Routine stopped"
+        title = end_title(self._steps, completed)  # what was done: skips are said
         screen = RatingsScreen(title, "How are your legs and back now?", "Save")
         screen.done.connect(lambda leg, back, _chair: self._save(leg, back, completed))
         # Leaving the ratings (Esc) saves the routine without them, as "Skip" does.

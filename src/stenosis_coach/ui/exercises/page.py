@@ -167,7 +167,7 @@ class ExercisesPage(PageBase):
         lines = []
         for summary in routines.history(db, limit=8):
             when = day_text(summary.session.local_start)
-            state = "finished" if summary.completed else "stopped early"
+            state = summary.state_words  # finished (with what was skipped), stopped early
             line = f"{when}: {summary.session.title}, {minutes_text(summary.session.elapsed_s)}"
             line += f", {state}"
             if summary.before.leg is not None and summary.after.leg is not None:
