@@ -61,6 +61,35 @@ def test_page_keys_focus_the_first_useful_control(window, qtbot):
     assert QApplication.focusWidget() is chosen  # the text size in use, not "Normal"
 
 
+@pytest.mark.parametrize("key", ["walk", "progress", "settings"])
+def test_a_page_key_shows_the_focused_control_even_on_a_scrolled_page(window, qtbot, key):
+    """Extra-large text on a 1024x700 screen: the page was left scrolled to its end; the
+    page key brings it back to the top, as far down as its first control needs."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from stenosis_coach.core.settings import TextSize
+
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    window.resize(1024, 700)
+    active(window, qtbot)
+    page = window.show_page(key)
+    area = page.parentWidget().parentWidget()  # the scroll area the page sits in
+    QApplication.processEvents()
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    window.show_page("today")
+    window.nav_button("today").setFocus()
+    press_page_key(window, qtbot, key)
+    focused = QApplication.focusWidget()
+    shown = QRect(area.viewport().mapTo(window, QPoint(0, 0)), area.viewport().size())
+    where = QRect(focused.mapTo(window, QPoint(0, 0)), focused.size())
+    assert shown.contains(where), (key, shown, where)
+    if key != "progress":  # the first control is near the top: the title shows with it
+        title = QRect(page.title.mapTo(window, QPoint(0, 0)), page.title.size())
+        assert shown.contains(title), (key, shown, title)
+
+
 def test_enter_after_a_page_key_does_not_go_back_to_the_old_page(window, qtbot):
     active(window, qtbot)
     window.show_page("settings")

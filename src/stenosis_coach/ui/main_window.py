@@ -276,8 +276,10 @@ class MainWindow(QMainWindow):
         target = first_control(page) or page
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         holder = self._entry(key).holder.layout().itemAt(0).widget()
-        if isinstance(holder, QScrollArea) and target is not page:
-            holder.ensureWidgetVisible(target, 0, 2 * SPACING)
+        if isinstance(holder, QScrollArea):  # from the top, as far down as the focus is
+            holder.verticalScrollBar().setValue(0)
+            if target is not page:
+                holder.ensureWidgetVisible(target, 0, 2 * SPACING)
         return page
 
     def current_key(self) -> str:
