@@ -134,3 +134,90 @@ def test_last_time_says_the_walked_time_the_walk_shows_not_the_rests(window, qtb
 
     window.show_page("today")
     assert window.today.last_result.text().endswith("Training walk, 1:00 min.")
+
+
+def emergency_yes(window, clock) -> None:
+    """A check whose first answer is an emergency "yes" (saddle numbness): it ends there."""
+    db, now = window.context.db, clock.now()
+    check = safety.start_check(db, CheckTrigger.WEEKLY, now)
+    assert safety.answer(db, check.id, "saddle-numbness", True, now) is not None
+    window.context.data_changed.emit()
+
+
+def test_the_emergency_card_lists_the_yes_answers_and_its_words_match_its_buttons(
+    window, qtbot, clock, cues
+):
+    emergency_yes(window, clock)
+    [card] = today_cards(window)  # the advice replaces the plan
+    said = words_of(card)
+    assert card.title_label.text() == "Get emergency care now"
+    assert "answers listed below" in said
+    # The "yes" answers, each on a line of its own, with the day of the check.
+    assert "In your symptom check on Mon 2 Mar, you answered yes to:" in said
+    assert "•  Numbness in the groin or saddle area" in said.splitlines()
+    # Each way out the words name is a button with those words.
+    names = [words_of_button(b) for b in buttons_of(card)]
+    assert names == ["I have been checked", "My answer was a mistake"]
+    for name in names:
+        assert f"“{name}”" in said
+
+
+def words_of_button(button: QPushButton) -> str:
+    return button.text().split("   ")[0]
+
+
+def test_my_answer_was_a_mistake_asks_then_brings_the_plan_back(
+    window, qtbot, clock, cues, dialogs
+):
+    from stenosis_coach.core.safety import ClearanceReason
+    from stenosis_coach.storage.safety_repo import SafetyRepository
+
+    emergency_yes(window, clock)
+    [card] = today_cards(window)
+    mistake = next(b for b in buttons_of(card) if "mistake" in b.text())
+    dialogs.choices.append(1)  # "Go back": nothing recorded
+    qtbot.mouseClick(mistake, Qt.MouseButton.LeftButton)
+    assert dialogs.titles() == ["Was your answer a mistake?"]
+    assert "Numbness in the groin or saddle area" in dialogs.shown[-1][2]
+    assert SafetyRepository(window.context.db).clearances() == []
+
+    [card] = today_cards(window)
+    mistake = next(b for b in buttons_of(card) if "mistake" in b.text())
+    dialogs.choices.append(0)  # "It was a mistake"
+    qtbot.mouseClick(mistake, Qt.MouseButton.LeftButton)
+    [cleared] = SafetyRepository(window.context.db).clearances()
+    assert cleared.reason is ClearanceReason.ANSWERED_BY_MISTAKE
+    titles = [c.title_label.text() for c in today_cards(window)]
+    assert "Get emergency care now" not in titles  # the plan is back
+
+
+def test_i_have_been_checked_opens_the_clearance_as_before(window, qtbot, clock, cues):
+    from stenosis_coach.ui.safety.screens import ClearanceScreen
+
+    emergency_yes(window, clock)
+    [card] = today_cards(window)
+    checked = next(b for b in buttons_of(card) if b.text().startswith("I have been checked"))
+    qtbot.mouseClick(checked, Qt.MouseButton.LeftButton)
+    assert isinstance(window.flow, ClearanceScreen)
+
+
+def test_the_emergency_cards_two_buttons_fit_at_extra_large_text_without_sideways_scrolling(
+    make_window, paths, qtbot, clock
+):
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from stenosis_coach.core.settings import Settings, TextSize
+    from stenosis_coach.services.settings_store import save_settings
+
+    save_settings(paths, Settings(text_size=TextSize.EXTRA_LARGE))
+    window = make_window()
+    window.resize(1024, 700)
+    emergency_yes(window, clock)
+    [card] = today_cards(window)
+    for _ in range(3):  # the new card is shown and laid out, as the app does
+        QApplication.processEvents()
+    area = next(a for a in window.findChildren(QScrollArea) if a.widget() is window.today)
+    assert window.today.minimumSizeHint().width() <= area.viewport().width()
+    assert not area.horizontalScrollBar().isVisible()
+    for button in buttons_of(card):  # each whole, with all its words
+        assert button.width() >= button.sizeHint().width()

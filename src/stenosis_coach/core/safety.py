@@ -304,7 +304,7 @@ _ADVICE: Mapping[Level, tuple[str, str]] = {
         "Get emergency care now",
         "This can be serious. Call your local emergency number (for example 911, 112 or "
         "999) or go to the nearest emergency department now. If you can, ask someone to "
-        "take you rather than driving yourself. Show them the answers listed here.",
+        "take you rather than driving yourself. Show them the answers listed below.",
     ),
     Level.URGENT: (
         "Contact your clinician today",

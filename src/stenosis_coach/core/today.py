@@ -45,6 +45,7 @@ class TodayModel:
 
 # Actions of the Today items, handled by the window.
 ADVICE_ACTION = "safety:clearance"
+ADVICE_MISTAKE_ACTION = "safety:mistake"  # "My answer was a mistake" (asks, then records)
 WEEKLY_ACTION = "safety:weekly-check"
 WALK_ACTION = "walk:start"
 ROUTINE_ACTION = "routine:start"

@@ -29,7 +29,12 @@ from stenosis_coach.core.safety_state import (
     left_check,
     safety_status,
 )
-from stenosis_coach.core.today import ADVICE_ACTION, WEEKLY_ACTION, TodayItem
+from stenosis_coach.core.today import (
+    ADVICE_ACTION,
+    ADVICE_MISTAKE_ACTION,
+    WEEKLY_ACTION,
+    TodayItem,
+)
 from stenosis_coach.core.words import day_text
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -166,20 +171,19 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
 
     current = status(db, now)
     advice = current.advice
-    if advice is not None:
+    if advice is not None and current.open_flag is not None:
         return [
             TodayItem(
                 key="safety-advice",
                 title=advice.title,
-                detail=(
-                    f"{advice.body} You answered yes to: {'; '.join(advice.reasons)}. "
-                    "Your plan will come back here once you tell the app you have been "
-                    "checked, or that the answer was a mistake."
-                ),
-                action_label="I have been checked",
-                action=ADVICE_ACTION,
+                detail=f"{advice.body}\n\n{yes_answers_text(current.open_flag, advice)}\n\n"
+                f"When a clinician has checked you, press “{CHECKED}”. If an answer was a "
+                f"mistake, press “{MISTAKE}”. Your plan then comes back here.",
+                action_label="",
+                action="",
                 urgent=True,
                 blocks_plan=True,
+                choices=((CHECKED, ADVICE_ACTION), (MISTAKE, ADVICE_MISTAKE_ACTION)),
             )
         ]
     due = due or due_at(db, now)
@@ -204,6 +208,23 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
             )
         ]
     return []
+
+
+# The two ways out of the advice on Today (DESIGN 5.5): the words say these buttons.
+CHECKED = "I have been checked"
+MISTAKE = "My answer was a mistake"
+
+
+def yes_answers_text(check: CheckRecord, advice: SeekCareAdvice) -> str:
+    """The "yes" answers of a check, one a line, with its day: what the emergency advice
+    tells the patient to show."""
+    when = day_text((check.completed_at or check.started_at).astimezone())
+    lines = [f"In your symptom check on {when}, you answered yes to:"]
+    lines += [f"•  {reason}" for reason in advice.reasons]
+    if advice.also_noted:
+        lines.append("You also noted:")
+        lines += [f"•  {reason}" for reason in advice.also_noted]
+    return "\n".join(lines)
 
 
 def waiting_check_item(waiting: StartedCheck) -> TodayItem:

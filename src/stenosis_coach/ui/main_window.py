@@ -29,6 +29,7 @@ from stenosis_coach import APP_TITLE
 from stenosis_coach.core.settings import MINIMUM_WINDOW_SIZE, Settings, WindowPlacement
 from stenosis_coach.core.today import (
     ADVICE_ACTION,
+    ADVICE_MISTAKE_ACTION,
     FLARE_ACTIONS,
     LOG_ACTION,
     ROUTINE_ACTION,
@@ -433,6 +434,8 @@ class MainWindow(QMainWindow):
         action, routine_id = action_target(action)  # "routine:start:ID": a plan's routine
         if action == ADVICE_ACTION:
             self.safety.show_clearance()
+        elif action == ADVICE_MISTAKE_ACTION:
+            self.safety.confirm_mistake()
         elif action == WEEKLY_ACTION:
             from stenosis_coach.core.safety import CheckTrigger
 

@@ -7,7 +7,15 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    ActionRow,
+    Card,
+    PageBase,
+    button,
+    button_row,
+    label,
+)
 
 
 class TodayPage(PageBase):
@@ -61,7 +69,7 @@ class TodayPage(PageBase):
                     answer = button(text, f"{item.title} {text}")
                     answer.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
                     answers.append(answer)
-                card.body.addLayout(button_row(*answers))
+                card.body.addLayout(ActionRow(*answers))  # wraps rather than overflow
             else:
                 start = button(item.action_label, f"{item.action_label}: {item.title}", "primary")
                 start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))

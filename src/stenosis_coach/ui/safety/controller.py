@@ -149,6 +149,28 @@ class SafetyController(QObject):
         screen.not_yet.connect(self._not_yet)
         self._window.show_flow(screen)
 
+    def confirm_mistake(self) -> None:
+        """Today's "My answer was a mistake": asked once, then recorded as the clearance
+        (DESIGN 5.5), and the plan comes back."""
+        db, now = self._context.db, self._context.clock.now()
+        status = safety.status(db, now)
+        flag = status.open_flag
+        if flag is None or status.advice is None:
+            return
+        when = day_text((flag.completed_at or flag.started_at).astimezone())
+        reasons = "; ".join((*status.advice.reasons, *status.advice.also_noted))
+        if not self._context.dialogs.confirm(
+            "Was your answer a mistake?",
+            f"In your symptom check on {when} you answered yes to: {reasons}. If that was "
+            "a mistake, your walks and exercises come back. If it was not, please get "
+            "checked first.",
+            yes="It was a mistake",
+            no="Go back",
+        ):
+            return
+        safety.record_clearance(db, ClearanceReason.ANSWERED_BY_MISTAKE, now)
+        self._context.data_changed.emit()
+
     # -- the check -----------------------------------------------------------------------
     def _first_run(self) -> None:
         if safety.welcome_seen(self._context.db):
