@@ -212,3 +212,15 @@ def test_ctrl_z_on_the_page_brings_back_the_newest_log_or_treatment(window, qtbo
     assert page.treatment_undo.isVisibleTo(page) and not page.log_undo.isVisibleTo(page)
     qtbot.keyClick(page.logs, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(daily.treatments(db)) == 1 and page.treatments.hasFocus()
+
+
+def test_the_weakness_question_starts_unanswered_in_a_new_log(window, qtbot):
+    """A safety answer she never gave is never shown as given: neither Yes nor No is chosen
+    in a new log; saving without an answer records no new weakness (nothing reported)."""
+    page = window.show_page("progress")
+    qtbot.mouseClick(page.log_today, Qt.MouseButton.LeftButton)
+    screen = window.flow
+    assert not screen.weak_yes.isChecked() and not screen.weak_no.isChecked()
+    qtbot.mouseClick(screen.leg.buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    assert daily.logs(window.context.db)[0].log.new_weakness is False

@@ -122,8 +122,7 @@ class DailyLogScreen(PageBase):
         self.column.addStretch(1)
         if existing is not None:
             self._fill(existing)
-        else:
-            self.weak_no.setChecked(True)
+        else:  # the weakness question starts unanswered: no answer she did not give
             for field in (self.otc, self.rx, self.opioid):
                 field.set_text("0")
         self.set_standing(self._standing)
