@@ -209,6 +209,26 @@ def test_a_chosen_toggle_keeps_its_ring_when_focused(window, qtbot, high_contras
     assert colour_count(after, ring) > 2 * chosen.width()
 
 
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_focus_changes_only_the_ring_of_a_button_never_its_inside(window, qtbot, high_contrast):
+    """The style's own focus box (a grey box around the words, seen in high contrast) is
+    not drawn: inside its ring a focused button looks as it does without the focus."""
+    window.context.update_settings(high_contrast=high_contrast)
+    page = window.show_page("settings")
+    active(window, qtbot)
+    window.nav_button("settings").setFocus()
+    target = page.backup_button
+    before = grab(target)
+    page.restore_button.setFocus()
+    qtbot.keyClick(page.restore_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert target.hasFocus()  # by the keyboard: the style draws its focus box then
+    after = grab(target)
+    inset = 6  # past the 3 px ring and its rounded corners
+    inside = before.rect().adjusted(inset, inset, -inset, -inset)
+    assert before != after  # the ring
+    assert before.copy(inside) == after.copy(inside)
+
+
 def test_rating_buttons_are_at_least_8px_apart_at_every_text_size(window, qtbot):
     from stenosis_coach.core.settings import TextSize
     from stenosis_coach.ui.inputs import RatingScale
