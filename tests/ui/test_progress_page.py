@@ -224,3 +224,13 @@ def test_the_weakness_question_starts_unanswered_in_a_new_log(window, qtbot):
     qtbot.mouseClick(screen.leg.buttons[3], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     assert daily.logs(window.context.db)[0].log.new_weakness is False
+
+
+def test_esc_leaves_the_treatment_form_and_its_cancel_says_so(window, qtbot):
+    page = window.show_page("progress")
+    qtbot.mouseClick(page.add_treatment, Qt.MouseButton.LeftButton)
+    screen = window.flow
+    assert isinstance(screen, TreatmentScreen)
+    assert "Esc" in screen.cancel.text()
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert window.flow is None and window.current_key() == "progress"

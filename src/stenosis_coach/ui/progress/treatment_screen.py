@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QDateEdit, QGridLayout, QLineEdit, QPushButton
 
 from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
@@ -55,11 +56,17 @@ class TreatmentScreen(PageBase):
         self.error = label("", "error")
         self.column.addWidget(self.error)
         self.save = button("Save", "Save the treatment", "primary")
-        self.cancel = button("Cancel")
+        self.cancel = button("Cancel", shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self.cancelled)
         self.pin(ActionRow(self.save, self.cancel))  # in view at any text size
         self.column.addStretch(1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
 
     def _submit(self) -> None:
         kind = next((k for k, b in self.kind_buttons.items() if b.isChecked()), None)
