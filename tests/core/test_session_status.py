@@ -124,3 +124,15 @@ def test_the_offer_after_a_crash_says_a_routine_was_finished_when_it_was():
 def test_a_finished_fact_that_cannot_be_read_tells_nothing():
     odd = [event("session_finished", 5.0, reason="paused?"), event("walk_finished", 6.0)]
     assert session_status(EndReason.INTERRUPTED, odd) is EndReason.INTERRUPTED
+
+
+def test_the_offer_after_a_crash_gives_a_short_session_in_minutes_and_seconds():
+    """A routine stopped 10 s in is not 'ended after 0 min': short times read as 0:10 min."""
+    from dataclasses import replace
+
+    from stenosis_coach.core.sessions import interrupted_offer
+
+    short = replace(session(EndReason.STOPPED), elapsed_s=10.0)
+    assert "after 0:10 min" in interrupted_offer(short)
+    cut = replace(session(EndReason.INTERRUPTED), elapsed_s=95.0)
+    assert "after 1:35 min" in interrupted_offer(cut)

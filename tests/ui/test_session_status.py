@@ -84,7 +84,7 @@ def test_a_walk_ended_by_must_stop_then_killed_on_its_summary_is_must_stop_every
     dialogs.choices.append(0)  # "Save it as ended at HH:MM"
     second = make_window()
     [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not saved"]
-    assert "ended after 2 min" in offer and "was not finished:" not in offer
+    assert "ended after 1:50 min" in offer and "was not finished:" not in offer
     resume_kept_walks(second)
     summary = second.flow
     assert isinstance(summary, WalkSummaryScreen)

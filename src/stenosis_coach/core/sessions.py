@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from stenosis_coach.core.walking.model import WalkEnd
+from stenosis_coach.core.words import minutes_text
 
 
 class SessionState(StrEnum):
@@ -171,15 +172,15 @@ def interrupted_offer(session: SessionRecord) -> str:
     """
     start = session.local_start
     alive = session.last_alive_local
-    minutes = max(0, round(session.elapsed_s / 60))
+    minutes = minutes_text(max(0.0, session.elapsed_s))  # "0:10 min", never "0 min"
     what = session.title or "A session"
     status = session.end_reason or EndReason.INTERRUPTED
     if status is EndReason.INTERRUPTED:
-        how = f", was not finished: the app closed unexpectedly after {minutes} min."
+        how = f", was not finished: the app closed unexpectedly after {minutes}."
     elif status is EndReason.COMPLETED and session.kind == "routine":
         how = ": you finished it, but the app closed before your ratings were saved."
     else:
-        how = f", ended after {minutes} min, but the app closed before it was saved."
+        how = f", ended after {minutes}, but the app closed before it was saved."
     return (
         f"{what}, started {start:%a} {start.day} {start:%b} at {start:%H:%M}{how} "
         f"You can save it as ended at {alive:%H:%M}, or discard it."
