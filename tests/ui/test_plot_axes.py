@@ -176,3 +176,23 @@ def test_lists_on_progress_give_the_year_only_when_it_is_not_this_year(window):
     treatments = [page.treatments.item(r).text() for r in range(page.treatments.count())]
     assert treatments[0].startswith("Fri 20 Feb:")
     assert treatments[1].startswith("Sun 10 Dec 2023:")
+
+
+def test_treatment_numbers_close_together_never_overlap(window, tmp_path):
+    from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
+
+    import_rows(window, tmp_path, ["2023-12-10,test,3,5,0,3,,,", *CLOSE_TESTS])
+    now = window.context.clock.now()
+    for day in (date(2025, 6, 5), date(2025, 7, 3), date(2025, 7, 10)):
+        event = TreatmentEvent(day, TreatmentKind.MEDICATION_CHANGE)
+        daily.add_treatment(window.context.db, event, now)
+    window.context.data_changed.emit()
+    page = window.show_page("progress")
+    page.range_buttons[2].click()  # all: 3 years, the three lines a few pixels apart
+    QApplication.processEvents()
+    page.plot.widget.grab()  # laid out and painted, as on screen
+    labels = [line.label.sceneBoundingRect() for line in page.plot._markers]
+    assert len(labels) == 3 and all(not r.isEmpty() for r in labels)
+    for i, first in enumerate(labels):
+        for second in labels[i + 1 :]:
+            assert not first.intersects(second), (first, second)

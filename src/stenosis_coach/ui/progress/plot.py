@@ -316,6 +316,31 @@ def no_si_prefix(plot_item: pg.PlotItem) -> None:
         plot_item.getAxis(name).enableAutoSIPrefix(False)
 
 
+LABEL_TOP = 0.95  # where a treatment's number sits on its line (0 bottom, 1 top)
+
+
+def stagger_numbers(plot_item: pg.PlotItem, lines: Sequence[pg.InfiniteLine]) -> None:
+    """Treatment numbers that would touch go one below the other: each visible line's
+    number takes the highest row where it clears the numbers already there (a gap of half
+    a number's width), so "3" and "4" a month apart on a 3-year axis never read "34"."""
+    box = plot_item.getViewBox()
+    (x0, x1), _ys = box.viewRange()
+    width, height = box.width(), box.height()
+    if width <= 0 or height <= 0 or x1 <= x0:
+        return
+    rows: list[float] = []  # per row, the right edge (px) of its last number
+    for line in sorted((ln for ln in lines if ln.isVisible()), key=lambda ln: ln.value()):
+        size = line.label.boundingRect()
+        centre = (line.value() - x0) / (x1 - x0) * width
+        left = centre - size.width() / 2
+        gap = size.width() / 2
+        row = next((i for i, right in enumerate(rows) if right + gap <= left), len(rows))
+        if row == len(rows):
+            rows.append(0.0)
+        rows[row] = centre + size.width() / 2
+        line.label.setPosition(max(0.05, LABEL_TOP - row * (size.height() + 2) / height))
+
+
 def pick(data: ProgressData, path: str) -> s.Series:
     item = data
     for part in path.split("."):
@@ -378,6 +403,9 @@ class ProgressPlot(QWidget):
                     self.plot_item.addItem(so_far)
                     self.partial[path] = so_far
         self.widget.scene().sigMouseMoved.connect(self._moved)
+        self.plot_item.getViewBox().sigResized.connect(
+            lambda _box: stagger_numbers(self.plot_item, self._markers)
+        )
 
     def apply_palette(self, palette: Palette, body_pt: int = 15) -> None:
         self._dark = palette.background == "#000000"
@@ -440,7 +468,7 @@ class ProgressPlot(QWidget):
                 pen=pg.mkPen(self._text_colour, width=2, style=Qt.PenStyle.DashLine),
                 label=str(number),
                 labelOpts={
-                    "position": 0.95,
+                    "position": LABEL_TOP,
                     "color": self._text_colour,
                     "fill": pg.mkBrush(self._card_colour),
                 },
@@ -529,6 +557,7 @@ class ProgressPlot(QWidget):
             self._markers, self._data.markers if self._data else (), strict=False
         ):
             line.setVisible(x_min <= marker.x <= x_max)
+        stagger_numbers(self.plot_item, self._markers)
         self._fit_y()
         self._describe()
         self.show_numbers.refresh()
