@@ -66,6 +66,14 @@ def minutes_cell_text(seconds: Fraction | int | float) -> str:
     return minutes_text(seconds).removesuffix(" min")
 
 
+def min_sec_text(seconds: Fraction | int | float) -> str:
+    """Minutes and seconds at any length, for a table column that holds short durations
+    too (its header says "(min:sec)"): ``776 -> "12:56"``, ``1800 -> "30:00"``."""
+    whole = math.floor(max(Fraction(0), _exact(seconds)) + Fraction(1, 2))
+    mins, secs = divmod(whole, 60)
+    return f"{mins}:{secs:02d}"
+
+
 def duration_words(seconds: Fraction | int | float | None) -> str:
     """The same duration for a screen reader: ``"42 seconds"``, ``"4 minutes"``,
     ``"4 minutes 30 seconds"``, ``"25 minutes"``; ``None -> "not known"``."""

@@ -39,7 +39,9 @@ from stenosis_coach.core.progress.verdict import (
 )
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import (
+    WHOLE_MINUTES_FROM_S,
     day_text,
+    min_sec_text,
     minutes_cell_text,
     minutes_text,
     number_text,
@@ -74,7 +76,14 @@ WALK_HEADERS = (
     "Recorded",
     "Notes",
 )
-ROUTINE_HEADERS = ("Date", "Routine", "Minutes", "Ended", "Leg pain before → after", "Worst hurt")
+ROUTINE_HEADERS = (
+    "Date",
+    "Routine",
+    "Time (min)",
+    "Ended",
+    "Leg pain before → after",
+    "Worst hurt",
+)
 
 
 # ---- words ------------------------------------------------------------------------------
@@ -609,3 +618,75 @@ def note_rows(data: InRange) -> tuple[NoteRow, ...]:
     ]
     found.sort(key=lambda t: (t[0], t[1]))  # stable: keeps the order within a day
     return tuple(row for _, _, row in found)
+
+
+# ---- tables as printed: one duration format per column, no empty columns -----------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table ready to print: headers and rows of cells, the same length."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+MIN_UNIT, MIN_SEC_UNIT = "(min)", "(min:sec)"
+
+
+def duration_column(values: Sequence[Fraction | float | None]) -> tuple[str, list[str]]:
+    """A column of durations said one way: whole minutes when every one is 20 minutes or
+    more (words.minutes_text's rule; none at all is "0"), else minutes and seconds for
+    every one ("30:00" above "12:56", never "30" above "12:56"). Returns the unit for the
+    header and the cells ("—" for unknown)."""
+    known = [v for v in values if v is not None and v != 0]
+    whole = all(v >= WHOLE_MINUTES_FROM_S for v in known)
+    if whole:
+        return MIN_UNIT, [minutes_cell(v) for v in values]
+    return MIN_SEC_UNIT, [UNKNOWN if v is None else min_sec_text(v) for v in values]
+
+
+def _printed(
+    headers: Sequence[str],
+    rows: Sequence[tuple[str, ...]],
+    durations: dict[int, Sequence[Fraction | float | None]],
+) -> Table:
+    """``rows`` with each duration column (index -> its values) said one way, its header's
+    "(min)" saying which, and the columns that hold nothing ("—" or blank in every row)
+    left out; the first column (the date) always stays."""
+    heads, cells = list(headers), [list(r) for r in rows]
+    for index, values in durations.items():
+        unit, texts = duration_column(values)
+        heads[index] = heads[index].replace(MIN_UNIT, unit)
+        for row, text in zip(cells, texts, strict=True):
+            if row[index] != "no symptoms":
+                row[index] = text
+    keep = [
+        i
+        for i in range(len(heads))
+        if i == 0 or not cells or any(row[i] not in (UNKNOWN, "") for row in cells)
+    ]
+    return Table(tuple(heads[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in cells))
+
+
+def walk_table(rows: Sequence[WalkRow]) -> Table:
+    """The walks as printed (:data:`WALK_HEADERS`, see :func:`_printed`)."""
+    return _printed(
+        WALK_HEADERS,
+        [r.cells for r in rows],
+        {2: [r.walked_s for r in rows], 3: [r.tfs_s for r in rows]},
+    )
+
+
+def weekly_table(rows: Sequence[WeekRow]) -> Table:
+    """The weeks as printed (:data:`WEEKLY_HEADERS`, see :func:`_printed`)."""
+    return _printed(
+        WEEKLY_HEADERS,
+        [r.cells for r in rows],
+        {2: [r.tolerance_s for r in rows], 4: [r.training_s for r in rows]},
+    )
+
+
+def routine_table(rows: Sequence[RoutineRow]) -> Table:
+    """The exercise sessions as printed (:data:`ROUTINE_HEADERS`, see :func:`_printed`)."""
+    return _printed(ROUTINE_HEADERS, [r.cells for r in rows], {2: [r.elapsed_s for r in rows]})

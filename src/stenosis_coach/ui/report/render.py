@@ -20,10 +20,11 @@ from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.report.model import PlotData, Report
 from stenosis_coach.core.report.tables import (
     COMPARE_HEADERS,
-    ROUTINE_HEADERS,
-    WALK_HEADERS,
-    WEEKLY_HEADERS,
+    Table,
     date_text,
+    routine_table,
+    walk_table,
+    weekly_table,
 )
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.ui.pdf import paper_document, paper_text, pdf_pages, print_document
@@ -34,6 +35,10 @@ SYMBOLS = {
     VerdictKind.SLIPPING: "▼",
     VerdictKind.NOT_ENOUGH_DATA: "○",
 }
+# Cell padding in px: Qt's rich text reads a cell's CSS padding in px only; in pt it is 0,
+# and "Training" and "30" printed as "Training30" (px are the printed page's points here).
+# With that room the week-by-week table's 9 columns fit the page only with headers in
+# regular weight (on grey, they still stand apart) and 13 mm side margins.
 CSS = """
 body { font-family: sans-serif; font-size: 9.5pt; color: #000000; }
 h1 { font-size: 16pt; margin: 0; }
@@ -43,9 +48,9 @@ ul, ol { margin-top: 0; margin-bottom: 1pt; }
 p.meta { color: #333333; font-size: 9pt; margin: 0; }
 .verdict { font-size: 13pt; font-weight: bold; }
 table.grid { border-collapse: collapse; }
-table.grid th { background: #E8E8E8; text-align: left; padding: 1pt 4pt;
-                border: 1px solid #777777; font-size: 8pt; }
-table.grid td { padding: 1pt 4pt; border: 1px solid #999999; font-size: 8.5pt; }
+table.grid th { background: #E8E8E8; text-align: left; padding: 0px 3px; font-weight: normal;
+                border: 1px solid #777777; font-size: 7.5pt; }
+table.grid td { padding: 0px 3px; border: 1px solid #999999; font-size: 8.5pt; }
 li { margin: 0; }
 .small { font-size: 8pt; color: #333333; }
 """
@@ -58,7 +63,9 @@ DATED = re.compile(r"^(\w{3}&nbsp;\d{1,2}&nbsp;\w{3}&nbsp;\d{4})&nbsp;\(")  # "M
 NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
+PAGE_MARGINS_MM = QMarginsF(13, 14, 13, 14)  # left, top, right, bottom
 PLOT_SIZE = (1500, 300)  # pixels of the exported plot
+KEY_TEST, KEY_AT_LEAST, KEY_MEDIAN, KEY_TREATMENT = "●", "□", "━━", "┆"  # as drawn
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
 
 
@@ -95,14 +102,16 @@ def table(
 
 def latest_table(
     title: str,
-    headers: Sequence[str],
     rows: Sequence[object],
+    printed: Callable[[Sequence[object]], Table],
     limit: int,
     none: str,
     noun: str,
-    widths: Mapping[int, str] = NO_WIDTHS,
+    widths: Callable[[Table], Mapping[int, str]] = lambda _table: NO_WIDTHS,
 ) -> str:
-    """``title`` and a grid of the newest ``limit`` rows; older rows are counted, not printed."""
+    """``title`` and a grid of the newest ``limit`` rows as ``printed`` lays them out (one
+    duration format per column, empty columns left out); older rows are counted, not
+    printed."""
     if not rows:
         return f"<h2>{paper_text(title)}</h2><p>{paper_text(none)}</p>"
     shown = rows[-limit:]
@@ -113,7 +122,17 @@ def latest_table(
         if left_out
         else ""
     )
-    return f"<h2>{paper_text(title)}</h2>" + lead + table(headers, (r.cells for r in shown), widths)
+    grid = printed(shown)
+    return f"<h2>{paper_text(title)}</h2>" + lead + table(grid.headers, grid.rows, widths(grid))
+
+
+def notes_width(grid: Table) -> Mapping[int, str]:
+    """Notes, when the walks have any: a few lines, not a column of words."""
+    return {grid.headers.index("Notes"): "22%"} if "Notes" in grid.headers else NO_WIDTHS
+
+
+def note_table(rows: Sequence[object]) -> Table:
+    return Table(NOTE_HEADERS, tuple(r.cells for r in rows))
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -128,7 +147,14 @@ def report_plot(plot: PlotData):
     import pyqtgraph as pg
     from PySide6.QtCore import Qt
 
-    from stenosis_coach.ui.progress.plot import EDGE_PAD, DateAxis, no_si_prefix, y_range
+    from stenosis_coach.ui.progress.plot import (
+        EDGE_PAD,
+        MINUTES,
+        DateAxis,
+        no_si_prefix,
+        stagger_numbers,
+        y_range,
+    )
 
     view = pg.PlotWidget(axisItems={"bottom": DateAxis(plot.tz)}, background="#FFFFFF")
     item = view.getPlotItem()
@@ -171,6 +197,7 @@ def report_plot(plot: PlotData):
     item.plot(plot.running_median.xs, plot.running_median.ys, pen=black)
     label_font = QFont(font)
     label_font.setBold(True)
+    lines = []
     for number, marker in enumerate(plot.markers, start=1):
         line = pg.InfiniteLine(
             pos=marker.x,
@@ -181,11 +208,13 @@ def report_plot(plot: PlotData):
         )
         line.label.setFont(label_font)
         item.addItem(line)
+        lines.append(line)
     item.setXRange(*plot.x_range, padding=EDGE_PAD)  # a test on the first day drawn whole
     ys = [p.y for p in plot.tolerance.points] + list(plot.running_median.ys)
-    item.setYRange(*(y_range(ys) or (0, 1)), padding=0)
+    item.setYRange(*y_range(ys, MINUTES), padding=0)  # from 0, a few minutes above
     # The view is never shown, so it never lays its plot out: size the plot itself.
     item.setGeometry(QRectF(0, 0, *PLOT_SIZE))
+    stagger_numbers(item, lines)
     return view, item
 
 
@@ -208,6 +237,21 @@ def plot_png(plot: PlotData) -> bytes | None:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
+
+
+def plot_key(plot: PlotData) -> str:
+    """What each mark on the plot means, as HTML, with the marks themselves (the plot's
+    open squares were explained nowhere)."""
+    entries = [f"<b>{KEY_TEST}</b> walking test"]
+    if any(p.lower_bound for p in plot.tolerance.points):
+        entries.append(f"<b>{KEY_AT_LEAST}</b> no symptoms came (at least this long)")
+    entries.append(f"<b>{KEY_MEDIAN}</b> median of the last 3")
+    if plot.markers:
+        numbers = " · ".join(
+            f"{n} {paper_text(m.label)}" for n, m in enumerate(plot.markers, start=1)
+        )
+        entries.append(f"<b>{KEY_TREATMENT}</b> treatment (dashed lines): {numbers}")
+    return "Key: " + "; &nbsp;".join(entries) + "."
 
 
 def page_one(report: Report, png: bytes | None) -> str:
@@ -237,15 +281,7 @@ def page_one(report: Report, png: bytes | None) -> str:
         parts.append(
             f'<p><img src="data:image/png;base64,{data}" width="{width}" height="{height}"></p>'
         )
-        if p1.plot.markers:
-            parts.append(
-                '<p class="small">Dashed lines: '
-                + paper_text(
-                    " · ".join(f"{n} {m.label}" for n, m in enumerate(p1.plot.markers, start=1))
-                )
-                + ". "
-                "Dots: walking tests; black line: median of the last three.</p>"
-            )
+        parts.append(f'<p class="small">{plot_key(p1.plot)}</p>')
     else:
         parts.append(f"<p>{paper_text(p1.plot.empty_text)}</p>")
     parts.append("<h2>At the start and now</h2>")
@@ -307,8 +343,8 @@ def later_pages(report: Report) -> str:
     parts.append(
         latest_table(
             "Week by week",
-            WEEKLY_HEADERS,
             report.weekly,
+            weekly_table,
             LATEST_WEEKS,
             "No weeks with data in this range.",
             "weeks",
@@ -317,19 +353,19 @@ def later_pages(report: Report) -> str:
     parts.append(
         latest_table(
             "Walks",
-            WALK_HEADERS,
             report.walks,
+            walk_table,
             LATEST_ROWS,
             "No walks in this range.",
             "walks",
-            {len(WALK_HEADERS) - 1: "22%"},  # notes: a few lines, not a column of words
+            notes_width,
         )
     )
     parts.append(
         latest_table(
             "Exercise sessions",
-            ROUTINE_HEADERS,
             report.routines,
+            routine_table,
             LATEST_ROWS,
             "No exercise sessions in this range.",
             "sessions",
@@ -339,7 +375,7 @@ def later_pages(report: Report) -> str:
         "<h2>About these figures</h2>" + bullets((*footnotes, report.page1.generated_line))
     )
     if report.notes:
-        parts.append(latest_table("Notes", NOTE_HEADERS, report.notes, LATEST_ROWS, "", "notes"))
+        parts.append(latest_table("Notes", report.notes, note_table, LATEST_ROWS, "", "notes"))
     return "".join(parts)
 
 
@@ -373,7 +409,7 @@ def write_report_pdf(
     step(40)
     doc = report_document(report, png)
     step(70)
-    margins = QMarginsF(15, 14, 15, 14)
+    margins = PAGE_MARGINS_MM
     with pdf_pages(
         target, what="report", title=report.page1.title, margins_mm=margins, locale=locale
     ) as (writer, painter):
