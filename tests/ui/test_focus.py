@@ -140,6 +140,8 @@ def test_the_theme_draws_a_3px_focus_ring_on_every_kind_of_control(high_contrast
         'QPushButton[kind="rating"]:checked:focus': on_fill,
         'QPushButton[kind="choice"]:checked:focus': on_fill,
         'QWidget[role="rating-scale"]:focus': p.focus,
+        "QTextEdit:focus": p.focus,
+        "QAbstractSpinBox:focus": p.focus,
     }.items():
         assert f"border: 3px solid {colour}" in found.get(selector, ""), selector
     assert f"border: 4px solid {on_fill}" in found['QPushButton[kind="huge"]:focus']
@@ -227,6 +229,21 @@ def test_focus_changes_only_the_ring_of_a_button_never_its_inside(window, qtbot,
     inside = before.rect().adjusted(inset, inset, -inset, -inset)
     assert before != after  # the ring
     assert before.copy(inside) == after.copy(inside)
+
+
+def test_the_report_preview_shows_a_ring_when_focused(window, qtbot):
+    """The preview takes Tab (it scrolls with the arrows), so it shows the ring too."""
+    from stenosis_coach.ui.theme import palette_for
+
+    page = window.show_page("report")
+    active(window, qtbot)
+    page.print_button.setFocus()
+    before = grab(page.preview)
+    page.preview.setFocus()
+    after = grab(page.preview)
+    focus = palette_for(window.context.settings).focus
+    assert colour_count(after, focus) > 2 * page.preview.width()
+    assert colour_count(before, focus) == 0
 
 
 def test_rating_buttons_are_at_least_8px_apart_at_every_text_size(window, qtbot):

@@ -271,6 +271,7 @@ QComboBox QAbstractItemView {{ border: 2px solid {p.border}; }}
 QAbstractSpinBox, QTextEdit {{
     background: {p.card}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
 }}
+QAbstractSpinBox:focus, QTextEdit:focus {{ border: 3px solid {p.focus}; }}
 QScrollBar:horizontal {{ height: 20px; background: {p.background}; }}
 QScrollBar::handle:horizontal {{ background: {p.border}; min-width: 40px; border-radius: 8px; }}
 QListWidget {{
