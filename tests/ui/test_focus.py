@@ -286,3 +286,36 @@ def test_tab_into_the_text_size_choices_lands_on_the_chosen_one(window, qtbot):
     assert QApplication.focusWidget() is page.contrast
     qtbot.keyClick(page.contrast, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is page.size_buttons[TextSize.LARGE]
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_every_control_on_every_page_shows_when_it_has_the_focus(
+    window, qtbot, clock, high_contrast
+):
+    """Each control that Tab reaches (buttons, lists, the plot, boxes) looks different
+    with the focus than without it, on every page, in both themes."""
+    from PySide6.QtWidgets import QWidget
+
+    from stenosis_coach.services.demo import fill_demo
+
+    fill_demo(window.context.db, weeks=4, seed=3, now=clock.now())
+    window.context.data_changed.emit()
+    window.context.update_settings(high_contrast=high_contrast)
+    active(window, qtbot)
+    unseen = []
+    for key in window.page_keys():
+        page = window.show_page(key)
+        for widget in page.findChildren(QWidget):
+            if not (
+                widget.isVisibleTo(page)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.focusProxy() is None
+            ):
+                continue
+            window.nav_button(key).setFocus()
+            before = grab(widget)
+            widget.setFocus()
+            if grab(widget) == before:
+                unseen.append(f"{key}: {type(widget).__name__} {widget.accessibleName()!r}")
+    assert unseen == []

@@ -272,6 +272,8 @@ QAbstractSpinBox, QTextEdit {{
     background: {p.card}; color: {p.text}; border: 2px solid {p.border}; border-radius: 8px;
 }}
 QAbstractSpinBox:focus, QTextEdit:focus {{ border: 3px solid {p.focus}; }}
+PlotView {{ border: 3px solid transparent; }}
+PlotView:focus {{ border: 3px solid {p.focus}; }}
 QScrollBar:horizontal {{ height: 20px; background: {p.background}; }}
 QScrollBar::handle:horizontal {{ background: {p.border}; min-width: 40px; border-radius: 8px; }}
 QListWidget {{
