@@ -5,6 +5,7 @@ with the keyboard and a screen reader, not only by pointing at it."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -176,6 +177,8 @@ def test_lists_on_progress_give_the_year_only_when_it_is_not_this_year(window):
     treatments = [page.treatments.item(r).text() for r in range(page.treatments.count())]
     assert treatments[0].startswith("Fri 20 Feb:")
     assert treatments[1].startswith("Sun 10 Dec 2023:")
+    said = page.verdict_extra.text()  # the lines under the verdict say them the same way
+    assert "injection on Sun 10 Dec 2023:" in said and "injection on Fri 20 Feb:" in said
 
 
 def test_treatment_numbers_close_together_never_overlap(window, tmp_path):
@@ -196,3 +199,14 @@ def test_treatment_numbers_close_together_never_overlap(window, tmp_path):
     for i, first in enumerate(labels):
         for second in labels[i + 1 :]:
             assert not first.intersects(second), (first, second)
+
+
+def test_the_exercise_history_gives_last_years_dates_their_year(window):
+    from datetime import UTC, datetime
+
+    from stenosis_coach.services.demo import fill_demo
+
+    fill_demo(window.context.db, 4, 1, datetime(2025, 6, 1, 9, tzinfo=UTC), UTC)
+    window.context.data_changed.emit()
+    history = window.show_page("exercises").history_list.text().splitlines()
+    assert history and all(re.match(r"\w{3} \d{1,2} \w{3} 2025: ", line) for line in history)

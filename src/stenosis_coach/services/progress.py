@@ -32,11 +32,11 @@ class ProgressData:
     markers: list[s.Marker]
 
 
-def treatment_line(walks, event: TreatmentEvent, tz: tzinfo) -> str:
+def treatment_line(walks, event: TreatmentEvent, tz: tzinfo, today: date | None = None) -> str:
     """DESIGN 5.3: the median tolerance of tests in the 28 days before and days 7-35 after,
-    worded "after", never "because of"."""
+    worded "after", never "because of"; the date has its year when not in ``today``'s."""
     effect = treatment_effect(walks, event, tz)
-    what = f"After the {TREATMENT_WORDS[event.kind]} on {day_text(event.date)}"
+    what = f"After the {TREATMENT_WORDS[event.kind]} on {day_text(event.date, today)}"
     if effect.before_median_s is None or effect.after_median_s is None:
         return f"{what}: not enough walking tests before and after to compare yet."
     change = f" ({percent_text(effect.change_pct)})" if effect.change_pct is not None else ""
@@ -56,7 +56,7 @@ def progress_data(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ProgressDa
         today=today,
         verdict=status.verdict,
         signs=status.signs,
-        treatment_lines=[treatment_line(walks, e, tz) for e in events],
+        treatment_lines=[treatment_line(walks, e, tz, today) for e in events],
         tolerance=s.tolerance_points(walks, tz),
         tolerance_median=s.tolerance_running_median(walks, tz),
         training_per_week=s.training_minutes_per_week(walks, tz, until=today),

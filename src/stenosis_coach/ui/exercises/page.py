@@ -165,8 +165,9 @@ class ExercisesPage(PageBase):
                 "This is your routine" if routine_id == self._mine_id else "Make this my routine"
             )
         lines = []
+        today = self._context.clock.now().astimezone().date()
         for summary in routines.history(db, limit=8):
-            when = day_text(summary.session.local_start)
+            when = day_text(summary.session.local_start, today)  # year: not this year
             state = summary.state_words  # finished (with what was skipped), stopped early
             line = f"{when}: {summary.session.title}, {minutes_text(summary.session.elapsed_s)}"
             line += f", {state}"
