@@ -116,3 +116,13 @@ def test_report_dates_in_sentences_carry_the_year_when_not_this_year(db):
     line = report.page1.opioid_line
     if "the last on" in line:
         assert re.search(r"the last on \w{3} \d{1,2} \w{3} 2025\.", line), line
+
+
+def test_the_plot_image_says_what_it_shows_in_words(demo_report, qtbot):
+    png = plot_png(demo_report.page1.plot)
+    html = report_html(demo_report, png)
+    alt = re.search(r'<img [^>]*alt="([^"]*)"', html)
+    assert alt, "the plot has no words for a screen reader"
+    tests = len(demo_report.page1.plot.tolerance.points)
+    assert alt.group(1).startswith(f"Plot of {tests} walking tests from ")
+    assert "min" in alt.group(1) and "Walks table" in alt.group(1)

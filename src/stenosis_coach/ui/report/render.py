@@ -239,6 +239,20 @@ def plot_png(plot: PlotData) -> bytes | None:
     return bytes(data.data())
 
 
+def plot_words(plot: PlotData) -> str:
+    """The plot in one sentence, for a screen reader (the image's alt text)."""
+    points = plot.tolerance.points
+    n = len(points)
+    first, last = points[0].day, points[-1].day
+    low = min(points, key=lambda p: p.exact).exact * 60
+    high = max(points, key=lambda p: p.exact).exact * 60
+    return (
+        f"Plot of {n} walking test{'s' if n != 1 else ''} from {date_text(first)} to "
+        f"{date_text(last)}: from {minutes_text(low)} to {minutes_text(high)} before symptoms. "
+        "The numbers are in the Walks table and the CSV export."
+    )
+
+
 def plot_key(plot: PlotData) -> str:
     """What each mark on the plot means, as HTML, with the marks themselves (the plot's
     open squares were explained nowhere)."""
@@ -278,8 +292,10 @@ def page_one(report: Report, png: bytes | None) -> str:
         image = QImage.fromData(png)
         width = PLOT_PRINT_WIDTH
         height = round(width * image.height() / max(1, image.width()))
+        alt = paper_text(plot_words(p1.plot))
         parts.append(
-            f'<p><img src="data:image/png;base64,{data}" width="{width}" height="{height}"></p>'
+            f'<p><img src="data:image/png;base64,{data}" width="{width}" height="{height}" '
+            f'alt="{alt}"></p>'
         )
         parts.append(f'<p class="small">{plot_key(p1.plot)}</p>')
     else:
