@@ -246,6 +246,23 @@ def test_the_report_preview_shows_a_ring_when_focused(window, qtbot):
     assert colour_count(before, focus) == 0
 
 
+def test_a_rating_row_is_one_tab_stop_and_the_arrows_move_the_choice(window, qtbot):
+    """Tab reaches the row once (not eleven buttons one by one) and goes on past it; a
+    click leaves the focus on the row, so the arrows then move the choice just made."""
+    page = window.show_page("progress")
+    window.progress.log_day(back_to="progress")
+    screen = window.flow
+    active(window, qtbot)
+    qtbot.mouseClick(screen.leg.buttons[4], Qt.MouseButton.LeftButton)
+    assert screen.leg.hasFocus() and screen.leg.value() == 4
+    qtbot.keyClick(screen.leg, Qt.Key.Key_Right)
+    assert screen.leg.value() == 5 and screen.leg.hasFocus()
+    qtbot.keyClick(screen.leg, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.back  # the next row, not the button "6"
+    assert "5 chosen" in screen.leg.accessibleDescription()
+    assert page is window.page("progress")
+
+
 def test_rating_buttons_are_at_least_8px_apart_at_every_text_size(window, qtbot):
     from stenosis_coach.core.settings import TextSize
     from stenosis_coach.ui.inputs import RatingScale
