@@ -152,6 +152,9 @@ class PlotNumbers(QWidget):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 table.setItem(row, column, item)
+        # The date as wide as it needs, the values the rest: less wrapping at large text.
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.resizeRowsToContents()
         table.setUpdatesEnabled(True)
         table.setAccessibleName(f"The numbers of the plot: {now.title}, newest first")
