@@ -336,3 +336,45 @@ def test_every_control_on_every_page_shows_when_it_has_the_focus(
             if grab(widget) == before:
                 unseen.append(f"{key}: {type(widget).__name__} {widget.accessibleName()!r}")
     assert unseen == []
+
+
+def open_screen(window, qtbot, which: str):
+    if which == "daily log":
+        window.show_page("progress")
+        window.progress.log_day(back_to="progress")
+    elif which == "log a walk":
+        page = window.show_page("walk")
+        qtbot.mouseClick(page.log, Qt.MouseButton.LeftButton)
+    else:  # the ratings before a routine
+        page = window.show_page("exercises")
+        start_button, _choose = next(iter(page.routine_buttons.values()))
+        qtbot.mouseClick(start_button, Qt.MouseButton.LeftButton)
+    return window.flow
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+@pytest.mark.parametrize("which", ["daily log", "log a walk", "ratings"])
+def test_every_control_on_the_rating_screens_shows_the_focus(window, qtbot, which, high_contrast):
+    from PySide6.QtWidgets import QWidget
+
+    window.context.update_settings(high_contrast=high_contrast)
+    screen = open_screen(window, qtbot, which)
+    active(window, qtbot)
+    controls = [
+        w
+        for w in screen.findChildren(QWidget)
+        if w.isVisibleTo(screen)
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+    ]
+    assert len(controls) >= 5
+    unseen = []
+    for widget in controls:
+        other = next(c for c in controls if not (c is widget or c.isAncestorOf(widget)))
+        other.setFocus()
+        before = grab(widget)
+        widget.setFocus()
+        if grab(widget) == before:
+            unseen.append(f"{type(widget).__name__} {widget.accessibleName()!r}")
+    assert unseen == []
