@@ -104,6 +104,7 @@ class PlotNumbers(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.setMinimumHeight(260)
+        self.table.setAccessibleName("The numbers of the plot, newest first")
         self.table.setVisible(False)
         layout.addWidget(self.table)
         self.none = label("No values in this range.", "secondary")
