@@ -61,7 +61,7 @@ def test_a_session_left_running_is_offered_and_saved_as_ended_at_last_heartbeat(
     [offered] = recording.interrupted_sessions(db)
     assert offered.id == sid
     text = interrupted_offer(offered)
-    assert "Walking test" in text and "5 min" in text
+    assert "Walking test" in text and "5:00 min" in text
     assert f"{offered.last_alive_local:%H:%M}" in text
     saved = recording.save_interrupted(db, sid)
     assert saved.end_reason is EndReason.INTERRUPTED
