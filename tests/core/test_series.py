@@ -59,7 +59,9 @@ def routine(started_at: datetime, offset_min: int = 0, completed: bool = True) -
     session = SessionRecord(
         1, "routine", "Flexion", SessionState.FINISHED, started_at, offset_min, started_at, 600.0
     )
-    return RoutineSummary(session, "flexion", Ratings(), Ratings(), 5, 0, None, completed)
+    return RoutineSummary(
+        session, "flexion", Ratings(), Ratings(), 5, 0, None, completed, done=completed
+    )
 
 
 def noon_utc(day: date) -> float:

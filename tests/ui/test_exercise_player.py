@@ -337,3 +337,8 @@ def test_a_routine_skipped_through_says_what_was_done_and_stays_due(
 
     [row] = report_for(window.context.db, clock.now()).routines
     assert row.ended == "Finished, 3 of 4 skipped" and row.ended in row.cells
+    # Progress's weekly routines agree with what is due: one session, none done.
+    from stenosis_coach.services.progress import progress_data
+
+    week = progress_data(window.context.db, clock.now()).adherence.routines.points[-1]
+    assert (week.exact, week.counts) == (1, (0,))

@@ -10,7 +10,7 @@ from stenosis_coach.core.due import Due, RoutineDue
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
-from stenosis_coach.core.sessions import EndReason, session_status
+from stenosis_coach.core.sessions import ROUTINE_STEP_SKIPPED, EndReason, session_status
 from stenosis_coach.core.today import (
     ROUTINE_ACTION,
     ROUTINE_RESUME_ACTION,
@@ -154,7 +154,13 @@ def outcomes(db: Database) -> list[RoutineSummary]:
     status with the history, core.sessions.session_status)."""
     repo = SessionRepository(db)
     sessions = repo.starts_and_ends(SESSION_KIND)
-    events = repo.events_for([s.id for s in sessions if s.end_reason is EndReason.INTERRUPTED])
+    # Whether a completed one counts as done for the week depends on its skips (rare):
+    # the events of sessions with a skip are read too.
+    skipped = repo.events_for(
+        [s.id for s in sessions if s.end_reason is EndReason.COMPLETED], [ROUTINE_STEP_SKIPPED]
+    )
+    read = [s.id for s in sessions if s.end_reason is EndReason.INTERRUPTED or skipped.get(s.id)]
+    events = repo.events_for(read)
     return [summarize(s, events.get(s.id, [])) for s in sessions]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlmodel import col, delete, select
@@ -143,17 +144,21 @@ class SessionRepository:
             for sid, title, started, offset, beat, elapsed, ended, reason in rows
         ]
 
-    def events_for(self, session_ids: list[int]) -> dict[int, list[SessionEvent]]:
-        """Events of many sessions in one query (for histories and plots)."""
+    def events_for(
+        self, session_ids: list[int], kinds: Iterable[str] | None = None
+    ) -> dict[int, list[SessionEvent]]:
+        """Events of many sessions in one query (for histories and plots); only events of
+        ``kinds`` when given."""
         found: dict[int, list[SessionEvent]] = {i: [] for i in session_ids}
         if not session_ids:
             return found
+        query = select(SessionEventRow.__table__).where(
+            col(SessionEventRow.session_id).in_(session_ids)
+        )
+        if kinds is not None:
+            query = query.where(col(SessionEventRow.kind).in_(list(kinds)))
         with self._db.session() as s:
-            rows = s.execute(
-                select(SessionEventRow.__table__)
-                .where(col(SessionEventRow.session_id).in_(session_ids))
-                .order_by(col(SessionEventRow.id))
-            ).all()
+            rows = s.execute(query.order_by(col(SessionEventRow.id))).all()
             for r in rows:
                 found[r.session_id].append(SessionEvent(r.kind, r.t_s, r.at, json.loads(r.data)))
         return found

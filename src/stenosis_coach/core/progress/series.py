@@ -263,7 +263,7 @@ def sessions_per_week(
     for s in routine_summaries:
         week = monday(s.session.local_start.date())
         routine_n[week] += 1
-        done_n[week] += s.completed
+        done_n[week] += s.done  # reached its end, not mostly skipped (core.sessions)
     walk_pts, routine_pts = [], []
     for week in _week_span([*walk_n, *routine_n], until):
         x, n, r = noon_x(week, tz), walk_n.get(week, 0), routine_n.get(week, 0)
