@@ -492,3 +492,15 @@ def test_explain_steps_with_plan_and_held_step_up() -> None:
         "symptoms."
     )
     assert Progression.from_plan({"step_up": None, "flare_pain": 8}).flare_pain == 8
+
+
+def test_a_last_test_from_another_year_is_named_with_its_year():
+    """The Why of a walking test due names the last one; from last year, with its year."""
+    from datetime import UTC, datetime
+
+    from stenosis_coach.core.walking.model import Walk, WalkKind
+    from stenosis_coach.core.walking.prescription import replay
+
+    last = Walk(datetime(2025, 12, 20, 10, tzinfo=UTC), WalkKind.TEST, Fraction(600), None, 3)
+    why = replay([last], datetime(2026, 1, 5, 10, tzinfo=UTC)).reason
+    assert "Sat 20 Dec 2025" in why

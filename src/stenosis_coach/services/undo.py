@@ -148,4 +148,4 @@ def _last_deleted_at(db: Database) -> datetime | None:
 
 
 def _day(day: date, this_year: int) -> str:
-    return day_text(day) if day.year == this_year else f"{day_text(day)} {day.year}"
+    return day_text(day, date(this_year, 1, 1))  # with its year when not this year

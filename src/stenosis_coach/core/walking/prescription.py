@@ -264,7 +264,8 @@ def replay(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) 
     elif kind == WalkKind.TEST:
         last = max(tests, key=lambda w: w.start) if tests else None
         when = (
-            f"your last one was on {day_text(last.start)}, and you do one every {every} days"
+            f"your last one was on {day_text(last.start, now.date())}, "
+            f"and you do one every {every} days"
             if last
             else "you have not done one yet"
         )
@@ -278,7 +279,7 @@ def replay(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) 
         latest = replay_order(walks)[-1]
         if latest.kind == WalkKind.TRAINING:
             reason += (
-                f" Your training walk on {day_text(latest.start)} does not replace it: "
+                f" Your training walk on {day_text(latest.start, now.date())} does not replace it: "
                 "only a walking test measures how far you can walk before symptoms."
             )
     return Prescription(kind, st.bout, st.rest, st.target, reason)
