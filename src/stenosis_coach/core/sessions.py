@@ -8,11 +8,11 @@ with a heartbeat once a second, so a session whose app died can be offered back
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
-from typing import Any
 
+from stenosis_coach.core.session_events import EndReason, SessionEvent
 from stenosis_coach.core.walking.model import WalkEnd
 from stenosis_coach.core.words import minutes_text
 
@@ -20,17 +20,6 @@ from stenosis_coach.core.words import minutes_text
 class SessionState(StrEnum):
     RUNNING = "running"
     FINISHED = "finished"
-
-
-class EndReason(StrEnum):
-    """A finished session's one status: what the history lists, the weekly figures,
-    ``status``, the export (``ended_how``) and crash recovery all say about it. Derived
-    only by :func:`session_status` and :func:`walk_status`."""
-
-    COMPLETED = "completed"
-    STOPPED = "stopped"
-    MUST_STOP = "must_stop"
-    INTERRUPTED = "interrupted"  # the app died; saved as ended at the last heartbeat
 
 
 # How a walk's end (the walk row's ``ended_by``) reads as its session's status, so the two
@@ -122,19 +111,6 @@ def routine_done(status: EndReason | None, events: Iterable[SessionEvent]) -> bo
 
 
 HEARTBEAT_INTERVAL_S = 1.0
-
-
-@dataclass(frozen=True)
-class SessionEvent:
-    """One thing that happened in a session.
-
-    ``t_s`` is engine time: monotonic seconds from the session's start.
-    """
-
-    kind: str
-    t_s: float
-    at: datetime
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

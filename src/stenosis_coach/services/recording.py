@@ -18,14 +18,13 @@ import sqlite3
 import weakref
 from collections import deque
 from collections.abc import Callable
-from enum import Enum
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
 from stenosis_coach.core.clock import Clock, utc_offset_minutes
+from stenosis_coach.core.session_events import stored_data, stored_kind
 from stenosis_coach.core.sessions import (
     EndReason,
     SessionEvent,
@@ -249,15 +248,10 @@ class SessionRecorder:
         )
 
     def record(self, event: Any) -> None:
-        """Store an engine event (a frozen dataclass with ``t_s``) under its snake-case name,
-        e.g. ``BoutStarted`` -> ``"bout_started"``, with its fields as data."""
-        data = {
-            f.name: plain(getattr(event, f.name))
-            for f in dataclasses.fields(event)
-            if f.name != "t_s"
-        }
-        name = "".join(f"_{c.lower()}" if c.isupper() else c for c in type(event).__name__)
-        self.event(name.lstrip("_"), t_engine=event.t_s, **data)
+        """Store an engine event (a frozen dataclass with ``t_s``) under the kind its class
+        declares (``KIND``, e.g. ``"bout_started"``; never its class name), with its fields
+        as data (core.session_events)."""
+        self.event(stored_kind(event), t_engine=event.t_s, **stored_data(event))
 
     def heartbeat(self) -> None:
         """Once a second: write what waits for the disk, then move the heartbeat. While the
@@ -342,15 +336,6 @@ class SessionRecorder:
         if self._session_id is None:
             raise RuntimeError("no session is being recorded")
         return self._session_id
-
-
-def plain(value: Any) -> Any:
-    """A value as JSON can hold it: exact fractions as text, enums as their value."""
-    if isinstance(value, Fraction):
-        return str(value)
-    if isinstance(value, Enum):
-        return value.value
-    return value
 
 
 def interrupted_sessions(db: Database) -> list[SessionRecord]:

@@ -12,6 +12,7 @@ from datetime import datetime
 from fractions import Fraction
 
 from stenosis_coach.core.clock import Clock
+from stenosis_coach.core.session_events import plain
 from stenosis_coach.core.sessions import (
     WALK_FINISHED,
     EndReason,
@@ -22,7 +23,7 @@ from stenosis_coach.core.sessions import (
 from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
-from stenosis_coach.services.recording import SessionRecorder, plain
+from stenosis_coach.services.recording import SessionRecorder
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository

@@ -50,6 +50,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 from stenosis_coach.core.exercises.model import Exercise, Routine
 from stenosis_coach.core.exercises.timeline import (
@@ -60,7 +61,7 @@ from stenosis_coach.core.exercises.timeline import (
     Timeline,
     build_timeline,
 )
-from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.core.session_events import EndReason, event_kinds
 
 BACK_GRACE_S = 2.0  # "back" within the first 2 s of a step goes to the previous one (issue 4)
 
@@ -79,18 +80,21 @@ class Event:
 
 @dataclass(frozen=True)
 class SessionStarted(Event):
+    KIND: ClassVar[str] = "session_started"
     routine: str
     planned_s: int
 
 
 @dataclass(frozen=True)
 class StepStarted(Event):
+    KIND: ClassVar[str] = "step_started"
     step: int
     exercise: str
 
 
 @dataclass(frozen=True)
 class StepDone(Event):
+    KIND: ClassVar[str] = "step_done"
     step: int
     exercise: str
 
@@ -103,6 +107,7 @@ class StepSkipped(Event):
     (DESIGN 5.7, :func:`~stenosis_coach.core.sessions.routine_done`). Both follow from
     the plan and the moment, so they are not part of an event's identity."""
 
+    KIND: ClassVar[str] = "step_skipped"
     step: int
     exercise: str
     left_s: float = field(default=0.0, compare=False)
@@ -113,22 +118,26 @@ class StepSkipped(Event):
 class SteppedBack(Event):
     """``back`` left ``step`` to start ``to_step`` again (the same step, or the one before)."""
 
+    KIND: ClassVar[str] = "stepped_back"
     step: int
     to_step: int
 
 
 @dataclass(frozen=True)
 class Paused(Event):
+    KIND: ClassVar[str] = "paused"
     reason: PauseReason = PauseReason.USER
 
 
 @dataclass(frozen=True)
 class Resumed(Event):
+    KIND: ClassVar[str] = "resumed"
     paused_s: float  # monotonic seconds the pause lasted (engine time did not move)
 
 
 @dataclass(frozen=True)
 class Hurt(Event):
+    KIND: ClassVar[str] = "hurt"
     rating: int  # 0-10
     step: int
     exercise: str
@@ -136,6 +145,7 @@ class Hurt(Event):
 
 @dataclass(frozen=True)
 class SessionFinished(Event):
+    KIND: ClassVar[str] = "session_finished"
     reason: EndReason  # COMPLETED or STOPPED
 
 
@@ -143,6 +153,7 @@ class SessionFinished(Event):
 class Cue(Event):
     """A sound or spoken cue; ``text`` is its on-screen twin (UI.md, "Sound")."""
 
+    KIND: ClassVar[str] = "cue"
     cue_id: CueId
     text: str
     at_s: float  # when it was due, engine time; ``t_s`` is when it was emitted
@@ -151,6 +162,21 @@ class Cue(Event):
     @property
     def late_s(self) -> float:
         return self.t_s - self.at_s
+
+
+# The events by the kind each is stored under (recorded as they happen, DESIGN 3).
+EVENT_KINDS: dict[str, type[Event]] = event_kinds(
+    SessionStarted,
+    StepStarted,
+    StepDone,
+    StepSkipped,
+    SteppedBack,
+    Paused,
+    Resumed,
+    Hurt,
+    SessionFinished,
+    Cue,
+)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from fractions import Fraction
+from typing import ClassVar
 
+from stenosis_coach.core.session_events import event_kinds
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 
@@ -83,17 +85,20 @@ class WalkEvent:
 
 @dataclass(frozen=True)
 class WalkStarted(WalkEvent):
+    KIND: ClassVar[str] = "walk_started"
     kind: WalkKind
 
 
 @dataclass(frozen=True)
 class BoutStarted(WalkEvent):
+    KIND: ClassVar[str] = "bout_started"
     n: int
     planned_s: Fraction | None  # None: a walking test (open-ended, 30 min at most)
 
 
 @dataclass(frozen=True)
 class BoutEnded(WalkEvent):
+    KIND: ClassVar[str] = "bout_ended"
     n: int
     walked_s: Fraction
     reason: BoutEndReason
@@ -101,22 +106,26 @@ class BoutEnded(WalkEvent):
 
 @dataclass(frozen=True)
 class RestStarted(WalkEvent):
+    KIND: ClassVar[str] = "rest_started"
     n: int
 
 
 @dataclass(frozen=True)
 class RestEnded(WalkEvent):
+    KIND: ClassVar[str] = "rest_ended"
     n: int
     rested_s: Fraction  # pauses excluded
 
 
 @dataclass(frozen=True)
 class SymptomsStarted(WalkEvent):
+    KIND: ClassVar[str] = "symptoms_started"
     tfs_s: Fraction  # walking seconds, rests and pauses excluded
 
 
 @dataclass(frozen=True)
 class ReadyRefused(WalkEvent):
+    KIND: ClassVar[str] = "ready_refused"
     rested_s: float
     wait_s: float  # seconds of rest still needed before "ready" is accepted
 
@@ -125,19 +134,24 @@ class ReadyRefused(WalkEvent):
 class Paused(WalkEvent):
     """Walking or resting stopped counting."""
 
+    KIND: ClassVar[str] = "paused"
+
 
 @dataclass(frozen=True)
 class Resumed(WalkEvent):
+    KIND: ClassVar[str] = "resumed"
     paused_s: float
 
 
 @dataclass(frozen=True)
 class WalkFinished(WalkEvent):
+    KIND: ClassVar[str] = "walk_finished"
     end: WalkEnd
 
 
 @dataclass(frozen=True)
 class OfferRedFlagCheck(WalkEvent):
+    KIND: ClassVar[str] = "offer_red_flag_check"
     reason: WalkEnd  # MUST_STOP or REST_NOT_EASING: the UI opens the red-flag check
 
 
@@ -145,6 +159,7 @@ class OfferRedFlagCheck(WalkEvent):
 class Cue(WalkEvent):
     """Something to say aloud, at ``at_s`` (= ``t_s``), its due time on the engine timeline."""
 
+    KIND: ClassVar[str] = "cue"
     cue_id: str
     text: str
 
@@ -154,6 +169,22 @@ class Cue(WalkEvent):
 
 
 Event = WalkEvent
+
+# The events by the kind each is stored under (recorded as they happen, DESIGN 3).
+EVENT_KINDS: dict[str, type[WalkEvent]] = event_kinds(
+    WalkStarted,
+    BoutStarted,
+    BoutEnded,
+    RestStarted,
+    RestEnded,
+    SymptomsStarted,
+    ReadyRefused,
+    Paused,
+    Resumed,
+    WalkFinished,
+    OfferRedFlagCheck,
+    Cue,
+)
 
 
 @dataclass(frozen=True)
