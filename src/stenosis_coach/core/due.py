@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
@@ -136,7 +137,7 @@ class Due:
     def anything_due(self) -> bool:
         return self.walk.due or bool(self.routines_due) or self.daily_log or self.safety_check
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "at": self.at.isoformat(timespec="minutes"),
             "walk": {

@@ -175,7 +175,9 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
-def _not_a_number(rule: NumberRule, text: str, problem: Problem = Problem.NOT_A_NUMBER):
+def _not_a_number(
+    rule: NumberRule, text: str, problem: Problem = Problem.NOT_A_NUMBER
+) -> NumberProblem:
     if rule.invalid:
         message = rule.invalid
     elif rule.whole and rule.range_text():

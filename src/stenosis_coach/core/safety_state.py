@@ -106,13 +106,15 @@ def safety_status(
     """``checks`` and ``clearances`` in any order."""
     ordered = sorted(checks, key=lambda c: (c.started_at, c.id))
     completed = [c for c in ordered if c.complete]
+    # When each completed check was completed (``complete`` means completed_at is set).
+    done_at = {id(c): c.completed_at for c in completed if c.completed_at is not None}
     pending = next(
         (c for c in reversed(ordered) if not c.complete and c.postponed_at is None), None
     )
     flagged = [c for c in completed if c.any_yes]
-    last_flag = max(flagged, key=lambda c: c.completed_at) if flagged else None
+    last_flag = max(flagged, key=lambda c: done_at[id(c)]) if flagged else None
     last_clearance = max((c.at for c in clearances), default=None)
-    last_done = max((c.completed_at for c in completed), default=None)
+    last_done = max(done_at.values(), default=None)
     since = now - timedelta(days=RED_FLAG_WINDOW_DAYS)
     return SafetyStatus(
         pending=pending,
@@ -120,5 +122,5 @@ def safety_status(
         weekly_due=check_due(last_done, now),
         needs_clearance=session_gate(last_flag.completed_at if last_flag else None, last_clearance),
         open_flag=last_flag,
-        flags_last_28_days=sum(1 for c in flagged if c.completed_at >= since),
+        flags_last_28_days=sum(1 for c in flagged if done_at[id(c)] >= since),
     )

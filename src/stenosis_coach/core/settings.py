@@ -63,9 +63,10 @@ class WindowPlacement:
         if not isinstance(data, dict):
             return None
         numbers = [data.get(key) for key in ("x", "y", "width", "height")]
-        if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+        whole = [n for n in numbers if isinstance(n, int) and not isinstance(n, bool)]
+        if len(whole) != len(numbers):
             return None
-        x, y, width, height = numbers
+        x, y, width, height = whole
         if width <= 0 or height <= 0 or max(abs(x), abs(y), width, height) > 100_000:
             return None
         maximised = data.get("maximised", False)

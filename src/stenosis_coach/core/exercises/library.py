@@ -369,7 +369,7 @@ def _no_unknown(raw: Mapping[str, Any], allowed: frozenset[str], where: str) -> 
 
 
 def _position(raw: Mapping[str, Any], where: str) -> Position:
-    value = raw.get("position")
+    value: Any = raw.get("position")  # anything the file holds; Position says if it is one
     try:
         return Position(value)
     except ValueError:

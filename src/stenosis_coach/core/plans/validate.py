@@ -236,7 +236,11 @@ def _read_json(data: bytes) -> tuple[list[tuple[Loc, str]], dict[str, Any] | Non
         obj = dict(pairs)
         if len(obj) < len(pairs):
             seen: set[str] = set()
-            twice = [key for key, _ in pairs if key in seen or seen.add(key)]
+            twice = []
+            for key, _ in pairs:
+                if key in seen:
+                    twice.append(key)
+                seen.add(key)
             repeated.append((obj, sorted(set(twice))))  # keeps obj alive: its id stays unique
         return obj
 

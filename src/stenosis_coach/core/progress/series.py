@@ -100,7 +100,8 @@ class Range(Enum):
 
     @property
     def days(self) -> int | None:
-        return self.value
+        days: int | None = self.value
+        return days
 
 
 # ---- hover text -------------------------------------------------------------------------

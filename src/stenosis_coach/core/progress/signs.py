@@ -35,27 +35,22 @@ from datetime import date, timedelta, tzinfo
 from enum import StrEnum
 from fractions import Fraction
 
+from stenosis_coach.core.daily import TREATMENT_WORDS, TreatmentEvent, TreatmentKind
 from stenosis_coach.core.progress.verdict import (
     MIN_TESTS,
-    TREATMENT_WORDS,
     WINDOW_TESTS,
     DailyDoses,
-    TreatmentEvent,
-    TreatmentKind,
     dose_log,
     local_date,
     mean_daily_doses,
     median,
-    minutes_text,
-    number_text,
     percent_change,
-    percent_text,
     tests_between,
     treatment_effect,
     walking_tests,
 )
 from stenosis_coach.core.walking.model import Walk, WalkKind
-from stenosis_coach.core.words import day_text
+from stenosis_coach.core.words import day_text, minutes_text, number_text, percent_text
 
 SPAN_DAYS = 14  # DESIGN 5.4: the last 14 days against the 14 before
 TOLERANCE_FALL_PCT = -20  # DESIGN 5.4: >= 20% below the 3 tests before

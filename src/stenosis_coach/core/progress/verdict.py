@@ -67,7 +67,7 @@ TREATMENT_AFTER_LAST_DAY = 35
 # ---- exact arithmetic -------------------------------------------------------------------
 
 
-def median(values: Sequence[Fraction]) -> Fraction | None:
+def median(values: Sequence[Fraction | int]) -> Fraction | None:
     """The median, exact; an even count gives the mean of the middle two; empty -> ``None``."""
     ordered = sorted(Fraction(v) for v in values)
     n = len(ordered)

@@ -191,8 +191,8 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
         p = plan.progression
         st = _State(Fraction(plan.bout_s), Fraction(plan.rest_s), Fraction(plan.target_total_s), p)
         todo = replay_order([w for w in walks if w.start >= plan.at])
-    quiet = timedelta(hours=p.flare_quiet_hours)
-    gap = timedelta(hours=p.min_hours_between_step_ups)
+    quiet = timedelta(hours=float(p.flare_quiet_hours))  # timedelta takes no Fraction
+    gap = timedelta(hours=float(p.min_hours_between_step_ups))
     for walk in todo:
         causes = _flare_causes(walk, p)
         flare = bool(causes)
@@ -364,6 +364,7 @@ def _bout_why(st: _State, plan: PlanStart | None) -> str:
         before = ""
         if src.event in ("anchor", "shortened", "step_up") and src.bout != src.bout_before:
             before = f"that walk first set your bout to {minutes_text(src.bout)}, then "
+        assert src.bout is not None  # a flare eases the bout its walk had
         raw = p.bout_fraction * src.bout
         text = (
             f"Eased back after a flare on {day} ({causes}): {before}{pct} of your "
