@@ -165,7 +165,8 @@ def _insert(conn, history: DemoHistory, now: datetime) -> None:
                 sid, "ratings_after", float(r.elapsed_s), end, leg=r.leg_after, back=r.back_after
             )
         )
-    checks, answers = [], []
+    checks: list[dict[str, Any]] = []
+    answers: list[dict[str, Any]] = []
     for index, check in enumerate(history.checks, start=1):
         level = decide(check.answers)
         checks.append(

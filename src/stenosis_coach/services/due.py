@@ -86,7 +86,7 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
     safety = SafetyRepository(db)
     checks = safety.checks()
     finished = [c.completed_at for c in checks if c.completed_at is not None]
-    started = [
+    started_checks = [
         StartedCheck(c.started_at, c.completed_at, c.postponed_at, len(c.answers)) for c in checks
     ]
     log_days = frozenset(log.day for log in DailyRepository(db).all_logs())
@@ -98,7 +98,7 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
         routine_runs=runs,
         log_days=log_days,
         finished_checks=finished,
-        started_checks=started,
+        started_checks=started_checks,
     )
 
 
