@@ -99,6 +99,7 @@ def from_stored(kinds: Mapping[str, type[E]], stored: SessionEvent) -> E | None:
     cls = kinds.get(stored.kind)
     if cls is None:
         return None
+    typed: type = cls  # a plain class, as _field_types' cache keys it
     data = stored.data
     values: dict[str, Any] = {}
     try:
@@ -110,7 +111,7 @@ def from_stored(kinds: Mapping[str, type[E]], stored: SessionEvent) -> E | None:
                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                     return None
                 continue
-            values[f.name] = _read(_field_types(cls)[f.name], data[f.name])
+            values[f.name] = _read(_field_types(typed)[f.name], data[f.name])
         return cls(**values)
     except (TypeError, ValueError, ArithmeticError):
         return None
