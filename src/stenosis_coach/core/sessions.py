@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 
-from stenosis_coach.core.session_events import EndReason, SessionEvent
-from stenosis_coach.core.walking.model import WalkEnd
+from stenosis_coach.core.exercises import engine as routine_engine
+from stenosis_coach.core.session_events import EndReason, SessionEvent, from_stored
+from stenosis_coach.core.walking import engine as walk_engine
+from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.words import minutes_text
 
 
@@ -32,9 +34,31 @@ WALK_END_STATUS: dict[WalkEnd, EndReason] = {
 }
 
 # The fact each engine stores the moment its own part ends (a routine's last step, or the
-# walk), before the ratings or the walk's summary are asked.
-ROUTINE_FINISHED = "session_finished"  # data: {"reason": "completed" | "stopped"}
-WALK_FINISHED = "walk_finished"  # data: {"end": a WalkEnd value}
+# walk), before the ratings or the walk's summary are asked: the kinds their events
+# declare (core.session_events).
+ROUTINE_FINISHED = routine_engine.SessionFinished.KIND  # data: {"reason": "completed" | ...}
+WALK_FINISHED = walk_engine.WalkFinished.KIND  # data: {"end": a WalkEnd value}
+ROUTINE_STEP_SKIPPED = routine_engine.StepSkipped.KIND  # data: step, exercise, left_s, ...
+
+
+def walk_replay(events: Iterable[SessionEvent]) -> walk_engine.WalkSoFar:
+    """A walk's stored events read back through the walk engine's own fold: what the live
+    engine knew at its last stored event (its kind from the session's "started" fact)."""
+    events = list(events)
+    started = next((e for e in events if e.kind == "started"), None)
+    try:
+        kind = WalkKind(started.data.get("walk_kind", "test")) if started else WalkKind.TEST
+    except ValueError:  # a kind this version does not know
+        kind = WalkKind.TEST
+    found = (from_stored(walk_engine.EVENT_KINDS, e) for e in events)
+    return walk_engine.replay((e for e in found if e is not None), kind)
+
+
+def routine_replay(events: Iterable[SessionEvent]) -> routine_engine.RoutineSoFar:
+    """A routine session's stored events read back through the exercise engine's own
+    fold: its steps gone through, done and skipped, its worst "this hurts", its end."""
+    found = (from_stored(routine_engine.EVENT_KINDS, e) for e in events)
+    return routine_engine.replay(e for e in found if e is not None)
 
 
 def walk_status(end: WalkEnd) -> EndReason:
@@ -43,18 +67,14 @@ def walk_status(end: WalkEnd) -> EndReason:
 
 
 def finished_fact(events: Iterable[SessionEvent]) -> EndReason | None:
-    """How the session's own part ended, from the engine's "finished" fact; ``None`` when
-    it never ended (the app died in the middle)."""
-    found: EndReason | None = None
-    for event in events:
-        try:
-            if event.kind == ROUTINE_FINISHED:
-                found = EndReason(event.data.get("reason"))
-            elif event.kind == WALK_FINISHED:
-                found = walk_status(WalkEnd(event.data.get("end")))
-        except ValueError:  # a fact this version cannot read tells nothing
-            continue
-    return found
+    """How the session's own part ended, from the engine's "finished" fact (read through
+    its replay); ``None`` when it never ended (the app died in the middle)."""
+    events = list(events)
+    ended = routine_replay(events).end
+    if ended is not None:
+        return ended
+    end = walk_replay(events).end
+    return walk_status(end) if end is not None else None
 
 
 def session_status(recorded: EndReason | None, events: Iterable[SessionEvent]) -> EndReason | None:
@@ -74,28 +94,13 @@ def session_status(recorded: EndReason | None, events: Iterable[SessionEvent]) -
 # length)". Skipped exercises are not done: it reached its end when it was not stopped and
 # no more than this share of its planned time was skipped.
 MOST_OF_A_ROUTINE = 0.8
-ROUTINE_STEP_SKIPPED = "step_skipped"  # data: step, exercise, left_s, planned_s
 
 
 def skipped_share(events: Iterable[SessionEvent]) -> float:
     """The share (0..1) of a routine session's planned time its skips left undone. A
     step skipped, then gone back to and done, is not skipped. Skips stored before they
     said their seconds (no ``left_s``) count as nothing: they keep their old reading."""
-    left: dict[int, float] = {}
-    planned = 0.0
-    for event in events:
-        data = event.data
-        try:
-            if event.kind == ROUTINE_STEP_SKIPPED:
-                left[int(data["step"])] = float(data.get("left_s", 0.0))
-                planned = max(planned, float(data.get("planned_s", 0.0)))
-            elif event.kind == "step_done":
-                left.pop(int(data["step"]), None)
-        except (KeyError, TypeError, ValueError):  # a fact this version cannot read
-            continue
-    if planned <= 0:
-        return 0.0
-    return min(1.0, sum(left.values()) / planned)
+    return routine_replay(events).skipped_share
 
 
 def routine_done(status: EndReason | None, events: Iterable[SessionEvent]) -> bool:

@@ -14,10 +14,10 @@ from fractions import Fraction
 from stenosis_coach.core.clock import Clock
 from stenosis_coach.core.session_events import plain
 from stenosis_coach.core.sessions import (
-    WALK_FINISHED,
     EndReason,
     SessionEvent,
     SessionRecord,
+    walk_replay,
     walk_status,
 )
 from stenosis_coach.core.walking import engine as walk_engine
@@ -112,43 +112,14 @@ def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> Wa
     A walk that had ended (its ``walk_finished`` fact, e.g. "Must stop") keeps that end, as
     its session's status does (core.sessions.session_status); one cut short is "stopped".
     """
-    started = next((e for e in events if e.kind == "started"), None)
-    kind = WalkKind(started.data.get("walk_kind", "test")) if started else WalkKind.TEST
-    walked = Fraction(0)
-    tfs = None
-    rests = 0
-    ended_by = WalkEnd.STOPPED
-    bout_start: float | None = None
-    paused_at: float | None = None
-    paused_total = 0.0
-    for event in events:
-        t = float(event.data.get("t_engine", event.t_s))
-        if event.kind == "bout_started":
-            bout_start, paused_total = t, 0.0
-        elif event.kind == "bout_ended":
-            walked += Fraction(event.data["walked_s"])
-            bout_start = None
-        elif event.kind == "rest_started":
-            rests += 1
-        elif event.kind == "symptoms_started" and tfs is None:
-            tfs = Fraction(event.data["tfs_s"])
-        elif event.kind == "paused":
-            paused_at = t
-        elif event.kind == "resumed" and paused_at is not None:
-            paused_total += t - paused_at
-            paused_at = None
-        elif event.kind == WALK_FINISHED:
-            ended_by = WalkEnd(event.data["end"])
-    if bout_start is not None:  # it died mid-bout: count up to the last heartbeat
-        until = paused_at if paused_at is not None else session.elapsed_s
-        walked += walk_engine.measured(max(0.0, until - bout_start - paused_total))
+    so_far = walk_replay(events)  # the walk engine's own reading of its events
     return WalkDraft(
-        kind=kind,
+        kind=so_far.kind,
         start=session.started_at,
-        total_walk_s=walked,
-        tfs_s=tfs,
-        rests=rests,
-        ended_by=ended_by,
+        total_walk_s=so_far.walked_until(session.elapsed_s),  # to its last heartbeat
+        tfs_s=so_far.tfs_s,
+        rests=so_far.rests,
+        ended_by=so_far.end or WalkEnd.STOPPED,
     )
 
 

@@ -47,8 +47,8 @@ the routine's end is reached.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import ClassVar
 
@@ -177,6 +177,71 @@ EVENT_KINDS: dict[str, type[Event]] = event_kinds(
     SessionFinished,
     Cue,
 )
+
+
+@dataclass(frozen=True)
+class RoutineSoFar:
+    """What a routine session amounts to after its events: the engine's own fold
+    (:meth:`then`), over the live engine's events or the stored ones read back
+    (``core.sessions.routine_replay``): one reading of a session's steps.
+
+    Each step counts once: a step skipped, then gone back to and done, is done.
+    """
+
+    steps: frozenset[int] = frozenset()  # gone through (started, done or skipped)
+    done: frozenset[int] = frozenset()
+    skipped: frozenset[int] = frozenset()
+    # What each skip left undone of its step (a step done since is taken out), and the
+    # session's planned time, both as the skips said them (older skips said neither).
+    skipped_left_s: tuple[tuple[int, float], ...] = ()
+    planned_s: float = 0.0
+    worst_hurt: int | None = None
+    end: EndReason | None = None  # how its steps ended (None: they never did)
+
+    @property
+    def skipped_share(self) -> float:
+        """The share (0..1) of the planned time the skips left undone."""
+        if self.planned_s <= 0:
+            return 0.0
+        return min(1.0, sum(left for _, left in self.skipped_left_s) / self.planned_s)
+
+    def then(self, event: Event) -> RoutineSoFar:
+        """The session after ``event``."""
+        match event:
+            case StepStarted():
+                return replace(self, steps=self.steps | {event.step})
+            case StepDone():
+                left = tuple((s, x) for s, x in self.skipped_left_s if s != event.step)
+                return replace(
+                    self,
+                    steps=self.steps | {event.step},
+                    done=self.done | {event.step},
+                    skipped=self.skipped - {event.step},
+                    skipped_left_s=left,
+                )
+            case StepSkipped():
+                left = tuple((s, x) for s, x in self.skipped_left_s if s != event.step)
+                skipped = self.skipped if event.step in self.done else self.skipped | {event.step}
+                return replace(
+                    self,
+                    steps=self.steps | {event.step},
+                    skipped=skipped,
+                    skipped_left_s=(*left, (event.step, event.left_s)),
+                    planned_s=max(self.planned_s, event.planned_s),
+                )
+            case Hurt():
+                return replace(self, worst_hurt=max(self.worst_hurt or 0, event.rating))
+            case SessionFinished():
+                return replace(self, end=event.reason)
+        return self
+
+
+def replay(events: Iterable[Event]) -> RoutineSoFar:
+    """Fold a routine session's events (live, or read back from storage)."""
+    so_far = RoutineSoFar()
+    for event in events:
+        so_far = so_far.then(event)
+    return so_far
 
 
 @dataclass(frozen=True)

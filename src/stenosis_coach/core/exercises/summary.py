@@ -11,6 +11,7 @@ from stenosis_coach.core.sessions import (
     SessionEvent,
     SessionRecord,
     routine_done,
+    routine_replay,
     session_status,
 )
 
@@ -57,11 +58,10 @@ class RoutineSummary:
 def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> RoutineSummary:
     routine_id = ""
     before = after = Ratings()
-    worst: int | None = None
     events = list(events)
     # The session's one status (core.sessions): with or without its events, one answer.
     completed = session_status(session.end_reason, events) is EndReason.COMPLETED
-    for event in events:
+    for event in events:  # the recorder's own facts, around the engine's events
         data = event.data
         if event.kind == "started":
             routine_id = data.get("routine", "")
@@ -69,38 +69,26 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
             before = Ratings(data.get("leg"), data.get("back"))
         elif event.kind == "ratings_after":
             after = Ratings(data.get("leg"), data.get("back"))
-        elif event.kind == "hurt":
-            worst = max(worst or 0, int(data["rating"]))
-    seen, done, skipped = _tally((e.kind, e.data) for e in events if e.kind in _STEP_KINDS)
+    so_far = routine_replay(events)  # the engine's own reading of its events
     return RoutineSummary(
         session,
         routine_id,
         before,
         after,
-        len(done),
-        len(skipped),
-        worst,
+        len(so_far.done),
+        len(so_far.skipped),
+        so_far.worst_hurt,
         completed,
-        steps=len(seen),
+        steps=len(so_far.steps),
         done=routine_done(session.end_reason, events),
     )
 
 
 def end_title(engine_events: Iterable[engine.Event], completed: bool) -> str:
     """:attr:`RoutineSummary.end_title` from the engine's own events, as the routine ends
-    (before they are all stored)."""
-    kinds = {
-        engine.StepStarted: "step_started",
-        engine.StepDone: "step_done",
-        engine.StepSkipped: "step_skipped",
-    }
-    seen, done, skipped = _tally(
-        (kinds[type(e)], {"step": e.step}) for e in engine_events if type(e) in kinds
-    )
-    return _end_title(completed, len(seen), len(done), len(skipped))
-
-
-_STEP_KINDS = ("step_started", "step_done", "step_skipped")
+    (before they are all stored): the same fold as the stored ones are read through."""
+    so_far = engine.replay(engine_events)
+    return _end_title(completed, len(so_far.steps), len(so_far.done), len(so_far.skipped))
 
 
 def _end_title(completed: bool, steps: int, done: int, skipped: int) -> str:
@@ -109,26 +97,6 @@ def _end_title(completed: bool, steps: int, done: int, skipped: int) -> str:
     if not skipped:
         return "Routine complete. Well done!"
     return f"Routine finished: {done} of {steps} {_exercises(steps)} done, {skipped} skipped."
-
-
-def _tally(steps: Iterable[tuple[str, dict]]) -> tuple[set[int], set[int], set[int]]:
-    """The steps gone through, done and skipped, each counted once: a step skipped, then
-    gone back to and done, is done."""
-    seen: set[int] = set()
-    done: set[int] = set()
-    skipped: set[int] = set()
-    for kind, data in steps:
-        try:
-            step = int(data["step"])
-        except (KeyError, TypeError, ValueError):  # a fact this version cannot read
-            continue
-        seen.add(step)
-        if kind == "step_done":
-            done.add(step)
-            skipped.discard(step)
-        elif kind == "step_skipped" and step not in done:
-            skipped.add(step)
-    return seen, done, skipped
 
 
 def _exercises(n: int) -> str:

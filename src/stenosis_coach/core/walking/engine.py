@@ -23,7 +23,8 @@ Time, exactly:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from fractions import Fraction
@@ -188,6 +189,69 @@ EVENT_KINDS: dict[str, type[WalkEvent]] = event_kinds(
 
 
 @dataclass(frozen=True)
+class WalkSoFar:
+    """What a walk amounts to after its events: the engine's own fold (:meth:`then`).
+
+    The live engine keeps it as it emits its events (:attr:`WalkSession.so_far`), and a walk
+    whose app died is rebuilt by folding its stored events the same way
+    (``core.sessions.walk_replay``): one reading of a walk's events, live or stored.
+    """
+
+    kind: WalkKind
+    bouts: tuple[Fraction, ...] = ()  # each ended bout's walked seconds, exact
+    rests: int = 0
+    tfs_s: Fraction | None = None
+    end: WalkEnd | None = None
+    bout_from: float | None = None  # engine time the bout still open started
+    paused_at: float | None = None  # engine time of a pause not yet resumed
+    bout_paused_s: float = 0.0  # resumed pauses since the open bout started
+
+    @property
+    def walked_s(self) -> Fraction:
+        """The ended bouts' walking time, exact."""
+        return sum(self.bouts, Fraction(0))
+
+    def then(self, event: WalkEvent) -> WalkSoFar:
+        """The walk after ``event``."""
+        t = event.t_s
+        match event:
+            case WalkStarted():
+                return replace(self, kind=event.kind)
+            case BoutStarted():
+                return replace(self, bout_from=t, bout_paused_s=0.0)
+            case BoutEnded():
+                return replace(self, bouts=(*self.bouts, event.walked_s), bout_from=None)
+            case RestStarted():
+                return replace(self, rests=self.rests + 1)
+            case SymptomsStarted() if self.tfs_s is None:
+                return replace(self, tfs_s=event.tfs_s)
+            case Paused():
+                return replace(self, paused_at=t)
+            case Resumed() if self.paused_at is not None:
+                paused = self.bout_paused_s + (t - self.paused_at)
+                return replace(self, paused_at=None, bout_paused_s=paused)
+            case WalkFinished():
+                return replace(self, end=event.end)
+        return self
+
+    def walked_until(self, t_s: float) -> Fraction:
+        """All the walking time at engine time ``t_s`` (a walk cut short: its last
+        heartbeat), the bout still open counted up to then, or up to its pause."""
+        if self.bout_from is None:
+            return self.walked_s
+        until = self.paused_at if self.paused_at is not None else t_s
+        return self.walked_s + measured(max(0.0, until - self.bout_from - self.bout_paused_s))
+
+
+def replay(events: Iterable[WalkEvent], kind: WalkKind) -> WalkSoFar:
+    """Fold a walk's events (live, or read back from storage) into what it amounts to."""
+    so_far = WalkSoFar(kind)
+    for event in events:
+        so_far = so_far.then(event)
+    return so_far
+
+
+@dataclass(frozen=True)
 class WalkView:
     """What the walk screen shows at one moment (seconds as floats, for display)."""
 
@@ -248,13 +312,11 @@ class WalkSession:
         self._seg_start = 0.0  # engine time the running bout or rest last (re)started
         self._closed = 0.0  # time in the current bout or rest before the last pause
         self._plan: list[tuple[Fraction, str]] = []  # (bout or rest seconds, timer) pending
-        self._walked: list[Fraction] = []  # each finished bout, exact
         self._bout_n = 0
         self._planned: Fraction | None = None
-        self._rests = 0
-        self._tfs: Fraction | None = None
-        self._end: WalkEnd | None = None
-        self._out: list[Event] = [WalkStarted(0.0, self.kind)]
+        self._so_far = WalkSoFar(self.kind)  # bouts, rests, symptoms, end: the events' fold
+        self._out: list[Event] = []
+        self._emit(WalkStarted(0.0, self.kind))
         self._start_bout(0.0)
 
     # --- actions ----------------------------------------------------------------------------
@@ -276,10 +338,9 @@ class WalkSession:
         """Record the time to first symptoms (once); in a training bout, end it and rest."""
         e = self._act(now, Phase.WALKING, Phase.RESTING, Phase.PAUSED)
         in_bout = Phase.WALKING in (self._phase, self._paused_in)
-        if self._tfs is None:
+        if self._so_far.tfs_s is None:
             current = measured(self._amount(e)) if in_bout else Fraction(0)
-            self._tfs = self._total() + self._clip(current)
-            self._out.append(SymptomsStarted(e, self._tfs))
+            self._emit(SymptomsStarted(e, self._total() + self._clip(current)))
         if in_bout and self.kind == WalkKind.TRAINING:
             paused = self._phase == Phase.PAUSED
             self._end_bout(e, self._clip(measured(self._amount(e))), BoutEndReason.SYMPTOMS)
@@ -292,9 +353,9 @@ class WalkSession:
         e = self._act(now, Phase.RESTING)
         rested = self._amount(e)
         if rested < float(READY_FLOOR_S) - EPS_S:
-            self._out.append(ReadyRefused(e, rested, float(READY_FLOOR_S) - rested))
+            self._emit(ReadyRefused(e, rested, float(READY_FLOOR_S) - rested))
             return self.tick(now)
-        self._out.append(RestEnded(e, self._rests, measured(rested)))
+        self._emit(RestEnded(e, self._so_far.rests, measured(rested)))
         self._start_bout(e)
         return self.tick(now)
 
@@ -303,14 +364,14 @@ class WalkSession:
         e = self._act(now, Phase.WALKING, Phase.RESTING)
         self._closed += e - self._seg_start
         self._phase, self._paused_in, self._paused_at = Phase.PAUSED, self._phase, e
-        self._out.append(Paused(e))
+        self._emit(Paused(e))
         return self.tick(now)
 
     def resume(self, now: float) -> list[Event]:
         e = self._act(now, Phase.PAUSED)
         assert self._paused_in is not None
         self._phase, self._paused_in, self._seg_start = self._paused_in, None, e
-        self._out.append(Resumed(e, e - self._paused_at))
+        self._emit(Resumed(e, e - self._paused_at))
         return self.tick(now)
 
     def must_stop(self, now: float) -> list[Event]:
@@ -362,17 +423,22 @@ class WalkSession:
             ready_in_s=wait,
             total_walked_s=total,
             target_s=self.target_s,
-            bouts_done=len(self._walked),
-            rests_taken=self._rests,
-            tfs_s=self._tfs,
+            bouts_done=len(self._so_far.bouts),
+            rests_taken=self._so_far.rests,
+            tfs_s=self._so_far.tfs_s,
             progress=min(1.0, total / float(whole)),
             instruction=self._instruction(wait),
-            ended_by=self._end,
+            ended_by=self._so_far.end,
         )
+
+    @property
+    def so_far(self) -> WalkSoFar:
+        """What the walk amounts to after the events emitted so far (its own fold)."""
+        return self._so_far
 
     def result(self, peak_leg_pain: int, start: datetime) -> Walk:
         """The finished walk; ``peak_leg_pain`` (0-10) comes from the end-of-walk summary."""
-        if self._end is None:
+        if self._so_far.end is None:
             raise WalkActionError("the walk has not finished yet")
         pain = peak_leg_pain
         if isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= 10:
@@ -383,16 +449,21 @@ class WalkSession:
             start=start,
             kind=self.kind,
             total_walk_s=self._total(),
-            tfs_s=self._tfs,
+            tfs_s=self._so_far.tfs_s,
             peak_leg_pain=peak_leg_pain,
-            rests=self._rests,
-            ended_by=self._end,
+            rests=self._so_far.rests,
+            ended_by=self._so_far.end,
         )
 
     # --- inside -----------------------------------------------------------------------------
 
     def _total(self) -> Fraction:
-        return sum(self._walked, Fraction(0))
+        return self._so_far.walked_s
+
+    def _emit(self, event: Event) -> None:
+        """Give ``event`` out with the next call's events, and fold it into the walk."""
+        self._out.append(event)
+        self._so_far = self._so_far.then(event)
 
     def _engine_s(self, now: float) -> float:
         e = now - self._t0
@@ -418,7 +489,7 @@ class WalkSession:
         return walked if limit is None else min(walked, limit)
 
     def _cue(self, at: float, cue_id: str) -> None:
-        self._out.append(Cue(at, cue_id, CUE_TEXTS[cue_id]))
+        self._emit(Cue(at, cue_id, CUE_TEXTS[cue_id]))
 
     def _start_bout(self, at: float) -> None:
         self._bout_n += 1
@@ -432,24 +503,22 @@ class WalkSession:
             self._plan = [(self._planned, "bout_end")]
             if self._planned > WARNING_S:
                 self._plan.insert(0, (self._planned - WARNING_S, "find_a_seat_soon"))
-        self._out.append(BoutStarted(at, self._bout_n, self._planned))
+        self._emit(BoutStarted(at, self._bout_n, self._planned))
         self._cue(at, "start_walking")
 
     def _start_rest(self, at: float) -> None:
-        self._rests += 1
         self._phase, self._seg_start, self._closed = Phase.RESTING, at, 0.0
         self._plan = [(READY_FLOOR_S, "ready_when_you_are"), (REST_LIMIT_S, "rest_limit")]
-        self._out.append(RestStarted(at, self._rests))
+        self._emit(RestStarted(at, self._so_far.rests + 1))
         self._cue(at, "time_to_rest")
 
     def _end_bout(self, at: float, walked: Fraction, reason: BoutEndReason) -> None:
         """Close a training bout; then rest, or finish when the target is met."""
         assert self.target_s is not None
-        self._walked.append(walked)
-        done = self._total() >= self.target_s
+        done = self._total() + walked >= self.target_s
         if done and reason == BoutEndReason.PLANNED:
             reason = BoutEndReason.TARGET_REACHED
-        self._out.append(BoutEnded(at, self._bout_n, walked, reason))
+        self._emit(BoutEnded(at, self._bout_n, walked, reason))
         if done:
             self._finish(at, WalkEnd.COMPLETED, "walk_complete")
         else:
@@ -461,11 +530,10 @@ class WalkSession:
         elif timer == "bout_end":
             self._end_bout(due, offset, BoutEndReason.PLANNED)
         elif timer == "test_limit":
-            self._walked.append(offset)
-            self._out.append(BoutEnded(due, self._bout_n, offset, BoutEndReason.TIME_LIMIT))
+            self._emit(BoutEnded(due, self._bout_n, offset, BoutEndReason.TIME_LIMIT))
             self._finish(due, WalkEnd.COMPLETED, "test_time_limit")
         else:  # rest_limit: 10 min without easing (DESIGN 5.1)
-            self._out.append(RestEnded(due, self._rests, offset))
+            self._emit(RestEnded(due, self._so_far.rests, offset))
             self._finish(due, WalkEnd.REST_NOT_EASING)
 
     def _close(self, at: float, reason: BoutEndReason) -> None:
@@ -473,18 +541,17 @@ class WalkSession:
         active = self._paused_in or self._phase
         amount = measured(self._amount(at))
         if active == Phase.WALKING:
-            self._walked.append(self._clip(amount))
-            self._out.append(BoutEnded(at, self._bout_n, self._walked[-1], reason))
+            self._emit(BoutEnded(at, self._bout_n, self._clip(amount), reason))
         elif active == Phase.RESTING:
-            self._out.append(RestEnded(at, self._rests, min(amount, REST_LIMIT_S)))
+            self._emit(RestEnded(at, self._so_far.rests, min(amount, REST_LIMIT_S)))
 
     def _finish(self, at: float, end: WalkEnd, cue_id: str | None = None) -> None:
-        self._phase, self._paused_in, self._plan, self._end = Phase.FINISHED, None, [], end
+        self._phase, self._paused_in, self._plan = Phase.FINISHED, None, []
         if cue_id is not None:
             self._cue(at, cue_id)
-        self._out.append(WalkFinished(at, end))
+        self._emit(WalkFinished(at, end))
         if end in (WalkEnd.MUST_STOP, WalkEnd.REST_NOT_EASING):
-            self._out.append(OfferRedFlagCheck(at, end))
+            self._emit(OfferRedFlagCheck(at, end))
 
     def _instruction(self, wait: float) -> str:
         phase = self._phase
@@ -495,7 +562,7 @@ class WalkSession:
             return text + (" Press ready when they have." if wait <= EPS_S else "")
         if phase == Phase.WALKING and self.kind == WalkKind.TRAINING:
             return "Walk at a comfortable pace. I'll tell you when to rest."
-        if phase == Phase.WALKING and self._tfs is None:
+        if phase == Phase.WALKING and self._so_far.tfs_s is None:
             return (
                 "Walk at a comfortable pace. Press \u201cSymptoms starting\u201d when you first "
                 "feel them, then keep going until you need to stop."
@@ -510,4 +577,4 @@ class WalkSession:
                 "Your legs have not settled after 10 minutes of rest, so the walk has ended. "
                 "Please answer a few safety questions."
             ),
-        }[self._end or WalkEnd.STOPPED]
+        }[self._so_far.end or WalkEnd.STOPPED]
