@@ -21,7 +21,7 @@ from stenosis_coach.core.sessions import (
     walk_replay,
 )
 from stenosis_coach.core.walking import engine as walk_engine
-from stenosis_coach.core.walking.model import WalkEnd, WalkKind
+from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services import recording, routines
@@ -185,3 +185,25 @@ def test_recovery_reads_a_routine_the_same_with_every_engine_class_renamed(
     assert skipped_share(events) > 0.9  # each step skipped a second into it
     summary = summarize(session, events)
     assert summary.steps_skipped == summary.steps > 0 and not summary.done
+
+
+def test_a_walk_ended_then_cut_short_is_offered_as_the_live_engine_measured_it(db, clock):
+    """One walk, built in one place: the summary after a crash starts from the same draft
+    the live summary would have shown."""
+    walk = a_walk_with_everything(db, clock)
+    walk.act("must_stop")
+    clock.advance(30)
+    walk.rec.recorder.heartbeat()  # the app dies on the summary
+    saved = recording.save_interrupted(db, walk.sid)
+    live = walk.engine.draft(walk.rec.started_at)
+    assert interrupted_draft(db, saved) == live
+    assert live.walk(6, notes="hills") == Walk(
+        start=live.start,
+        kind=WalkKind.TRAINING,
+        total_walk_s=F(162),
+        tfs_s=F(100),
+        peak_leg_pain=6,
+        rests=1,
+        ended_by=WalkEnd.MUST_STOP,
+        notes="hills",
+    )

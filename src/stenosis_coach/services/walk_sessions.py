@@ -7,9 +7,7 @@ session. Cues are not stored: they are derived from the timeline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from fractions import Fraction
 
 from stenosis_coach.core.clock import Clock
 from stenosis_coach.core.session_events import plain
@@ -21,7 +19,8 @@ from stenosis_coach.core.sessions import (
     walk_status,
 )
 from stenosis_coach.core.walking import engine as walk_engine
-from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
+from stenosis_coach.core.walking.engine import WalkDraft
+from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.services.recording import SessionRecorder
 from stenosis_coach.storage.database import Database
@@ -81,46 +80,14 @@ class WalkRecording:
             self._recorder.finish(EndReason.STOPPED, saved=False)
 
 
-@dataclass(frozen=True)
-class WalkDraft:
-    """What a walk's summary screen starts from: measured, not yet rated."""
-
-    kind: WalkKind
-    start: datetime
-    total_walk_s: Fraction
-    tfs_s: Fraction | None
-    rests: int
-    ended_by: WalkEnd
-
-    def walk(self, peak_leg_pain: int, distance_m: Fraction | None = None, notes: str = "") -> Walk:
-        return Walk(
-            start=self.start,
-            kind=self.kind,
-            total_walk_s=self.total_walk_s,
-            tfs_s=self.tfs_s,
-            peak_leg_pain=peak_leg_pain,
-            rests=self.rests,
-            ended_by=self.ended_by,
-            distance_m=distance_m,
-            notes=notes,
-        )
-
-
 def draft_from_session(session: SessionRecord, events: list[SessionEvent]) -> WalkDraft:
     """Rebuild a walk whose app died, from its stored events, up to its last heartbeat.
 
     A walk that had ended (its ``walk_finished`` fact, e.g. "Must stop") keeps that end, as
     its session's status does (core.sessions.session_status); one cut short is "stopped".
     """
-    so_far = walk_replay(events)  # the walk engine's own reading of its events
-    return WalkDraft(
-        kind=so_far.kind,
-        start=session.started_at,
-        total_walk_s=so_far.walked_until(session.elapsed_s),  # to its last heartbeat
-        tfs_s=so_far.tfs_s,
-        rests=so_far.rests,
-        ended_by=so_far.end or WalkEnd.STOPPED,
-    )
+    # The walk engine's own reading of its events, measured to its last heartbeat.
+    return walk_replay(events).draft(session.started_at, session.elapsed_s)
 
 
 def interrupted_draft(db: Database, session: SessionRecord) -> WalkDraft:

@@ -242,6 +242,44 @@ class WalkSoFar:
         until = self.paused_at if self.paused_at is not None else t_s
         return self.walked_s + measured(max(0.0, until - self.bout_from - self.bout_paused_s))
 
+    def draft(self, start: datetime, until_s: float) -> WalkDraft:
+        """The walk measured up to engine time ``until_s`` (its end, or a crashed walk's
+        last heartbeat); one that has not ended is "stopped"."""
+        return WalkDraft(
+            kind=self.kind,
+            start=start,
+            total_walk_s=self.walked_until(until_s),
+            tfs_s=self.tfs_s,
+            rests=self.rests,
+            ended_by=self.end or WalkEnd.STOPPED,
+        )
+
+
+@dataclass(frozen=True)
+class WalkDraft:
+    """What a walk's summary screen starts from: measured, not yet rated. The one place a
+    measured walk is made into a :class:`Walk` (:meth:`walk`), live or after a crash."""
+
+    kind: WalkKind
+    start: datetime
+    total_walk_s: Fraction
+    tfs_s: Fraction | None
+    rests: int
+    ended_by: WalkEnd
+
+    def walk(self, peak_leg_pain: int, distance_m: Fraction | None = None, notes: str = "") -> Walk:
+        return Walk(
+            start=self.start,
+            kind=self.kind,
+            total_walk_s=self.total_walk_s,
+            tfs_s=self.tfs_s,
+            peak_leg_pain=peak_leg_pain,
+            rests=self.rests,
+            ended_by=self.ended_by,
+            distance_m=distance_m,
+            notes=notes,
+        )
+
 
 def replay(events: Iterable[WalkEvent], kind: WalkKind) -> WalkSoFar:
     """Fold a walk's events (live, or read back from storage) into what it amounts to."""
@@ -436,24 +474,21 @@ class WalkSession:
         """What the walk amounts to after the events emitted so far (its own fold)."""
         return self._so_far
 
-    def result(self, peak_leg_pain: int, start: datetime) -> Walk:
-        """The finished walk; ``peak_leg_pain`` (0-10) comes from the end-of-walk summary."""
+    def draft(self, start: datetime) -> WalkDraft:
+        """The finished walk as measured, for its summary (which asks the leg pain)."""
         if self._so_far.end is None:
             raise WalkActionError("the walk has not finished yet")
+        if start.tzinfo is None:
+            raise ValueError("the walk's start must be timezone-aware")
+        return self._so_far.draft(start, self._last)
+
+    def result(self, peak_leg_pain: int, start: datetime) -> Walk:
+        """The finished walk; ``peak_leg_pain`` (0-10) comes from the end-of-walk summary."""
+        draft = self.draft(start)
         pain = peak_leg_pain
         if isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= 10:
             raise ValueError("peak leg pain must be a whole number from 0 to 10")
-        if start.tzinfo is None:
-            raise ValueError("the walk's start must be timezone-aware")
-        return Walk(
-            start=start,
-            kind=self.kind,
-            total_walk_s=self._total(),
-            tfs_s=self._so_far.tfs_s,
-            peak_leg_pain=peak_leg_pain,
-            rests=self._so_far.rests,
-            ended_by=self._so_far.end,
-        )
+        return draft.walk(peak_leg_pain)
 
     # --- inside -----------------------------------------------------------------------------
 

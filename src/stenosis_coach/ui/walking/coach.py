@@ -154,16 +154,8 @@ class WalkCoach(QObject):
             self.finished.emit(self.draft())
 
     def draft(self) -> WalkDraft:
-        """The measured walk, for the summary (pain 0 is a placeholder the screen replaces)."""
-        walk = self.engine.result(0, self.recording.started_at)
-        return WalkDraft(
-            kind=walk.kind,
-            start=walk.start,
-            total_walk_s=walk.total_walk_s,
-            tfs_s=walk.tfs_s,
-            rests=walk.rests or 0,
-            ended_by=walk.ended_by,
-        )
+        """The measured walk, for the summary (which asks the leg pain)."""
+        return self.engine.draft(self.recording.started_at)
 
     def stop_timers(self) -> None:
         """No more ticks or heartbeats (the walk ended, or the window closes)."""
