@@ -13,7 +13,9 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 
 from stenosis_coach.core.exercises import engine as routine_engine
-from stenosis_coach.core.session_events import EndReason, SessionEvent, from_stored
+from stenosis_coach.core.session_events import EndReason as EndReason  # exported here too
+from stenosis_coach.core.session_events import SessionEvent as SessionEvent
+from stenosis_coach.core.session_events import from_stored
 from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.words import minutes_text

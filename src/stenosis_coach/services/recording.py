@@ -359,7 +359,7 @@ def save_interrupted(db: Database, session_id: int) -> SessionRecord:
         raise LookupError(f"no session {session_id}")
     # Its own part may have ended before the app died (a routine's last step, a walk's end):
     # then it keeps that status (core.sessions.session_status), only what came after is missing.
-    status = session_status(EndReason.INTERRUPTED, repo.events(session_id))
+    status = session_status(EndReason.INTERRUPTED, repo.events(session_id)) or EndReason.INTERRUPTED
     record = repo.finish(session_id, session.heartbeat_at, status, None)
     handler = _interrupted_handlers.get(record.kind)
     if handler is not None:

@@ -38,7 +38,7 @@ def stop_waiting(recording: WalkRecording, end: EndReason = EndReason.STOPPED) -
     """End a live walk's session now, its walk waiting for its summary."""
     recorder = recording.recorder
     if recorder.active:
-        recorder.finish(end, saved=False, **{WAITS: True})
+        recorder.finish(end, None, saved=False, **{WAITS: True})
 
 
 def waiting_walks(db: Database) -> list[SessionRecord]:

@@ -53,7 +53,9 @@ class WalkRecording:
             rest_s=plain(self.plan.rest_s),
             target_total_s=plain(self.plan.target_total_s),
         )
-        self.started_at = SessionRepository(self._db).get(session_id).started_at
+        started = SessionRepository(self._db).get(session_id)
+        assert started is not None  # just written: starting must reach the disk
+        self.started_at = started.started_at
         return session_id
 
     def record(self, events: list[walk_engine.WalkEvent]) -> None:
