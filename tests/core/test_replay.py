@@ -207,3 +207,14 @@ def test_a_walk_ended_then_cut_short_is_offered_as_the_live_engine_measured_it(d
         ended_by=WalkEnd.MUST_STOP,
         notes="hills",
     )
+
+
+def test_a_routine_cut_short_carries_on_from_its_step_with_every_engine_class_renamed(
+    db, clock, classes_renamed
+):
+    sid, engine, _live = run_routine(db, clock, until=200)  # the app dies in the routine
+    in_step = engine.view(clock.monotonic()).step
+    assert in_step > 0
+    recording.save_interrupted(db, sid)
+    resume = routines.resume_point(db, clock.now())
+    assert resume is not None and (resume.session_id, resume.step) == (sid, in_step)

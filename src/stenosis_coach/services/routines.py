@@ -10,7 +10,12 @@ from stenosis_coach.core.due import Due, RoutineDue
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
-from stenosis_coach.core.sessions import ROUTINE_STEP_SKIPPED, EndReason, session_status
+from stenosis_coach.core.sessions import (
+    ROUTINE_STEP_SKIPPED,
+    EndReason,
+    routine_replay,
+    session_status,
+)
 from stenosis_coach.core.today import (
     ROUTINE_ACTION,
     ROUTINE_RESUME_ACTION,
@@ -126,11 +131,10 @@ def resume_point(
             EndReason.INTERRUPTED,
         ):
             return None
-        step = int(started.data.get("from_step", 0))
-        for event in events[session.id]:
-            if event.kind in ("step_started", "step_done"):
-                # In a step until it is done; once done, the next one is where to carry on.
-                step = int(event.data["step"]) + (event.kind == "step_done")
+        # In a step until it is done; once done, the next one is where to carry on.
+        step = routine_replay(events[session.id]).carry_on_from
+        if step is None:
+            step = int(started.data.get("from_step", 0))
         routine = library.routines(db).get(wanted)
         if routine is None or step >= len(routine.steps):
             return None

@@ -197,6 +197,9 @@ class RoutineSoFar:
     planned_s: float = 0.0
     worst_hurt: int | None = None
     end: EndReason | None = None  # how its steps ended (None: they never did)
+    # Where to carry it on: the step it was in, or the one after the last step done
+    # (None: no step started yet).
+    carry_on_from: int | None = None
 
     @property
     def skipped_share(self) -> float:
@@ -209,11 +212,12 @@ class RoutineSoFar:
         """The session after ``event``."""
         match event:
             case StepStarted():
-                return replace(self, steps=self.steps | {event.step})
+                return replace(self, steps=self.steps | {event.step}, carry_on_from=event.step)
             case StepDone():
                 left = tuple((s, x) for s, x in self.skipped_left_s if s != event.step)
                 return replace(
                     self,
+                    carry_on_from=event.step + 1,
                     steps=self.steps | {event.step},
                     done=self.done | {event.step},
                     skipped=self.skipped - {event.step},
