@@ -98,22 +98,22 @@ class ExercisesPage(PageBase):
     def _library_card(self) -> Card:
         card = Card("Exercise library")
         row = QHBoxLayout()
-        row.setSpacing(3 * SPACING)
+        row.setSpacing(2 * SPACING)
         self.exercise_list = rows_view(QListWidget())
         self.exercise_list.setAccessibleName("Exercises")
-        self.exercise_list.setMinimumWidth(300)
+        self.exercise_list.setMinimumWidth(260)  # with the picture, fits 1024 px at any size
         self._fill_library()
         self.exercise_list.currentItemChanged.connect(self._show_exercise)
         row.addWidget(self.exercise_list)
         detail = QVBoxLayout()
         detail.setSpacing(SPACING)
-        self.picture = Illustration(320)
+        self.picture = Illustration(280)
         self.ex_name = label("", "section-title")
         self.ex_position = label("", "secondary")
         self.ex_steps = label("")
         self.ex_cautions = label("")
         self.ex_dose = label("", "secondary")
-        self.ex_alternative = button("Show the chair or bed version")
+        self.ex_alternative = button("Chair or bed version", "Show the chair or bed version")
         self.ex_alternative.clicked.connect(self._show_alternative)
         for widget in (
             self.picture,

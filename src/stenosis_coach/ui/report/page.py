@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QProgressDialog, QTextBrowse
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.errors import InvalidInput, UserError
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
 
 PDF_FILTER = "PDF files (*.pdf)"
 
@@ -53,7 +53,7 @@ class ReportPage(PageBase):
         self.twelve.clicked.connect(lambda: self.set_range(84))
         self.four.clicked.connect(lambda: self.set_range(28))
         what.body.addLayout(button_row(label("From"), self.first, label("to"), self.last))
-        what.body.addLayout(button_row(self.whole, self.twelve, self.four))
+        what.body.addLayout(ActionRow(self.whole, self.twelve, self.four))  # wraps when narrow
         self.patient = QLineEdit()
         self.patient.setAccessibleName("Your name on the report (optional)")
         self.patient.setPlaceholderText("Your name on the report (optional)")

@@ -26,7 +26,7 @@ from stenosis_coach.ui.inputs import NumberField
 from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.therapist.limits import NumberSpec
-from stenosis_coach.ui.widgets import SPACING, button_row, label
+from stenosis_coach.ui.widgets import SPACING, ActionRow, label
 
 WIDEST_WORDS = "Repetitions in each set"
 
@@ -158,9 +158,7 @@ class ChoiceRow(QWidget):
             for column in range(columns):
                 grid.setColumnStretch(column, 1)
         else:
-            row = button_row(*self.buttons.values(), spacing=SPACING)
-            row.setContentsMargins(0, 0, 0, 0)
-            self.setLayout(row)
+            self.setLayout(ActionRow(*self.buttons.values(), spacing=SPACING))  # wraps
 
     def value(self) -> object | None:
         return next((v for v, b in self.buttons.items() if b.isChecked()), None)
