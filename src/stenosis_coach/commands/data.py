@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from stenosis_coach.commands import Command, window_closed
@@ -21,9 +20,9 @@ def _backup_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _backup(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stenosis_coach.services.data_backup import backup_to
+    from stenosis_coach.services.coach import Coach
 
-    written = backup_to(paths, args.out)
+    written = Coach.backup(paths, args.out)
     print(f"Your data was backed up to {written}.")
     return 0
 
@@ -33,10 +32,10 @@ def _restore_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stenosis_coach.services.data_backup import restore_from
+    from stenosis_coach.services.coach import Coach
 
     with window_closed(paths, "restore"):
-        result = restore_from(paths, args.file, datetime.now(UTC))
+        result = Coach.restore(paths, args.file)
     print(f"Your data was restored from {result.restored_from}.")
     if result.previous_kept_at:
         print(f"The data it replaced was kept at {result.previous_kept_at}.")

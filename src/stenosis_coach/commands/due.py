@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 
 from stenosis_coach.commands import Command
 from stenosis_coach.errors import InvalidInput
@@ -25,33 +25,25 @@ def _args(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_at(text: str | None) -> datetime:
-    """``--at`` as an aware moment in the computer's time zone; now when not given."""
-    from stenosis_coach.core.clock import LOCAL
-
+def parse_at(text: str | None) -> datetime | None:
+    """``--at`` as a date and time on the user's clock (naive); None when not given."""
     if text is None:
-        return datetime.now(UTC)
+        return None
     try:
-        naive = datetime.strptime(text, AT_FORMAT)
+        return datetime.strptime(text, AT_FORMAT)
     except ValueError as exc:
         raise InvalidInput(
             f"--at {text}: give a local date and time as YYYY-MM-DDTHH:MM, "
             "for example 2026-03-02T09:30."
         ) from exc
-    return naive.replace(tzinfo=LOCAL)
 
 
 def _run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stenosis_coach.core.clock import LOCAL
-    from stenosis_coach.services.due import due_at
-    from stenosis_coach.storage.database import open_database
+    from stenosis_coach.services.coach import Coach
 
-    at = parse_at(args.at)
-    db = open_database(paths)
-    try:
-        due = due_at(db, at, LOCAL)
-    finally:
-        db.close()
+    wall = parse_at(args.at)  # a bad --at is said before the data is opened
+    with Coach.open(paths) as coach:
+        due = coach.due(coach.wall_time(wall) if wall is not None else None)
     if args.json:
         print(json.dumps(due.to_json(), indent=1, ensure_ascii=False))
     else:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from stenosis_coach.commands import Command
 from stenosis_coach.paths import AppPaths
+
+if TYPE_CHECKING:
+    from stenosis_coach.core.exercises.model import Routine
 
 
 def _list_args(parser: argparse.ArgumentParser) -> None:
@@ -15,24 +19,13 @@ def _list_args(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _with_db(paths: AppPaths, read):
-    """Run ``read(db)`` with the user's data if there is any (imported plans), else
-    ``read(None)`` (built-in only) without creating a data file."""
-    if not paths.db_file.exists():
-        return read(None)
-    from stenosis_coach.storage.database import open_database
-
-    db = open_database(paths)
-    try:
-        return read(db)
-    finally:
-        db.close()
-
-
 def _exercises(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services import exercises as service
+    from stenosis_coach.services.coach import Coach
 
-    found = _with_db(paths, service.exercises)
+    # With the user's data if there is any (imported plans); no data file is made.
+    with Coach.open(paths, create=False) as coach:
+        found = coach.exercises()
     if args.json:
         print(
             json.dumps(
@@ -49,8 +42,10 @@ def _exercises(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _routines(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services import exercises as service
+    from stenosis_coach.services.coach import Coach
 
-    library, found = _with_db(paths, lambda db: (service.exercises(db), service.routines(db)))
+    with Coach.open(paths, create=False) as coach:
+        library, found = coach.exercises(), coach.routines()
     if args.json:
         print(
             json.dumps(
@@ -70,7 +65,7 @@ def _routines(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-def origin(routine) -> str:
+def origin(routine: Routine) -> str:
     """ "built-in", or "from R. Okafor, PT, Lakeside Physio" for a therapist's routine."""
     return f"from {routine.author}" if routine.author else routine.source.value
 

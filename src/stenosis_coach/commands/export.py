@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from stenosis_coach.commands import Command
@@ -21,15 +20,12 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stenosis_coach.services.export import check_target, export_csv
-    from stenosis_coach.storage.database import open_database
+    from stenosis_coach.services.coach import Coach
+    from stenosis_coach.services.export import check_target
 
     check_target(args.out)  # a bad folder is refused before the data is opened
-    db = open_database(paths)
-    try:
-        result = export_csv(db, args.out, datetime.now(UTC))
-    finally:
-        db.close()
+    with Coach.open(paths) as coach:
+        result = coach.export(args.out)
     print(result.sentence())
     return 0
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from stenosis_coach.commands import Command, window_closed
@@ -37,7 +36,7 @@ def _args(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--clinic", default=None, metavar="NAME")
 
 
-def _run(args: argparse.ArgumentParser, paths: AppPaths) -> int:
+def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services import plans
 
     if args.plan_command == "validate":
@@ -46,25 +45,18 @@ def _run(args: argparse.ArgumentParser, paths: AppPaths) -> int:
             walking = ", a walking plan" if f.plan.walking() else ""
             print(f"{f.path}: valid ({routines} routine{'s' if routines != 1 else ''}{walking}).")
         return 0
-    from stenosis_coach.storage.database import open_database
+    from stenosis_coach.services.coach import Coach
 
     if args.plan_command == "import":
         files = plans.read_plans(args.files)  # a bad file is said first, window open or not
-        with window_closed(paths, "import the plan"):
-            db = open_database(paths)
-            try:
-                result = plans.import_plans(db, files, datetime.now(UTC), replace=args.replace)
-            finally:
-                db.close()
+        with window_closed(paths, "import the plan"), Coach.open(paths) as coach:
+            result = coach.import_plans(files, replace=args.replace)
         print(result.sentence())
         return 0
-    db = open_database(paths)
-    try:
-        out = plans.export_plan(
-            db, args.out, args.routine, args.with_walking_plan, args.title, args.author, args.clinic
+    with Coach.open(paths) as coach:
+        out = coach.export_plan(
+            args.out, args.routine, args.with_walking_plan, args.title, args.author, args.clinic
         )
-    finally:
-        db.close()
     print(f"The plan was written to {out}.")
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from stenosis_coach.commands import Command
@@ -35,7 +35,8 @@ def _from_1900(day: date | None, what: str) -> date | None:
 
 def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.files import check_output
-    from stenosis_coach.services.report import parse_day, report_for
+    from stenosis_coach.services.coach import Coach
+    from stenosis_coach.services.report import parse_day
 
     # Before Qt is touched: never a device, a pipe, a folder, /proc, a name too long.
     out = check_output(args.out, "report")
@@ -43,13 +44,8 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     last = _from_1900(parse_day(args.last, "--to"), "--to")
     if not paths.db_file.exists():
         raise InvalidInput(f"There is no data in {paths.data_dir} to report on.")
-    from stenosis_coach.storage.database import open_database
-
-    db = open_database(paths)
-    try:
-        report = report_for(db, datetime.now(UTC), first, last, args.patient)
-    finally:
-        db.close()
+    with Coach.open(paths) as coach:
+        report = coach.report_model(first, last, args.patient)
     # Qt renders the PDF without a screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

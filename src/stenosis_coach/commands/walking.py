@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 from stenosis_coach.commands import Command, window_closed
 from stenosis_coach.paths import AppPaths
-
-
-def _open(paths: AppPaths):
-    from stenosis_coach.storage.database import open_database
-
-    return open_database(paths)
 
 
 def _walks_args(parser: argparse.ArgumentParser) -> None:
@@ -29,14 +22,10 @@ def _walks_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _walks(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stenosis_coach.services.walks import import_diary
+    from stenosis_coach.services.coach import Coach
 
-    with window_closed(paths, "import the walks"):
-        db = _open(paths)
-        try:
-            result = import_diary(db, args.file, datetime.now(UTC))
-        finally:
-            db.close()
+    with window_closed(paths, "import the walks"), Coach.open(paths) as coach:
+        result = coach.import_walks(args.file)
     print(result.sentence())
     return 0
 
@@ -46,13 +35,10 @@ def _status_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _status(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stenosis_coach.services.status import build_status
+    from stenosis_coach.services.coach import Coach
 
-    db = _open(paths)
-    try:
-        status = build_status(db, datetime.now(UTC))
-    finally:
-        db.close()
+    with Coach.open(paths) as coach:
+        status = coach.status()
     if args.json:
         print(json.dumps(status.to_json(), indent=1, ensure_ascii=False))
     else:
@@ -60,7 +46,7 @@ def _status(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-COMMANDS = (
+COMMANDS: tuple[Command, ...] = (
     Command("walks", "walk diary: import walks recorded elsewhere", _walks_args, _walks),
     Command("status", "how things stand: verdict, key figures, next walk", _status_args, _status),
 )
@@ -72,14 +58,10 @@ def _demo_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _demo(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stenosis_coach.services.demo import fill_demo
+    from stenosis_coach.services.coach import Coach
 
-    with window_closed(paths, "make the demo"):
-        db = _open(paths)
-        try:
-            summary = fill_demo(db, args.weeks, args.seed, datetime.now(UTC))
-        finally:
-            db.close()
+    with window_closed(paths, "make the demo"), Coach.open(paths) as coach:
+        summary = coach.fill_demo(args.weeks, args.seed)
     print(summary.sentence())
     return 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from stenosis_coach.core.exercises.library import builtin_library, builtin_routines
@@ -274,8 +274,15 @@ def export_plan(
     author: str,
     clinic: str | None,
     walking: dict | None = None,
+    *,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
 ) -> Path:
-    """Write a plan file (temp file, then rename: no partial file is ever left)."""
+    """Write a plan file (temp file, then rename: no partial file is ever left).
+
+    With ``with_walking`` and no walking plan imported, the plan written is the next walk
+    as it stands at ``now`` in ``tz`` (the caller's clock: the Coach's); it must be given
+    then."""
     out = Path(out)
     if not out.name.endswith(PLAN_SUFFIX):
         raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")
@@ -293,7 +300,10 @@ def export_plan(
         if current is None:
             from stenosis_coach.services.status import build_status
 
-            rx = build_status(db, datetime.now().astimezone()).next_walk
+            if now is None:
+                raise ValueError("export_plan: the walking plan as it stands needs 'now'")
+            status = build_status(db, now, tz) if tz is not None else build_status(db, now)
+            rx = status.next_walk
             if rx.bout_s is None:
                 raise InvalidInput(
                     "There is no walking plan yet: do a walking test first, "
