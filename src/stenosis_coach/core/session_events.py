@@ -99,27 +99,33 @@ def from_stored(kinds: Mapping[str, type[E]], stored: SessionEvent) -> E | None:
     cls = kinds.get(stored.kind)
     if cls is None:
         return None
-    typed: type = cls  # a plain class, as _field_types' cache keys it
+    typed: type = cls  # a plain class, as _fields' cache keys it
     data = stored.data
-    values: dict[str, Any] = {}
     try:
-        values["t_s"] = float(data.get("t_engine", stored.t_s))
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name == "t_s" or not f.init:
-                continue
-            if f.name not in data:
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                    return None
-                continue
-            values[f.name] = _read(_field_types(typed)[f.name], data[f.name])
+        values: dict[str, Any] = {"t_s": float(data.get("t_engine", stored.t_s))}
+        for name, hint, required in _fields(typed):
+            if name in data:
+                values[name] = _read(hint, data[name])
+            elif required:
+                return None
         return cls(**values)
     except (TypeError, ValueError, ArithmeticError):
         return None
 
 
 @functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """Each stored field of an event class: its name, its type, whether it is required."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (
+            f.name,
+            hints[f.name],
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+        if f.init and f.name != "t_s"
+    )
 
 
 def _read(hint: Any, value: Any) -> Any:

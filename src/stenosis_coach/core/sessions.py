@@ -111,10 +111,12 @@ def routine_done(status: EndReason | None, events: Iterable[SessionEvent]) -> bo
     20 % of its planned time undone. (A session stopped early may still count by the time
     it ran: core.due.run_is_done.)"""
     events = list(events)
-    return (
-        session_status(status, events) is EndReason.COMPLETED
-        and skipped_share(events) <= 1 - MOST_OF_A_ROUTINE + 1e-9
-    )
+    return reached_its_end(session_status(status, events), routine_replay(events))
+
+
+def reached_its_end(status: EndReason | None, so_far: routine_engine.RoutineSoFar) -> bool:
+    """:func:`routine_done` from a session's one status and its replay (read once)."""
+    return status is EndReason.COMPLETED and so_far.skipped_share <= 1 - MOST_OF_A_ROUTINE + 1e-9
 
 
 HEARTBEAT_INTERVAL_S = 1.0

@@ -10,7 +10,7 @@ from stenosis_coach.core.sessions import (
     EndReason,
     SessionEvent,
     SessionRecord,
-    routine_done,
+    reached_its_end,
     routine_replay,
     session_status,
 )
@@ -60,7 +60,7 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
     before = after = Ratings()
     events = list(events)
     # The session's one status (core.sessions): with or without its events, one answer.
-    completed = session_status(session.end_reason, events) is EndReason.COMPLETED
+    status = session_status(session.end_reason, events)
     for event in events:  # the recorder's own facts, around the engine's events
         data = event.data
         if event.kind == "started":
@@ -70,6 +70,7 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
         elif event.kind == "ratings_after":
             after = Ratings(data.get("leg"), data.get("back"))
     so_far = routine_replay(events)  # the engine's own reading of its events
+    completed = status is EndReason.COMPLETED
     return RoutineSummary(
         session,
         routine_id,
@@ -80,7 +81,7 @@ def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> Routine
         so_far.worst_hurt,
         completed,
         steps=len(so_far.steps),
-        done=routine_done(session.end_reason, events),
+        done=reached_its_end(status, so_far),
     )
 
 
