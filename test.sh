@@ -9,5 +9,5 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 echo "== Layer rules (import-linter, contracts in pyproject.toml)"
 .venv/bin/lint-imports --no-logo --no-cache
 echo "== Types (mypy: strict on core, a baseline on services; config in pyproject.toml)"
-# mypy: added once core is clean (next commit)
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"
