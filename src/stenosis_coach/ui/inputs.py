@@ -6,12 +6,14 @@ screen readers; arrow keys and typing work as well as the mouse.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -235,3 +237,63 @@ class NumberField(QWidget):
 
 
 _BUMP_RULE = NumberRule("Value", required=False)
+
+
+DATE_FORMAT = "ddd d MMM yyyy"  # UI.md: dates like "Mon 4 May" (with the year in a form)
+_STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class DateField(QDateEdit):
+    """A date box that is one Tab stop, used for every date in the app.
+
+    Qt's date box takes Tab to walk through its parts (day name, day, month, year), so a
+    keyboard user pressed Tab four times to leave it. Here Tab and Shift+Tab leave the
+    field; the Left and Right arrows (or typing) move between its parts, Up and Down change
+    the part the cursor is in, and the calendar button still opens a calendar. Ctrl, Alt or
+    Meta with an arrow never changes the date, and the mouse wheel over a box that does not
+    have the focus scrolls the page instead of changing the date under the pointer.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        value: date | None = None,
+        maximum: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab and click; not the wheel
+        if maximum is not None:
+            self.setMaximumDate(_qdate(maximum))
+        if value is not None:
+            self.setDate(_qdate(value))
+
+    def day(self) -> date:
+        chosen = self.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def set_day(self, day: date) -> None:
+        self.setDate(_qdate(day))
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab leaves the field (Qt's date box would move to its next part instead)."""
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in _STEP_KEYS and not is_plain_key(event):
+            event.ignore()  # a command key, never a change of date
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        if not self.hasFocus():
+            event.ignore()  # passed on to the page, which scrolls
+            return
+        super().wheelEvent(event)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QDateEdit, QGridLayout, QLineEdit, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLineEdit, QPushButton
 
 from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
+from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
 
@@ -43,11 +44,7 @@ class TreatmentScreen(PageBase):
         self.column.addWidget(label("What was it?", "section-title"))
         self.column.addLayout(grid)
         self.column.addWidget(label("When?", "section-title"))
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.day.setAccessibleName("Date of the treatment")
+        self.day = DateField("Date of the treatment", value=today, maximum=today)  # one Tab stop
         self.column.addLayout(button_row(self.day))
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QProgressDialog, QTextBrowser
+from PySide6.QtWidgets import QLineEdit, QProgressDialog, QTextBrowser
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.errors import InvalidInput, UserError
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
 
 PDF_FILTER = "PDF files (*.pdf)"
@@ -39,12 +40,9 @@ class ReportPage(PageBase):
             )
         )
         what = Card("What to include")
-        self.first = QDateEdit()
-        self.last = QDateEdit()
-        for widget, name in ((self.first, "From"), (self.last, "To")):
-            widget.setCalendarPopup(True)
-            widget.setDisplayFormat("ddd d MMM yyyy")
-            widget.setAccessibleName(f"Report {name.lower()} date")
+        self.first = DateField("Report from date")  # each one Tab stop: Tab goes from -> to
+        self.last = DateField("Report to date")
+        for widget in (self.first, self.last):
             widget.dateChanged.connect(self._changed)
         self.whole = button("Whole programme", "Report on the whole programme")
         self.twelve = button("Last 12 weeks", "Report on the last 12 weeks")

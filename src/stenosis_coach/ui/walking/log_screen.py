@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QGridLayout,
     QLineEdit,
     QPushButton,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.ui.inputs import NumberField, RatingScale
+from stenosis_coach.ui.inputs import DateField, NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
 
@@ -75,11 +74,7 @@ class LogWalkScreen(PageBase):
         kinds.setAccessibleName("Kind of walk")
         add("kind", "Kind of walk", kinds)
 
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.day.setAccessibleName("Date of the walk")
+        self.day = DateField("Date of the walk", maximum=today)  # one Tab stop
         self.today_button = button("Today")
         self.yesterday_button = button("Yesterday")
         self.today_button.clicked.connect(lambda: self._set_day(self._today))
