@@ -32,7 +32,7 @@ class AnsweringDialogs(Dialogs):
     def warn(self, title: str, text: str) -> None:
         print(f"dialog warn: {title}: {text}", flush=True)
 
-    def choose(self, title: str, text: str, options: list[str]) -> int | None:
+    def choose(self, title: str, text: str, options: list[str], safe: int = 0) -> int | None:
         print(f"dialog choose: {title}: {text}", flush=True)
         return 0
 

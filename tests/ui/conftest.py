@@ -4,19 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from stenosis_coach.ui.dialogs import Dialogs
 
 
+class Question(NamedTuple):
+    """A question asked through ``choose`` (or ``confirm``), with its safe option."""
+
+    title: str
+    text: str
+    options: list[str]
+    safe: int  # the option after which nothing changes: what Esc picks
+
+
 class FakeDialogs(Dialogs):
-    """Records every dialog; answers from scripted queues (default: the first option)."""
+    """Records every dialog; answers from scripted queues (default: the first option).
+    :attr:`ESC` in ``choices`` answers as Esc does in the real box: the safe option."""
+
+    ESC = "Esc"
 
     def __init__(self) -> None:
         super().__init__(None)
         self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
-        self.choices: list[int | None] = []
+        self.questions: list[Question] = []
+        self.choices: list[int | str | None] = []
         self.paths: list[Path | None] = []
 
     def inform(self, title: str, text: str) -> None:
@@ -25,9 +39,12 @@ class FakeDialogs(Dialogs):
     def warn(self, title: str, text: str) -> None:
         self.shown.append(("warn", title, text))
 
-    def choose(self, title: str, text: str, options: list[str]) -> int | None:
+    def choose(self, title: str, text: str, options: list[str], safe: int = 0) -> int | None:
+        assert 0 <= safe < len(options), f"{title}: no safe option"
         self.shown.append(("choose", title, text + " | " + " / ".join(options)))
-        return self.choices.pop(0) if self.choices else 0
+        self.questions.append(Question(title, text, list(options), safe))
+        answer = self.choices.pop(0) if self.choices else 0
+        return safe if answer == self.ESC else answer
 
     def ask_save_name(self, title, suggested, file_filter):
         self.shown.append(("save_path", title, str(suggested)))

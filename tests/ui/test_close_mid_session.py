@@ -121,7 +121,7 @@ def test_import_plan_from_the_menu_mid_walk_asks_and_stops_it(
     dialogs.choices.append(1)  # "Stop"
     dialogs.paths.append(None)  # then no file chosen
     import_plan.trigger()
-    assert dialogs.shown[0][1] == "Stop the walk?"
+    assert dialogs.shown[0][1] == "Stop the walk to import a plan?"
     assert window.flow is None  # back on the pages, nothing left running
     assert not coach.timer.isActive() and window.running_session() is None
     [session] = SessionRepository(window.context.db).recent(1, kind="walk")

@@ -29,7 +29,8 @@ from stenosis_coach.ui.walking.coach_screen import WalkCoachScreen
 from stenosis_coach.ui.walking.log_screen import LogWalkScreen
 
 LAKESIDE = Path(__file__).parents[1] / "fixtures" / "plan-lakeside.scplan.json"
-STOP_FIRST = "Stop the walk?"
+STOP_TO_RESTORE = "Stop the walk to restore your backup?"  # the question says why
+STOP_TO_IMPORT = "Stop the walk to import a plan?"
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def test_restore_from_the_file_menu_mid_walk_asks_and_keep_going_changes_nothing
     coach.tick()
     dialogs.choices.append(0)  # "Keep going"
     menu_action(window, 0, "Restore").trigger()
-    assert dialogs.titles() == [STOP_FIRST]  # no file was asked for
+    assert dialogs.titles() == [STOP_TO_RESTORE]  # no file was asked for
     still_walking(window, coach, clock)
 
 
@@ -116,7 +117,7 @@ def test_restore_from_the_settings_button_mid_walk_asks_first(window, qtbot, clo
     coach.tick()
     dialogs.choices.append(0)  # "Keep going"
     window.settings_page.restore_button.click()
-    assert dialogs.titles() == [STOP_FIRST]
+    assert dialogs.titles() == [STOP_TO_RESTORE]
     still_walking(window, coach, clock)
 
 
@@ -138,7 +139,7 @@ def test_a_plan_dropped_mid_walk_asks_and_keep_going_imports_nothing(
     coach = start_walk(window, qtbot)
     dialogs.choices.append(0)  # "Keep going"
     drop(window, LAKESIDE)
-    assert dialogs.titles() == [STOP_FIRST]
+    assert dialogs.titles() == [STOP_TO_IMPORT]
     still_walking(window, coach, clock)
     assert PlanRepository(window.context.db).plans() == []
 
@@ -153,7 +154,7 @@ def test_a_plan_handed_over_by_the_desktop_mid_walk_asks_first(window, qtbot, cl
     coach = start_walk(window, qtbot)
     dialogs.choices.append(0)  # "Keep going"
     assert opener.eventFilter(QApplication.instance(), QFileOpenEvent(str(LAKESIDE)))
-    assert dialogs.titles() == [STOP_FIRST]
+    assert dialogs.titles() == [STOP_TO_IMPORT]
     still_walking(window, coach, clock)
     assert PlanRepository(window.context.db).plans() == []
     dialogs.choices.append(1)  # "Stop": then the preview; nothing imported until Import
@@ -192,7 +193,7 @@ def test_import_plan_from_the_menu_mid_routine_asks_and_keep_going_changes_nothi
     player = window.flow
     dialogs.choices.append(0)  # "Keep going"
     menu_action(window, 0, "Import").trigger()
-    assert dialogs.titles() == ["Stop the routine?"]
+    assert dialogs.titles() == ["Stop the routine to import a plan?"]
     assert window.flow is player and controller.timer.isActive()
 
 
@@ -295,7 +296,7 @@ def test_restore_mid_walk_stops_it_and_nothing_writes_into_the_restored_data(
     dialogs.choices[:] = [1, 0]  # "Stop" the walk, then "Restore this backup"
     dialogs.paths.append(backup)
     menu_action(window, 0, "Restore").trigger()
-    asked = [STOP_FIRST, "Restore from a backup", "Replace your data?", "Data restored"]
+    asked = [STOP_TO_RESTORE, "Restore from a backup", "Replace your data?", "Data restored"]
     assert dialogs.titles() == asked
     assert window.flow is None and window.running_session() is None
     assert not coach.timer.isActive() and not coach.heartbeat.running

@@ -16,6 +16,11 @@ from stenosis_coach.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
+# Why data is about to be replaced, as the question that stops a routine or walk says it:
+# "Stop the walk to restore your backup?"
+RESTORE_REASON = "restore your backup"
+IMPORT_REASON = "import a plan"
+
 
 class AppContext(QObject):
     """Shared state, with signals for what changed.
@@ -40,14 +45,15 @@ class AppContext(QObject):
         self.db = None  # storage.database.Database once open; imported lazily for start-up
         self.kept_walks: list = []  # walks a crash cut short, kept at start: ask their pain
         # Set by the window: may data be replaced now (see may_replace_data)?
-        self.replace_guard: Callable[[], bool] | None = None
+        self.replace_guard: Callable[[str], bool] | None = None
         self._settings_unsaved = False  # a failed save was said; said again once it works
 
-    def may_replace_data(self) -> bool:
-        """Before a restore or an import replaces data: ``True`` once nothing holds the
-        data that is replaced (no routine or walk runs, no screen is open over the pages;
-        the window asks or says so). Without a window, always ``True``."""
-        return self.replace_guard() if self.replace_guard is not None else True
+    def may_replace_data(self, reason: str = "") -> bool:
+        """Before a restore or an import (``reason``: RESTORE_REASON, IMPORT_REASON)
+        replaces data: ``True`` once nothing holds the data that is replaced (no routine
+        or walk runs, no screen is open over the pages; the window asks or says so).
+        Without a window, always ``True``."""
+        return self.replace_guard(reason) if self.replace_guard is not None else True
 
     def update_settings(self, **changes: object) -> None:
         from stenosis_coach.services.settings_store import save_settings

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from stenosis_coach.errors import UserError
-from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.context import RESTORE_REASON, AppContext
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class DataActions(QObject):
         from stenosis_coach.services.data_backup import check_restorable
 
         ctx = self._context
-        if not ctx.may_replace_data():  # a routine or walk is stopped first (asked)
+        if not ctx.may_replace_data(RESTORE_REASON):  # a routine or walk is stopped first (asked)
             return
         source = ctx.dialogs.open_path("Restore from a backup", Path.home(), DB_FILTER)
         if source is None:
@@ -85,7 +85,7 @@ class DataActions(QObject):
         from stenosis_coach.services.data_backup import restore_from
 
         ctx = self._context
-        if not ctx.may_replace_data():
+        if not ctx.may_replace_data(RESTORE_REASON):
             return False
         ctx.close_database()
         try:

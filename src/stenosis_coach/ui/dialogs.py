@@ -34,19 +34,25 @@ class Dialogs:
         box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
-    def choose(self, title: str, text: str, options: list[str]) -> int | None:
-        """Ask the user to pick one of ``options`` (button labels); ``None`` if closed."""
+    def choose(self, title: str, text: str, options: list[str], safe: int = 0) -> int | None:
+        """Ask the user to pick one of ``options`` (button labels). ``safe`` is the option
+        after which nothing changes ("Keep going", "Cancel", "Keep it"; by the app's
+        convention the first): Esc and closing the box pick it, and it is the default, so
+        an Enter pressed at once never picks a destructive one. ``None`` if no button was
+        picked at all."""
         from PySide6.QtWidgets import QMessageBox
 
         box = self._box(QMessageBox.Icon.Question, title, text)
         buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in options]
-        box.setEscapeButton(None)  # closing the window is "no choice", not the last button
+        box.setEscapeButton(buttons[safe])
+        box.setDefaultButton(buttons[safe])  # and the focus: Enter at once keeps things
         box.exec()
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else None
 
     def confirm(self, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
-        return self.choose(title, text, [yes, no]) == 0
+        """``True`` only when ``yes`` was picked; ``no`` is the safe option."""
+        return self.choose(title, text, [yes, no], safe=1) == 0
 
     def save_path(self, title: str, suggested: Path, file_filter: str, suffix: str) -> Path | None:
         """Where to save a new file: the name chosen, ending in ``suffix``. When the ending

@@ -38,7 +38,7 @@ from stenosis_coach.core.today import (
     WEEKLY_ACTION,
     action_target,
 )
-from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.context import IMPORT_REASON, AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
 from stenosis_coach.ui.theme import palette_for, set_kind
@@ -359,15 +359,19 @@ class MainWindow(QMainWindow):
         if self.leave_session():
             self.safety.start_check(CheckTrigger.ON_DEMAND)
 
-    def leave_session(self) -> bool:
+    def leave_session(self, reason: str = "") -> bool:
         """Before a menu or a dropped file opens another screen over a routine or a walk:
-        ask, and stop it (kept, as stopped) if the patient says so. ``True`` when nothing
-        runs any more."""
+        ask, and stop it (kept, as stopped) if the patient says so. ``reason`` says what
+        for ("restore your backup"): the question names it. ``True`` when nothing runs any
+        more."""
         running = self.running_session()
         if running is None:
             return True
         choice = self.context.dialogs.choose(
-            f"Stop the {running}?", "What you did so far is kept.", ["Keep going", "Stop"]
+            f"Stop the {running} to {reason}?" if reason else f"Stop the {running}?",
+            "What you did so far is kept.",
+            ["Keep going", "Stop"],
+            safe=0,
         )
         if choice != 1:
             return False
@@ -378,8 +382,9 @@ class MainWindow(QMainWindow):
         self.end_flow()
         return True
 
-    def may_replace_data(self) -> bool:
-        """Before a restore or an import: a routine or walk is stopped first (asked), and
+    def may_replace_data(self, reason: str = "") -> bool:
+        """Before a restore or an import (``reason``, as "restore your backup"): a routine
+        or walk is stopped first (asked, naming the reason), and
         a screen open over the pages (a form, a summary, the safety questions) is finished
         first (said), so that nothing still holds the data that is replaced. A routine or
         walk that has ended and waits for its last answers (ratings, the walk's summary)
@@ -387,7 +392,7 @@ class MainWindow(QMainWindow):
         if self.flow is not None and self._last_answers_open():
             self._finish_first()
             return False
-        if not self.leave_session():
+        if not self.leave_session(reason):
             return False
         if self.flow is not None:
             self._finish_first()
@@ -561,7 +566,7 @@ class MainWindow(QMainWindow):
         restore.triggered.connect(self.data_actions.restore)  # asks may_replace_data first
         import_plan = QAction("&Import plan…", self)
         import_plan.triggered.connect(
-            lambda: self.may_replace_data() and self.plans.choose_and_import()
+            lambda: self.may_replace_data(IMPORT_REASON) and self.plans.choose_and_import()
         )
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -601,6 +606,7 @@ class MainWindow(QMainWindow):
                 f"Stop the {running} and close?",
                 f"A {running} is running. Stop it and close? What you did so far is kept.",
                 ["Keep going", "Stop and close"],
+                safe=0,
             )
             if stop != 1:
                 event.ignore()

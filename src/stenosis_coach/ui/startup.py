@@ -76,6 +76,7 @@ def _offer_backup(context: AppContext, data_actions: DataActions, exc: DatabaseD
         f"{exc.message} The newest backup is {newest.name}. Restoring it keeps the "
         "damaged file beside it, unchanged.",
         ["Restore the newest backup", "Close the app"],
+        safe=1,  # closing changes nothing; the damaged file stays as it is
     )
     if choice != 0:
         return False

@@ -111,6 +111,7 @@ def stylesheet(settings: Settings) -> str:
 QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget,
 QStackedWidget, QDialog, QMessageBox {{ background: {p.background}; }}
 QLabel {{ background: transparent; }}
+QDialog, QMessageBox {{ border: 3px solid {p.border}; }}  /* apart from the page beside */
 QLabel[role="page-title"] {{ font-size: {t.page_title}pt; font-weight: 600; }}
 QLabel[role="section-title"] {{ font-size: {t.section_title}pt; font-weight: 600; }}
 QLabel[role="key-number"] {{

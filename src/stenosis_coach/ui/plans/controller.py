@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.services import plans
+from stenosis_coach.ui.context import IMPORT_REASON
 from stenosis_coach.ui.plans.preview_screen import ImportPreviewScreen
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,8 @@ class PlanImportController(QObject):
 
     def import_files(self, paths: list[Path]) -> ImportPreviewScreen | None:
         """Check the files, then show what they add or replace; import on "Import"."""
-        if not self._context.may_replace_data():  # never under a routine, a walk, a form
+        # Never under a routine, a walk, a form.
+        if not self._context.may_replace_data(IMPORT_REASON):
             return None
         try:
             files = plans.read_plans(paths)
