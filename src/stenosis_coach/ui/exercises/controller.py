@@ -11,11 +11,13 @@ import logging
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from stenosis_coach.core.exercises import engine as exercise_engine
+from stenosis_coach.core.exercises.hurt import hurt_check_trigger, must_stop
 from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_versions
 from stenosis_coach.core.exercises.summary import end_title
 from stenosis_coach.core.exercises.timeline import CueId
 from stenosis_coach.core.sessions import EndReason
 from stenosis_coach.services import exercises as library
+from stenosis_coach.services import safety as safety_service
 from stenosis_coach.services.routines import ResumePoint, RoutineRecording, resume_point
 from stenosis_coach.ui.cues import cue_manifest
 from stenosis_coach.ui.exercises.page import ExercisesPage
@@ -49,6 +51,8 @@ class ExerciseController(QObject):
         self.heartbeat: SessionHeartbeat | None = None
         self._worst_hurt: int | None = None
         self._spreading = False
+        # The answers on an open "this hurts" screen, as given (``None``: none is open).
+        self._hurt_answer: tuple[int | None, bool | None] | None = None
         self._completed = False
         self._steps: list[exercise_engine.Event] = []  # this routine's step events
 
@@ -200,7 +204,10 @@ class ExerciseController(QObject):
             self._arm()
 
     def stop_for_close(self) -> None:
-        """The window is closing (the patient said so): keep what was done, as stopped."""
+        """The window is closing (the patient said so): keep what was done, as stopped.
+        An answer to "this hurts" that means stop owes the check even so."""
+        if self._hurt_answer is not None and must_stop(*self._hurt_answer):
+            self._stop_for_check(*self._hurt_answer)
         self.end()
         if self.session is not None and not self.session.finished:
             self._handle(self.session.stop(self._context.clock.monotonic()))
@@ -234,29 +241,76 @@ class ExerciseController(QObject):
         names = library.exercises(self._context.db)
         name = names[view.segment.exercise].name if view.segment else "this"
         screen = HurtScreen(name)
+        self._hurt_answer = (None, None)
+        screen.answers_changed.connect(self._hurt_answers_changed)
         screen.answered.connect(self._hurt_answered)
         screen.cancelled.connect(self._back_to_player)
+        screen.stop_now.connect(self._stop_for_check)
+        screen.go_on.connect(self._after_stop_for_check)
         self._window.show_flow(screen)  # over the player, which stays alive under it
 
+    def _hurt_answers_changed(self, rating: int | None, spreading: bool | None) -> None:
+        """Kept as they are given: a window closed over an answer that means stop still
+        stops the routine for the check (:meth:`stop_for_close`)."""
+        self._hurt_answer = (rating, spreading)
+
     def _back_to_player(self) -> None:
-        if self.player is not None:
+        self._hurt_answer = None
+        if self.player is not None and not (self.session is None or self.session.finished):
             self._window.show_flow(self.player)
 
     def _hurt_answered(self, rating: int, spreading: bool, choice: str) -> None:
+        """A mild answer: skip, stop or carry on, as she chose."""
         assert self.session is not None and self.recording is not None
+        if must_stop(rating, spreading):  # the screen never sends it so: stop all the same
+            self._stop_for_check(rating, spreading)
+            self._after_stop_for_check()
+            return
+        self._hurt_answer = None
         now = self._context.clock.monotonic()
         self._handle(self.session.this_hurts(now, rating))
         self.recording.hurt_details(spreading)
         self._worst_hurt = max(self._worst_hurt or 0, rating)
         self._spreading = self._spreading or spreading
         self._back_to_player()
-        if rating >= 7 or spreading or choice == "stop":
+        if choice == "stop":
             self._act(self.session.stop)
         elif choice == "skip":
             self._act(self.session.skip)
             self._act(self.session.resume)
         else:
             self._act(self.session.resume)
+
+    def _stop_for_check(self, rating: int | None, spreading: bool | None) -> None:
+        """An answer that means "stop and get checked" (DESIGN 5.5): the routine stops here
+        and is kept as stopped, and the check is owed at once (it is stored as started),
+        so closing the app now, or anywhere before the check is done, leaves walks and
+        routines waiting for it. Nothing leads back into the routine."""
+        self._hurt_answer = None
+        trigger = hurt_check_trigger(rating, spreading)
+        if self.session is None or self.recording is None or trigger is None:
+            return
+        self._running = False  # the end screen comes when she goes on, not now
+        self.timer.stop()
+        now = self._context.clock.monotonic()
+        if not self.session.finished:
+            if rating is not None:
+                self._handle(self.session.this_hurts(now, rating))
+                self._worst_hurt = max(self._worst_hurt or 0, rating)
+            if spreading is not None:
+                self.recording.hurt_details(spreading)
+                self._spreading = self._spreading or spreading
+            self._handle(self.session.stop(now))
+        db, at = self._context.db, self._context.clock.now()
+        if safety_service.status(db, at).pending is None:
+            check = safety_service.start_check(db, trigger, at)
+            log.info("this hurts (%s): routine stopped, check %s owed", trigger, check.id)
+        self._context.data_changed.emit()
+
+    def _after_stop_for_check(self) -> None:
+        """On from a stop for the check: how she feels now, then the check."""
+        if self.session is not None and self.session.finished and self.recording is not None:
+            self._finished()
 
     # -- end --------------------------------------------------------------------------------
     def _finished(self) -> None:

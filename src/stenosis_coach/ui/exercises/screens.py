@@ -7,11 +7,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QVBoxLayout
 
 from stenosis_coach.core.exercises.engine import SessionView
+from stenosis_coach.core.exercises.hurt import must_stop
 from stenosis_coach.core.exercises.model import Exercise
 from stenosis_coach.core.exercises.timeline import SegmentKind
 from stenosis_coach.ui.exercises.illustration import Illustration
 from stenosis_coach.ui.inputs import RatingScale
-from stenosis_coach.ui.theme import set_role
+from stenosis_coach.ui.theme import set_kind, set_role
 from stenosis_coach.ui.widgets import (
     SPACING,
     ActionRow,
@@ -224,12 +225,26 @@ class PlayerScreen(PageBase):
 class HurtScreen(PageBase):
     """ "This hurts": how much, and whether symptoms spread; then what to do.
 
+    A mild answer offers a skip, a stop or carrying on, and the way back to the paused
+    routine. An answer that means "stop and get checked" (pain of 7 or more, or spreading
+    symptoms or new weakness: :func:`~stenosis_coach.core.exercises.hurt.must_stop`) has
+    no way back into the routine: "Back to the routine" goes, Esc goes on as the one
+    button does. Once that answer is complete it is final (``stop_now``): the screen keeps
+    it, and the only way on is the check (``go_on``).
+
     Signals: answered(int rating, bool spreading_or_weak, str choice) where choice is
-    ``"skip"``, ``"stop"`` or ``"carry_on"``.
+    ``"skip"``, ``"stop"`` or ``"carry_on"`` (a mild answer); cancelled() (back to the
+    routine, still paused); answers_changed(object rating, object spreading) as they are
+    given (``None``: not yet); stop_now(object rating, object spreading) once, when the
+    answer means stop (the other part may be ``None`` if she went on without it);
+    go_on() (after ``stop_now``: on to the check).
     """
 
     answered = Signal(int, bool, str)
     cancelled = Signal()  # "Back to the routine" or Esc: nothing answered, still paused
+    answers_changed = Signal(object, object)
+    stop_now = Signal(object, object)
+    go_on = Signal()
 
     def __init__(self, exercise_name: str) -> None:
         super().__init__("This hurts", margin=(4, 3), pinned_actions=True)
@@ -242,12 +257,11 @@ class HurtScreen(PageBase):
         )
         self.rating = RatingScale("How much it hurts")
         self.column.addWidget(self.rating)
-        self.column.addWidget(
-            label(
-                "Are your leg symptoms spreading, or do you feel new weakness in your legs?",
-                "section-title",
-            )
+        self.spreading_question = label(
+            "Are your leg symptoms spreading, or do you feel new weakness in your legs?",
+            "section-title",
         )
+        self.column.addWidget(self.spreading_question)
         self.spreading_yes = button("Yes", "Yes, spreading or new weakness")
         self.spreading_no = button("No", "No spreading and no new weakness")
         for widget in (self.spreading_yes, self.spreading_no):
@@ -255,54 +269,119 @@ class HurtScreen(PageBase):
             widget.setAutoExclusive(True)
             widget.setProperty("kind", "choice")
         self.column.addLayout(button_row(self.spreading_yes, self.spreading_no))
+        # Said only when the answer means stop; the buttons say the rest. Pinned with them,
+        # in the room "Back to the routine" leaves (the questions above keep theirs).
         self.advice = label("", "section-title")
         self.skip_button = button("Skip this exercise", kind="primary")
         self.stop_button = button("Stop the routine")
         self.carry_on = button("Carry on carefully")
         self.skip_button.clicked.connect(lambda: self._answer("skip"))
-        self.stop_button.clicked.connect(lambda: self._answer("stop"))
+        self.stop_button.clicked.connect(self._stop_pressed)
         self.carry_on.clicked.connect(lambda: self._answer("carry_on"))
         self.back_button = button(
             "Back to the routine", "Back to the routine, still paused", shortcut_hint="Esc"
         )
-        self.back_button.clicked.connect(self.cancelled)
+        self.back_button.clicked.connect(self._back)
         # What to do, and the ways out, stay in view while the questions above scroll.
         self.pin(
             self.advice,
             ActionRow(self.skip_button, self.stop_button, self.carry_on),
             ActionRow(self.back_button),
         )
-        shortcut(self, "Esc", self.cancelled.emit)
+        shortcut(self, "Esc", self._escape)
         self.column.addStretch(1)
+        self._final = False  # the answer meant stop and was given: kept, no way back
         self.rating.rated.connect(self._update)
         self.spreading_yes.toggled.connect(self._update)
         self.spreading_no.toggled.connect(self._update)
         self._update()
         self.setFocusProxy(self.rating)
 
+    def spreading(self) -> bool | None:
+        if self.spreading_yes.isChecked():
+            return True
+        return False if self.spreading_no.isChecked() else None
+
     def must_stop(self) -> bool:
-        rating = self.rating.value()
-        return self.spreading_yes.isChecked() or (rating is not None and rating >= 7)
+        return must_stop(self.rating.value(), self.spreading())
+
+    @property
+    def final(self) -> bool:
+        return self._final
 
     def _update(self, *_args) -> None:
-        answered = self.rating.value() is not None and (
-            self.spreading_yes.isChecked() or self.spreading_no.isChecked()
-        )
+        if self._final:
+            return
+        rating, spreading = self.rating.value(), self.spreading()
+        self.answers_changed.emit(rating, spreading)
         severe = self.must_stop()
+        if severe and rating is not None and spreading is not None:
+            self._stop(rating, spreading)  # the whole answer means stop: it is final
+            return
         self.advice.setText(
-            "Please stop the routine now. A few safety questions come next."
-            if severe
-            else "What would you like to do?"
-            if answered
-            else ""
+            "Please stop the routine now. A few safety questions come next." if severe else ""
         )
-        self.advice.setVisible(bool(self.advice.text()))  # no empty gap above the buttons
+        self.advice.setVisible(severe)  # no empty gap above the buttons
         self.skip_button.setVisible(not severe)
         self.carry_on.setVisible(not severe)
-        for widget in (self.skip_button, self.stop_button, self.carry_on):
+        # No way back into the routine once an answer means stop (DESIGN 5.5).
+        self.back_button.setVisible(not severe)
+        self.back_button.setEnabled(not severe)
+        answered = rating is not None and spreading is not None
+        for widget in (self.skip_button, self.carry_on):
             widget.setEnabled(answered)
+        self.stop_button.setEnabled(answered or severe)
+        self._stop_is_primary(severe)
+
+    def _stop_is_primary(self, primary: bool) -> None:
+        """The one way on, when the answer means stop, in the main colour."""
+        if (self.stop_button.property("kind") == "primary") == primary:
+            return
+        set_kind(self.stop_button, "primary" if primary else "")
+        self.stop_button.style().unpolish(self.stop_button)
+        self.stop_button.style().polish(self.stop_button)
+
+    def _stop(self, rating: int | None, spreading: bool | None) -> None:
+        """The answer means stop: keep it, say so, and offer only the way to the check."""
+        self._final = True
+        self.stop_now.emit(rating, spreading)
+        for widget in (self.rating, self.spreading_yes, self.spreading_no):
+            widget.setEnabled(False)  # what she answered stays shown, and kept
+        for widget in (self.skip_button, self.carry_on, self.back_button):
+            widget.setVisible(False)
+            widget.setEnabled(False)
+        self.advice.setText(
+            "The routine is stopped, and what you did is kept. A few safety questions come next."
+        )
+        self.advice.setVisible(True)
+        self.stop_button.setText("Go on")
+        self.stop_button.setAccessibleName("Go on to the safety questions")
+        self._stop_is_primary(True)
+        self.stop_button.setEnabled(True)
+        self.stop_button.setFocus()
+
+    def _stop_pressed(self) -> None:
+        if self._final:
+            self.go_on.emit()
+        elif self.must_stop():  # one part is enough: on without the other
+            self._stop(self.rating.value(), self.spreading())
+            self.go_on.emit()
+        else:
+            self._answer("stop")
+
+    def _back(self) -> None:
+        if not self._final and not self.must_stop():
+            self.cancelled.emit()
+
+    def _escape(self) -> None:
+        """Esc goes back to the routine, unless the answer means stop: then it goes on, as
+        the one button does (never back into the routine)."""
+        if self._final or self.must_stop():
+            self._stop_pressed()
+        else:
+            self.cancelled.emit()
 
     def _answer(self, choice: str) -> None:
-        rating = self.rating.value()
-        if rating is not None:
-            self.answered.emit(rating, self.spreading_yes.isChecked(), choice)
+        rating, spreading = self.rating.value(), self.spreading()
+        if rating is not None and spreading is not None and not self.must_stop():
+            self.answered.emit(rating, spreading, choice)
