@@ -190,10 +190,12 @@ def test_ctrl_delete_deletes_nothing(window, qtbot, clock):
     assert len(history(window.context.db)) == 1 and not page.undo_bar.isVisibleTo(page)
 
 
-def test_cancel_leaves_without_saving(window, qtbot):
+def test_cancel_leaves_without_saving(window, qtbot, dialogs):
     _page, screen = open_log(window, qtbot)
     qtbot.keyClicks(screen.walking.edit, "20")
+    dialogs.choices = [1]  # "Leave" (asked: something was typed)
     qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert dialogs.titles() == ["Leave without saving?"]
     assert window.flow is None and history(window.context.db) == []
 
 

@@ -29,7 +29,7 @@ class ProgressController(QObject):
     def log_day(self, day: date | None = None, back_to: str = "progress") -> DailyLogScreen:
         day = day or self._today()
         existing = daily.log_for(self._context.db, day)
-        screen = DailyLogScreen(day, existing.log if existing else None)
+        screen = DailyLogScreen(day, self._context.dialogs, existing.log if existing else None)
         screen.submitted.connect(lambda log: self._save_log(screen, log, back_to))
         screen.cancelled.connect(lambda: self._window.end_flow(back_to))
         screen.standing_requested.connect(lambda: self._standing(screen))
@@ -62,7 +62,7 @@ class ProgressController(QObject):
         self._window.show_flow(test)
 
     def add_treatment(self) -> TreatmentScreen:
-        screen = TreatmentScreen(self._today())
+        screen = TreatmentScreen(self._today(), self._context.dialogs)
 
         def save(event) -> None:
             try:

@@ -13,6 +13,8 @@ from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_whole
 from stenosis_coach.core.walking.engine import measured
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.core.words import clock_text, day_text, minutes_text
+from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.form_leave import UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import (
@@ -39,7 +41,7 @@ NUMBERS = {
 class DailyLogScreen(PageBase):
     """Signals:
     submitted(DailyLog): Save pressed; the owner stores it or calls show_problems.
-    cancelled().
+    cancelled(): left without saving (asked first when something was entered).
     standing_requested(): start the standing test (its result comes back by
         :meth:`set_standing`).
     """
@@ -48,7 +50,7 @@ class DailyLogScreen(PageBase):
     cancelled = Signal()
     standing_requested = Signal()
 
-    def __init__(self, day: date, existing: DailyLog | None = None) -> None:
+    def __init__(self, day: date, dialogs: Dialogs, existing: DailyLog | None = None) -> None:
         super().__init__(
             f"How was {'today' if existing is None else day_text(day)}?", pinned_actions=True
         )
@@ -117,7 +119,7 @@ class DailyLogScreen(PageBase):
         self.save = button("Save", "Save the log", "primary")
         self.cancel = button("Cancel", shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
-        self.cancel.clicked.connect(self.cancelled)
+        self.cancel.clicked.connect(self._leave)
         self.pin(ActionRow(self.save, self.cancel))
         self.column.addStretch(1)
         if existing is not None:
@@ -127,6 +129,22 @@ class DailyLogScreen(PageBase):
                 field.set_text("0")
         self.set_standing(self._standing)
         self.setFocusProxy(self.leg)
+        edits = {
+            "leg_pain": self.leg.rated,
+            "back_pain": self.back.rated,
+            "numbness": self.numbness.rated,
+            "otc_doses": self.otc.changed,
+            "prescription_doses": self.rx.changed,
+            "opioid_doses": self.opioid.changed,
+            "woken_by_leg_pain": self.woken.changed,
+            "sleep_quality": self.sleep.rated,
+            "new_weakness": self.weak_yes.toggled,
+            "notes": self.notes.textChanged,
+        }
+        for field, edited in edits.items():
+            forget_error_when(edited, self._errors[field])
+        self._unsaved = UnsavedEntries(self, dialogs, extra=lambda: self._standing)
+        self._unsaved.remember()
 
     def _fill(self, log: DailyLog) -> None:
         self.leg.set_value(log.leg_pain)
@@ -142,6 +160,7 @@ class DailyLogScreen(PageBase):
 
     def set_standing(self, seconds) -> None:
         self._standing = seconds
+        self._errors["standing_s"].hide()
         self.standing_text.setText(f"You stood {minutes_text(seconds)}." if seconds else "")
 
     def log(self) -> DailyLog:
@@ -194,9 +213,13 @@ class DailyLogScreen(PageBase):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
+            self._leave()
         else:
             super().keyPressEvent(event)
+
+    def _leave(self) -> None:
+        if self._unsaved.may_leave():
+            self.cancelled.emit()
 
 
 class StandingTestScreen(PageBase):

@@ -9,18 +9,21 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLineEdit, QPushButton
 
 from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
+from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.form_leave import UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
 
 
 class TreatmentScreen(PageBase):
-    """Signals: submitted(TreatmentEvent), cancelled()."""
+    """Signals: submitted(TreatmentEvent), cancelled() (asked first when something was
+    entered)."""
 
     submitted = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, dialogs: Dialogs) -> None:
         super().__init__("Add a treatment", pinned_actions=True)
         self.column.addWidget(
             label(
@@ -55,20 +58,27 @@ class TreatmentScreen(PageBase):
         self.save = button("Save", "Save the treatment", "primary")
         self.cancel = button("Cancel", shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
-        self.cancel.clicked.connect(self.cancelled)
+        self.cancel.clicked.connect(self._leave)
         self.pin(ActionRow(self.save, self.cancel))  # in view at any text size
         self.column.addStretch(1)
+        forget_error_when(self.kinds.buttonToggled, self.error)
+        self._unsaved = UnsavedEntries(self, dialogs)
+        self._unsaved.remember()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
+            self._leave()
         else:
             super().keyPressEvent(event)
+
+    def _leave(self) -> None:
+        if self._unsaved.may_leave():
+            self.cancelled.emit()
 
     def _submit(self) -> None:
         kind = next((k for k, b in self.kind_buttons.items() if b.isChecked()), None)
         if kind is None:
-            self.error.setText("Choose what the treatment was.")
+            self.show_error("Choose what the treatment was.")
             return
         q = self.day.date()
         self.submitted.emit(
@@ -77,3 +87,4 @@ class TreatmentScreen(PageBase):
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
+        self.error.show()

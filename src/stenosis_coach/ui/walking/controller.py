@@ -43,7 +43,7 @@ class WalkController(QObject):
         self.coach: WalkCoach | None = None
 
     def log_walk(self) -> LogWalkScreen:
-        screen = LogWalkScreen(self._today())
+        screen = LogWalkScreen(self._today(), self._context.dialogs)
         screen.submitted.connect(lambda form: self._save(screen, form, None))
         screen.cancelled.connect(self._back)
         self._window.show_flow(screen)
@@ -53,7 +53,9 @@ class WalkController(QObject):
         stored = next((s for s in walk_service.history(self._context.db) if s.id == walk_id), None)
         if stored is None:
             return None
-        screen = LogWalkScreen(self._today(), form_from_walk(stored.walk, LOCAL))
+        screen = LogWalkScreen(
+            self._today(), self._context.dialogs, form_from_walk(stored.walk, LOCAL)
+        )
         screen.submitted.connect(lambda form: self._save(screen, form, walk_id))
         screen.cancelled.connect(self._back)
         self._window.show_flow(screen)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 
 from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.form_leave import UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import DateField, NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
@@ -26,13 +28,14 @@ class LogWalkScreen(PageBase):
     Signals:
         submitted(WalkForm): the user pressed Save; the owner validates and stores it,
             and calls :meth:`show_problems` if a value is bad.
-        cancelled(): the user left without saving.
+        cancelled(): the user left without saving (asked first when something was
+            entered).
     """
 
     submitted = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, today: date, form: WalkForm | None = None) -> None:
+    def __init__(self, today: date, dialogs: Dialogs, form: WalkForm | None = None) -> None:
         super().__init__("Correct a walk" if form else "Log a walk", pinned_actions=True)
         self._today = today
         self.column.addWidget(
@@ -111,11 +114,25 @@ class LogWalkScreen(PageBase):
         self.save = button("Save the walk", kind="primary")
         self.cancel = button("Cancel", shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
-        self.cancel.clicked.connect(self.cancelled)
+        self.cancel.clicked.connect(self._leave)
         self.pin(ActionRow(self.save, self.cancel))
         self.column.addStretch(1)
         self.fill(form or WalkForm(kind=WalkKind.TRAINING, day=today, walking_min=""))
         self.setFocusProxy(self.walking)
+        edits = {
+            "kind": self._kind_group.buttonToggled,
+            "day": self.day.dateChanged,
+            "walking_min": self.walking.changed,
+            "symptoms_min": self.symptoms.changed,
+            "rests": self.rests.changed,
+            "peak_leg_pain": self.pain.rated,
+            "distance_m": self.distance.changed,
+            "notes": self.notes.textChanged,
+        }
+        for field, edited in edits.items():
+            forget_error_when(edited, self._errors[field])
+        self._unsaved = UnsavedEntries(self, dialogs)
+        self._unsaved.remember()
 
     def fill(self, form: WalkForm) -> None:
         (self.kind_test if form.kind is WalkKind.TEST else self.kind_training).setChecked(True)
@@ -160,9 +177,13 @@ class LogWalkScreen(PageBase):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
+            self._leave()
         else:
             super().keyPressEvent(event)
+
+    def _leave(self) -> None:
+        if self._unsaved.may_leave():
+            self.cancelled.emit()
 
     def _set_day(self, day: date) -> None:
         self.day.setDate(QDate(day.year, day.month, day.day))
