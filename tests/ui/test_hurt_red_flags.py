@@ -189,6 +189,32 @@ def test_a_mild_answer_still_goes_back_to_the_routine(window, qtbot, clock, cues
     assert player.segment.text() != "Paused"
 
 
+def test_the_testers_path_by_keyboard_ends_at_the_check_and_the_walk_waits(
+    window, qtbot, clock, cues
+):
+    """H, 2, Yes, then Esc at every screen: the routine never comes back, and leaving the
+    check holds the walk (Today says so first; Start the walk opens the check)."""
+    all_clear_check(window, clock)
+    player = start(window, qtbot, clock)
+    hurt = hurt_screen(window, qtbot, player)
+    qtbot.keyClick(hurt.rating, Qt.Key.Key_2)
+    hurt.spreading_yes.setFocus()
+    qtbot.keyClick(hurt.spreading_yes, Qt.Key.Key_Space)
+    assert hurt.spreading_yes.isChecked()
+    for _ in range(3):  # the hurt screen, the ratings after, the first question
+        qtbot.keyClick(window.flow, Qt.Key.Key_Escape)
+        assert window.flow is not player
+        if window.flow is None:
+            break
+        qtbot.keyClick(window.flow, Qt.Key.Key_Space)
+    assert window.flow is None and window.running_session() is None
+    first = today_cards(window)[0]
+    assert first.title_label.text() == "Finish your symptom check before the next walk"
+    page = window.show_page("walk")
+    click(qtbot, page.start)
+    assert isinstance(window.flow, QuestionScreen)  # no walking test starts
+
+
 # -- closed on the way: the check is owed at the next start ---------------------------------
 
 
