@@ -304,87 +304,128 @@ STARTING_TARGET = (
 
 
 def test_reasons() -> None:
-    assert replay([], NOW).reason == (
-        "Your first walk is a walking test: walk at a comfortable pace until you need to stop."
+    """The Why is ``reason`` (short: the numbers shown and the main reason, H19) and
+    ``details`` (the rules behind it, shown on the Walk page): every fact is in one of them."""
+    first = replay([], NOW)
+    assert first.reason == (
+        "Your first walk shows how long you can walk now, so your training walks fit you."
     )
+    assert first.details[0].startswith("Your training walks are then planned from it: bouts of 80%")
     soon = T0 + timedelta(days=3)
-    assert replay([walk(0, TEST, tfs=300)], soon).reason == (
-        f"80% of your walking test on Mon 2 Mar: symptoms came after {m(300)}. " + STARTING_TARGET
+    rx = replay([walk(0, TEST, tfs=300)], soon)
+    assert (
+        rx.reason
+        == f"{m(240)} is 80% of your walking test on Mon 2 Mar ({m(300)} before symptoms)."
     )
+    assert STARTING_TARGET in rx.details
+    assert rx.details[-1].startswith("These rules are the app's own design")  # DESIGN 5.1
     due = replay([walk(0, TEST, tfs=300)], T0 + timedelta(days=8)).reason
-    assert due.startswith("It is time for a walking test: your last one was on Mon 2 Mar")
+    assert due == "Your last walking test was on Mon 2 Mar; you do one every 7 days."
 
 
 def test_why_after_a_test_explains_the_one_minute_floor() -> None:
     # the issue: a test of 0.4 min gives "Walk 1 min"; the Why must say where 1 min comes from
-    tiny = [walk(0, TEST, total=24)]
-    assert replay(tiny, T0 + timedelta(hours=2)).reason == (
-        f"80% of your walking test on Mon 2 Mar: you walked {m(24)} and symptoms never came. "
-        f"That is {m(Fraction(96, 5))}; a bout is never shorter than {m(60)}. " + STARTING_TARGET
+    rx = replay([walk(0, TEST, total=24)], T0 + timedelta(hours=2))
+    assert rx.reason == (
+        f"{m(60)} is the shortest bout, as 80% of your walking test on Mon 2 Mar "
+        f"({m(24)}, no symptoms) is less."
     )
+    assert (
+        f"80% of {m(24)} is {m(Fraction(96, 5))}, and a bout is never shorter than {m(60)}."
+    ) in rx.details
+    assert STARTING_TARGET in rx.details
 
 
 def test_why_after_a_training_walk_shorter_than_the_target() -> None:
     # the issue: a 10-minute walk after the test changes nothing, and the Why says why
     walks = [walk(0, TEST, total=24), walk(24, TRAIN, total=600)]
-    why = replay(walks, T0 + timedelta(days=1, hours=2)).reason
+    rx = replay(walks, T0 + timedelta(days=1, hours=2))
+    assert rx.reason.startswith(
+        f"{m(60)} is the shortest bout, as 80% of your walking test on Mon 2 Mar"
+    )
+    assert rx.reason.endswith(
+        f"Your training walk on Tue 3 Mar does not change the bout: it was shorter than your "
+        f"{m(900)} in all."
+    )
     assert (
-        f"Your training walk on Tue 3 Mar does not change the bout: it was {m(600)}, shorter "
-        f"than your {m(900)} in all. Two training walks of the full {m(900)}, without symptoms "
-        "and with leg pain 3/10 or less, make the bout longer."
-    ) in why
-    assert why.startswith("80% of your walking test on Mon 2 Mar")
+        f"It was {m(600)}, with leg pain 2/10. Two training walks of the full {m(900)}, without "
+        "symptoms and with leg pain 3/10 or less, make the bout longer."
+    ) in rx.details
 
 
 def test_why_after_a_good_training_walk_and_after_the_step_up() -> None:
     walks = [walk(0, TEST, tfs=300), good(1)]
-    why = replay(walks, T0 + timedelta(days=1, hours=2)).reason
-    assert (
-        f"Your training walk on Tue 3 Mar was a good one ({m(900)}, no symptoms, leg pain "
-        "2/10): 1 of 2 towards a longer bout."
-    ) in why
+    rx = replay(walks, T0 + timedelta(days=1, hours=2))
+    assert rx.reason.endswith(
+        "Your training walk on Tue 3 Mar was an easy one: one more like it makes bouts longer."
+    )
+    assert any(
+        d.startswith(
+            f"It was {m(900)}, with no symptoms and leg pain 2/10: 1 of 2 towards a longer bout."
+        )
+        for d in rx.details
+    )
     walks.append(good(2))
-    assert replay(walks, T0 + timedelta(days=2, hours=2)).reason == (
-        "Stepped up after two easy training walks (the last on Wed 4 Mar): bouts from "
-        f"{m(240)} to {m(270)}, and {m(900)} to {m(1050)} in all."
+    rx = replay(walks, T0 + timedelta(days=2, hours=2))
+    assert rx.reason == (
+        f"After two easy walks, the last on Wed 4 Mar, bouts grew to {m(270)} and your total to "
+        f"{m(1050)}."
+    )
+    assert rx.details[0].startswith(
+        f"Before that, bouts were {m(240)} and your total {m(900)}. A step up makes bouts 10% "
+        f"longer (at least {m(15)}), and the total {m(150)} longer, up to {m(1800)}."
     )
     # at the most (30 min in all) a step up says so instead of "30 min to 30 min"
     plan = PlanStart(at=T0, bout_s=300, rest_s=120, target_total_s=1800)
     top = [walk(-1, TEST, tfs=300), good(1, total=1800), good(2, total=1800)]
-    assert replay(top, T0 + timedelta(days=2, hours=2), plan).reason == (
-        "Stepped up after two easy training walks (the last on Wed 4 Mar): bouts from "
-        f"{m(300)} to {m(330)}; {m(1800)} in all is the most."
+    rx = replay(top, T0 + timedelta(days=2, hours=2), plan)
+    assert rx.reason == (
+        f"After two easy walks, the last on Wed 4 Mar, bouts grew to {m(330)}; {m(1800)} in all "
+        "is the most."
     )
+    assert rx.details[0].startswith(f"Before that, bouts were {m(300)} and your total {m(1800)}.")
     # a good walk too soon after the step up is counted, and the Why says what it waits for
     walks += [good(3, total=1050), good(4, total=1050)]
-    why = replay(walks, T0 + timedelta(days=4, hours=2)).reason
-    assert "2 of 2 towards a longer bout. The bout waits: it is less than 72 hours after" in why
+    rx = replay(walks, T0 + timedelta(days=4, hours=2))
+    assert rx.reason.endswith("bouts can grow with an easy walk from Sat 7 Mar.")
+    details = " ".join(rx.details)
+    assert "2 of 2 towards a longer bout." in details
+    assert "The bout waits: it is less than 72 hours after the last step up." in details
 
 
 def test_why_after_symptoms_in_a_training_walk() -> None:
     early = [walk(0, TEST, tfs=300), walk(24, TRAIN, tfs=150)]  # in the first (4 min) bout
-    assert replay(early, T0 + timedelta(days=1, hours=2)).reason == (
-        f"Shortened to 80% of the {m(150)} you walked before symptoms came on Tue 3 Mar. "
-        + STARTING_TARGET
-    )
+    rx = replay(early, T0 + timedelta(days=1, hours=2))
+    assert rx.reason == f"{m(120)} is 80% of the {m(150)} you walked before symptoms on Tue 3 Mar."
+    assert STARTING_TARGET in rx.details
     later = [walk(0, TEST, tfs=300), good(1), walk(48, TRAIN, tfs=400)]  # after the bout
-    why = replay(later, T0 + timedelta(days=2, hours=2)).reason
+    rx = replay(later, T0 + timedelta(days=2, hours=2))
+    assert rx.reason.endswith(
+        f"Your training walk on Wed 4 Mar does not change the bout: symptoms came after {m(400)}, "
+        f"later than the {m(240)} bout."
+    )
     assert (
-        f"Your training walk on Wed 4 Mar: symptoms came after {m(400)}, later than the "
-        f"{m(240)} bout, so the bout stays {m(240)}. The count towards a longer bout starts "
-        "again."
-    ) in why
+        f"The bout stays {m(240)}: only symptoms within the first bout make it shorter."
+    ) in rx.details
+    assert "The count towards a longer bout starts again." in rx.details
 
 
 def test_why_after_a_flare() -> None:
     flare = [walk(0, TEST, tfs=300), walk(24, TRAIN, pain=8)]
-    assert replay(flare, T0 + timedelta(days=1, hours=2)).reason == (
-        f"Eased back after a flare on Tue 3 Mar (pain 7/10 or more): 80% of your {m(240)} "
-        f"bout is {m(195)}. " + STARTING_TARGET
+    rx = replay(flare, T0 + timedelta(days=1, hours=2))
+    assert rx.reason == (
+        f"{m(195)} is 80% of your {m(240)} bout, eased back after a flare on Tue 3 Mar."
     )
+    assert rx.details[0] == (
+        "The walk on Tue 3 Mar was a flare (pain 7/10 or more). After a flare, the bout is eased "
+        "back to 80%."
+    )
+    assert STARTING_TARGET in rx.details
     floor = [walk(0, TEST, total=60), walk(24, TRAIN, total=900, tfs=30, pain=8)]
-    assert replay(floor, T0 + timedelta(days=1, hours=2)).reason.startswith(
-        f"Eased back after a flare on Tue 3 Mar (pain 7/10 or more): 80% of your {m(60)} bout "
+    rx = replay(floor, T0 + timedelta(days=1, hours=2))
+    assert rx.reason == f"{m(60)} is the shortest bout, eased back after a flare on Tue 3 Mar."
+    assert rx.details[0] == (
+        f"The walk on Tue 3 Mar was a flare (pain 7/10 or more). 80% of your {m(60)} bout "
         f"would be {m(48)}, but a bout is never shorter than {m(60)}."
     )
 
@@ -392,26 +433,27 @@ def test_why_after_a_flare() -> None:
 def test_why_with_a_plan_and_a_walk_from_before_it() -> None:
     plan = PlanStart(at=T0, bout_s=240, rest_s=120, target_total_s=1200)
     soon = T0 + timedelta(days=3)
-    assert replay([walk(-1, TEST, tfs=300)], soon, plan).reason == (
-        f"Your bout of {m(240)} was set by the walking plan you imported on Mon 2 Mar. "
-        "Your walk on Mon 2 Mar was before the walking plan you imported on Mon 2 Mar, so it "
-        f"does not change the plan. {m(1200)} in all is what your walking plan set; it grows "
-        f"by {m(150)} with each longer bout, up to {m(1800)}."
+    rx = replay([walk(-1, TEST, tfs=300)], soon, plan)
+    assert rx.reason == (
+        f"{m(240)} bouts were set by the walking plan you imported on Mon 2 Mar. "
+        "Your walk on Mon 2 Mar was before your walking plan, so it does not change it."
+    )
+    assert rx.details[0] == (
+        f"{m(1200)} in all is what your walking plan set; it grows by {m(150)} with each "
+        f"longer bout, up to {m(1800)}."
     )
     after = [walk(-1, TEST, tfs=300), walk(24, TRAIN, total=600)]
     why = replay(after, soon, plan).reason
-    assert why.startswith(f"Your bout of {m(240)} was set by the walking plan")
+    assert why.startswith(f"{m(240)} bouts were set by the walking plan")
     assert "Your training walk on Tue 3 Mar does not change the bout" in why
 
 
 def test_a_training_walk_does_not_replace_a_due_test() -> None:
     walks = [walk(0, TEST, tfs=300), good(8)]
-    why = replay(walks, T0 + timedelta(days=8, hours=2)).reason
-    assert why.startswith("It is time for a walking test")
-    assert why.endswith(
-        "Your training walk on Tue 10 Mar does not replace it: only a walking test measures "
-        "how far you can walk before symptoms."
-    )
+    rx = replay(walks, T0 + timedelta(days=8, hours=2))
+    assert rx.reason.startswith("Your last walking test was on Mon 2 Mar")
+    assert rx.reason.endswith("Your training walk on Tue 10 Mar does not replace it.")
+    assert rx.details[0] == "Only a walking test measures how far you can walk before symptoms."
 
 
 def test_explain_steps() -> None:
@@ -486,10 +528,8 @@ def test_explain_steps_with_plan_and_held_step_up() -> None:
         "but no step up yet: less than 48 hours after a flare.",
     ]
     assert replay([good(0)], T0 + timedelta(hours=1)).reason == (
-        "It is time for a walking test: you have not done one yet. "
-        "Walk at a comfortable pace until you need to stop. Your training walk on Mon 2 Mar "
-        "does not replace it: only a walking test measures how far you can walk before "
-        "symptoms."
+        "Training walks are planned from a walking test, and you have not done one yet. "
+        "Your training walk on Mon 2 Mar does not replace it."
     )
     assert Progression.from_plan({"step_up": None, "flare_pain": 8}).flare_pain == 8
 

@@ -136,7 +136,8 @@ def test_logging_a_walk_updates_the_why_on_the_walk_page_and_today(window, qtbot
     clock.advance(DAY)
     window.context.data_changed.emit()
     page = window.show_page("walk")
-    assert "a bout is never shorter than" in page.why_text.text()
+    assert "is the shortest bout" in page.why_text.text()  # short; the rule in the details
+    assert "a bout is never shorter than" in page.details_text.text()
     before = page.why_text.text()
 
     qtbot.mouseClick(page.log, Qt.MouseButton.LeftButton)

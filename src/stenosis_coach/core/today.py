@@ -63,6 +63,27 @@ NOTHING_DUE = (
 )
 
 
+# How a walking test's headline opens (services.status.walk_headline); a card whose title
+# already says "Walking test" starts at the instruction instead (H19: say each thing once).
+_TEST_LEAD = "A walking test: "
+
+
+def walk_instruction(headline: str) -> str:
+    """The walk's headline without its opening "A walking test: " (the card's title says
+    it): "Walk at a comfortable pace, tap when symptoms start, ..."."""
+    if headline.startswith(_TEST_LEAD):
+        rest = headline[len(_TEST_LEAD) :]
+        return rest[:1].upper() + rest[1:]
+    return headline
+
+
+def walk_card_detail(headline: str, reason: str) -> str:
+    """The Today walk card's words: what to do, then the short Why, each said once; the
+    Why's details stay on the Walk page (H19)."""
+    what = walk_instruction(headline)
+    return f"{what} Why: {reason}" if reason else what
+
+
 def routine_action(base: str, routine_id: str | None) -> str:
     """``base`` (ROUTINE_ACTION or ROUTINE_RESUME_ACTION) for one routine: the bare action
     is the patient's own routine; ``"routine:start:ID"`` names another (a plan's)."""

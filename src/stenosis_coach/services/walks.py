@@ -10,7 +10,7 @@ from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.due import Due
-from stenosis_coach.core.today import WALK_ACTION, TodayItem
+from stenosis_coach.core.today import WALK_ACTION, TodayItem, walk_card_detail
 from stenosis_coach.core.walking.diary import DiaryError, diary_key, parse_diary_bytes
 from stenosis_coach.core.walking.logged import WalkForm, walk_from_form
 from stenosis_coach.core.walking.model import StoredWalk, Walk, WalkKind
@@ -160,7 +160,7 @@ def today_items(
     walk = (due or due_at(db, now, tz)).walk
     if walk.due:
         rx = walk.prescription
-        detail = f"{walk_headline(rx)} Why: {rx.reason}"
+        detail = walk_card_detail(walk_headline(rx), rx.reason)  # each thing said once
         if walk.kind is WalkKind.TEST and walk.this_week >= walk.per_week:
             detail += f" (It is due even though this week's {walk.per_week} walks are done.)"
         items.append(

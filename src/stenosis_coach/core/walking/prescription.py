@@ -118,13 +118,22 @@ class PlanStart:
 
 @dataclass(frozen=True)
 class Prescription:
-    """``next_walk`` (DESIGN 4.1/5.1) plus a plain sentence saying why, shown as "Why: ..."."""
+    """``next_walk`` (DESIGN 4.1/5.1) and why, in two layers (issue 12, H19).
+
+    ``reason`` is shown as "Why: ..." wherever the walk is (Today, the Walk page, status):
+    one plain sentence naming the numbers shown and the main reason, and, when the newest
+    walk did not set them, one short sentence on what that walk did or did not change.
+    ``details`` are the rules behind it (what counts as an easy walk, the count towards a
+    longer bout, what a longer bout waits for, where the total comes from), shown only on
+    the Walk page under "More about this plan".
+    """
 
     kind: WalkKind
     bout_s: Fraction | None
     rest_s: Fraction
     target_total_s: Fraction
     reason: str
+    details: tuple[str, ...] = ()
 
 
 def fit(x: Fraction, target: int | Fraction, p: Progression = DEFAULT_PROGRESSION) -> Fraction:
@@ -150,6 +159,7 @@ class _Step:
     target: Fraction = Fraction(0)
     basis: Fraction | None = None  # what 0.8 was applied to (anchor, shortened)
     blocked: tuple[str, ...] = ()  # why a due step-up waited
+    ready_at: datetime | None = None  # from when an easy walk would step up (when blocked)
     shortfalls: tuple[str, ...] = ()  # why a training walk was not a good one
     flare: tuple[str, ...] = ()  # what made it a flare
     eased_to: Fraction | None = None
@@ -213,12 +223,15 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
             st.streak += 1  # a good training walk
             step.event = "good"
             if st.streak >= p.good_walks_to_step_up:
-                blocked = []
+                blocked, ready = [], []
                 if st.last_flare is not None and walk.start - st.last_flare < quiet:
                     blocked.append(f"less than {_hours(quiet)} hours after a flare")
+                    ready.append(st.last_flare + quiet)
                 if st.last_step is not None and walk.start - st.last_step < gap:
                     blocked.append(f"less than {_hours(gap)} hours after the last step up")
+                    ready.append(st.last_step + gap)
                 step.blocked = tuple(blocked)
+                step.ready_at = max(ready) if ready else None
                 if not blocked:
                     step.event, step.good_count = "step_up", st.streak
                     bigger = max(st.bout + p.step_up_min_s, p.step_up * st.bout)
@@ -257,32 +270,37 @@ def replay(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) 
     tests = [w for w in walks if w.kind == WalkKind.TEST]
     recent = any(w.start > since for w in tests)
     kind = WalkKind.TRAINING if recent else WalkKind.TEST
+    details: list[str] = []
     if not walks:
-        reason = (
-            "Your first walk is a walking test: walk at a comfortable pace until you need to stop."
+        reason = FIRST_WALK_WHY
+        details.append(
+            f"Your training walks are then planned from it: bouts of {_pct(st.p.bout_fraction)} "
+            "of the time you walked before symptoms came, with a rest after each."
         )
     elif kind == WalkKind.TEST:
         last = max(tests, key=lambda w: w.start) if tests else None
-        when = (
-            f"your last one was on {day_text(last.start, now.date())}, "
-            f"and you do one every {every} days"
-            if last
-            else "you have not done one yet"
-        )
         reason = (
-            f"It is time for a walking test: {when}. "
-            "Walk at a comfortable pace until you need to stop."
+            f"Your last walking test was on {day_text(last.start, now.date())}; "
+            f"you do one every {every} days."
+            if last
+            else "Training walks are planned from a walking test, and you have not done one yet."
+        )
+        details.append(
+            "A walking test shows how your walking is changing, and your next training walks "
+            "are planned from it."
         )
     else:
-        reason = _why(st, plan, walks)
+        reason, details = _why(st, plan, walks)
     if walks and kind == WalkKind.TEST:
         latest = replay_order(walks)[-1]
         if latest.kind == WalkKind.TRAINING:
             reason += (
-                f" Your training walk on {day_text(latest.start, now.date())} does not replace it: "
-                "only a walking test measures how far you can walk before symptoms."
+                f" Your training walk on {day_text(latest.start, now.date())} does not replace it."
             )
-    return Prescription(kind, st.bout, st.rest, st.target, reason)
+            details.insert(0, "Only a walking test measures how far you can walk before symptoms.")
+    if kind == WalkKind.TRAINING or not walks:
+        details.append(DESIGN_NOTE)
+    return Prescription(kind, st.bout, st.rest, st.target, reason, tuple(details))
 
 
 def explain_steps(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) -> list[str]:
@@ -318,99 +336,155 @@ def _pct(fraction: Fraction) -> str:
     return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.1f}%"
 
 
-def _why(st: _State, plan: PlanStart | None, walks: list[Walk]) -> str:
-    """Why the numbers shown (bout and target): the walk that last set the bout (or the
-    plan), what the latest walk did or did not change, and where the target comes from."""
-    parts = [_bout_why(st, plan)]
+FIRST_WALK_WHY = "Your first walk shows how long you can walk now, so your training walks fit you."
+
+# DESIGN 5.1: "the app says so" -- the bout rules are ours, and a plan may change them.
+DESIGN_NOTE = (
+    "These rules are the app's own design, after walking programmes used for other leg pain; "
+    "a walking plan from your therapist can change them."
+)
+
+
+def _why(st: _State, plan: PlanStart | None, walks: list[Walk]) -> tuple[str, list[str]]:
+    """Why the numbers shown (bout and target), short, then the details.
+
+    The short part: one sentence on the walk that last set the bout (or the plan), and one
+    on what the newest walk did or did not change when it did not set it. The details: the
+    rule behind each, and where the total comes from."""
+    short, details = [_bout_short(st, plan)], _bout_details(st)
     last = st.steps[-1] if st.steps else None
     latest = replay_order(walks)[-1] if walks else None
     if plan is not None and latest is not None and latest.start < plan.at:
         if last is None or latest.sort_key > last.walk.sort_key:
-            parts.append(
-                f"Your walk on {day_text(latest.start)} was before the walking plan you "
-                f"imported on {day_text(plan.at)}, so it does not change the plan."
+            short.append(
+                f"Your walk on {day_text(latest.start)} was before your walking plan, so it "
+                "does not change it."
             )
     elif last is not None and last is not st.source:
-        parts.append(_latest_why(last, st.p))
+        short.append(_latest_short(last, st.p))
+        details += _latest_details(last, st.p)
     if st.source is None or st.source.event != "step_up":
-        parts.append(_target_why(st, plan))
-    return " ".join(parts)
+        details.append(_target_why(st, plan))
+    return " ".join(short), details
 
 
-def _fit_note(raw: Fraction, bout: Fraction, target: Fraction, p: Progression) -> str:
-    """Why the bout is not exactly 80 % of something: the 1-minute floor or the target."""
-    if raw < p.floor_s and bout == p.floor_s:
-        return f" That is {minutes_text(raw)}; a bout is never shorter than {minutes_text(bout)}."
-    if raw > target and bout == target:
-        return (
-            f" That is {minutes_text(raw)}; a bout is never longer than your "
-            f"{minutes_text(target)} in all."
-        )
-    return ""
-
-
-def _bout_why(st: _State, plan: PlanStart | None) -> str:
+def _bout_short(st: _State, plan: PlanStart | None) -> str:
+    """One sentence: the bout shown, and the walk (or plan) that set it."""
     src, p = st.source, st.p
+    bout = minutes_text(st.bout)
     if src is None:
         assert plan is not None  # without a plan the first walk always sets the bout
-        return (
-            f"Your bout of {minutes_text(st.bout)} was set by the walking plan you imported "
-            f"on {day_text(plan.at)}."
-        )
+        return f"{bout} bouts were set by the walking plan you imported on {day_text(plan.at)}."
     walk, pct = src.walk, _pct(p.bout_fraction)
     day = day_text(walk.start)
     if src.flare:
-        causes = " and ".join(src.flare)
-        before = ""
-        if src.event in ("anchor", "shortened", "step_up") and src.bout != src.bout_before:
-            before = f"that walk first set your bout to {minutes_text(src.bout)}, then "
         assert src.bout is not None  # a flare eases the bout its walk had
-        raw = p.bout_fraction * src.bout
-        text = (
-            f"Eased back after a flare on {day} ({causes}): {before}{pct} of your "
-            f"{minutes_text(src.bout)} bout"
-        )
-        if raw < p.floor_s and src.eased_to == p.floor_s:
-            return (
-                f"{text} would be {minutes_text(raw)}, but a bout is never shorter than "
-                f"{minutes_text(src.eased_to)}."
-            )
-        return f"{text} is {minutes_text(src.eased_to)}."
+        if p.bout_fraction * src.bout < p.floor_s and src.eased_to == p.floor_s:
+            return f"{bout} is the shortest bout, eased back after a flare on {day}."
+        before = minutes_text(src.bout)
+        return f"{bout} is {pct} of your {before} bout, eased back after a flare on {day}."
     if src.event == "step_up":
         count = _COUNT_WORDS.get(src.good_count, str(src.good_count))
         walks = "walk" if src.good_count == 1 else "walks"
-        bouts = (
-            f"Stepped up after {count} easy training {walks} (the last on {day}): bouts from "
-            f"{minutes_text(src.bout_before)} to {minutes_text(src.bout)}"
-        )
+        after = f"After {count} easy {walks}, the last on {day}, bouts grew to {bout}"
         if src.target == src.target_before:  # already at the most
-            return f"{bouts}; {minutes_text(src.target)} in all is the most."
-        return (
-            f"{bouts}, and {minutes_text(src.target_before)} to {minutes_text(src.target)} in all."
-        )
+            return f"{after}; {minutes_text(src.target)} in all is the most."
+        return f"{after} and your total to {minutes_text(src.target)}."
     assert src.basis is not None and src.bout is not None
     raw = p.bout_fraction * src.basis
-    note = _fit_note(raw, src.bout, src.target, p)
     if src.event == "shortened":
-        return (
-            f"Shortened to {pct} of the {minutes_text(walk.tfs_s)} you walked before symptoms "
-            f"came on {day}.{note}"
+        what = f"the {minutes_text(walk.tfs_s)} you walked before symptoms on {day}"
+    else:
+        test = "walking test" if walk.kind == WalkKind.TEST else "first walk"
+        came = "before symptoms" if walk.tfs_s is not None else "no symptoms"
+        sep = " " if walk.tfs_s is not None else ", "
+        what = f"your {test} on {day} ({minutes_text(src.basis)}{sep}{came})"
+    if raw < p.floor_s and src.bout == p.floor_s:
+        return f"{bout} is the shortest bout, as {pct} of {what} is less."
+    if raw > src.target and src.bout == src.target:
+        return f"{bout} is your whole walk: {pct} of {what} is more."
+    return f"{bout} is {pct} of {what}."
+
+
+def _bout_details(st: _State) -> list[str]:
+    """The rule behind the bout's sentence, without saying it again."""
+    src, p = st.source, st.p
+    pct = _pct(p.bout_fraction)
+    if src is None:
+        return []
+    day = day_text(src.walk.start)
+    if src.flare:
+        assert src.bout is not None
+        text = f"The walk on {day} was a flare ({' and '.join(src.flare)})"
+        if src.event in ("anchor", "shortened", "step_up") and src.bout != src.bout_before:
+            text += f"; that walk first set your bout to {minutes_text(src.bout)}"
+        raw = p.bout_fraction * src.bout
+        if raw < p.floor_s and src.eased_to == p.floor_s:
+            return [
+                f"{text}. {pct} of your {minutes_text(src.bout)} bout would be "
+                f"{minutes_text(raw)}, but a bout is never shorter than "
+                f"{minutes_text(src.eased_to)}."
+            ]
+        return [f"{text}. After a flare, the bout is eased back to {pct}."]
+    if src.event == "step_up":
+        grew = _pct(p.step_up - 1)
+        return [
+            f"Before that, bouts were {minutes_text(src.bout_before)} and your total "
+            f"{minutes_text(src.target_before)}. A step up makes bouts {grew} longer (at least "
+            f"{minutes_text(p.step_up_min_s)}), and the total {minutes_text(p.target_step_s)} "
+            f"longer, up to {minutes_text(p.max_target_s)}."
+        ]
+    assert src.basis is not None and src.bout is not None
+    lines = [
+        f"Each bout is {pct} of the time you walked before symptoms came, so it ends before "
+        "they build."
+    ]
+    raw = p.bout_fraction * src.basis
+    if raw < p.floor_s and src.bout == p.floor_s:  # why the bout is not exactly 80 %
+        lines.append(
+            f"{pct} of {minutes_text(src.basis)} is {minutes_text(raw)}, and a bout is never "
+            f"shorter than {minutes_text(src.bout)}."
         )
-    what = (
-        f"your walking test on {day}" if walk.kind == WalkKind.TEST else f"your first walk ({day})"
-    )
-    came = (
-        f"you walked {minutes_text(src.basis)} and symptoms never came"
-        if walk.tfs_s is None
-        else f"symptoms came after {minutes_text(src.basis)}"
-    )
-    return f"{pct} of {what}: {came}.{note}"
+    elif raw > src.target and src.bout == src.target:
+        lines.append(
+            f"{pct} of {minutes_text(src.basis)} is {minutes_text(raw)}, and a bout is never "
+            f"longer than your {minutes_text(src.target)} in all."
+        )
+    return lines
 
 
-def _latest_why(s: _Step, p: Progression) -> str:
-    """What the latest walk (a training walk that did not set the bout) did or did not do."""
+def _latest_short(s: _Step, p: Progression) -> str:
+    """One sentence: what the newest walk (a training walk that did not set the bout) did
+    or did not change."""
     w = s.walk
-    day = day_text(w.start)
+    head = f"Your training walk on {day_text(w.start)}"
+    if s.event == "later_bout":
+        return (
+            f"{head} does not change the bout: symptoms came after {minutes_text(w.tfs_s)}, "
+            f"later than the {minutes_text(s.bout)} bout."
+        )
+    if s.event == "good":
+        if s.ready_at is not None:
+            return (
+                f"{head} was an easy one; bouts can grow with an easy walk from "
+                f"{day_text(s.ready_at)}."
+            )
+        more = p.good_walks_to_step_up - s.streak
+        words = _COUNT_WORDS.get(more, str(more))
+        verb = "makes" if more == 1 else "make"
+        return f"{head} was an easy one: {words} more like it {verb} bouts longer."
+    reasons = []  # not_good
+    if w.total_walk_s < s.target_before:
+        reasons.append(f"it was shorter than your {minutes_text(s.target_before)} in all")
+    if w.peak_leg_pain > p.good_pain_max:
+        reasons.append(f"leg pain was {w.peak_leg_pain}/10")
+    because = " and ".join(reasons) if reasons else "it did not count as an easy walk"
+    return f"{head} does not change the bout: {because}."
+
+
+def _latest_details(s: _Step, p: Progression) -> list[str]:
+    """The rules behind :func:`_latest_short`: the count, what counts, what it waits for."""
+    w = s.walk
     need = p.good_walks_to_step_up
     need_words = _COUNT_WORDS.get(need, str(need))
     bout = minutes_text(s.bout)
@@ -419,37 +493,22 @@ def _latest_why(s: _Step, p: Progression) -> str:
         f"{minutes_text(s.target_before)}, without symptoms and with leg pain "
         f"{p.good_pain_max}/10 or less, make the bout longer."
     )
+    restart = ["The count towards a longer bout starts again."] if s.streak_before else []
     if s.event == "later_bout":
-        text = (
-            f"Your training walk on {day}: symptoms came after {minutes_text(w.tfs_s)}, later "
-            f"than the {bout} bout, so the bout stays {bout}."
-        )
-        if s.streak_before:
-            text += " The count towards a longer bout starts again."
-        return text
+        return [
+            f"The bout stays {bout}: only symptoms within the first bout make it shorter.",
+            *restart,
+        ]
     if s.event == "good":
-        text = (
-            f"Your training walk on {day} was a good one ({minutes_text(w.total_walk_s)}, "
-            f"no symptoms, leg pain {w.peak_leg_pain}/10): {s.streak} of {need} towards a "
-            f"longer bout."
-        )
+        lines = [
+            f"It was {minutes_text(w.total_walk_s)}, with no symptoms and leg pain "
+            f"{w.peak_leg_pain}/10: {s.streak} of {need} towards a longer bout. {good_rule}"
+        ]
         if s.blocked:
-            text += f" The bout waits: it is {' and '.join(s.blocked)}."
-        return text
-    # not_good
-    reasons = []
-    if w.total_walk_s < s.target_before:
-        reasons.append(
-            f"it was {minutes_text(w.total_walk_s)}, shorter than your "
-            f"{minutes_text(s.target_before)} in all"
-        )
-    if w.peak_leg_pain > p.good_pain_max:
-        reasons.append(f"leg pain was {w.peak_leg_pain}/10")
-    because = " and ".join(reasons) if reasons else "it did not count as a good walk"
-    text = f"Your training walk on {day} does not change the bout: {because}. {good_rule}"
-    if s.streak_before:
-        text += " The count towards a longer bout starts again."
-    return text
+            lines.append(f"The bout waits: it is {' and '.join(s.blocked)}.")
+        return lines
+    walked = f"It was {minutes_text(w.total_walk_s)}, with leg pain {w.peak_leg_pain}/10."
+    return [f"{walked} {good_rule}", *restart]
 
 
 def _target_why(st: _State, plan: PlanStart | None) -> str:

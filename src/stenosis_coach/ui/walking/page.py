@@ -43,6 +43,16 @@ class WalkPage(PageBase):
         self.start.clicked.connect(self.start_requested)
         self.card.clicked.connect(self.card_requested)
         self.next_card.body.addLayout(button_row(self.start, self.card))
+        # The rules behind the Why (H19): below the walk's buttons, so opening them never
+        # pushes "Start the walk" out of view; a toggle that says its state.
+        self.more = button("More about this plan", "More about this plan")
+        self.more.setCheckable(True)
+        self.more.toggled.connect(self._show_details)
+        self.details_text = label("", "secondary")
+        self.details_text.setAccessibleName("More about this plan")
+        self.details_text.hide()
+        self.next_card.body.addLayout(button_row(self.more))
+        self.next_card.body.addWidget(self.details_text)
         self.column.addWidget(self.next_card)
 
         elsewhere = Card("Walked somewhere else?")
@@ -94,6 +104,7 @@ class WalkPage(PageBase):
         if db is None:
             return
         from stenosis_coach.core.due import walk_status_line
+        from stenosis_coach.core.today import walk_instruction
         from stenosis_coach.services.due import due_at
         from stenosis_coach.services.status import walk_headline
         from stenosis_coach.services.walks import history
@@ -106,8 +117,11 @@ class WalkPage(PageBase):
             else "Your next walk: a training walk"
         )
         self.due_text.setText(walk_status_line(walk))
-        self.next_text.setText(walk_headline(rx))
+        self.next_text.setText(walk_instruction(walk_headline(rx)))  # the title names it
         self.why_text.setText(f"Why: {rx.reason}" if rx.reason else "")
+        self.details_text.setText("\n\n".join(rx.details))
+        self.more.setVisible(bool(rx.details))
+        self._show_details(self.more.isChecked())
         walks = history(db)
         self.model.set_walks(walks)
         self.undo_bar.refresh()
@@ -123,6 +137,14 @@ class WalkPage(PageBase):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _show_details(self, shown: bool) -> None:
+        shown = shown and bool(self.details_text.text())
+        self.details_text.setVisible(shown)
+        self.more.setText("Less about this plan" if shown else "More about this plan")
+        self.more.setAccessibleDescription(
+            "The details are shown below." if shown else "The details are hidden."
+        )
 
     # -- acting -------------------------------------------------------------------------
     def _chosen(self):
