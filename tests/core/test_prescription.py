@@ -348,8 +348,9 @@ def test_why_after_a_training_walk_shorter_than_the_target() -> None:
         f"{m(900)} in all."
     )
     assert (
-        f"It was {m(600)}, with leg pain 2/10. Two training walks of the full {m(900)}, without "
-        "symptoms and with leg pain 3/10 or less, make the bout longer."
+        f"Your training walk on Tue 3 Mar was {m(600)}, with leg pain 2/10. Two training walks "
+        f"of the full {m(900)}, without symptoms and with leg pain 3/10 or less, make the bout "
+        "longer."
     ) in rx.details
 
 
@@ -361,7 +362,8 @@ def test_why_after_a_good_training_walk_and_after_the_step_up() -> None:
     )
     assert any(
         d.startswith(
-            f"It was {m(900)}, with no symptoms and leg pain 2/10: 1 of 2 towards a longer bout."
+            f"Your training walk on Tue 3 Mar was {m(900)}, with no symptoms and leg pain 2/10: "
+            "1 of 2 towards a longer bout."
         )
         for d in rx.details
     )
@@ -401,8 +403,8 @@ def test_why_after_symptoms_in_a_training_walk() -> None:
     later = [walk(0, TEST, tfs=300), good(1), walk(48, TRAIN, tfs=400)]  # after the bout
     rx = replay(later, T0 + timedelta(days=2, hours=2))
     assert rx.reason.endswith(
-        f"Your training walk on Wed 4 Mar does not change the bout: symptoms came after {m(400)}, "
-        f"later than the {m(240)} bout."
+        f"Your training walk on Wed 4 Mar does not change the bout: symptoms came only after "
+        f"{m(400)}."
     )
     assert (
         f"The bout stays {m(240)}: only symptoms within the first bout make it shorter."

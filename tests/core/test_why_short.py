@@ -19,7 +19,7 @@ from stenosis_coach.core.words import minutes_text as m
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
 TEST, TRAIN = WalkKind.TEST, WalkKind.TRAINING
 FIRST_SENTENCE_WORDS = 22  # "~20 words"; "5:30 min" counts as two
-REASON_WORDS = 44  # two short sentences at most (the old Why ran to ~90 words)
+REASON_WORDS = 48  # two short sentences at most (the old Why ran to ~90 words)
 RULE_WORDS = ("towards a longer bout", "hours after", "The bout waits", "comfortable pace")
 
 
@@ -75,6 +75,16 @@ def test_a_logged_walk_that_changed_nothing_says_so_in_short_and_why_in_the_deta
     details = " ".join(rx.details)
     assert f"80% of {m(24)} is {m(Fraction(96, 5))}, and a bout is never shorter than" in details
     assert f"Two training walks of the full {m(900)}, without symptoms" in details
+
+
+def test_the_longest_why_is_still_two_short_sentences() -> None:
+    # the 1-minute floor, then a walk both too short and too painful (not a flare)
+    walks = [walk(0, TEST, total=24), walk(24, TRAIN, total=600, pain=6)]
+    rx = replay(walks, T0 + timedelta(days=1, hours=2))
+    assert rx.reason.endswith(
+        f"does not change the bout: it was shorter than your {m(900)} in all and leg pain was 6/10."
+    )
+    assert_short(rx.reason)
 
 
 def test_a_waiting_step_up_is_short_in_the_why_and_spelled_out_in_the_details() -> None:

@@ -459,10 +459,7 @@ def _latest_short(s: _Step, p: Progression) -> str:
     w = s.walk
     head = f"Your training walk on {day_text(w.start)}"
     if s.event == "later_bout":
-        return (
-            f"{head} does not change the bout: symptoms came after {minutes_text(w.tfs_s)}, "
-            f"later than the {minutes_text(s.bout)} bout."
-        )
+        return f"{head} does not change the bout: symptoms came only after {minutes_text(w.tfs_s)}."
     if s.event == "good":
         if s.ready_at is not None:
             return (
@@ -501,13 +498,17 @@ def _latest_details(s: _Step, p: Progression) -> list[str]:
         ]
     if s.event == "good":
         lines = [
-            f"It was {minutes_text(w.total_walk_s)}, with no symptoms and leg pain "
+            f"Your training walk on {day_text(w.start)} was {minutes_text(w.total_walk_s)}, "
+            f"with no symptoms and leg pain "
             f"{w.peak_leg_pain}/10: {s.streak} of {need} towards a longer bout. {good_rule}"
         ]
         if s.blocked:
             lines.append(f"The bout waits: it is {' and '.join(s.blocked)}.")
         return lines
-    walked = f"It was {minutes_text(w.total_walk_s)}, with leg pain {w.peak_leg_pain}/10."
+    walked = (
+        f"Your training walk on {day_text(w.start)} was {minutes_text(w.total_walk_s)}, with "
+        f"leg pain {w.peak_leg_pain}/10."
+    )
     return [f"{walked} {good_rule}", *restart]
 
 
