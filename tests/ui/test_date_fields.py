@@ -29,7 +29,14 @@ def test_tab_from_the_report_from_date_lands_on_the_to_date(window, qtbot):
     assert focused() is page.last
     tab(qtbot, back=True)
     assert focused() is page.first
+    # Arriving by Shift+Tab, as by Tab, Up changes the day (not the year, not the day name)
+    before = page.first.date()
+    qtbot.keyClick(page.first, Qt.Key.Key_Up)
+    assert page.first.date() == before.addDays(1)
     tab(qtbot)
+    before = page.last.date()
+    qtbot.keyClick(page.last, Qt.Key.Key_Down)
+    assert page.last.date() == before.addDays(-1)
     tab(qtbot)
     assert focused() is not page.last  # on to the next control, not the "to" date's month
 

@@ -240,6 +240,7 @@ _BUMP_RULE = NumberRule("Value", required=False)
 
 
 DATE_FORMAT = "ddd d MMM yyyy"  # UI.md: dates like "Mon 4 May" (with the year in a form)
+_DAY_NUMBER = 1  # the "d" of DATE_FORMAT: Qt calls the day's name a DaySection too
 _STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
@@ -252,8 +253,9 @@ class DateField(QDateEdit):
 
     Qt's date box takes Tab to walk through its parts (day name, day, month, year), so a
     keyboard user pressed Tab four times to leave it. Here Tab and Shift+Tab leave the
-    field; the Left and Right arrows (or typing) move between its parts, Up and Down change
-    the part the cursor is in, and the calendar button still opens a calendar. Ctrl, Alt or
+    field (arriving, the cursor is on the day); the Left and Right arrows (or typing) move
+    between its parts, Up and Down change the part the cursor is in, and the calendar button
+    still opens a calendar. Ctrl, Alt or
     Meta with an arrow never changes the date, and the mouse wheel over a box that does not
     have the focus scrolls the page instead of changing the date under the pointer.
     """
@@ -285,6 +287,14 @@ class DateField(QDateEdit):
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab leaves the field (Qt's date box would move to its next part instead)."""
         return QWidget.focusNextPrevChild(self, forward)
+
+    def focusInEvent(self, event) -> None:
+        """Arriving by Tab or Shift+Tab, the cursor is on the day (Qt puts it on the day's
+        name, or on the year), so Up and Down move the date a day at a time."""
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.setCurrentSectionIndex(_DAY_NUMBER)
+            self.setSelectedSection(self.currentSection())
 
     def keyPressEvent(self, event) -> None:
         if event.key() in _STEP_KEYS and not is_plain_key(event):
