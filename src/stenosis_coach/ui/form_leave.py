@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -88,3 +89,22 @@ def forget_error_when(edited: SignalInstance, error: QLabel) -> None:
         error.hide()
 
     edited.connect(forget)
+
+
+class LeavesAsking:
+    """Mixed into a form screen (before its widget class) that has ``cancelled`` and an
+    :class:`UnsavedEntries` as ``_unsaved``: Esc and :meth:`_leave` (its Cancel) close it,
+    asking first when something was entered."""
+
+    cancelled: SignalInstance
+    _unsaved: UnsavedEntries
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._leave()
+        else:
+            super().keyPressEvent(event)  # type: ignore[misc]
+
+    def _leave(self) -> None:
+        if self._unsaved.may_leave():
+            self.cancelled.emit()

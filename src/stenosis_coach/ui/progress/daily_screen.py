@@ -14,7 +14,7 @@ from stenosis_coach.core.walking.engine import measured
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.core.words import clock_text, day_text, minutes_text
 from stenosis_coach.ui.dialogs import Dialogs
-from stenosis_coach.ui.form_leave import UnsavedEntries, forget_error_when
+from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import (
@@ -38,7 +38,7 @@ NUMBERS = {
 }
 
 
-class DailyLogScreen(PageBase):
+class DailyLogScreen(LeavesAsking, PageBase):
     """Signals:
     submitted(DailyLog): Save pressed; the owner stores it or calls show_problems.
     cancelled(): left without saving (asked first when something was entered).
@@ -210,16 +210,6 @@ class DailyLogScreen(PageBase):
             self.show_problems(problems.problems)
             return
         self.submitted.emit(log)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self._leave()
-        else:
-            super().keyPressEvent(event)
-
-    def _leave(self) -> None:
-        if self._unsaved.may_leave():
-            self.cancelled.emit()
 
 
 class StandingTestScreen(PageBase):

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLineEdit, QPushButton
 
 from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
 from stenosis_coach.ui.dialogs import Dialogs
-from stenosis_coach.ui.form_leave import UnsavedEntries, forget_error_when
+from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
 
 
-class TreatmentScreen(PageBase):
+class TreatmentScreen(LeavesAsking, PageBase):
     """Signals: submitted(TreatmentEvent), cancelled() (asked first when something was
     entered)."""
 
@@ -64,16 +63,6 @@ class TreatmentScreen(PageBase):
         forget_error_when(self.kinds.buttonToggled, self.error)
         self._unsaved = UnsavedEntries(self, dialogs)
         self._unsaved.remember()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self._leave()
-        else:
-            super().keyPressEvent(event)
-
-    def _leave(self) -> None:
-        if self._unsaved.may_leave():
-            self.cancelled.emit()
 
     def _submit(self) -> None:
         kind = next((k for k, b in self.kind_buttons.items() if b.isChecked()), None)

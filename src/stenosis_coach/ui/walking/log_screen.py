@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.ui.dialogs import Dialogs
-from stenosis_coach.ui.form_leave import UnsavedEntries, forget_error_when
+from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import DateField, NumberField, RatingScale
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, button, button_row, label
 
 
-class LogWalkScreen(PageBase):
+class LogWalkScreen(LeavesAsking, PageBase):
     """The diary fields (DESIGN 4.3) as a form.
 
     Signals:
@@ -174,16 +174,6 @@ class LogWalkScreen(PageBase):
         if first in targets:
             targets[first].setFocus()
             self.bring_into_view(self._errors[first], targets[first])
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self._leave()
-        else:
-            super().keyPressEvent(event)
-
-    def _leave(self) -> None:
-        if self._unsaved.may_leave():
-            self.cancelled.emit()
 
     def _set_day(self, day: date) -> None:
         self.day.setDate(QDate(day.year, day.month, day.day))
