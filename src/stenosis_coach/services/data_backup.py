@@ -157,7 +157,7 @@ def _checked_copy(source: Path, paths: AppPaths) -> Iterator[Path]:
             backup.sqlite_copy(source, copy)
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             if problem_kind(exc, paths.data_dir) in (FULL, READ_ONLY, NOT_ALLOWED):
-                raise storage_error(exc, "nothing was restored", paths.data_dir) from exc
+                raise storage_error(exc, "nothing was restored", paths.data_dir) or damaged from exc
             log.error("restore candidate %s could not be copied: %s", source, exc)
             raise damaged from exc
         problem = _unreadable(copy, found.user_version, paths)
@@ -223,7 +223,8 @@ def read_everything(db: Database) -> None:
             # Core rows still go through the column types (times, exact seconds): cheaper
             # than ORM objects, which ten years of events would make slow.
             s.execute(select(table.__table__)).all()
-        session_ids = [r.id for r in s.execute(select(models.SessionRow.__table__)).all()]
+        sessions = models.SessionRow.__table__  # type: ignore[attr-defined]  # SQLModel's stubs
+        session_ids = [r.id for r in s.execute(select(sessions)).all()]
     walks = WalkRepository(db)
     walks.all(include_deleted=True)
     walks.walks()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from fractions import Fraction
 
 from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
@@ -67,11 +68,14 @@ def last_result(db: Database) -> str | None:
     session lasted."""
     with db.session() as s:
         found = s.connection().exec_driver_sql(_LAST_SESSION_SQL).first()
-    session = SessionRepository(db).get(found[0]) if found else None
+    if found is None:
+        return None
+    session = SessionRepository(db).get(found[0])
     if session is None:
         return None
     when = day_text(session.local_start)
-    title, seconds = session.title, session.elapsed_s
+    title = session.title
+    seconds: float | Fraction = session.elapsed_s
     walk_kind, walked = found[1], parse_exact(found[2])
     if walked is not None:  # the walk as kept (a test cut short is kept as a walk)
         title = "Walking test" if walk_kind == WalkKind.TEST else "Training walk"
