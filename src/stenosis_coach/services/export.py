@@ -40,6 +40,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal, Inexact, localcontext
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
@@ -360,7 +361,7 @@ def _tables(db: Database, tz: tzinfo) -> Iterable[tuple[str, Iterable[Row]]]:
     yield "clearances.csv", _clearance_rows(db)
 
 
-def _read(db: Database, sql: str) -> list[tuple[object, ...]]:
+def _read(db: Database, sql: str) -> list[tuple[Any, ...]]:  # untyped: callers read columns
     """A plain read through the database's engine, for what no repository returns."""
     try:
         with db.engine.connect() as conn:
@@ -443,7 +444,9 @@ def _finished_facts(db: Database) -> dict[int, list[SessionEvent]]:
     )
     facts: dict[int, list[SessionEvent]] = {}
     for sid, kind, t_s, at, data in _read(db, sql):
-        event = SessionEvent(str(kind), float(t_s), parse_utc(at), json.loads(str(data)))
+        moment = parse_utc(at)
+        assert moment is not None  # an event's time is a NOT NULL column
+        event = SessionEvent(str(kind), float(t_s), moment, json.loads(str(data)))
         facts.setdefault(int(sid), []).append(event)
     return facts
 
