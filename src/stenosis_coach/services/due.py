@@ -22,7 +22,12 @@ from stenosis_coach.core.due import (
 )
 from stenosis_coach.core.exercises.library import estimated_seconds
 from stenosis_coach.core.exercises.model import Routine
-from stenosis_coach.core.sessions import EndReason, routine_done, session_status
+from stenosis_coach.core.sessions import (
+    EndReason,
+    reached_its_end,
+    routine_replay,
+    session_status,
+)
 from stenosis_coach.services.plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
@@ -74,9 +79,11 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
     for s in sessions:
         started = next((e for e in events[s.id] if e.kind == "started"), None)
         routine_id = started.data.get("routine", "") if started else ""
-        # Reached its end as DESIGN 5.7 counts it: not stopped, and not mostly skipped.
-        done = routine_done(s.end_reason, events[s.id])
-        ended = session_status(s.end_reason, events[s.id]) is EndReason.COMPLETED
+        # Reached its end as DESIGN 5.7 counts it: not stopped, and not mostly skipped
+        # (its status and its replay each worked out once).
+        status = session_status(s.end_reason, events[s.id])
+        done = reached_its_end(status, routine_replay(events[s.id]))
+        ended = status is EndReason.COMPLETED
         runs.append(
             RoutineRun(
                 routine_id, s.started_at, s.elapsed_s, done, skipped_through=ended and not done

@@ -103,6 +103,16 @@ def not_a_test_result(db, session) -> bool:
     return stopped_walks.kept_as(draft).kind is not draft.kind
 
 
+def discard_confirmed(context: AppContext, what: str) -> bool:
+    """The second question before a session or walk offered back at start is deleted."""
+    return context.dialogs.confirm(
+        f"Discard this {what}?",
+        "It will be deleted and cannot be brought back.",
+        yes="Discard it",
+        no="Keep it",
+    )
+
+
 def offer_interrupted_sessions(context: AppContext) -> list:
     """Ask, for each unfinished session, whether to keep it (ended at its last heartbeat).
 
@@ -127,12 +137,7 @@ def offer_interrupted_sessions(context: AppContext) -> list:
             text,
             [f"Save it as ended at {alive:%H:%M}", "Discard it"],
         )
-        if choice == 1 and context.dialogs.confirm(
-            "Discard this session?",
-            "It will be deleted and cannot be brought back.",
-            yes="Discard it",
-            no="Keep it",
-        ):
+        if choice == 1 and discard_confirmed(context, "session"):
             recording.discard_interrupted(db, session.id)
         else:
             # Closing the question keeps the data: nothing is lost by accident.
@@ -173,12 +178,7 @@ def offer_stopped_walks(context: AppContext) -> list:
             text + " If you keep it, you rate your leg pain next.",
             ["Keep it", "Discard it"],
         )
-        if choice == 1 and context.dialogs.confirm(
-            "Discard this walk?",
-            "It will be deleted and cannot be brought back.",
-            yes="Discard it",
-            no="Keep it",
-        ):
+        if choice == 1 and discard_confirmed(context, "walk"):
             stopped_walks.discard(db, session.id)
             continue
         kept.append(session)  # closing the question keeps it: nothing lost by accident
