@@ -45,6 +45,23 @@ def what_to_do(problem: UserError | None) -> str:
     return "ask a helper to look at the folder of your data"
 
 
+NOT_SAVED_TITLE = "Your last session is not saved yet"
+
+
+def only_in_the_app(problem: UserError | None) -> str:
+    """Why what was recorded is not on disk yet, as the start of a question or a message."""
+    return f"{why_not_saved(problem)}, so your last session is still only in the app."
+
+
+def waiting_writes(db: Database | None) -> PendingWrites | None:
+    """What still waits for the disk of ``db`` after one more try; ``None`` once all of it
+    is written (or no data is open)."""
+    if db is None or db.closed:
+        return None
+    pending = pending_writes(db)
+    return None if pending.retry() else pending
+
+
 def waiting_text(problem: UserError | None) -> str:
     """The notice while what is recorded waits in the app: short, so that the timer and
     the instruction keep their room at every text size."""
@@ -205,15 +222,12 @@ def may_close_with_unsaved(db: Database | None, dialogs: Dialogs) -> bool:
     """Before the app closes: if some of what was recorded is still only in the app, say
     so and let the patient keep the app open, try again, or close anyway. ``True`` when
     the app may close."""
-    if db is None or db.closed:
-        return True
-    pending = pending_writes(db)
-    while not pending.retry():
+    pending = waiting_writes(db)
+    while pending is not None:
         choice = dialogs.choose(
-            "Your last session is not saved yet",
-            f"{why_not_saved(pending.problem)}, so your last session is still only in the "
-            f"app. If you close the app now, it is lost. Please {what_to_do(pending.problem)}, "
-            "then choose Try again.",
+            NOT_SAVED_TITLE,
+            f"{only_in_the_app(pending.problem)} If you close the app now, it is lost. "
+            f"Please {what_to_do(pending.problem)}, then choose Try again.",
             ["Keep the app open", "Try again", "Close and lose it"],
         )
         if choice == 2:
@@ -225,4 +239,5 @@ def may_close_with_unsaved(db: Database | None, dialogs: Dialogs) -> bool:
         if choice != 1:
             keep_trying(db, pending)
             return False
+        pending = waiting_writes(db)  # Try again
     return True

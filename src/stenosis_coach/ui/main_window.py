@@ -402,19 +402,20 @@ class MainWindow(QMainWindow):
     def _all_saved(self) -> bool:
         """Nothing recorded waits for the disk (a full disk): replacing the data now would
         lose it for good."""
-        from stenosis_coach.services.recording import pending_writes
-        from stenosis_coach.ui.heartbeat import what_to_do, why_not_saved
+        from stenosis_coach.ui.heartbeat import (
+            NOT_SAVED_TITLE,
+            only_in_the_app,
+            waiting_writes,
+            what_to_do,
+        )
 
-        db = self.context.db
-        if db is None or db.closed:
-            return True
-        pending = pending_writes(db)
-        if pending.retry():
+        pending = waiting_writes(self.context.db)
+        if pending is None:
             return True
         self.context.dialogs.inform(
-            "Your last session is not saved yet",
-            f"{why_not_saved(pending.problem)}, so your last session is still only in the app. "
-            f"Please {what_to_do(pending.problem)}, then try again. Nothing was changed.",
+            NOT_SAVED_TITLE,
+            f"{only_in_the_app(pending.problem)} Please {what_to_do(pending.problem)}, then "
+            "try again. Nothing was changed.",
         )
         return False
 
