@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never open a real audio device in tests: QtMultimedia logs warnings, which fail tests.
 os.environ["STENOSIS_COACH_NO_SOUND"] = "1"
 
+from stenosis_coach import i18n
 from stenosis_coach.core.clock import ManualClock
 from stenosis_coach.paths import ENV_DATA_DIR, AppPaths
 
@@ -30,6 +31,21 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.delenv(ENV_DATA_DIR, raising=False)
+    # The source English, whatever the machine's locale (dates read "Mon 4 May").
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", i18n.PSEUDO_ENV):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    i18n.setup(i18n.SOURCE_LOCALE, pseudo=False)
+
+
+@pytest.fixture
+def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The pseudo-locale: every translated message shows as ``⟦…⟧`` (also in a child process
+    or a CLI run, through the environment)."""
+    monkeypatch.setenv(i18n.PSEUDO_ENV, "1")
+    i18n.setup(i18n.SOURCE_LOCALE, pseudo=True)
+    yield
+    i18n.setup(i18n.SOURCE_LOCALE, pseudo=False)
 
 
 @pytest.fixture
