@@ -130,7 +130,7 @@ def test_a_routine_finished_on_a_full_disk_is_kept_and_written_when_space_return
     assert [t for t in dialogs.titles() if t != "Stop the routine?"] == []
     db = window.context.db
     assert SessionRepository(db).get(sid).state is SessionState.RUNNING  # not yet on disk
-    timer = retry_timer(db)
+    timer = retry_timer(pending_writes(db))
     assert timer is not None and timer.isActive()  # still trying, after the session
 
     disk.full = False
@@ -165,8 +165,8 @@ def test_closing_with_a_walk_not_saved_yet_asks_and_keeps_the_app_open(
     assert dialogs.titles()[-2:] == ["Your last session is not saved yet"] * 2
 
     disk.full = False
-    retry_timer(db).timeout.emit()  # the app keeps trying each second, by itself
-    assert pending_writes(db).saved and retry_timer(db) is None
+    retry_timer(pending_writes(db)).timeout.emit()  # the app keeps trying each second, by itself
+    assert pending_writes(db).saved and retry_timer(pending_writes(db)) is None
     asked = len(dialogs.shown)
     assert window.close()
     assert len(dialogs.shown) == asked  # all saved: closes without asking
@@ -224,7 +224,7 @@ def test_a_walk_ended_and_saved_on_a_full_disk_is_written_with_its_summary_later
 
     disk.full = False
     with qtbot.waitSignal(window.context.data_changed, timeout=1000):  # pages redraw
-        retry_timer(db).timeout.emit()
+        retry_timer(pending_writes(db)).timeout.emit()
     [stored] = walks.history(db)
     assert stored.walk.peak_leg_pain == 3 and stored.walk.total_walk_s == 120
     session = SessionRepository(db).get(sid)

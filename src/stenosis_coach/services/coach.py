@@ -28,6 +28,7 @@ from stenosis_coach.services import plans
 from stenosis_coach.services import status as status_service
 from stenosis_coach.services import walks as walks_service
 from stenosis_coach.services.plans import ImportResult, PlanFile
+from stenosis_coach.services.recording import PendingWrites, pending_writes
 from stenosis_coach.services.status import Status
 from stenosis_coach.services.walks import DiaryImport
 from stenosis_coach.storage.database import Database, open_database
@@ -133,6 +134,14 @@ class Coach:
         if self._db is None and not self._closed:
             return None
         return self.database
+
+    def waiting_writes(self) -> PendingWrites | None:
+        """What was recorded and still waits for the disk (a full disk), after one more
+        try; ``None`` once all of it is written, or when no data is open."""
+        if self._closed or self._db is None or self._db.closed:
+            return None
+        pending = pending_writes(self._db)
+        return None if pending.retry() else pending
 
     # -- reading ------------------------------------------------------------------------
     def status(self) -> Status:

@@ -1,9 +1,10 @@
-"""The state the window's pages share: paths, settings, the open database, the clock."""
+"""The state the window's pages share: paths, settings, the open Coach, the clock."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -13,6 +14,9 @@ from stenosis_coach.core.settings import Settings
 from stenosis_coach.paths import AppPaths
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # imported when the data opens: the first paint does not wait for it
+    from stenosis_coach.services.coach import Coach
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ class AppContext(QObject):
         self.settings = settings
         self.clock = clock
         self.dialogs = dialogs
-        self.db = None  # storage.database.Database once open; imported lazily for start-up
+        self.coach: Coach | None = None  # the user's data, once open (see open_database)
         self.kept_walks: list = []  # walks a crash cut short, kept at start: ask their pain
         # Set by the window: may data be replaced now (see may_replace_data)?
         self.replace_guard: Callable[[str], bool] | None = None
@@ -80,14 +84,23 @@ class AppContext(QObject):
             apply_theme(app, new)
         self.settings_changed.emit(new)
 
-    def open_database(self) -> None:
-        """Open (check, back up, migrate) the database; raises the storage errors."""
-        from stenosis_coach.storage.database import open_database
+    @property
+    def db(self) -> Any:
+        """The open database, or ``None``: read-only and transitional, for the
+        controllers until they are given what they use (issue 14). Pages use
+        :attr:`coach`."""
+        coach = self.coach
+        return None if coach is None or coach.closed else coach.database
 
-        self.db = open_database(self.paths, self.clock.now())
+    def open_database(self) -> None:
+        """Open the Coach on the user's data (checked, backed up, migrated) with this
+        context's clock; raises the storage errors."""
+        from stenosis_coach.services.coach import Coach
+
+        self.coach = Coach.open(self.paths, clock=self.clock)
         self.database_ready.emit()
 
     def close_database(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        if self.coach is not None:
+            self.coach.close()
+            self.coach = None

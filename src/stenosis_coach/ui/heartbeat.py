@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import QWidget
 from stenosis_coach.core.sessions import HEARTBEAT_INTERVAL_S
 from stenosis_coach.errors import DiskFull, UserError
 from stenosis_coach.services.recording import PendingWrites, SessionRecorder, pending_writes
-from stenosis_coach.storage.database import Database
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.widgets import SPACING, Card, label
+
+if TYPE_CHECKING:
+    from stenosis_coach.services.coach import Coach
 
 log = logging.getLogger(__name__)
 
@@ -53,13 +56,10 @@ def only_in_the_app(problem: UserError | None) -> str:
     return f"{why_not_saved(problem)}, so your last session is still only in the app."
 
 
-def waiting_writes(db: Database | None) -> PendingWrites | None:
-    """What still waits for the disk of ``db`` after one more try; ``None`` once all of it
-    is written (or no data is open)."""
-    if db is None or db.closed:
-        return None
-    pending = pending_writes(db)
-    return None if pending.retry() else pending
+def waiting_writes(coach: Coach | None) -> PendingWrites | None:
+    """What still waits for the disk of ``coach`` after one more try; ``None`` once all
+    of it is written (or no data is open)."""
+    return None if coach is None else coach.waiting_writes()
 
 
 def waiting_text(problem: UserError | None) -> str:
@@ -84,7 +84,7 @@ class SessionHeartbeat(QObject):
     def __init__(self, recorder: SessionRecorder, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._recorder = recorder
-        self._pending = watch(recorder.database)
+        self._pending = watch(recorder)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(int(HEARTBEAT_INTERVAL_S * 1000))
@@ -174,34 +174,33 @@ class SavingNotice(Card):
 _retrying: dict[int, QTimer] = {}
 
 
-def watch(db: Database) -> PendingWrites:
-    """The writes of ``db`` that wait for the disk, tried again every second from the
-    moment they start to wait (during the session and after it) until all are written."""
+def watch(recorder: SessionRecorder) -> PendingWrites:
+    """The writes of the recorder's database that wait for the disk, tried again every
+    second from the moment they start to wait (during the session and after it) until
+    all are written."""
+    db = recorder.database
     pending = pending_writes(db)
     if pending.on_held is None:
         db_ref = weakref.ref(db)  # the queue lives as long as its database, not longer
 
-        def held() -> None:
+        def gone() -> bool:
             found = db_ref()
-            if found is not None:
-                keep_trying(found, pending)
+            return found is None or found.closed
 
-        pending.on_held = held
+        pending.on_held = lambda: keep_trying(pending, gone)
     return pending
 
 
-def keep_trying(db: Database, pending: PendingWrites) -> QTimer | None:
+def keep_trying(pending: PendingWrites, gone: Callable[[], bool]) -> QTimer | None:
     """Once a second, try the writes still waiting for the disk, until all are written or
-    the database is closed. One timer per database."""
-    if pending.saved or id(pending) in _retrying:
+    their data is ``gone`` (closed). One timer per queue (one queue per database)."""
+    if gone() or pending.saved or id(pending) in _retrying:
         return _retrying.get(id(pending))
     timer = QTimer()
     timer.setInterval(int(HEARTBEAT_INTERVAL_S * 1000))
-    db_ref = weakref.ref(db)
 
     def retry() -> None:
-        found = db_ref()
-        if found is None or found.closed or pending.retry():
+        if gone() or pending.retry():
             if not pending.saved:
                 log.error("database closed with %d session writes not saved", pending.waiting)
             timer.stop()
@@ -213,16 +212,17 @@ def keep_trying(db: Database, pending: PendingWrites) -> QTimer | None:
     return timer
 
 
-def retry_timer(db: Database) -> QTimer | None:
-    """The timer trying again after the session ended (for tests), if one runs."""
-    return _retrying.get(id(pending_writes(db)))
+def retry_timer(pending: PendingWrites) -> QTimer | None:
+    """The timer trying ``pending`` again after the session ended (for tests), if one
+    runs."""
+    return _retrying.get(id(pending))
 
 
-def may_close_with_unsaved(db: Database | None, dialogs: Dialogs) -> bool:
+def may_close_with_unsaved(coach: Coach | None, dialogs: Dialogs) -> bool:
     """Before the app closes: if some of what was recorded is still only in the app, say
     so and let the patient keep the app open, try again, or close anyway. ``True`` when
     the app may close."""
-    pending = waiting_writes(db)
+    pending = waiting_writes(coach)
     while pending is not None:
         choice = dialogs.choose(
             NOT_SAVED_TITLE,
@@ -237,7 +237,8 @@ def may_close_with_unsaved(db: Database | None, dialogs: Dialogs) -> bool:
                 timer.stop()
             return True
         if choice != 1:
-            keep_trying(db, pending)
+            assert coach is not None  # something waits: the data is open
+            keep_trying(pending, lambda: coach.closed)
             return False
-        pending = waiting_writes(db)  # Try again
+        pending = waiting_writes(coach)  # Try again
     return True

@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
             what_to_do,
         )
 
-        pending = waiting_writes(self.context.db)
+        pending = waiting_writes(self.context.coach)
         if pending is None:
             return True
         self.context.dialogs.inform(
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
             self.walking.end()
         from stenosis_coach.ui.heartbeat import may_close_with_unsaved
 
-        if not may_close_with_unsaved(self.context.db, self.context.dialogs):
+        if not may_close_with_unsaved(self.context.coach, self.context.dialogs):
             self.end_flow()  # what was stopped waits in the app for space; nothing ticks
             event.ignore()
             return
