@@ -13,11 +13,16 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__
 from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines
 from stenosis_coach.errors import UserError, storage_error
 from stenosis_coach.paths import AppPaths, folder_problem
+
+if TYPE_CHECKING:
+    from stenosis_coach.core.report.model import Report
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +31,29 @@ PLAN_SUFFIX = ".scplan.json"
 
 
 def load_commands() -> dict[str, Command]:
+    """Every subcommand by name: those of :data:`COMMAND_MODULES`, then those wired here with
+    what only this layer may reach (the report's PDF is drawn by Qt, in ``ui``)."""
+    from stenosis_coach.commands.report import report_command
+
     commands: dict[str, Command] = {}
     for module_name in COMMAND_MODULES:
         for command in importlib.import_module(module_name).COMMANDS:
             commands[command.name] = command
+    report = report_command(draw_report_pdf)
+    commands[report.name] = report
     return commands
+
+
+def draw_report_pdf(report: Report, out: Path) -> None:
+    """Draw the report's PDF with Qt, without a screen (Qt is imported only now)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([APP_NAME])
+    from stenosis_coach.ui.report.render import write_report_pdf
+
+    write_report_pdf(report, out)
+    del app
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:

@@ -81,3 +81,15 @@ def test_a_command_never_opens_the_data_itself(path):
         if isinstance(node, ast.Attribute) and node.attr in {"open_database", "database"}
     ]
     assert bad == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_a_command_imports_nothing_from_ui_nor_qt(path):
+    """What only Qt can do (drawing the report's PDF) is handed to the command by cli.py."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    bad = [
+        f"{path.name}:{line}: {module}"
+        for line, module in _imported_modules(tree)
+        if module.split(".")[:2] == ["stenosis_coach", "ui"] or module.startswith("PySide6")
+    ]
+    assert bad == []

@@ -159,3 +159,28 @@ def test_page_one_has_opioids_and_the_caveat_beside_the_treatments(tmp_path, cap
     assert "Treatments" in first and '"after" a treatment, not "because of" it' in first
     assert not re.search(r"\d\.\d%", first)  # whole percent on paper
     assert "Next walk" in first  # page 1 still tells the whole story
+
+
+def test_the_report_command_draws_the_pdf_with_the_renderer_it_is_given(data, tmp_path, capsys):
+    """The command builds the report and checks the place; cli.py hands it what draws the
+    PDF (Qt, in ui), so the command itself never touches Qt."""
+    import argparse
+
+    from stenosis_coach.commands.report import report_command
+    from stenosis_coach.core.report.model import Report
+    from stenosis_coach.paths import AppPaths
+
+    drawn: list[tuple[Report, Path]] = []
+
+    def draw(report: Report, out: Path) -> None:
+        drawn.append((report, out))
+
+    command = report_command(draw)
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    out = tmp_path / "r.pdf"
+    args = parser.parse_args(["--out", str(out), "--patient", "Ana"])
+    assert command.run(args, AppPaths.resolve(data)) == 0
+    assert len(drawn) == 1 and drawn[0][1] == out
+    assert isinstance(drawn[0][0], Report) and drawn[0][0].page1.patient == "Ana"
+    assert "The report was written to" in capsys.readouterr().out

@@ -1,5 +1,9 @@
 """CLI subcommands (DESIGN 4.1). Each module defines ``COMMANDS``; later capabilities add theirs
-to :data:`COMMAND_MODULES` and nothing else in the CLI changes."""
+to :data:`COMMAND_MODULES` and nothing else in the CLI changes.
+
+A command that needs what only the wiring layer may reach (the report's PDF is drawn by Qt,
+in ``ui``, which commands never import) is made by a function taking it, typed, and
+``cli.load_commands`` calls it: :func:`stenosis_coach.commands.report.report_command`."""
 
 from __future__ import annotations
 
@@ -70,7 +74,6 @@ COMMAND_MODULES = (
     "stenosis_coach.commands.walking",
     "stenosis_coach.commands.exercises",
     "stenosis_coach.commands.plans",
-    "stenosis_coach.commands.report",
     "stenosis_coach.commands.export",
     "stenosis_coach.commands.due",
 )
