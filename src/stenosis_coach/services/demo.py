@@ -6,35 +6,27 @@ and a failure leaves the database as empty as it was.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
-
-from sqlalchemy import func, insert, select
 
 from stenosis_coach.core.clock import LOCAL, utc_offset_minutes
 from stenosis_coach.core.demo import DemoHistory, generate
 from stenosis_coach.core.exercises.library import builtin_routines
 from stenosis_coach.core.safety import decide
-from stenosis_coach.core.sessions import EndReason, SessionState, walk_status
+from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
+from stenosis_coach.core.sessions import (
+    EndReason,
+    SessionEvent,
+    SessionRecord,
+    SessionState,
+    walk_status,
+)
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.storage.database import Database
-from stenosis_coach.storage.models import (
-    AppStateRow,
-    ClearanceRow,
-    DailyLogRow,
-    RedFlagAnswerRow,
-    RedFlagCheckRow,
-    SessionEventRow,
-    SessionRow,
-    TreatmentRow,
-    WalkRow,
-)
-from stenosis_coach.storage.walks_repo import to_row as walk_row
+from stenosis_coach.storage.history_repo import History, HistoryRepository, HistoryWalk
 
 DIARY_SOURCE = "demo-walk-diary.csv"
-DATA_TABLES = (SessionRow, WalkRow, DailyLogRow, RedFlagCheckRow, TreatmentRow)
 
 
 @dataclass(frozen=True)
@@ -54,10 +46,7 @@ class DemoSummary:
 
 
 def has_data(db: Database) -> bool:
-    with db.engine.connect() as conn:
-        return any(
-            conn.execute(select(func.count()).select_from(t)).scalar_one() for t in DATA_TABLES
-        )
+    return HistoryRepository(db).has_data()
 
 
 def fill_demo(
@@ -72,8 +61,7 @@ def fill_demo(
         )
     # End yesterday, so that no demo walk lies later than now.
     history = generate(weeks, seed, now.astimezone(tz).date() - timedelta(days=1), tz)
-    with db.engine.begin() as conn:
-        _insert(conn, history, now)
+    HistoryRepository(db).add(_history(history, now), now)
     return DemoSummary(
         weeks,
         len(history.walks),
@@ -85,41 +73,36 @@ def fill_demo(
 
 def _session(
     sid: int, kind: str, title: str, start: datetime, elapsed: float, reason: EndReason
-) -> dict[str, Any]:
+) -> SessionRecord:
     end = start + timedelta(seconds=elapsed)
-    return {
-        "id": sid,
-        "kind": kind,
-        "title": title,
-        "state": SessionState.FINISHED,
-        "started_at": start,
-        "utc_offset_min": utc_offset_minutes(start),
-        "heartbeat_at": end,
-        "elapsed_s": float(elapsed),
-        "ended_at": end,
-        "end_reason": reason,
-    }
+    return SessionRecord(
+        id=sid,
+        kind=kind,
+        title=title,
+        state=SessionState.FINISHED,
+        started_at=start,
+        utc_offset_min=utc_offset_minutes(start),
+        heartbeat_at=end,
+        elapsed_s=float(elapsed),
+        ended_at=end,
+        end_reason=reason,
+    )
 
 
-def _event(sid: int, kind: str, t: float, at: datetime, **data: Any) -> dict[str, Any]:
-    return {
-        "session_id": sid,
-        "kind": kind,
-        "t_s": t,
-        "at": at,
-        "data": json.dumps(data, sort_keys=True),
-    }
+def _event(sid: int, kind: str, t: float, at: datetime, **data: Any) -> tuple[int, SessionEvent]:
+    return (sid, SessionEvent(kind, t, at, data))
 
 
-def _insert(conn, history: DemoHistory, now: datetime) -> None:
-    sessions, events, walks = [], [], []
+def _history(history: DemoHistory, now: datetime) -> History:
+    """The demo's history as the rows to store (sessions numbered from 1, in order)."""
+    found = History(state={"welcome_seen": now.isoformat(), "my_routine": "flexion-basics"})
+    sessions, events, walks = found.sessions, found.events, found.walks
     sid = 0
     seq = 0
     for walk in history.walks:
-        row = walk_row(walk).model_dump(exclude={"id"})
         if walk.imported:
             seq += 1
-            row.update(import_seq=seq, source=DIARY_SOURCE, session_id=None)
+            walks.append(HistoryWalk(walk, import_seq=seq, source=DIARY_SOURCE))
         else:
             sid += 1
             title = "Walking test" if walk.kind.value == "test" else "Training walk"
@@ -134,8 +117,7 @@ def _insert(conn, history: DemoHistory, now: datetime) -> None:
                 )
             )
             events.append(_event(sid, "started", 0.0, walk.start, walk_kind=walk.kind.value))
-            row["session_id"] = sid
-        walks.append(row)
+            walks.append(HistoryWalk(walk, session_id=sid))
     names = {r.id: r.name for r in builtin_routines().values()}
     for r in history.routine_sessions:
         sid += 1
@@ -165,73 +147,22 @@ def _insert(conn, history: DemoHistory, now: datetime) -> None:
                 sid, "ratings_after", float(r.elapsed_s), end, leg=r.leg_after, back=r.back_after
             )
         )
-    checks: list[dict[str, Any]] = []
-    answers: list[dict[str, Any]] = []
-    for index, check in enumerate(history.checks, start=1):
-        level = decide(check.answers)
-        checks.append(
-            {
-                "id": index,
-                "trigger": check.trigger,
-                "started_at": check.at,
-                "utc_offset_min": utc_offset_minutes(check.at),
-                "completed_at": check.at,
-                "postponed_at": None,
-                "level": level,
-            }
+    found.checks.extend(
+        CheckRecord(
+            id=index,
+            trigger=check.trigger,
+            started_at=check.at,
+            utc_offset_min=utc_offset_minutes(check.at),
+            completed_at=check.at,
+            level=decide(check.answers),
+            answers=dict(check.answers),
         )
-        answers.extend(
-            {"check_id": index, "question_id": q, "answer": yes, "answered_at": check.at}
-            for q, yes in check.answers.items()
-        )
-    clearances = [
-        {
-            "at": c.at,
-            "utc_offset_min": utc_offset_minutes(c.at),
-            "reason": c.reason,
-            "check_id": c.check_index + 1,
-        }
-        for c in history.clearances
-    ]
-    logs = [
-        {
-            "day": log.day.isoformat(),
-            "leg_pain": log.leg_pain,
-            "back_pain": log.back_pain,
-            "numbness": log.numbness,
-            "otc_doses": log.otc_doses,
-            "prescription_doses": log.prescription_doses,
-            "opioid_doses": log.opioid_doses,
-            "woken_by_leg_pain": log.woken_by_leg_pain,
-            "sleep_quality": log.sleep_quality,
-            "new_weakness": log.new_weakness,
-            "standing_s": log.standing_s,
-            "notes": log.notes,
-            "updated_at": now,
-            "deleted_at": None,
-        }
-        for log in history.logs
-    ]
-    treatments = [
-        {"day": t.date.isoformat(), "kind": t.kind, "note": t.note, "deleted_at": None}
-        for t in history.treatments
-    ]
-    for table, rows in (
-        (SessionRow, sessions),
-        (SessionEventRow, events),
-        (WalkRow, walks),
-        (RedFlagCheckRow, checks),
-        (RedFlagAnswerRow, answers),
-        (ClearanceRow, clearances),
-        (DailyLogRow, logs),
-        (TreatmentRow, treatments),
-    ):
-        if rows:
-            conn.execute(insert(table), rows)
-    conn.execute(
-        insert(AppStateRow),
-        [
-            {"key": "welcome_seen", "value": now.isoformat()},
-            {"key": "my_routine", "value": "flexion-basics"},
-        ],
+        for index, check in enumerate(history.checks, start=1)
     )
+    found.clearances.extend(
+        ClearanceRecord(index, c.at, c.reason, c.check_index + 1)
+        for index, c in enumerate(history.clearances, start=1)
+    )
+    found.logs.extend(history.logs)
+    found.treatments.extend(history.treatments)
+    return found

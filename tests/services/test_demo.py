@@ -1,0 +1,53 @@
+"""The demo history (issue 6): written whole, through storage, into empty data only."""
+
+from __future__ import annotations
+
+import pytest
+
+from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.errors import InvalidInput
+from stenosis_coach.services import demo
+from stenosis_coach.storage.daily_repo import DailyRepository
+from stenosis_coach.storage.safety_repo import SafetyRepository
+from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.storage.walks_repo import WalkRepository
+
+
+def test_the_demo_fills_empty_data_and_every_row_reads_back(db, clock):
+    assert not demo.has_data(db)
+    summary = demo.fill_demo(db, 12, seed=3, now=clock.now())
+    assert demo.has_data(db)
+    walks = WalkRepository(db).all()
+    sessions = SessionRepository(db)
+    routine_sessions = sessions.starts_and_ends("routine")
+    assert len(walks) == summary.walks
+    assert len(routine_sessions) == summary.routines
+    assert len(DailyRepository(db).logs()) == summary.logs
+    checks = SafetyRepository(db).checks()
+    assert len(checks) == summary.checks and all(c.complete for c in checks)
+    assert all(c.answers for c in checks)
+    # A walk recorded in the app has its session, which started when the walk did.
+    live = [w for w in walks if not w.walk.imported]
+    assert live
+    walk_sessions = {s.started_at: s for s in sessions.starts_and_ends("walk")}
+    assert {w.walk.start for w in live} == set(walk_sessions)
+    assert all(s.end_reason in (EndReason.COMPLETED, EndReason.STOPPED) for s in routine_sessions)
+    first = routine_sessions[0]
+    kinds = [e.kind for e in sessions.events(first.id)]
+    assert kinds[:2] == ["started", "ratings_before"] and kinds[-1] == "ratings_after"
+    state = SafetyRepository(db)
+    assert state.get_state("welcome_seen") == clock.now().isoformat()
+    assert state.get_state("my_routine") == "flexion-basics"
+    assert summary.sentence().startswith("Added a 12-week demo history: ")
+
+
+def test_the_demo_never_fills_data_that_holds_a_history(db, clock):
+    demo.fill_demo(db, 4, seed=1, now=clock.now())
+    with pytest.raises(InvalidInput, match="already holds recorded data"):
+        demo.fill_demo(db, 4, seed=1, now=clock.now())
+
+
+@pytest.mark.parametrize("weeks", [3, 1041])
+def test_the_demo_length_is_checked(db, clock, weeks):
+    with pytest.raises(InvalidInput, match="--weeks must be from 4 to 1040"):
+        demo.fill_demo(db, weeks, seed=1, now=clock.now())
