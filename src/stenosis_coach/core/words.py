@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from stenosis_coach import i18n
+from stenosis_coach.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 MINUS = "\u2212"  # the real minus sign, for text shown to people
 
@@ -23,11 +31,12 @@ def round_half_away(x: Fraction, places: int = 1) -> Decimal:
 
 
 def number_text(x: Fraction | Decimal | int) -> str:
-    """One decimal, half away from zero, without a trailing ``.0``: ``3.5``, ``4``, ``−1.5``."""
+    """One decimal, half away from zero, without a trailing ``.0``: ``3.5``, ``4``, ``−1.5``;
+    in the locale's decimal sign (``3,5`` in Spanish)."""
     rounded = round_half_away(Fraction(x))
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
-    return str(rounded).replace("-", MINUS)
+    return i18n.decimal_text(rounded).replace("-", MINUS)
 
 
 # Durations a patient reads: minutes and seconds below this, whole minutes from it.
@@ -57,13 +66,21 @@ def minutes_text(seconds: Fraction | int | float | None) -> str:
     if seconds is None:
         return "—"
     mins, secs = _duration_parts(seconds)
-    return f"{mins} min" if secs is None else f"{mins}:{secs:02d} min"
+    if secs is None:
+        return _(_WHOLE_MINUTES).format(minutes=mins)
+    return _(_MINUTES_SECONDS).format(minutes=mins, seconds=f"{secs:02d}")
+
+
+# How minutes_text writes a duration; spoken_text reads them back (in the user's language).
+_MINUTES_SECONDS = N_("{minutes}:{seconds} min")  # 4:30 min (4 minutes 30 seconds)
+_WHOLE_MINUTES = N_("{minutes} min")  # 25 min
 
 
 def minutes_cell_text(seconds: Fraction | int | float) -> str:
     """:func:`minutes_text` without its unit, for a table whose header says "(min)":
     ``390 -> "6:30"``, ``1500 -> "25"``."""
-    return minutes_text(seconds).removesuffix(" min")
+    mins, secs = _duration_parts(seconds)
+    return str(mins) if secs is None else f"{mins}:{secs:02d}"
 
 
 def min_sec_text(seconds: Fraction | int | float) -> str:
@@ -78,29 +95,45 @@ def duration_words(seconds: Fraction | int | float | None) -> str:
     """The same duration for a screen reader: ``"42 seconds"``, ``"4 minutes"``,
     ``"4 minutes 30 seconds"``, ``"25 minutes"``; ``None -> "not known"``."""
     if seconds is None:
-        return "not known"
+        return _("not known")
     mins, secs = _duration_parts(seconds)
-    words = []
-    if mins or not secs:
-        words.append(f"{mins} minute" + ("" if mins == 1 else "s"))
-    if secs:
-        words.append(f"{secs} second" + ("" if secs == 1 else "s"))
-    return " ".join(words)
+    minutes = ngettext("{n} minute", "{n} minutes", mins).format(n=mins)
+    if not secs:
+        return minutes
+    seconds_words = ngettext("{n} second", "{n} seconds", secs).format(n=secs)
+    if not mins:
+        return seconds_words
+    # A duration said aloud: "4 minutes 30 seconds" (a language may join them with "and").
+    return _("{minutes} {seconds}").format(minutes=minutes, seconds=seconds_words)
 
 
-_SHOWN_DURATION = re.compile(r"\b(\d+):([0-5]\d) min\b|\b(\d+) min\b")
+def _shown_duration(template: str, minutes: str) -> str:
+    """A regular expression for what ``template`` (one of minutes_text's ways, translated)
+    writes; its minutes are the group ``minutes``, its seconds the group ``seconds``."""
+    fields = {
+        "{minutes}": rf"(?<!\d)(?P<{minutes}>\d+)",
+        "{seconds}": r"(?P<seconds>[0-5]\d)",
+    }
+    parts = re.split(r"(\{minutes\}|\{seconds\})", template)
+    pattern = "".join(fields.get(part) or re.escape(part) for part in parts)
+    return pattern + (r"(?!\w)" if template[-1:].isalnum() else "")  # "min", not "minutes"
 
 
 def spoken_text(text: str) -> str:
     """``text`` with every duration written by :func:`minutes_text` in words, for an
-    accessible name: ``"Walked 4:30 min"`` -> ``"Walked 4 minutes 30 seconds"``."""
+    accessible name: ``"Walked 4:30 min"`` -> ``"Walked 4 minutes 30 seconds"``. It reads
+    the durations through minutes_text's own ways of writing them, translated: it holds in
+    every language and in the pseudo-locale."""
+    with_seconds = _shown_duration(_(_MINUTES_SECONDS), "minutes")
+    whole = _shown_duration(_(_WHOLE_MINUTES), "whole")
+    shown = re.compile(f"(?P<long>{with_seconds})|{whole}")
 
     def say(match: re.Match[str]) -> str:
-        if match.group(3) is not None:
-            return duration_words(int(match.group(3)) * 60)
-        return duration_words(int(match.group(1)) * 60 + int(match.group(2)))
+        if match.group("long") is not None:
+            return duration_words(int(match.group("minutes")) * 60 + int(match.group("seconds")))
+        return duration_words(int(match.group("whole")) * 60)
 
-    return _SHOWN_DURATION.sub(say, text)
+    return shown.sub(say, text)
 
 
 # Lines that rules judge a percent change against: DESIGN 5.3's improving (+30%) and
@@ -129,7 +162,13 @@ def percent_text(pct: Decimal | Fraction) -> str:
     """A signed change in whole percent (:func:`whole_percent`): ``+79%``, ``−25%``, ``0%``.
     The one way the app and the report say a percent."""
     whole = whole_percent(pct)
-    return f"+{whole}%" if whole > 0 else f"{MINUS}{-whole}%" if whole < 0 else "0%"
+    from babel.numbers import format_percent
+
+    loc = _locale(i18n.language())
+    # The locale's percent ("79%", "79 %", "%79"), without grouping: a figure reads as one word.
+    pattern = loc.percent_formats[None].pattern.replace("#,##", "").replace("#", "")
+    text = str(format_percent(Decimal(abs(whole)) / 100, format=pattern, locale=loc))
+    return f"+{text}" if whole > 0 else f"{MINUS}{text}" if whole < 0 else text
 
 
 def clock_text(seconds: float) -> str:
@@ -143,22 +182,100 @@ def clock_text(seconds: float) -> str:
 def day_text(day: date | datetime, today: date | None = None, *, year: bool = False) -> str:
     """The one way a date is said: ``Mon 4 May`` (no leading zero), with its year when it
     is not in ``today``'s year (``Sun 10 Dec 2023``) or when ``year`` asks for it (a
-    report's tables). Without ``today``: no year, for a date in a sentence about now."""
-    text = f"{day:%a} {day.day} {day:%b}"
-    if year or (today is not None and day.year != today.year):
-        return f"{text} {day.year}"
-    return text
+    report's tables). Without ``today``: no year, for a date in a sentence about now.
+    In the user's locale: ``lun, 4 may`` in Spanish, ``Mon, May 4`` in the US."""
+    with_year = year or (today is not None and day.year != today.year)
+    return _date_text(day, "yMMMEd" if with_year else "MMMEd")
 
 
 def long_day_text(day: date | datetime) -> str:
-    """``Monday 4 May 2026``."""
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
+    """``Monday 4 May 2026`` (``lunes, 4 de mayo de 2026`` in Spanish)."""
+    return _date_text(day, "yMMMMEEEEd")
+
+
+# Dates come from the locale's CLDR patterns, through Babel. The day with its year is the
+# day without it plus the year, added as the locale adds one to a day and month: CLDR's own
+# "yMMMEd" for en_GB has a comma ("Sun, 10 Dec 2023") that "MMMEd" ("Sun 10 Dec") has not,
+# and the app writes one date one way. Most locales come out as CLDR's own with-year forms.
+_DATE_SKELETONS = {
+    "MMMEd": ("MMMEd", None),
+    "yMMMEd": ("MMMEd", "MMMd"),
+    "MMMMEEEEd": ("MMMMEEEEd", None),
+    "yMMMMEEEEd": ("MMMMEEEEd", "MMMMd"),
+}
+
+
+def _date_text(day: date | datetime, skeleton: str) -> str:
+    calendar_day = day.date() if isinstance(day, datetime) else day
+    return _formatted_day(i18n.language(), calendar_day, skeleton)
+
+
+@functools.lru_cache(maxsize=8192)  # a table or a plot says the same days again and again
+def _formatted_day(name: str, day: date, skeleton: str) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, _date_pattern(name, skeleton), locale=_names_locale(name)))
+
+
+@functools.lru_cache(maxsize=64)
+def _locale(name: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(name)
+
+
+def _names_locale(name: str) -> Locale:
+    """Whose month and day names: the locale's, but the source English keeps its
+    three-letter "Sep" (CLDR's en_GB writes "Sept"; the app has always said "Sep")."""
+    return _locale("en" if name == i18n.SOURCE_LOCALE else name)
+
+
+@functools.lru_cache(maxsize=64)
+def _date_pattern(name: str, skeleton: str) -> str:
+    """The CLDR pattern for ``skeleton`` (one of :data:`_DATE_SKELETONS`) in locale ``name``."""
+    loc = _locale(name)
+    base, year_base = _DATE_SKELETONS[skeleton]
+    pattern = _skeleton_pattern(loc, base)
+    if year_base is None:
+        return pattern
+    short, with_year = _skeleton_pattern(loc, year_base), _skeleton_pattern(loc, "y" + year_base)
+    at = pattern.find(short)  # the day and month inside the pattern ("E d MMM", "d MMM E")
+    if at >= 0 and with_year.startswith(short):  # "d MMM" -> "d MMM y"
+        end = at + len(short)
+        return pattern[:end] + with_year[len(short) :] + pattern[end:]
+    if at >= 0 and with_year.endswith(short):  # "M月d日" -> "y年M月d日"
+        return pattern[:at] + with_year[: -len(short)] + pattern[at:]
+    return _skeleton_pattern(loc, skeleton)  # the locale's own, as it is
+
+
+def _skeleton_pattern(loc: Locale, skeleton: str) -> str:
+    """The locale's pattern for ``skeleton``, or for its nearest one with the names as long
+    as the skeleton asks ("EEEE" for a whole weekday, "MMMM" for a whole month)."""
+    from babel.dates import match_skeleton, tokenize_pattern, untokenize_pattern
+
+    found = loc.datetime_skeletons.get(skeleton)
+    if found is not None:
+        return str(found.pattern)
+    near = match_skeleton(skeleton, loc.datetime_skeletons)
+    if near is None:
+        return str(loc.date_formats["full" if "EEEE" in skeleton else "medium"].pattern)
+    whole_day, whole_month = "EEEE" in skeleton, "MMMM" in skeleton
+    tokens: list[tuple[str, str | tuple[str, int]]] = []
+    for kind, value in tokenize_pattern(str(loc.datetime_skeletons[near].pattern)):
+        if kind == "field" and isinstance(value, tuple):
+            letter, width = value  # E to EEE, ccc: a short weekday; MMM, LLL: a short month
+            if (whole_day and (letter == "E" or (letter == "c" and width == 3)) and width < 4) or (
+                whole_month and letter in "ML" and width == 3
+            ):
+                value = (letter, 4)
+        tokens.append((kind, value))
+    return str(untokenize_pattern(tokens))
 
 
 def greeting(moment: datetime) -> str:
     hour = moment.hour
     if hour < 12:
-        return "Good morning"
+        return _("Good morning")
     if hour < 18:
-        return "Good afternoon"
-    return "Good evening"
+        return _("Good afternoon")
+    return _("Good evening")
