@@ -40,6 +40,7 @@ from stenosis_coach.paths import AppPaths
 from stenosis_coach.storage import backup
 from stenosis_coach.storage.database import Database, open_database
 from stenosis_coach.storage.engine import create_private_file, make_engine
+from stenosis_coach.storage.history_repo import read_everything
 from stenosis_coach.storage.schema import SCHEMA_VERSION, inspect_database
 
 log = logging.getLogger(__name__)
@@ -200,52 +201,6 @@ def _unreadable(copy: Path, version: int, paths: AppPaths) -> str | None:
     finally:
         engine.dispose()
     return None
-
-
-def read_everything(db: Database) -> None:
-    """Read every row of every table through the app's own types and repositories."""
-    from sqlmodel import SQLModel, select
-
-    from stenosis_coach.storage import models
-    from stenosis_coach.storage.daily_repo import DailyRepository
-    from stenosis_coach.storage.plans_repo import PlanRepository
-    from stenosis_coach.storage.safety_repo import SafetyRepository
-    from stenosis_coach.storage.sessions_repo import SessionRepository
-    from stenosis_coach.storage.walks_repo import WalkRepository
-
-    tables = [
-        obj
-        for obj in vars(models).values()
-        if isinstance(obj, type) and issubclass(obj, SQLModel) and hasattr(obj, "__table__")
-    ]
-    with db.session() as s:
-        for table in tables:
-            # Core rows still go through the column types (times, exact seconds): cheaper
-            # than ORM objects, which ten years of events would make slow.
-            s.execute(select(table.__table__)).all()
-        sessions = models.SessionRow.__table__  # type: ignore[attr-defined]  # SQLModel's stubs
-        session_ids = [r.id for r in s.execute(select(sessions)).all()]
-    walks = WalkRepository(db)
-    walks.all(include_deleted=True)
-    walks.walks()
-    daily = DailyRepository(db)
-    daily.logs()
-    daily.all_logs()
-    daily.treatments()
-    safety = SafetyRepository(db)
-    safety.checks()
-    safety.clearances()
-    sessions = SessionRepository(db)
-    recent = sessions.recent(limit=1 << 62)
-    sessions.running()
-    for start in range(0, len(session_ids), 500):
-        sessions.events_for(session_ids[start : start + 500])
-    for kind in {r.kind for r in recent}:
-        sessions.starts_and_ends(kind)
-    plans = PlanRepository(db)
-    plans.exercises()
-    plans.routines()
-    plans.plans()
 
 
 def _move_aside(db_file: Path, now: datetime) -> Path:

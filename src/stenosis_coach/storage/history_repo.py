@@ -1,4 +1,5 @@
-"""A whole history written at once (the demo, issue 6), and whether any is recorded yet.
+"""A whole history written at once (the demo, issue 6), whether any is recorded yet, and
+every row read back (a backup checked before it is restored).
 
 Everything goes in with bulk inserts in one transaction: ten years take a few seconds, and
 a failure leaves the database as empty as it was. What comes in are core objects with their
@@ -14,13 +15,15 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlmodel import SQLModel
 
 from stenosis_coach.core.clock import utc_offset_minutes
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.sessions import SessionEvent, SessionRecord
 from stenosis_coach.core.walking.model import Walk
-from stenosis_coach.storage.daily_repo import LOG_FIELDS
+from stenosis_coach.storage import models
+from stenosis_coach.storage.daily_repo import LOG_FIELDS, DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import (
     AppStateRow,
@@ -33,10 +36,14 @@ from stenosis_coach.storage.models import (
     TreatmentRow,
     WalkRow,
 )
-from stenosis_coach.storage.walks_repo import to_row
+from stenosis_coach.storage.plans_repo import PlanRepository
+from stenosis_coach.storage.safety_repo import SafetyRepository
+from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.storage.walks_repo import WalkRepository, to_row
 
 # What counts as recorded data (plans and settings do not).
 DATA_TABLES = (SessionRow, WalkRow, DailyLogRow, RedFlagCheckRow, TreatmentRow)
+SESSIONS = SessionRow.__table__  # type: ignore[attr-defined]  # SQLModel's stubs
 
 
 @dataclass(frozen=True)
@@ -173,3 +180,39 @@ def _treatment(event: TreatmentEvent) -> dict[str, Any]:
         "note": event.note,
         "deleted_at": None,
     }
+
+
+def read_everything(db: Database) -> None:
+    """Read every row of every table through the app's own types and repositories."""
+    tables = [
+        obj
+        for obj in vars(models).values()
+        if isinstance(obj, type) and issubclass(obj, SQLModel) and hasattr(obj, "__table__")
+    ]
+    with db.session() as s:
+        for table in tables:
+            # Core rows still go through the column types (times, exact seconds): cheaper
+            # than ORM objects, which ten years of events would make slow.
+            s.execute(select(table.__table__)).all()
+        session_ids = [r.id for r in s.execute(select(SESSIONS)).all()]
+    walks = WalkRepository(db)
+    walks.all(include_deleted=True)
+    walks.walks()
+    daily = DailyRepository(db)
+    daily.logs()
+    daily.all_logs()
+    daily.treatments()
+    safety = SafetyRepository(db)
+    safety.checks()
+    safety.clearances()
+    sessions = SessionRepository(db)
+    recent = sessions.recent(limit=1 << 62)
+    sessions.running()
+    for start in range(0, len(session_ids), 500):
+        sessions.events_for(session_ids[start : start + 500])
+    for kind in {r.kind for r in recent}:
+        sessions.starts_and_ends(kind)
+    plans = PlanRepository(db)
+    plans.exercises()
+    plans.routines()
+    plans.plans()
