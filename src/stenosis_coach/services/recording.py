@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
 import weakref
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy.exc import DBAPIError
 
 from stenosis_coach.core.clock import Clock, utc_offset_minutes
 from stenosis_coach.core.session_events import stored_data, stored_kind
@@ -44,6 +41,7 @@ from stenosis_coach.errors import (
     storage_error,
 )
 from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.engine import DRIVER_ERRORS
 from stenosis_coach.storage.sessions_repo import SessionRepository
 
 log = logging.getLogger(__name__)
@@ -56,6 +54,9 @@ _interrupted_handlers: dict[str, InterruptedHandler] = {}
 # What a disk says when it takes no more for now: these writes wait and are tried again.
 # Anything else (damage, a bug) is raised as it is, once.
 WAIT_FOR_DISK = (FULL, READ_ONLY, NOT_ALLOWED)
+# What a write raises when it fails: the app's sentence, the database's error, the OS's.
+WRITE_ERRORS: tuple[type[Exception], ...] = (StorageProblem, *DRIVER_ERRORS, OSError)
+DISK_ERRORS: tuple[type[Exception], ...] = (*DRIVER_ERRORS, OSError)  # no sentence yet
 NOT_SAVED_YET = "what you do is not saved yet"
 CANNOT_START = "nothing can be recorded just now"
 # Said once when another program deleted or replaced the data file's WAL (issue 13 item 9).
@@ -111,7 +112,7 @@ class PendingWrites:
         while self._writes:
             try:
                 self._writes[0]()
-            except (StorageProblem, sqlite3.Error, DBAPIError, OSError) as exc:
+            except WRITE_ERRORS as exc:
                 if not _waits_for_disk(exc, self._where):
                     self._writes.popleft()
                     raise
@@ -220,7 +221,7 @@ class SessionRecorder:
                 assert self._pending.problem is not None
                 raise self._pending.problem
             session_id = self._repo.start(kind, title, now, offset)
-        except (StorageProblem, sqlite3.Error, DBAPIError, OSError) as exc:
+        except WRITE_ERRORS as exc:
             if not _waits_for_disk(exc, where):
                 raise
             cause = exc.__cause__ if isinstance(exc, StorageProblem) and exc.__cause__ else exc
@@ -322,7 +323,7 @@ class SessionRecorder:
             return
         try:
             db.rescue_wal()
-        except (sqlite3.Error, DBAPIError, OSError) as exc:
+        except DISK_ERRORS as exc:
             if not _waits_for_disk(exc, db.paths.db_file):
                 raise
             log.warning("the lost WAL could not be saved yet: %s", exc)

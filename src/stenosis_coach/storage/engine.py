@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
 from stenosis_coach.paths import FILE_MODE, make_private_file
 
@@ -16,6 +18,10 @@ PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA busy_timeout=5000",
 )
+
+# What the database raises when a read or write fails: SQLite's own errors, and the same
+# wrapped by SQLAlchemy. Services catch these (a full disk, a file gone) without SQL imports.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, DBAPIError)
 
 
 def create_private_file(path: Path) -> None:
