@@ -10,11 +10,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QRect, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from stenosis_coach import APP_NAME, APP_TITLE, __version__
+from stenosis_coach import APP_NAME, APP_TITLE, __version__, i18n
 from stenosis_coach.core.clock import Clock, SystemClock
 from stenosis_coach.core.settings import DEFAULT_WINDOW_SIZE, fit_window
 from stenosis_coach.instance_lock import InstanceLock
@@ -125,6 +125,23 @@ def resume_kept_walks(window: MainWindow) -> None:
         after_safety(window, lambda: window.walking.finish_interrupted(kept))
 
 
+def install_qt_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own words (the buttons of a file or print dialog, a text box's menu) in the
+    language :mod:`stenosis_coach.i18n` chose, from the translations Qt ships; ``None``
+    (Qt's English stays) for English or a language Qt has none for."""
+    name = i18n.language()
+    if name.split("_")[0] == "en":
+        return None
+    translator = QTranslator(app)
+    where = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(name), "qtbase", "_", where):
+        log.info("no Qt translation for %s in %s", name, where)
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
 def build_window(paths: AppPaths, clock: Clock, dialogs: Dialogs) -> MainWindow:
     """The styled window with its pages; the database is not opened yet."""
     app = QApplication.instance()
@@ -181,6 +198,7 @@ def place_window(window: MainWindow, available: QRect | None = None) -> None:
 
 
 def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
+    i18n.setup()  # the computer's language, for every word, date and number from here on
     if not prepare_folders(paths):  # a read-only data folder: one sentence, a dialog, exit 1
         return 1
     log.info("starting %s %s with data in %s", APP_NAME, __version__, paths.data_dir)
@@ -190,6 +208,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to the menu entry
     app.setWindowIcon(icon("stenosis-coach"))
+    install_qt_translations(app)  # Qt's own words in the language chosen above
     plan_opener = PlanFileOpener(app)  # macOS: a double-clicked plan file
     app.installEventFilter(plan_opener)
 
