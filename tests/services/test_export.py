@@ -471,3 +471,23 @@ def test_every_exported_file_is_private_and_the_folder_too(db, clock, place):
     for f in result.out_dir.iterdir():
         assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
     assert [p.name for p in place.iterdir()] == ["out"]  # no temp left beside it
+
+
+def test_a_session_kept_as_interrupted_is_exported_with_its_one_status(db, clock, tmp_path):
+    """A session saved as interrupted by an older version whose steps had ended first says
+    so (core.sessions.session_status), as the app's history does; one cut short stays
+    interrupted."""
+    from stenosis_coach.core.sessions import ROUTINE_FINISHED, SessionEvent
+    from stenosis_coach.storage.sessions_repo import SessionRepository
+
+    repo = SessionRepository(db)
+    ended = repo.start("routine", "Gentle start", clock.now(), 60)
+    repo.add_event(
+        ended, SessionEvent(ROUTINE_FINISHED, 30.0, clock.now(), {"reason": "completed"})
+    )
+    repo.finish(ended, clock.now(), EndReason.INTERRUPTED, 30.0)
+    cut = repo.start("routine", "Gentle start", clock.now(), 60)
+    repo.finish(cut, clock.now(), EndReason.INTERRUPTED, 10.0)
+    result = export_csv(db, tmp_path / "out", clock.now(), TZ)
+    how = {int(r["session_id"]): r["ended_how"] for r in as_dicts(result.out_dir / "sessions.csv")}
+    assert how == {ended: "completed", cut: "interrupted"}

@@ -40,9 +40,6 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal, Inexact, localcontext
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.exc import OperationalError
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
@@ -50,15 +47,14 @@ from stenosis_coach.core.sessions import (
     ROUTINE_FINISHED,
     WALK_FINISHED,
     EndReason,
-    SessionEvent,
     session_status,
 )
 from stenosis_coach.errors import InvalidInput, StorageProblem, storage_error
 from stenosis_coach.files import sync_dir, write_checked
 from stenosis_coach.storage.daily_repo import DailyRepository
-from stenosis_coach.storage.database import Database, storage_problem
+from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
-from stenosis_coach.storage.types import parse_utc
+from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
 
 log = logging.getLogger(__name__)
@@ -361,25 +357,12 @@ def _tables(db: Database, tz: tzinfo) -> Iterable[tuple[str, Iterable[Row]]]:
     yield "clearances.csv", _clearance_rows(db)
 
 
-def _read(db: Database, sql: str) -> list[tuple[Any, ...]]:  # untyped: callers read columns
-    """A plain read through the database's engine, for what no repository returns."""
-    try:
-        with db.engine.connect() as conn:
-            return [tuple(row) for row in conn.exec_driver_sql(sql).all()]
-    except OperationalError as exc:
-        raise storage_problem(exc, db.paths.db_file) from exc
-
-
 def _walk_rows(db: Database, tz: tzinfo) -> list[Row]:
     """Walk dates and times in local time, as the app shows them and the diary reads them
     (a walk recorded live is stored in UTC, without the offset of the day)."""
-    links = dict(
-        _read(
-            db,
-            "SELECT id, session_id FROM walk WHERE deleted_at IS NULL AND session_id IS NOT NULL",
-        )
-    )
-    stored = sorted(WalkRepository(db).all(), key=lambda s: (s.walk.sort_key, s.id))
+    repo = WalkRepository(db)
+    links = repo.session_links()
+    stored = sorted(repo.all(), key=lambda s: (s.walk.sort_key, s.id))
     rows: list[Row] = []
     for item in stored:
         walk = item.walk
@@ -407,63 +390,40 @@ def _walk_rows(db: Database, tz: tzinfo) -> list[Row]:
 
 
 def _session_rows(db: Database) -> list[Row]:
-    sql = (
-        "SELECT id, kind, title, state, started_at, utc_offset_min, heartbeat_at, elapsed_s, "
-        "ended_at, end_reason FROM session ORDER BY started_at, id"
-    )
-    facts = _finished_facts(db)
+    repo = SessionRepository(db)
+    # The "finished" facts of the sessions saved as interrupted: their steps or walk may
+    # have ended before the app died (then that is their status).
+    facts = repo.events_of_ended(EndReason.INTERRUPTED, (ROUTINE_FINISHED, WALK_FINISHED))
     rows: list[Row] = []
-    for sid, kind, title, state, started, offset, beat, elapsed, ended, reason in _read(db, sql):
-        zone = _zone(int(offset))
+    for session in repo.all():
+        zone = _zone(session.utc_offset_min)
+        reason = session.end_reason
         if reason:  # the session's one status, as the app shows it (core.sessions)
-            reason = session_status(EndReason(reason), facts.get(int(sid), []))
+            reason = session_status(reason, facts.get(session.id, []))
         rows.append(
             (
-                sid,
-                kind,
-                title,
-                state,
-                _local(parse_utc(started), zone),
-                _local(parse_utc(ended), zone),
-                _seconds_text(float(elapsed) / 60, 2),
+                session.id,
+                session.kind,
+                session.title,
+                session.state,
+                _local(session.started_at, zone),
+                _local(session.ended_at, zone),
+                _seconds_text(float(session.elapsed_s) / 60, 2),
                 reason,
-                _local(parse_utc(beat), zone),
+                _local(session.heartbeat_at, zone),
             )
         )
     return rows
 
 
-def _finished_facts(db: Database) -> dict[int, list[SessionEvent]]:
-    """The "finished" facts of the sessions saved as interrupted: their steps or walk may
-    have ended before the app died (then that is their status)."""
-    sql = (
-        "SELECT e.session_id, e.kind, e.t_s, e.at, e.data FROM session_event e "
-        "JOIN session s ON s.id = e.session_id "
-        f"WHERE s.end_reason = '{EndReason.INTERRUPTED.value}' "
-        f"AND e.kind IN ('{ROUTINE_FINISHED}', '{WALK_FINISHED}') ORDER BY e.id"
-    )
-    facts: dict[int, list[SessionEvent]] = {}
-    for sid, kind, t_s, at, data in _read(db, sql):
-        moment = parse_utc(at)
-        assert moment is not None  # an event's time is a NOT NULL column
-        event = SessionEvent(str(kind), float(t_s), moment, json.loads(str(data)))
-        facts.setdefault(int(sid), []).append(event)
-    return facts
-
-
 def _event_rows(db: Database) -> Iterable[Row]:
-    sql = (
-        "SELECT e.session_id, e.at, e.t_s, e.kind, e.data, s.utc_offset_min "
-        "FROM session_event e JOIN session s ON s.id = e.session_id "
-        "ORDER BY s.started_at, e.session_id, e.id"
-    )
-    for sid, at, t_s, kind, data, offset in _read(db, sql):
+    for event in SessionRepository(db).event_rows():
         yield (
-            sid,
-            _local(parse_utc(at), _zone(offset)),
-            _seconds_text(float(t_s), 3),
-            kind,
-            _details(data),
+            event.session_id,
+            _local(event.at, _zone(event.utc_offset_min)),
+            _seconds_text(event.t_s, 3),
+            event.kind,
+            _details(event.data),
         )
 
 
@@ -478,9 +438,10 @@ def _details(data: str | None) -> str:
 
 
 def _daily_rows(db: Database, tz: tzinfo) -> list[Row]:
-    updated = dict(_read(db, "SELECT id, updated_at FROM daily_log WHERE deleted_at IS NULL"))
+    repo = DailyRepository(db)
+    updated = repo.updated_times()
     rows: list[Row] = []
-    for stored in DailyRepository(db).logs():
+    for stored in repo.logs():
         day = stored.log
         rows.append(
             (
@@ -497,7 +458,7 @@ def _daily_rows(db: Database, tz: tzinfo) -> list[Row]:
                 day.new_weakness,
                 None if day.standing_s is None else Fraction(day.standing_s) / 60,
                 day.notes,
-                _local(parse_utc(updated.get(stored.id)), tz),
+                _local(updated.get(stored.id), tz),
             )
         )
     return rows
@@ -543,30 +504,30 @@ def _question_key(question_id: str) -> tuple[int, str]:
 
 
 def _answer_rows(db: Database) -> list[Row]:
-    sql = (
-        "SELECT c.started_at, a.check_id, a.question_id, a.answer, a.answered_at, "
-        "c.utc_offset_min FROM red_flag_answer a JOIN red_flag_check c ON c.id = a.check_id"
+    found = sorted(
+        SafetyRepository(db).answer_rows(),
+        key=lambda r: (r.check_started_at, r.check_id, *_question_key(r.question_id)),
     )
-    found = sorted(_read(db, sql), key=lambda r: (r[0], r[1], *_question_key(str(r[2]))))
     rows: list[Row] = []
-    for _started, check_id, question_id, answer, answered_at, offset in found:
-        question = QUESTIONS_BY_ID.get(str(question_id))
+    for answer in found:
+        question = QUESTIONS_BY_ID.get(answer.question_id)
         rows.append(
             (
-                check_id,
-                question_id,
+                answer.check_id,
+                answer.question_id,
                 question.text if question else None,
                 question.level.value if question else None,
-                bool(answer),
-                _local(parse_utc(answered_at), _zone(offset)),
+                answer.answer,
+                _local(answer.answered_at, _zone(answer.utc_offset_min)),
             )
         )
     return rows
 
 
 def _clearance_rows(db: Database) -> list[Row]:
-    offsets = dict(_read(db, "SELECT id, utc_offset_min FROM clearance"))
+    repo = SafetyRepository(db)
+    offsets = repo.clearance_offsets()
     return [
         (c.id, _local(c.at, _zone(offsets.get(c.id, 0))), c.reason.value, c.check_id)
-        for c in SafetyRepository(db).clearances()
+        for c in repo.clearances()
     ]

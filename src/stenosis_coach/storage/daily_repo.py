@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import DailyLogRow, TreatmentRow
-from stenosis_coach.storage.types import parse_exact
+from stenosis_coach.storage.types import parse_exact, parse_utc
 
 LOG_FIELDS = (
     "leg_pain",
@@ -86,6 +86,18 @@ class DailyRepository:
             )
             for row in rows
         ]
+
+    def updated_times(self) -> dict[int, datetime]:
+        """Each live log's last change: its id -> when."""
+        sql = "SELECT id, updated_at FROM daily_log WHERE deleted_at IS NULL"
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql).all()
+        found = {}
+        for log_id, updated in rows:
+            at = parse_utc(updated)
+            assert at is not None  # a NOT NULL column
+            found[int(log_id)] = at
+        return found
 
     def logs(self, since: date | None = None, until: date | None = None) -> list[StoredLog]:
         with self._db.session() as s:

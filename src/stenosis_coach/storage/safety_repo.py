@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlmodel import col, select
 
@@ -15,6 +16,18 @@ from stenosis_coach.storage.models import (
     RedFlagAnswerRow,
     RedFlagCheckRow,
 )
+from stenosis_coach.storage.types import parse_utc
+
+
+class AnswerRow(NamedTuple):
+    """One stored answer with its check's start and UTC offset (the CSV export)."""
+
+    check_started_at: datetime
+    check_id: int
+    question_id: str
+    answer: bool
+    answered_at: datetime
+    utc_offset_min: int
 
 
 class SafetyRepository:
@@ -93,6 +106,29 @@ class SafetyRepository:
                 for r in rows
                 if r.id is not None
             ]
+
+    def answer_rows(self) -> list[AnswerRow]:
+        """Every answer of every check, in no particular order."""
+        sql = (
+            "SELECT c.started_at, a.check_id, a.question_id, a.answer, a.answered_at, "
+            "c.utc_offset_min FROM red_flag_answer a JOIN red_flag_check c ON c.id = a.check_id"
+        )
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql).all()
+        found = []
+        for started, check_id, question_id, answer, answered, offset in rows:
+            started_at, answered_at = parse_utc(started), parse_utc(answered)
+            assert started_at is not None and answered_at is not None  # NOT NULL columns
+            found.append(
+                AnswerRow(started_at, check_id, question_id, bool(answer), answered_at, offset)
+            )
+        return found
+
+    def clearance_offsets(self) -> dict[int, int]:
+        """Each clearance's UTC offset when it was given: its id -> minutes."""
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql("SELECT id, utc_offset_min FROM clearance")
+            return {int(i): int(offset) for i, offset in rows.all()}
 
     def get_state(self, key: str) -> str | None:
         with self._db.session() as s:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlmodel import col, delete, select
 
@@ -12,6 +13,18 @@ from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord,
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import SessionEventRow, SessionRow
 from stenosis_coach.storage.types import parse_utc
+
+
+class EventRow(NamedTuple):
+    """A stored event as it is kept, with its session's UTC offset (the CSV export): its
+    data is the stored JSON text, unread."""
+
+    session_id: int
+    at: datetime
+    t_s: float
+    kind: str
+    data: str
+    utc_offset_min: int
 
 
 def _record(row: SessionRow) -> SessionRecord:
@@ -161,6 +174,74 @@ class SessionRepository:
             rows = s.execute(query.order_by(col(SessionEventRow.id))).all()
             for r in rows:
                 found[r.session_id].append(SessionEvent(r.kind, r.t_s, r.at, json.loads(r.data)))
+        return found
+
+    def all(self) -> list[SessionRecord]:
+        """Every session, running or finished, by start (then id), read raw."""
+        sql = (
+            "SELECT id, kind, title, state, started_at, utc_offset_min, heartbeat_at, "
+            "elapsed_s, ended_at, end_reason FROM session ORDER BY started_at, id"
+        )
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql).all()
+        found = []
+        for sid, kind, title, state, started, offset, beat, elapsed, ended, reason in rows:
+            started_at, heartbeat_at = parse_utc(started), parse_utc(beat)
+            assert started_at is not None and heartbeat_at is not None  # NOT NULL columns
+            found.append(
+                SessionRecord(
+                    id=sid,
+                    kind=kind,
+                    title=title,
+                    state=SessionState(state),
+                    started_at=started_at,
+                    utc_offset_min=offset,
+                    heartbeat_at=heartbeat_at,
+                    elapsed_s=elapsed,
+                    ended_at=parse_utc(ended),
+                    end_reason=EndReason(reason) if reason else None,
+                )
+            )
+        return found
+
+    def events_of_ended(
+        self, reason: EndReason, kinds: Iterable[str]
+    ) -> dict[int, list[SessionEvent]]:
+        """The events of ``kinds`` of every session kept as ended by ``reason``, by session
+        (those with none left out), each session's in order."""
+        wanted = list(kinds)
+        if not wanted:
+            return {}
+        sql = (
+            "SELECT e.session_id, e.kind, e.t_s, e.at, e.data FROM session_event e "
+            "JOIN session s ON s.id = e.session_id "
+            f"WHERE s.end_reason = ? AND e.kind IN ({', '.join('?' * len(wanted))}) "
+            "ORDER BY e.id"
+        )
+        found: dict[int, list[SessionEvent]] = {}
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql, (reason.value, *wanted)).all()
+        for sid, kind, t_s, at, data in rows:
+            moment = parse_utc(at)
+            assert moment is not None  # an event's time is a NOT NULL column
+            event = SessionEvent(str(kind), float(t_s), moment, json.loads(str(data)))
+            found.setdefault(int(sid), []).append(event)
+        return found
+
+    def event_rows(self) -> list[EventRow]:
+        """Every event as stored, by its session's start, then session, then order."""
+        sql = (
+            "SELECT e.session_id, e.at, e.t_s, e.kind, e.data, s.utc_offset_min "
+            "FROM session_event e JOIN session s ON s.id = e.session_id "
+            "ORDER BY s.started_at, e.session_id, e.id"
+        )
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql).all()
+        found = []
+        for sid, at, t_s, kind, data, offset in rows:
+            moment = parse_utc(at)
+            assert moment is not None  # an event's time is a NOT NULL column
+            found.append(EventRow(sid, moment, float(t_s), kind, data, offset))
         return found
 
     def delete(self, session_id: int) -> None:

@@ -159,6 +159,12 @@ class WalkRepository:
             ) in rows
         ]
 
+    def session_links(self) -> dict[int, int]:
+        """Each live walk recorded in the app: its id -> the id of its session."""
+        sql = "SELECT id, session_id FROM walk WHERE deleted_at IS NULL AND session_id IS NOT NULL"
+        with self._db.session() as s:
+            return {int(i): int(sid) for i, sid in s.connection().exec_driver_sql(sql).all()}
+
     def replace(self, walk_id: int, walk: Walk) -> None:
         """Correct a walk (a typo in the history); keeps its import order and source."""
         with self._db.session() as s:
