@@ -20,19 +20,6 @@ from stenosis_coach.storage.sessions_repo import SessionRepository
 WAITS = "walk_waits"  # set in the "finished" event's data: the walk waits for its summary
 NOT_KEPT = "walk_not_kept"  # an event added when the patient leaves its summary unsaved
 
-# Finished walk sessions with the mark, no walk saved (even one deleted since) and not
-# left unsaved, oldest first.
-_WAITING_SQL = f"""
-SELECT s.id FROM session s
-WHERE s.kind = 'walk' AND s.state = 'finished'
-  AND EXISTS (SELECT 1 FROM session_event e WHERE e.session_id = s.id
-              AND e.kind = 'finished' AND json_extract(e.data, '$.{WAITS}') = 1)
-  AND NOT EXISTS (SELECT 1 FROM session_event e WHERE e.session_id = s.id
-                  AND e.kind = '{NOT_KEPT}')
-  AND NOT EXISTS (SELECT 1 FROM walk w WHERE w.session_id = s.id)
-ORDER BY s.started_at, s.id
-"""
-
 
 def stop_waiting(recording: WalkRecording, end: EndReason = EndReason.STOPPED) -> None:
     """End a live walk's session now, its walk waiting for its summary."""
@@ -43,9 +30,9 @@ def stop_waiting(recording: WalkRecording, end: EndReason = EndReason.STOPPED) -
 
 def waiting_walks(db: Database) -> list[SessionRecord]:
     """Walks stopped before their summary, still waiting for it, oldest first."""
-    with db.session() as s:
-        ids = [row[0] for row in s.connection().exec_driver_sql(_WAITING_SQL).all()]
     repo = SessionRepository(db)
+    # Finished with the mark, no walk saved (even one deleted since), not left unsaved.
+    ids = repo.marked_without_walk("walk", WAITS, NOT_KEPT)
     return [found for i in ids if (found := repo.get(i)) is not None]
 
 

@@ -13,7 +13,6 @@ from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.services import daily, routines, safety, walks
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
-from stenosis_coach.storage.types import parse_exact
 
 # Each provider answers "what of mine is due now?" for the Today page.
 TodayProvider = Callable[[Database, datetime], list[TodayItem]]
@@ -49,41 +48,29 @@ def build_today(db: Database, now: datetime) -> TodayModel:
     return compose_today(local, items, last_result(db))
 
 
-# The newest finished session, leaving out a walk's session once its walk was deleted
-# (Undo brings the walk back, and with it this line); with the walk it recorded, if any.
-_LAST_SESSION_SQL = """
-SELECT s.id, w.kind, w.total_walk_s FROM session s
-LEFT JOIN walk w ON w.session_id = s.id AND w.deleted_at IS NULL
-WHERE s.state = 'finished'
-  AND NOT EXISTS (SELECT 1 FROM walk d WHERE d.session_id = s.id
-                  AND d.deleted_at IS NOT NULL)
-ORDER BY s.started_at DESC, s.id DESC, w.id DESC LIMIT 1
-"""
-
-
 def last_result(db: Database) -> str | None:
     """One line about the most recent finished session, e.g. "Last time: ..."; never one
     whose walk the patient deleted. A walk is named with its walking time, rests and pauses
     left out: the time its summary and the walk list show (DESIGN 5.1), not how long the
     session lasted."""
-    with db.session() as s:
-        found = s.connection().exec_driver_sql(_LAST_SESSION_SQL).first()
+    repo = SessionRepository(db)
+    found = repo.last_finished()
     if found is None:
         return None
-    session = SessionRepository(db).get(found[0])
+    session = repo.get(found.session_id)
     if session is None:
         return None
     when = day_text(session.local_start)
     title = session.title
     seconds: float | Fraction = session.elapsed_s
-    walk_kind, walked = found[1], parse_exact(found[2])
+    walk_kind, walked = found.walk_kind, found.walk_total_s
     if walked is not None:  # the walk as kept (a test cut short is kept as a walk)
         title = "Walking test" if walk_kind == WalkKind.TEST else "Training walk"
         seconds = walked
     text = f"Last time ({when}): {title}, {minutes_text(seconds)}"
     status = session.end_reason
     if status is EndReason.INTERRUPTED:  # its steps may have ended first (core.sessions)
-        status = session_status(status, SessionRepository(db).events(session.id))
+        status = session_status(status, repo.events(session.id))
     if session.kind == "routine" and status in (EndReason.STOPPED, EndReason.INTERRUPTED):
         text += ", stopped before the end"
     return text + "."

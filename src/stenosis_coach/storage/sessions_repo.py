@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime
+from fractions import Fraction
 from typing import NamedTuple
 
 from sqlmodel import col, delete, select
@@ -12,7 +13,7 @@ from sqlmodel import col, delete, select
 from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord, SessionState
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import SessionEventRow, SessionRow
-from stenosis_coach.storage.types import parse_utc
+from stenosis_coach.storage.types import parse_exact, parse_utc
 
 
 class EventRow(NamedTuple):
@@ -25,6 +26,39 @@ class EventRow(NamedTuple):
     kind: str
     data: str
     utc_offset_min: int
+
+
+class LastSession(NamedTuple):
+    """The newest finished session, with the walk it recorded (if any, and not deleted)."""
+
+    session_id: int
+    walk_kind: str | None
+    walk_total_s: Fraction | None
+
+
+# The newest finished session, leaving out a walk's session once its walk was deleted
+# (Undo brings the walk back, and with it this session); with the walk it recorded, if any.
+_LAST_SESSION_SQL = """
+SELECT s.id, w.kind, w.total_walk_s FROM session s
+LEFT JOIN walk w ON w.session_id = s.id AND w.deleted_at IS NULL
+WHERE s.state = 'finished'
+  AND NOT EXISTS (SELECT 1 FROM walk d WHERE d.session_id = s.id
+                  AND d.deleted_at IS NOT NULL)
+ORDER BY s.started_at DESC, s.id DESC, w.id DESC LIMIT 1
+"""
+
+# Finished sessions of a kind whose "finished" event carries a mark, with no walk saved
+# (even one deleted since) and no event of the kind that takes the mark back; oldest first.
+_MARKED_SQL = """
+SELECT s.id FROM session s
+WHERE s.kind = ? AND s.state = 'finished'
+  AND EXISTS (SELECT 1 FROM session_event e WHERE e.session_id = s.id
+              AND e.kind = 'finished' AND json_extract(e.data, '$.' || ?) = 1)
+  AND NOT EXISTS (SELECT 1 FROM session_event e WHERE e.session_id = s.id
+                  AND e.kind = ?)
+  AND NOT EXISTS (SELECT 1 FROM walk w WHERE w.session_id = s.id)
+ORDER BY s.started_at, s.id
+"""
 
 
 def _record(row: SessionRow) -> SessionRecord:
@@ -243,6 +277,21 @@ class SessionRepository:
             assert moment is not None  # an event's time is a NOT NULL column
             found.append(EventRow(sid, moment, float(t_s), kind, data, offset))
         return found
+
+    def last_finished(self) -> LastSession | None:
+        """The newest finished session, never one whose walk was deleted."""
+        with self._db.session() as s:
+            found = s.connection().exec_driver_sql(_LAST_SESSION_SQL).first()
+        if found is None:
+            return None
+        return LastSession(int(found[0]), found[1], parse_exact(found[2]))
+
+    def marked_without_walk(self, kind: str, mark: str, unmarked_by: str) -> list[int]:
+        """The ids of finished sessions of ``kind`` whose "finished" event has ``mark`` set,
+        that saved no walk and have no ``unmarked_by`` event; oldest first."""
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(_MARKED_SQL, (kind, mark, unmarked_by))
+            return [int(row[0]) for row in rows.all()]
 
     def delete(self, session_id: int) -> None:
         with self._db.session() as s:
