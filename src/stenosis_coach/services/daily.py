@@ -11,6 +11,8 @@ from stenosis_coach.core.progress.verdict import DailyDoses
 from stenosis_coach.core.today import LOG_ACTION, TodayItem
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.services import undo
+from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.daily_repo import DailyRepository, StoredLog, StoredTreatment
 from stenosis_coach.storage.database import Database
 
@@ -40,15 +42,11 @@ def latest_logs(db: Database, limit: int) -> list[StoredLog]:
 
 def delete_log(db: Database, log_id: int, now: datetime) -> None:
     """Delete a day's log, onto the undo stack (:mod:`services.undo`)."""
-    from stenosis_coach.services import undo
-
     undo.delete(db, undo.Kind.LOG, log_id, now)
 
 
 def undo_delete_log(db: Database, log_id: int, now: datetime) -> None:
     """Bring back this deleted log (a newer log of its day is deleted in its place)."""
-    from stenosis_coach.services import undo
-
     undo.restore(db, undo.Kind.LOG, log_id, now)
 
 
@@ -66,14 +64,10 @@ def treatments(db: Database) -> list[StoredTreatment]:
 
 def delete_treatment(db: Database, event_id: int, now: datetime) -> None:
     """Delete a treatment, onto the undo stack (:mod:`services.undo`)."""
-    from stenosis_coach.services import undo
-
     undo.delete(db, undo.Kind.TREATMENT, event_id, now)
 
 
 def undo_delete_treatment(db: Database, event_id: int, now: datetime) -> None:
-    from stenosis_coach.services import undo
-
     undo.restore(db, undo.Kind.TREATMENT, event_id, now)
 
 
@@ -91,8 +85,6 @@ def today_items(
     db: Database, now: datetime, tz: tzinfo = LOCAL, due: Due | None = None
 ) -> list[TodayItem]:
     """Today's log, when it is due (DESIGN 5.7, :mod:`core.due`)."""
-    from stenosis_coach.services.due import due_at
-
     if not (due or due_at(db, now, tz)).daily_log:
         return []
     return [

@@ -191,6 +191,8 @@ def _unreadable(copy: Path, version: int, paths: AppPaths) -> str | None:
     engine = make_engine(copy)
     try:
         if version < SCHEMA_VERSION:
+            # Imported only here: Alembic takes long to import, and only an older backup
+            # needs it.
             from stenosis_coach.storage.migrate import upgrade_to_head
 
             upgrade_to_head(engine)

@@ -28,7 +28,8 @@ from stenosis_coach.core.sessions import (
     routine_replay,
     session_status,
 )
-from stenosis_coach.services.plans import stored_plan_start
+from stenosis_coach.services import exercises as library
+from stenosis_coach.services.walking_plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.plans_repo import PlanRepository
@@ -42,9 +43,6 @@ ROUTINE_SESSION = "routine"  # services.routines.SESSION_KIND
 def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
     """Everything :func:`core.due.what_is_due` needs, read from storage (``walks`` when the
     caller has them already)."""
-    from stenosis_coach.services import exercises as library
-    from stenosis_coach.services.routines import my_routine
-
     exercises = library.exercises(db)
 
     def active(routine: Routine, per_week: int) -> ActiveRoutine:
@@ -101,7 +99,7 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
         walks=WalkRepository(db).walks() if walks is None else walks,
         walking_plans=walking_plans,
         routine_plans=routine_plans,
-        chosen_routine=active(my_routine(db), CHOSEN_ROUTINE_PER_WEEK),
+        chosen_routine=active(library.my_routine(db), CHOSEN_ROUTINE_PER_WEEK),
         routine_runs=runs,
         log_days=log_days,
         finished_checks=finished,

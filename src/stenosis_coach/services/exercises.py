@@ -1,25 +1,52 @@
-"""The exercises and routines a patient can use: built-in now, plus therapists' later."""
+"""The exercises and routines a patient can use: built-in ones, plus those therapists' plans
+brought; and the routine the patient chose."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from stenosis_coach.core.exercises.library import estimated_seconds, minutes_label
+from stenosis_coach.core.exercises.library import (
+    builtin_library,
+    builtin_routines,
+    estimated_seconds,
+    minutes_label,
+)
 from stenosis_coach.core.exercises.model import Dosing, Exercise, Routine
+from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.plans_repo import PlanRepository
+from stenosis_coach.storage.safety_repo import SafetyRepository
+
+MY_ROUTINE = "my_routine"
+DEFAULT_ROUTINE = "gentle-start"  # a first routine that asks the least of a new patient
 
 
-def exercises(db=None) -> dict[str, Exercise]:
+def exercises(db: Database | None = None) -> dict[str, Exercise]:
     """Built-in exercises plus those a therapist's plan brought (with ``db``)."""
-    from stenosis_coach.services.plans import all_exercises
+    found = builtin_library()
+    if db is not None:
+        found.update(PlanRepository(db).exercises())
+    return found
 
-    return all_exercises(db)
 
-
-def routines(db=None) -> dict[str, Routine]:
+def routines(db: Database | None = None) -> dict[str, Routine]:
     """Built-in routines plus imported ones (with ``db``); an imported id replaces."""
-    from stenosis_coach.services.plans import all_routines
+    found = builtin_routines()
+    if db is not None:
+        found.update(PlanRepository(db).routines())
+    return found
 
-    return all_routines(db)
+
+def my_routine(db: Database) -> Routine:
+    """The routine the Today page offers (chosen in the Exercises page)."""
+    chosen = SafetyRepository(db).get_state(MY_ROUTINE)
+    found = routines(db)
+    return found.get(chosen or DEFAULT_ROUTINE) or found[DEFAULT_ROUTINE]
+
+
+def choose_routine(db: Database, routine_id: str) -> None:
+    if routine_id not in routines(db):
+        raise ValueError(f"unknown routine {routine_id!r}")
+    SafetyRepository(db).set_state(MY_ROUTINE, routine_id)
 
 
 def routine_length(routine: Routine, library: dict[str, Exercise] | None = None) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from stenosis_coach.core.exercises.library import builtin_library, builtin_routines
+from stenosis_coach.core.exercises.library import builtin_library
 from stenosis_coach.core.exercises.model import Exercise, Routine
 from stenosis_coach.core.plans.validate import (
     MAX_BYTES,
@@ -19,9 +19,13 @@ from stenosis_coach.core.plans.validate import (
     parse_plan,
     plan_to_dict,
 )
-from stenosis_coach.core.walking.prescription import PlanStart, Progression
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.files import InputFileProblem, read_input, write_checked
+from stenosis_coach.services import exercises as library
+from stenosis_coach.services.status import build_status
+from stenosis_coach.services.walking_plans import WalkingPlan as WalkingPlan
+from stenosis_coach.services.walking_plans import walking_plan as walking_plan
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.plans_repo import NewPlan, PlanRepository
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -52,8 +56,6 @@ def read_plans(files: list[Path]) -> list[PlanFile]:
     builtin_ids = frozenset(builtin_library())
     good: list[PlanFile] = []
     problems: list[str] = []
-    from stenosis_coach.files import InputFileProblem, read_input
-
     for path in map(Path, files):
         name = str(path)
         try:
@@ -106,13 +108,11 @@ def walking_text(walking: dict) -> str:
 
 
 def preview(db: Database, files: list[PlanFile]) -> ImportPreview:
-    from stenosis_coach.services.exercises import routine_length
-
-    existing = set(all_routines(db))
+    existing = set(library.routines(db))
     summaries = []
     for f in files:
         plan = f.plan
-        library = {**all_exercises(db), **{e.id: e for e in plan.exercises()}}
+        exercises = {**library.exercises(db), **{e.id: e for e in plan.exercises()}}
         routines = plan.routines()
         walking = plan.walking()
         summaries.append(
@@ -124,7 +124,7 @@ def preview(db: Database, files: list[PlanFile]) -> ImportPreview:
                 patient=plan.patient,
                 new_exercises=[e.name for e in plan.exercises()],
                 new_routines=[
-                    f"{r.name}, {routine_length(r, library)}, {r.per_week} times a week"
+                    f"{r.name}, {library.routine_length(r, exercises)}, {r.per_week} times a week"
                     for r in routines
                     if r.id not in existing
                 ],
@@ -160,7 +160,7 @@ def import_plans(
 ) -> ImportResult:
     """All or nothing. A routine whose id exists (built-in or imported) is refused unless
     ``replace`` (DESIGN 4.2); the window asks first and then replaces."""
-    existing = set(all_routines(db))
+    existing = set(library.routines(db))
     if not replace:
         clashes = [
             f"{f.path}: $.routines[{i}].id: a routine '{r.id}' already exists; "
@@ -218,50 +218,13 @@ def preload(db: Database, folders: list[Path], now: datetime) -> ImportResult | 
         return None
 
 
-# -- the library with imported plans --------------------------------------------------------
+# -- the library with imported plans: services.exercises; these names kept for callers ----
 def all_exercises(db: Database | None) -> dict[str, Exercise]:
-    found = builtin_library()
-    if db is not None:
-        found.update(PlanRepository(db).exercises())
-    return found
+    return library.exercises(db)
 
 
 def all_routines(db: Database | None) -> dict[str, Routine]:
-    found = builtin_routines()
-    if db is not None:
-        found.update(PlanRepository(db).routines())
-    return found
-
-
-@dataclass(frozen=True)
-class WalkingPlan:
-    start: PlanStart
-    walks_per_week: int
-    rest_position: str
-
-
-def stored_plan_start(at: datetime, walking: dict) -> PlanStart:
-    """The prescription's starting point from a stored plan's walking part (defaults as in
-    DESIGN 4.2), imported at ``at``."""
-    return PlanStart(
-        at=at,
-        bout_s=walking["bout_s"],
-        rest_s=walking["rest_s"],
-        target_total_s=walking["target_total_s"],
-        test_every_days=walking.get("test_every_days", 7),
-        progression=Progression.from_plan(walking.get("progression") or {}),
-    )
-
-
-def walking_plan(db: Database) -> WalkingPlan | None:
-    """The walking plan of the newest import that has one (DESIGN 5.1: its values seed the
-    prescription and walks before it are not replayed)."""
-    for stored in reversed(PlanRepository(db).plans()):
-        w = stored.walking
-        if w:
-            start = stored_plan_start(stored.imported_at, w)
-            return WalkingPlan(start, w.get("walks_per_week", 4), w.get("rest_position", "sit"))
-    return None
+    return library.routines(db)
 
 
 # -- export -------------------------------------------------------------------------------
@@ -288,7 +251,7 @@ def export_plan(
         raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")
     if not out.parent.is_dir():
         raise InvalidInput(f"{out.parent}: no such folder.")
-    routines_by_id = all_routines(db)
+    routines_by_id = library.routines(db)
     unknown = [r for r in routine_ids if r not in routines_by_id]
     if unknown:
         raise InvalidInput(
@@ -298,8 +261,6 @@ def export_plan(
     if with_walking and walking is None:
         current = walking_plan(db)
         if current is None:
-            from stenosis_coach.services.status import build_status
-
             if now is None:
                 raise ValueError("export_plan: the walking plan as it stands needs 'now'")
             status = build_status(db, now, tz) if tz is not None else build_status(db, now)
@@ -330,7 +291,7 @@ def export_plan(
             "plan (--with-walking-plan)."
         )
     routines = [routines_by_id[r] for r in routine_ids]
-    return write_plan_file(out, title, author, clinic, routines, all_exercises(db), walking)
+    return write_plan_file(out, title, author, clinic, routines, library.exercises(db), walking)
 
 
 def write_plan_file(
@@ -350,8 +311,6 @@ def write_plan_file(
     carries the custom ones, so it imports on any machine. The plan is validated before
     anything is written, then written to a temp file and renamed: never a partial file.
     """
-    from stenosis_coach.files import write_checked
-
     out = Path(out)
     if not out.name.endswith(PLAN_SUFFIX):
         raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")

@@ -23,27 +23,18 @@ from stenosis_coach.core.today import (
     routine_action,
 )
 from stenosis_coach.services import exercises as library
+from stenosis_coach.services.due import due_at
+
+# The patient's own routine is the library's (services.exercises); named here too.
+from stenosis_coach.services.exercises import DEFAULT_ROUTINE as DEFAULT_ROUTINE
+from stenosis_coach.services.exercises import MY_ROUTINE as MY_ROUTINE
+from stenosis_coach.services.exercises import choose_routine as choose_routine
+from stenosis_coach.services.exercises import my_routine as my_routine
 from stenosis_coach.services.recording import SessionRecorder
 from stenosis_coach.storage.database import Database
-from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.sessions_repo import SessionRepository
 
 SESSION_KIND = "routine"
-MY_ROUTINE = "my_routine"
-DEFAULT_ROUTINE = "gentle-start"  # a first routine that asks the least of a new patient
-
-
-def my_routine(db: Database) -> Routine:
-    """The routine the Today page offers (chosen in the Exercises page)."""
-    chosen = SafetyRepository(db).get_state(MY_ROUTINE)
-    found = library.routines(db)
-    return found.get(chosen or DEFAULT_ROUTINE) or found[DEFAULT_ROUTINE]
-
-
-def choose_routine(db: Database, routine_id: str) -> None:
-    if routine_id not in library.routines(db):
-        raise ValueError(f"unknown routine {routine_id!r}")
-    SafetyRepository(db).set_state(MY_ROUTINE, routine_id)
 
 
 class RoutineRecording:
@@ -170,15 +161,11 @@ def outcomes(db: Database) -> list[RoutineSummary]:
 
 def routine_due(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[RoutineDue]:
     """Each active routine and whether it is due now (DESIGN 5.7, :mod:`core.due`)."""
-    from stenosis_coach.services.due import due_at
-
     return list(due_at(db, now, tz).routines)
 
 
 def today_items(db: Database, now: datetime, due: Due | None = None) -> list[TodayItem]:
     """A card per routine due; one stopped early today offers to carry on or start again."""
-    from stenosis_coach.services.due import due_at
-
     due = due or due_at(db, now)
     if not due.routines_due:
         return []

@@ -36,6 +36,7 @@ from stenosis_coach.core.today import (
     TodayItem,
 )
 from stenosis_coach.core.words import day_text
+from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
 
@@ -167,8 +168,6 @@ def checks_between(db: Database, since: datetime, until: datetime) -> list[Check
 def today_items(db: Database, now: datetime, due: Due | None = None) -> list[TodayItem]:
     """Advice waiting for "I have been checked" (it replaces the plan), or the check when
     it is due (DESIGN 5.7, :mod:`core.due`)."""
-    from stenosis_coach.services.due import due_at
-
     current = status(db, now)
     advice = current.advice
     if advice is not None and current.open_flag is not None:

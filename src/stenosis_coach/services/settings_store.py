@@ -34,6 +34,7 @@ def load_settings(paths: AppPaths) -> Settings:
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Write atomically (temp file, then rename), readable by the user only."""
+    # Imported when saving only: the window reads its settings before its first paint.
     from stenosis_coach.files import write_checked
 
     make_private_dir(paths.config_dir)

@@ -11,6 +11,7 @@ from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.services import daily, routines, safety, walks
+from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
 
@@ -35,8 +36,6 @@ _DUE_PROVIDERS = (safety.today_items, routines.today_items, walks.today_items, d
 
 def build_today(db: Database, now: datetime) -> TodayModel:
     """``now`` is aware; the page speaks in the user's local time."""
-    from stenosis_coach.services.due import due_at
-
     local = now.astimezone()
     due = due_at(db, now)
     items: list[TodayItem] = []

@@ -20,17 +20,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import TREATMENT_WORDS
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.storage.daily_repo import DailyRepository
+from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.walks_repo import WalkRepository
-
-if TYPE_CHECKING:
-    from stenosis_coach.storage.database import Database
 
 KEEP_DAYS = 30  # like a phone's "recently deleted": a month to change one's mind
 STEP = timedelta(microseconds=1)  # the stored times' resolution (storage.types)

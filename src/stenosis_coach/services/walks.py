@@ -15,6 +15,10 @@ from stenosis_coach.core.walking.diary import DiaryError, diary_key, parse_diary
 from stenosis_coach.core.walking.logged import WalkForm, walk_from_form
 from stenosis_coach.core.walking.model import StoredWalk, Walk, WalkKind
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.files import read_input
+from stenosis_coach.services import undo
+from stenosis_coach.services.due import due_at
+from stenosis_coach.services.status import walk_headline
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
@@ -44,8 +48,6 @@ class DiaryImport:
 
 def import_diary(db: Database, path: Path, now: datetime, tz: tzinfo = LOCAL) -> DiaryImport:
     """All or nothing (DESIGN 4.3): any bad row rejects the whole file, naming each problem."""
-    from stenosis_coach.files import read_input
-
     path = Path(path)
     data = read_input(path, MAX_DIARY_BYTES, "walk diary")  # an ordinary file, size-limited
     try:
@@ -82,15 +84,11 @@ def correct_walk(
 
 def delete_walk(db: Database, walk_id: int, now: datetime) -> None:
     """Remove a walk from the history, onto the undo stack (:mod:`services.undo`)."""
-    from stenosis_coach.services import undo
-
     undo.delete(db, undo.Kind.WALK, walk_id, now)
 
 
 def undo_delete(db: Database, walk_id: int, now: datetime) -> None:
     """Bring back this deleted walk, complete (its session, events and ratings stayed)."""
-    from stenosis_coach.services import undo
-
     undo.restore(db, undo.Kind.WALK, walk_id, now)
 
 
@@ -134,9 +132,6 @@ def today_items(
     db: Database, now: datetime, tz: tzinfo = LOCAL, due: Due | None = None
 ) -> list[TodayItem]:
     """The flare question, and the walk when it is due (DESIGN 5.7, :mod:`core.due`)."""
-    from stenosis_coach.services.due import due_at
-    from stenosis_coach.services.status import walk_headline
-
     items = []
     asked = flare_question(db, now, tz)
     if asked is not None:
