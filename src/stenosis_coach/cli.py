@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stenosis_coach import APP_NAME, APP_TITLE, __version__
+from stenosis_coach import APP_NAME, APP_TITLE, __version__, i18n
 from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines
 from stenosis_coach.errors import UserError, storage_error
-from stenosis_coach.paths import AppPaths, folder_problem
+from stenosis_coach.i18n import _
+from stenosis_coach.paths import ENV_DATA_DIR, AppPaths, folder_problem
 
 if TYPE_CHECKING:
     from stenosis_coach.core.report.model import Report
@@ -61,23 +62,28 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="keep all data in DIR instead of the usual place (also STENOSIS_COACH_DATA_DIR)",
+        help=_("keep all data in DIR instead of the usual place (also {variable})").format(
+            variable=ENV_DATA_DIR
+        ),
     )
 
 
 def build_parser(commands: dict[str, Command]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
-        description=f"{APP_TITLE}: exercise and walking coach for spinal stenosis. "
-        "With no command, opens the app (with a plan file, its import preview).",
+        description=_(
+            "{app}: exercise and walking coach for spinal stenosis. "
+            "With no command, opens the app (with a plan file, its import preview)."
+        ).format(app=APP_TITLE),
         usage=f"{APP_NAME} [--data-dir DIR] [FILE{PLAN_SUFFIX}]\n"
         f"       {APP_NAME} [--data-dir DIR] COMMAND ...",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     _add_data_dir(parser, None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     for command in commands.values():
-        child = sub.add_parser(command.name, help=command.help, description=command.help)
+        said = _(command.help)  # marked N_() where the command is defined
+        child = sub.add_parser(command.name, help=said, description=said)
         _add_data_dir(child, argparse.SUPPRESS)
         command.add_arguments(child)
     return parser
@@ -99,6 +105,9 @@ def _first_positional(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The computer's language; the pseudo-locale from STENOSIS_COACH_PSEUDO. First, before
+    # any help text or sentence is made.
+    i18n.setup()
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = load_commands()
     parser = build_parser(commands)
@@ -107,10 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first is not None and first not in commands:
         # Not a command: the only other thing allowed is one plan file to open.
         if not first.endswith(PLAN_SUFFIX):
-            parser.error(f"unknown command '{first}' (a file to open must end in {PLAN_SUFFIX})")
+            parser.error(
+                _("unknown command '{command}' (a file to open must end in {suffix})").format(
+                    command=first, suffix=PLAN_SUFFIX
+                )
+            )
         rest = [a for a in argv if a != first]
         if _first_positional(rest) is not None:
-            parser.error("give at most one plan file to open")
+            parser.error(_("give at most one plan file to open"))
         plan_file, argv = first, rest
     args = parser.parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
@@ -139,7 +152,7 @@ def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> 
         print(problem_lines(exc.message), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+        print(_("Stopped."), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. "| head"): stop quietly, as other command-line tools do.
@@ -147,17 +160,16 @@ def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> 
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
-        problem = storage_error(exc, f"'{command.name}' was not finished", paths.data_dir)
+        action = _("'{command}' was not finished").format(command=command.name)
+        problem = storage_error(exc, action, paths.data_dir)
         if problem is not None:  # a full or read-only disk is not a bug: one sentence
             log.warning("'%s' stopped: %s", command.name, exc)
             print(problem.message, file=sys.stderr)
             return problem.exit_code
         log.exception("unexpected error in '%s'", command.name)
-        print(
-            f"Something went wrong inside {APP_TITLE} ({type(exc).__name__}: {exc}). "
-            f"Details are in {paths.log_file}.",
-            file=sys.stderr,
-        )
+        said = _("Something went wrong inside {app} ({error}). Details are in {file}.")
+        error = f"{type(exc).__name__}: {exc}"  # not translated: the bug, as Python names it
+        print(said.format(app=APP_TITLE, error=error, file=paths.log_file), file=sys.stderr)
         return EXIT_INTERNAL
 
 

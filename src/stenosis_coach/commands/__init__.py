@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from stenosis_coach.errors import UserError
+from stenosis_coach.i18n import ngettext
 from stenosis_coach.instance_lock import InstanceLock
 from stenosis_coach.paths import AppPaths
 
@@ -21,6 +22,10 @@ from stenosis_coach.paths import AppPaths
 @dataclass(frozen=True)
 class Command:
     """One subcommand: its name, one-line help, its arguments, and what it does.
+
+    ``help`` is marked ``N_()`` (it is made at import time) and translated where the parser
+    shows it; ``add_arguments`` runs when the parser is built, after the language is chosen,
+    so its help texts are ``_()``.
 
     ``run`` returns the exit code; it raises :class:`~stenosis_coach.errors.UserError`
     for bad input (exit 1).
@@ -33,14 +38,15 @@ class Command:
 
 
 @contextmanager
-def window_closed(paths: AppPaths, again: str) -> Iterator[None]:
+def window_closed(paths: AppPaths, refusal: str) -> Iterator[None]:
     """Hold the window's lock while a command changes the data, so nothing is changed under
     an open window (its screens, its running walk and its undo belong to the data it opened).
-    ``again`` finishes the sentence: "Close its window, then {again} again"."""
+    ``refusal`` is said when the window is open, translated: ``_("Stenosis Coach is open.
+    Close its window, then restore again.")``."""
     paths.ensure()
     with InstanceLock(paths.lock_file) as lock:
         if not lock.acquire():
-            raise UserError(f"Stenosis Coach is open. Close its window, then {again} again.")
+            raise UserError(refusal)
         yield
 
 
@@ -66,7 +72,8 @@ def problem_lines(message: str, limit: int = MAX_PROBLEM_LINES) -> str:
     if len(lines) <= limit:
         return shown
     more = len(lines) - limit
-    return "\n".join([*lines[:limit], f"… and {more:,} more problem{'s' if more != 1 else ''}."])
+    said = ngettext("… and {count} more problem.", "… and {count} more problems.", more)
+    return "\n".join([*lines[:limit], said.format(count=f"{more:,}")])
 
 
 COMMAND_MODULES = (

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from stenosis_coach.commands import Command, window_closed
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.paths import AppPaths
 
 
@@ -15,7 +16,7 @@ def _backup_args(parser: argparse.ArgumentParser) -> None:
         required=True,
         type=Path,
         metavar="FILE",
-        help="where to write the backup (a single .db file)",
+        help=_("where to write the backup (a single .db file)"),
     )
 
 
@@ -23,27 +24,30 @@ def _backup(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services.coach import Coach
 
     written = Coach.backup(paths, args.out)
-    print(f"Your data was backed up to {written}.")
+    print(_("Your data was backed up to {file}.").format(file=written))
     return 0
 
 
 def _restore_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help="a backup made by 'backup'")
+    parser.add_argument("file", type=Path, metavar="FILE", help=_("a backup made by 'backup'"))
 
 
 def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services.coach import Coach
 
-    with window_closed(paths, "restore"):
+    with window_closed(paths, _("Stenosis Coach is open. Close its window, then restore again.")):
         result = Coach.restore(paths, args.file)
-    print(f"Your data was restored from {result.restored_from}.")
+    print(_("Your data was restored from {file}.").format(file=result.restored_from))
     if result.previous_kept_at:
-        print(f"The data it replaced was kept at {result.previous_kept_at}.")
+        print(_("The data it replaced was kept at {file}.").format(file=result.previous_kept_at))
     return 0
 
 
-BACKUP = Command("backup", "copy all your data to one file", _backup_args, _backup)
+BACKUP = Command("backup", N_("copy all your data to one file"), _backup_args, _backup)
 RESTORE = Command(
-    "restore", "replace your data with a backup (the old data is kept)", _restore_args, _restore
+    "restore",
+    N_("replace your data with a backup (the old data is kept)"),
+    _restore_args,
+    _restore,
 )
 COMMANDS = (BACKUP, RESTORE)

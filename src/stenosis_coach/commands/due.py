@@ -11,17 +11,18 @@ from datetime import datetime
 
 from stenosis_coach.commands import Command
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.paths import AppPaths
 
 AT_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def _args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print what is due as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print what is due as JSON"))
     parser.add_argument(
         "--at",
         metavar="YYYY-MM-DDTHH:MM",
-        help="a local date and time to ask about (default: now)",
+        help=_("a local date and time to ask about (default: now)"),
     )
 
 
@@ -33,8 +34,10 @@ def parse_at(text: str | None) -> datetime | None:
         return datetime.strptime(text, AT_FORMAT)
     except ValueError as exc:
         raise InvalidInput(
-            f"--at {text}: give a local date and time as YYYY-MM-DDTHH:MM, "
-            "for example 2026-03-02T09:30."
+            _(
+                "--at {value}: give a local date and time as YYYY-MM-DDTHH:MM, "
+                "for example 2026-03-02T09:30."
+            ).format(value=text)
         ) from exc
 
 
@@ -51,4 +54,4 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-COMMANDS = (Command("due", "what is due now (or --at a local date and time)", _args, _run),)
+COMMANDS = (Command("due", N_("what is due now (or --at a local date and time)"), _args, _run),)

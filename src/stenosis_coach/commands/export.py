@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from stenosis_coach.commands import Command
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.paths import AppPaths
 
 
@@ -15,7 +16,7 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
         required=True,
         type=Path,
         metavar="DIR",
-        help="a new (or empty) folder to write the CSV files into; its parent folder must exist",
+        help=_("a new (or empty) folder to write the CSV files into; its parent folder must exist"),
     )
 
 
@@ -30,4 +31,4 @@ def _export(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-COMMANDS = (Command("export", "CSV tables of everything recorded", _export_args, _export),)
+COMMANDS = (Command("export", N_("CSV tables of everything recorded"), _export_args, _export),)

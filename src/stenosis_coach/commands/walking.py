@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from stenosis_coach.commands import Command, window_closed
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.paths import AppPaths
 
 
@@ -14,9 +15,11 @@ def _walks_args(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="walks_command", metavar="ACTION", required=True)
     imp = sub.add_parser(
         "import",
-        help="add walks from a walk diary CSV (all or nothing)",
-        description="Add walks from a walk diary CSV. Any bad row rejects "
-        "the whole file; importing the same file again adds nothing.",
+        help=_("add walks from a walk diary CSV (all or nothing)"),
+        description=_(
+            "Add walks from a walk diary CSV. Any bad row rejects "
+            "the whole file; importing the same file again adds nothing."
+        ),
     )
     imp.add_argument("file", type=Path, metavar="FILE.csv")
 
@@ -24,14 +27,15 @@ def _walks_args(parser: argparse.ArgumentParser) -> None:
 def _walks(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services.coach import Coach
 
-    with window_closed(paths, "import the walks"), Coach.open(paths) as coach:
+    refusal = _("Stenosis Coach is open. Close its window, then import the walks again.")
+    with window_closed(paths, refusal), Coach.open(paths) as coach:
         result = coach.import_walks(args.file)
     print(result.sentence())
     return 0
 
 
 def _status_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
 
 
 def _status(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -47,20 +51,23 @@ def _status(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("walks", "walk diary: import walks recorded elsewhere", _walks_args, _walks),
-    Command("status", "how things stand: verdict, key figures, next walk", _status_args, _status),
+    Command("walks", N_("walk diary: import walks recorded elsewhere"), _walks_args, _walks),
+    Command(
+        "status", N_("how things stand: verdict, key figures, next walk"), _status_args, _status
+    ),
 )
 
 
 def _demo_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--weeks", type=int, default=16, help="how many weeks (default 16)")
-    parser.add_argument("--seed", type=int, default=1, help="the story's random seed")
+    parser.add_argument("--weeks", type=int, default=16, help=_("how many weeks (default 16)"))
+    parser.add_argument("--seed", type=int, default=1, help=_("the story's random seed"))
 
 
 def _demo(args: argparse.Namespace, paths: AppPaths) -> int:
     from stenosis_coach.services.coach import Coach
 
-    with window_closed(paths, "make the demo"), Coach.open(paths) as coach:
+    refusal = _("Stenosis Coach is open. Close its window, then make the demo again.")
+    with window_closed(paths, refusal), Coach.open(paths) as coach:
         summary = coach.fill_demo(args.weeks, args.seed)
     print(summary.sentence())
     return 0
@@ -68,5 +75,5 @@ def _demo(args: argparse.Namespace, paths: AppPaths) -> int:
 
 COMMANDS = (
     *COMMANDS,
-    Command("demo", "fill an EMPTY data dir with a realistic demo history", _demo_args, _demo),
+    Command("demo", N_("fill an EMPTY data dir with a realistic demo history"), _demo_args, _demo),
 )
