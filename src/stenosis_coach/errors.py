@@ -10,11 +10,14 @@ from __future__ import annotations
 import errno
 import os
 
+from stenosis_coach.i18n import _
+
 
 class UserError(Exception):
     """A problem the user caused or can fix (bad file, bad value, full disk).
 
-    ``message`` is shown as is, so write it as a plain sentence.
+    ``message`` is shown as is, so write it as a plain sentence, translated:
+    ``InvalidInput(_("The folder {folder} does not exist.").format(folder=...))``.
     """
 
     exit_code = 1
@@ -150,17 +153,36 @@ def storage_error(
 ) -> UserError | None:
     """One sentence for a storage problem, or ``None`` when ``exc`` is a bug.
 
-    ``action`` completes "so …": ``"the backup was not made"``. ``where`` is the file or
-    folder concerned, named in the sentence and used to tell a full disk apart.
+    ``action`` completes "so …", a clause already translated: ``_("the backup was not
+    made")``. ``where`` is the file or folder concerned, named in the sentence and used to
+    tell a full disk apart.
     """
     kind = problem_kind(exc, where)
-    place = f"{where}" if where is not None else "the folder"
     if kind == FULL:
-        return DiskFull(f"The disk is full, so {action}; free some space, then try again.")
+        return DiskFull(
+            _("The disk is full, so {action}; free some space, then try again.").format(
+                action=action
+            )
+        )
     if kind == READ_ONLY:
-        return NotWritable(f"{place} is on a disk that cannot be written to, so {action}.")
+        said = (
+            _("{place} is on a disk that cannot be written to, so {action}.")
+            if where is not None
+            else _("The folder is on a disk that cannot be written to, so {action}.")
+        )
+        return NotWritable(said.format(place=where, action=action))
     if kind == NOT_ALLOWED:
-        return NotWritable(f"You are not allowed to write to {place}, so {action}.")
+        said = (
+            _("You are not allowed to write to {place}, so {action}.")
+            if where is not None
+            else _("You are not allowed to write to the folder, so {action}.")
+        )
+        return NotWritable(said.format(place=where, action=action))
     if kind == DAMAGED:
-        return DatabaseDamaged(f"{place} seems to be damaged, so {action}.")
+        said = (
+            _("{place} seems to be damaged, so {action}.")
+            if where is not None
+            else _("The folder seems to be damaged, so {action}.")
+        )
+        return DatabaseDamaged(said.format(place=where, action=action))
     return None

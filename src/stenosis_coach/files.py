@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from stenosis_coach.errors import InvalidInput, UserError, place_kind, storage_error
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.paths import FILE_MODE
 
 log = logging.getLogger(__name__)
@@ -36,13 +37,32 @@ NAME_MAX = 255  # bytes in one file name on the usual file systems
 PDF_END = b"%%EOF"
 KINDS = ("file", "pdf", "sqlite")
 
+# ``what`` names the file in sentences; callers pass one of these ids (translated here).
+WHAT_WORDS = {
+    "file": N_("file"),
+    "report": N_("report"),
+    "backup": N_("backup"),
+    "walk diary": N_("walk diary"),
+    "plan file": N_("plan file"),
+    "export": N_("export"),
+    "settings file": N_("settings file"),
+    "pocket card": N_("pocket card"),
+}
+
+
+def what_text(what: str) -> str:
+    """The name of a kind of file (``"walk diary"``) in the user's language, for a sentence;
+    a name not listed (or given already translated) is used as it is."""
+    word = WHAT_WORDS.get(what)
+    return _(word) if word is not None else what
+
 
 class InputFileProblem(InvalidInput):
     """A file given to read that cannot be read; ``reason`` is the part after the name
     (plan files list it as ``name: $: reason``); ``message`` is the whole sentence."""
 
     def __init__(self, path: Path, reason: str, message: str | None = None) -> None:
-        super().__init__(message or f"{path}: {reason}.")
+        super().__init__(message or _("{file}: {reason}.").format(file=path, reason=reason))
         self.path = path
         self.reason = reason
 
@@ -66,24 +86,24 @@ def open_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> 
     """
     path = Path(path)
     if _too_long(path.name):
-        raise InputFileProblem(path, "the file name is too long")
+        raise InputFileProblem(path, _("the file name is too long"))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     flags |= getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise InputFileProblem(path, "no such file") from None
+        raise InputFileProblem(path, _("no such file")) from None
     except IsADirectoryError:
-        raise InputFileProblem(path, f"is a folder, not a {what}") from None
+        raise InputFileProblem(path, _folder_not(what)) from None
     except OSError as exc:
         raise InputFileProblem(path, _read_reason(exc)) from None
     try:
         found = os.fstat(fd)
         if stat.S_ISDIR(found.st_mode):
-            raise InputFileProblem(path, f"is a folder, not a {what}")
+            raise InputFileProblem(path, _folder_not(what))
         if not stat.S_ISREG(found.st_mode):
             raise InputFileProblem(
-                path, "is not an ordinary file (a device or a pipe), so it was not read"
+                path, _("is not an ordinary file (a device or a pipe), so it was not read")
             )
         if found.st_size > limit:
             raise InputFileProblem(path, _too_big(found.st_size, limit, what))
@@ -93,6 +113,10 @@ def open_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> 
         os.close(fd)
         raise
     return fd
+
+
+def _folder_not(what: str) -> str:
+    return _("is a folder, not a {what}").format(what=what_text(what))
 
 
 def read_input(
@@ -161,28 +185,42 @@ def _check_utf8_text(path: Path, data: bytes, what: str) -> None:
     found = wide_encoding(data)
     if found is None:
         return
-    looks = f" (it looks like {found})" if found else ""
     utf8 = UTF8_NAMES.get(what, "UTF-8")
+    if found:
+        reason = _(
+            "is not saved as UTF-8 text (it looks like {encoding}); save it as {utf8} and try again"
+        )
+        message = _(
+            "{file} is not saved as UTF-8 text (it looks like {encoding}). "
+            "Save it as {utf8} and import it again."
+        )
+    else:
+        reason = _("is not saved as UTF-8 text; save it as {utf8} and try again")
+        message = _("{file} is not saved as UTF-8 text. Save it as {utf8} and import it again.")
     raise InputFileProblem(
         path,
-        f"is not saved as UTF-8 text{looks}; save it as {utf8} and try again",
-        f"{path} is not saved as UTF-8 text{looks}. Save it as {utf8} and import it again.",
+        reason.format(encoding=found, utf8=utf8),
+        message.format(file=path, encoding=found, utf8=utf8),
     )
 
 
 def _too_big(size: int | None, limit: int, what: str) -> str:
-    known = f"the file is {size:,} bytes; " if size is not None else "the file is too big; "
-    return f"{known}a {what} is at most {limit:,} bytes"
+    if size is None:
+        said = _("the file is too big; a {what} is at most {limit} bytes")
+    else:
+        said = _("the file is {size} bytes; a {what} is at most {limit} bytes")
+    return said.format(size=f"{size or 0:,}", what=what_text(what), limit=f"{limit:,}")
 
 
 def _read_reason(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is too long"
+        return _("the file name is too long")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "you are not allowed to read it"
+        return _("you are not allowed to read it")
     if exc.errno == errno.ENOTDIR:
-        return "no such file (a part of the path is not a folder)"
-    return f"could not be read ({(exc.strerror or str(exc)).lower()})"
+        return _("no such file (a part of the path is not a folder)")
+    reason = (exc.strerror or str(exc)).lower()  # the system's words
+    return _("could not be read ({reason})").format(reason=reason)
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -205,7 +243,7 @@ def check_output(path: os.PathLike[str] | str, what: str = "file") -> Path:
     target = Path(path).expanduser().absolute()
     shown = _shown(target)
     if _too_long(target.name):
-        raise InvalidInput(f"The file name {shown} is too long; choose a shorter one.")
+        raise InvalidInput(_name_too_long(shown))
     with contextlib.suppress(OSError, RuntimeError):
         if target.is_symlink():
             target = target.resolve()
@@ -214,19 +252,25 @@ def check_output(path: os.PathLike[str] | str, what: str = "file") -> Path:
     except FileNotFoundError:
         found = None
     except NotADirectoryError:
-        raise InvalidInput(f"The folder {target.parent} does not exist.") from None
+        raise InvalidInput(_no_folder(target.parent)) from None
     except OSError as exc:
         raise _write_error(exc, target, what) from None
     if found is not None:
         if stat.S_ISDIR(found.st_mode):
-            raise InvalidInput(f"{shown} is a folder; give a file name for the {what}.")
+            raise InvalidInput(
+                _("{file} is a folder; give a file name for the {what}.").format(
+                    file=shown, what=what_text(what)
+                )
+            )
         if not stat.S_ISREG(found.st_mode):
             raise InvalidInput(
-                f"{shown} is not an ordinary file (a device or a pipe), so it was left as it "
-                f"is; give a file name for the {what}."
+                _(
+                    "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+                    "is; give a file name for the {what}."
+                ).format(file=shown, what=what_text(what))
             )
     if not target.parent.is_dir():
-        raise InvalidInput(f"The folder {target.parent} does not exist.")
+        raise InvalidInput(_no_folder(target.parent))
     try:
         fd, probe = tempfile.mkstemp(prefix=".stenosis-coach-", suffix=".probe", dir=target.parent)
     except OSError as exc:
@@ -234,13 +278,23 @@ def check_output(path: os.PathLike[str] | str, what: str = "file") -> Path:
             raise _write_error(exc, target.parent, what) from None
         # e.g. /proc or /sys: the folder exists, but no file can be made in it
         raise InvalidInput(
-            f"No file can be made in {_shown(target.parent)}, so the {what} was not written "
-            "there; choose another place."
+            _(
+                "No file can be made in {folder}, so the {what} was not written "
+                "there; choose another place."
+            ).format(folder=_shown(target.parent), what=what_text(what))
         ) from None
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)
     return target
+
+
+def _name_too_long(shown: str) -> str:
+    return _("The file name {file} is too long; choose a shorter one.").format(file=shown)
+
+
+def _no_folder(folder: Path) -> str:
+    return _("The folder {folder} does not exist.").format(folder=folder)
 
 
 def write_checked(
@@ -366,18 +420,23 @@ def sync_dir(directory: os.PathLike[str] | str) -> None:
 
 def _write_error(exc: BaseException, where: Path, what: str) -> UserError:
     """One sentence for a failed write: full, read-only and not allowed told apart."""
-    action = f"the {what} was not written"
+    action = _("the {what} was not written").format(what=what_text(what))
     if isinstance(exc, WriteCheckFailed) and place_kind(where) is not None:
         exc = OSError(errno.EIO, str(exc))  # a short file on a full disk: say the disk is full
     found = storage_error(exc, action, where)
     if found is not None:
         return found
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
-        return InvalidInput(f"The file name {_shown(where)} is too long; choose a shorter one.")
+        return InvalidInput(_name_too_long(_shown(where)))
     if isinstance(exc, WriteCheckFailed):
         return UserError(
-            f"The {what} could not be written completely to {_shown(where)}, so nothing "
-            "was saved there."
+            _(
+                "The {what} could not be written completely to {file}, so nothing was saved there."
+            ).format(what=what_text(what), file=_shown(where))
         )
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return UserError(f"The {what} could not be written to {_shown(where)} ({reason.lower()}).")
+    return UserError(
+        _("The {what} could not be written to {file} ({reason}).").format(
+            what=what_text(what), file=_shown(where), reason=reason.lower()
+        )
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from stenosis_coach import APP_NAME
 from stenosis_coach.errors import StorageProblem, UserError, storage_error
+from stenosis_coach.i18n import _
 
 ENV_DATA_DIR = "STENOSIS_COACH_DATA_DIR"
 DIR_MODE = 0o700
@@ -85,11 +86,14 @@ class AppPaths:
 
 def folder_problem(exc: OSError, directory: Path) -> UserError:
     """One sentence for a data folder that cannot be made or used."""
-    found = storage_error(exc, "Stenosis Coach cannot keep your data there", directory)
+    found = storage_error(exc, _("Stenosis Coach cannot keep your data there"), directory)
     if found is not None:
         return found
+    reason = (exc.strerror or str(exc)).lower()  # the system's words
     return StorageProblem(
-        f"Stenosis Coach cannot use the folder {directory} ({(exc.strerror or str(exc)).lower()})."
+        _("Stenosis Coach cannot use the folder {folder} ({reason}).").format(
+            folder=directory, reason=reason
+        )
     )
 
 

@@ -37,6 +37,7 @@ from stenosis_coach.errors import (
     problem_kind,
     storage_error,
 )
+from stenosis_coach.i18n import _
 from stenosis_coach.paths import AppPaths
 from stenosis_coach.storage import backup
 from stenosis_coach.storage.engine import make_engine
@@ -150,7 +151,7 @@ class Database:
 def storage_problem(exc: BaseException, where: Path | None = None) -> BaseException:
     """A full disk, a read-only disk or damage as one sentence; anything else (a bug) is
     returned as it is, to be raised as it is."""
-    return storage_error(exc, "the last change could not be saved", where) or exc
+    return storage_error(exc, _("the last change could not be saved"), where) or exc
 
 
 def open_database(paths: AppPaths, now: datetime | None = None) -> Database:
@@ -167,7 +168,7 @@ def open_database(paths: AppPaths, now: datetime | None = None) -> Database:
             engine = make_engine(db_file)
         else:
             if not stat.S_ISREG(found.st_mode) or found.st_size == 0:
-                raise damaged(paths, "is empty" if found.st_size == 0 else "is not a file")
+                raise damaged(paths, EMPTY if found.st_size == 0 else NOT_A_FILE)
             version = prepare_existing(paths, now or datetime.now(UTC))
             engine = make_engine(db_file)
             if version < SCHEMA_VERSION:
@@ -176,13 +177,15 @@ def open_database(paths: AppPaths, now: datetime | None = None) -> Database:
         raise
     except (OSError, sqlite3.Error, DBAPIError) as exc:
         if problem_kind(exc, db_file) == DAMAGED:
-            raise damaged(paths, "seems to be damaged") from exc
-        problem = storage_error(exc, "your data could not be opened", db_file)
+            raise damaged(paths, SEEMS_DAMAGED) from exc
+        problem = storage_error(exc, _("your data could not be opened"), db_file)
         if problem is not None:
             raise problem from exc
         if isinstance(exc, OSError):
             raise StorageProblem(
-                f"Your data could not be opened in {paths.data_dir}: {exc.strerror or exc}."
+                _("Your data could not be opened in {folder}: {reason}.").format(
+                    folder=paths.data_dir, reason=exc.strerror or exc
+                )
             ) from exc
         raise
     return Database(paths, engine)
@@ -205,13 +208,21 @@ def create_new(db_file: Path) -> None:
     sync_dir(db_file.parent)
 
 
+# How a data file is damaged: each its own sentence (damaged() says which).
+EMPTY, NOT_A_FILE, SEEMS_DAMAGED = "empty", "not a file", "damaged"
+
+
 def damaged(paths: AppPaths, how: str) -> DatabaseDamaged:
-    """Keep the file as it is and offer the newest backup."""
+    """Keep the file as it is and offer the newest backup. ``how``: :data:`EMPTY`,
+    :data:`NOT_A_FILE` or :data:`SEEMS_DAMAGED`."""
     newest = next(iter(backup.backups(paths.backup_dir)), None)
-    return DatabaseDamaged(
-        f"Your data file {paths.db_file} {how}, so it has been left as it is.",
-        newest_backup=newest,
-    )
+    if how == EMPTY:
+        said = _("Your data file {file} is empty, so it has been left as it is.")
+    elif how == NOT_A_FILE:
+        said = _("Your data file {file} is not a file, so it has been left as it is.")
+    else:
+        said = _("Your data file {file} seems to be damaged, so it has been left as it is.")
+    return DatabaseDamaged(said.format(file=paths.db_file), newest_backup=newest)
 
 
 def prepare_existing(paths: AppPaths, now: datetime) -> int:
@@ -223,11 +234,13 @@ def prepare_existing(paths: AppPaths, now: datetime) -> int:
     found = inspect_database(db_file, read_only=False)
     if not found.is_sqlite or not found.healthy or not found.is_ours:
         log.error("database %s failed its check: %s", db_file, found.check)
-        raise damaged(paths, "seems to be damaged")
+        raise damaged(paths, SEEMS_DAMAGED)
     if found.user_version > SCHEMA_VERSION:
         raise DatabaseTooNew(
-            f"Your data file {db_file} was written by a newer version of Stenosis Coach. "
-            "Please install the newer version again; your data has not been changed."
+            _(
+                "Your data file {file} was written by a newer version of Stenosis Coach. "
+                "Please install the newer version again; your data has not been changed."
+            ).format(file=db_file)
         )
     if found.user_version < SCHEMA_VERSION:
         saved = backup.timestamped_backup(db_file, paths.backup_dir, UPGRADE_LABEL, now)
