@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         if self._safety is None:
             from stenosis_coach.ui.safety.controller import SafetyController
 
-            self._safety = SafetyController(self)
+            self._safety = SafetyController(self.context, flows=self, parent=self)
         return self._safety
 
     @property
@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
         if self._plans is None:
             from stenosis_coach.ui.plans.controller import PlanImportController
 
-            self._plans = PlanImportController(self)
+            self._plans = PlanImportController(self.context, flows=self, parent=self)
         return self._plans
 
     def dragEnterEvent(self, event) -> None:
@@ -517,9 +517,17 @@ class MainWindow(QMainWindow):
     def _make_exercises_page(self) -> QWidget:
         from stenosis_coach.ui.exercises.controller import ExerciseController
         from stenosis_coach.ui.exercises.page import ExercisesPage
+        from stenosis_coach.ui.hosts import CuesWhenNeeded
 
         page = ExercisesPage(self.context)
-        self.exercises = ExerciseController(self, page)
+        self.exercises = ExerciseController(
+            self.context,
+            page,
+            flows=self,
+            safety=self.safety,
+            cues=CuesWhenNeeded(lambda: self.cues),  # the player is made at the first cue
+            parent=self,
+        )
         return page
 
     def _make_progress_page(self) -> QWidget:
@@ -528,7 +536,9 @@ class MainWindow(QMainWindow):
         from stenosis_coach.ui.progress.page import ProgressPage
 
         page = ProgressPage(self.context)
-        self.progress = ProgressController(self, page)
+        self.progress = ProgressController(
+            self.context, page, flows=self, safety=self.safety, parent=self
+        )
         return page
 
     def _make_therapist_page(self) -> QWidget:
@@ -542,11 +552,19 @@ class MainWindow(QMainWindow):
         return ReportPage(self.context)
 
     def _make_walk_page(self) -> QWidget:
+        from stenosis_coach.ui.hosts import CuesWhenNeeded
         from stenosis_coach.ui.walking.controller import WalkController
         from stenosis_coach.ui.walking.page import WalkPage
 
         page = WalkPage(self.context)
-        self.walking = WalkController(self, page)
+        self.walking = WalkController(
+            self.context,
+            page,
+            flows=self,
+            safety=self.safety,
+            cues=CuesWhenNeeded(lambda: self.cues),  # the player is made at the first cue
+            parent=self,
+        )
         return page
 
     def _make_settings(self) -> QWidget:

@@ -7,34 +7,55 @@ event as it happens (with a heartbeat) and plays the cues.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.hurt import hurt_check_trigger, must_stop
 from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_versions
+from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.exercises.summary import end_title
 from stenosis_coach.core.exercises.timeline import CueId
 from stenosis_coach.core.sessions import EndReason
+from stenosis_coach.i18n import _
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services import safety as safety_service
 from stenosis_coach.services.routines import ResumePoint, RoutineRecording, resume_point
+from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.cues import cue_manifest
 from stenosis_coach.ui.exercises.page import ExercisesPage
 from stenosis_coach.ui.exercises.screens import HurtScreen, PlayerScreen, RatingsScreen
 from stenosis_coach.ui.heartbeat import SessionHeartbeat
+from stenosis_coach.ui.hosts import CuePlayer, FlowHost, SafetyGate
 
 log = logging.getLogger(__name__)
 
 STEP_EVENTS = (exercise_engine.StepStarted, exercise_engine.StepDone, exercise_engine.StepSkipped)
 REFRESH_MS = 200  # the countdown on screen; cues get their own precise wake-up (below)
 
+Action = Callable[[float], list[exercise_engine.Event]]  # an engine call, given the time
+
 
 class ExerciseController(QObject):
-    def __init__(self, window, page: ExercisesPage) -> None:  # window: MainWindow
-        super().__init__(window)
-        self._window = window
-        self._context = window.context
+    """Runs routines on ``flows``: each starts through ``safety`` and plays its cues on
+    ``cues``."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        page: ExercisesPage,
+        *,
+        flows: FlowHost,
+        safety: SafetyGate,
+        cues: CuePlayer,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._flows = flows
+        self._safety = safety
+        self._cues = cues
         self.page = page
         page.start_requested.connect(lambda rid: self.start_routine(rid, back_to="exercises"))
         self.session: exercise_engine.ExerciseSession | None = None
@@ -60,7 +81,7 @@ class ExerciseController(QObject):
     def start_routine(self, routine_id: str | None = None, back_to: str = "today") -> None:
         """Start a routine (the patient's own by default), after the safety gate.
         Cancel on the first screen goes back to ``back_to``."""
-        self._window.safety.request_session(lambda: self._before(routine_id, back_to))
+        self._safety.request_session(lambda: self._before(routine_id, back_to))
 
     def resume_routine(self, routine_id: str | None = None) -> bool:
         """Carry on with ``routine_id`` (the patient's own when ``None``), stopped early
@@ -74,7 +95,7 @@ class ExerciseController(QObject):
         if point is None:
             self.start_routine(routine_id)
             return False
-        self._window.safety.request_session(lambda: self._carry_on(point))
+        self._safety.request_session(lambda: self._carry_on(point))
         return True
 
     def _carry_on(self, point: ResumePoint) -> None:
@@ -85,20 +106,27 @@ class ExerciseController(QObject):
         from stenosis_coach.services.routines import my_routine
 
         db = self._context.db
-        routine = library.routines(db).get(routine_id) if routine_id else my_routine(db)
+        routine = library.routines(db)[routine_id] if routine_id else my_routine(db)
         exercises = library.exercises(db)
         screen = RatingsScreen(
             routine.name,
-            "Before you start: how are your legs and back right now?",
-            "Start the routine",
+            _("Before you start: how are your legs and back right now?"),
+            _("Start the routine"),
             offer_chair=has_floor_steps(routine, exercises),
-            cancel="Cancel",
+            cancel=_("Cancel"),
         )
         screen.done.connect(lambda leg, back, chair: self._begin(routine, leg, back, chair))
-        screen.cancelled.connect(lambda: self._window.end_flow(back_to))
-        self._window.show_flow(screen)
+        screen.cancelled.connect(lambda: self._flows.end_flow(back_to))
+        self._flows.show_flow(screen)
 
-    def _begin(self, routine, leg, back, chair: bool, carries_on=None) -> None:
+    def _begin(
+        self,
+        routine: Routine,
+        leg: int | None,
+        back: int | None,
+        chair: bool,
+        carries_on: ResumePoint | None = None,
+    ) -> None:
         exercises = library.exercises(self._context.db)
         if chair:
             routine = with_chair_versions(routine, exercises)
@@ -116,8 +144,8 @@ class ExerciseController(QObject):
         self.player = PlayerScreen(routine.name, exercises)
         p = self.player
         p.pause_toggled.connect(self._toggle_pause)
-        p.skip.connect(lambda: self._act(self.session.skip))
-        p.back.connect(lambda: self._act(self.session.back))
+        p.skip.connect(lambda: self._act_on(lambda s: s.skip))
+        p.back.connect(lambda: self._act_on(lambda s: s.back))
         p.stop.connect(self.ask_to_stop)
         p.hurts.connect(self._hurts)
         p.destroyed.connect(self._player_gone)
@@ -126,7 +154,7 @@ class ExerciseController(QObject):
             self.heartbeat.deleteLater()  # the last routine's, stopped: one at a time
         self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
         self.heartbeat.show_notice_in(p, self._context.data_changed.emit)  # full disk: said
-        self._window.show_flow(p)
+        self._flows.show_flow(p)
         self._running = True
         self.tick()
         self.heartbeat.start()
@@ -145,16 +173,21 @@ class ExerciseController(QObject):
         wait_ms = REFRESH_MS if due is None else min(REFRESH_MS, (due - now) * 1000)
         self.timer.start(max(0, int(wait_ms)))
 
-    def _act(self, action) -> None:
+    def _act(self, action: Action) -> None:
         if self.session is not None:
             self._handle(action(self._context.clock.monotonic()))
+
+    def _act_on(self, action: Callable[[exercise_engine.ExerciseSession], Action]) -> None:
+        """An action of the session running when the button is pressed (none: nothing)."""
+        if self.session is not None:
+            self._act(action(self.session))
 
     def _toggle_pause(self) -> None:
         if self.session is None:
             return
         self._act(self.session.resume if self.session.paused else self.session.pause)
 
-    def _handle(self, events: list) -> None:
+    def _handle(self, events: list[exercise_engine.Event]) -> None:
         assert self.session is not None and self.recording is not None
         # Sound first, so the cue is on time; then the events are committed (an fsync).
         for event in events:
@@ -176,9 +209,9 @@ class ExerciseController(QObject):
         if cue.cue_id == CueId.NEXT and cue.exercise:
             # A therapist's own exercise has no recorded name: "Get ready" instead.
             clip = f"next-{cue.exercise}"
-            self._window.cues.play(clip if clip in cue_manifest() else "get_ready")
+            self._cues.play(clip if clip in cue_manifest() else "get_ready")
         else:
-            self._window.cues.play(cue.cue_id.value)
+            self._cues.play(cue.cue_id.value)
 
     @property
     def running(self) -> bool:
@@ -193,7 +226,7 @@ class ExerciseController(QObject):
         if not was_paused:
             self._act(self.session.pause)
         choice = self._context.dialogs.choose(
-            "Stop the routine?", "What you did so far is kept.", ["Keep going", "Stop"]
+            _("Stop the routine?"), _("What you did so far is kept."), [_("Keep going"), _("Stop")]
         )
         if self.session is None or self.session.finished:
             return
@@ -222,7 +255,7 @@ class ExerciseController(QObject):
         if self.heartbeat is not None:
             self.heartbeat.stop()
 
-    def _player_gone(self, _obj=None) -> None:
+    def _player_gone(self, _obj: object = None) -> None:
         """The player was deleted (its flow ended): nothing may write into it any more, and
         a routine still live under it is stopped and kept as stopped, never left "running"
         hidden (closing the window would then ask about a routine no one can see)."""
@@ -239,7 +272,7 @@ class ExerciseController(QObject):
             self._act(self.session.pause)
         view = self.session.view(self._context.clock.monotonic())
         names = library.exercises(self._context.db)
-        name = names[view.segment.exercise].name if view.segment else "this"
+        name = names[view.segment.exercise].name if view.segment else _("this")
         screen = HurtScreen(name)
         self._hurt_answer = (None, None)
         screen.answers_changed.connect(self._hurt_answers_changed)
@@ -247,7 +280,7 @@ class ExerciseController(QObject):
         screen.cancelled.connect(self._back_to_player)
         screen.stop_now.connect(self._stop_for_check)
         screen.go_on.connect(self._after_stop_for_check)
-        self._window.show_flow(screen)  # over the player, which stays alive under it
+        self._flows.show_flow(screen)  # over the player, which stays alive under it
 
     def _hurt_answers_changed(self, rating: int | None, spreading: bool | None) -> None:
         """Kept as they are given: a window closed over an answer that means stop still
@@ -257,7 +290,7 @@ class ExerciseController(QObject):
     def _back_to_player(self) -> None:
         self._hurt_answer = None
         if self.player is not None and not (self.session is None or self.session.finished):
-            self._window.show_flow(self.player)
+            self._flows.show_flow(self.player)
 
     def _hurt_answered(self, rating: int, spreading: bool, choice: str) -> None:
         """A mild answer: skip, stop or carry on, as she chose."""
@@ -317,19 +350,19 @@ class ExerciseController(QObject):
         self.end()
         completed = self._completed
         title = end_title(self._steps, completed)  # what was done: skips are said
-        screen = RatingsScreen(title, "How are your legs and back now?", "Save")
+        screen = RatingsScreen(title, _("How are your legs and back now?"), _("Save"))
         screen.done.connect(lambda leg, back, _chair: self._save(leg, back, completed))
         # Leaving the ratings (Esc) saves the routine without them, as "Skip" does.
         screen.cancelled.connect(lambda: self._save(None, None, completed))
         self.player = None
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
 
-    def _save(self, leg, back, completed: bool) -> None:
+    def _save(self, leg: int | None, back: int | None, completed: bool) -> None:
         assert self.recording is not None
         self.recording.ratings("after", leg, back)
         self.recording.finish(completed)
         self.session = None
         self._context.data_changed.emit()
         worst, spreading = self._worst_hurt, self._spreading
-        if not self._window.safety.after_session(worst_hurt=worst, new_symptoms=spreading):
-            self._window.end_flow()
+        if not self._safety.after_session(worst_hurt=worst, new_symptoms=spreading):
+            self._flows.end_flow()

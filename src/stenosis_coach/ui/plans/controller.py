@@ -9,13 +9,20 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.i18n import _
 from stenosis_coach.services import plans
-from stenosis_coach.ui.context import IMPORT_REASON
+from stenosis_coach.ui.context import IMPORT_REASON, AppContext
+from stenosis_coach.ui.hosts import FlowHost
 from stenosis_coach.ui.plans.preview_screen import ImportPreviewScreen
 
 log = logging.getLogger(__name__)
 
-PLAN_FILTER = "Plan files (*.scplan.json);;All files (*)"
+
+def plan_filter() -> str:
+    """The open box's file types: their names translated, their patterns as they are."""
+    return "{plan_files} (*.scplan.json);;{all_files} (*)".format(
+        plan_files=_("Plan files"), all_files=_("All files")
+    )
 
 
 def preload_folders(config_preload: Path) -> list[Path]:
@@ -28,13 +35,17 @@ def preload_folders(config_preload: Path) -> list[Path]:
 
 
 class PlanImportController(QObject):
-    def __init__(self, window) -> None:  # window: MainWindow
-        super().__init__(window)
-        self._window = window
-        self._context = window.context
+    """Imports plan files: the preview, then the import, shown on ``flows``."""
+
+    def __init__(
+        self, context: AppContext, *, flows: FlowHost, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._flows = flows
 
     def choose_and_import(self) -> None:
-        path = self._context.dialogs.open_path("Import a plan", Path.home(), PLAN_FILTER)
+        path = self._context.dialogs.open_path(_("Import a plan"), Path.home(), plan_filter())
         if path is not None:
             self.import_files([path])
 
@@ -47,14 +58,16 @@ class PlanImportController(QObject):
             files = plans.read_plans(paths)
         except InvalidInput as exc:
             self._context.dialogs.warn(
-                "This plan cannot be imported",
-                f"Nothing was imported. The file has these problems:\n\n{exc.message}",
+                _("This plan cannot be imported"),
+                _("Nothing was imported. The file has these problems:\n\n{problems}").format(
+                    problems=exc.message
+                ),
             )
             return None
         screen = ImportPreviewScreen(plans.preview(self._context.db, files))
         screen.confirmed.connect(lambda: self._import(files))
-        screen.cancelled.connect(lambda: self._window.end_flow())
-        self._window.show_flow(screen)
+        screen.cancelled.connect(lambda: self._flows.end_flow())
+        self._flows.show_flow(screen)
         return screen
 
     def _import(self, files: list[plans.PlanFile]) -> None:
@@ -63,8 +76,8 @@ class PlanImportController(QObject):
             self._context.db, files, self._context.clock.now(), replace=True
         )
         self._context.data_changed.emit()
-        self._window.end_flow("exercises" if result.routines else "walk")
-        self._context.dialogs.inform("Plan imported", result.sentence())
+        self._flows.end_flow("exercises" if result.routines else "walk")
+        self._context.dialogs.inform(_("Plan imported"), result.sentence())
 
     def preload(self) -> None:
         """At first run, the clinic pack (if any) is imported once."""

@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 from PySide6.QtCore import QObject
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.services import daily
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.hosts import FlowHost, SafetyGate
 from stenosis_coach.ui.progress.daily_screen import DailyLogScreen, StandingTestScreen
 from stenosis_coach.ui.progress.page import ProgressPage
 from stenosis_coach.ui.progress.treatment_screen import TreatmentScreen
 
 
 class ProgressController(QObject):
-    def __init__(self, window, page: ProgressPage) -> None:  # window: MainWindow
-        super().__init__(window)
-        self._window = window
-        self._context = window.context
+    """The Progress page's forms, shown on ``flows``; new weakness noted in the daily log
+    opens the safety check through ``safety``."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        page: ProgressPage,
+        *,
+        flows: FlowHost,
+        safety: SafetyGate,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._flows = flows
+        self._safety = safety
         page.log_requested.connect(self.log_day)
         page.treatment_requested.connect(self.add_treatment)
 
@@ -31,49 +47,49 @@ class ProgressController(QObject):
         existing = daily.log_for(self._context.db, day)
         screen = DailyLogScreen(day, self._context.dialogs, existing.log if existing else None)
         screen.submitted.connect(lambda log: self._save_log(screen, log, back_to))
-        screen.cancelled.connect(lambda: self._window.end_flow(back_to))
+        screen.cancelled.connect(lambda: self._flows.end_flow(back_to))
         screen.standing_requested.connect(lambda: self._standing(screen))
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
         return screen
 
-    def _save_log(self, screen: DailyLogScreen, log, back_to: str) -> None:
+    def _save_log(self, screen: DailyLogScreen, log: DailyLog, back_to: str) -> None:
         try:
             daily.save_log(self._context.db, log, self._context.clock.now())
         except FormProblems as problems:
             screen.show_problems(problems.problems)
             return
         self._context.data_changed.emit()
-        self._window.end_flow(back_to)
+        self._flows.end_flow(back_to)
         if log.new_weakness:
             # New weakness or balance trouble is on the red-flag list (DESIGN 5.5).
-            self._window.safety.after_session(new_symptoms=True)
+            self._safety.after_session(new_symptoms=True)
 
     def _standing(self, log_screen: DailyLogScreen) -> None:
         """Run the standing test over the log screen, then come back to it."""
         test = StandingTestScreen(self._context.clock)
-        holder = self._window.take_flow()  # keep the half-filled log while the test runs
+        holder = self._flows.take_flow()  # keep the half-filled log while the test runs
 
-        def finished(seconds) -> None:
-            self._window.restore_flow(holder)
+        def finished(seconds: Fraction | None) -> None:  # None: no time taken
+            self._flows.restore_flow(holder)
             if seconds is not None:
                 log_screen.set_standing(seconds)
 
         test.finished.connect(finished)
-        self._window.show_flow(test)
+        self._flows.show_flow(test)
 
     def add_treatment(self) -> TreatmentScreen:
         screen = TreatmentScreen(self._today(), self._context.dialogs)
 
-        def save(event) -> None:
+        def save(event: TreatmentEvent) -> None:
             try:
                 daily.add_treatment(self._context.db, event, self._context.clock.now())
             except InvalidInput as exc:
                 screen.show_error(exc.message)
                 return
             self._context.data_changed.emit()
-            self._window.end_flow("progress")
+            self._flows.end_flow("progress")
 
         screen.submitted.connect(save)
-        screen.cancelled.connect(lambda: self._window.end_flow("progress"))
-        self._window.show_flow(screen)
+        screen.cancelled.connect(lambda: self._flows.end_flow("progress"))
+        self._flows.show_flow(screen)
         return screen

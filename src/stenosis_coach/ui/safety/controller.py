@@ -30,7 +30,10 @@ from stenosis_coach.core.safety import (
 )
 from stenosis_coach.core.safety_state import CheckRecord, LeftCheck, left_check
 from stenosis_coach.core.words import day_text
+from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.services import safety
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.hosts import FlowHost
 from stenosis_coach.ui.safety.screens import (
     AllClearScreen,
     ClearanceScreen,
@@ -41,14 +44,15 @@ from stenosis_coach.ui.safety.screens import (
 
 log = logging.getLogger(__name__)
 
-LEFT_NOTE = (
+LEFT_NOTE = N_(
     "Your safety check was not finished, so the questions after your last answer were not "
     "asked. This is the advice for the answers you gave."
-)
+)  # translated where shown
 
 
 class SafetyController(QObject):
-    """Runs the safety screens in the window's flow area.
+    """Runs the safety screens on ``flows`` (the window's flow area); it is the
+    :class:`~stenosis_coach.ui.hosts.SafetyGate` the coaches are given.
 
     Signals:
         flow_finished(): a safety flow ended and the window is back on its pages.
@@ -56,10 +60,12 @@ class SafetyController(QObject):
 
     flow_finished = Signal()
 
-    def __init__(self, window) -> None:  # window: MainWindow (avoids an import cycle)
-        super().__init__(window)
-        self._window = window
-        self._context = window.context
+    def __init__(
+        self, context: AppContext, *, flows: FlowHost, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._flows = flows
         self._check_id: int | None = None
         # When the check being asked began: with the id, it is known in another database too.
         self._check_started: datetime | None = None
@@ -83,7 +89,8 @@ class SafetyController(QObject):
         flag = safety.unread_advice(db, now)
         if flag is not None and flag.advice is not None and flag.completed_at is not None:
             when = day_text(flag.completed_at.astimezone())
-            self._show_advice(flag.id, flag.advice, f"From your safety check on {when}.")
+            note = _("From your safety check on {day}.").format(day=when)
+            self._show_advice(flag.id, flag.advice, note)
         elif status.first_check_needed:
             self._first_run()
 
@@ -143,11 +150,11 @@ class SafetyController(QObject):
         if flag is None or status.advice is None:
             self._finish_flow()
             return
-        local = flag.completed_at.astimezone()
+        local = (flag.completed_at or flag.started_at).astimezone()
         screen = ClearanceScreen(status.advice, day_text(local))
         screen.cleared.connect(self._cleared)
         screen.not_yet.connect(self._not_yet)
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
 
     def confirm_mistake(self) -> None:
         """Today's "My answer was a mistake": asked once, then recorded as the clearance
@@ -160,12 +167,14 @@ class SafetyController(QObject):
         when = day_text((flag.completed_at or flag.started_at).astimezone())
         reasons = "; ".join((*status.advice.reasons, *status.advice.also_noted))
         if not self._context.dialogs.confirm(
-            "Was your answer a mistake?",
-            f"In your symptom check on {when} you answered yes to: {reasons}. If that was "
-            "a mistake, your walks and exercises come back. If it was not, please get "
-            "checked first.",
-            yes="It was a mistake",
-            no="Go back",
+            _("Was your answer a mistake?"),
+            _(
+                "In your symptom check on {day} you answered yes to: {reasons}. If that was "
+                "a mistake, your walks and exercises come back. If it was not, please get "
+                "checked first."
+            ).format(day=when, reasons=reasons),
+            yes=_("It was a mistake"),
+            no=_("Go back"),
         ):
             return
         safety.record_clearance(db, ClearanceReason.ANSWERED_BY_MISTAKE, now)
@@ -179,7 +188,7 @@ class SafetyController(QObject):
         welcome = WelcomeScreen()
         welcome.proceed.connect(self._welcome_done)
         welcome.not_now.connect(self._welcome_not_now)
-        self._window.show_flow(welcome)
+        self._flows.show_flow(welcome)
 
     def _welcome_done(self) -> None:
         safety.mark_welcome_seen(self._context.db, self._context.clock.now())
@@ -199,7 +208,7 @@ class SafetyController(QObject):
             advice = safety.finish_left_check(db, pending.id, now)
             log.info("red-flag check %s was left with a yes: finished, advice shown", pending.id)
             self._context.data_changed.emit()
-            self._show_advice(pending.id, advice, LEFT_NOTE)
+            self._show_advice(pending.id, advice, _(LEFT_NOTE))
         elif (
             pending.trigger is CheckTrigger.FIRST_RUN
             and not pending.answers
@@ -210,15 +219,22 @@ class SafetyController(QObject):
             when = day_text(pending.started_at.astimezone())
             self._run_check(
                 pending.trigger,
-                f"Your safety check from {when} was not finished. It starts again from the "
-                "first question, because things may have changed since then.",
+                _(
+                    "Your safety check from {day} was not finished. It starts again from the "
+                    "first question, because things may have changed since then."
+                ).format(day=when),
             )
         elif pending.answers:
             done = len(pending.answers)
             self._run_check(
                 pending.trigger,
-                f"Your safety check was not finished. Your first {done} answers are kept, "
-                f"so it goes on with question {done + 1}. Use Back to see or change them.",
+                ngettext(
+                    "Your safety check was not finished. Your first answer is kept, so it "
+                    "goes on with question {question}. Use Back to see or change it.",
+                    "Your safety check was not finished. Your first {count} answers are kept, "
+                    "so it goes on with question {question}. Use Back to see or change them.",
+                    done,
+                ).format(count=done, question=done + 1),
             )
         else:
             self._run_check(pending.trigger)
@@ -251,7 +267,7 @@ class SafetyController(QObject):
         screen.answered.connect(self._answered)
         screen.back.connect(self._back)
         screen.postpone.connect(self._postpone)
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
 
     def _answered(self, yes: bool) -> None:
         if self._check_id is None:
@@ -277,7 +293,7 @@ class SafetyController(QObject):
         if advice is None:
             screen = AllClearScreen()
             screen.done.connect(self._finish_flow)
-            self._window.show_flow(screen)
+            self._flows.show_flow(screen)
         else:
             self._show_advice(check_id, advice)
 
@@ -285,7 +301,7 @@ class SafetyController(QObject):
         self._after_clearance = None  # a new "yes": nothing starts until checked
         screen = SeekCareScreen(advice, note)
         screen.done.connect(lambda: self._advice_read(check_id))
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
 
     def _advice_read(self, check_id: int) -> None:
         safety.mark_advice_read(self._context.db, check_id)
@@ -304,7 +320,8 @@ class SafetyController(QObject):
         if any(self._answers.values()):
             # Left with a "yes": finish it now and show that advice before Today.
             self._context.data_changed.emit()
-            self._show_advice(check_id, safety.finish_left_check(db, check_id, now), LEFT_NOTE)
+            advice = safety.finish_left_check(db, check_id, now)
+            self._show_advice(check_id, advice, _(LEFT_NOTE))
             return
         if self._may_postpone:
             safety.postpone_check(db, check_id, now)
@@ -327,5 +344,5 @@ class SafetyController(QObject):
         self._finish_flow()
 
     def _finish_flow(self) -> None:
-        self._window.end_flow()
+        self._flows.end_flow()
         self.flow_finished.emit()

@@ -7,6 +7,7 @@ what happens (every event committed, a heartbeat each second) and plays cues.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -14,15 +15,19 @@ from stenosis_coach.core.sessions import EndReason, walk_status
 from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
+from stenosis_coach.i18n import _
 from stenosis_coach.services.stopped_walks import stop_waiting
 from stenosis_coach.services.walk_sessions import WalkDraft, WalkRecording
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.heartbeat import SessionHeartbeat
+from stenosis_coach.ui.hosts import CuePlayer
 from stenosis_coach.ui.walking.coach_screen import WalkCoachScreen
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 100  # screen refresh and cue timing; cues are due on the engine's own timeline
+
+WalkAction = Callable[[float], list[walk_engine.Event]]  # an engine call, given the time
 
 
 class WalkCoach(QObject):
@@ -33,7 +38,11 @@ class WalkCoach(QObject):
     finished = Signal(object)
 
     def __init__(
-        self, context: AppContext, plan: Prescription, cues, parent: QObject | None = None
+        self,
+        context: AppContext,
+        plan: Prescription,
+        cues: CuePlayer,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)  # owned by the walk controller: dies with the window
         self._context = context
@@ -55,7 +64,7 @@ class WalkCoach(QObject):
         s.end_walk.connect(self.end_pressed)
         s.leave.connect(self.ask_to_end)
         s.must_stop.connect(lambda: self._act(self.engine.must_stop))
-        self.result_end = None
+        self.result_end: WalkEnd | None = None
         self._live = True
         self.tick()
         self.timer.start()
@@ -90,7 +99,9 @@ class WalkCoach(QObject):
         pressed = self._clock.monotonic()
         self.timer.stop()  # nothing moves while the question is open
         choice = self._context.dialogs.choose(
-            "End the walk?", "What you walked so far is kept.", ["Keep walking", "End the walk"]
+            _("End the walk?"),
+            _("What you walked so far is kept."),
+            [_("Keep walking"), _("End the walk")],
         )
         if not self._live:
             return
@@ -126,7 +137,7 @@ class WalkCoach(QObject):
         self.stop_timers()
         stop_waiting(self.recording, end)
 
-    def _act(self, action, now: float | None = None) -> None:
+    def _act(self, action: WalkAction, now: float | None = None) -> None:
         try:
             self._handle(action(self._clock.monotonic() if now is None else now))
         except walk_engine.WalkActionError as exc:
@@ -138,7 +149,7 @@ class WalkCoach(QObject):
         else:
             self._act(self.engine.pause)
 
-    def _handle(self, events: list) -> None:
+    def _handle(self, events: list[walk_engine.Event]) -> None:
         # Sound first, so the cue is on time; then the events are committed (an fsync).
         for event in events:
             if isinstance(event, walk_engine.Cue):
@@ -155,7 +166,9 @@ class WalkCoach(QObject):
 
     def draft(self) -> WalkDraft:
         """The measured walk, for the summary (which asks the leg pain)."""
-        return self.engine.draft(self.recording.started_at)
+        started = self.recording.started_at
+        assert started is not None  # recording since __init__
+        return self.engine.draft(started)
 
     def stop_timers(self) -> None:
         """No more ticks or heartbeats (the walk ended, or the window closes)."""

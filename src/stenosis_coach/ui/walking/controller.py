@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -16,6 +17,7 @@ from stenosis_coach.core.walking.logged import (
     form_from_walk,
 )
 from stenosis_coach.core.walking.model import WalkEnd
+from stenosis_coach.i18n import _
 from stenosis_coach.services import stopped_walks
 from stenosis_coach.services import walks as walk_service
 from stenosis_coach.services.walk_sessions import (
@@ -24,17 +26,38 @@ from stenosis_coach.services.walk_sessions import (
     interrupted_draft,
     save_interrupted_walk,
 )
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.hosts import CuePlayer, FlowHost, SafetyGate
 from stenosis_coach.ui.walking.coach import WalkCoach
 from stenosis_coach.ui.walking.log_screen import LogWalkScreen
 from stenosis_coach.ui.walking.page import WalkPage
 from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
 
 
+def pdf_filter() -> str:
+    """The save box's file type: its name translated, its pattern as it is."""
+    return "{pdf_files} (*.pdf)".format(pdf_files=_("PDF files"))
+
+
 class WalkController(QObject):
-    def __init__(self, window, page: WalkPage) -> None:  # window: MainWindow
-        super().__init__(window)
-        self._window = window
-        self._context = window.context
+    """The Walk page's flows, shown on ``flows``; a live walk starts through ``safety`` and
+    plays its cues on ``cues``."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        page: WalkPage,
+        *,
+        flows: FlowHost,
+        safety: SafetyGate,
+        cues: CuePlayer,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._flows = flows
+        self._safety = safety
+        self._cues = cues
         self.page = page
         page.log_requested.connect(self.log_walk)
         page.edit_requested.connect(self.correct_walk)
@@ -46,7 +69,7 @@ class WalkController(QObject):
         screen = LogWalkScreen(self._today(), self._context.dialogs)
         screen.submitted.connect(lambda form: self._save(screen, form, None))
         screen.cancelled.connect(self._back)
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
         return screen
 
     def correct_walk(self, walk_id: int) -> LogWalkScreen | None:
@@ -58,23 +81,23 @@ class WalkController(QObject):
         )
         screen.submitted.connect(lambda form: self._save(screen, form, walk_id))
         screen.cancelled.connect(self._back)
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
         return screen
 
     # -- the live coach -------------------------------------------------------------------
     def start_walk(self) -> None:
         """Start today's walk, after the safety gate (a "yes" waits for a clearance)."""
-        self._window.safety.request_session(self._begin_walk)
+        self._safety.request_session(self._begin_walk)
 
     def _begin_walk(self) -> None:
         from stenosis_coach.services.status import build_status
 
         rx = build_status(self._context.db, self._context.clock.now()).next_walk
-        coach = WalkCoach(self._context, rx, self._window.cues, parent=self)
+        coach = WalkCoach(self._context, rx, self._cues, parent=self)
         coach.heartbeat.show_notice_in(coach.screen, self._context.data_changed.emit)
         coach.finished.connect(lambda draft: self._summary(draft, coach.recording))
         self.coach = coach
-        self._window.show_flow(coach.screen)
+        self._flows.show_flow(coach.screen)
 
     def _summary(
         self,
@@ -89,7 +112,7 @@ class WalkController(QObject):
                 screen, draft, recording, session, pain, distance, notes
             )
         )
-        self._window.show_flow(screen)
+        self._flows.show_flow(screen)
         return screen
 
     def _save_summary(
@@ -115,9 +138,9 @@ class WalkController(QObject):
         self.end()
         self._context.data_changed.emit()
         if walk.ended_by is WalkEnd.MUST_STOP:
-            self._window.safety.after_session(must_stop=True)
+            self._safety.after_session(must_stop=True)
         elif walk.ended_by is WalkEnd.REST_NOT_EASING:
-            self._window.safety.after_session(rest_not_easing=True)
+            self._safety.after_session(rest_not_easing=True)
         else:
             self._back()
 
@@ -125,9 +148,9 @@ class WalkController(QObject):
         """Leave without saving, after asking: the session and its events are kept, marked
         stopped; the walk is not added to the list."""
         leave = self._context.dialogs.choose(
-            "Leave without saving?",
-            "This walk will not be added to your walks.",
-            ["Go back to the walk", "Leave without saving"],
+            _("Leave without saving?"),
+            _("This walk will not be added to your walks."),
+            [_("Go back to the walk"), _("Leave without saving")],
         )
         if leave != 1:
             screen.setFocus()
@@ -187,20 +210,19 @@ class WalkController(QObject):
 
         ctx = self._context
         today = self._today()
-        suggested = Path.home() / f"walk-card-{today.isoformat()}.pdf"
-        target = ctx.dialogs.save_path(
-            "Save the pocket card", suggested, "PDF files (*.pdf)", ".pdf"
-        )
+        suggested = Path.home() / f"walk-card-{today.isoformat()}.pdf"  # a file name
+        target = ctx.dialogs.save_path(_("Save the pocket card"), suggested, pdf_filter(), ".pdf")
         if target is None:
             return None
         card = pocket_card(build_status(ctx.db, ctx.clock.now()).next_walk, today)
         try:
             write_card_pdf(card, target)
         except UserError as exc:  # a full disk, a read-only place: one sentence
-            ctx.dialogs.warn("The card was not saved", exc.message)
+            ctx.dialogs.warn(_("The card was not saved"), exc.message)
             return None
         ctx.dialogs.inform(
-            "Pocket card saved", f"The card is in {target}. Open it to print it, then fold it."
+            _("Pocket card saved"),
+            _("The card is in {place}. Open it to print it, then fold it.").format(place=target),
         )
         return target
 
@@ -218,7 +240,7 @@ class WalkController(QObject):
         self._back()
 
     def _back(self) -> None:
-        self._window.end_flow("walk")
+        self._flows.end_flow("walk")
 
-    def _today(self):
+    def _today(self) -> date:
         return self._context.clock.now().astimezone(LOCAL).date()
