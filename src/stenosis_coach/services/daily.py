@@ -13,7 +13,9 @@ from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.services import undo
 from stenosis_coach.services.due import due_at
-from stenosis_coach.storage.daily_repo import DailyRepository, StoredLog, StoredTreatment
+from stenosis_coach.storage.daily_repo import DailyRepository
+from stenosis_coach.storage.daily_repo import StoredLog as StoredLog
+from stenosis_coach.storage.daily_repo import StoredTreatment as StoredTreatment
 from stenosis_coach.storage.database import Database
 
 

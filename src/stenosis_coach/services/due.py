@@ -28,6 +28,7 @@ from stenosis_coach.core.sessions import (
     routine_replay,
     session_status,
 )
+from stenosis_coach.core.walking.model import Walk
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.walking_plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository
@@ -40,7 +41,7 @@ from stenosis_coach.storage.walks_repo import WalkRepository
 ROUTINE_SESSION = "routine"  # services.routines.SESSION_KIND
 
 
-def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
+def gather(db: Database, at: datetime, walks: list[Walk] | None = None) -> DueInputs:
     """Everything :func:`core.due.what_is_due` needs, read from storage (``walks`` when the
     caller has them already)."""
     exercises = library.exercises(db)
@@ -107,6 +108,6 @@ def gather(db: Database, at: datetime, walks: list | None = None) -> DueInputs:
     )
 
 
-def due_at(db: Database, at: datetime, tz: tzinfo = LOCAL, walks: list | None = None) -> Due:
+def due_at(db: Database, at: datetime, tz: tzinfo = LOCAL, walks: list[Walk] | None = None) -> Due:
     """What is due at ``at`` (aware), in local time ``tz`` (DESIGN 5.7)."""
     return what_is_due(gather(db, at, walks), at, tz)

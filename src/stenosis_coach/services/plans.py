@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
 from stenosis_coach.core.exercises.library import builtin_library
 from stenosis_coach.core.exercises.model import Exercise, Routine
@@ -97,7 +98,7 @@ class ImportPreview:
         return any(p.replaced_routines for p in self.plans)
 
 
-def walking_text(walking: dict) -> str:
+def walking_text(walking: dict[str, Any]) -> str:
     position = "sitting" if walking.get("rest_position", "sit") == "sit" else "leaning forward"
     return (
         f"Walk {minutes_text(walking['bout_s'])} at a time, resting {position} about "
@@ -236,7 +237,7 @@ def export_plan(
     title: str,
     author: str,
     clinic: str | None,
-    walking: dict | None = None,
+    walking: dict[str, Any] | None = None,
     *,
     now: datetime | None = None,
     tz: tzinfo | None = None,
@@ -301,7 +302,7 @@ def write_plan_file(
     clinic: str | None,
     routines: list[Routine],
     exercises: dict[str, Exercise],
-    walking: dict | None,
+    walking: dict[str, Any] | None,
     patient: str | None = None,
     notes: str | None = None,
 ) -> Path:

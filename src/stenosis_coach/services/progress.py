@@ -10,6 +10,7 @@ from stenosis_coach.core.daily import TREATMENT_WORDS, TreatmentEvent
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.progress.signs import Sign
 from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
+from stenosis_coach.core.walking.model import Walk
 from stenosis_coach.core.words import day_text, minutes_text, percent_text
 from stenosis_coach.services import routines
 from stenosis_coach.services.status import build_status, load_records
@@ -32,7 +33,9 @@ class ProgressData:
     markers: list[s.Marker]
 
 
-def treatment_line(walks, event: TreatmentEvent, tz: tzinfo, today: date | None = None) -> str:
+def treatment_line(
+    walks: list[Walk], event: TreatmentEvent, tz: tzinfo, today: date | None = None
+) -> str:
     """DESIGN 5.3: the median tolerance of tests in the 28 days before and days 7-35 after,
     worded "after", never "because of"; the date has its year when not in ``today``'s."""
     effect = treatment_effect(walks, event, tz)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.report.model import Report, ReportInput, build_report
+from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.services import routines
-from stenosis_coach.services.status import build_status, load_records, walk_headline
+from stenosis_coach.services.status import Records, build_status, load_records, walk_headline
 from stenosis_coach.storage.database import Database
 
 
-def programme_start(records, sessions, today: date, tz: tzinfo) -> date:
+def programme_start(
+    records: Records, sessions: list[RoutineSummary], today: date, tz: tzinfo
+) -> date:
     """The first day anything was recorded (the default range starts there)."""
     days = [w.start.astimezone(tz).date() for w in records.walks[:1]]
     days += [log.day for log in records.logs[:1]]
@@ -70,6 +74,6 @@ def report_for(
     )
 
 
-def next_walk_text(rx) -> str:
+def next_walk_text(rx: Prescription) -> str:
     """The current prescription in one sentence (the report's page 1 has no room for why)."""
     return walk_headline(rx)

@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.due import Due
 from stenosis_coach.core.progress.signs import Sign, specialist_signs
 from stenosis_coach.core.progress.verdict import (
@@ -21,8 +22,8 @@ from stenosis_coach.core.progress.verdict import (
     to_status_json,
 )
 from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
-from stenosis_coach.core.safety_state import safety_status
-from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord, safety_status
+from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.services import daily
@@ -103,11 +104,11 @@ def _number(value: Fraction | int | None) -> int | float | None:
 class Records:
     """Everything the figures are computed from, each table read once."""
 
-    walks: list
-    logs: list
-    treatments: list
-    checks: list
-    clearances: list
+    walks: list[Walk]
+    logs: list[DailyLog]
+    treatments: list[TreatmentEvent]
+    checks: list[CheckRecord]
+    clearances: list[ClearanceRecord]
 
 
 def load_records(db: Database) -> Records:
@@ -126,8 +127,9 @@ def weakness_reports(records: Records, tz: tzinfo = LOCAL) -> list[date]:
     (DESIGN 5.4)."""
     days = {log.day for log in records.logs if log.new_weakness}
     for check in records.checks:
-        if check.complete and any(check.answers.get(q) for q in NEW_WEAKNESS_IDS):
-            days.add(check.completed_at.astimezone(tz).date())
+        done = check.completed_at
+        if done is not None and any(check.answers.get(q) for q in NEW_WEAKNESS_IDS):
+            days.add(done.astimezone(tz).date())
     return sorted(days)
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 
 from stenosis_coach.core.sessions import EndReason, SessionEvent, SessionRecord
+from stenosis_coach.core.walking.engine import WalkDraft
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
-from stenosis_coach.services.walk_sessions import WalkDraft, WalkRecording
+from stenosis_coach.services.walk_sessions import WalkRecording
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
 
