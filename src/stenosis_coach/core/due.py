@@ -19,6 +19,8 @@ from typing import Any
 
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
+from stenosis_coach.core.words import and_text
+from stenosis_coach.i18n import _, ngettext
 
 DEFAULT_WALKS_PER_WEEK = 4  # DESIGN 4.2: walks_per_week defaults to 4
 CHOSEN_ROUTINE_PER_WEEK = 7  # DESIGN 5.7: with no plan, the chosen routine, 7 a week
@@ -166,19 +168,17 @@ class Due:
         """What is due, in one line (plain ``status`` and ``due``)."""
         things = []
         if self.check_waiting is not None:
-            things.append("the symptom check you started (walks and exercises wait for it)")
+            things.append(_("the symptom check you started (walks and exercises wait for it)"))
         elif self.safety_check:
-            things.append("the weekly symptom check")
+            things.append(_("the weekly symptom check"))
         if self.walk.due:
-            things.append("a walking test" if self.walk.kind is WalkKind.TEST else "a walk")
+            things.append(_("a walking test") if self.walk.kind is WalkKind.TEST else _("a walk"))
         things.extend(r.routine.name for r in self.routines_due)
         if self.daily_log:
-            things.append("today's log")
+            things.append(_("today's log"))
         if not things:
-            return "Nothing is due now: you have done everything for today."
-        if len(things) == 1:
-            return f"Due now: {things[0]}."
-        return f"Due now: {', '.join(things[:-1])} and {things[-1]}."
+            return _("Nothing is due now: you have done everything for today.")
+        return _("Due now: {things}.").format(things=and_text(things))
 
 
 def week_start(day: date) -> date:
@@ -265,17 +265,23 @@ def walk_status_line(walk: WalkDue) -> str:
     """The Walk page's line under "Your next walk": is it due today, and if not, why not;
     and, before all, a symptom check the walk waits for."""
     if walk.waits_for_check:
-        return (
+        return _(
             "Finish your symptom check first: the walk waits until it is done. "
             "Start the walk takes you to the check."
         )
+    n = walk.per_week
     if walk.due:
-        if walk.kind is WalkKind.TEST and walk.this_week >= walk.per_week:
-            return (
-                f"Due today: a walking test is due, even though this week's "
-                f"{walk.per_week} walks are done."
-            )
-        return "Due today."
+        if walk.kind is WalkKind.TEST and walk.this_week >= n:
+            return ngettext(
+                "Due today: a walking test is due, even though this week's {n} walk is done.",
+                "Due today: a walking test is due, even though this week's {n} walks are done.",
+                n,
+            ).format(n=n)
+        return _("Due today.")
     if walk.walked_today:
-        return "You have walked today. This is for your next walk."
-    return f"This week's {walk.per_week} walks are done. This is for your next walk."
+        return _("You have walked today. This is for your next walk.")
+    return ngettext(
+        "This week's {n} walk is done. This is for your next walk.",
+        "This week's {n} walks are done. This is for your next walk.",
+        n,
+    ).format(n=n)

@@ -18,7 +18,8 @@ from stenosis_coach.core.session_events import SessionEvent as SessionEvent
 from stenosis_coach.core.session_events import from_stored
 from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
-from stenosis_coach.core.words import minutes_text
+from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.i18n import _, date_text
 
 
 class SessionState(StrEnum):
@@ -158,15 +159,26 @@ def interrupted_offer(session: SessionRecord) -> str:
     start = session.local_start
     alive = session.last_alive_local
     minutes = minutes_text(max(0.0, session.elapsed_s))  # "0:10 min", never "0 min"
-    what = session.title or "A session"
     status = session.end_reason or EndReason.INTERRUPTED
     if status is EndReason.INTERRUPTED:
-        how = f", was not finished: the app closed unexpectedly after {minutes}."
+        said = _(
+            "{what}, started {day} at {time}, was not finished: the app closed unexpectedly "
+            "after {minutes}. You can save it as ended at {ended}, or discard it."
+        )
     elif status is EndReason.COMPLETED and session.kind == "routine":
-        how = ": you finished it, but the app closed before your ratings were saved."
+        said = _(
+            "{what}, started {day} at {time}: you finished it, but the app closed before your "
+            "ratings were saved. You can save it as ended at {ended}, or discard it."
+        )
     else:
-        how = f", ended after {minutes}, but the app closed before it was saved."
-    return (
-        f"{what}, started {start:%a} {start.day} {start:%b} at {start:%H:%M}{how} "
-        f"You can save it as ended at {alive:%H:%M}, or discard it."
+        said = _(
+            "{what}, started {day} at {time}, ended after {minutes}, but the app closed before "
+            "it was saved. You can save it as ended at {ended}, or discard it."
+        )
+    return said.format(
+        what=session.title or _("A session"),
+        day=day_text(start),
+        time=date_text(start, "Hm"),
+        minutes=minutes,
+        ended=date_text(alive, "Hm"),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from stenosis_coach.core.words import greeting, long_day_text
+from stenosis_coach.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -56,22 +57,33 @@ FLARE_ACTIONS = {"walk:legs-better": False, "walk:legs-same": False, "walk:legs-
 
 # What Today says when nothing is due (DESIGN 5.7). Every patient has at least the routine
 # they chose (or the first one) and the walks, so "nothing due" means all is done for now.
-NOTHING_DUE_TITLE = "All done for today"
-NOTHING_DUE = (
+NOTHING_DUE_TITLE = N_("All done for today")  # shown as _(NOTHING_DUE_TITLE)
+NOTHING_DUE = N_(  # shown as _(NOTHING_DUE)
     "You have done everything for today. What comes next will appear here when it is due, "
     "with a big Start button."
 )
 
 
-# How a walking test's headline opens (services.status.walk_headline); a card whose title
-# already says "Walking test" starts at the instruction instead (H19: say each thing once).
-_TEST_LEAD = "A walking test: "
+# A walking test's headline (services.status.walk_headline shows it as _(TEST_HEADLINE)),
+# and the same without its opening, for a card whose title already says "Walking test"
+# (H19: say each thing once). Two whole messages: a translation is never cut.
+TEST_HEADLINE = N_(
+    "A walking test: walk at a comfortable pace, tap when symptoms start, and keep going "
+    "until you need to stop (30 min at most)."
+)
+TEST_INSTRUCTION = N_(
+    "Walk at a comfortable pace, tap when symptoms start, and keep going until you need to "
+    "stop (30 min at most)."
+)
+_TEST_LEAD = "A walking test: "  # not translated: the English opening of an older headline
 
 
 def walk_instruction(headline: str) -> str:
     """The walk's headline without its opening "A walking test: " (the card's title says
     it): "Walk at a comfortable pace, tap when symptoms start, ..."."""
-    if headline.startswith(_TEST_LEAD):
+    if headline == _(TEST_HEADLINE):
+        return _(TEST_INSTRUCTION)
+    if headline.startswith(_TEST_LEAD):  # a headline written in English by hand
         rest = headline[len(_TEST_LEAD) :]
         return rest[:1].upper() + rest[1:]
     return headline
@@ -81,7 +93,7 @@ def walk_card_detail(headline: str, reason: str) -> str:
     """The Today walk card's words: what to do, then the short Why, each said once; the
     Why's details stay on the Walk page (H19)."""
     what = walk_instruction(headline)
-    return f"{what} Why: {reason}" if reason else what
+    return _("{what} Why: {why}").format(what=what, why=reason) if reason else what
 
 
 def routine_action(base: str, routine_id: str | None) -> str:
@@ -107,7 +119,7 @@ def compose_today(
     ordered = sorted(items, key=lambda item: not item.urgent)  # stable: urgent first
     return TodayModel(
         greeting=greeting(now_local),
-        date_text=f"Today is {long_day_text(now_local)}.",
+        date_text=_("Today is {day}.").format(day=long_day_text(now_local)),
         items=tuple(ordered),
         last_result=last_result,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -162,13 +163,34 @@ def percent_text(pct: Decimal | Fraction) -> str:
     """A signed change in whole percent (:func:`whole_percent`): ``+79%``, ``−25%``, ``0%``.
     The one way the app and the report say a percent."""
     whole = whole_percent(pct)
+    text = _percent(Decimal(abs(whole)))
+    return f"+{text}" if whole > 0 else f"{MINUS}{text}" if whole < 0 else text
+
+
+def share_text(fraction: Fraction) -> str:
+    """A share as a percent, exact to one decimal, no sign: ``4/5 -> "80%"``,
+    ``33/40 -> "82.5%"`` (``80 %`` in Spanish)."""
+    value = round_half_away(Fraction(fraction) * 100)
+    return _percent(value.quantize(Decimal(1)) if value == value.to_integral_value() else value)
+
+
+def _percent(value: Decimal) -> str:
+    """``value`` (not negative) with the locale's percent sign and its spacing ("79%",
+    "79 %", "%79"), its decimal sign, without grouping: a figure reads as one word."""
     from babel.numbers import format_percent
 
     loc = _locale(i18n.language())
-    # The locale's percent ("79%", "79 %", "%79"), without grouping: a figure reads as one word.
     pattern = loc.percent_formats[None].pattern.replace("#,##", "").replace("#", "")
-    text = str(format_percent(Decimal(abs(whole)) / 100, format=pattern, locale=loc))
-    return f"+{text}" if whole > 0 else f"{MINUS}{text}" if whole < 0 else text
+    pattern = pattern.replace("0", "0.#", 1)
+    return str(format_percent(value / 100, format=pattern, locale=loc))
+
+
+def and_text(items: Sequence[str]) -> str:
+    """Items said as a list in a sentence: ``a``, ``a and b``, ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    # A list in a sentence: "pain 7/10 or more, a flare the next day and you had to stop".
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def clock_text(seconds: float) -> str:

@@ -33,6 +33,7 @@ from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.progress.verdict import median
 from stenosis_coach.core.walking.model import Walk, WalkKind, replay_order
 from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.i18n import _, ngettext
 
 HALF_DAY_S = 43_200.0
 NOON = time(12)
@@ -107,48 +108,92 @@ class Range(Enum):
 # ---- hover text -------------------------------------------------------------------------
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _minutes(p: Point) -> str:
+    said = (
+        _("{day}: {time}, no symptoms (at least)")
+        if p.lower_bound
+        else _("{day}: {time} before symptoms")
+    )
+    return said.format(day=day_text(p.day), time=minutes_text(p.exact * 60))
 
 
-def _minutes(p: Point, before: str = "") -> str:
-    what = ", no symptoms (at least)" if p.lower_bound else " before symptoms"
-    return f"{day_text(p.day)}: {before}{minutes_text(p.exact * 60)}{what}"
+def _standing_text(p: Point) -> str:
+    said = (
+        _("{day}: stood {time}, no symptoms (at least)")
+        if p.lower_bound
+        else _("{day}: stood {time} before symptoms")
+    )
+    return said.format(day=day_text(p.day), time=minutes_text(p.exact * 60))
 
 
 def _median_text(p: Point) -> str:
     n = p.counts[0]
-    note = "one test so far" if n == 1 else f"median of the last {n} tests"
-    return f"{day_text(p.day)}: {minutes_text(p.exact * 60)} ({note})"
+    said = (
+        _("{day}: {time} (one test so far)")
+        if n == 1
+        else ngettext(
+            "{day}: {time} (median of the last {n} test)",
+            "{day}: {time} (median of the last {n} tests)",
+            n,
+        )
+    )
+    return said.format(day=day_text(p.day), time=minutes_text(p.exact * 60), n=n)
 
 
 def _training_text(p: Point) -> str:
     n = p.counts[0]
-    what = f"{minutes_text(p.exact * 60)} of training walks ({_plural(n, 'walk')})"
-    return f"Week of {day_text(p.day)}: {what if n else 'no training walks'}"
+    if not n:
+        return _("Week of {day}: no training walks").format(day=day_text(p.day))
+    return ngettext(
+        "Week of {day}: {time} of training walks ({n} walk)",
+        "Week of {day}: {time} of training walks ({n} walks)",
+        n,
+    ).format(day=day_text(p.day), time=minutes_text(p.exact * 60), n=n)
 
 
 def _walks_text(p: Point) -> str:
-    tests = p.counts[0]
-    extra = f" ({_plural(tests, 'walking test')})" if tests else ""
-    return f"Week of {day_text(p.day)}: {_plural(int(p.exact), 'walk')}{extra}"
+    tests, n = p.counts[0], int(p.exact)
+    walks = ngettext("{n} walk", "{n} walks", n).format(n=n)
+    if tests:
+        # A week on the plot: "Week of Mon 4 May: 3 walks (1 walking test)".
+        return ngettext(
+            "Week of {day}: {walks} ({n} walking test)",
+            "Week of {day}: {walks} ({n} walking tests)",
+            tests,
+        ).format(day=day_text(p.day), walks=walks, n=tests)
+    return _("Week of {day}: {walks}").format(day=day_text(p.day), walks=walks)
 
 
 def _routines_text(p: Point) -> str:
     n = int(p.exact)
-    extra = f", {p.counts[0]} completed" if n else ""
-    return f"Week of {day_text(p.day)}: {_plural(n, 'routine session')}{extra}"
+    if not n:
+        return _("Week of {day}: 0 routine sessions").format(day=day_text(p.day))
+    return ngettext(
+        "Week of {day}: {n} routine session, {done} completed",
+        "Week of {day}: {n} routine sessions, {done} completed",
+        n,
+    ).format(day=day_text(p.day), n=n, done=p.counts[0])
 
 
-def _rating_text(words: str) -> Callable[[Point], str]:
-    return lambda p: f"{day_text(p.day)}: {words} {p.exact} out of 10"
+def _rating_text(key: str) -> Callable[[Point], str]:
+    def text(p: Point) -> str:
+        said = {
+            "leg_pain": _("{day}: leg pain {rating} out of 10"),
+            "back_pain": _("{day}: back pain {rating} out of 10"),
+            "numbness": _("{day}: numbness or tingling {rating} out of 10"),
+        }[key]
+        return said.format(day=day_text(p.day), rating=p.exact)
+
+    return text
 
 
 def _medication_text(p: Point) -> str:
     n = int(p.exact)
-    return f"{day_text(p.day)}: " + (
-        _plural(n, "dose") + " of pain medication" if n else "no pain medication"
-    )
+    if not n:
+        return _("{day}: no pain medication").format(day=day_text(p.day))
+    return ngettext(
+        "{day}: {n} dose of pain medication", "{day}: {n} doses of pain medication", n
+    ).format(day=day_text(p.day), n=n)
 
 
 _TEXTS: dict[str, Callable[[Point], str]] = {
@@ -157,11 +202,11 @@ _TEXTS: dict[str, Callable[[Point], str]] = {
     "training_minutes": _training_text,
     "walks_per_week": _walks_text,
     "routines_per_week": _routines_text,
-    "leg_pain": _rating_text("leg pain"),
-    "back_pain": _rating_text("back pain"),
-    "numbness": _rating_text("numbness or tingling"),
+    "leg_pain": _rating_text("leg_pain"),
+    "back_pain": _rating_text("back_pain"),
+    "numbness": _rating_text("numbness"),
     "medication": _medication_text,
-    "standing": lambda p: _minutes(p, "stood "),
+    "standing": _standing_text,
 }
 
 
@@ -330,8 +375,11 @@ def treatment_markers(events: Iterable[TreatmentEvent], tz: tzinfo | None = None
     """A vertical marker per treatment event, at local noon of its day, by day."""
     markers = []
     for e in sorted(events, key=lambda e: e.date):
-        label = e.kind.label
-        text = f"{label}, {day_text(e.date)}" + (f": {e.note}" if e.note else "")
+        label, day = e.kind.label, day_text(e.date)
+        if e.note:
+            text = _("{treatment}, {day}: {note}").format(treatment=label, day=day, note=e.note)
+        else:
+            text = _("{treatment}, {day}").format(treatment=label, day=day)
         markers.append(Marker(noon_x(e.date, tz), e.date, label, text))
     return markers
 

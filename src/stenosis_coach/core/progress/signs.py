@@ -51,6 +51,7 @@ from stenosis_coach.core.progress.verdict import (
 )
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import day_text, minutes_text, number_text, percent_text
+from stenosis_coach.i18n import _, ngettext
 
 SPAN_DAYS = 14  # DESIGN 5.4: the last 14 days against the 14 before
 TOLERANCE_FALL_PCT = -20  # DESIGN 5.4: >= 20% below the 3 tests before
@@ -119,8 +120,10 @@ def tolerance_falling(walks: Iterable[Walk]) -> Sign | None:
         return None
     return Sign(
         SignCode.TOLERANCE_FALLING,
-        f"Your walking before symptoms has dropped from {minutes_text(before)} to "
-        f"{minutes_text(last)} over your last three walking tests ({percent_text(pct)}).",
+        _(
+            "Your walking before symptoms has dropped from {before} to {now} over your last "
+            "three walking tests ({change})."
+        ).format(before=minutes_text(before), now=minutes_text(last), change=percent_text(pct)),
     )
 
 
@@ -137,8 +140,10 @@ def more_rests(walks: Iterable[Walk], today: date, tz: tzinfo) -> Sign | None:
         return None
     return Sign(
         SignCode.MORE_RESTS,
-        f"Your training walks have needed more rests: {number_text(m_now)} on a typical walk "
-        f"in the last 14 days, up from {number_text(m_before)} in the 14 days before.",
+        _(
+            "Your training walks have needed more rests: {now} on a typical walk in the last "
+            "14 days, up from {before} in the 14 days before."
+        ).format(now=number_text(m_now), before=number_text(m_before)),
     )
 
 
@@ -161,10 +166,17 @@ def more_medication_less_walking(
         return None
     return Sign(
         SignCode.MORE_MEDICATION_LESS_WALKING,
-        f"You are taking more pain medicine ({number_text(doses_now)} doses a day, up from "
-        f"{number_text(doses_before)}) and walking less ({minutes_text(week_now)} a week, "
-        f"down from {minutes_text(week_before)}, {percent_text(pct)}) in the last 14 days "
-        "than in the 14 before.",
+        _(
+            "You are taking more pain medicine ({doses} doses a day, up from {doses_before}) "
+            "and walking less ({walking} a week, down from {walking_before}, {change}) in the "
+            "last 14 days than in the 14 before."
+        ).format(
+            doses=number_text(doses_now),
+            doses_before=number_text(doses_before),
+            walking=minutes_text(week_now),
+            walking_before=minutes_text(week_before),
+            change=percent_text(pct),
+        ),
     )
 
 
@@ -190,9 +202,17 @@ def brief_relief(
             continue
         return Sign(
             SignCode.BRIEF_RELIEF,
-            f"After your {TREATMENT_WORDS[event.kind]} on {day_text(event.date)}, your walking "
-            f"before symptoms rose from {minutes_text(before)} to {minutes_text(after)} "
-            f"({percent_text(pct)}), but in later tests it is back to {minutes_text(later)}.",
+            _(
+                "After your {treatment} on {day}, your walking before symptoms rose from "
+                "{before} to {after} ({change}), but in later tests it is back to {later}."
+            ).format(
+                treatment=TREATMENT_WORDS[event.kind],
+                day=day_text(event.date),
+                before=minutes_text(before),
+                after=minutes_text(after),
+                change=percent_text(pct),
+                later=minutes_text(later),
+            ),
         )
     return None
 
@@ -204,12 +224,15 @@ def new_weakness_or_balance(reports: Iterable[date], today: date) -> Sign | None
         return None
     when = day_text(recent[-1])
     if len(recent) == 1:
-        text = f"You reported new weakness or unsteadiness on {when}."
+        text = _("You reported new weakness or unsteadiness on {day}.").format(day=when)
     else:
-        text = (
-            f"You reported new weakness or unsteadiness on {len(recent)} days in the last "
-            f"4 weeks, most recently on {when}."
-        )
+        text = ngettext(
+            "You reported new weakness or unsteadiness on {n} day in the last 4 weeks, most "
+            "recently on {day}.",
+            "You reported new weakness or unsteadiness on {n} days in the last 4 weeks, most "
+            "recently on {day}.",
+            len(recent),
+        ).format(n=len(recent), day=when)
     return Sign(SignCode.NEW_WEAKNESS_OR_BALANCE, text)
 
 

@@ -49,6 +49,7 @@ from stenosis_coach.core.words import (
     percent_text,
     round_half_away,
 )
+from stenosis_coach.i18n import N_, _, ngettext
 
 WINDOW_TESTS = 3  # baseline = first 3 tests, latest = last 3 (DESIGN 5.3)
 MIN_TESTS = 6  # fewer test walks: not_enough_data (DESIGN 5.3)
@@ -204,10 +205,10 @@ class VerdictKind(StrEnum):
     NOT_ENOUGH_DATA = "not_enough_data"
 
 
-_VERDICT_WORDS = {
-    VerdictKind.IMPROVING: "Improving: your walking has got better.",
-    VerdictKind.HOLDING: "Holding steady: no clear change in your walking.",
-    VerdictKind.SLIPPING: "Slipping: things have got worse since your first tests.",
+_VERDICT_WORDS = {  # shown as _(...)
+    VerdictKind.IMPROVING: N_("Improving: your walking has got better."),
+    VerdictKind.HOLDING: N_("Holding steady: no clear change in your walking."),
+    VerdictKind.SLIPPING: N_("Slipping: things have got worse since your first tests."),
 }
 
 
@@ -225,31 +226,38 @@ class Verdict:
     def summary(self) -> str:
         """The verdict and the numbers behind it, in plain words."""
         if self.baseline is None or self.latest is None:
-            return (
+            return _(
                 "No walking tests yet. A walking test measures how long you can walk "
                 "before symptoms start."
             )
         if self.verdict == VerdictKind.NOT_ENOUGH_DATA:
-            tests = "1 walking test" if self.test_walks == 1 else f"{self.test_walks} walking tests"
-            return (
-                f"Not enough tests yet: you have done {tests}. Progress is judged after "
-                f"{MIN_TESTS}: your first {WINDOW_TESTS} against your latest {WINDOW_TESTS}."
-            )
+            return ngettext(
+                "Not enough tests yet: you have done {n} walking test. Progress is judged after "
+                "{needed}: your first {window} against your latest {window}.",
+                "Not enough tests yet: you have done {n} walking tests. Progress is judged "
+                "after {needed}: your first {window} against your latest {window}.",
+                self.test_walks,
+            ).format(n=self.test_walks, needed=MIN_TESTS, window=WINDOW_TESTS)
         b, la = self.baseline, self.latest
-        walking = (
-            f"Walking before symptoms: {minutes_text(b.median_tolerance_s)} \u2192 "
-            f"{minutes_text(la.median_tolerance_s)}"
-        )
+        before, now = minutes_text(b.median_tolerance_s), minutes_text(la.median_tolerance_s)
         if self.change_pct is not None:
-            walking += f" ({percent_text(self.change_pct)})"
+            walking = _("Walking before symptoms: {before} \u2192 {now} ({change}).").format(
+                before=before, now=now, change=percent_text(self.change_pct)
+            )
+        else:
+            walking = _("Walking before symptoms: {before} \u2192 {now}.").format(
+                before=before, now=now
+            )
         parts = [
-            _VERDICT_WORDS[self.verdict],
-            walking + ".",
-            f"Leg pain: {number_text(b.median_leg_pain)} \u2192 {number_text(la.median_leg_pain)}.",
+            _(_VERDICT_WORDS[self.verdict]),
+            walking,
+            _("Leg pain: {before} \u2192 {now}.").format(
+                before=number_text(b.median_leg_pain), now=number_text(la.median_leg_pain)
+            ),
         ]
         if self.medication_up:
             parts.append(
-                "You are taking at least 1 more dose of pain medicine a day than at first."
+                _("You are taking at least 1 more dose of pain medicine a day than at first.")
             )
         return " ".join(parts)
 
@@ -259,7 +267,11 @@ class Verdict:
         days = self.last_test_days_ago
         if days is None or days <= NUDGE_AFTER_DAYS:
             return None
-        return f"Your last walking test was {days} days ago — a new one keeps this honest."
+        return ngettext(
+            "Your last walking test was {days} day ago — a new one keeps this honest.",
+            "Your last walking test was {days} days ago — a new one keeps this honest.",
+            days,
+        ).format(days=days)
 
 
 def judge(

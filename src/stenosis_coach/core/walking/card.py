@@ -13,22 +13,23 @@ from stenosis_coach.core.safety import QUESTIONS, Level
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.core.words import long_day_text, minutes_text
+from stenosis_coach.i18n import N_, _
 
-WHEN_SYMPTOMS_COME = (
+WHEN_SYMPTOMS_COME = N_(
     "When your legs start to feel heavy, numb or painful: stop before it gets bad. Sit "
     "down, or lean forward on a bench, a wall or a shopping trolley. Standing up straight "
     "does not help. Walk on when your legs have settled."
 )
 RECORD_LINES_TRAINING = (
-    "Minutes walked",
-    "Minutes until symptoms came",
-    "Rests",
-    "Worst leg pain (0 to 10)",
+    N_("Minutes walked"),
+    N_("Minutes until symptoms came"),
+    N_("Rests"),
+    N_("Worst leg pain (0 to 10)"),
 )
 RECORD_LINES_TEST = (
-    "Minutes until symptoms came",
-    "Minutes walked in all",
-    "Worst leg pain (0 to 10)",
+    N_("Minutes until symptoms came"),
+    N_("Minutes walked in all"),
+    N_("Worst leg pain (0 to 10)"),
 )
 
 
@@ -63,37 +64,39 @@ def plan_bouts(bout_s: Fraction, target_s: Fraction) -> tuple[Bout, ...]:
 
 
 def pocket_card(rx: Prescription, day: date) -> PocketCard:
-    emergency = tuple(q.plain_label for q in QUESTIONS if q.level is Level.EMERGENCY)
+    emergency = tuple(_(q.plain_label) for q in QUESTIONS if q.level is Level.EMERGENCY)
     if rx.kind is WalkKind.TEST or rx.bout_s is None:
         return PocketCard(
-            title="Walking test",
+            title=_("Walking test"),
             day=long_day_text(day),
-            summary="Walk at a comfortable pace for as long as you can, up to 30 minutes.",
+            summary=_("Walk at a comfortable pace for as long as you can, up to 30 minutes."),
             bouts=(),
             steps=(
-                "Note the time when you start.",
-                "Note the time when symptoms start in your legs, and keep walking.",
-                "Stop when you need to, or at 30 minutes. Note the time.",
-                "Sit down or lean forward to rest.",
+                _("Note the time when you start."),
+                _("Note the time when symptoms start in your legs, and keep walking."),
+                _("Stop when you need to, or at 30 minutes. Note the time."),
+                _("Sit down or lean forward to rest."),
             ),
-            when_symptoms_come=WHEN_SYMPTOMS_COME,
+            when_symptoms_come=_(WHEN_SYMPTOMS_COME),
             emergency_signs=emergency,
-            record_lines=RECORD_LINES_TEST,
+            record_lines=tuple(_(line) for line in RECORD_LINES_TEST),
         )
     bouts = plan_bouts(rx.bout_s, rx.target_total_s)
     return PocketCard(
-        title="Today's walk",
+        title=_("Today's walk"),
         day=long_day_text(day),
-        summary=(
-            f"Walk {minutes_text(rx.bout_s)}, then rest sitting or leaning forward "
-            f"until your legs settle. Walk {minutes_text(rx.target_total_s)} in all."
-        ),
+        summary=_(
+            "Walk {bout}, then rest sitting or leaning forward until your legs settle. "
+            "Walk {total} in all."
+        ).format(bout=minutes_text(rx.bout_s), total=minutes_text(rx.target_total_s)),
         bouts=bouts,
         steps=tuple(
-            f"Walk {minutes_text(b.walk_s)}" + (", then rest." if b.rest_after else ". Done!")
+            (_("Walk {time}, then rest.") if b.rest_after else _("Walk {time}. Done!")).format(
+                time=minutes_text(b.walk_s)
+            )
             for b in bouts
         ),
-        when_symptoms_come=WHEN_SYMPTOMS_COME,
+        when_symptoms_come=_(WHEN_SYMPTOMS_COME),
         emergency_signs=emergency,
-        record_lines=RECORD_LINES_TRAINING,
+        record_lines=tuple(_(line) for line in RECORD_LINES_TRAINING),
     )

@@ -24,7 +24,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind, replay_order
-from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.core.words import and_text, day_text, minutes_text, number_text, share_text
+from stenosis_coach.i18n import N_, _, ngettext
 
 Number = int | float | Decimal | Fraction | str
 
@@ -158,10 +159,10 @@ class _Step:
     bout: Fraction | None = None  # after the event, before any flare
     target: Fraction = Fraction(0)
     basis: Fraction | None = None  # what 0.8 was applied to (anchor, shortened)
-    blocked: tuple[str, ...] = ()  # why a due step-up waited
+    blocked: tuple[str, ...] = ()  # why a due step-up waited (words)
     ready_at: datetime | None = None  # from when an easy walk would step up (when blocked)
-    shortfalls: tuple[str, ...] = ()  # why a training walk was not a good one
-    flare: tuple[str, ...] = ()  # what made it a flare
+    shortfalls: tuple[str, ...] = ()  # why a training walk was not a good one: "pain", "short"
+    flare: tuple[str, ...] = ()  # what made it a flare (words)
     eased_to: Fraction | None = None
     bout_before: Fraction | None = None  # the bout as the walk began
     target_before: Fraction = Fraction(0)
@@ -183,11 +184,11 @@ class _State:
 def _flare_causes(walk: Walk, p: Progression) -> tuple[str, ...]:
     causes = []
     if walk.peak_leg_pain >= p.flare_pain:
-        causes.append(f"pain {p.flare_pain}/10 or more")
+        causes.append(_("pain {pain}/10 or more").format(pain=p.flare_pain))
     if walk.next_day_flare:
-        causes.append("a flare the next day")
+        causes.append(_("a flare the next day"))
     if walk.ended_by == WalkEnd.MUST_STOP:
-        causes.append("you had to stop")
+        causes.append(_("you had to stop"))
     return tuple(causes)
 
 
@@ -225,10 +226,16 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
             if st.streak >= p.good_walks_to_step_up:
                 blocked, ready = [], []
                 if st.last_flare is not None and walk.start - st.last_flare < quiet:
-                    blocked.append(f"less than {_hours(quiet)} hours after a flare")
+                    blocked.append(
+                        _("less than {hours} hours after a flare").format(hours=_hours(quiet))
+                    )
                     ready.append(st.last_flare + quiet)
                 if st.last_step is not None and walk.start - st.last_step < gap:
-                    blocked.append(f"less than {_hours(gap)} hours after the last step up")
+                    blocked.append(
+                        _("less than {hours} hours after the last step up").format(
+                            hours=_hours(gap)
+                        )
+                    )
                     ready.append(st.last_step + gap)
                 step.blocked = tuple(blocked)
                 step.ready_at = max(ready) if ready else None
@@ -244,9 +251,9 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
             step.event = "not_good"
             shortfalls = []
             if walk.peak_leg_pain > p.good_pain_max:
-                shortfalls.append(f"pain above {p.good_pain_max}/10")
+                shortfalls.append("pain")
             if walk.total_walk_s < st.target:
-                shortfalls.append(f"shorter than your {minutes_text(st.target)} target")
+                shortfalls.append("short")
             step.shortfalls = tuple(shortfalls)
             st.streak = 0
         step.bout, step.target, step.streak = st.bout, st.target, st.streak
@@ -272,34 +279,43 @@ def replay(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) 
     kind = WalkKind.TRAINING if recent else WalkKind.TEST
     details: list[str] = []
     if not walks:
-        reason = FIRST_WALK_WHY
+        reason = _(FIRST_WALK_WHY)
         details.append(
-            f"Your training walks are then planned from it: bouts of {_pct(st.p.bout_fraction)} "
-            "of the time you walked before symptoms came, with a rest after each."
+            _(
+                "Your training walks are then planned from it: bouts of {share} of the time "
+                "you walked before symptoms came, with a rest after each."
+            ).format(share=share_text(st.p.bout_fraction))
         )
     elif kind == WalkKind.TEST:
         last = max(tests, key=lambda w: w.start) if tests else None
         reason = (
-            f"Your last walking test was on {day_text(last.start, now.date())}; "
-            f"you do one every {every} days."
+            ngettext(
+                "Your last walking test was on {day}; you do one every {days} day.",
+                "Your last walking test was on {day}; you do one every {days} days.",
+                every,
+            ).format(day=day_text(last.start, now.date()), days=every)
             if last
-            else "Training walks are planned from a walking test, and you have not done one yet."
+            else _("Training walks are planned from a walking test, and you have not done one yet.")
         )
         details.append(
-            "A walking test shows how your walking is changing, and your next training walks "
-            "are planned from it."
+            _(
+                "A walking test shows how your walking is changing, and your next training "
+                "walks are planned from it."
+            )
         )
     else:
         reason, details = _why(st, plan, walks)
     if walks and kind == WalkKind.TEST:
         latest = replay_order(walks)[-1]
         if latest.kind == WalkKind.TRAINING:
-            reason += (
-                f" Your training walk on {day_text(latest.start, now.date())} does not replace it."
+            reason += " " + _("Your training walk on {day} does not replace it.").format(
+                day=day_text(latest.start, now.date())
             )
-            details.insert(0, "Only a walking test measures how far you can walk before symptoms.")
+            details.insert(
+                0, _("Only a walking test measures how far you can walk before symptoms.")
+            )
     if kind == WalkKind.TRAINING or not walks:
-        details.append(DESIGN_NOTE)
+        details.append(_(DESIGN_NOTE))
     return Prescription(kind, st.bout, st.rest, st.target, reason, tuple(details))
 
 
@@ -314,32 +330,49 @@ def explain_steps(walks: Iterable[Walk], now: datetime, plan: PlanStart | None =
     lines = []
     if plan is not None:
         lines.append(
-            f"{day_text(plan.at)}: your walking plan set {minutes_text(plan.bout_s)} bouts, "
-            f"{minutes_text(plan.rest_s)} rests and "
-            f"{minutes_text(plan.target_total_s)} of walking in all."
+            _(
+                "{day}: your walking plan set {bout} bouts, {rest} rests and {total} of "
+                "walking in all."
+            ).format(
+                day=day_text(plan.at),
+                bout=minutes_text(plan.bout_s),
+                rest=minutes_text(plan.rest_s),
+                total=minutes_text(plan.target_total_s),
+            )
         )
     return lines + [_step_text(s, st.p) for s in st.steps]
 
 
 # --- words ---------------------------------------------------------------------------------
 
-_COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+# Small counts said as words in the Why ("After two easy walks"); from 8 on, figures.
+_COUNT_WORDS = {
+    1: N_("one"),
+    2: N_("two"),
+    3: N_("three"),
+    4: N_("four"),
+    5: N_("five"),
+    6: N_("six"),
+    7: N_("seven"),
+}
+
+
+def _count(n: int) -> str:
+    return _(_COUNT_WORDS[n]) if n in _COUNT_WORDS else str(n)
 
 
 def _hours(span: timedelta) -> str:
-    hours = Fraction(span.days * 86400 + span.seconds, 3600)
-    return str(int(hours)) if hours.denominator == 1 else f"{float(hours):g}"
+    return number_text(Fraction(span.days * 86400 + span.seconds, 3600))
 
 
-def _pct(fraction: Fraction) -> str:
-    value = fraction * 100
-    return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.1f}%"
+_pct = share_text  # "80%", "82.5%"
 
-
-FIRST_WALK_WHY = "Your first walk shows how long you can walk now, so your training walks fit you."
+FIRST_WALK_WHY = N_(
+    "Your first walk shows how long you can walk now, so your training walks fit you."
+)
 
 # DESIGN 5.1: "the app says so" -- the bout rules are ours, and a plan may change them.
-DESIGN_NOTE = (
+DESIGN_NOTE = N_(
     "These rules are the app's own design, after walking programmes used for other leg pain; "
     "a walking plan from your therapist can change them."
 )
@@ -357,8 +390,9 @@ def _why(st: _State, plan: PlanStart | None, walks: list[Walk]) -> tuple[str, li
     if plan is not None and latest is not None and latest.start < plan.at:
         if last is None or latest.sort_key > last.walk.sort_key:
             short.append(
-                f"Your walk on {day_text(latest.start)} was before your walking plan, so it "
-                "does not change it."
+                _(
+                    "Your walk on {day} was before your walking plan, so it does not change it."
+                ).format(day=day_text(latest.start))
             )
     elif last is not None and last is not st.source:
         short.append(_latest_short(last, st.p))
@@ -374,36 +408,71 @@ def _bout_short(st: _State, plan: PlanStart | None) -> str:
     bout = minutes_text(st.bout)
     if src is None:
         assert plan is not None  # without a plan the first walk always sets the bout
-        return f"{bout} bouts were set by the walking plan you imported on {day_text(plan.at)}."
+        return _("{bout} bouts were set by the walking plan you imported on {day}.").format(
+            bout=bout, day=day_text(plan.at)
+        )
     walk, pct = src.walk, _pct(p.bout_fraction)
     day = day_text(walk.start)
     if src.flare:
         assert src.bout is not None  # a flare eases the bout its walk had
         if p.bout_fraction * src.bout < p.floor_s and src.eased_to == p.floor_s:
-            return f"{bout} is the shortest bout, eased back after a flare on {day}."
-        before = minutes_text(src.bout)
-        return f"{bout} is {pct} of your {before} bout, eased back after a flare on {day}."
+            return _("{bout} is the shortest bout, eased back after a flare on {day}.").format(
+                bout=bout, day=day
+            )
+        return _(
+            "{bout} is {share} of your {before} bout, eased back after a flare on {day}."
+        ).format(bout=bout, share=pct, before=minutes_text(src.bout), day=day)
     if src.event == "step_up":
-        count = _COUNT_WORDS.get(src.good_count, str(src.good_count))
-        walks = "walk" if src.good_count == 1 else "walks"
-        after = f"After {count} easy {walks}, the last on {day}, bouts grew to {bout}"
+        n, total = src.good_count, minutes_text(src.target)
         if src.target == src.target_before:  # already at the most
-            return f"{after}; {minutes_text(src.target)} in all is the most."
-        return f"{after} and your total to {minutes_text(src.target)}."
+            said = ngettext(
+                "After {count} easy walk, the last on {day}, bouts grew to {bout}; {total} in "
+                "all is the most.",
+                "After {count} easy walks, the last on {day}, bouts grew to {bout}; {total} in "
+                "all is the most.",
+                n,
+            )
+        else:
+            said = ngettext(
+                "After {count} easy walk, the last on {day}, bouts grew to {bout} and your "
+                "total to {total}.",
+                "After {count} easy walks, the last on {day}, bouts grew to {bout} and your "
+                "total to {total}.",
+                n,
+            )
+        return said.format(count=_count(n), day=day, bout=bout, total=total)
     assert src.basis is not None and src.bout is not None
     raw = p.bout_fraction * src.basis
-    if src.event == "shortened":
-        what = f"the {minutes_text(walk.tfs_s)} you walked before symptoms on {day}"
-    else:
-        test = "walking test" if walk.kind == WalkKind.TEST else "first walk"
-        came = "before symptoms" if walk.tfs_s is not None else "no symptoms"
-        sep = " " if walk.tfs_s is not None else ", "
-        what = f"your {test} on {day} ({minutes_text(src.basis)}{sep}{came})"
+    what = _what_set_the_bout(src, day)
     if raw < p.floor_s and src.bout == p.floor_s:
-        return f"{bout} is the shortest bout, as {pct} of {what} is less."
+        return _("{bout} is the shortest bout, as {share} of {what} is less.").format(
+            bout=bout, share=pct, what=what
+        )
     if raw > src.target and src.bout == src.target:
-        return f"{bout} is your whole walk: {pct} of {what} is more."
-    return f"{bout} is {pct} of {what}."
+        return _("{bout} is your whole walk: {share} of {what} is more.").format(
+            bout=bout, share=pct, what=what
+        )
+    return _("{bout} is {share} of {what}.").format(bout=bout, share=pct, what=what)
+
+
+def _what_set_the_bout(src: _Step, day: str) -> str:
+    """The walk a bout is a share of, as said in the Why's sentence ("{bout} is 80% of …")."""
+    walk = src.walk
+    if src.event == "shortened":
+        return _("the {time} you walked before symptoms on {day}").format(
+            time=minutes_text(walk.tfs_s), day=day
+        )
+    time = minutes_text(src.basis)
+    if walk.kind == WalkKind.TEST:
+        if walk.tfs_s is not None:
+            said = _("your walking test on {day} ({time} before symptoms)")
+        else:
+            said = _("your walking test on {day} ({time}, no symptoms)")
+    elif walk.tfs_s is not None:
+        said = _("your first walk on {day} ({time} before symptoms)")
+    else:
+        said = _("your first walk on {day} ({time}, no symptoms)")
+    return said.format(day=day, time=time)
 
 
 def _bout_details(st: _State) -> list[str]:
@@ -415,40 +484,68 @@ def _bout_details(st: _State) -> list[str]:
     day = day_text(src.walk.start)
     if src.flare:
         assert src.bout is not None
-        text = f"The walk on {day} was a flare ({' and '.join(src.flare)})"
+        causes = and_text(src.flare)
         if src.event in ("anchor", "shortened", "step_up") and src.bout != src.bout_before:
-            text += f"; that walk first set your bout to {minutes_text(src.bout)}"
+            text = _(
+                "The walk on {day} was a flare ({causes}); that walk first set your bout to {bout}."
+            ).format(day=day, causes=causes, bout=minutes_text(src.bout))
+        else:
+            text = _("The walk on {day} was a flare ({causes}).").format(day=day, causes=causes)
         raw = p.bout_fraction * src.bout
         if raw < p.floor_s and src.eased_to == p.floor_s:
-            return [
-                f"{text}. {pct} of your {minutes_text(src.bout)} bout would be "
-                f"{minutes_text(raw)}, but a bout is never shorter than "
-                f"{minutes_text(src.eased_to)}."
-            ]
-        return [f"{text}. After a flare, the bout is eased back to {pct}."]
+            rule = _(
+                "{share} of your {bout} bout would be {raw}, but a bout is never shorter than "
+                "{floor}."
+            ).format(
+                share=pct,
+                bout=minutes_text(src.bout),
+                raw=minutes_text(raw),
+                floor=minutes_text(src.eased_to),
+            )
+        else:
+            rule = _("After a flare, the bout is eased back to {share}.").format(share=pct)
+        return [f"{text} {rule}"]
     if src.event == "step_up":
-        grew = _pct(p.step_up - 1)
         return [
-            f"Before that, bouts were {minutes_text(src.bout_before)} and your total "
-            f"{minutes_text(src.target_before)}. A step up makes bouts {grew} longer (at least "
-            f"{minutes_text(p.step_up_min_s)}), and the total {minutes_text(p.target_step_s)} "
-            f"longer, up to {minutes_text(p.max_target_s)}."
+            _(
+                "Before that, bouts were {bout} and your total {total}. A step up makes bouts "
+                "{share} longer (at least {least}), and the total {step} longer, up to {most}."
+            ).format(
+                bout=minutes_text(src.bout_before),
+                total=minutes_text(src.target_before),
+                share=_pct(p.step_up - 1),
+                least=minutes_text(p.step_up_min_s),
+                step=minutes_text(p.target_step_s),
+                most=minutes_text(p.max_target_s),
+            )
         ]
     assert src.basis is not None and src.bout is not None
     lines = [
-        f"Each bout is {pct} of the time you walked before symptoms came, so it ends before "
-        "they build."
+        _(
+            "Each bout is {share} of the time you walked before symptoms came, so it ends "
+            "before they build."
+        ).format(share=pct)
     ]
     raw = p.bout_fraction * src.basis
     if raw < p.floor_s and src.bout == p.floor_s:  # why the bout is not exactly 80 %
         lines.append(
-            f"{pct} of {minutes_text(src.basis)} is {minutes_text(raw)}, and a bout is never "
-            f"shorter than {minutes_text(src.bout)}."
+            _("{share} of {time} is {raw}, and a bout is never shorter than {bout}.").format(
+                share=pct,
+                time=minutes_text(src.basis),
+                raw=minutes_text(raw),
+                bout=minutes_text(src.bout),
+            )
         )
     elif raw > src.target and src.bout == src.target:
         lines.append(
-            f"{pct} of {minutes_text(src.basis)} is {minutes_text(raw)}, and a bout is never "
-            f"longer than your {minutes_text(src.target)} in all."
+            _(
+                "{share} of {time} is {raw}, and a bout is never longer than your {total} in all."
+            ).format(
+                share=pct,
+                time=minutes_text(src.basis),
+                raw=minutes_text(raw),
+                total=minutes_text(src.target),
+            )
         )
     return lines
 
@@ -457,57 +554,71 @@ def _latest_short(s: _Step, p: Progression) -> str:
     """One sentence: what the newest walk (a training walk that did not set the bout) did
     or did not change."""
     w = s.walk
-    head = f"Your training walk on {day_text(w.start)}"
+    day = day_text(w.start)
     if s.event == "later_bout":
-        return f"{head} does not change the bout: symptoms came only after {minutes_text(w.tfs_s)}."
+        return _(
+            "Your training walk on {day} does not change the bout: symptoms came only after {time}."
+        ).format(day=day, time=minutes_text(w.tfs_s))
     if s.event == "good":
         if s.ready_at is not None:
-            return (
-                f"{head} was an easy one; bouts can grow with an easy walk from "
-                f"{day_text(s.ready_at)}."
-            )
+            return _(
+                "Your training walk on {day} was an easy one; bouts can grow with an easy walk "
+                "from {ready}."
+            ).format(day=day, ready=day_text(s.ready_at))
         more = p.good_walks_to_step_up - s.streak
-        words = _COUNT_WORDS.get(more, str(more))
-        verb = "makes" if more == 1 else "make"
-        return f"{head} was an easy one: {words} more like it {verb} bouts longer."
+        return ngettext(
+            "Your training walk on {day} was an easy one: {count} more like it makes bouts longer.",
+            "Your training walk on {day} was an easy one: {count} more like it make bouts longer.",
+            more,
+        ).format(day=day, count=_count(more))
     reasons = []  # not_good
     if w.total_walk_s < s.target_before:
-        reasons.append(f"it was shorter than your {minutes_text(s.target_before)} in all")
+        reasons.append(
+            _("it was shorter than your {total} in all").format(total=minutes_text(s.target_before))
+        )
     if w.peak_leg_pain > p.good_pain_max:
-        reasons.append(f"leg pain was {w.peak_leg_pain}/10")
-    because = " and ".join(reasons) if reasons else "it did not count as an easy walk"
-    return f"{head} does not change the bout: {because}."
+        reasons.append(_("leg pain was {pain}/10").format(pain=w.peak_leg_pain))
+    because = and_text(reasons) if reasons else _("it did not count as an easy walk")
+    return _("Your training walk on {day} does not change the bout: {reasons}.").format(
+        day=day, reasons=because
+    )
 
 
 def _latest_details(s: _Step, p: Progression) -> list[str]:
     """The rules behind :func:`_latest_short`: the count, what counts, what it waits for."""
     w = s.walk
     need = p.good_walks_to_step_up
-    need_words = _COUNT_WORDS.get(need, str(need))
-    bout = minutes_text(s.bout)
-    good_rule = (
-        f"{need_words.capitalize()} training walk{'s' if need != 1 else ''} of the full "
-        f"{minutes_text(s.target_before)}, without symptoms and with leg pain "
-        f"{p.good_pain_max}/10 or less, make the bout longer."
+    good_rule = ngettext(
+        "{count} training walk of the full {target}, without symptoms and with leg pain "
+        "{pain}/10 or less, make the bout longer.",
+        "{count} training walks of the full {target}, without symptoms and with leg pain "
+        "{pain}/10 or less, make the bout longer.",
+        need,
+    ).format(
+        count=_count(need).capitalize(),
+        target=minutes_text(s.target_before),
+        pain=p.good_pain_max,
     )
-    restart = ["The count towards a longer bout starts again."] if s.streak_before else []
+    restart = [_("The count towards a longer bout starts again.")] if s.streak_before else []
     if s.event == "later_bout":
         return [
-            f"The bout stays {bout}: only symptoms within the first bout make it shorter.",
+            _("The bout stays {bout}: only symptoms within the first bout make it shorter.").format(
+                bout=minutes_text(s.bout)
+            ),
             *restart,
         ]
+    day, total = day_text(w.start), minutes_text(w.total_walk_s)
     if s.event == "good":
-        lines = [
-            f"Your training walk on {day_text(w.start)} was {minutes_text(w.total_walk_s)}, "
-            f"with no symptoms and leg pain "
-            f"{w.peak_leg_pain}/10: {s.streak} of {need} towards a longer bout. {good_rule}"
-        ]
+        walked = _(
+            "Your training walk on {day} was {total}, with no symptoms and leg pain {pain}/10: "
+            "{count} of {need} towards a longer bout."
+        ).format(day=day, total=total, pain=w.peak_leg_pain, count=s.streak, need=need)
+        lines = [f"{walked} {good_rule}"]
         if s.blocked:
-            lines.append(f"The bout waits: it is {' and '.join(s.blocked)}.")
+            lines.append(_("The bout waits: it is {reasons}.").format(reasons=and_text(s.blocked)))
         return lines
-    walked = (
-        f"Your training walk on {day_text(w.start)} was {minutes_text(w.total_walk_s)}, with "
-        f"leg pain {w.peak_leg_pain}/10."
+    walked = _("Your training walk on {day} was {total}, with leg pain {pain}/10.").format(
+        day=day, total=total, pain=w.peak_leg_pain
     )
     return [f"{walked} {good_rule}", *restart]
 
@@ -515,62 +626,121 @@ def _latest_details(s: _Step, p: Progression) -> list[str]:
 def _target_why(st: _State, plan: PlanStart | None) -> str:
     p = st.p
     start = Fraction(plan.target_total_s) if plan is not None else Fraction(p.first_target_s)
-    whence = "what your walking plan set" if plan is not None else "the starting amount"
-    if st.target == start:
-        text = f"{minutes_text(st.target)} in all is {whence}"
-    else:
-        text = f"{minutes_text(st.target)} in all has grown from {minutes_text(start)}"
-    if st.target < p.max_target_s:
-        text += (
-            f"; it grows by {minutes_text(p.target_step_s)} with each longer bout, up to "
-            f"{minutes_text(p.max_target_s)}"
+    grows = st.target < p.max_target_s
+    if st.target != start:
+        said = (
+            _(
+                "{total} in all has grown from {start}; it grows by {step} with each longer "
+                "bout, up to {most}."
+            )
+            if grows
+            else _("{total} in all has grown from {start}.")
         )
-    return text + "."
+    elif plan is not None:
+        said = (
+            _(
+                "{total} in all is what your walking plan set; it grows by {step} with each "
+                "longer bout, up to {most}."
+            )
+            if grows
+            else _("{total} in all is what your walking plan set.")
+        )
+    else:
+        said = (
+            _(
+                "{total} in all is the starting amount; it grows by {step} with each longer "
+                "bout, up to {most}."
+            )
+            if grows
+            else _("{total} in all is the starting amount.")
+        )
+    return said.format(
+        total=minutes_text(st.target),
+        start=minutes_text(start),
+        step=minutes_text(p.target_step_s),
+        most=minutes_text(p.max_target_s),
+    )
+
+
+def _step_head(w: Walk) -> str:
+    """The walk a step line is about: "Mon 2 Mar, walking test 6:40 min, pain 3/10"."""
+    test = w.kind == WalkKind.TEST
+    if w.tfs_s is not None:
+        said = (
+            _("{day}, walking test {total}, symptoms at {symptoms}, pain {pain}/10")
+            if test
+            else _("{day}, training walk {total}, symptoms at {symptoms}, pain {pain}/10")
+        )
+    else:
+        said = (
+            _("{day}, walking test {total}, pain {pain}/10")
+            if test
+            else _("{day}, training walk {total}, pain {pain}/10")
+        )
+    return said.format(
+        day=day_text(w.start),
+        total=minutes_text(w.total_walk_s),
+        symptoms=minutes_text(w.tfs_s),
+        pain=w.peak_leg_pain,
+    )
+
+
+def _shortfall_text(shortfall: str, s: _Step, p: Progression) -> str:
+    if shortfall == "pain":
+        return _("pain above {pain}/10").format(pain=p.good_pain_max)
+    return _("shorter than your {target} target").format(target=minutes_text(s.target_before))
 
 
 def _step_text(s: _Step, p: Progression) -> str:
     w = s.walk
-    kind = "walking test" if w.kind == WalkKind.TEST else "training walk"
-    head = f"{day_text(w.start)}, {kind} {minutes_text(w.total_walk_s)}"
-    if w.tfs_s is not None:
-        head += f", symptoms at {minutes_text(w.tfs_s)}"
-    head += f", pain {w.peak_leg_pain}/10"
     pct, need = _pct(p.bout_fraction), p.good_walks_to_step_up
+    bout = minutes_text(s.bout)
     parts: list[str] = []
     if s.event == "anchor":
-        first = "" if w.kind == WalkKind.TEST else "your first walk "
-        parts.append(
-            f"{first}sets your bout at {minutes_text(s.bout)} ({pct} of {minutes_text(s.basis)})"
+        said = (
+            _("sets your bout at {bout} ({share} of {time})")
+            if w.kind == WalkKind.TEST
+            else _("your first walk sets your bout at {bout} ({share} of {time})")
         )
+        parts.append(said.format(bout=bout, share=pct, time=minutes_text(s.basis)))
     elif s.event == "shortened":
         parts.append(
-            f"symptoms came in the first bout, so your bout is now {minutes_text(s.bout)} "
-            f"({pct} of {minutes_text(s.basis)})"
+            _(
+                "symptoms came in the first bout, so your bout is now {bout} ({share} of {time})"
+            ).format(bout=bout, share=pct, time=minutes_text(s.basis))
         )
     elif s.event == "later_bout":
         parts.append(
-            f"symptoms came after the first bout, so your bout stays {minutes_text(s.bout)}"
+            _("symptoms came after the first bout, so your bout stays {bout}").format(bout=bout)
         )
     elif s.event == "good":
-        text = f"a good walk ({s.streak} of {need} towards a step up)"
         if s.blocked:
-            text += f", but no step up yet: {' and '.join(s.blocked)}"
-        parts.append(text)
+            said = _(
+                "a good walk ({count} of {need} towards a step up), but no step up yet: {reasons}"
+            )
+        else:
+            said = _("a good walk ({count} of {need} towards a step up)")
+        parts.append(said.format(count=s.streak, need=need, reasons=and_text(s.blocked)))
     elif s.event == "step_up":
         parts.append(
-            f"a good walk ({s.good_count} of {need}): stepped up to {minutes_text(s.bout)} bouts "
-            f"and {minutes_text(s.target)} in all"
+            _(
+                "a good walk ({count} of {need}): stepped up to {bout} bouts and {total} in all"
+            ).format(count=s.good_count, need=need, bout=bout, total=minutes_text(s.target))
         )
     else:  # not_good: say why, unless the flare below says it already
-        why = [t for t in s.shortfalls if not (s.flare and t.startswith("pain"))]
+        why = [_shortfall_text(t, s, p) for t in s.shortfalls if not (s.flare and t == "pain")]
         if why:
-            parts.append(f"{' and '.join(why)}, so not a good walk")
+            parts.append(_("{reasons}, so not a good walk").format(reasons=and_text(why)))
     if s.event in ("shortened", "later_bout", "not_good") and s.streak_before:
-        parts.append("the count towards a step up starts again")
+        parts.append(_("the count towards a step up starts again"))
     if s.flare:
         parts.append(
-            f"a flare ({' and '.join(s.flare)}), so your bout eases to {minutes_text(s.eased_to)}"
+            _("a flare ({causes}), so your bout eases to {bout}").format(
+                causes=and_text(s.flare), bout=minutes_text(s.eased_to)
+            )
         )
     if not parts:
-        parts.append("no change")
-    return f"{head}: {'; '.join(parts)}."
+        parts.append(_("no change"))
+    # One replayed walk and what it changed: "Mon 2 Mar, walking test 6:40 min, pain 3/10:
+    # sets your bout at 5:15 min (80% of 6:35 min)."
+    return _("{walk}: {changes}.").format(walk=_step_head(w), changes="; ".join(parts))
