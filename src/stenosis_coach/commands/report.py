@@ -21,10 +21,9 @@ from stenosis_coach.paths import AppPaths
 if TYPE_CHECKING:
     from stenosis_coach.core.report.model import Report
 
+# Writes the report to the PDF file given, all or nothing: a full or read-only disk is one
+# sentence (a UserError) and leaves an older file of that name as it was.
 DrawReportPdf = Callable[["Report", Path], object]
-"""Writes the report to the PDF file given, all or nothing; a full or read-only disk is one
-sentence (a :class:`~stenosis_coach.errors.UserError`) and leaves an older file of that
-name as it was."""
 
 HELP = N_("a PDF report to take to your appointments")
 
