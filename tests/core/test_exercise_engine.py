@@ -536,3 +536,41 @@ def test_a_session_started_at_a_later_step_shows_where_it_is_in_the_whole_routin
 def test_a_start_step_outside_the_routine_is_refused(step: int) -> None:
     with pytest.raises(ValueError, match="step"):
         ExerciseSession(SMALL, EXERCISES, T0, start_step=step)
+
+
+# --- words in the user's language (issue 14) ----------------------------------------------------
+
+
+def test_cues_and_the_players_words_are_translated(pseudo):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    r = routine(
+        ("pelvic-tilt", Dosing(reps=2, hold_s=3, sides=Sides.EACH, rest_s=10)),
+        ("cycling", Dosing(duration_s=20)),
+        ("bridge", Dosing(reps=2)),
+    )
+    session = ExerciseSession(r, EXERCISES, T0)
+    cues = [e for e in session.tick(T0 + 10_000) if isinstance(e, Cue)]
+    words = [c for c in cues if c.cue_id is not CueId.TICK]  # a tick says a digit: "3"
+    assert {c.cue_id for c in words} >= {CueId.NEXT, CueId.HOLD, CueId.PACE, CueId.START}
+    assert [c.text for c in words if not is_pseudo_wrapped(c.text)] == []
+    assert cues[0].text == "⟦next: pelvic tilt⟧"  # the name in the sentence, one message
+    assert any(c.text == "⟦rep 1 of 2⟧" for c in cues)
+    timeline = build_timeline(r, EXERCISES)
+    assert [s.text for s in timeline.segments if not is_pseudo_wrapped(s.text)] == []
+    fresh = ExerciseSession(r, EXERCISES, T0)
+    assert fresh.view(T0).next_up == "⟦Next: Stationary cycling⟧"
+    last = ExerciseSession(r, EXERCISES, T0, start_step=2)
+    assert last.view(T0).next_up == "⟦Last exercise⟧"
+
+
+def test_how_a_routine_ended_is_translated(pseudo):
+    from stenosis_coach.core.exercises.summary import end_title
+
+    r = routine(("pelvic-tilt", Dosing(reps=2)), ("bridge", Dosing(reps=2)))
+    session = ExerciseSession(r, EXERCISES, T0)
+    events = session.tick(T0) + session.skip(T0 + 1) + session.tick(T0 + 1000)
+    assert end_title(events, completed=True) == (
+        "⟦Routine finished: 1 of 2 exercises done, 1 skipped.⟧"
+    )
+    assert end_title([], completed=False) == "⟦Routine stopped⟧"

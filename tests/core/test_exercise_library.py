@@ -434,3 +434,36 @@ def test_chair_versions_replace_every_floor_exercise_keeping_the_dose():
     assert not has_floor_steps(chair, LIBRARY)
     assert [s.dosing for s in chair.steps] == [s.dosing for s in basics.steps]
     assert chair.steps[0].exercise == "pelvic-tilt-seated"
+
+
+# --- words in the user's language (issue 14) ----------------------------------------------------
+
+
+def test_builtin_words_are_translated_when_read_not_when_imported(pseudo):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    # LIBRARY and ROUTINES above were read in English; the pseudo switch made since counts.
+    assert not is_pseudo_wrapped(LIBRARY["pelvic-tilt"].name)
+    library, routines = builtin_library(), builtin_routines()
+    for exercise in library.values():
+        said = [exercise.name, *exercise.steps, *exercise.cautions]
+        assert [s for s in said if not is_pseudo_wrapped(s)] == [], exercise.id
+        assert exercise.name == f"⟦{LIBRARY[exercise.id].name}⟧"
+    for routine in routines.values():
+        assert is_pseudo_wrapped(routine.name) and is_pseudo_wrapped(routine.description)
+    assert minutes_label(370) == "⟦about 6 min⟧"
+    # Ids, doses and the structure are not words: they stay as they are.
+    assert set(library) == set(LIBRARY) and routines["gentle-start"].steps == (
+        ROUTINES["gentle-start"].steps
+    )
+
+
+def test_the_catalogue_lists_every_builtin_text_once():
+    from stenosis_coach.core.exercises.library import catalogue_messages
+
+    messages = catalogue_messages()
+    assert len(messages) == len(set(messages))
+    wanted = {t for e in LIBRARY.values() for t in (e.name, *e.steps, *e.cautions)}
+    wanted |= {t for r in ROUTINES.values() for t in (r.name, r.description) if t}
+    assert set(messages) == wanted
+    assert "One knee to chest" in messages and "Gentle start, lying" in messages

@@ -62,6 +62,7 @@ from stenosis_coach.core.exercises.timeline import (
     build_timeline,
 )
 from stenosis_coach.core.session_events import EndReason, event_kinds
+from stenosis_coach.i18n import _
 
 BACK_GRACE_S = 2.0  # "back" within the first 2 s of a step goes to the previous one (issue 4)
 
@@ -414,9 +415,9 @@ class ExerciseSession:
         if segment is None:
             next_up = ""
         elif step + 1 < len(timeline.names):
-            next_up = f"Next: {timeline.names[step + 1]}"
+            next_up = _("Next: {exercise}").format(exercise=timeline.names[step + 1])
         else:
-            next_up = "Last exercise"
+            next_up = _("Last exercise")
         progress = 1.0 if self._finish is EndReason.COMPLETED else position / timeline.total_s
         return SessionView(
             segment=segment,

@@ -36,7 +36,14 @@ between sides); ``sides`` (``both``, the default, or ``each``). A routine step d
 inherit the exercise's default dose: it states its own, as a plan file's step does.
 
 Every problem raises :class:`LibraryError` with the file, the exercise or routine id and
-the field, for example ``routines.json: routine 'x' step 3: unknown exercise 'y'``.
+the field, for example ``routines.json: routine 'x' step 3: unknown exercise 'y'`` (the
+shipped files are ours: these messages are for us, in English).
+
+The built-in names, steps, cautions and descriptions are shown to the user, so
+:func:`builtin_library` and :func:`builtin_routines` give them translated, in the language
+chosen when they are called (the files are read once, in English; each call translates).
+:func:`catalogue_messages` lists them for the message catalogue. A therapist's exercises and
+routines are the therapist's own words and are never translated.
 
 Pure Python: no Qt, no SQL.
 """
@@ -59,6 +66,7 @@ from stenosis_coach.core.exercises.model import (
     Sides,
     Source,
 )
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.resources import resource_path
 
 LIBRARY_FILE = "library.json"
@@ -161,13 +169,46 @@ EXERCISE_ALIASES: Mapping[str, str] = {
 
 
 def builtin_library() -> dict[str, Exercise]:
-    """The shipped exercises by id (read once; each call returns a fresh dict)."""
-    return dict(_builtin_library())
+    """The shipped exercises by id, their words in the user's language (read once;
+    each call translates and returns a fresh dict)."""
+    return {ident: _translated_exercise(e) for ident, e in _builtin_library().items()}
 
 
 def builtin_routines() -> dict[str, Routine]:
-    """The shipped routines by id (read once; each call returns a fresh dict)."""
-    return dict(_builtin_routines())
+    """The shipped routines by id, their words in the user's language (read once;
+    each call translates and returns a fresh dict)."""
+    return {ident: _translated_routine(r) for ident, r in _builtin_routines().items()}
+
+
+def builtin_exercise_ids() -> frozenset[str]:
+    """The ids of the shipped exercises (no words: nothing to translate)."""
+    return frozenset(_builtin_library())
+
+
+def _translated_exercise(exercise: Exercise) -> Exercise:
+    return replace(
+        exercise,
+        name=_(exercise.name),
+        steps=tuple(_(step) for step in exercise.steps),
+        cautions=tuple(_(caution) for caution in exercise.cautions),
+    )
+
+
+def _translated_routine(routine: Routine) -> Routine:
+    description = _(routine.description) if routine.description else ""
+    return replace(routine, name=_(routine.name), description=description)
+
+
+def catalogue_messages() -> list[str]:
+    """Every built-in text shown to the user (exercise names, steps and cautions, routine
+    names and descriptions), in English, each once, in file order: the extractor adds them
+    to the message catalogue, since they live in JSON, not in ``_()`` calls."""
+    found: dict[str, None] = {}
+    for exercise in _builtin_library().values():
+        found.update(dict.fromkeys((exercise.name, *exercise.steps, *exercise.cautions)))
+    for routine in _builtin_routines().values():
+        found.update(dict.fromkeys(t for t in (routine.name, routine.description) if t))
+    return list(found)
 
 
 # --- timing ----------------------------------------------------------------------------------
@@ -195,7 +236,7 @@ def minutes_label(seconds: int) -> str:
     if seconds < 0:
         raise ValueError(f"a length cannot be negative: {seconds} s")
     minutes = max(1, (seconds + 30) // 60)
-    return f"about {minutes} min"
+    return ngettext("about {minutes} min", "about {minutes} min", minutes).format(minutes=minutes)
 
 
 # --- checking --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from stenosis_coach.core.sessions import (
     routine_replay,
     session_status,
 )
+from stenosis_coach.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,14 @@ class RoutineSummary:
         """How it ended, for the history and the report: "finished", "finished, 3 of 4
         exercises skipped" or "stopped early"."""
         if not self.completed:
-            return "stopped early"
+            return _("stopped early")
         if not self.steps_skipped:
-            return "finished"
-        return f"finished, {self.steps_skipped} of {self.steps} {_exercises(self.steps)} skipped"
+            return _("finished")
+        return ngettext(
+            "finished, {skipped} of {n} exercise skipped",
+            "finished, {skipped} of {n} exercises skipped",
+            self.steps,
+        ).format(skipped=self.steps_skipped, n=self.steps)
 
 
 def summarize(session: SessionRecord, events: Iterable[SessionEvent]) -> RoutineSummary:
@@ -94,11 +99,11 @@ def end_title(engine_events: Iterable[engine.Event], completed: bool) -> str:
 
 def _end_title(completed: bool, steps: int, done: int, skipped: int) -> str:
     if not completed:
-        return "Routine stopped"
+        return _("Routine stopped")
     if not skipped:
-        return "Routine complete. Well done!"
-    return f"Routine finished: {done} of {steps} {_exercises(steps)} done, {skipped} skipped."
-
-
-def _exercises(n: int) -> str:
-    return "exercise" if n == 1 else "exercises"
+        return _("Routine complete. Well done!")
+    return ngettext(
+        "Routine finished: {done} of {n} exercise done, {skipped} skipped.",
+        "Routine finished: {done} of {n} exercises done, {skipped} skipped.",
+        steps,
+    ).format(done=done, n=steps, skipped=skipped)

@@ -27,6 +27,9 @@ Cues (each a mark on the timeline):
   "2" and "1"). A rest that hands over to a switch_side has none: the count runs at the end
   of the switch, where work starts again.
 * ``routine_complete`` at the end.
+
+A segment's ``text`` and a cue's ``text`` (its on-screen twin) are in the user's language,
+translated when the timeline is built (the sound is chosen by the cue id, never by its words).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stenosis_coach.core.exercises.model import Exercise, Routine, RoutineStep, Sides
+from stenosis_coach.i18n import N_, _
 
 # Pacing constants: the app's own choices (not from a trial), kept short and calm.
 GET_READY_S = 5  # time to get into position before each step (ours)
@@ -78,20 +82,22 @@ class MarkKind(StrEnum):
     FINISHED = "finished"
 
 
+# What the player shows during a segment, and the words of the cue that opens it (marked
+# here, translated when a timeline is built).
 _TEXT = {
-    SegmentKind.HOLD: "Hold",
-    SegmentKind.RELEASE: "Relax",
-    SegmentKind.REP: "Slow and steady",
-    SegmentKind.TIMED: "Keep going",
-    SegmentKind.REST: "Rest",
-    SegmentKind.SWITCH_SIDE: "Other side",
+    SegmentKind.HOLD: N_("Hold"),
+    SegmentKind.RELEASE: N_("Relax"),
+    SegmentKind.REP: N_("Slow and steady"),
+    SegmentKind.TIMED: N_("Keep going"),
+    SegmentKind.REST: N_("Rest"),
+    SegmentKind.SWITCH_SIDE: N_("Other side"),
 }
 _START_CUE = {
-    SegmentKind.HOLD: (CueId.HOLD, "hold"),
-    SegmentKind.RELEASE: (CueId.RELAX, "relax"),
-    SegmentKind.TIMED: (CueId.START, "start"),
-    SegmentKind.REST: (CueId.REST, "rest"),
-    SegmentKind.SWITCH_SIDE: (CueId.OTHER_SIDE, "other side"),
+    SegmentKind.HOLD: (CueId.HOLD, N_("hold")),
+    SegmentKind.RELEASE: (CueId.RELAX, N_("relax")),
+    SegmentKind.TIMED: (CueId.START, N_("start")),
+    SegmentKind.REST: (CueId.REST, N_("rest")),
+    SegmentKind.SWITCH_SIDE: (CueId.OTHER_SIDE, N_("other side")),
 }
 _TICKED = {SegmentKind.HOLD, SegmentKind.TIMED, SegmentKind.REST, SegmentKind.SWITCH_SIDE}
 
@@ -168,7 +174,7 @@ def check_routine(routine: Routine, exercises: Mapping[str, Exercise]) -> None:
     if not routine.steps:
         raise ValueError(f"Routine '{routine.id}' has no steps.")
     for number, step in enumerate(routine.steps, start=1):
-        where = f"Routine '{routine.id}', step {number}"
+        where = f"Routine '{routine.id}', step {number}"  # not translated: a programmer's error
         if step.exercise not in exercises:
             raise ValueError(f"{where} uses an unknown exercise '{step.exercise}'.")
         d = step.dosing
@@ -206,7 +212,8 @@ def build_timeline(routine: Routine, exercises: Mapping[str, Exercise]) -> Timel
         segments.extend(step_segments)
     total = segments[-1].end_s
     step_marks.append(len(marks))
-    marks.append(Mark(total, MarkKind.CUE, None, CueId.ROUTINE_COMPLETE, "routine complete"))
+    complete = _("routine complete")
+    marks.append(Mark(total, MarkKind.CUE, None, CueId.ROUTINE_COMPLETE, complete))
     marks.append(Mark(total, MarkKind.FINISHED))
     return Timeline(
         routine=routine,
@@ -240,13 +247,14 @@ def _step_segments(k: int, step: RoutineStep, exercise: Exercise, start: int) ->
         text: str | None = None,
     ) -> None:
         at = out[-1].end_s if out else start
-        text = text or _TEXT[kind]
+        text = text or _(_TEXT[kind])
         counted = reps if rep_no is not None else None
         out.append(
             Segment(kind, k, exercise.id, at, seconds, text, set_no, d.sets, rep_no, counted, side)
         )
 
-    add(SegmentKind.GET_READY, GET_READY_S, 1, sides[0], text=f"Get ready: {exercise.name}")
+    ready = _("Get ready: {exercise}").format(exercise=exercise.name)
+    add(SegmentKind.GET_READY, GET_READY_S, 1, sides[0], text=ready)
     for side_index, side in enumerate(sides):
         for set_no in range(1, d.sets + 1):
             if d.duration_s is not None:
@@ -273,11 +281,14 @@ def _segment_marks(segments: list[Segment], exercise: Exercise) -> list[Mark]:
     out: list[Mark] = []
     for i, seg in enumerate(segments):
         if seg.kind is SegmentKind.GET_READY:
-            cue, text = CueId.NEXT, f"next: {spoken_name(exercise.name)}"
+            cue = CueId.NEXT
+            text = _("next: {exercise}").format(exercise=spoken_name(exercise.name))
         elif seg.kind is SegmentKind.REP:
-            cue, text = CueId.PACE, f"rep {seg.rep_no} of {seg.reps}"
+            cue = CueId.PACE
+            text = _("rep {rep} of {reps}").format(rep=seg.rep_no, reps=seg.reps)
         else:
-            cue, text = _START_CUE[seg.kind]
+            cue, words = _START_CUE[seg.kind]
+            text = _(words)
         out.append(Mark(seg.start_s, MarkKind.CUE, seg.step, cue, text))
         following = segments[i + 1] if i + 1 < len(segments) else None
         hands_over = following is not None and following.kind is SegmentKind.SWITCH_SIDE
