@@ -758,3 +758,40 @@ def test_an_own_exercise_with_a_list_for_an_id_is_a_problem_not_a_crash():
     doc = copy.deepcopy(BASE)
     doc["exercises"][1]["id"] = []
     assert any(path == "$.exercises[1].id" for path, _ in problems_of(encode(doc)))
+
+
+# --- words in the user's language (issue 14) ----------------------------------------------------
+
+
+def test_a_plan_files_problems_are_translated_where_and_what_kept(pseudo):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    doc = copy.deepcopy(BASE)
+    doc["routines"][0]["steps"][0]["reps"] = 250
+    doc["routines"][0]["steps"][1]["exercise"] = "knee-to-chestt"
+    doc["titel"] = "x"
+    with pytest.raises(PlanError) as caught:
+        parse(encode(doc))
+    problems = caught.value.problems
+    assert problems and all(is_pseudo_wrapped(p.message) for p in problems)
+    assert all(p.source == SOURCE and not is_pseudo_wrapped(p.path) for p in problems)
+    assert str(problems[0]).startswith(f"{SOURCE}: $")  # the file and the JSON path, as they are
+    by_path = {p.path: p.message for p in problems}
+    assert by_path["$.routines[0].steps[0].reps"] == (
+        "⟦must be a whole number from 1 to 100, not 250⟧"
+    )
+    assert by_path["$.titel"] == "⟦unknown field 'titel' (did you mean 'title'?)⟧"
+    for bad in (b"", b"[1]", b"{", b"x" * 1_000_001):
+        with pytest.raises(PlanError) as caught:
+            parse(bad)
+        assert all(is_pseudo_wrapped(p.message) for p in caught.value.problems), bad[:9]
+
+
+def test_an_imported_exercise_keeps_the_therapists_words(pseudo):
+    plan = parse(RAW)
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    mine = plan.exercises()
+    assert mine and not any(is_pseudo_wrapped(e.name) for e in mine)
+    assert not any(is_pseudo_wrapped(s) for e in mine for s in e.steps)
+    assert not any(is_pseudo_wrapped(r.name) for r in plan.routines())

@@ -2,7 +2,8 @@
 
 Turns pydantic's errors into sentences a therapist understands, worded from the models' own
 bounds (so a message can never disagree with the check): ``$.routines[0].steps[2].reps`` --
-"must be a whole number from 1 to 100, not 250".
+"must be a whole number from 1 to 100, not 250". The messages are the therapist's to read:
+each is translated (``_``), the JSON path and the values from the file are not.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from stenosis_coach.core.plans.model import (
     Loc,
     PlanFile,
 )
+from stenosis_coach.i18n import _, ngettext
 
 
 def sorted_problems(problems: list[tuple[Loc, str]]) -> list[tuple[str, str]]:
@@ -65,15 +67,17 @@ def show(value: Any) -> str:
         return json.dumps(value)
     if isinstance(value, int):
         text = str(value)
-        return text if len(text) <= 20 else f"a number of {len(text)} digits"
+        if len(text) <= 20:
+            return text
+        return _("a number of {count} digits").format(count=len(text))
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
         return '"' + _printable(value) + '"'
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     return type(value).__name__
 
 
@@ -121,7 +125,55 @@ def _limit(info: FieldInfo, name: str) -> Any:
     return None
 
 
-_NOUNS = {"steps": "step", "exercises": "exercise", "routines": "routine"}
+def _not_a_list(field: str, value: Any) -> str:
+    """``must be a list [...] of steps, not "x"``: one whole message per kind of list."""
+    if field == "steps":
+        text = _("must be a list [...] of steps, not {value}")
+    elif field == "exercises":
+        text = _("must be a list [...] of exercises, not {value}")
+    elif field == "routines":
+        text = _("must be a list [...] of routines, not {value}")
+    else:
+        text = _("must be a list [...] of items, not {value}")
+    return text.format(value=show(value))
+
+
+def _empty_list(field: str) -> str:
+    if field == "steps":
+        return _("must have at least one step")
+    if field == "exercises":
+        return _("must have at least one exercise")
+    if field == "routines":
+        return _("must have at least one routine")
+    return _("must have at least one item")
+
+
+def _long_list(field: str, most: int, count: int) -> str:
+    if field == "steps":
+        text = ngettext(
+            "may have at most {most} step, not {count}",
+            "may have at most {most} steps, not {count}",
+            most,
+        )
+    elif field == "exercises":
+        text = ngettext(
+            "may have at most {most} exercise, not {count}",
+            "may have at most {most} exercises, not {count}",
+            most,
+        )
+    elif field == "routines":
+        text = ngettext(
+            "may have at most {most} routine, not {count}",
+            "may have at most {most} routines, not {count}",
+            most,
+        )
+    else:
+        text = ngettext(
+            "may have at most {most} item, not {count}",
+            "may have at most {most} items, not {count}",
+            most,
+        )
+    return text.format(most=most, count=count)
 
 
 def translate_error(error: Mapping[str, Any]) -> list[tuple[Loc, str]]:
@@ -133,19 +185,25 @@ def translate_error(error: Mapping[str, Any]) -> list[tuple[Loc, str]]:
     owner, info = _field_at(loc)
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        message = f"unknown field '{_printable(key)}'"
-        if owner is not None:
-            close = difflib.get_close_matches(key, list(owner.model_fields), n=1)
-            if close:
-                message += f" (did you mean '{close[0]}'?)"
+        close = difflib.get_close_matches(key, list(owner.model_fields), n=1) if owner else None
+        if close:
+            message = _("unknown field '{field}' (did you mean '{close}'?)").format(
+                field=_printable(key), close=close[0]
+            )
+        else:
+            message = _("unknown field '{field}'").format(field=_printable(key))
         return [(loc, message)]
     if kind == "missing":
-        return [(loc, "is required but missing")]
+        return [(loc, _("is required but missing"))]
     if info is None or (loc and isinstance(loc[-1], int)):  # every list holds objects
         if kind == "model_type" and not loc:
-            return [((), "a plan file is one JSON object {...}")]
-        return [(loc, f"must be an object {{...}}, not {show(value)}")]
+            return [((), _("a plan file is one JSON object {...}"))]
+        return [(loc, _not_an_object(value))]
     return [(loc, _field_message(kind, loc, value, info, error))]
+
+
+def _not_an_object(value: Any) -> str:
+    return _("must be an object {{...}}, not {value}").format(value=show(value))
 
 
 def _field_message(
@@ -153,48 +211,63 @@ def _field_message(
 ) -> str:
     base = _base_type(info.annotation)
     low, high = _limit(info, "ge"), _limit(info, "le")
+    shown = show(value)
     if base is int:
-        return f"must be a whole number from {low} to {high}, not {show(value)}"
+        return _("must be a whole number from {low} to {high}, not {value}").format(
+            low=low, high=high, value=shown
+        )
     if base is float:
-        return f"must be a number from {low} to {high}, not {show(value)}"
+        return _("must be a number from {low} to {high}, not {value}").format(
+            low=low, high=high, value=shown
+        )
     if get_origin(base) is Literal:
         choices = get_args(base)
         if loc == ("version",):
-            return f"must be the whole number {VERSION}, not {show(value)}"
+            return _("must be the whole number {version}, not {value}").format(
+                version=VERSION, value=shown
+            )
+        if len(choices) == 1 and loc == ("format",):
+            return _(
+                'must be "{format}", not {value}; this is not a Stenosis Coach plan file'
+            ).format(format=choices[0], value=shown)
         if len(choices) == 1:
-            hint = "; this is not a Stenosis Coach plan file" if loc == ("format",) else ""
-            return f'must be "{choices[0]}", not {show(value)}{hint}'
+            return _('must be "{choice}", not {value}').format(choice=choices[0], value=shown)
         names = ", ".join(f'"{choice}"' for choice in choices)
-        return f"must be one of {names}, not {show(value)}"
+        return _("must be one of {choices}, not {value}").format(choices=names, value=shown)
     if base is list:
-        noun = _NOUNS.get(str(loc[-1]), "item")
+        field = str(loc[-1])
         if not isinstance(value, list):
-            return f"must be a list [...] of {noun}s, not {show(value)}"
+            return _not_a_list(field, value)
         if kind == "too_short":
-            return f"must have at least one {noun}"
-        return f"may have at most {_limit(info, 'max_length')} {noun}s, not {len(value)}"
+            return _empty_list(field)
+        return _long_list(field, _limit(info, "max_length"), len(value))
     if isinstance(base, type) and issubclass(base, BaseModel):
-        return f"must be an object {{...}}, not {show(value)}"
+        return _not_an_object(value)
     if base is str:
         return _text_message(kind, value, info, error)
-    return f"is not valid: {error.get('msg', kind)}"
+    return _("is not valid: {reason}").format(reason=error.get("msg", kind))
 
 
 def _text_message(kind: str, value: Any, info: FieldInfo, error: Mapping[str, Any]) -> str:
     if not isinstance(value, str):
-        return f"must be text, not {show(value)}"
+        return _("must be text, not {value}").format(value=show(value))
     pattern = _limit(info, "pattern")
     most = _limit(info, "max_length")
     if kind == "string_too_long":
-        return f"must be at most {most} characters long, not {len(value):,}"
+        return ngettext(
+            "must be at most {most} character long, not {count}",
+            "must be at most {most} characters long, not {count}",
+            most,
+        ).format(most=most, count=f"{len(value):,}")
     if kind != "string_pattern_mismatch":
-        return str(error.get("msg", "is not valid text"))  # e.g. too many instruction lines
+        # Our own checks' messages (too many instruction lines) come translated.
+        return str(error.get("msg", _("is not valid text")))
     if pattern == SLUG_PATTERN:
-        return (
-            f"must be an id of 1 to 64 lowercase letters a-z, digits 0-9 and '-', not {show(value)}"
-        )
+        return _(
+            "must be an id of 1 to 64 lowercase letters a-z, digits 0-9 and '-', not {value}"
+        ).format(value=show(value))
     if not value.strip():
-        return "must not be blank"
+        return _("must not be blank")
     if pattern in (LINE_PATTERN, FILLED_LINE_PATTERN) and ("\n" in value or "\r" in value):
-        return "must be a single line, without line breaks"
-    return "must not hold control characters (only letters, digits, punctuation and spaces)"
+        return _("must be a single line, without line breaks")
+    return _("must not hold control characters (only letters, digits, punctuation and spaces)")

@@ -43,6 +43,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from stenosis_coach.i18n import _, ngettext
+
 FORMAT = "stenosis-coach-plan"
 VERSION = 1
 MAX_INSTRUCTION_LINES = 10
@@ -91,10 +93,13 @@ def instruction_lines(text: str) -> tuple[str, ...]:
 def _few_lines(text: str) -> str:
     count = len(instruction_lines(text))
     if count > MAX_INSTRUCTION_LINES:
-        raise PydanticCustomError(
-            "too_many_lines",
+        message = ngettext(
+            "has {count} line; give at most {most} short lines, one step per line",
             "has {count} lines; give at most {most} short lines, one step per line",
-            {"count": count, "most": MAX_INSTRUCTION_LINES},
+            count,
+        )  # pydantic fills the {placeholders} from the context
+        raise PydanticCustomError(
+            "too_many_lines", message, {"count": count, "most": MAX_INSTRUCTION_LINES}
         )
     return text
 
@@ -102,8 +107,22 @@ def _few_lines(text: str) -> str:
 def _whole_number_1(value: Any) -> Any:
     # Literal[1] alone would take true and 1.0; the version is the JSON integer 1.
     if type(value) is not int:
-        raise PydanticCustomError("plan_version_type", "must be the whole number 1")
+        raise PydanticCustomError("plan_version_type", _("must be the whole number 1"))
     return value
+
+
+# The fields' descriptions, for the published JSON Schema (a file format, in English).
+_D_AUTHOR = "The therapist's name, e.g. 'R. Okafor, PT'."  # not translated: schema
+_D_INSTRUCTIONS = (
+    f"Plain steps, one per line, at most {MAX_INSTRUCTION_LINES} lines."  # not translated: schema
+)
+_D_CAUTIONS = "When to take care or stop; one sentence or line each."  # not translated: schema
+_D_EXERCISE = "A built-in exercise id or a custom one from this file."  # not translated: schema
+_D_HOLD = "Only with reps."  # not translated: schema
+_D_DURATION = "Instead of reps."  # not translated: schema
+_D_REST = "Rest after each set and between sides."  # not translated: schema
+_D_BOUT = "At most target_total_s."  # not translated: schema
+_D_TARGET = "At most progression.max_target_s."  # not translated: schema
 
 
 class _Strict(BaseModel):
@@ -113,7 +132,7 @@ class _Strict(BaseModel):
 class PlanAuthor(_Strict):
     """Who wrote the plan: shown as "from <clinic>" beside everything it adds."""
 
-    name: str = _line(description="The therapist's name, e.g. 'R. Okafor, PT'.")
+    name: str = _line(description=_D_AUTHOR)
     clinic: str | None = _line(default=None, filled=False)
 
 
@@ -125,10 +144,12 @@ class PlanExercise(_Strict):
     instructions: Annotated[str, AfterValidator(_few_lines)] = _lines(
         2000,
         filled=True,
-        description=f"Plain steps, one per line, at most {MAX_INSTRUCTION_LINES} lines.",
+        description=_D_INSTRUCTIONS,
     )
     cautions: str = _lines(
-        2000, default="", description="When to take care or stop; one sentence or line each."
+        2000,
+        default="",
+        description=_D_CAUTIONS,
     )
     position: Literal["lying", "sitting", "standing", "cycling"]
 
@@ -136,12 +157,12 @@ class PlanExercise(_Strict):
 class PlanStep(_Strict):
     """One step of a routine: ``reps`` (with an optional ``hold_s``) or ``duration_s``."""
 
-    exercise: str = _slug(description="A built-in exercise id or a custom one from this file.")
+    exercise: str = _slug(description=_D_EXERCISE)
     reps: int | None = Field(None, ge=1, le=100)
     sets: int = Field(1, ge=1, le=10)
-    hold_s: int | None = Field(None, ge=1, le=600, description="Only with reps.")
-    duration_s: int | None = Field(None, ge=10, le=7200, description="Instead of reps.")
-    rest_s: int = Field(30, ge=0, le=600, description="Rest after each set and between sides.")
+    hold_s: int | None = Field(None, ge=1, le=600, description=_D_HOLD)
+    duration_s: int | None = Field(None, ge=10, le=7200, description=_D_DURATION)
+    rest_s: int = Field(30, ge=0, le=600, description=_D_REST)
     sides: Literal["both", "each"] = "both"
 
 
@@ -169,9 +190,9 @@ class PlanProgression(_Strict):
 class PlanWalking(_Strict):
     """The walking plan: it seeds the prescription when imported (DESIGN 5.1)."""
 
-    bout_s: int = Field(ge=60, le=3600, description="At most target_total_s.")
+    bout_s: int = Field(ge=60, le=3600, description=_D_BOUT)
     rest_s: int = Field(ge=60, le=900)
-    target_total_s: int = Field(ge=300, le=2700, description="At most progression.max_target_s.")
+    target_total_s: int = Field(ge=300, le=2700, description=_D_TARGET)
     rest_position: Literal["sit", "lean"] = "sit"
     walks_per_week: int = Field(4, ge=1, le=14)
     test_every_days: int = Field(7, ge=3, le=28)
@@ -196,9 +217,9 @@ class PlanFile(_Strict):
         context = info.context if isinstance(info.context, Mapping) else {}
         builtin_ids = context.get("builtin_ids")
         if builtin_ids is None:  # no context: the app's own library
-            from stenosis_coach.core.exercises.library import builtin_library
+            from stenosis_coach.core.exercises.library import builtin_exercise_ids
 
-            builtin_ids = frozenset(builtin_library())
+            builtin_ids = builtin_exercise_ids()
         problems = plan_rule_problems(self.model_dump(), frozenset(builtin_ids))
         if problems:
             text = "; ".join(message for _, message in problems)
@@ -242,16 +263,19 @@ def plan_rule_problems(data: Any, builtin_ids: frozenset[str]) -> list[tuple[Loc
             problems.append(
                 (
                     ("exercises", i, "id"),
-                    f"'{ident}' is the id of a built-in exercise; "
-                    "give this exercise an id of its own",
+                    _(
+                        "'{id}' is the id of a built-in exercise; "
+                        "give this exercise an id of its own"
+                    ).format(id=ident),
                 )
             )
         elif ident in first:
             problems.append(
                 (
                     ("exercises", i, "id"),
-                    f"the id '{ident}' is already used by $.exercises[{first[ident]}]; "
-                    "each exercise needs its own id",
+                    _(
+                        "the id '{id}' is already used by {path}; each exercise needs its own id"
+                    ).format(id=ident, path=f"$.exercises[{first[ident]}]"),
                 )
             )
         else:
@@ -267,8 +291,9 @@ def plan_rule_problems(data: Any, builtin_ids: frozenset[str]) -> list[tuple[Loc
                 problems.append(
                     (
                         ("routines", i, "id"),
-                        f"the id '{ident}' is already used by $.routines[{first[ident]}]; "
-                        "each routine needs its own id",
+                        _(
+                            "the id '{id}' is already used by {path}; each routine needs its own id"
+                        ).format(id=ident, path=f"$.routines[{first[ident]}]"),
                     )
                 )
             else:
@@ -279,7 +304,9 @@ def plan_rule_problems(data: Any, builtin_ids: frozenset[str]) -> list[tuple[Loc
     if isinstance(walking, dict):
         problems.extend(_walking_problems(walking))
     if (routines is None or routines == []) and walking is None:
-        problems.append(((), "a plan needs at least one routine or a walking plan; it has neither"))
+        problems.append(
+            ((), _("a plan needs at least one routine or a walking plan; it has neither"))
+        )
     return problems
 
 
@@ -287,20 +314,26 @@ def _step_problems(step: dict[str, Any], loc: Loc, known: frozenset[str]) -> lis
     problems: list[tuple[Loc, str]] = []
     name = step.get("exercise")
     if isinstance(name, str) and _SLUG.fullmatch(name) and name not in known:
-        message = f"names exercise '{name}', which is neither built in nor in this file"
         close = difflib.get_close_matches(name, sorted(known), n=1)
         if close:
-            message += f" (did you mean '{close[0]}'?)"
+            message = _(
+                "names exercise '{exercise}', which is neither built in nor in this file "
+                "(did you mean '{close}'?)"
+            ).format(exercise=name, close=close[0])
+        else:
+            message = _(
+                "names exercise '{exercise}', which is neither built in nor in this file"
+            ).format(exercise=name)
         problems.append(((*loc, "exercise"), message))
     has_reps = step.get("reps") is not None
     has_duration = step.get("duration_s") is not None
     if has_reps and has_duration:
-        problems.append((loc, "has both reps and duration_s; give only one of them"))
+        problems.append((loc, _("has both reps and duration_s; give only one of them")))
     elif not has_reps and not has_duration:
-        problems.append((loc, "needs either reps or duration_s"))
+        problems.append((loc, _("needs either reps or duration_s")))
     elif has_duration and step.get("hold_s") is not None:
         problems.append(
-            ((*loc, "hold_s"), "is only for a step with reps, and this step has duration_s")
+            ((*loc, "hold_s"), _("is only for a step with reps, and this step has duration_s"))
         )
     return problems
 
@@ -312,7 +345,9 @@ def _walking_problems(walking: dict[str, Any]) -> list[tuple[Loc, str]]:
         problems.append(
             (
                 ("walking", "bout_s"),
-                f"must not be longer than target_total_s ({target} seconds), not {bout}",
+                _("must not be longer than target_total_s ({target} seconds), not {bout}").format(
+                    target=target, bout=bout
+                ),
             )
         )
     progression = walking.get("progression", {})
@@ -323,7 +358,9 @@ def _walking_problems(walking: dict[str, Any]) -> list[tuple[Loc, str]]:
         problems.append(
             (
                 ("walking", "target_total_s"),
-                f"must not be more than progression.max_target_s ({most} seconds), not {target}",
+                _(
+                    "must not be more than progression.max_target_s ({most} seconds), not {target}"
+                ).format(most=most, target=target),
             )
         )
     return problems

@@ -24,6 +24,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _DESCRIPTION = (
     "A physical therapist's plan for a patient of Stenosis Coach: custom exercises, routines "
+    # not translated: the published JSON Schema is a file format, in English
     "and a walking plan (DESIGN 4.2). UTF-8, at most 1 MB, extension .scplan.json. Beyond "
     "this schema: a step has either reps or duration_s (hold_s only with reps); exercise ids "
     "and routine ids are each unique in the file; a custom exercise may not reuse a built-in "
@@ -39,7 +40,7 @@ def plan_json_schema() -> dict[str, Any]:
     schema = PlanFile.model_json_schema()
     schema["$schema"] = SCHEMA_DIALECT
     schema["$id"] = SCHEMA_ID
-    schema["title"] = "Stenosis Coach plan file, version 1"
+    schema["title"] = "Stenosis Coach plan file, version 1"  # not translated: schema
     schema["description"] = _DESCRIPTION
     return schema
 

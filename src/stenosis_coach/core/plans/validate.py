@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from stenosis_coach.core.exercises.library import EXERCISE_ALIASES, builtin_library
+from stenosis_coach.core.exercises.library import EXERCISE_ALIASES, builtin_exercise_ids
 from stenosis_coach.core.exercises.model import (
     Dosing,
     Exercise,
@@ -47,11 +47,11 @@ from stenosis_coach.core.plans.model import (
     plan_rule_problems,
 )
 from stenosis_coach.core.walking.prescription import PlanStart, Progression
+from stenosis_coach.i18n import _
 
 MAX_BYTES = 1_000_000  # DESIGN 4.2: at most 1 MB
 MAX_DEPTH = 16  # a valid plan is 5 levels deep ($.routines[0].steps[0].reps)
 _BOM = b"\xef\xbb\xbf"
-_TOO_DEEP = f"is nested too deeply (a plan has at most {MAX_DEPTH} levels)"
 
 
 @dataclass(frozen=True)
@@ -207,29 +207,40 @@ class _BadNumber(ValueError):
 
 
 def _reject_constant(name: str) -> Any:
-    raise _BadNumber(f"holds {name}, which is not a number a plan can use")
+    raise _BadNumber(
+        _("the file holds {name}, which is not a number a plan can use").format(name=name)
+    )
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _BadNumber(f"holds the number {text[:20]}, which is too large")
+        raise _BadNumber(
+            _("the file holds the number {number}, which is too large").format(number=text[:20])
+        )
     return value
+
+
+def _too_deep() -> str:
+    return _("is nested too deeply (a plan has at most {levels} levels)").format(levels=MAX_DEPTH)
 
 
 def _read_json(data: bytes) -> tuple[list[tuple[Loc, str]], dict[str, Any] | None]:
     """Bytes to a JSON object safe to check, or ``None`` and why not (and repeated keys)."""
     if len(data) > MAX_BYTES:
-        return [((), f"the file is {len(data):,} bytes; a plan file may be at most 1 MB")], None
+        too_big = _("the file is {size} bytes; a plan file may be at most 1 MB")
+        return [((), too_big.format(size=f"{len(data):,}"))], None
     body = data.removeprefix(_BOM)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         at = error.start + len(data) - len(body)
-        why = f"byte {at + 1:,} cannot be read as UTF-8"
-        return [((), f"the file is not UTF-8 text ({why}); save it as UTF-8")], None
+        why = _(
+            "the file is not UTF-8 text (byte {number} cannot be read as UTF-8); save it as UTF-8"
+        ).format(number=f"{at + 1:,}")
+        return [((), why)], None
     if not text.strip():
-        return [((), "the file is empty")], None
+        return [((), _("the file is empty"))], None
     repeated: list[tuple[dict[str, Any], list[str]]] = []
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -237,7 +248,7 @@ def _read_json(data: bytes) -> tuple[list[tuple[Loc, str]], dict[str, Any] | Non
         if len(obj) < len(pairs):
             seen: set[str] = set()
             twice = []
-            for key, _ in pairs:
+            for key, _value in pairs:
                 if key in seen:
                     twice.append(key)
                 seen.add(key)
@@ -252,20 +263,31 @@ def _read_json(data: bytes) -> tuple[list[tuple[Loc, str]], dict[str, Any] | Non
             parse_float=_finite_float,
         )
     except _BadNumber as error:
-        return [((), f"the file {error}")], None
+        return [((), str(error))], None
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        return [((), f"the file is not valid JSON: {error.msg} ({where})")], None
+        # ``error.msg`` is Python's own English ("Expecting ',' delimiter").
+        bad = _("the file is not valid JSON: {reason} (line {line}, column {column})")
+        return [((), bad.format(reason=error.msg, line=error.lineno, column=error.colno))], None
     except RecursionError:
         return [
-            ((), f"the file is nested too deeply (a plan has at most {MAX_DEPTH} levels)")
+            (
+                (),
+                _("the file is nested too deeply (a plan has at most {levels} levels)").format(
+                    levels=MAX_DEPTH
+                ),
+            )
         ], None
     except ValueError:  # an integer of thousands of digits
-        return [((), "the file is not valid JSON: it holds a number with too many digits")], None
+        return [((), _("the file is not valid JSON: it holds a number with too many digits"))], None
     problems, fatal = _scan(raw, {id(obj): keys for obj, keys in repeated})
     if not isinstance(raw, dict):
-        kind = "a list" if isinstance(raw, list) else f"the single value {show(raw)}"
-        problems.append(((), f"the file holds {kind}; a plan file is one JSON object {{...}}"))
+        if isinstance(raw, list):
+            holds = _("the file holds a list; a plan file is one JSON object {...}")
+        else:
+            holds = _(
+                "the file holds the single value {value}; a plan file is one JSON object {{...}}"
+            ).format(value=show(raw))
+        problems.append(((), holds))
         fatal = True
     return problems, None if fatal else raw
 
@@ -279,20 +301,21 @@ def _scan(raw: Any, repeated: Mapping[int, list[str]]) -> tuple[list[tuple[Loc, 
         value, loc = stack.pop()
         if len(loc) > MAX_DEPTH:
             if not deep:  # once is enough
-                problems.append((loc, _TOO_DEEP))
+                problems.append((loc, _too_deep()))
             fatal = deep = True
         elif isinstance(value, str) and not _encodable(value):
             fatal = True
-            problems.append((loc, "holds a broken \\u escape, which is not valid text"))
+            problems.append((loc, _("holds a broken \\u escape, which is not valid text")))
         elif isinstance(value, list):
             stack.extend((item, (*loc, i)) for i, item in enumerate(value))
         elif isinstance(value, dict):
             for key in repeated.get(id(value), ()):
-                problems.append(((*loc, key), "appears twice in the same object; keep only one"))
+                twice = _("appears twice in the same object; keep only one")
+                problems.append(((*loc, key), twice))
             for key, item in value.items():
                 if not _encodable(key):
                     fatal = True
-                    problems.append((loc, "has a field name with a broken \\u escape"))
+                    problems.append((loc, _("has a field name with a broken \\u escape")))
                 else:
                     stack.append((item, (*loc, key)))
     return problems, fatal
@@ -315,8 +338,10 @@ def _check(
         return [
             (
                 ("version",),
-                f"this is a version {version} plan file, but this app reads version {VERSION};"
-                " a newer Stenosis Coach may open it",
+                _(
+                    "this is a version {version} plan file, but this app reads version "
+                    "{supported}; a newer Stenosis Coach may open it"
+                ).format(version=version, supported=VERSION),
             )
         ], None
     raw = _with_canonical_ids(raw)
@@ -390,8 +415,10 @@ def plan_to_dict(
             exercise = exercises_used.get(step.exercise)
             if exercise is None:
                 raise ValueError(
-                    f"routine '{routine.id}' names exercise '{step.exercise}', "
-                    "which is not among the exercises given"
+                    _(
+                        "routine '{routine}' names exercise '{exercise}', "
+                        "which is not among the exercises given"
+                    ).format(routine=routine.id, exercise=step.exercise)
                 )
             if exercise.source == Source.BUILT_IN:
                 builtin_ids.add(exercise.id)
@@ -410,10 +437,10 @@ def plan_to_dict(
     if walking is not None:
         d["walking"] = copy.deepcopy(dict(walking))
     # The app's own library counts too: a custom exercise must not take a built-in id anywhere.
-    problems, _ = _check(d, frozenset(builtin_ids) | frozenset(builtin_library()))
+    problems, _plan = _check(d, frozenset(builtin_ids) | builtin_exercise_ids())
     if problems:
         details = "; ".join(f"{path}: {text}" for path, text in sorted_problems(problems))
-        raise ValueError(f"this plan cannot be exported: {details}")
+        raise ValueError(_("this plan cannot be exported: {details}").format(details=details))
     return d
 
 
@@ -454,5 +481,6 @@ def dump_plan(d: Mapping[str, Any]) -> bytes:
     """A plan dict as file bytes: UTF-8, indent 1, a final newline; ``ValueError`` over 1 MB."""
     data = (json.dumps(d, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
     if len(data) > MAX_BYTES:
-        raise ValueError(f"the plan is {len(data):,} bytes; a plan file may be at most 1 MB")
+        too_big = _("the plan is {size} bytes; a plan file may be at most 1 MB")
+        raise ValueError(too_big.format(size=f"{len(data):,}"))
     return data
