@@ -371,3 +371,31 @@ def test_imports_without_pyside6():
     )
     assert result.returncode == 0, result.stderr
     assert "PySide6" not in safety.__dict__
+
+
+# --- words in the user's language (issue 14) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_each_question_is_two_whole_sentences_asking_the_same(question):
+    # Clinically reviewed words: the first check and the later ones ask the same question,
+    # only the time phrase differs; each is one message for a translator.
+    assert question.text == f"Since your last check, {question.asks}"
+    assert question.first_text == f"Recently, {question.asks}"
+    assert question.label == question.plain_label
+
+
+def test_questions_and_the_seek_care_words_are_translated(pseudo):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    for question in QUESTIONS:
+        assert question.text == f"⟦{question.since_words}⟧"
+        assert question.first_text == f"⟦{question.first_words}⟧"
+        assert question.label == f"⟦{question.plain_label}⟧"
+    for level in Level:
+        qid = next(q.id for q in QUESTIONS if q.level is level)
+        advice = advice_for(answers_with(qid, "calf-pain-standing"))
+        assert advice is not None
+        said = [advice.title, advice.body, *advice.reasons, *advice.also_noted]
+        assert [s for s in said if not is_pseudo_wrapped(s)] == []
+    assert QUESTIONS_BY_ID["fever"].plain_label == "Fever"  # what a CSV export writes

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from stenosis_coach.i18n import N_, _
+
 
 class Level(StrEnum):
     """How soon to seek care. Compare with :attr:`severity`, not ``<`` (that compares text)."""
@@ -71,31 +73,48 @@ class CheckTrigger(StrEnum):
 SEVERE_HURT_SCORE = 7
 
 
-SINCE_LAST_CHECK = "Since your last check"
+SINCE_LAST_CHECK = "Since your last check"  # not translated: the English the questions begin with
 # The first check ever has no "last check" to count from (DESIGN 5.5, December 2026).
 FIRST_CHECK = "Recently"
 
 
 @dataclass(frozen=True)
 class RedFlagQuestion:
+    """One red-flag question. Its words are clinically reviewed: each is a whole sentence
+    in English (marked for translation, translated where shown), "you" language, the time
+    phrase first (:data:`SINCE_LAST_CHECK`, or :data:`FIRST_CHECK` at the first check)."""
+
     id: str  # stable slug; stored with every answer, never renamed
-    asks: str  # the question after its time phrase, "you" language: "have you had ...?"
+    since_words: str  # "Since your last check, have you had ...?" (English, untranslated)
+    first_words: str  # "Recently, have you had ...?" (English, untranslated)
     level: Level
-    source: str  # where the question and its level come from
-    plain_label: str  # short wording for lists of answers (report, seek-care screen)
+    source: str  # where the question and its level come from (for us: not translated)
+    plain_label: str  # short wording for lists of answers, English; shown as :attr:`label`
+
+    @property
+    def asks(self) -> str:
+        """The question after its time phrase, in English: "have you had ...?"."""
+        return self.since_words.removeprefix(f"{SINCE_LAST_CHECK}, ")
 
     @property
     def text(self) -> str:
-        """The question as asked at every check after the first."""
-        return f"{SINCE_LAST_CHECK}, {self.asks}"
+        """The question as asked at every check after the first, in the user's language."""
+        return _(self.since_words)
 
     @property
     def first_text(self) -> str:
-        """The question as asked at the first check ever: there is no last check yet."""
-        return f"{FIRST_CHECK}, {self.asks}"
+        """The question as asked at the first check ever (there is no last check yet), in
+        the user's language."""
+        return _(self.first_words)
 
     def text_for(self, first_check: bool) -> str:
         return self.first_text if first_check else self.text
+
+    @property
+    def label(self) -> str:
+        """:attr:`plain_label` in the user's language (the report, the seek-care screen,
+        the pocket card); a CSV export keeps ``plain_label``."""
+        return _(self.plain_label)
 
 
 _E, _U, _S = Level.EMERGENCY, Level.URGENT, Level.STOP_AND_CHECK
@@ -106,119 +125,185 @@ _SRC_S = "DESIGN 5.5 stop and get checked"
 QUESTIONS: tuple[RedFlagQuestion, ...] = (
     RedFlagQuestion(
         "saddle-numbness",
-        "have you had new numbness in your groin, bottom or inner "
-        "thighs (the area that would touch a saddle)?",
+        N_(
+            "Since your last check, have you had new numbness in your groin, bottom or inner "
+            "thighs (the area that would touch a saddle)?"
+        ),
+        N_(
+            "Recently, have you had new numbness in your groin, bottom or inner thighs (the "
+            "area that would touch a saddle)?"
+        ),
         _E,
         _SRC_E,
-        "Numbness in the groin or saddle area",
+        N_("Numbness in the groin or saddle area"),
     ),
     RedFlagQuestion(
         "bladder-trouble",
-        "have you had new trouble starting to pass urine or holding it in, "
-        "or have you leaked urine without meaning to?",
+        N_(
+            "Since your last check, have you had new trouble starting to pass urine or holding"
+            " it in, or have you leaked urine without meaning to?"
+        ),
+        N_(
+            "Recently, have you had new trouble starting to pass urine or holding it in, or "
+            "have you leaked urine without meaning to?"
+        ),
         _E,
         _SRC_E,
-        "New trouble starting or controlling urine, or leaking",
+        N_("New trouble starting or controlling urine, or leaking"),
     ),
     RedFlagQuestion(
         "bowel-control",
-        "have you lost control of your bowels, or not felt when you needed to go?",
+        N_(
+            "Since your last check, have you lost control of your bowels, or not felt when you"
+            " needed to go?"
+        ),
+        N_("Recently, have you lost control of your bowels, or not felt when you needed to go?"),
         _E,
         _SRC_E,
-        "Loss of bowel control",
+        N_("Loss of bowel control"),
     ),
     RedFlagQuestion(
         "both-legs-weak-or-numb",
-        "have both of your legs become weak or numb in a way that is new?",
+        N_(
+            "Since your last check, have both of your legs become weak or numb in a way that "
+            "is new?"
+        ),
+        N_("Recently, have both of your legs become weak or numb in a way that is new?"),
         _E,
         _SRC_E,
-        "New weakness or numbness in both legs",
+        N_("New weakness or numbness in both legs"),
     ),
     RedFlagQuestion(
         "leg-weakness-worsening",
-        "has weakness in a leg got worse quickly, or has a foot started "
-        "to drop or drag so your toes catch the ground?",
+        N_(
+            "Since your last check, has weakness in a leg got worse quickly, or has a foot "
+            "started to drop or drag so your toes catch the ground?"
+        ),
+        N_(
+            "Recently, has weakness in a leg got worse quickly, or has a foot started to drop "
+            "or drag so your toes catch the ground?"
+        ),
         _E,
         _SRC_E,
-        "Leg weakness getting worse quickly, or foot drop",
+        N_("Leg weakness getting worse quickly, or foot drop"),
     ),
     RedFlagQuestion(
         "walking-sudden-drop",
-        "has your walking suddenly become much worse, so you can walk far less than before?",
+        N_(
+            "Since your last check, has your walking suddenly become much worse, so you can "
+            "walk far less than before?"
+        ),
+        N_(
+            "Recently, has your walking suddenly become much worse, so you can walk far less "
+            "than before?"
+        ),
         _E,
         _SRC_E,
-        "Sudden big drop in how far you can walk",
+        N_("Sudden big drop in how far you can walk"),
     ),
     RedFlagQuestion(
         "chest-pain",
-        "have you had any chest pain?",
+        N_("Since your last check, have you had any chest pain?"),
+        N_("Recently, have you had any chest pain?"),
         _E,
         "DESIGN 5.5 emergency",
-        "Chest pain",
+        N_("Chest pain"),
     ),
     RedFlagQuestion(
         "breathless-at-rest",
-        "have you been short of breath or dizzy in a way that did not get better when you rested?",
+        N_(
+            "Since your last check, have you been short of breath or dizzy in a way that did "
+            "not get better when you rested?"
+        ),
+        N_(
+            "Recently, have you been short of breath or dizzy in a way that did not get better"
+            " when you rested?"
+        ),
         _E,
         "DESIGN 5.5 emergency",
-        "Short of breath or dizzy, not settling with rest",
+        N_("Short of breath or dizzy, not settling with rest"),
     ),
     RedFlagQuestion(
         "clumsy-hands",
-        "have your hands become clumsy, or have you started dropping things?",
+        N_(
+            "Since your last check, have your hands become clumsy, or have you started "
+            "dropping things?"
+        ),
+        N_("Recently, have your hands become clumsy, or have you started dropping things?"),
         _U,
         _SRC_U + " (neck: cervical cord)",
-        "Clumsy hands or dropping things",
+        N_("Clumsy hands or dropping things"),
     ),
     RedFlagQuestion(
         "unsteady-or-falls",
-        "have you become unsteady on your feet in a new way, or had a fall?",
+        N_(
+            "Since your last check, have you become unsteady on your feet in a new way, or had"
+            " a fall?"
+        ),
+        N_("Recently, have you become unsteady on your feet in a new way, or had a fall?"),
         _U,
         _SRC_U + " (neck: cervical cord)",
-        "New unsteadiness or falls",
+        N_("New unsteadiness or falls"),
     ),
     RedFlagQuestion(
         "spreading-numbness",
-        "has any numbness spread to a new part of your body?",
+        N_("Since your last check, has any numbness spread to a new part of your body?"),
+        N_("Recently, has any numbness spread to a new part of your body?"),
         _U,
         _SRC_U,
-        "Numbness that is spreading",
+        N_("Numbness that is spreading"),
     ),
     RedFlagQuestion(
         "fever",
-        "have you had a fever (a high temperature)?",
+        N_("Since your last check, have you had a fever (a high temperature)?"),
+        N_("Recently, have you had a fever (a high temperature)?"),
         _U,
         _SRC_U,
-        "Fever",
+        N_("Fever"),
     ),
     RedFlagQuestion(
         "weight-loss",
-        "have you lost weight without trying?",
+        N_("Since your last check, have you lost weight without trying?"),
+        N_("Recently, have you lost weight without trying?"),
         _U,
         _SRC_U,
-        "Weight loss without trying",
+        N_("Weight loss without trying"),
     ),
     RedFlagQuestion(
         "pain-after-fall",
-        "have you had a fall that left you with new or worse pain?",
+        N_("Since your last check, have you had a fall that left you with new or worse pain?"),
+        N_("Recently, have you had a fall that left you with new or worse pain?"),
         _U,
         _SRC_U,
-        "Pain after a fall",
+        N_("Pain after a fall"),
     ),
     RedFlagQuestion(
         "breathless-walking-settles",
-        "have you been short of breath or dizzy while walking, and it got better once you rested?",
+        N_(
+            "Since your last check, have you been short of breath or dizzy while walking, and "
+            "it got better once you rested?"
+        ),
+        N_(
+            "Recently, have you been short of breath or dizzy while walking, and it got better"
+            " once you rested?"
+        ),
         _S,
         _SRC_S + " (may be the heart or lungs, not the spine)",
-        "Short of breath or dizzy when walking, settling with rest",
+        N_("Short of breath or dizzy when walking, settling with rest"),
     ),
     RedFlagQuestion(
         "calf-pain-standing",
-        "have you had new pain in your calf when walking that goes "
-        "away when you just stand still, without sitting or bending forward?",
+        N_(
+            "Since your last check, have you had new pain in your calf when walking that goes "
+            "away when you just stand still, without sitting or bending forward?"
+        ),
+        N_(
+            "Recently, have you had new pain in your calf when walking that goes away when you"
+            " just stand still, without sitting or bending forward?"
+        ),
         _S,
         _SRC_S + " (may be circulation, not the spine)",
-        "Calf pain that eases by standing still",
+        N_("Calf pain that eases by standing still"),
     ),
 )
 
@@ -292,6 +377,8 @@ def decide(answers: Mapping[str, bool]) -> Level | None:
 
 @dataclass(frozen=True)
 class SeekCareAdvice:
+    """What the seek-care screen says, in the user's language."""
+
     level: Level
     title: str
     body: str
@@ -299,27 +386,34 @@ class SeekCareAdvice:
     also_noted: tuple[str, ...] = ()  # plain labels of "yes" answers at lower levels
 
 
+# Marked here, translated in :func:`advice_for` (clinically reviewed: keep every word).
 _ADVICE: Mapping[Level, tuple[str, str]] = {
     Level.EMERGENCY: (
-        "Get emergency care now",
-        "This can be serious. Call your local emergency number (for example 911, 112 or "
-        "999) or go to the nearest emergency department now. If you can, ask someone to "
-        "take you rather than driving yourself. Show them the answers listed below.",
+        N_("Get emergency care now"),
+        N_(
+            "This can be serious. Call your local emergency number (for example 911, 112 or "
+            "999) or go to the nearest emergency department now. If you can, ask someone to "
+            "take you rather than driving yourself. Show them the answers listed below."
+        ),
     ),
     Level.URGENT: (
-        "Contact your clinician today",
-        "What you noticed needs to be checked soon. Contact your doctor or clinician today "
-        "and tell them what has changed. If you cannot reach them today, go "
-        "to an urgent care clinic or call your local health advice line. If things get worse "
-        "quickly, call your local emergency number.",
+        N_("Contact your clinician today"),
+        N_(
+            "What you noticed needs to be checked soon. Contact your doctor or clinician today "
+            "and tell them what has changed. If you cannot reach them today, go "
+            "to an urgent care clinic or call your local health advice line. If things get "
+            "worse quickly, call your local emergency number."
+        ),
     ),
     Level.STOP_AND_CHECK: (
-        "Stop and get checked",
-        "Do not continue exercising or walking for exercise until a clinician has checked "
-        "you. These signs can come from the heart or blood flow, not the spine, so they need "
-        "their own check. Contact your doctor or clinician soon and tell them what happened. "
-        "If you get chest pain, or breathlessness or dizziness that does not settle with "
-        "rest, call your local emergency number.",
+        N_("Stop and get checked"),
+        N_(
+            "Do not continue exercising or walking for exercise until a clinician has checked "
+            "you. These signs can come from the heart or blood flow, not the spine, so they "
+            "need their own check. Contact your doctor or clinician soon and tell them what "
+            "happened. If you get chest pain, or breathlessness or dizziness that does not "
+            "settle with rest, call your local emergency number."
+        ),
     ),
 }
 
@@ -333,10 +427,10 @@ def advice_for(answers: Mapping[str, bool]) -> SeekCareAdvice | None:
     title, body = _ADVICE[level]
     return SeekCareAdvice(
         level=level,
-        title=title,
-        body=body,
-        reasons=tuple(q.plain_label for q in yes if q.level.severity >= level.severity),
-        also_noted=tuple(q.plain_label for q in yes if q.level.severity < level.severity),
+        title=_(title),
+        body=_(body),
+        reasons=tuple(q.label for q in yes if q.level.severity >= level.severity),
+        also_noted=tuple(q.label for q in yes if q.level.severity < level.severity),
     )
 
 
