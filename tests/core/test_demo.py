@@ -236,3 +236,18 @@ def test_sessions_never_overlap(weeks, seed):
     ] + [(s.start, s.start + timedelta(seconds=s.elapsed_s)) for s in h.routine_sessions]
     spans.sort()
     assert all(end <= start for (_, end), (start, _) in pairwise(spans))
+
+
+def test_the_demo_patients_notes_are_in_the_users_language_and_change_nothing_else(pseudo):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    english = history(16, 1)  # made before the switch (cached), in English
+    shown = generate(16, 1, END, TZ)
+    notes = [w.notes for w in shown.walks if w.notes] + [g.notes for g in shown.logs if g.notes]
+    notes += [t.note for t in shown.treatments if t.note]
+    assert notes and [n for n in notes if not is_pseudo_wrapped(n)] == []
+    # The same story: only the words differ.
+    assert [(w.start, w.total_walk_s, w.tfs_s) for w in shown.walks] == [
+        (w.start, w.total_walk_s, w.tfs_s) for w in english.walks
+    ]
+    assert len(shown.logs) == len(english.logs) and shown.checks == english.checks

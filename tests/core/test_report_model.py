@@ -701,3 +701,47 @@ def test_a_week_cut_by_the_range_says_how_many_of_its_days_count():
     assert weeks[0].cells[0] == "Mon 26 Jan 2026 (1 of 7 days)"  # only Sun 1 Feb
     assert weeks[-1].cells[0] == "Mon 23 Mar 2026 (3 of 7 days)"  # the week under way
     assert weeks[1].cells[0] == "Mon 2 Feb 2026"
+
+
+# ---- words in the user's language (issue 14) ------------------------------------------------
+
+
+def test_every_sentence_of_the_report_is_translated(pseudo):
+    from stenosis_coach.core.report.tables import routine_table, walk_table, weekly_table
+    from stenosis_coach.core.report.tables import compare_headers
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    r = build_report(report_input())  # built in the pseudo-locale: not the cached English one
+    p = r.page1
+    said = [p.title, p.patient_line, p.range_line, p.generated_line, p.verdict.headline]
+    said += [p.plot.title, p.plot.empty_text, p.opioid_line, p.treatment_caveat, *p.footnotes]
+    said += [t.text for t in p.treatments] + [p.safety.summary, *p.what_next]
+    for flag in p.safety.flagged:
+        said += [flag.trigger_text, flag.level_text, flag.clearance_text, *flag.answers]
+    said += [q.text for q in r.questions] + [r.questions[0].detail]  # the others: given
+    said += [c.label for c in p.compare] + [c.basis for c in p.compare]
+    said += [x for line in r.daily_summary.lines for x in (line.label, line.value)]
+    said += list(compare_headers()[1:]) + [n.source for n in r.notes]
+    for table in (walk_table(r.walks), weekly_table(r.weekly), routine_table(r.routines)):
+        said += table.headers
+    said += [w.cells[1] for w in r.walks] + [x.ended for x in r.routines]
+    assert [s for s in said if not is_pseudo_wrapped(s)] == []
+    # One sentence, one message: what the patient typed sits inside it, untouched.
+    assert p.patient_line == "⟦Patient: Ana <b>Ruiz</b> & Co⟧"
+    assert p.range_line.startswith("⟦") and p.range_line.endswith("⟦12 weeks⟧⟧")
+    assert compare_headers()[0] == ""  # the labels' column has no header
+    assert r.page1.next_walk == NEXT_WALK  # the app's sentence, as given
+
+
+def test_english_table_headers_and_cells_stay_as_they_were():
+    r = full()
+    from stenosis_coach.core.report.tables import walk_table
+    from stenosis_coach.core.report.tables import compare_headers
+
+    assert compare_headers() == COMPARE_HEADERS
+    assert walk_table(r.walks).headers[:4] == (
+        "Date",
+        "Kind",
+        "Walked (min:sec)",
+        "Until symptoms (min:sec)",
+    )

@@ -14,6 +14,9 @@ The replay runs over a window (the full one would be quadratic) that restarts as
 (a test, or a training walk that was not good) with no flare in the 48 h and no step-up in
 the 72 h before it: from there DESIGN 5.1 gives exactly the full replay, and
 ``tests/core/test_demo.py`` checks every walk against it.
+
+The notes the demo patient "typed" are in the user's language (translated as the history is
+made; the random choices do not depend on the words).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from stenosis_coach.core.exercises.library import (
 from stenosis_coach.core.safety import QUESTIONS, CheckTrigger, ClearanceReason
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
+from stenosis_coach.i18n import N_, _
 
 MIN_WEEKS, MAX_WEEKS = 4, 1040
 TEST_LIMIT_S = 1800  # DESIGN 5.1: a walking test lasts at most 30 min
@@ -41,8 +45,16 @@ FLARE_QUIET = timedelta(hours=48)  # DESIGN 5.1: no step-up within 48 h of a fla
 STEP_GAP = timedelta(hours=72)  # DESIGN 5.1: 72 h between step-ups
 CALF_QUESTION = "calf-pain-standing"
 _WALK_HOURS = (8, 9, 9, 10, 10, 10, 11, 14, 15, 16, 16, 17)
-_WALK_NOTES = ("Walked to the park.", "Rested on the bench by the river.", "Windy today.")
-_DAY_NOTES = ("Stiff in the morning, eased after the exercises.", "Good day.", "Slept badly.")
+_WALK_NOTES = (
+    N_("Walked to the park."),
+    N_("Rested on the bench by the river."),
+    N_("Windy today."),
+)
+_DAY_NOTES = (
+    N_("Stiff in the morning, eased after the exercises."),
+    N_("Good day."),
+    N_("Slept badly."),
+)
 
 
 @dataclass(frozen=True)
@@ -149,7 +161,7 @@ class _Body:
                 self.slips.append((d, rng.randint(3, 5), rng.uniform(0.18, 0.28), 8))
             d += rng.randint(140, 300)
         self.drift = [0.0]  # slow weekly ups and downs, within 10%
-        for _ in range(days // 7):
+        for _week in range(days // 7):
             self.drift.append(max(-0.1, min(0.1, 0.85 * self.drift[-1] + rng.gauss(0, 0.02))))
 
     def progress(self, d: int) -> float:
@@ -212,10 +224,10 @@ class _Generator:
         self.clear_day = 14 + rng.randint(2, 3) if weeks >= 12 else -1
         self.blocked = range(self.yes_day, self.clear_day + 1)
         self.notes = {
-            self.body.flare[0]: "Flare: sore after carrying heavy shopping yesterday.",
-            self.body.injection: "Epidural injection today.",
-            self.yes_day: "Calf pain when standing still - booked the GP.",
-            self.clear_day: "GP checked the calf pain: fine to carry on.",
+            self.body.flare[0]: _("Flare: sore after carrying heavy shopping yesterday."),
+            self.body.injection: _("Epidural injection today."),
+            self.yes_day: _("Calf pain when standing still - booked the GP."),
+            self.clear_day: _("GP checked the calf pain: fine to carry on."),
         }
 
     def date(self, d: int) -> date:
@@ -240,10 +252,14 @@ class _Generator:
                     role = None  # fewer walks in a flare
                 self.day(d, None if d in self.blocked else role)
         treatments = [
-            (rng.randint(1, 3), TreatmentKind.PT_START, "Physiotherapy: flexion and walking"),
-            (84 + rng.randint(0, 6), TreatmentKind.PT_END, "Physiotherapy course finished"),
-            (body.injection, TreatmentKind.EPIDURAL_INJECTION, "Epidural steroid injection"),
-            (body.med_change, TreatmentKind.MEDICATION_CHANGE, "Stopped prescription pain pills"),
+            (rng.randint(1, 3), TreatmentKind.PT_START, _("Physiotherapy: flexion and walking")),
+            (84 + rng.randint(0, 6), TreatmentKind.PT_END, _("Physiotherapy course finished")),
+            (body.injection, TreatmentKind.EPIDURAL_INJECTION, _("Epidural steroid injection")),
+            (
+                body.med_change,
+                TreatmentKind.MEDICATION_CHANGE,
+                _("Stopped prescription pain pills"),
+            ),
         ]
         events = [
             TreatmentEvent(self.date(d), kind, note)
@@ -327,7 +343,7 @@ class _Generator:
         if rng.random() < 0.12:  # an occasional standing test
             seconds = round(body.tolerance(d) * 0.9 * math.exp(rng.gauss(0, 0.15)))
             standing = Fraction(max(20, min(STANDING_LIMIT_S, seconds)))
-        note = self.notes.get(d) or (rng.choice(_DAY_NOTES) if rng.random() < 0.04 else "")
+        note = self.notes.get(d) or (_(rng.choice(_DAY_NOTES)) if rng.random() < 0.04 else "")
         in_flare = body.flare[0] <= d < body.flare[0] + 12
         self.logs.append(DailyLog(
             day=self.date(d),
@@ -382,7 +398,7 @@ class _Generator:
         pain = _clamp(3.2 + 1.6 * (1 - progress) + 2.5 * flare + rng.gauss(0, 0.7), 2, 9)
         if progress > 0.5 and role == "" and rng.random() < 0.02:  # symptoms never came
             total = min(TEST_LIMIT_S, tol * rng.uniform(1.2, 1.5))
-            note = "Had to get home; no symptoms yet."
+            note = _("Had to get home; no symptoms yet.")
             return self.make(
                 start, WalkKind.TEST, imported, total, None, 2, 0, WalkEnd.STOPPED, note
             )
@@ -441,6 +457,6 @@ class _Generator:
             ended = WalkEnd.COMPLETED  # a diary does not say how a walk ended
             if rng.random() < 0.6:
                 distance = Fraction(round(total_s * Fraction(rng.randint(70, 100), 100)))
-        note = note or (rng.choice(_WALK_NOTES) if rng.random() < 0.05 else "")
+        note = note or (_(rng.choice(_WALK_NOTES)) if rng.random() < 0.05 else "")
         return Walk(start, kind, total_s, tfs_s, pain, imported, seq, rests, eve, ended,
                     distance, note)  # fmt: skip

@@ -40,6 +40,10 @@ Readings of issue 7 and DESIGN 5.3-5.5 taken here (tests pin them):
   to discuss and never name a diagnosis (UI.md "Words").
 - Sentences leave out a date's year when the range lies in one calendar year and the date
   is in this year (``today``'s); tables always carry it.
+
+Every sentence is in the user's language, translated as the report is built; the module's
+constants (:data:`TITLE`, :data:`FOOTNOTES`, ...) are English, marked with ``N_``, and the
+model carries them translated (``page1.title``, ``page1.footnotes``, ...).
 """
 
 from __future__ import annotations
@@ -88,7 +92,6 @@ from stenosis_coach.core.report.tables import (
     date_text,
     merge_logs,
     note_rows,
-    plural,
     routine_rows,
     walk_rows,
     weekly_rows,
@@ -105,20 +108,25 @@ from stenosis_coach.core.safety import (
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.walking.model import Walk, replay_order
 from stenosis_coach.core.words import day_text, minutes_text, number_text
+from stenosis_coach.i18n import N_, _, ngettext
+from stenosis_coach.i18n import date_text as clock_date_text
 
-TITLE = "Walking and symptoms report"
-PLOT_TITLE = "Minutes walked before symptoms, walking tests"  # one line on paper
-NO_TESTS_TEXT = "No walking tests in this range."
-NO_TREATMENTS_TEXT = "No treatments recorded in or near this range."
-NO_SIGNS_TEXT = "No signs that it is time to talk to your clinician."
+# English, marked; the report carries them translated (``_(TITLE)`` where shown).
+TITLE = N_("Walking and symptoms report")
+PLOT_TITLE = N_("Minutes walked before symptoms, walking tests")  # one line on paper
+NO_TESTS_TEXT = N_("No walking tests in this range.")
+NO_TREATMENTS_TEXT = N_("No treatments recorded in or near this range.")
+NO_SIGNS_TEXT = N_("No signs that it is time to talk to your clinician.")
 FOOTNOTES = (
-    "Walking tests: walk at a comfortable pace, note when symptoms start, and keep going until "
-    "you need to stop (30 min at most). Tolerance is the time to symptoms, or the whole walk "
-    "when none came.",
-    "Stenosis Coach coaches and records; it does not diagnose.",
+    N_(
+        "Walking tests: walk at a comfortable pace, note when symptoms start, and keep going "
+        "until you need to stop (30 min at most). Tolerance is the time to symptoms, or the "
+        "whole walk when none came."
+    ),
+    N_("Stenosis Coach coaches and records; it does not diagnose."),
 )
 # Printed next to the treatments table it qualifies, not on the last page.
-TREATMENT_CAVEAT = (
+TREATMENT_CAVEAT = N_(
     'Changes are shown as "after" a treatment, not "because of" it: other things change too.'
 )
 
@@ -126,11 +134,11 @@ RECENT_DAYS = 7  # a range that ends within a week of today can say "this week"
 MIN_NEXT, MAX_NEXT = 2, 4  # what to do next: 2-4 sentences
 MIN_QUESTIONS, MAX_QUESTIONS = 3, 6  # questions for the visit: 3-6
 
-HEADLINES = {
-    VerdictKind.IMPROVING: "Improving",
-    VerdictKind.HOLDING: "Holding steady",
-    VerdictKind.SLIPPING: "Slipping",
-    VerdictKind.NOT_ENOUGH_DATA: "Not enough walking tests yet",
+HEADLINES = {  # marked, translated in the verdict section
+    VerdictKind.IMPROVING: N_("Improving"),
+    VerdictKind.HOLDING: N_("Holding steady"),
+    VerdictKind.SLIPPING: N_("Slipping"),
+    VerdictKind.NOT_ENOUGH_DATA: N_("Not enough walking tests yet"),
 }
 
 
@@ -226,7 +234,7 @@ class PageOne:
     what_next: tuple[str, ...]  # 2-4 plain sentences
     footnotes: tuple[str, ...]
     opioid_line: str = ""  # "Opioids: 12 doses on 9 of 84 logged days; …" ("" without logs)
-    treatment_caveat: str = TREATMENT_CAVEAT  # printed beside the treatments
+    treatment_caveat: str = TREATMENT_CAVEAT  # printed beside the treatments (translated)
 
 
 @dataclass(frozen=True)
@@ -258,10 +266,13 @@ def build_report(data: ReportInput) -> Report:
         )
     scope = _select(data)
     ctx = _Context(data, scope)
+    patient_line = ""
+    if data.patient and data.patient.strip():
+        patient_line = _("Patient: {name}").format(name=data.patient)
     page1 = PageOne(
-        title=TITLE,
+        title=_(TITLE),
         patient=data.patient,
-        patient_line=f"Patient: {data.patient}" if data.patient and data.patient.strip() else "",
+        patient_line=patient_line,
         range_line=range_line(data.first, data.last),
         generated_line=_generated_line(data.generated_at, data.tz),
         verdict=_verdict_section(ctx.verdict),
@@ -272,8 +283,9 @@ def build_report(data: ReportInput) -> Report:
         safety=ctx.safety,
         next_walk=data.next_walk_text,
         what_next=_what_next(ctx),
-        footnotes=FOOTNOTES,
+        footnotes=tuple(_(note) for note in FOOTNOTES),
         opioid_line=_opioid_line(ctx),
+        treatment_caveat=_(TREATMENT_CAVEAT),
     )
     return Report(
         page1=page1,
@@ -355,19 +367,24 @@ def range_line(first: date, last: date) -> str:
     """``Mon 5 Jan 2026 to Fri 27 Mar 2026, 12 weeks`` (days under 2 weeks, years from 2)."""
     days = (last - first).days + 1
     if days < 14:
-        length = plural(days, "day")
+        length = ngettext("{n} day", "{n} days", days).format(n=days)
     elif days < 730:
-        length = plural(int((2 * days + 7) // 14), "week")  # nearest week, half up
-    else:
-        length = f"{number_text(Fraction(4 * days, 1461))} years"
+        weeks = int((2 * days + 7) // 14)  # nearest week, half up
+        length = ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
+    else:  # 2 years or more, to one decimal
+        length = _("{n} years").format(n=number_text(Fraction(4 * days, 1461)))
     if first == last:
-        return f"{date_text(first)}, {length}"
-    return f"{date_text(first)} to {date_text(last)}, {length}"
+        return _("{day}, {length}").format(day=date_text(first), length=length)
+    return _("{first} to {last}, {length}").format(
+        first=date_text(first), last=date_text(last), length=length
+    )
 
 
 def _generated_line(moment: datetime, tz: tzinfo) -> str:
     local = moment.astimezone(tz)
-    return f"Made with Stenosis Coach on {date_text(local.date())} at {local:%H:%M}."
+    return _("Made with Stenosis Coach on {day} at {time}.").format(
+        day=date_text(local.date()), time=clock_date_text(local, "Hm")
+    )
 
 
 def _say_day(day: date, data: ReportInput) -> str:
@@ -381,18 +398,19 @@ def _say_day(day: date, data: ReportInput) -> str:
 
 def _verdict_section(v: Verdict) -> VerdictSection:
     if v.test_walks == 0:
-        summary = (
-            f"{NO_TESTS_TEXT} A walking test measures how long you can walk before symptoms start."
+        summary = _(
+            "No walking tests in this range. A walking test measures how long you can walk "
+            "before symptoms start."
         )
-        return VerdictSection(v, "No walking tests", summary, None)
+        return VerdictSection(v, _("No walking tests"), summary, None)
     # The app's own sentence: the change in whole percent, as Progress says it.
-    return VerdictSection(v, HEADLINES[v.verdict], v.summary, v.nudge)
+    return VerdictSection(v, _(HEADLINES[v.verdict]), v.summary, v.nudge)
 
 
 def _plot(data: ReportInput, scope: InRange) -> PlotData:
     inside = [e for e in data.treatments if data.first <= e.date <= data.last]
     return PlotData(
-        title=PLOT_TITLE,
+        title=_(PLOT_TITLE),
         tolerance=tolerance_points(scope.walks, data.tz),
         running_median=tolerance_running_median(scope.walks, data.tz),
         markers=tuple(treatment_markers(inside, data.tz)),
@@ -400,7 +418,7 @@ def _plot(data: ReportInput, scope: InRange) -> PlotData:
             noon_x(data.first, data.tz) - HALF_DAY_S,
             noon_x(data.last, data.tz) + HALF_DAY_S,
         ),
-        empty_text=NO_TESTS_TEXT,
+        empty_text=_(NO_TESTS_TEXT),
         tz=data.tz,
     )
 
@@ -415,11 +433,14 @@ def _opioid_line(ctx: _Context) -> str:
         return ""
     taken = [g for g in days.values() if g.opioid_doses]
     if not taken:
-        return "Opioids: none logged in this range."
+        return _("Opioids: none logged in this range.")
     doses = sum(g.opioid_doses for g in taken)
-    return (
-        f"Opioids: {plural(doses, 'dose')} on {len(taken)} of {plural(len(days), 'logged day')}; "
-        f"the last on {_say_day(taken[-1].day, ctx.data)}."
+    return _("Opioids: {doses} on {days}; the last on {day}.").format(
+        doses=ngettext("{n} dose", "{n} doses", doses).format(n=doses),
+        days=ngettext("{taken} of {n} logged day", "{taken} of {n} logged days", len(days)).format(
+            taken=len(taken), n=len(days)
+        ),
+        day=_say_day(taken[-1].day, ctx.data),
     )
 
 
@@ -441,16 +462,27 @@ def _treatments_touching(data: ReportInput) -> list[TreatmentEvent]:
 
 def _treatment_line(data: ReportInput, event: TreatmentEvent, walks: list[Walk]) -> TreatmentLine:
     effect = treatment_effect(walks, event, data.tz)
-    what = f"After the {TREATMENT_WORDS[event.kind]} on {_say_day(event.date, data)}"
+    treatment, day = _(TREATMENT_WORDS[event.kind]), _say_day(event.date, data)
     before, after = effect.before_median_s, effect.after_median_s
     if before is None or after is None:
-        text = f"{what}: not enough walking tests before and after to compare."
+        text = _(
+            "After the {treatment} on {day}: not enough walking tests before and after to compare."
+        ).format(treatment=treatment, day=day)
     else:
         change_text = whole_percent_text(before, after)
-        change = "" if change_text == UNKNOWN else f" ({change_text})"
-        text = (
-            f"{what}: walking before symptoms {minutes_text(before)} → "
-            f"{minutes_text(after)}{change}."
+        if change_text == UNKNOWN:
+            text = _("After the {treatment} on {day}: walking before symptoms {before} → {after}.")
+        else:
+            text = _(
+                "After the {treatment} on {day}: walking before symptoms {before} → {after} "
+                "({change})."
+            )
+        text = text.format(
+            treatment=treatment,
+            day=day,
+            before=minutes_text(before),
+            after=minutes_text(after),
+            change=change_text,
         )
     in_range = data.first <= event.date <= data.last
     return TreatmentLine(event, in_range, effect, text, whole_percent_text(before, after))
@@ -458,29 +490,30 @@ def _treatment_line(data: ReportInput, event: TreatmentEvent, walks: list[Walk])
 
 # ---- red flags (DESIGN 5.5) ---------------------------------------------------------------
 
+# Marked here, translated in each red-flag entry.
 TRIGGER_WORDS = {
-    CheckTrigger.FIRST_RUN: "First check",
-    CheckTrigger.WEEKLY: "Weekly check",
-    CheckTrigger.MUST_STOP: 'Check after "Must stop"',
-    CheckTrigger.SEVERE_HURT: 'Check after a "this hurts" of 7/10 or more',
-    CheckTrigger.SESSION_SYMPTOMS: "Check after warning symptoms in a session",
-    CheckTrigger.REST_NOT_EASING: "Check after a rest that did not ease symptoms",
-    CheckTrigger.ON_DEMAND: "Check on request",
+    CheckTrigger.FIRST_RUN: N_("First check"),
+    CheckTrigger.WEEKLY: N_("Weekly check"),
+    CheckTrigger.MUST_STOP: N_('Check after "Must stop"'),
+    CheckTrigger.SEVERE_HURT: N_('Check after a "this hurts" of 7/10 or more'),
+    CheckTrigger.SESSION_SYMPTOMS: N_("Check after warning symptoms in a session"),
+    CheckTrigger.REST_NOT_EASING: N_("Check after a rest that did not ease symptoms"),
+    CheckTrigger.ON_DEMAND: N_("Check on request"),
 }
 LEVEL_WORDS = {
-    Level.EMERGENCY: "Emergency: get emergency care now",
-    Level.URGENT: "Urgent: contact your clinician today",
-    Level.STOP_AND_CHECK: "Stop and get checked",
+    Level.EMERGENCY: N_("Emergency: get emergency care now"),
+    Level.URGENT: N_("Urgent: contact your clinician today"),
+    Level.STOP_AND_CHECK: N_("Stop and get checked"),
 }
-CLEARANCE_WORDS = {
-    ClearanceReason.CHECKED_BY_CLINICIAN: "Checked by a clinician",
-    ClearanceReason.ANSWERED_BY_MISTAKE: "Marked as answered by mistake",
+CLEARANCE_WORDS = {  # {day}: the day of the clearance
+    ClearanceReason.CHECKED_BY_CLINICIAN: N_("Checked by a clinician on {day}"),
+    ClearanceReason.ANSWERED_BY_MISTAKE: N_("Marked as answered by mistake on {day}"),
 }
 
 
 def _red_flag(check: CheckRecord, data: ReportInput) -> RedFlagEntry:
     yes = [q for q in QUESTIONS if check.answers.get(q.id)]
-    labels = [q.plain_label for q in yes]
+    labels = [q.label for q in yes]
     labels += sorted(k for k, v in check.answers.items() if v and k not in QUESTIONS_BY_ID)
     level = check.level
     if level is None and yes:
@@ -489,15 +522,20 @@ def _red_flag(check: CheckRecord, data: ReportInput) -> RedFlagEntry:
     assert done is not None
     clearance = min((c for c in data.clearances if c.at >= done), key=lambda c: c.at, default=None)
     if clearance is None:
-        cleared = "No clearance recorded"
+        cleared = _("No clearance recorded")
     else:
         on = date_text(clearance.at.astimezone(data.tz).date())
-        cleared = f"{CLEARANCE_WORDS.get(clearance.reason, str(clearance.reason))} on {on}"
+        words = CLEARANCE_WORDS.get(clearance.reason)
+        if words is None:  # a reason this app does not know: said as stored
+            cleared = _("{reason} on {day}").format(reason=clearance.reason, day=on)
+        else:
+            cleared = _(words).format(day=on)
+    trigger = TRIGGER_WORDS.get(check.trigger)
     return RedFlagEntry(
         check=check,
         day=_completed_day(check, data.tz),
-        trigger_text=TRIGGER_WORDS.get(check.trigger, str(check.trigger)),
-        level_text=LEVEL_WORDS[level] if level is not None else "",
+        trigger_text=_(trigger) if trigger is not None else str(check.trigger),
+        level_text=_(LEVEL_WORDS[level]) if level is not None else "",
         answers=tuple(labels),
         clearance=clearance,
         clearance_text=cleared,
@@ -507,14 +545,31 @@ def _red_flag(check: CheckRecord, data: ReportInput) -> RedFlagEntry:
 def _safety_section(checks: list[CheckRecord], data: ReportInput) -> SafetySection:
     flagged = tuple(_red_flag(c, data) for c in checks if any(c.answers.values()))
     quiet = [c for c in checks if not any(c.answers.values())]
-    noun = "weekly check" if all(c.trigger == CheckTrigger.WEEKLY for c in quiet) else "check"
-    if not checks:
-        summary = "No safety checks in this range."
-    elif not flagged:
-        summary = f"{plural(len(quiet), noun)} with no warning signs."
+    n, weekly = len(quiet), all(c.trigger == CheckTrigger.WEEKLY for c in quiet)
+    if weekly:
+        no_signs = ngettext(
+            "{n} weekly check with no warning signs.", "{n} weekly checks with no warning signs.", n
+        ).format(n=n)
     else:
-        summary = f'{plural(len(flagged), "check")} with a "yes" answer, listed below'
-        summary += f"; {plural(len(quiet), noun)} with no warning signs." if quiet else "."
+        no_signs = ngettext(
+            "{n} check with no warning signs.", "{n} checks with no warning signs.", n
+        ).format(n=n)
+    if not checks:
+        summary = _("No safety checks in this range.")
+    elif not flagged:
+        summary = no_signs
+    elif quiet:
+        summary = ngettext(
+            '{n} check with a "yes" answer, listed below; {no_signs}',
+            '{n} checks with a "yes" answer, listed below; {no_signs}',
+            len(flagged),
+        ).format(n=len(flagged), no_signs=no_signs)
+    else:
+        summary = ngettext(
+            '{n} check with a "yes" answer, listed below.',
+            '{n} checks with a "yes" answer, listed below.',
+            len(flagged),
+        ).format(n=len(flagged))
     return SafetySection(len(checks), len(quiet), summary, flagged)
 
 
@@ -527,30 +582,38 @@ def _what_next(ctx: _Context) -> tuple[str, ...]:
     lines = []
     if ctx.uncleared:
         days = ", ".join(_say_day(e.day, ctx.data) for e in ctx.uncleared)
-        answer = "answer" if len(ctx.uncleared) == 1 else "answers"
-        lines.append(f'Discuss the "yes" {answer} on {days}: no clinician check is recorded yet.')
+        discuss = ngettext(
+            'Discuss the "yes" answer on {days}: no clinician check is recorded yet.',
+            'Discuss the "yes" answers on {days}: no clinician check is recorded yet.',
+            len(ctx.uncleared),
+        )
+        lines.append(discuss.format(days=days))
     if ctx.signs or v.verdict == VerdictKind.SLIPPING:
-        lines.append("Ask whether a different treatment or a specialist review is needed.")
+        lines.append(_("Ask whether a different treatment or a specialist review is needed."))
     elif v.verdict == VerdictKind.IMPROVING:
-        lines.append("Keep going: the programme is working.")
+        lines.append(_("Keep going: the programme is working."))
     elif v.verdict == VerdictKind.HOLDING:
-        lines.append("Walking is holding steady: ask whether to keep the plan or change it.")
+        lines.append(_("Walking is holding steady: ask whether to keep the plan or change it."))
     if tests == 0:
         lines.append(
-            "Do a walking test this week." if ctx.recent else "Do a walking test every week."
+            _("Do a walking test this week.") if ctx.recent else _("Do a walking test every week.")
         )
     elif tests < MIN_TESTS:
         more = MIN_TESTS - tests
         lines.append(
-            f"Do a walking test each week: {plural(more, 'more test')} will show whether "
-            "walking is changing."
+            ngettext(
+                "Do a walking test each week: {n} more test will show whether walking is changing.",
+                "Do a walking test each week: {n} more tests will show whether walking is "
+                "changing.",
+                more,
+            ).format(n=more)
         )
     elif v.nudge and ctx.recent:
-        lines.append("Do a walking test this week.")
+        lines.append(_("Do a walking test this week."))
     if ctx.medication_rose:
-        lines.append("Talk about pain medication: you take more doses a day than at first.")
+        lines.append(_("Talk about pain medication: you take more doses a day than at first."))
     if len(lines) < MIN_NEXT:
-        lines.append("Agree when to look at progress again.")
+        lines.append(_("Agree when to look at progress again."))
     return tuple(lines[:MAX_NEXT])
 
 
@@ -558,11 +621,22 @@ def _walking_detail(v: Verdict) -> str:
     b, la = v.baseline, v.latest
     assert b is not None and la is not None and v.change_pct is not None
     before, after = number_text(b.median_leg_pain), number_text(la.median_leg_pain)
-    pain = f"stayed at {after}" if before == after else f"went from {before} to {after}"
-    return (
-        f"From my first 3 to my latest 3 walking tests, walking before symptoms went from "
-        f"{minutes_text(b.median_tolerance_s)} to {minutes_text(la.median_tolerance_s)} "
-        f"({whole_percent_text(b.median_tolerance_s, la.median_tolerance_s)}); leg pain {pain}."
+    if before == after:
+        text = _(
+            "From my first 3 to my latest 3 walking tests, walking before symptoms went from "
+            "{before} to {after} ({change}); leg pain stayed at {pain}."
+        )
+    else:
+        text = _(
+            "From my first 3 to my latest 3 walking tests, walking before symptoms went from "
+            "{before} to {after} ({change}); leg pain went from {pain_before} to {pain}."
+        )
+    return text.format(
+        before=minutes_text(b.median_tolerance_s),
+        after=minutes_text(la.median_tolerance_s),
+        change=whole_percent_text(b.median_tolerance_s, la.median_tolerance_s),
+        pain_before=before,
+        pain=after,
     )
 
 
@@ -573,41 +647,49 @@ def _questions(ctx: _Context) -> tuple[Question, ...]:
     found = []
     if judged:
         text = {
-            VerdictKind.IMPROVING: "Is my walking improving enough to keep going as I am?",
-            VerdictKind.HOLDING: "My walking is about the same as at first. Should anything "
-            "change?",
-            VerdictKind.SLIPPING: "My walking has got worse. What should we change?",
+            VerdictKind.IMPROVING: _("Is my walking improving enough to keep going as I am?"),
+            VerdictKind.HOLDING: _(
+                "My walking is about the same as at first. Should anything change?"
+            ),
+            VerdictKind.SLIPPING: _("My walking has got worse. What should we change?"),
         }[v.verdict]
         found.append(Question(text, _walking_detail(v)))
     if ctx.scope.walks:
         plan = data.next_walk_text if data.next_walk_text.strip() else ""
-        found.append(Question("Should my walking plan change?", plan))
+        found.append(Question(_("Should my walking plan change?"), plan))
     if ctx.medication_rose or ctx.opioid_days:
         parts = []
         m = ctx.medication
         if ctx.medication_rose and m.baseline is not None and m.latest is not None:
             parts.append(
-                f"My pain medication went from {m.baseline_text} to {m.latest_text} doses a "
-                "day (first and last 14 days)."
+                _(
+                    "My pain medication went from {before} to {after} doses a day (first and "
+                    "last 14 days)."
+                ).format(before=m.baseline_text, after=m.latest_text)
             )
         elif ctx.medication_rose:
-            parts.append("I take more doses of pain medication a day than at first.")
+            parts.append(_("I take more doses of pain medication a day than at first."))
         if ctx.opioid_days:
-            parts.append(f"I took an opioid on {plural(ctx.opioid_days, 'day')}.")
-        found.append(Question("Is my pain medication right for me?", " ".join(parts)))
+            parts.append(
+                ngettext(
+                    "I took an opioid on {n} day.", "I took an opioid on {n} days.", ctx.opioid_days
+                ).format(n=ctx.opioid_days)
+            )
+        found.append(Question(_("Is my pain medication right for me?"), " ".join(parts)))
     if ctx.uncleared:
         detail = "; ".join(
             f"{_say_day(e.day, data)}: {', '.join(e.answers)}" for e in ctx.uncleared
         )
-        found.append(Question('What do my "yes" answers on the safety checks mean?', detail))
+        found.append(Question(_('What do my "yes" answers on the safety checks mean?'), detail))
     if ctx.signs or (judged and v.verdict != VerdictKind.IMPROVING):
         detail = " ".join(s.text for s in ctx.signs) or v.summary
-        found.append(Question("Would another treatment, or a specialist's opinion, help?", detail))
+        another = _("Would another treatment, or a specialist's opinion, help?")
+        found.append(Question(another, detail))
     if not ctx.scope.walks:
-        found.append(Question("How much walking should I do, and how often?", ""))
+        found.append(Question(_("How much walking should I do, and how often?"), ""))
     for filler in (
-        "Which warning signs mean I should contact you, or get care straight away?",
-        "When should we look at my progress again?",
+        _("Which warning signs mean I should contact you, or get care straight away?"),
+        _("When should we look at my progress again?"),
     ):
         if len(found) < MIN_QUESTIONS:
             found.append(Question(filler, ""))

@@ -14,6 +14,10 @@ Readings (tests pin them):
   ``last``'s, empty weeks included; the first and last weeks may be partly outside the range
   and count only the days inside it. Means are over logged days (an unlogged day is not a 0,
   DESIGN 5.3), the tolerance is DESIGN 5.3's exact median of that week's tests.
+
+Words are in the user's language: a row's ``cells`` and a printed :class:`Table` are
+translated when asked for; the module's tables of words (headers, "no ... in this range")
+are marked with ``N_`` and translated where they are shown (:func:`compare_headers`).
 """
 
 from __future__ import annotations
@@ -48,42 +52,59 @@ from stenosis_coach.core.words import (
     percent_text,
     round_half_away,
 )
+from stenosis_coach.i18n import N_, _, ngettext, pgettext
 
 UNKNOWN = "—"
 
-NO_WALKS_TEXT = "No walks in this range."
-NO_ROUTINES_TEXT = "No exercise routines in this range."
-NO_NOTES_TEXT = "No notes in this range."
+# Marked, translated where shown: ``_(NO_WALKS_TEXT)``.
+NO_WALKS_TEXT = N_("No walks in this range.")
+NO_ROUTINES_TEXT = N_("No exercise routines in this range.")
+NO_NOTES_TEXT = N_("No notes in this range.")
 
+# The tables' headers in English (marked; :func:`walk_table` and the others translate them).
 WEEKLY_HEADERS = (
-    "Week of",
-    "Walking tests",
-    "Before symptoms (min)",
-    "Training walks",
-    "Training (min)",
-    "Exercise sessions",
-    "Leg pain (0–10)",
-    "Back pain (0–10)",
-    "Doses a day",
+    N_("Week of"),
+    N_("Walking tests"),
+    N_("Before symptoms (min)"),
+    N_("Training walks"),
+    N_("Training (min)"),
+    N_("Exercise sessions"),
+    N_("Leg pain (0–10)"),
+    N_("Back pain (0–10)"),
+    N_("Doses a day"),
 )
 WALK_HEADERS = (
-    "Date",
-    "Kind",
-    "Walked (min)",
-    "Until symptoms (min)",
-    "Rests",
-    "Leg pain (0–10)",
-    "Recorded",
-    "Notes",
+    N_("Date"),
+    N_("Kind"),
+    N_("Walked (min)"),
+    N_("Until symptoms (min)"),
+    N_("Rests"),
+    N_("Leg pain (0–10)"),
+    N_("Recorded"),
+    N_("Notes"),
 )
 ROUTINE_HEADERS = (
-    "Date",
-    "Routine",
-    "Time (min)",
-    "Ended",
-    "Leg pain before → after",
-    "Worst hurt",
+    N_("Date"),
+    N_("Routine"),
+    N_("Time (min)"),
+    N_("Ended"),
+    N_("Leg pain before → after"),
+    N_("Worst hurt"),
 )
+# A duration column's header when its cells are minutes and seconds (see duration_column).
+_MIN_SEC_HEADERS = {  # by the "(min)" header (English, a key)
+    "Before symptoms (min)": N_("Before symptoms (min:sec)"),  # not translated: a key
+    "Training (min)": N_("Training (min:sec)"),  # not translated: a key
+    "Walked (min)": N_("Walked (min:sec)"),  # not translated: a key
+    "Until symptoms (min)": N_("Until symptoms (min:sec)"),  # not translated: a key
+    "Time (min)": N_("Time (min:sec)"),  # not translated: a key
+}
+
+
+def translated(words: str) -> str:
+    """A marked header or word in the user's language; a blank one stays blank (gettext
+    would give the catalogue's header for "")."""
+    return _(words) if words else words
 
 
 # ---- words ------------------------------------------------------------------------------
@@ -101,7 +122,7 @@ def signed_text(x: Fraction) -> str:
 
 
 NOTE_CELL_CHARS = 48  # a note in the walks table; the whole note is under "Notes"
-NOTE_CUT = " … (whole note under Notes)"
+NOTE_CUT = N_("{note} … (whole note under Notes)")
 
 
 def note_cell(text: str) -> str:
@@ -114,7 +135,7 @@ def note_cell(text: str) -> str:
     space = cut.rfind(" ")
     if space >= NOTE_CELL_CHARS // 2:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.") + NOTE_CUT
+    return _(NOTE_CUT).format(note=cut.rstrip(" ,;:."))
 
 
 def whole_percent_text(before: Fraction | None, after: Fraction | None) -> str:
@@ -143,16 +164,12 @@ def number_cell(x: Fraction | int | None) -> str:
 def standing_text(seconds: Fraction) -> str:
     """A standing test stops at 30 min (issue 6), so 30 min is "at least 30 min"."""
     if seconds >= STANDING_LIMIT_S:
-        return f"at least {minutes_text(STANDING_LIMIT_S)}"
+        return _("at least {time}").format(time=minutes_text(STANDING_LIMIT_S))
     return minutes_text(seconds)
 
 
 def mean(values: Sequence[Fraction | int]) -> Fraction | None:
     return Fraction(sum(values), len(values)) if values else None
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
 
 
 # ---- the range's data -------------------------------------------------------------------
@@ -212,7 +229,7 @@ def logged_between(days: dict[date, DailyLog], first: date, last: date) -> list[
 
 # ---- page 1: baseline against latest ------------------------------------------------
 
-COMPARE_HEADERS = ("", "At the start", "Latest", "Change")
+COMPARE_HEADERS = ("", N_("At the start"), N_("Latest"), N_("Change"))
 SPAN_DAYS = 14  # back pain, medication: first vs last 14 days (DESIGN 5.3's medication span)
 STANDING_SPAN_DAYS = 28  # standing tolerance: first vs last 28 days (issue 7)
 SESSION_SPAN_WEEKS = 4  # sessions per week: first vs last 4 weeks (issue 7)
@@ -233,6 +250,11 @@ class CompareRow:
     def cells(self) -> tuple[str, str, str, str]:
         """In the order of :data:`COMPARE_HEADERS`."""
         return (self.label, self.baseline_text, self.latest_text, self.change_text)
+
+
+def compare_headers() -> tuple[str, ...]:
+    """:data:`COMPARE_HEADERS` in the user's language, for the page-1 table."""
+    return tuple(translated(h) for h in COMPARE_HEADERS)
 
 
 def _row(
@@ -267,15 +289,19 @@ def _spans(scope: InRange, days: int) -> tuple[tuple[date, date], ...]:
     return (scope.first, scope.first + span), (scope.last - span, scope.last)
 
 
-_TESTS = "first 3 against last 3 walking tests"
 _TEST_ROWS = (  # key, label, basis, Window attribute; durations but for leg pain
-    ("tfs", "Walking before symptoms", "median time to first symptoms",
+    ("tfs", N_("Walking before symptoms"),
+     N_("median time to first symptoms, first 3 against last 3 walking tests"),
      "median_time_to_symptoms_s"),
-    ("tolerance", "Walking tolerance",
-     "median time to symptoms, or the whole walk when none came", "median_tolerance_s"),
-    ("total_walk", "Walking time per test", "median walking time, rests excluded",
+    ("tolerance", N_("Walking tolerance"),
+     N_("median time to symptoms, or the whole walk when none came, first 3 against last 3 "
+        "walking tests"),
+     "median_tolerance_s"),
+    ("total_walk", N_("Walking time per test"),
+     N_("median walking time, rests excluded, first 3 against last 3 walking tests"),
      "median_total_walk_s"),
-    ("leg_pain", "Leg pain when walking (0–10)", "median peak leg pain", "median_leg_pain"),
+    ("leg_pain", N_("Leg pain when walking (0–10)"),
+     N_("median peak leg pain, first 3 against last 3 walking tests"), "median_leg_pain"),
 )  # fmt: skip
 
 
@@ -286,7 +312,7 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
     for key, label, basis, attr in _TEST_ROWS:
         pair = (getattr(v.baseline, attr), getattr(v.latest, attr)) if judged else (None, None)
         text = None if key == "leg_pain" else minutes_text
-        rows.append(_row(key, label, f"{basis}, {_TESTS}", pair, text))
+        rows.append(_row(key, _(label), _(basis), pair, text))
 
     back: list[Fraction | None] = [None, None]
     meds: list[Fraction | None] = [None, None]
@@ -301,15 +327,19 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
             back[i] = mean(values)
         meds[i] = mean_daily_doses(log, lo, hi)
         opioids[i] = mean_daily_doses(opioid_log, lo, hi)
-    days = "first 14 against last 14 days"
     rows.append(
-        _row("back_pain", "Back pain (0–10)", f"daily log mean, {days}", (back[0], back[1]))
+        _row(
+            "back_pain",
+            _("Back pain (0–10)"),
+            _("daily log mean, first 14 against last 14 days"),
+            (back[0], back[1]),
+        )
     )
     rows.append(
         _row(
             "medication",
-            "Pain medication, all kinds (doses a day)",
-            f"mean doses per logged day, {days}",
+            _("Pain medication, all kinds (doses a day)"),
+            _("mean doses per logged day, first 14 against last 14 days"),
             (meds[0], meds[1]),
         )
     )
@@ -317,8 +347,8 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
         rows.append(
             _row(
                 "opioid",
-                "Opioids (doses a day)",
-                f"mean opioid doses per logged day, {days}",
+                _("Opioids (doses a day)"),
+                _("mean opioid doses per logged day, first 14 against last 14 days"),
                 (opioids[0], opioids[1]),
             )
         )
@@ -328,16 +358,18 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
         mid: list[Fraction | None] = [None, None]
         for i, (lo, hi) in enumerate(_spans(scope, STANDING_SPAN_DAYS)):
             mid[i] = median([s for day, s in standing if lo <= day <= hi])
-        basis = "median standing test, first 28 against last 28 days"
-        rows.append(_row("standing", "Standing tolerance", basis, (mid[0], mid[1]), standing_text))
+        basis = _("median standing test, first 28 against last 28 days")
+        label = _("Standing tolerance")
+        rows.append(_row("standing", label, basis, (mid[0], mid[1]), standing_text))
 
     per_week: list[Fraction | None] = [None, None]
     for i, (lo, hi) in enumerate(_spans(scope, 7 * SESSION_SPAN_WEEKS)):
         n = sum(1 for d in scope.walk_days if lo <= d <= hi)
         n += sum(1 for r in scope.routines if lo <= r.session.local_start.date() <= hi)
         per_week[i] = Fraction(n, SESSION_SPAN_WEEKS)
-    basis = "walks and exercise routines, first 4 against last 4 weeks"
-    rows.append(_row("sessions", "Sessions per week", basis, (per_week[0], per_week[1])))
+    basis = _("walks and exercise routines, first 4 against last 4 weeks")
+    label = _("Sessions per week")
+    rows.append(_row("sessions", label, basis, (per_week[0], per_week[1])))
     return tuple(rows)
 
 
@@ -361,9 +393,11 @@ class WeekRow:
     def cells(self) -> tuple[str, ...]:
         """In the order of :data:`WEEKLY_HEADERS`; a cut week says so ("(3 of 7 days)"):
         the week under way is not a drop."""
-        cut = f" ({self.days} of 7 days)" if self.days < 7 else ""
+        week = date_text(self.week_start)
+        if self.days < 7:
+            week = _("{week} ({days} of 7 days)").format(week=week, days=self.days)
         return (
-            date_text(self.week_start) + cut,
+            week,
             str(self.tests),
             minutes_cell(self.tolerance_s),
             str(self.training_walks),
@@ -430,12 +464,14 @@ class WalkRow:
         """In the order of :data:`WALK_HEADERS`."""
         return (
             date_text(self.day),
-            "Test" if self.kind == WalkKind.TEST else "Training",
+            pgettext("walk kind", "Test")
+            if self.kind == WalkKind.TEST
+            else pgettext("walk kind", "Training"),
             minutes_cell(self.walked_s),
-            "no symptoms" if self.tfs_s is None else minutes_cell(self.tfs_s),
+            _("no symptoms") if self.tfs_s is None else minutes_cell(self.tfs_s),
             number_cell(self.rests),
             str(self.leg_pain),
-            "Diary" if self.imported else "App",
+            pgettext("recorded in", "Diary") if self.imported else pgettext("recorded in", "App"),
             note_cell(self.notes),
         )
 
@@ -463,8 +499,12 @@ class RoutineRow:
     def ended(self) -> str:
         """How it ended, what was done said: "Finished", "Finished, 3 of 4 skipped", "Stopped"."""
         if not self.completed:
-            return "Stopped"
-        return f"Finished, {self.skipped} of {self.steps} skipped" if self.skipped else "Finished"
+            return pgettext("routine ended", "Stopped")
+        if self.skipped:
+            return _("Finished, {skipped} of {steps} skipped").format(
+                skipped=self.skipped, steps=self.steps
+            )
+        return pgettext("routine ended", "Finished")
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -487,7 +527,7 @@ def routine_rows(data: InRange) -> tuple[RoutineRow, ...]:
     return tuple(
         RoutineRow(
             r.session.local_start.date(),
-            r.session.title or r.routine_id or "Routine",
+            r.session.title or r.routine_id or _("Routine"),
             r.session.elapsed_s,
             r.completed,
             r.before.leg,
@@ -534,7 +574,11 @@ def _pain_text(values: list[int]) -> tuple[Fraction | None, Fraction | None, str
     m = mean(values)
     if m is None or mid is None:
         return None, None, UNKNOWN
-    return m, mid, f"mean {number_text(m)}, median {number_text(mid)}"
+    return (
+        m,
+        mid,
+        _("mean {mean}, median {median}").format(mean=number_text(m), median=number_text(mid)),
+    )
 
 
 def daily_summary(data: InRange) -> DailySummary:
@@ -555,20 +599,34 @@ def daily_summary(data: InRange) -> DailySummary:
     best = max(standing) if standing else None
 
     kinds = ", ".join(f"{kind.label.lower()} {n}" for kind, n in totals)
-    doses_text = f"{plural(total, 'dose')} in all: {kinds}" if logs else UNKNOWN
+    doses_text = UNKNOWN
+    if logs:
+        doses_text = ngettext("{n} dose in all: {kinds}", "{n} doses in all: {kinds}", total)
+        doses_text = doses_text.format(n=total, kinds=kinds)
     if opioid_days:
-        doses_text += f" (opioid on {plural(opioid_days, 'day')})"
-    nights_text = (
-        f"woken on {nights_woken} of {plural(len(woken), 'night')} recorded" if woken else UNKNOWN
-    )
-    standing_line = f"{len(standing)}, best {standing_text(best)}" if best is not None else "none"
+        doses_text = ngettext(
+            "{doses} (opioid on {n} day)", "{doses} (opioid on {n} days)", opioid_days
+        ).format(doses=doses_text, n=opioid_days)
+    nights_text = UNKNOWN
+    if woken:
+        nights_text = ngettext(
+            "woken on {woken} of {n} night recorded",
+            "woken on {woken} of {n} nights recorded",
+            len(woken),
+        ).format(woken=nights_woken, n=len(woken))
+    standing_line = pgettext("standing tests", "none")
+    if best is not None:
+        standing_line = _("{count}, best {time}").format(
+            count=len(standing), time=standing_text(best)
+        )
+    days_logged = ngettext("{logged} of {n} day", "{logged} of {n} days", data.day_count)
     lines = (
-        SummaryLine("Days logged", f"{len(logs)} of {plural(data.day_count, 'day')}"),
-        SummaryLine("Leg pain (0–10)", leg_text),
-        SummaryLine("Back pain (0–10)", back_text),
-        SummaryLine("Pain medication", doses_text),
-        SummaryLine("Nights woken by leg pain", nights_text),
-        SummaryLine("Standing tests", standing_line),
+        SummaryLine(_("Days logged"), days_logged.format(logged=len(logs), n=data.day_count)),
+        SummaryLine(_("Leg pain (0–10)"), leg_text),
+        SummaryLine(_("Back pain (0–10)"), back_text),
+        SummaryLine(_("Pain medication"), doses_text),
+        SummaryLine(_("Nights woken by leg pain"), nights_text),
+        SummaryLine(_("Standing tests"), standing_line),
     )
     return DailySummary(
         days_in_range=data.day_count,
@@ -594,7 +652,7 @@ def daily_summary(data: InRange) -> DailySummary:
 @dataclass(frozen=True)
 class NoteRow:
     day: date
-    source: str  # "Walk" or "Daily log"
+    source: str  # "Walk" or "Daily log", in the user's language
     text: str  # as typed
 
     @property
@@ -609,12 +667,14 @@ class NoteRow:
 def note_rows(data: InRange) -> tuple[NoteRow, ...]:
     """Every non-blank note, by day; on one day walks (in order) come before the day's log."""
     found = [
-        (day, 0, NoteRow(day, "Walk", w.notes))
+        (day, 0, NoteRow(day, pgettext("note from", "Walk"), w.notes))
         for w, day in zip(data.walks, data.walk_days, strict=True)
         if w.notes.strip()
     ]
     found += [
-        (g.day, 1, NoteRow(g.day, "Daily log", g.notes)) for g in data.logs if g.notes.strip()
+        (g.day, 1, NoteRow(g.day, pgettext("note from", "Daily log"), g.notes))
+        for g in data.logs
+        if g.notes.strip()
     ]
     found.sort(key=lambda t: (t[0], t[1]))  # stable: keeps the order within a day
     return tuple(row for _, _, row in found)
@@ -653,14 +713,16 @@ def _printed(
 ) -> Table:
     """``rows`` with each duration column (index -> its values) said one way, its header's
     "(min)" saying which, and the columns that hold nothing ("—" or blank in every row)
-    left out; the first column (the date) always stays."""
+    left out; the first column (the date) always stays. Headers come translated."""
     heads, cells = list(headers), [list(r) for r in rows]
     for index, values in durations.items():
         unit, texts = duration_column(values)
-        heads[index] = heads[index].replace(MIN_UNIT, unit)
-        for row, text in zip(cells, texts, strict=True):
-            if row[index] != "no symptoms":
+        if unit == MIN_SEC_UNIT:
+            heads[index] = _MIN_SEC_HEADERS[heads[index]]
+        for row, value, text in zip(cells, values, texts, strict=True):
+            if value is not None:  # none: "—", or what the row says instead ("no symptoms")
                 row[index] = text
+    heads = [translated(h) for h in heads]
     keep = [
         i
         for i in range(len(heads))
