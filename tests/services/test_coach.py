@@ -126,3 +126,31 @@ def test_restore_takes_its_time_from_the_clock_given(demo, tmp_path):
     result = Coach.restore(demo, backup, clock=ManualClock(PAST))
     assert result.previous_kept_at is not None
     assert "2021" in result.previous_kept_at.name
+
+
+def test_a_write_says_what_it_changed_and_undo_brings_it_back(demo):
+    from stenosis_coach.services.changes import Change, Changes
+    from stenosis_coach.services.undo import Kind
+
+    with Coach.open(demo, clock=ManualClock(PAST), tz=ZONE) as coach:
+        newest = coach.walks()[0]
+        changes = coach.delete(Kind.WALK, newest.id)
+        assert changes == Changes.of(Change.WALKS) and not changes.everything
+        assert changes.touches({Change.WALKS, Change.DAILY})
+        assert not changes.touches({Change.ROUTINES, Change.PLANS})
+        assert coach.walks()[0].id != newest.id
+        back, undone = coach.undo({Kind.WALK})
+        assert back is not None and back.item_id == newest.id and undone == changes
+        assert coach.undo({Kind.LOG}) == (None, Changes())  # nothing: nothing changed
+        chosen = coach.choose_routine("chair-routine")
+        assert chosen.touches({Change.PLANS}) and coach.my_routine().id == "chair-routine"
+
+
+def test_everything_changed_touches_every_kind():
+    from stenosis_coach.services.changes import Change, Changes
+
+    assert Changes.all().touches({Change.SETTINGS}) and Changes.all().everything
+    assert not Changes() and (Changes.of(Change.WALKS) | Changes.all()).everything
+    assert Changes.of(Change.WALKS) | Changes.of(Change.DAILY) == Changes.of(
+        Change.WALKS, Change.DAILY
+    )

@@ -12,6 +12,7 @@ passing the coach's database, its clock's ``now()`` and its time zone.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +27,9 @@ from stenosis_coach.services import due as due_service
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services import plans
 from stenosis_coach.services import status as status_service
+from stenosis_coach.services import undo as undo_service
 from stenosis_coach.services import walks as walks_service
+from stenosis_coach.services.changes import Change, Changes
 from stenosis_coach.services.plans import ImportResult, PlanFile
 from stenosis_coach.services.recording import PendingWrites, pending_writes
 from stenosis_coach.services.status import Status
@@ -34,10 +37,26 @@ from stenosis_coach.services.walks import DiaryImport
 from stenosis_coach.storage.database import Database, open_database
 
 if TYPE_CHECKING:  # imported where used: the report's model alone takes 0.1 s to import
+    from stenosis_coach.core.due import WalkDue
+    from stenosis_coach.core.exercises.summary import RoutineSummary
     from stenosis_coach.core.report.model import Report
+    from stenosis_coach.core.sessions import SessionRecord
+    from stenosis_coach.core.today import TodayModel
+    from stenosis_coach.core.walking.engine import WalkDraft
+    from stenosis_coach.core.walking.model import StoredWalk
+    from stenosis_coach.services.daily import StoredLog, StoredTreatment
     from stenosis_coach.services.data_backup import RestoreResult
     from stenosis_coach.services.demo import DemoSummary
     from stenosis_coach.services.export import ExportResult
+    from stenosis_coach.services.progress import ProgressData
+
+
+# What an undoable delete (or its undo) changes.
+_UNDO_CHANGES = {
+    undo_service.Kind.WALK: Change.WALKS,
+    undo_service.Kind.LOG: Change.DAILY,
+    undo_service.Kind.TREATMENT: Change.DAILY,
+}
 
 
 class Coach:
@@ -144,6 +163,88 @@ class Coach:
         return None if pending.retry() else pending
 
     # -- reading ------------------------------------------------------------------------
+    def today_date(self) -> date:
+        """Today's date on the user's calendar."""
+        return self.now().astimezone(self._tz).date()
+
+    def today(self) -> TodayModel:
+        """The Today page: what is due now, each with its action, and the last result."""
+        from stenosis_coach.services.today import build_today
+
+        return build_today(self.database, self.now())
+
+    def next_walk(self) -> WalkDue:
+        """The next walk as Today says it: due or not, and its prescription."""
+        return self.due().walk
+
+    def walks(self) -> list[StoredWalk]:
+        """The walks recorded, newest first (deleted ones left out)."""
+        return walks_service.history(self.database)
+
+    def progress(self) -> ProgressData:
+        """The Progress page's verdict, signs, series and treatment lines."""
+        from stenosis_coach.services.progress import progress_data
+
+        return progress_data(self.database, self.now(), self._tz)
+
+    def latest_logs(self, limit: int) -> list[StoredLog]:
+        """The newest ``limit`` daily logs, newest first."""
+        from stenosis_coach.services import daily
+
+        return daily.latest_logs(self.database, limit)
+
+    def treatments(self) -> list[StoredTreatment]:
+        """The treatments recorded, oldest first."""
+        from stenosis_coach.services import daily
+
+        return daily.treatments(self.database)
+
+    def my_routine(self) -> Routine:
+        """The routine the user chose (or the one suggested)."""
+        from stenosis_coach.services import routines
+
+        return routines.my_routine(self.database)
+
+    def routine_history(self, limit: int) -> list[RoutineSummary]:
+        """The newest ``limit`` routine sessions, summed up."""
+        from stenosis_coach.services import routines
+
+        return routines.history(self.database, limit=limit)
+
+    def programme_start(self) -> date:
+        """The first day of the programme (the report's "whole programme"); today when
+        nothing is recorded yet."""
+        from stenosis_coach.services import routines
+        from stenosis_coach.services.report import programme_start
+
+        today = self.today_date()
+        if self._db is None:
+            return today
+        records = status_service.load_records(self.database)
+        return programme_start(records, routines.outcomes(self.database), today, self._tz)
+
+    def undo_stack(self, kinds: Collection[undo_service.Kind]) -> list[undo_service.Deleted]:
+        """The deletes of ``kinds`` that can still be undone, newest first."""
+        return undo_service.undo_stack(self.database, kinds, self.now(), self._tz)
+
+    def interrupted_sessions(self) -> list[SessionRecord]:
+        """Sessions an earlier run did not finish (offered back at start)."""
+        from stenosis_coach.services import recording
+
+        return recording.interrupted_sessions(self.database)
+
+    def stopped_walks(self) -> list[SessionRecord]:
+        """Walks stopped before their summary, waiting to be kept or discarded."""
+        from stenosis_coach.services import stopped_walks
+
+        return stopped_walks.waiting_walks(self.database)
+
+    def walk_draft(self, session: SessionRecord) -> WalkDraft:
+        """The walk an unfinished walk's session recorded, as far as it went."""
+        from stenosis_coach.services.walk_sessions import interrupted_draft
+
+        return interrupted_draft(self.database, session)
+
     def status(self) -> Status:
         """How things stand now: verdict, key figures, next walk, signs, what is due."""
         return status_service.build_status(self.database, self.now(), self._tz)
@@ -169,6 +270,49 @@ class Coach:
         return report_service.report_for(self.database, self.now(), first, last, patient, self._tz)
 
     # -- writing ------------------------------------------------------------------------
+    def delete(self, kind: undo_service.Kind, item_id: int) -> Changes:
+        """Delete a walk, daily log or treatment, undoably."""
+        undo_service.delete(self.database, kind, item_id, self.now())
+        return Changes.of(_UNDO_CHANGES[kind])
+
+    def undo(
+        self, kinds: Collection[undo_service.Kind]
+    ) -> tuple[undo_service.Deleted | None, Changes]:
+        """Bring back the newest delete of ``kinds``: which one (``None``: nothing to
+        undo) and what changed."""
+        back = undo_service.undo(self.database, kinds, self.now(), self._tz)
+        if back is None:
+            return None, Changes()
+        return back, Changes.of(_UNDO_CHANGES[back.kind])
+
+    def choose_routine(self, routine_id: str) -> Changes:
+        """Make ``routine_id`` the user's routine."""
+        from stenosis_coach.services import routines
+
+        routines.choose_routine(self.database, routine_id)
+        return Changes.of(Change.PLANS, Change.ROUTINES)
+
+    def keep_interrupted(self, session_id: int) -> tuple[SessionRecord, Changes]:
+        """Keep an unfinished session as ended at its last heartbeat."""
+        from stenosis_coach.services import recording
+
+        saved = recording.save_interrupted(self.database, session_id)
+        return saved, Changes.of(Change.WALKS, Change.ROUTINES)
+
+    def discard_interrupted(self, session_id: int) -> Changes:
+        """Delete an unfinished session (asked twice before)."""
+        from stenosis_coach.services import recording
+
+        recording.discard_interrupted(self.database, session_id)
+        return Changes.of(Change.WALKS, Change.ROUTINES)
+
+    def discard_stopped_walk(self, session_id: int) -> Changes:
+        """Delete a walk stopped before its summary (asked twice before)."""
+        from stenosis_coach.services import stopped_walks
+
+        stopped_walks.discard(self.database, session_id)
+        return Changes.of(Change.WALKS)
+
     def import_walks(self, path: Path) -> DiaryImport:
         """Add the walks of a walk diary CSV, all or nothing."""
         return walks_service.import_diary(self.database, path, self.now(), self._tz)

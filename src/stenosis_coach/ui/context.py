@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from stenosis_coach.core.clock import Clock
 from stenosis_coach.core.settings import Settings
 from stenosis_coach.paths import AppPaths
+from stenosis_coach.services.changes import Changes
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.theme import apply_theme
 
@@ -32,11 +33,16 @@ class AppContext(QObject):
     Signals:
         settings_changed(Settings): the user changed a preference; it is already saved
             and the theme applied.
-        data_changed(): recorded data changed (a session ended, a restore); pages redraw.
+        changed(Changes): recorded data changed, and which kinds of it (announced by
+            :meth:`announce`, see ``ui/writes.py``); each page redraws for its own kinds.
+        data_changed(): the untyped form, for code not yet moved to :meth:`announce`:
+            emitting it announces ``Changes.all()``; it is also emitted after each
+            announcement, for listeners not yet moved to ``changed``.
         database_ready(): the database is open (after start-up checks or a restore).
     """
 
     settings_changed = Signal(object)
+    changed = Signal(object)
     data_changed = Signal()
     database_ready = Signal()
 
@@ -51,6 +57,24 @@ class AppContext(QObject):
         # Set by the window: may data be replaced now (see may_replace_data)?
         self.replace_guard: Callable[[str], bool] | None = None
         self._settings_unsaved = False  # a failed save was said; said again once it works
+        self._announcing = False
+        self.data_changed.connect(self._untyped_change)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the pages what a write changed (nothing when ``changes`` is empty)."""
+        if not changes:
+            return
+        self._announcing = True
+        try:
+            self.changed.emit(changes)
+            self.data_changed.emit()
+        finally:
+            self._announcing = False
+
+    def _untyped_change(self) -> None:
+        """``data_changed`` emitted by code that does not say what changed: all of it."""
+        if not self._announcing:
+            self.changed.emit(Changes.all())
 
     def may_replace_data(self, reason: str = "") -> bool:
         """Before a restore or an import (``reason``: RESTORE_REASON, IMPORT_REASON)
@@ -99,6 +123,7 @@ class AppContext(QObject):
 
         self.coach = Coach.open(self.paths, clock=self.clock)
         self.database_ready.emit()
+        self.announce(Changes.all())  # the pages show the data as it is now
 
     def close_database(self) -> None:
         if self.coach is not None:

@@ -21,16 +21,20 @@ class DataActions(QObject):
         super().__init__()
         self._context = context
 
+    def _today(self) -> date:
+        coach = self._context.coach
+        return coach.today_date() if coach is not None else date.today()
+
     def backup(self) -> None:
-        from stenosis_coach.services.data_backup import backup_to
+        from stenosis_coach.services.coach import Coach
 
         ctx = self._context
-        suggested = Path.home() / f"stenosis-coach-backup-{date.today().isoformat()}.db"
+        suggested = Path.home() / f"stenosis-coach-backup-{self._today().isoformat()}.db"
         target = ctx.dialogs.save_path("Back up your data", suggested, DB_FILTER, ".db")
         if target is None:
             return
         try:
-            written = backup_to(ctx.paths, target)
+            written = Coach.backup(ctx.paths, target)
         except UserError as exc:
             ctx.dialogs.warn("The backup was not made", exc.message)
             return
@@ -38,19 +42,19 @@ class DataActions(QObject):
 
     def export_data(self) -> Path | None:
         """Everything recorded as CSV files, in a new dated folder inside one the user picks."""
-        from stenosis_coach.services.export import export_csv
-
         ctx = self._context
         parent = ctx.dialogs.folder_path("Choose where to put the exported files", Path.home())
-        if parent is None or ctx.db is None:
+        coach = ctx.coach
+        if parent is None or coach is None:
             return None
-        target = parent / f"stenosis-coach-export-{date.today().isoformat()}"
+        today = coach.today_date().isoformat()
+        target = parent / f"stenosis-coach-export-{today}"
         n = 2
         while target.exists():
-            target = parent / f"stenosis-coach-export-{date.today().isoformat()}-{n}"
+            target = parent / f"stenosis-coach-export-{today}-{n}"
             n += 1
         try:
-            result = export_csv(ctx.db, target, ctx.clock.now())
+            result = coach.export(target)
         except UserError as exc:
             ctx.dialogs.warn("The data was not exported", exc.message)
             return None
@@ -82,14 +86,14 @@ class DataActions(QObject):
 
     def restore_file(self, source: Path) -> bool:
         """Close the database, restore, reopen; tell the user how it went."""
-        from stenosis_coach.services.data_backup import restore_from
+        from stenosis_coach.services.coach import Coach
 
         ctx = self._context
         if not ctx.may_replace_data(RESTORE_REASON):
             return False
         ctx.close_database()
         try:
-            result = restore_from(ctx.paths, source, ctx.clock.now())
+            result = Coach.restore(ctx.paths, source, ctx.clock)
         except UserError as exc:
             self._reopen()  # the data is open again before the message is read
             ctx.dialogs.warn("The restore did not work", exc.message)
@@ -108,5 +112,4 @@ class DataActions(QObject):
             self._context.open_database()
         except UserError as exc:
             self._context.dialogs.warn("Your data could not be opened", exc.message)
-            return
-        self._context.data_changed.emit()
+            return  # opened, every page is told all of it changed (AppContext.open_database)

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from stenosis_coach.errors import DatabaseDamaged, DatabaseTooNew, UserError
+from stenosis_coach.services.changes import Changes
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
+
+if TYPE_CHECKING:
+    from stenosis_coach.services.coach import Coach
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +88,7 @@ def _offer_backup(context: AppContext, data_actions: DataActions, exc: DatabaseD
     if not data_actions.restore_file(newest):
         return False
     log.info("restored newest backup %s after damage", newest)
-    return context.db is not None
+    return context.coach is not None
 
 
 # Said when a walking test that was cut short is offered back (services.stopped_walks.
@@ -94,12 +99,11 @@ NOT_A_TEST_RESULT = (
 )
 
 
-def not_a_test_result(db, session) -> bool:
+def not_a_test_result(coach: Coach, session) -> bool:
     """Whether this walk's session, kept, is a walking test kept as a walk."""
     from stenosis_coach.services import stopped_walks
-    from stenosis_coach.services.walk_sessions import interrupted_draft
 
-    draft = interrupted_draft(db, session)
+    draft = coach.walk_draft(session)
     return stopped_walks.kept_as(draft).kind is not draft.kind
 
 
@@ -119,17 +123,16 @@ def offer_interrupted_sessions(context: AppContext) -> list:
     Returns the kept walks: their summary (the leg pain) is asked next.
     """
     from stenosis_coach.core.sessions import EndReason, interrupted_offer
-    from stenosis_coach.services import recording
 
-    db = context.db
-    if db is None:
+    coach = context.coach
+    if coach is None:
         return []
-    changed = False
+    changes = Changes()
     kept_walks = []
-    for session in recording.interrupted_sessions(db):
+    for session in coach.interrupted_sessions():
         alive = session.last_alive_local
         text = interrupted_offer(session)
-        if session.kind == "walk" and not_a_test_result(db, session):
+        if session.kind == "walk" and not_a_test_result(coach, session):
             text += f" {NOT_A_TEST_RESULT}"
         ended = session.end_reason not in (None, EndReason.INTERRUPTED)
         choice = context.dialogs.choose(
@@ -138,16 +141,15 @@ def offer_interrupted_sessions(context: AppContext) -> list:
             [f"Save it as ended at {alive:%H:%M}", "Discard it"],
         )
         if choice == 1 and discard_confirmed(context, "session"):
-            recording.discard_interrupted(db, session.id)
+            changes |= coach.discard_interrupted(session.id)
         else:
             # Closing the question keeps the data: nothing is lost by accident.
-            saved = recording.save_interrupted(db, session.id)
+            saved, kept = coach.keep_interrupted(session.id)
+            changes |= kept
             if saved.kind == "walk":
                 kept_walks.append(saved)
-        changed = True
     kept_walks += offer_stopped_walks(context)
-    if changed:
-        context.data_changed.emit()
+    context.announce(changes)
     return kept_walks
 
 
@@ -158,13 +160,12 @@ def offer_stopped_walks(context: AppContext) -> list:
     from stenosis_coach.core.walking.model import WalkKind
     from stenosis_coach.core.words import day_text, minutes_text
     from stenosis_coach.services import stopped_walks
-    from stenosis_coach.services.walk_sessions import interrupted_draft
 
-    db = context.db
-    assert db is not None
+    coach = context.coach
+    assert coach is not None
     kept = []
-    for session in stopped_walks.waiting_walks(db):
-        draft = interrupted_draft(db, session)
+    for session in coach.stopped_walks():
+        draft = coach.walk_draft(session)
         start = session.local_start
         what = "walking test" if draft.kind is WalkKind.TEST else "walk"
         text = (
@@ -179,7 +180,7 @@ def offer_stopped_walks(context: AppContext) -> list:
             ["Keep it", "Discard it"],
         )
         if choice == 1 and discard_confirmed(context, "walk"):
-            stopped_walks.discard(db, session.id)
+            context.announce(coach.discard_stopped_walk(session.id))
             continue
         kept.append(session)  # closing the question keeps it: nothing lost by accident
     return kept

@@ -19,8 +19,11 @@ from stenosis_coach.services import undo as stack
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.widgets import SPACING, button, label
+from stenosis_coach.ui.writes import write, write_for
 
 UNDO_KEYS = "Ctrl+Z"
+NOT_DELETED = "It was not deleted"
+NOT_BROUGHT_BACK = "It was not brought back"
 
 
 class UndoBar(QWidget):
@@ -54,8 +57,8 @@ class UndoBar(QWidget):
 
     def refresh(self) -> None:
         """Show the newest delete that can be undone, or hide."""
-        db = self._context.db
-        found = stack.undo_stack(db, self.kinds, self._context.clock.now()) if db else []
+        coach = self._context.coach
+        found = coach.undo_stack(self.kinds) if coach is not None else []
         self.top = found[0] if found else None
         if self.top is None:
             self.setVisible(False)
@@ -75,9 +78,9 @@ class UndoBar(QWidget):
     def delete(self, kind: Kind, item_id: int) -> None:
         """Delete one item, undoably; the pages redraw and the Undo button takes the focus
         (so Space or Enter brings it straight back)."""
-        stack.delete(self._context.db, kind, item_id, self._context.clock.now())
-        self._context.data_changed.emit()
-        self.refresh()  # also when this page is not connected to data_changed yet
+        if write(self._context, lambda coach: coach.delete(kind, item_id), NOT_DELETED) is None:
+            return
+        self.refresh()  # also when this page does not follow this kind of change
         self.button.setFocus()
         _scroll_to(self)
 
@@ -90,12 +93,9 @@ def undo_newest(
     context: AppContext, kinds: Collection[Kind], bars: list[UndoBar]
 ) -> Deleted | None:
     """Bring back the newest delete of ``kinds``; the bar that showed it says so."""
-    if context.db is None:
-        return None
-    back = stack.undo(context.db, kinds, context.clock.now())
+    back = write_for(context, lambda coach: coach.undo(kinds), NOT_BROUGHT_BACK)
     if back is None:
-        return None  # nothing to undo: Ctrl+Z does nothing
-    context.data_changed.emit()
+        return None  # nothing to undo (Ctrl+Z does nothing), or it could not be done
     for bar in bars:
         bar.refresh()
     for bar in bars:

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLa
 from stenosis_coach.core.exercises.model import Exercise
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.services import exercises as library
+from stenosis_coach.services.changes import Change
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.exercises.illustration import Illustration
 from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
+from stenosis_coach.ui.writes import Follow, write
 
 POSITIONS = {
     "lying": "Lying down",
@@ -59,8 +61,7 @@ class ExercisesPage(PageBase):
         self.column.addStretch(1)
 
         self._mine_id = ""
-        context.database_ready.connect(self.refresh)
-        context.data_changed.connect(self.refresh)
+        self.follow = Follow(self, context, {Change.ROUTINES, Change.PLANS}, self.refresh)
         self.refresh()
 
     def _show_routines(self, routines) -> None:
@@ -141,20 +142,19 @@ class ExercisesPage(PageBase):
             self.exercise_list.addItem(item)
 
     def refresh(self) -> None:
-        db = self._context.db
-        if db is None:
+        coach = self._context.coach
+        if coach is None:
             return
-        from stenosis_coach.services import routines
-
-        found = library.routines(db)
-        ids = (tuple(found), tuple(library.exercises(db)))
+        found = coach.routines()
+        exercises = coach.exercises()
+        ids = (tuple(found), tuple(exercises))
         if ids != self._shown_ids:  # a plan was imported: show its routines and exercises
             self._shown_ids = ids
-            self._library = library.exercises(db)
+            self._library = exercises
             self._show_routines(found)
             self._fill_library()
             self.exercise_list.setCurrentRow(0)
-        routine = routines.my_routine(db)
+        routine = coach.my_routine()
         self._mine_id = routine.id
         origin = f" From {routine.author}." if routine.author else ""
         length = library.routine_length(routine, self._library)
@@ -165,8 +165,8 @@ class ExercisesPage(PageBase):
                 "This is your routine" if routine_id == self._mine_id else "Make this my routine"
             )
         lines = []
-        today = self._context.clock.now().astimezone().date()
-        for summary in routines.history(db, limit=8):
+        today = coach.today_date()
+        for summary in coach.routine_history(8):
             when = day_text(summary.session.local_start, today)  # year: not this year
             state = summary.state_words  # finished (with what was skipped), stopped early
             line = f"{when}: {summary.session.title}, {minutes_text(summary.session.elapsed_s)}"
@@ -179,10 +179,11 @@ class ExercisesPage(PageBase):
         )
 
     def _choose(self, routine_id: str) -> None:
-        from stenosis_coach.services import routines
-
-        routines.choose_routine(self._context.db, routine_id)
-        self._context.data_changed.emit()
+        write(
+            self._context,
+            lambda coach: coach.choose_routine(routine_id),
+            "Your routine was not changed",
+        )
 
     def _show_exercise(self, current: QListWidgetItem | None, _previous=None) -> None:
         if current is None:

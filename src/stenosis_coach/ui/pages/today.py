@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
+from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.widgets import (
     SPACING,
@@ -16,6 +17,7 @@ from stenosis_coach.ui.widgets import (
     button_row,
     label,
 )
+from stenosis_coach.ui.writes import Follow
 
 
 class TodayPage(PageBase):
@@ -42,15 +44,13 @@ class TodayPage(PageBase):
         layout.addStretch(1)
         self.loading = label("Opening your data…", "secondary")
         self._items_box.addWidget(self.loading)
-        context.database_ready.connect(self.refresh)
-        context.data_changed.connect(self.refresh)
+        self.follow = Follow(self, context, RECORDED, self.refresh)
 
     def refresh(self) -> None:
-        if self._context.db is None:
+        coach = self._context.coach
+        if coach is None:
             return
-        from stenosis_coach.services.today import build_today
-
-        self.show_model(build_today(self._context.db, self._context.clock.now()))
+        self.show_model(coach.today())
 
     def show_model(self, model: TodayModel) -> None:
         self.title.setText(f"{model.greeting}.")

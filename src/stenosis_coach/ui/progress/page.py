@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.progress.plot import VIEWS, ProgressPlot
@@ -24,6 +25,7 @@ from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.theme import palette_for, set_kind
 from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut, undo_newest
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
+from stenosis_coach.ui.writes import Follow
 
 VERDICT_HEADINGS = {
     VerdictKind.IMPROVING: "▲ Improving",
@@ -138,8 +140,7 @@ class ProgressPage(PageBase):
         self._range = s.Range.TWELVE_WEEKS
         self.view_buttons[0].setChecked(True)
         self.range_buttons[1].setChecked(True)
-        context.database_ready.connect(self.refresh)
-        context.data_changed.connect(self.refresh)
+        self.follow = Follow(self, context, RECORDED, self.refresh)
         context.settings_changed.connect(
             lambda st: self.plot.apply_palette(palette_for(st), st.type_scale.body)
         )
@@ -147,13 +148,10 @@ class ProgressPage(PageBase):
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        db = self._context.db
-        if db is None:
+        coach = self._context.coach
+        if coach is None:
             return
-        from stenosis_coach.services import daily
-        from stenosis_coach.services.progress import progress_data
-
-        data = progress_data(db, self._context.clock.now())
+        data = coach.progress()
         self.data = data
         v = data.verdict
         self.verdict_heading.setText(VERDICT_HEADINGS[v.verdict])
@@ -167,7 +165,7 @@ class ProgressPage(PageBase):
         self.set_range(RANGES.index(next(r for r in RANGES if r[0] is self._range)))
         self.logs.clear()
         # The latest entries (older ones stay in the plots and the report).
-        for stored in daily.latest_logs(db, LOG_ROWS):
+        for stored in coach.latest_logs(LOG_ROWS):
             item = QListWidgetItem(log_line(stored.log, data.today))
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             self.logs.addItem(item)
@@ -178,7 +176,7 @@ class ProgressPage(PageBase):
         self.log_undo.refresh()
         self.treatment_undo.refresh()
         self.treatments.clear()
-        for stored in reversed(daily.treatments(db)):
+        for stored in reversed(coach.treatments()):
             event = stored.event
             text = f"{day_text(event.date, data.today)}: {event.kind.label}"
             item = QListWidgetItem(text + (f" — {event.note}" if event.note else ""))
@@ -207,12 +205,11 @@ class ProgressPage(PageBase):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _edit_log(self) -> None:
-        from stenosis_coach.services import daily
-
+        coach = self._context.coach
         log_id = self._chosen_log()
-        chosen = next(
-            (x for x in daily.latest_logs(self._context.db, LOG_ROWS) if x.id == log_id), None
-        )
+        if coach is None or log_id is None:
+            return
+        chosen = next((x for x in coach.latest_logs(LOG_ROWS) if x.id == log_id), None)
         if chosen is not None:
             self.log_requested.emit(chosen.log.day)
 

@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QProgressDialog, QTextBrowser
 
-from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.errors import InvalidInput, UserError
+from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
+from stenosis_coach.ui.writes import Follow
 
 PDF_FILTER = "PDF files (*.pdf)"
 
@@ -76,14 +77,14 @@ class ReportPage(PageBase):
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)  # typing a name does not rebuild on every letter
         self._timer.timeout.connect(self.refresh)
-        context.database_ready.connect(self.refresh)
-        context.data_changed.connect(self.refresh)
+        self.follow = Follow(self, context, RECORDED, self.refresh)
         self._ranged = False
         self.set_range(None)
 
     # -- the range ------------------------------------------------------------------------
     def today(self) -> date:
-        return self._context.clock.now().astimezone(LOCAL).date()
+        coach = self._context.coach
+        return coach.today_date() if coach is not None else date.today()
 
     def set_range(self, days: int | None) -> None:
         today = self.today()
@@ -95,33 +96,22 @@ class ReportPage(PageBase):
         self.refresh()
 
     def _programme_start(self, today: date) -> date:
-        if self._context.db is None:
-            return today
-        from stenosis_coach.services import routines
-        from stenosis_coach.services.report import programme_start
-        from stenosis_coach.services.status import load_records
-
-        records = load_records(self._context.db)
-        return programme_start(records, routines.outcomes(self._context.db), today, LOCAL)
+        coach = self._context.coach
+        return today if coach is None else coach.programme_start()
 
     def _changed(self, *_args) -> None:
         self._timer.start()
 
     # -- building -------------------------------------------------------------------------
     def refresh(self) -> None:
-        db = self._context.db
-        if db is None:
+        coach = self._context.coach
+        if coach is None:
             return
-        from stenosis_coach.services.report import report_for
         from stenosis_coach.ui.report.render import page_one, plot_png
 
         try:
-            self._report = report_for(
-                db,
-                self._context.clock.now(),
-                _day(self.first.date()),
-                _day(self.last.date()),
-                self.patient.text(),
+            self._report = coach.report_model(
+                _day(self.first.date()), _day(self.last.date()), self.patient.text()
             )
         except InvalidInput as exc:
             self._report = None

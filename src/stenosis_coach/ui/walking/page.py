@@ -6,12 +6,14 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut
 from stenosis_coach.ui.walking.history_model import WalkHistoryModel
 from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
+from stenosis_coach.ui.writes import Follow
 
 
 class WalkPage(PageBase):
@@ -94,22 +96,19 @@ class WalkPage(PageBase):
         self.column.addStretch(1)
         self.table.installEventFilter(self)
 
-        context.database_ready.connect(self.refresh)
-        context.data_changed.connect(self.refresh)
+        self.follow = Follow(self, context, RECORDED, self.refresh)
         self.refresh()
 
     # -- showing ------------------------------------------------------------------------
     def refresh(self) -> None:
-        db = self._context.db
-        if db is None:
+        coach = self._context.coach
+        if coach is None:
             return
         from stenosis_coach.core.due import walk_status_line
         from stenosis_coach.core.today import walk_instruction
-        from stenosis_coach.services.due import due_at
         from stenosis_coach.services.status import walk_headline
-        from stenosis_coach.services.walks import history
 
-        walk = due_at(db, self._context.clock.now()).walk  # the same answer as Today's
+        walk = coach.next_walk()  # the same answer as Today's
         rx = walk.prescription
         self.next_card.title_label.setText(
             "Your next walk: a walking test"
@@ -122,7 +121,7 @@ class WalkPage(PageBase):
         self.details_text.setText("\n\n".join(rx.details))
         self.more.setVisible(bool(rx.details))
         self._show_details(self.more.isChecked())
-        walks = history(db)
+        walks = coach.walks()
         self.model.set_walks(walks)
         self.undo_bar.refresh()
         has = bool(walks)
