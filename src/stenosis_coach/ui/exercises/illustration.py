@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from stenosis_coach.i18n import _
 from stenosis_coach.resources import resource_path
 from stenosis_coach.ui.theme import set_role
 
@@ -49,7 +50,7 @@ class Illustration(QLabel):
         pixmap = render_illustration(file_name, self._width - 4)
         if pixmap is None:
             self.clear()
-            self.setText("No picture")
+            self.setText(_("No picture"))
         else:
             self.setPixmap(pixmap)
-        self.setAccessibleName(f"Picture: {description}")
+        self.setAccessibleName(_("Picture: {exercise}").format(exercise=description))

@@ -10,6 +10,7 @@ from stenosis_coach.core.exercises.engine import SessionView
 from stenosis_coach.core.exercises.hurt import must_stop
 from stenosis_coach.core.exercises.model import Exercise
 from stenosis_coach.core.exercises.timeline import SegmentKind
+from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.ui.exercises.illustration import Illustration
 from stenosis_coach.ui.inputs import RatingScale
 from stenosis_coach.ui.theme import set_kind, set_role
@@ -51,17 +52,20 @@ class RatingsScreen(PageBase):
         super().__init__(title, pinned_actions=True)
         self.column.setSpacing(2 * SPACING)  # both scales in view on a short screen
         self.column.addWidget(label(intro))
-        self.column.addWidget(label("Leg pain now (0 = none, 10 = worst)", "section-title"))
-        self.leg = RatingScale("Leg pain")
+        self.column.addWidget(label(_("Leg pain now (0 = none, 10 = worst)"), "section-title"))
+        self.leg = RatingScale(_("Leg pain"))
         self.column.addWidget(self.leg)
-        self.column.addWidget(label("Back pain now (0 = none, 10 = worst)", "section-title"))
-        self.back = RatingScale("Back pain")
+        self.column.addWidget(label(_("Back pain now (0 = none, 10 = worst)"), "section-title"))
+        self.back = RatingScale(_("Back pain"))
         self.column.addWidget(self.back)
-        self.chair = QCheckBox("Do the floor exercises on a chair or bed instead")
-        self.chair.setAccessibleName("Do the floor exercises on a chair or bed instead")
+        chair = _("Do the floor exercises on a chair or bed instead")
+        self.chair = QCheckBox(chair)
+        self.chair.setAccessibleName(chair)
         self.chair.setVisible(offer_chair)
+        # ``action`` and ``cancel`` come translated from the caller.
         self.go = button(action, kind="primary")
-        self.skip = button("Skip the ratings", f"{action} without ratings")
+        skip = _("Skip the ratings")
+        self.skip = button(skip, _("{action} without ratings").format(action=action))
         self.go.setEnabled(False)
         self.leg.rated.connect(self._rated)
         self.back.rated.connect(self._rated)
@@ -72,11 +76,13 @@ class RatingsScreen(PageBase):
         buttons = [self.go, self.skip]
         self.cancel = None
         if cancel:
-            self.cancel = button(cancel, f"{cancel}: go back", shortcut_hint="Esc")
+            self.cancel = button(
+                cancel, _("{action}: go back").format(action=cancel), shortcut_hint="Esc"
+            )
             self.cancel.clicked.connect(self.cancelled)
             buttons.append(self.cancel)
         else:  # after a routine: leaving is saving without ratings, as the button says
-            self.skip.setText("Skip the ratings   (Esc)")
+            self.skip.setText(f"{skip}   (Esc)")
         # Floor or chair is decided as the routine starts: the choice stays with Start.
         self.pin(self.chair, ActionRow(*buttons))
         shortcut(self, "Esc", self.cancelled.emit)
@@ -121,7 +127,7 @@ class PlayerScreen(PageBase):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(14)
-        self.progress.setAccessibleName("Progress through the routine")
+        self.progress.setAccessibleName(_("Progress through the routine"))
         left = QVBoxLayout()  # what comes next, small, below the picture
         left.setSpacing(SPACING)
         left.addWidget(self.picture)
@@ -135,7 +141,7 @@ class PlayerScreen(PageBase):
         self.segment = label("", "section-title")
         self.segment.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown = TimerLabel("", "key-number", widest="00")
-        self.countdown.setAccessibleName("Countdown")
+        self.countdown.setAccessibleName(_("Countdown"))
         self.counters = label("", "secondary")
         self.counters.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_line = label("", "secondary")
@@ -150,12 +156,14 @@ class PlayerScreen(PageBase):
         self.column.addLayout(top)
         self.column.addStretch(1)
 
-        self.hurt_button = button("This hurts", "This hurts", "safety", shortcut_hint="H")
+        self.hurt_button = button(_("This hurts"), _("This hurts"), "safety", shortcut_hint="H")
         self.hurt_button.clicked.connect(self.hurts)
-        self.back_button = button("Back", "Back to the start of this exercise", shortcut_hint="←")
-        self.pause_button = button("Pause", "Pause", shortcut_hint="Space")
-        self.skip_button = button("Skip", "Skip to the next exercise", shortcut_hint="→")
-        self.stop_button = button("Stop", "Stop the routine", shortcut_hint="Esc")
+        self.back_button = button(
+            pgettext("button", "Back"), _("Back to the start of this exercise"), shortcut_hint="←"
+        )
+        self.pause_button = button(_("Pause"), _("Pause"), shortcut_hint="Space")
+        self.skip_button = button(_("Skip"), _("Skip to the next exercise"), shortcut_hint="→")
+        self.stop_button = button(_("Stop"), _("Stop the routine"), shortcut_hint="Esc")
         for widget, signal in (
             (self.back_button, self.back),
             (self.pause_button, self.pause_toggled),
@@ -194,19 +202,21 @@ class PlayerScreen(PageBase):
             self.steps.setText(
                 "\n".join(f"{n}. {s}" for n, s in enumerate(exercise.steps, start=1))
             )
-        self.segment.setText(segment.text if not view.paused else "Paused")
+        self.segment.setText(segment.text if not view.paused else _("Paused"))
         self.countdown.setText(str(view.countdown))
-        parts = [f"Exercise {view.step + 1} of {view.steps}"]
+        # Separate facts, each its own message, listed with a dot between them.
+        parts = [_("Exercise {number} of {count}").format(number=view.step + 1, count=view.steps)]
         if view.reps:
-            parts.append(f"rep {view.rep_no} of {view.reps}")
+            parts.append(_("rep {number} of {count}").format(number=view.rep_no, count=view.reps))
         if view.sets and view.sets > 1:
-            parts.append(f"set {view.set_no} of {view.sets}")
+            parts.append(_("set {number} of {count}").format(number=view.set_no, count=view.sets))
         if view.side:
-            parts.append("first side" if view.side == "first" else "second side")
+            parts.append(_("first side") if view.side == "first" else _("second side"))
         self.counters.setText(" · ".join(parts))
         self.next_up.setText(view.next_up)
         self.progress.setValue(round(view.progress * 1000))
-        self.pause_button.setText("Resume   (Space)" if view.paused else "Pause   (Space)")
+        words = _("Resume") if view.paused else _("Pause")
+        self.pause_button.setText(f"{words}   (Space)")
         if segment.kind != self._segment_kind:
             # A change of colour marks each transition (UI.md "Coaching screens").
             self._segment_kind = segment.kind
@@ -219,7 +229,9 @@ class PlayerScreen(PageBase):
             set_role(self.countdown, role)
             self.countdown.style().unpolish(self.countdown)
             self.countdown.style().polish(self.countdown)
-            self.setAccessibleDescription(f"{self.title.text()}: {segment.text}")
+            self.setAccessibleDescription(
+                _("{exercise}: {now}").format(exercise=self.title.text(), now=segment.text)
+            )
 
 
 class HurtScreen(PageBase):
@@ -247,23 +259,25 @@ class HurtScreen(PageBase):
     go_on = Signal()
 
     def __init__(self, exercise_name: str) -> None:
-        super().__init__("This hurts", margin=(4, 3), pinned_actions=True)
+        super().__init__(_("This hurts"), margin=(4, 3), pinned_actions=True)
         self.column.setSpacing(2 * SPACING)  # the questions fit above the pinned answers
         self.column.addWidget(
             label(
-                f"The routine is paused. Exercise pain should stay at 3 out of 10 or less. "
-                f"How much does it hurt now, during {exercise_name.lower()}?"
+                _(
+                    "The routine is paused. Exercise pain should stay at 3 out of 10 or less. "
+                    "How much does it hurt now, during {exercise}?"
+                ).format(exercise=exercise_name.lower())
             )
         )
-        self.rating = RatingScale("How much it hurts")
+        self.rating = RatingScale(_("How much it hurts"))
         self.column.addWidget(self.rating)
         self.spreading_question = label(
-            "Are your leg symptoms spreading, or do you feel new weakness in your legs?",
+            _("Are your leg symptoms spreading, or do you feel new weakness in your legs?"),
             "section-title",
         )
         self.column.addWidget(self.spreading_question)
-        self.spreading_yes = button("Yes", "Yes, spreading or new weakness")
-        self.spreading_no = button("No", "No spreading and no new weakness")
+        self.spreading_yes = button(_("Yes"), _("Yes, spreading or new weakness"))
+        self.spreading_no = button(_("No"), _("No spreading and no new weakness"))
         for widget in (self.spreading_yes, self.spreading_no):
             widget.setCheckable(True)
             widget.setAutoExclusive(True)
@@ -272,14 +286,14 @@ class HurtScreen(PageBase):
         # Said only when the answer means stop; the buttons say the rest. Pinned with them,
         # in the room "Back to the routine" leaves (the questions above keep theirs).
         self.advice = label("", "section-title")
-        self.skip_button = button("Skip this exercise", kind="primary")
-        self.stop_button = button("Stop the routine")
-        self.carry_on = button("Carry on carefully")
+        self.skip_button = button(_("Skip this exercise"), kind="primary")
+        self.stop_button = button(_("Stop the routine"))
+        self.carry_on = button(_("Carry on carefully"))
         self.skip_button.clicked.connect(lambda: self._answer("skip"))
         self.stop_button.clicked.connect(self._stop_pressed)
         self.carry_on.clicked.connect(lambda: self._answer("carry_on"))
         self.back_button = button(
-            "Back to the routine", "Back to the routine, still paused", shortcut_hint="Esc"
+            _("Back to the routine"), _("Back to the routine, still paused"), shortcut_hint="Esc"
         )
         self.back_button.clicked.connect(self._back)
         # What to do, and the ways out, stay in view while the questions above scroll.
@@ -319,7 +333,7 @@ class HurtScreen(PageBase):
             self._stop(rating, spreading)  # the whole answer means stop: it is final
             return
         self.advice.setText(
-            "Please stop the routine now. A few safety questions come next." if severe else ""
+            _("Please stop the routine now. A few safety questions come next.") if severe else ""
         )
         self.advice.setVisible(severe)  # no empty gap above the buttons
         self.skip_button.setVisible(not severe)
@@ -351,11 +365,11 @@ class HurtScreen(PageBase):
             widget.setVisible(False)
             widget.setEnabled(False)
         self.advice.setText(
-            "The routine is stopped, and what you did is kept. A few safety questions come next."
+            _("The routine is stopped, and what you did is kept. A few safety questions come next.")
         )
         self.advice.setVisible(True)
-        self.stop_button.setText("Go on")
-        self.stop_button.setAccessibleName("Go on to the safety questions")
+        self.stop_button.setText(_("Go on"))
+        self.stop_button.setAccessibleName(_("Go on to the safety questions"))
         self._stop_is_primary(True)
         self.stop_button.setEnabled(True)
         self.stop_button.setFocus()

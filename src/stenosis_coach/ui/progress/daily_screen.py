@@ -13,6 +13,7 @@ from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_whole
 from stenosis_coach.core.walking.engine import measured
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.core.words import clock_text, day_text, minutes_text
+from stenosis_coach.i18n import _
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import NumberField, RatingScale
@@ -27,15 +28,23 @@ from stenosis_coach.ui.widgets import (
     label,
 )
 
-# The same bounds as DailyLog.problems; read here so a typo is named before anything is kept.
-NUMBERS = {
-    "otc_doses": NumberRule("Over-the-counter doses", low=0, high=50, whole=True, required=False),
-    "prescription_doses": NumberRule(
-        "Prescription doses", low=0, high=50, whole=True, required=False
-    ),
-    "opioid_doses": NumberRule("Opioid doses", low=0, high=50, whole=True, required=False),
-    "woken_by_leg_pain": NumberRule("Times woken", low=0, high=20, whole=True, required=False),
-}
+
+def number_rules() -> dict[str, NumberRule]:
+    """The same bounds as DailyLog.problems; read here so a typo is named before anything
+    is kept. Made when read: each rule's name starts the sentence that names a problem,
+    in the user's language."""
+    return {
+        "otc_doses": NumberRule(
+            _("Over-the-counter doses"), low=0, high=50, whole=True, required=False
+        ),
+        "prescription_doses": NumberRule(
+            _("Prescription doses"), low=0, high=50, whole=True, required=False
+        ),
+        "opioid_doses": NumberRule(_("Opioid doses"), low=0, high=50, whole=True, required=False),
+        "woken_by_leg_pain": NumberRule(
+            _("Times woken"), low=0, high=20, whole=True, required=False
+        ),
+    }
 
 
 class DailyLogScreen(LeavesAsking, PageBase):
@@ -52,13 +61,18 @@ class DailyLogScreen(LeavesAsking, PageBase):
 
     def __init__(self, day: date, dialogs: Dialogs, existing: DailyLog | None = None) -> None:
         super().__init__(
-            f"How was {'today' if existing is None else day_text(day)}?", pinned_actions=True
+            _("How was today?")
+            if existing is None
+            else _("How was {day}?").format(day=day_text(day)),
+            pinned_actions=True,
         )
         self.day = day
         self._standing = existing.standing_s if existing else None
         self.column.addWidget(
             label(
-                f"Your log for {day_text(day)}. Fill in what you can; everything is optional.",
+                _("Your log for {day}. Fill in what you can; everything is optional.").format(
+                    day=day_text(day)
+                ),
                 "secondary",
             )
         )
@@ -77,27 +91,27 @@ class DailyLogScreen(LeavesAsking, PageBase):
             grid.addWidget(error, self._row + 1, 1)
             self._row += 2
 
-        self.leg = RatingScale("Leg pain")
-        self.back = RatingScale("Back pain")
-        self.numbness = RatingScale("Numbness or tingling", "none", "worst")
-        add("leg_pain", "Leg pain (0 to 10)", self.leg)
-        add("back_pain", "Back pain (0 to 10)", self.back)
-        add("numbness", "Numbness or tingling (0 to 10)", self.numbness)
-        self.otc = NumberField("Over-the-counter doses", step=1, maximum=50, decimals=0)
-        self.rx = NumberField("Prescription doses", step=1, maximum=50, decimals=0)
-        self.opioid = NumberField("Opioid doses", step=1, maximum=50, decimals=0)
-        add("otc_doses", "Pain medicine, over the counter (doses)", self.otc)
-        add("prescription_doses", "Pain medicine on prescription (doses)", self.rx)
-        add("opioid_doses", "Opioid pain medicine (doses)", self.opioid)
-        self.woken = NumberField("Times woken by leg pain", step=1, maximum=20, decimals=0)
-        add("woken_by_leg_pain", "Times woken last night by leg pain", self.woken)
-        self.sleep = RatingScale("Sleep quality", "very bad", "very good")
-        add("sleep_quality", "Sleep quality (0 = very bad, 10 = very good)", self.sleep)
-        self.weak_yes = QPushButton("Yes")
-        self.weak_no = QPushButton("No")
+        self.leg = RatingScale(_("Leg pain"))
+        self.back = RatingScale(_("Back pain"))
+        self.numbness = RatingScale(_("Numbness or tingling"), _("none"), _("worst"))
+        add("leg_pain", _("Leg pain (0 to 10)"), self.leg)
+        add("back_pain", _("Back pain (0 to 10)"), self.back)
+        add("numbness", _("Numbness or tingling (0 to 10)"), self.numbness)
+        self.otc = NumberField(_("Over-the-counter doses"), step=1, maximum=50, decimals=0)
+        self.rx = NumberField(_("Prescription doses"), step=1, maximum=50, decimals=0)
+        self.opioid = NumberField(_("Opioid doses"), step=1, maximum=50, decimals=0)
+        add("otc_doses", _("Pain medicine, over the counter (doses)"), self.otc)
+        add("prescription_doses", _("Pain medicine on prescription (doses)"), self.rx)
+        add("opioid_doses", _("Opioid pain medicine (doses)"), self.opioid)
+        self.woken = NumberField(_("Times woken by leg pain"), step=1, maximum=20, decimals=0)
+        add("woken_by_leg_pain", _("Times woken last night by leg pain"), self.woken)
+        self.sleep = RatingScale(_("Sleep quality"), _("very bad"), _("very good"))
+        add("sleep_quality", _("Sleep quality (0 = very bad, 10 = very good)"), self.sleep)
+        self.weak_yes = QPushButton(_("Yes"))
+        self.weak_no = QPushButton(_("No"))
         for widget, name in (
-            (self.weak_yes, "Yes, new weakness or balance trouble"),
-            (self.weak_no, "No new weakness or balance trouble"),
+            (self.weak_yes, _("Yes, new weakness or balance trouble")),
+            (self.weak_no, _("No new weakness or balance trouble")),
         ):
             widget.setCheckable(True)
             widget.setAutoExclusive(True)
@@ -105,19 +119,19 @@ class DailyLogScreen(LeavesAsking, PageBase):
             set_kind(widget, "choice")
         weak = QWidget()
         weak.setLayout(button_row(self.weak_yes, self.weak_no))
-        add("new_weakness", "New weakness or balance trouble?", weak)
+        add("new_weakness", _("New weakness or balance trouble?"), weak)
         self.standing_text = label("", "secondary")
-        self.standing_button = button("Do a standing test…", "Do a standing test")
+        self.standing_button = button(_("Do a standing test…"), _("Do a standing test"))
         self.standing_button.clicked.connect(self.standing_requested)
         standing = QWidget()
         standing.setLayout(button_row(self.standing_button, self.standing_text))
-        add("standing_s", "Standing test (optional)", standing)
+        add("standing_s", _("Standing test (optional)"), standing)
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Notes")
-        add("notes", "Notes", self.notes)
+        self.notes.setAccessibleName(_("Notes"))
+        add("notes", _("Notes"), self.notes)
         self.column.addLayout(grid)
-        self.save = button("Save", "Save the log", "primary")
-        self.cancel = button("Cancel", shortcut_hint="Esc")
+        self.save = button(_("Save"), _("Save the log"), "primary")
+        self.cancel = button(_("Cancel"), shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self._leave)
         self.pin(ActionRow(self.save, self.cancel))
@@ -161,7 +175,9 @@ class DailyLogScreen(LeavesAsking, PageBase):
     def set_standing(self, seconds) -> None:
         self._standing = seconds
         self._errors["standing_s"].hide()
-        self.standing_text.setText(f"You stood {minutes_text(seconds)}." if seconds else "")
+        self.standing_text.setText(
+            _("You stood {time}.").format(time=minutes_text(seconds)) if seconds else ""
+        )
 
     def log(self) -> DailyLog:
         """The log as filled in, or :class:`FormProblems` naming each number not readable."""
@@ -171,11 +187,12 @@ class DailyLogScreen(LeavesAsking, PageBase):
             "opioid_doses": self.opioid,
             "woken_by_leg_pain": self.woken,
         }
+        rules = number_rules()
         numbers: dict[str, int | None] = {}
         problems: dict[str, str] = {}
         for name, field in fields.items():
             try:
-                numbers[name] = read_whole(field.text(), NUMBERS[name])
+                numbers[name] = read_whole(field.text(), rules[name])
             except NumberProblem as problem:
                 problems[name] = problem.message
         if problems:
@@ -221,24 +238,27 @@ class StandingTestScreen(PageBase):
     finished = Signal(object)
 
     def __init__(self, clock: Clock) -> None:
-        super().__init__("Standing test", pinned_actions=True)
+        super().__init__(_("Standing test"), pinned_actions=True)
         self._clock = clock
         self._start = clock.monotonic()
         self.column.addWidget(
             label(
-                "Stand up straight and still, near a chair. When symptoms start in your "
-                "legs, press the big button and sit down. The test stops by itself at "
-                "30 minutes."
+                _(
+                    "Stand up straight and still, near a chair. When symptoms start in your "
+                    "legs, press the big button and sit down. The test stops by itself at "
+                    "30 minutes."
+                )
             )
         )
         self.timer_label = TimerLabel("0:00", "coach-timer")
-        self.timer_label.setAccessibleName("Time standing")
+        self.timer_label.setAccessibleName(_("Time standing"))
         self.column.addWidget(self.timer_label)
-        self.done = button("Symptoms started", "Symptoms started", "huge", shortcut_hint="Enter")
+        started = _("Symptoms started")
+        self.done = button(started, started, "huge", shortcut_hint="Enter")
         self.done.clicked.connect(self._stop)
         self.done.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.column.addStretch(1)
-        self.cancel = button("Cancel", shortcut_hint="Esc")
+        self.cancel = button(_("Cancel"), shortcut_hint="Esc")
         self.cancel.clicked.connect(lambda: self._end(None))
         self.pin(self.done, ActionRow(self.cancel))
         self.give_spare_room_to_actions()  # the big button fills what the words leave

@@ -23,8 +23,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QVBoxLayout, QWidget
 
+from stenosis_coach import i18n
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.words import day_text
+from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.services.progress import ProgressData
 from stenosis_coach.ui.progress.plot_words import (
     SHOW,
@@ -39,8 +41,8 @@ from stenosis_coach.ui.theme import Palette
 from stenosis_coach.ui.widgets import label
 
 WEEKLY = ("training_per_week", "adherence.walks", "adherence.routines")  # one point a week
-SO_FAR = "this week so far"
-HOVER_HINT = "Point at a dot to see its value, or use “Show the numbers” below."
+SO_FAR = N_("this week so far")  # translated where shown, as every word of a View
+HOVER_HINT = N_("Point at a dot to see its value, or use “Show the numbers” below.")
 DENSE_POINTS = 400  # above this, a line series is drawn without markers
 BLUE, VERMILION, GREEN, PURPLE = "#0072B2", "#D55E00", "#009E73", "#CC79A7"
 ORANGE, SKY = "#E69F00", "#56B4E9"  # used instead of blue and vermilion on black
@@ -48,7 +50,7 @@ ORANGE, SKY = "#E69F00", "#56B4E9"  # used instead of blue and vermilion on blac
 
 @dataclass(frozen=True)
 class CurveStyle:
-    name: str  # the direct label
+    name: str  # the name in the key, marked N_: shown as _(name)
     colour: str
     dark_colour: str
     symbol: str | None
@@ -73,80 +75,107 @@ COUNT = YScale(least_top=4, room=1)
 
 @dataclass(frozen=True)
 class View:
+    """One plot. Its words are held in English (marked ``N_``) and given translated by
+    the properties (``button``, ``title``, ...), so whoever shows them does not
+    translate them again."""
+
     key: str
-    button: str
-    title: str
-    y_label: str
-    empty: str
+    button_words: str
+    title_words: str
+    y_label_words: str
+    empty_words: str
     curves: tuple[tuple[str, CurveStyle], ...]  # (ProgressData path, style)
     scale: YScale = MINUTES
-    first_column: str = "Date"  # of the numbers' table ("Week of" for weekly series)
+    first_column_words: str = N_("Date")  # of the numbers' table ("Week of": weekly)
+
+    @property
+    def button(self) -> str:
+        return _(self.button_words)
+
+    @property
+    def title(self) -> str:
+        return _(self.title_words)
+
+    @property
+    def y_label(self) -> str:
+        return _(self.y_label_words)
+
+    @property
+    def empty(self) -> str:
+        return _(self.empty_words)
+
+    @property
+    def first_column(self) -> str:
+        return _(self.first_column_words)
 
 
 VIEWS = (
     View(
         "walking",
-        "Walking tests",
-        "Minutes walked before symptoms, from your walking tests",
-        "minutes",
-        "No walking tests yet. Your first walk is a walking test.",
+        N_("Walking tests"),
+        N_("Minutes walked before symptoms, from your walking tests"),
+        N_("minutes"),
+        N_("No walking tests yet. Your first walk is a walking test."),
         (
-            ("tolerance", CurveStyle("tests", BLUE, SKY, "o", False)),
-            ("tolerance_median", CurveStyle("median of last 3", VERMILION, ORANGE, None, True)),
+            ("tolerance", CurveStyle(N_("tests"), BLUE, SKY, "o", False)),
+            (
+                "tolerance_median",
+                CurveStyle(N_("median of last 3"), VERMILION, ORANGE, None, True),
+            ),
         ),
     ),
     View(
         "training",
-        "Training walks",
-        "Minutes of training walks, each week",
-        "minutes",
-        "No training walks yet.",
-        (("training_per_week", CurveStyle("per week", GREEN, GREEN, "s", True)),),
+        N_("Training walks"),
+        N_("Minutes of training walks, each week"),
+        N_("minutes"),
+        N_("No training walks yet."),
+        (("training_per_week", CurveStyle(N_("per week"), GREEN, GREEN, "s", True)),),
         MINUTES,
-        "Week of",
+        N_("Week of"),
     ),
     View(
         "pain",
-        "Pain",
-        "Leg and back pain from your daily log (0 to 10)",
-        "0 to 10",
-        "No daily logs yet. Log a day from this page.",
+        N_("Pain"),
+        N_("Leg and back pain from your daily log (0 to 10)"),
+        N_("0 to 10"),
+        N_("No daily logs yet. Log a day from this page."),
         (
-            ("pain.leg", CurveStyle("leg", BLUE, SKY, "o", True)),
-            ("pain.back", CurveStyle("back", VERMILION, ORANGE, "s", True)),
-            ("pain.numbness", CurveStyle("numbness", PURPLE, PURPLE, "t", False)),
+            ("pain.leg", CurveStyle(N_("leg"), BLUE, SKY, "o", True)),
+            ("pain.back", CurveStyle(N_("back"), VERMILION, ORANGE, "s", True)),
+            ("pain.numbness", CurveStyle(N_("numbness"), PURPLE, PURPLE, "t", False)),
         ),
         RATING,
     ),
     View(
         "medication",
-        "Medication",
-        "Pain-medication doses each day",
-        "doses",
-        "No medication logged yet.",
-        (("medication", CurveStyle("doses", PURPLE, PURPLE, "d", True)),),
+        N_("Medication"),
+        N_("Pain-medication doses each day"),
+        N_("doses"),
+        N_("No medication logged yet."),
+        (("medication", CurveStyle(N_("doses"), PURPLE, PURPLE, "d", True)),),
         COUNT,
     ),
     View(
         "standing",
-        "Standing",
-        "Minutes standing before symptoms (standing tests)",
-        "minutes",
-        "No standing tests yet. Do one from the daily log.",
-        (("standing", CurveStyle("standing", BLUE, SKY, "o", True)),),
+        N_("Standing"),
+        N_("Minutes standing before symptoms (standing tests)"),
+        N_("minutes"),
+        N_("No standing tests yet. Do one from the daily log."),
+        (("standing", CurveStyle(N_("standing"), BLUE, SKY, "o", True)),),
     ),
     View(
         "sessions",
-        "Sessions",
-        "Walks and routines each week",
-        "sessions",
-        "No sessions yet.",
+        N_("Sessions"),
+        N_("Walks and routines each week"),
+        N_("sessions"),
+        N_("No sessions yet."),
         (
-            ("adherence.walks", CurveStyle("walks", BLUE, SKY, "o", True)),
-            ("adherence.routines", CurveStyle("routines", GREEN, GREEN, "s", True)),
+            ("adherence.walks", CurveStyle(N_("walks"), BLUE, SKY, "o", True)),
+            ("adherence.routines", CurveStyle(N_("routines"), GREEN, GREEN, "s", True)),
         ),
         COUNT,
-        "Week of",
+        N_("Week of"),
     ),
 )
 
@@ -208,12 +237,29 @@ def _tick_count(unit: str, n: int, first: date, last: date) -> int:
     return days // per
 
 
+def _date_text(day: date, skeleton: str) -> str:
+    """``day`` as the user's locale writes ``skeleton``; the source English keeps the
+    three-letter "Sep" the app says everywhere (CLDR's en_GB writes "Sept")."""
+    text = i18n.date_text(day, skeleton)
+    return text.replace("Sept", "Sep") if i18n.language() == i18n.SOURCE_LOCALE else text
+
+
 def _tick_text(unit: str, day: date) -> str:
+    """A date under the plot: "4 May" (a day or a week), "May" ("Jan 2027" in January),
+    or the year, the user's way."""
     if unit in ("day", "week"):
-        return f"{day.day} {day:%b}"
+        return _date_text(day, "MMMd")
     if unit == "month":
-        return f"{day:%b} {day.year}" if day.month == 1 else f"{day:%b}"
-    return str(day.year)
+        return _date_text(day, "yMMM") if day.month == 1 else _date_text(day, "MMM")
+    return _date_text(day, "y")
+
+
+def _months(language: str) -> list[str]:
+    """The locale's short month names, as a tick says them (``language`` keys a cache)."""
+    return _MONTHS.setdefault(language, [_date_text(date(2001, m, 1), "MMM") for m in range(1, 13)])
+
+
+_MONTHS: dict[str, list[str]] = {}
 
 
 def date_ticks(
@@ -232,7 +278,8 @@ def date_ticks(
     per_second = pixels / (x_max - x_min)
     first, last = _local_day(x_min, tz), _local_day(x_max, tz)
     gap = width_of("00")
-    shortest = width_of("Jan")  # no label is narrower: skip steps that cannot fit unmeasured
+    # No label is narrower than a month's name: skip steps that cannot fit unmeasured.
+    shortest = min(width_of(month) for month in _months(i18n.language()))
     fallback: list[tuple[float, str]] = []
     for unit, n in TICK_STEPS:
         if _tick_count(unit, n, first, last) * (shortest + gap) > pixels:
@@ -364,7 +411,7 @@ class ProgressPlot(QWidget):
         self.widget.setMenuEnabled(False)
         self.widget.setMouseEnabled(x=False, y=False)  # ranges come from big buttons
         self.widget.hideButtons()
-        self.widget.setAccessibleName("Plot")
+        self.widget.setAccessibleName(_("Plot"))
         self.plot_item = self.widget.getPlotItem()
         self.plot_item.showGrid(x=False, y=True, alpha=0.25)
         no_si_prefix(self.plot_item)
@@ -375,7 +422,7 @@ class ProgressPlot(QWidget):
         layout.addWidget(self.key)
         self.legend = label("", "secondary")  # the numbered treatment markers
         layout.addWidget(self.legend)
-        self.hover = label(HOVER_HINT, "secondary")
+        self.hover = label(_(HOVER_HINT), "secondary")
         layout.addWidget(self.hover)
         self.empty = label("", "secondary")
         layout.addWidget(self.empty)
@@ -475,12 +522,14 @@ class ProgressPlot(QWidget):
             )
             self.plot_item.addItem(line)
             self._markers.append(line)
-        self.legend.setText(
-            "Treatments (dashed lines): "
-            + " · ".join(
-                f"{n} {m.label}, {day_text(m.day, data.today)}"
-                for n, m in enumerate(data.markers, start=1)
+        treatments = " · ".join(  # each its own item, a dot between them
+            _("{number} {treatment}, {day}").format(
+                number=n, treatment=m.label, day=day_text(m.day, data.today)
             )
+            for n, m in enumerate(data.markers, start=1)
+        )
+        self.legend.setText(
+            _("Treatments (dashed lines): {treatments}").format(treatments=treatments)
             if data.markers
             else ""
         )
@@ -533,7 +582,7 @@ class ProgressPlot(QWidget):
         self.empty.setText("" if any_points else view.empty)
         self.empty.setVisible(not any_points)
         self._show_key(any_points)
-        self.widget.setAccessibleName(f"Plot: {view.title}")
+        self.widget.setAccessibleName(_("Plot: {title}").format(title=view.title))
         self._describe()
         self.show_numbers.refresh()
 
@@ -541,9 +590,9 @@ class ProgressPlot(QWidget):
         entries = []
         for path, style in self.view.curves:
             colour = self._colour(style)
-            entries.append(KeyEntry(style.name, colour, style.symbol, style.line))
+            entries.append(KeyEntry(_(style.name), colour, style.symbol, style.line))
             if path in self.partial and self._so_far(path):
-                entries.append(KeyEntry(SO_FAR, colour, style.symbol, True, open=True))
+                entries.append(KeyEntry(_(SO_FAR), colour, style.symbol, True, open=True))
         self.key.setText(key_html(entries))
         self.key.setAccessibleName(key_words(entries))
         self.key.setVisible(any_points)
@@ -578,9 +627,17 @@ class ProgressPlot(QWidget):
     def _describe(self) -> None:
         """What a screen reader says of the plot: how many values, and where to read them."""
         count = sum(len(self._in_view(path)) for path, _style in self.view.curves)
-        what = "no values" if not count else f"{count} value" + ("" if count == 1 else "s")
+        said = (
+            ngettext(
+                "{title}: {count} value in this range. {show} lists them.",
+                "{title}: {count} values in this range. {show} lists them.",
+                count,
+            )
+            if count
+            else _("{title}: no values in this range. {show} lists them.")
+        )
         self.widget.setAccessibleDescription(
-            f"{self.view.title}: {what} in this range. {SHOW} lists them."
+            said.format(title=self.view.title, count=count, show=_(SHOW))
         )
 
     def _numbers(self) -> Numbers:
@@ -590,13 +647,7 @@ class ProgressPlot(QWidget):
             points = self._in_view(path)
             last = pick(self._data, path).points[-1] if self._so_far(path) else None
             columns.append(
-                (
-                    style.name,
-                    [
-                        (p.day, value_text(p) + (f" ({SO_FAR})" if p is last else ""))
-                        for p in points
-                    ],
-                )
+                (_(style.name), [(p.day, so_far(value_text(p), p is last)) for p in points])
             )
         today = self._data.today if self._data is not None else None
         return Numbers(self.view.title, self.view.first_column, columns, today)
@@ -630,8 +681,12 @@ class ProgressPlot(QWidget):
                 self._so_far(path) and pick(self._data, path).points[-1] is best
                 for path, _style in self.view.curves
             )
-            text = point_text(best, self._data.today)
-            self.hover.setText(f"{text} ({SO_FAR})" if partial else text)
+            self.hover.setText(so_far(point_text(best, self._data.today), partial))
+
+
+def so_far(text: str, partial: bool) -> str:
+    """A value of the week under way says so: "45:00 min (this week so far)"."""
+    return _("{value} (this week so far)").format(value=text) if partial else text
 
 
 def point_text(point: s.Point, today: date) -> str:

@@ -25,15 +25,22 @@ from PySide6.QtWidgets import (
 
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.words import day_text
+from stenosis_coach.i18n import N_, PSEUDO_CLOSE, PSEUDO_OPEN, _
 from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.widgets import button, button_row, label
 
 FILLED = {"o": "●", "s": "■", "t": "▼", "d": "◆"}  # pyqtgraph's symbols, as glyphs
 OPEN = {"o": "○", "s": "□", "t": "▽", "d": "◇"}
-SHAPE_WORDS = {"o": "dots", "s": "squares", "t": "triangles", "d": "diamonds"}
+# A marker in words: (filled, the week under way's open one on a dashed line); N_: shown _().
+SHAPE_WORDS = {
+    "o": (N_("dots"), N_("open dot, dashed line")),
+    "s": (N_("squares"), N_("open square, dashed line")),
+    "t": (N_("triangles"), N_("open triangle, dashed line")),
+    "d": (N_("diamonds"), N_("open diamond, dashed line")),
+}
 LINE = "━━"
 DASHED = "╍╍"
-SHOW, HIDE = "Show the numbers", "Hide the numbers"
+SHOW, HIDE = N_("Show the numbers"), N_("Hide the numbers")
 
 
 @dataclass(frozen=True)
@@ -53,9 +60,9 @@ def _glyph(entry: KeyEntry) -> str:
 
 def _shape_words(entry: KeyEntry) -> str:
     if entry.symbol is None:
-        return "a dashed line" if entry.open else "a line"
-    shape = SHAPE_WORDS[entry.symbol]
-    return f"open {shape[:-1]}, dashed line" if entry.open else shape
+        return _("a dashed line") if entry.open else _("a line")
+    filled, open_ = SHAPE_WORDS[entry.symbol]
+    return _(open_) if entry.open else _(filled)
 
 
 def key_html(entries: Sequence[KeyEntry]) -> str:
@@ -68,13 +75,27 @@ def key_html(entries: Sequence[KeyEntry]) -> str:
 
 def key_words(entries: Sequence[KeyEntry]) -> str:
     """The key for a screen reader: "Key: tests, dots; median of last 3, a line"."""
-    return "Key: " + "; ".join(f"{e.name}, {_shape_words(e)}" for e in entries)
+    said = "; ".join(  # each series its own item
+        _("{series}, {marker}").format(series=e.name, marker=_shape_words(e)) for e in entries
+    )
+    return _("Key: {series}").format(series=said)
 
 
 def value_text(point: s.Point) -> str:
-    """A point's value without its date: "6:40 min before symptoms"."""
-    _day, _, value = point.text.partition(": ")
-    return value or point.text
+    """A point's value without its date: "6:40 min before symptoms" (still one translated
+    message in the pseudo-locale: "⟦6:40 min before symptoms⟧")."""
+    text = point.text
+    wrapped = text.startswith(PSEUDO_OPEN) and text.endswith(PSEUDO_CLOSE)
+    inner = text[1:-1] if wrapped else text
+    _day, _colon, value = inner.partition(": ")
+    value = value or inner
+    return f"{PSEUDO_OPEN}{value}{PSEUDO_CLOSE}" if wrapped else value
+
+
+def _capital(name: str) -> str:
+    """``name`` with its first letter a capital, as a column header starts."""
+    at = next((i for i, char in enumerate(name) if char.isalpha()), 0)
+    return name[:at] + name[at : at + 1].upper() + name[at + 1 :]
 
 
 @dataclass(frozen=True)
@@ -95,7 +116,7 @@ class PlotNumbers(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.button = button(SHOW, SHOW)
+        self.button = button(_(SHOW), _(SHOW))
         self.button.clicked.connect(self.toggle)
         layout.addLayout(button_row(self.button))
         self.table = rows_view(QTableWidget())
@@ -104,13 +125,13 @@ class PlotNumbers(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.setMinimumHeight(260)
-        self.table.setAccessibleName("The numbers of the plot, newest first")
+        self.table.setAccessibleName(_("The numbers of the plot, newest first"))
         self.table.setVisible(False)
         layout.addWidget(self.table)
-        self.none = label("No values in this range.", "secondary")
+        self.none = label(_("No values in this range."), "secondary")
         self.none.setVisible(False)
         layout.addWidget(self.none)
-        self._source: Callable[[], Numbers] = lambda: Numbers("", "Date", [], None)
+        self._source: Callable[[], Numbers] = lambda: Numbers("", _("Date"), [], None)
 
     def set_source(self, source: Callable[[], Numbers]) -> None:
         """``source()`` gives what is in view now; asked at each :meth:`refresh` while shown."""
@@ -123,8 +144,9 @@ class PlotNumbers(QWidget):
     def toggle(self) -> None:
         showing = not self.shown
         self.table.setVisible(showing)
-        self.button.setText(HIDE if showing else SHOW)
-        self.button.setAccessibleName(HIDE if showing else SHOW)
+        words = _(HIDE) if showing else _(SHOW)
+        self.button.setText(words)
+        self.button.setAccessibleName(words)
         if showing:
             self.refresh()
         else:
@@ -144,7 +166,7 @@ class PlotNumbers(QWidget):
         table.clear()
         table.setColumnCount(1 + len(columns))
         table.setHorizontalHeaderLabels(
-            [now.first_header] + [name[:1].upper() + name[1:] for name, _ in columns]
+            [now.first_header] + [_capital(name) for name, _values in columns]
         )
         table.setRowCount(len(days))
         for row, day in enumerate(sorted(days, reverse=True)):
@@ -158,5 +180,7 @@ class PlotNumbers(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.resizeRowsToContents()
         table.setUpdatesEnabled(True)
-        table.setAccessibleName(f"The numbers of the plot: {now.title}, newest first")
+        table.setAccessibleName(
+            _("The numbers of the plot: {title}, newest first").format(title=now.title)
+        )
         self.none.setVisible(not days)

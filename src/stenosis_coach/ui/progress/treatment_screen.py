@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLineEdit, QPushButton
 
 from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
+from stenosis_coach.i18n import _
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import DateField
@@ -23,11 +24,13 @@ class TreatmentScreen(LeavesAsking, PageBase):
     cancelled = Signal()
 
     def __init__(self, today: date, dialogs: Dialogs) -> None:
-        super().__init__("Add a treatment", pinned_actions=True)
+        super().__init__(_("Add a treatment"), pinned_actions=True)
         self.column.addWidget(
             label(
-                "Treatments show as markers on your progress plots, so you and your clinician "
-                "can see what came after them.",
+                _(
+                    "Treatments show as markers on your progress plots, so you and your "
+                    "clinician can see what came after them."
+                ),
                 "secondary",
             )
         )
@@ -38,24 +41,24 @@ class TreatmentScreen(LeavesAsking, PageBase):
         for index, kind in enumerate(TreatmentKind):
             btn = QPushButton(kind.label)
             btn.setCheckable(True)
-            btn.setAccessibleName(f"Treatment: {kind.label}")
+            btn.setAccessibleName(_("Treatment: {kind}").format(kind=kind.label))
             set_kind(btn, "choice")
             self.kinds.addButton(btn)
             self.kind_buttons[kind] = btn
             grid.addWidget(btn, index // 2, index % 2)
-        self.column.addWidget(label("What was it?", "section-title"))
+        self.column.addWidget(label(_("What was it?"), "section-title"))
         self.column.addLayout(grid)
-        self.column.addWidget(label("When?", "section-title"))
-        self.day = DateField("Date of the treatment", value=today, maximum=today)  # one Tab stop
+        self.column.addWidget(label(_("When?"), "section-title"))
+        self.day = DateField(_("Date of the treatment"), value=today, maximum=today)  # one stop
         self.column.addLayout(button_row(self.day))
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("Note (optional), e.g. L4-5, Dr Patel")
+        self.note.setAccessibleName(_("Note"))
+        self.note.setPlaceholderText(_("Note (optional), e.g. L4-5, Dr Patel"))
         self.column.addWidget(self.note)
         self.error = label("", "error")
         self.column.addWidget(self.error)
-        self.save = button("Save", "Save the treatment", "primary")
-        self.cancel = button("Cancel", shortcut_hint="Esc")
+        self.save = button(_("Save"), _("Save the treatment"), "primary")
+        self.cancel = button(_("Cancel"), shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self._leave)
         self.pin(ActionRow(self.save, self.cancel))  # in view at any text size
@@ -67,7 +70,7 @@ class TreatmentScreen(LeavesAsking, PageBase):
     def _submit(self) -> None:
         kind = next((k for k, b in self.kind_buttons.items() if b.isChecked()), None)
         if kind is None:
-            self.show_error("Choose what the treatment was.")
+            self.show_error(_("Choose what the treatment was."))
             return
         q = self.day.date()
         self.submitted.emit(

@@ -12,29 +12,40 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayou
 
 from stenosis_coach import APP_TITLE
 from stenosis_coach.core.safety import QUESTIONS, ClearanceReason, Level, SeekCareAdvice
+from stenosis_coach.i18n import N_, _, ngettext, pgettext
 from stenosis_coach.ui.widgets import SPACING, ActionRow, Card, PageBase, button, label
 
-WELCOME_DOES = (
-    f"{APP_TITLE} guides you through gentle exercise routines and walks with planned "
+# Clinically reviewed words: translated where shown (``_()``), never reworded here.
+WELCOME_DOES = N_(
+    "{app} guides you through gentle exercise routines and walks with planned "
     "rests, and records how you are doing, so that you and your clinician can see "
     "whether walking is getting easier."
 )
-WELCOME_DOES_NOT = (
+WELCOME_DOES_NOT = N_(
     "It does not diagnose anything and it does not replace your doctor, physiotherapist "
     "or other clinician. Follow their advice first. If something feels wrong, stop and "
     "ask them."
 )
-WELCOME_PRIVATE = "Everything stays on this computer. The app never uses the internet."
-CHECK_INTRO = (
-    f"First, a short safety check: {len(QUESTIONS)} questions about anything new or getting "
-    "worse recently. You answer each one with Yes or No, and it takes about two minutes. "
-    "Some symptoms need a clinician soon, and this check helps you notice them."
-)
-INTRO_FIRST = "Answer about anything that is new or getting worse recently."
-INTRO_AGAIN = "Answer about anything new or changed since your last check."
+WELCOME_PRIVATE = N_("Everything stays on this computer. The app never uses the internet.")
+INTRO_FIRST = N_("Answer about anything that is new or getting worse recently.")
+INTRO_AGAIN = N_("Answer about anything new or changed since your last check.")
 # A check that must be answered (first run, after a session's warning sign) can be left,
 # but it is not put off: it is asked before the next exercise or walk.
-MUST_ANSWER_NOTE = "You can finish the check later. Walks and exercises wait until then."
+MUST_ANSWER_NOTE = N_("You can finish the check later. Walks and exercises wait until then.")
+
+
+def check_intro() -> str:
+    """What the safety check is, said before it starts."""
+    count = len(QUESTIONS)
+    return ngettext(
+        "First, a short safety check: {count} question about anything new or getting "
+        "worse recently. You answer each one with Yes or No, and it takes about two "
+        "minutes. Some symptoms need a clinician soon, and this check helps you notice them.",
+        "First, a short safety check: {count} questions about anything new or getting "
+        "worse recently. You answer each one with Yes or No, and it takes about two "
+        "minutes. Some symptoms need a clinician soon, and this check helps you notice them.",
+        count,
+    ).format(count=count)
 
 
 class Screen(PageBase):
@@ -74,20 +85,22 @@ class WelcomeScreen(Screen):
     not_now = Signal()
 
     def __init__(self) -> None:
-        super().__init__(f"Welcome to {APP_TITLE}")
-        for text in (WELCOME_DOES, WELCOME_DOES_NOT, WELCOME_PRIVATE):
-            self.layout_.addWidget(label(text))
-        card = Card("Before you start")
-        card.body.addWidget(label(CHECK_INTRO))
-        self.start = button("Start the safety check", kind="primary")
+        super().__init__(_("Welcome to {app}").format(app=APP_TITLE))
+        self.layout_.addWidget(label(_(WELCOME_DOES).format(app=APP_TITLE)))
+        for text in (WELCOME_DOES_NOT, WELCOME_PRIVATE):
+            self.layout_.addWidget(label(_(text)))
+        card = Card(_("Before you start"))
+        intro = check_intro()
+        card.body.addWidget(label(intro))
+        self.start = button(_("Start the safety check"), kind="primary")
         self.start.clicked.connect(self.proceed)
-        self.later = button("Not now", "Not now: look around first", shortcut_hint="Esc")
+        self.later = button(_("Not now"), _("Not now: look around first"), shortcut_hint="Esc")
         self.later.clicked.connect(self.not_now)
         # What the check is stays with the button that starts it, both always in view.
         self.pin(card, ActionRow(self.start, self.later))
         self.layout_.addStretch(1)
         self.setFocusProxy(self.start)
-        self.start.setAccessibleDescription(CHECK_INTRO)
+        self.start.setAccessibleDescription(intro)
         self.add_shortcut("Esc", self.later.click)
 
 
@@ -116,23 +129,28 @@ class QuestionScreen(Screen):
         first_check: bool = False,
         notice: str | None = None,
     ) -> None:
-        super().__init__("Safety check")
-        self.spoken = f"Question {number} of {total}: {text}"
+        super().__init__(_("Safety check"))
+        self.spoken = _("Question {number} of {total}: {question}").format(
+            number=number, total=total, question=text
+        )
         if notice:
             self.add_notice(notice)
             self.setAccessibleDescription(notice)
         # Said once, on the first question; every question starts with the same words.
-        self.intro = label(INTRO_FIRST if first_check else INTRO_AGAIN, "secondary")
+        self.intro = label(_(INTRO_FIRST if first_check else INTRO_AGAIN), "secondary")
         self.intro.setVisible(number == 1)
         self.layout_.addWidget(self.intro)
-        progress = f"Question {number} of {total}"
-        if previous is not None:
-            progress += f". Your answer before: {'Yes' if previous else 'No'}"
-        self.progress_text = label(progress, "secondary")
+        if previous is None:
+            progress = _("Question {number} of {total}")
+        elif previous:
+            progress = _("Question {number} of {total}. Your answer before: Yes")
+        else:
+            progress = _("Question {number} of {total}. Your answer before: No")
+        self.progress_text = label(progress.format(number=number, total=total), "secondary")
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(14)
-        self.progress.setAccessibleName("Progress through the check")
+        self.progress.setAccessibleName(_("Progress through the check"))
         self.progress.setRange(0, total)
         self.progress.setValue(number - 1)
         self.layout_.addWidget(self.progress_text)
@@ -142,8 +160,8 @@ class QuestionScreen(Screen):
         self.layout_.addWidget(self.question)
         answers = QHBoxLayout()
         answers.setSpacing(3 * SPACING)
-        self.yes = button("Yes", "Yes", "answer", shortcut_hint="Y")
-        self.no = button("No", "No", "answer", shortcut_hint="N")
+        self.yes = button(_("Yes"), _("Yes"), "answer", shortcut_hint="Y")
+        self.no = button(_("No"), _("No"), "answer", shortcut_hint="N")
         for widget, value in ((self.yes, True), (self.no, False)):
             widget.clicked.connect(lambda _=False, v=value: self.answered.emit(v))
             # Tabbing to Yes or No says the question too.
@@ -152,22 +170,26 @@ class QuestionScreen(Screen):
         self.layout_.addStretch(1)
         nav = ActionRow()
         self.back_button = button(
-            "Back", "Back to the previous question", shortcut_hint="Backspace"
+            pgettext("button", "Back"),
+            _("Back to the previous question"),
+            shortcut_hint="Backspace",
         )
         self.back_button.clicked.connect(self.back)
         self.back_button.setEnabled(number > 1)
         nav.addWidget(self.back_button)
         # A check the patient chose (weekly, on demand) is put off; one that must be
         # answered is only left for now, and asked again before the next session.
-        self.later = button("Finish later", "Finish the check later", shortcut_hint="Esc")
-        self.leave = button("Back to Today", "Back to Today, finish later", shortcut_hint="Esc")
+        self.later = button(_("Finish later"), _("Finish the check later"), shortcut_hint="Esc")
+        self.leave = button(
+            _("Back to Today"), _("Back to Today, finish later"), shortcut_hint="Esc"
+        )
         for widget in (self.later, self.leave):
             widget.clicked.connect(self.postpone)
             nav.add_apart(widget)
         self.later.setVisible(may_postpone)
         self.leave.setVisible(not may_postpone)
         if not may_postpone:
-            self.layout_.addWidget(label(MUST_ANSWER_NOTE, "secondary"))
+            self.layout_.addWidget(label(_(MUST_ANSWER_NOTE), "secondary"))
         # The answers and the ways out stay in view while a long question scrolls.
         self.pin(answers, nav)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -182,8 +204,12 @@ class QuestionScreen(Screen):
         self.setAccessibleName(self.spoken)
         if previous is not None:
             earlier = self.yes if previous else self.no
-            word = "Yes" if previous else "No"
-            earlier.setAccessibleName(f"{word}, your answer before. {self.spoken}")
+            named = (
+                _("Yes, your answer before. {question}")
+                if previous
+                else _("No, your answer before. {question}")
+            )
+            earlier.setAccessibleName(named.format(question=self.spoken))
             self.setFocusProxy(earlier)
 
 
@@ -211,11 +237,12 @@ class SeekCareScreen(Screen):
         self.body = label(advice.body)
         card.body.addWidget(self.body)
         self.layout_.addWidget(card)
-        self.layout_.addWidget(label("You answered yes to:", "section-title"))
+        answered_yes = _("You answered yes to:")
+        self.layout_.addWidget(label(answered_yes, "section-title"))
         for reason in advice.reasons:
             self.layout_.addWidget(label(f"•  {reason}"))
         if advice.also_noted:
-            self.layout_.addWidget(label("You also noted:"))
+            self.layout_.addWidget(label(_("You also noted:")))
             for reason in advice.also_noted:
                 self.layout_.addWidget(label(f"•  {reason}"))
         if note:
@@ -223,20 +250,22 @@ class SeekCareScreen(Screen):
             self.layout_.addWidget(self.note)
         self.layout_.addWidget(
             label(
-                "Until you tell the app that a clinician has checked you, your Today page "
-                "shows this advice instead of exercises and walks.",
+                _(
+                    "Until you tell the app that a clinician has checked you, your Today page "
+                    "shows this advice instead of exercises and walks."
+                ),
                 "secondary",
             )
         )
         self.ok = button(
-            "I understand, back to Today",
-            "I understand: back to the Today page",
+            _("I understand, back to Today"),
+            _("I understand: back to the Today page"),
             "primary",
             shortcut_hint="Esc",
         )
         self.ok.clicked.connect(self.done)
         # The button takes the focus: a screen reader says the advice with it.
-        said = [advice.title, note or "", advice.body, "You answered yes to:", *advice.reasons]
+        said = [advice.title, note or "", advice.body, answered_yes, *advice.reasons]
         self.ok.setAccessibleDescription(" ".join(part for part in said if part))
         self.setAccessibleName(advice.title)
         self.finish_with(self.ok)
@@ -249,16 +278,18 @@ class AllClearScreen(Screen):
     done = Signal()
 
     def __init__(self) -> None:
-        super().__init__("Thank you")
+        super().__init__(_("Thank you"))
         self.text = label(
-            "You answered no to every question. The next check is in a week. If anything "
-            "new comes up before then, press “I have new symptoms”. After this screen you "
-            "will find it on the left of the main screen, below the pages, at any time."
+            _(
+                "You answered no to every question. The next check is in a week. If anything "
+                "new comes up before then, press “I have new symptoms”. After this screen you "
+                "will find it on the left of the main screen, below the pages, at any time."
+            )
         )
         self.layout_.addWidget(self.text)
-        self.ok = button("Back to Today", kind="primary", shortcut_hint="Esc")
+        self.ok = button(_("Back to Today"), kind="primary", shortcut_hint="Esc")
         self.ok.clicked.connect(self.done)
-        self.ok.setAccessibleDescription(f"Thank you. {self.text.text()}")
+        self.ok.setAccessibleDescription(" ".join((_("Thank you."), self.text.text())))
         self.finish_with(self.ok)
         self.add_shortcut("Esc", self.ok.click)
 
@@ -275,21 +306,29 @@ class ClearanceScreen(Screen):
     not_yet = Signal()
 
     def __init__(self, advice: SeekCareAdvice, when_text: str) -> None:
-        super().__init__("Have you been checked?")
+        super().__init__(_("Have you been checked?"))
         self.said = label(
-            f"In your safety check on {when_text} you answered yes to: "
-            f"{'; '.join(advice.reasons)}. The advice was: {advice.title.lower()}."
+            _(
+                "In your safety check on {day} you answered yes to: {answers}. "
+                "The advice was: {advice}."
+            ).format(
+                day=when_text,
+                answers="; ".join(advice.reasons),
+                advice=advice.title.lower(),
+            )
         )
         self.layout_.addWidget(self.said)
         self.layout_.addWidget(
             label(
-                "Exercises and walks can start again once a clinician has checked you, or if "
-                "that answer was a mistake."
+                _(
+                    "Exercises and walks can start again once a clinician has checked you, "
+                    "or if that answer was a mistake."
+                )
             )
         )
-        self.checked = button("A clinician has checked me", kind="primary")
-        self.mistake = button("My answer was a mistake")
-        self.back_button = button("Not yet", "Not yet: go back", shortcut_hint="Esc")
+        self.checked = button(_("A clinician has checked me"), kind="primary")
+        self.mistake = button(_("My answer was a mistake"))
+        self.back_button = button(_("Not yet"), _("Not yet: go back"), shortcut_hint="Esc")
         self.checked.clicked.connect(
             lambda: self.cleared.emit(ClearanceReason.CHECKED_BY_CLINICIAN)
         )
@@ -302,5 +341,7 @@ class ClearanceScreen(Screen):
         self.pin(column)
         self.layout_.addStretch(1)
         self.add_shortcut("Esc", self.back_button.click)
-        self.back_button.setAccessibleDescription(f"Have you been checked? {self.said.text()}")
+        self.back_button.setAccessibleDescription(
+            " ".join((_("Have you been checked?"), self.said.text()))
+        )
         self.setFocusProxy(self.back_button)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QV
 from stenosis_coach.core.walking.engine import Phase, WalkView
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import clock_text, minutes_text, spoken_text
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.ui.theme import set_role
 from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, TimerLabel, button, label
 
@@ -30,7 +31,7 @@ class WalkCoachScreen(PageBase):
 
     def __init__(self, kind: WalkKind) -> None:
         super().__init__(
-            "Walking test" if kind is WalkKind.TEST else "Training walk",
+            _("Walking test") if kind is WalkKind.TEST else _("Training walk"),
             margin=(4, 3),
             pinned_actions=True,
         )
@@ -40,7 +41,7 @@ class WalkCoachScreen(PageBase):
         banner.setContentsMargins(3 * SPACING, 2 * SPACING, 3 * SPACING, 2 * SPACING)
         self.phase = label("", "section-title")
         self.timer = TimerLabel("0:00", "coach-timer")
-        self.timer.setAccessibleName("Timer")
+        self.timer.setAccessibleName(_("Timer"))
         self.sub = label("", "secondary")
         self.sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -52,7 +53,7 @@ class WalkCoachScreen(PageBase):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(16)
-        self.progress.setAccessibleName("Progress of the walk")
+        self.progress.setAccessibleName(_("Progress of the walk"))
         # The timer and the instruction side by side, how far along beside the title:
         # all in view above the pinned buttons on a short screen at extra-large text
         # (1024x700), the timer first.
@@ -73,19 +74,20 @@ class WalkCoachScreen(PageBase):
         self.column.addLayout(grid)
         self.column.setSpacing(2 * SPACING)
 
-        self.main = button("Symptoms starting", "Symptoms starting", "huge", shortcut_hint="S")
+        starting = _("Symptoms starting")
+        self.main = button(starting, starting, "huge", shortcut_hint="S")
         self.main.clicked.connect(self._main_pressed)
         self.main.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.pause = button("Pause", "Pause the walk", shortcut_hint="Space")
-        end_words = "I need to stop" if kind is WalkKind.TEST else "End the walk"
+        self.pause = button(_("Pause"), _("Pause the walk"), shortcut_hint="Space")
+        end_words = _("I need to stop") if kind is WalkKind.TEST else _("End the walk")
         self.end = button(end_words, end_words, shortcut_hint="E")  # named as it reads
         self.end.setToolTip(
-            "Ends the test now: how long you walked is the result. Esc asks first."
+            _("Ends the test now: how long you walked is the result. Esc asks first.")
             if kind is WalkKind.TEST
-            else "Ends the walk (asks first). Esc does the same."
+            else _("Ends the walk (asks first). Esc does the same.")
         )
         self.stop = button(
-            "Must stop", "Must stop: something is wrong", "danger", shortcut_hint="M"
+            _("Must stop"), _("Must stop: something is wrong"), "danger", shortcut_hint="M"
         )
         self.pause.clicked.connect(self.pause_toggled)
         self.end.clicked.connect(self.end_walk)
@@ -117,64 +119,80 @@ class WalkCoachScreen(PageBase):
         if active is Phase.RESTING:
             self.timer.setText(clock_text(view.rest_s))
             self.sub.setText(
-                "Ready now when your legs have settled."
+                _("Ready now when your legs have settled.")
                 if view.ready_allowed
-                else f"You can press Ready in {clock_text(view.ready_in_s)}."
+                else _("You can press Ready in {time}.").format(time=clock_text(view.ready_in_s))
             )
         else:
             self.timer.setText(clock_text(view.timer_s))
             if view.bout_left_s is not None and self.kind is WalkKind.TRAINING:
-                self.sub.setText(f"{clock_text(view.bout_left_s)} left in this bout")
+                left = clock_text(view.bout_left_s)
+                self.sub.setText(_("{time} left in this bout").format(time=left))
             elif view.tfs_s is not None:
-                self.sub.setText(f"Symptoms started at {minutes_text(view.tfs_s)}")
+                started = minutes_text(view.tfs_s)
+                self.sub.setText(_("Symptoms started at {time}").format(time=started))
             else:
                 self.sub.setText("")
         self.instruction.setText(view.instruction)
         whole = view.target_s if view.target_s is not None else 1800
         rests = view.rests_taken
-        self.progress_text.setText(
-            f"Walked {minutes_text(view.total_walked_s)} of {minutes_text(whole)}"
-            + (f" · {rests} rest{'' if rests == 1 else 's'}" if rests else "")
-        )
+        # Two facts, each its own message, with a dot between them.
+        facts = [
+            _("Walked {walked} of {whole}").format(
+                walked=minutes_text(view.total_walked_s), whole=minutes_text(whole)
+            )
+        ]
+        if rests:
+            facts.append(ngettext("{n} rest", "{n} rests", rests).format(n=rests))
+        self.progress_text.setText(" · ".join(facts))
         self.progress.setValue(round(view.progress * 1000))
         self._main_for(view)
-        self.pause.setText("Resume   (Space)" if view.phase is Phase.PAUSED else "Pause   (Space)")
+        paused = view.phase is Phase.PAUSED
+        words = _("Resume") if paused else _("Pause")
+        self.pause.setText(f"{words}   (Space)")
         if changed:
             set_role(self.banner, f"phase-{view.phase.value}")
             self.banner.style().unpolish(self.banner)
             self.banner.style().polish(self.banner)
-            self.setAccessibleDescription(spoken_text(f"{self.phase.text()}. {view.instruction}"))
+            said = _("{headline}. {instruction}").format(
+                headline=self.phase.text(), instruction=view.instruction
+            )
+            self.setAccessibleDescription(spoken_text(said))
 
     def _phase_text(self, view: WalkView) -> str:
         """The banner's headline: one short line; the instruction beside it says what to
         do (sit down or lean forward; this time is not counted)."""
         active = view.paused_in or view.phase
         if view.phase is Phase.PAUSED:
-            return "Paused"
+            return _("Paused")
         if active is Phase.RESTING:
-            return f"Rest {view.rests_taken}"
+            return _("Rest {number}").format(number=view.rests_taken)
         if self.kind is WalkKind.TEST:
-            return "Walk at your own pace"  # the title says it is the walking test
-        return f"Bout {view.bout_n}: walk {minutes_text(view.bout_planned_s)}"
+            return _("Walk at your own pace")  # the title says it is the walking test
+        return _("Bout {number}: walk {time}").format(
+            number=view.bout_n, time=minutes_text(view.bout_planned_s)
+        )
 
     def _main_for(self, view: WalkView) -> None:
         active = view.paused_in or view.phase
+        ends = False  # the big button ends the walk, as the small "I need to stop" does
         if view.phase is Phase.PAUSED:
-            self.main.setText("Resume   (Space)")
+            words, key = _("Resume"), "Space"
             self.main.setEnabled(True)
         elif active is Phase.RESTING:
-            self.main.setText("Symptoms eased — ready   (R)")
+            words, key = _("Symptoms eased — ready"), "R"
             self.main.setEnabled(view.ready_allowed)
         elif self.kind is WalkKind.TEST and view.tfs_s is not None:
-            self.main.setText("I need to stop   (E)")
+            words, key, ends = _("I need to stop"), "E", True
             self.main.setEnabled(True)
         else:
-            self.main.setText("Symptoms starting   (S)")
+            words, key = _("Symptoms starting"), "S"
             self.main.setEnabled(view.phase is Phase.WALKING)
-        self.main.setAccessibleName(self.main.text().split("   ")[0])
+        self.main.setText(f"{words}   ({key})")
+        self.main.setAccessibleName(words)
         # One action, one button: when the big button says "I need to stop", the small
         # one with the same words goes.
-        same = self.main.accessibleName() == self.end.text().split("   ")[0]
+        same = ends
         if self.end.isVisibleTo(self) == same:
             self.end.setVisible(not same)
 

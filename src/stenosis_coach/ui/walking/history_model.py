@@ -7,22 +7,36 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.walking.model import StoredWalk, WalkKind
 from stenosis_coach.core.words import day_text, minutes_text, spoken_text
+from stenosis_coach.i18n import N_, _, pgettext
 
-COLUMNS = ("Date", "Kind", "Walked", "Until symptoms", "Rests", "Leg pain", "Source")
+# Column headers, translated where shown (headerData).
+COLUMNS = (
+    N_("Date"),
+    N_("Kind"),
+    N_("Walked"),
+    N_("Until symptoms"),
+    N_("Rests"),
+    N_("Leg pain"),
+    N_("Source"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
 def row_text(stored: StoredWalk) -> tuple[str, ...]:
     walk = stored.walk
     local = walk.start.astimezone(LOCAL)
+    pain = (_("{pain}/10 (flare next day)") if walk.next_day_flare else "{pain}/10").format(
+        pain=walk.peak_leg_pain
+    )
     return (
-        f"{day_text(local)} {local.year}",
-        "Walking test" if walk.kind is WalkKind.TEST else "Training walk",
+        day_text(local, year=True),
+        _("Walking test") if walk.kind is WalkKind.TEST else _("Training walk"),
         minutes_text(walk.total_walk_s),
-        minutes_text(walk.tfs_s) if walk.tfs_s is not None else "no symptoms",
+        minutes_text(walk.tfs_s) if walk.tfs_s is not None else _("no symptoms"),
         "" if walk.rests is None else str(walk.rests),
-        f"{walk.peak_leg_pain}/10" + (" (flare next day)" if walk.next_day_flare else ""),
-        "diary" if walk.imported else "app",
+        pain,
+        # Where the walk came from: a diary file, or coached by the app.
+        pgettext("walk source", "diary") if walk.imported else pgettext("walk source", "app"),
     )
 
 
@@ -60,5 +74,5 @@ class WalkHistoryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None

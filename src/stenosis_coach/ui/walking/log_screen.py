@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.i18n import _
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries, forget_error_when
 from stenosis_coach.ui.inputs import DateField, NumberField, RatingScale
@@ -36,12 +37,14 @@ class LogWalkScreen(LeavesAsking, PageBase):
     cancelled = Signal()
 
     def __init__(self, today: date, dialogs: Dialogs, form: WalkForm | None = None) -> None:
-        super().__init__("Correct a walk" if form else "Log a walk", pinned_actions=True)
+        super().__init__(_("Correct a walk") if form else _("Log a walk"), pinned_actions=True)
         self._today = today
         self.column.addWidget(
             label(
-                "For a walk you did away from the computer. Only minutes walked and leg pain "
-                "are needed.",
+                _(
+                    "For a walk you did away from the computer. Only minutes walked and "
+                    "leg pain are needed."
+                ),
                 "secondary",
             )
         )
@@ -65,8 +68,8 @@ class LogWalkScreen(LeavesAsking, PageBase):
             grid.addWidget(error, row, 1)
             row += 1
 
-        self.kind_training = QPushButton("Training walk")
-        self.kind_test = QPushButton("Walking test")
+        self.kind_training = QPushButton(_("Training walk"))
+        self.kind_test = QPushButton(_("Walking test"))
         self._kind_group = QButtonGroup(self)
         for btn in (self.kind_training, self.kind_test):
             btn.setCheckable(True)
@@ -74,45 +77,53 @@ class LogWalkScreen(LeavesAsking, PageBase):
             self._kind_group.addButton(btn)
         kinds = QWidget()
         kinds.setLayout(button_row(self.kind_training, self.kind_test))
-        kinds.setAccessibleName("Kind of walk")
-        add("kind", "Kind of walk", kinds)
+        kinds.setAccessibleName(_("Kind of walk"))
+        add("kind", _("Kind of walk"), kinds)
 
-        self.day = DateField("Date of the walk", maximum=today)  # one Tab stop
-        self.today_button = button("Today")
-        self.yesterday_button = button("Yesterday")
+        self.day = DateField(_("Date of the walk"), maximum=today)  # one Tab stop
+        self.today_button = button(_("Today"))
+        self.yesterday_button = button(_("Yesterday"))
         self.today_button.clicked.connect(lambda: self._set_day(self._today))
         self.yesterday_button.clicked.connect(
             lambda: self._set_day(self._today - timedelta(days=1))
         )
         days = QWidget()
         days.setLayout(button_row(self.day, self.today_button, self.yesterday_button))
-        add("day", "Date", days)
+        add("day", _("Date"), days)
 
-        self.walking = NumberField("Minutes walked", step=1, maximum=180, unit="min")
-        add("walking_min", "Minutes walked", self.walking, "Walking time only, without rests.")
-        self.symptoms = NumberField("Minutes until symptoms", step=0.5, maximum=180, unit="min")
+        minutes = _("min")
+        self.walking = NumberField(_("Minutes walked"), step=1, maximum=180, unit=minutes)
+        add(
+            "walking_min",
+            _("Minutes walked"),
+            self.walking,
+            _("Walking time only, without rests."),
+        )
+        self.symptoms = NumberField(
+            _("Minutes until symptoms"), step=0.5, maximum=180, unit=minutes
+        )
         add(
             "symptoms_min",
-            "Minutes until symptoms",
+            _("Minutes until symptoms"),
             self.symptoms,
-            "Leave empty if symptoms did not come.",
+            _("Leave empty if symptoms did not come."),
         )
-        self.rests = NumberField("Rests", step=1, maximum=50, decimals=0)
-        add("rests", "Rests taken", self.rests)
-        self.pain = RatingScale("Worst leg pain")
-        add("peak_leg_pain", "Worst leg pain (0 to 10)", self.pain)
+        self.rests = NumberField(_("Rests"), step=1, maximum=50, decimals=0)
+        add("rests", _("Rests taken"), self.rests)
+        self.pain = RatingScale(_("Worst leg pain"))
+        add("peak_leg_pain", _("Worst leg pain (0 to 10)"), self.pain)
         self.distance = NumberField(
-            "Distance in metres", step=100, maximum=100000, unit="metres", decimals=0
+            _("Distance in metres"), step=100, maximum=100000, unit=_("metres"), decimals=0
         )
-        add("distance_m", "Distance (if you know it)", self.distance)
+        add("distance_m", _("Distance (if you know it)"), self.distance)
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("For example: hilly, cold, walked with a friend")
-        add("notes", "Notes", self.notes)
+        self.notes.setAccessibleName(_("Notes"))
+        self.notes.setPlaceholderText(_("For example: hilly, cold, walked with a friend"))
+        add("notes", _("Notes"), self.notes)
         self.column.addLayout(grid)
 
-        self.save = button("Save the walk", kind="primary")
-        self.cancel = button("Cancel", shortcut_hint="Esc")
+        self.save = button(_("Save the walk"), kind="primary")
+        self.cancel = button(_("Cancel"), shortcut_hint="Esc")
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self._leave)
         self.pin(ActionRow(self.save, self.cancel))

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QMarginsF
 
 from stenosis_coach.core.walking.card import PocketCard
+from stenosis_coach.i18n import _
 from stenosis_coach.ui.pdf import draw_contents, paper_document, paper_text, pdf_pages
 
 CARD_CSS = """
@@ -23,20 +24,24 @@ td.line { font-size: 14pt; padding: 16pt 0 2pt 0; border-bottom: 1px solid #0000
 def card_html(card: PocketCard) -> str:
     steps = "".join(f"<li>{paper_text(step)}</li>" for step in card.steps)
     signs = "".join(f"<li>{paper_text(sign)}</li>" for sign in card.emergency_signs)
+    line = _("{line}:")  # a line to write on, after its name
     lines = "".join(
-        f'<tr><td class="line" width="100%">{paper_text(name)}:</td></tr>'
+        f'<tr><td class="line" width="100%">{paper_text(line.format(line=name))}</td></tr>'
         for name in card.record_lines
     )
+    symptoms = paper_text(_("When symptoms come"))
+    emergency = paper_text(_("Get emergency care now if you have"))
+    write_down = paper_text(_("Write down"))
     return f"""<html><head><style>{CARD_CSS}</style></head><body>
 <h1>{paper_text(card.title)}</h1>
 <p class="day">{paper_text(card.day)}</p>
 <p><b>{paper_text(card.summary)}</b></p>
 <ol>{steps}</ol>
-<p class="h">When symptoms come</p>
+<p class="h">{symptoms}</p>
 <p>{paper_text(card.when_symptoms_come)}</p>
-<p class="h">Get emergency care now if you have</p>
+<p class="h">{emergency}</p>
 <ul>{signs}</ul>
-<p class="h">Write down</p>
+<p class="h">{write_down}</p>
 <table width="100%" cellspacing="0">{lines}</table>
 </body></html>"""
 

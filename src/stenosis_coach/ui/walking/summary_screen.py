@@ -9,17 +9,20 @@ from PySide6.QtWidgets import QLineEdit
 from stenosis_coach.core.walking.engine import TEST_LIMIT_S
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.words import minutes_text, spoken_text
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.services.walk_sessions import WalkDraft
 from stenosis_coach.ui.inputs import NumberField, RatingScale
 from stenosis_coach.ui.widgets import SPACING, ActionRow, Card, PageBase, button, label
 
-ENDINGS = {
-    WalkEnd.COMPLETED: "Well done: you finished the walk.",  # a training walk's target
-    WalkEnd.STOPPED: "The walk ended early. That is fine: what you walked still counts.",
-    WalkEnd.MUST_STOP: "You stopped because something felt wrong. Next come a few safety "
-    "questions.",
-    WalkEnd.REST_NOT_EASING: "Your legs did not settle after 10 minutes of rest. Next come a "
-    "few safety questions.",
+ENDINGS = {  # translated where shown: ending_text
+    WalkEnd.COMPLETED: N_("Well done: you finished the walk."),  # a training walk's target
+    WalkEnd.STOPPED: N_("The walk ended early. That is fine: what you walked still counts."),
+    WalkEnd.MUST_STOP: N_(
+        "You stopped because something felt wrong. Next come a few safety questions."
+    ),
+    WalkEnd.REST_NOT_EASING: N_(
+        "Your legs did not settle after 10 minutes of rest. Next come a few safety questions."
+    ),
 }
 
 
@@ -29,10 +32,12 @@ def ending_text(draft: WalkDraft) -> str:
     says so, calmly, instead of praising a walk "finished"."""
     if draft.kind is WalkKind.TEST and draft.ended_by is WalkEnd.COMPLETED:
         if draft.total_walk_s >= TEST_LIMIT_S:
-            return f"Test done. You walked for the full {minutes_text(TEST_LIMIT_S)}."
+            return _("Test done. You walked for the full {time}.").format(
+                time=minutes_text(TEST_LIMIT_S)
+            )
         walked = minutes_text(draft.total_walk_s)
-        return f"Test done. You walked {walked} before you needed to stop."
-    return ENDINGS[draft.ended_by]
+        return _("Test done. You walked {time} before you needed to stop.").format(time=walked)
+    return _(ENDINGS[draft.ended_by])
 
 
 class WalkSummaryScreen(PageBase):
@@ -44,25 +49,27 @@ class WalkSummaryScreen(PageBase):
     done_leaving = Signal()
 
     def __init__(self, draft: WalkDraft, interrupted: bool = False) -> None:
-        super().__init__("Your walk", margin=(4, 2), pinned_actions=True)
+        super().__init__(_("Your walk"), margin=(4, 2), pinned_actions=True)
         self.column.setSpacing(2 * SPACING)  # the pain question in view on a short screen
         intro = (
-            "This walk was not finished because the app closed. Here is what was "
-            "recorded up to then."
+            _(
+                "This walk was not finished because the app closed. Here is what was "
+                "recorded up to then."
+            )
             if interrupted
             else ending_text(draft)
         )
         self.intro = label(intro)
         self.intro.setAccessibleName(spoken_text(intro))  # "6 minutes 40 seconds"
         self.column.addWidget(self.intro)
-        card = Card("What you did")
-        facts = [f"Walked: {minutes_text(draft.total_walk_s)}"]
+        card = Card(_("What you did"))
+        facts = [_("Walked: {time}").format(time=minutes_text(draft.total_walk_s))]
         if draft.kind is WalkKind.TRAINING:
-            facts.append(f"Rests: {draft.rests}")
+            facts.append(_("Rests: {count}").format(count=draft.rests))
         facts.append(
-            f"Symptoms started after {minutes_text(draft.tfs_s)} of walking"
+            _("Symptoms started after {time} of walking").format(time=minutes_text(draft.tfs_s))
             if draft.tfs_s is not None
-            else "Symptoms did not start"
+            else _("Symptoms did not start")
         )
         # One line each, close together: the pain question below stays in view.
         self.facts = label("\n".join(facts))
@@ -70,31 +77,31 @@ class WalkSummaryScreen(PageBase):
         card.body.addWidget(self.facts)
         self.column.addWidget(card)
         self.column.addWidget(
-            label("Your worst leg pain during the walk (0 to 10)", "section-title")
+            label(_("Your worst leg pain during the walk (0 to 10)"), "section-title")
         )
-        self.pain = RatingScale("Worst leg pain")
+        self.pain = RatingScale(_("Worst leg pain"))
         self.pain.rated.connect(self._rated)
         self.column.addWidget(self.pain)
         self.distance = NumberField(
-            "Distance in metres",
+            _("Distance in metres"),
             step=100,
             maximum=100000,
-            unit="metres (if you know it)",
+            unit=_("metres (if you know it)"),
             decimals=0,
         )
         self.notes = QLineEdit()
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Notes (optional)")
+        self.notes.setAccessibleName(_("Notes"))
+        self.notes.setPlaceholderText(_("Notes (optional)"))
         self.column.addWidget(self.distance)
         self.column.addWidget(self.notes)
         self.error = label("", "error")
         self.error.hide()
-        self.hint = label("Choose a number from 0 to 10, then save.", "secondary")
-        self.save = button("Save the walk", kind="primary")
+        self.hint = label(_("Choose a number from 0 to 10, then save."), "secondary")
+        self.save = button(_("Save the walk"), kind="primary")
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
         self.leave = button(
-            "Leave without saving", "Leave without saving the walk", shortcut_hint="Esc"
+            _("Leave without saving"), _("Leave without saving the walk"), shortcut_hint="Esc"
         )
         self.leave.clicked.connect(self.left)
         # Why Save waits, what went wrong, and the buttons: always in view.
