@@ -28,6 +28,7 @@ from stenosis_coach.core.walking.diary import DiaryError, parse_diary
 from stenosis_coach.core.walking.logged import FormProblems, WalkForm, walk_from_form
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import PlanStart, explain_steps, replay
+from stenosis_coach.i18n import _
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday
 TODAY = date(2026, 5, 4)
@@ -308,21 +309,26 @@ def test_a_logged_walks_problems_are_wrapped() -> None:
 
 @pytest.mark.usefixtures("pseudo_on")
 @pytest.mark.parametrize(
-    ("text", "rule"),
+    ("text", "bounds"),
     [
-        ("", NumberRule("Rests", low=0, high=50, whole=True)),
-        ("abc", NumberRule("Rests", low=0, high=50)),
-        ("99", NumberRule("Rests", low=0, high=50, unit="minutes")),
-        ("1,500", NumberRule("Rests", low=0, high=5000)),
-        ("1,500", NumberRule("Rests", low=0, high=50)),
-        ("6,5", NumberRule("Rests", decimal_comma=False)),
-        ("1" * 30, NumberRule("Rests", low=1)),
+        ("", {"low": 0, "high": 50, "whole": True}),
+        ("abc", {"low": 0, "high": 50}),
+        ("99", {"low": 0, "high": 50, "unit": "minutes"}),
+        ("1,500", {"low": 0, "high": 5000}),
+        ("1,500", {"low": 0, "high": 50}),
+        ("6,5", {"decimal_comma": False}),
+        ("1" * 31, {"low": 1}),
+        ("-1", {"low": 0, "low_open": True}),
+        ("", {"high": 5}),
     ],
 )
-def test_a_typed_numbers_problem_is_wrapped(text, rule) -> None:
+def test_a_typed_numbers_problem_is_wrapped(text, bounds) -> None:
+    if "unit" in bounds:
+        bounds = {**bounds, "unit": _(bounds["unit"])}
+    rule = NumberRule(_("Rests"), **bounds)  # made when used: its words translated
     with pytest.raises(NumberProblem) as caught:
         read_number(text, rule)
-    assert_all_wrapped(caught.value.message.replace("1" * 30, ""))
+    assert_all_wrapped(caught.value.message)
 
 
 @pytest.mark.usefixtures("pseudo_on")

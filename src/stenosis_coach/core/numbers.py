@@ -32,8 +32,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+
+from stenosis_coach.i18n import _, decimal_text
 
 MAX_DIGITS = 30  # more digits than any value the app keeps; longer text is refused
 
@@ -74,7 +77,9 @@ class NumberRule:
     walked"). ``low``/``high`` are inclusive unless ``low_open`` (then "more than low").
     ``unit`` ends the range in messages ("minutes"); ``example`` shows a good value.
     ``missing`` replaces the message for an empty required field, ``invalid`` the one for
-    text that is not a number at all (words, inf, nan, a wall of digits).
+    text that is not a number at all (words, inf, nan, a wall of digits). Every one of
+    these words is already in the user's language (make the rule when it is used, with
+    ``_("Minutes walked")``); the sentences around them are translated here.
     """
 
     name: str
@@ -91,32 +96,44 @@ class NumberRule:
 
     def range_text(self) -> str:
         """``"more than 0 and at most 180 minutes"``, ``"from 0 to 50"``, ``"0 or more"``."""
-        unit = f" {self.unit}" if self.unit else ""
         low = None if self.low is None else number_text(Fraction(self.low))
         high = None if self.high is None else number_text(Fraction(self.high))
+        unit = self.unit
         if low is not None and high is not None:
             if self.low_open:
-                return f"more than {low} and at most {high}{unit}"
-            return f"from {low} to {high}{unit}"
-        if low is not None:
-            return f"more than {low}{unit}" if self.low_open else f"{low}{unit} or more"
-        if high is not None:
-            return f"at most {high}{unit}"
-        return ""
-
-    def kind_text(self) -> str:
-        return "a whole number" if self.whole else "a number"
+                said = (
+                    _("more than {low} and at most {high} {unit}")
+                    if unit
+                    else _("more than {low} and at most {high}")
+                )
+            else:
+                said = _("from {low} to {high} {unit}") if unit else _("from {low} to {high}")
+        elif low is not None:
+            if self.low_open:
+                said = _("more than {low} {unit}") if unit else _("more than {low}")
+            else:
+                said = _("{low} {unit} or more") if unit else _("{low} or more")
+        elif high is not None:
+            said = _("at most {high} {unit}") if unit else _("at most {high}")
+        else:
+            return ""
+        return said.format(low=low, high=high, unit=unit)
 
     def example_text(self) -> str:
-        return self.example or ("3" if self.whole else "12 or 4.5")
+        if self.example:
+            return self.example
+        if self.whole:
+            return "3"
+        # An example of a number to type: "12 or 4.5".
+        return _("{whole} or {decimal}").format(whole=12, decimal=decimal_text(Decimal("4.5")))
 
 
 def number_text(value: Fraction) -> str:
-    """A short exact decimal for messages: 180, 4.5, 0.05 (at most 6 decimals shown)."""
+    """A short exact decimal for messages: 180, 4.5, 0.05 (at most 6 decimals shown), in
+    the locale's decimal sign."""
     if value.denominator == 1:
         return str(value.numerator)
-    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
-    return text
+    return decimal_text(Decimal(f"{float(value):.6f}"), places=6)
 
 
 def read_number(text: str, rule: NumberRule) -> Fraction | None:
@@ -127,9 +144,7 @@ def read_number(text: str, rule: NumberRule) -> Fraction | None:
     cleaned = _clean(text)
     if not cleaned:
         if rule.required:
-            message = rule.missing or f"{rule.name}: type {rule.kind_text()}" + (
-                f" {rule.range_text()}." if rule.range_text() else "."
-            )
+            message = rule.missing or _type_message(rule)
             raise NumberProblem(Problem.EMPTY, message, text)
         return None
     value = _parse(cleaned, rule, text)
@@ -152,7 +167,30 @@ def _whole(rule: NumberRule) -> NumberRule:
 
 def _range_message(rule: NumberRule) -> str:
     bounds = rule.range_text()
-    return f"{rule.name} must be {rule.kind_text()}" + (f" {bounds}." if bounds else ".")
+    if rule.whole:
+        said = (
+            _("{name} must be a whole number {range}.")
+            if bounds
+            else _("{name} must be a whole number.")
+        )
+    else:
+        said = _("{name} must be a number {range}.") if bounds else _("{name} must be a number.")
+    return said.format(name=rule.name, range=bounds)
+
+
+def _type_message(rule: NumberRule) -> str:
+    """What an empty box that needs a value is told: "Rests: type a whole number from 0
+    to 50."."""
+    bounds = rule.range_text()
+    if rule.whole:
+        said = (
+            _("{name}: type a whole number {range}.")
+            if bounds
+            else _("{name}: type a whole number.")
+        )
+    else:
+        said = _("{name}: type a number {range}.") if bounds else _("{name}: type a number.")
+    return said.format(name=rule.name, range=bounds)
 
 
 def _out_of_range(value: Fraction, rule: NumberRule) -> bool:
@@ -183,7 +221,9 @@ def _not_a_number(
     elif rule.whole and rule.range_text():
         message = _range_message(rule)  # "… must be a whole number from 0 to 50."
     else:
-        message = f"{rule.name} must be a number, like {rule.example_text()}."
+        message = _("{name} must be a number, like {example}.").format(
+            name=rule.name, example=rule.example_text()
+        )
     return NumberProblem(problem, message, text)
 
 
@@ -193,7 +233,8 @@ def _parse(cleaned: str, rule: NumberRule, original: str) -> Fraction:
     if body.strip(_SPACES).lower() in _NOT_FINITE:
         raise _not_a_number(rule, original, Problem.NOT_FINITE)
     if sum(c.isdigit() for c in body) > MAX_DIGITS:
-        message = rule.invalid or f"{rule.name}: that number is too long. " + _range_hint(rule)
+        too_long = _("{name}: that number is too long.").format(name=rule.name)
+        message = rule.invalid or f"{too_long} {_range_hint(rule)}"
         raise NumberProblem(Problem.TOO_LONG, message, original)
     if rule.decimal_comma:
         whole, decimals = _split_form(body, rule, original)
@@ -201,13 +242,15 @@ def _parse(cleaned: str, rule: NumberRule, original: str) -> Fraction:
         if "," in body and _POINT_NUMBER.fullmatch(body.replace(",", ".", 1)):
             raise NumberProblem(
                 Problem.DECIMAL_COMMA,
-                f"{rule.name}: write decimals with a point, like 6.5, and no thousands "
-                "separator, like 1500.",
+                _(
+                    "{name}: write decimals with a point, like 6.5, and no thousands "
+                    "separator, like 1500."
+                ).format(name=rule.name),
                 original,
             )
         if not _POINT_NUMBER.fullmatch(body):
             raise _not_a_number(rule, original)
-        whole, _, decimals = body.partition(".")
+        whole, _point, decimals = body.partition(".")
     value = Fraction(int(whole or "0")) + (
         Fraction(int(decimals), 10 ** len(decimals)) if decimals else 0
     )
@@ -216,7 +259,11 @@ def _parse(cleaned: str, rule: NumberRule, original: str) -> Fraction:
 
 def _range_hint(rule: NumberRule) -> str:
     bounds = rule.range_text()
-    return f"Type {rule.kind_text()} {bounds}." if bounds else f"Type {rule.kind_text()}."
+    if rule.whole:
+        said = _("Type a whole number {range}.") if bounds else _("Type a whole number.")
+    else:
+        said = _("Type a number {range}.") if bounds else _("Type a number.")
+    return said.format(range=bounds)
 
 
 def _ambiguous(rule: NumberRule, original: str, digits: str) -> NumberProblem:
@@ -225,15 +272,16 @@ def _ambiguous(rule: NumberRule, original: str, digits: str) -> NumberProblem:
     fits = [v for v in (big, small) if not _out_of_range(v, rule) and not _not_whole(v, rule)]
     if not fits:
         return NumberProblem(Problem.OUT_OF_RANGE, _range_message(rule), original)
-    said = f"{rule.name}: “{original.strip()}” could mean {big} or {number_text(small)}."
+    words = {"name": rule.name, "typed": original.strip(), "big": big}
+    words["small"] = number_text(small)
     if len(fits) == 1:
-        only = number_text(fits[0])
-        return NumberProblem(
-            Problem.AMBIGUOUS, f"{said} Only {only} is possible here: type it as {only}.", original
-        )
-    return NumberProblem(
-        Problem.AMBIGUOUS, f"{said} Type it as {big} or {number_text(small)}.", original
-    )
+        message = _(
+            "{name}: “{typed}” could mean {big} or {small}. Only {only} is possible here: "
+            "type it as {only}."
+        ).format(only=number_text(fits[0]), **words)
+        return NumberProblem(Problem.AMBIGUOUS, message, original)
+    message = _("{name}: “{typed}” could mean {big} or {small}. Type it as {big} or {small}.")
+    return NumberProblem(Problem.AMBIGUOUS, message.format(**words), original)
 
 
 def _not_whole(value: Fraction, rule: NumberRule) -> bool:

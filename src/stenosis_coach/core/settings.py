@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from stenosis_coach.i18n import N_, _
+
 
 class TextSize(StrEnum):
     NORMAL = "normal"
@@ -18,7 +20,11 @@ class TextSize(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"normal": "Normal", "large": "Large", "extra_large": "Extra large"}[self.value]
+        """The size's name in the user's language (already translated)."""
+        return _(_SIZE_LABELS[self.value])
+
+
+_SIZE_LABELS = {"normal": N_("Normal"), "large": N_("Large"), "extra_large": N_("Extra large")}
 
 
 @dataclass(frozen=True)

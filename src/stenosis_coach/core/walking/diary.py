@@ -30,6 +30,7 @@ from fractions import Fraction
 
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, Problem, read_number
 from stenosis_coach.core.walking.model import Walk, WalkKind
+from stenosis_coach.i18n import _
 
 REQUIRED = ("date", "total_walk_min", "peak_leg_pain")
 OPTIONAL = ("kind", "time_to_symptoms_min", "rests", "next_day_flare", "distance_m", "notes")
@@ -52,12 +53,16 @@ class DiaryProblem:
     message: str
 
     def text(self, source: str) -> str:
-        where = [f"line {self.line}"] if self.line is not None else []
-        if self.column:
-            where.append(f"column {self.column}")
-        return ": ".join(
-            [source, ", ".join(where), self.message] if where else [source, self.message]
-        )
+        """The problem where it is: "diary.csv: line 3, column rests: ..."."""
+        if self.line is not None and self.column:
+            said = _("{source}: line {line}, column {column}: {problem}")
+        elif self.line is not None:
+            said = _("{source}: line {line}: {problem}")
+        elif self.column:
+            said = _("{source}: column {column}: {problem}")
+        else:
+            said = _("{source}: {problem}")
+        return said.format(source=source, line=self.line, column=self.column, problem=self.message)
 
 
 class DiaryError(ValueError):
@@ -88,8 +93,10 @@ def parse_diary_bytes(data: bytes, *, source: str, today: date, tz: tzinfo) -> l
                 DiaryProblem(
                     number,
                     None,
-                    f"this line is not UTF-8 text (byte 0x{bad}); "
-                    "save the file as 'CSV UTF-8' and try again",
+                    _(
+                        "this line is not UTF-8 text (byte 0x{byte}); save the file as "
+                        "'CSV UTF-8' and try again"
+                    ).format(byte=bad),
                 )
             )
     if problems:
@@ -117,7 +124,11 @@ def parse_diary(text: str, *, source: str, today: date, tz: tzinfo) -> list[Walk
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(DiaryProblem(line, None, f"this line cannot be read as CSV ({exc})"))
+            problems.append(
+                DiaryProblem(
+                    line, None, _("this line cannot be read as CSV ({why})").format(why=exc)
+                )
+            )
             break
         row_line, line = line, reader.line_num + 1
         if not any(field.strip() for field in row):
@@ -131,8 +142,10 @@ def parse_diary(text: str, *, source: str, today: date, tz: tzinfo) -> list[Walk
                 DiaryProblem(
                     row_line,
                     None,
-                    f"this row has {len(row)} values but the header has {len(header)} columns; "
-                    "check for a missing or extra comma",
+                    _(
+                        "this row has {values} values but the header has {columns} columns; "
+                        "check for a missing or extra comma"
+                    ).format(values=len(row), columns=len(header)),
                 )
             )
             continue
@@ -145,8 +158,10 @@ def parse_diary(text: str, *, source: str, today: date, tz: tzinfo) -> list[Walk
             DiaryProblem(
                 1,
                 None,
-                "the file is empty; its first line should name the columns, "
-                "like date,kind,total_walk_min,peak_leg_pain",
+                _(
+                    "the file is empty; its first line should name the columns, "
+                    "like date,kind,total_walk_min,peak_leg_pain"
+                ),
             )
         )
     if problems:
@@ -161,17 +176,29 @@ def _check_header(header: list[str], line: int, problems: list[DiaryProblem]) ->
         key = name.lower()
         if not name:
             problems.append(
-                DiaryProblem(line, None, f"column {position} has no name; remove it or name it")
+                DiaryProblem(
+                    line,
+                    None,
+                    _("column {position} has no name; remove it or name it").format(
+                        position=position
+                    ),
+                )
             )
         elif key not in COLUMNS:
-            problems.append(DiaryProblem(line, name, f"unknown column; the columns are: {known}"))
+            problems.append(
+                DiaryProblem(
+                    line,
+                    name,
+                    _("unknown column; the columns are: {columns}").format(columns=known),
+                )
+            )
         elif key in index:
-            problems.append(DiaryProblem(line, key, "this column appears more than once"))
+            problems.append(DiaryProblem(line, key, _("this column appears more than once")))
         else:
             index[key] = position - 1
     for name in REQUIRED:
         if name not in index:
-            problems.append(DiaryProblem(line, name, "this required column is missing"))
+            problems.append(DiaryProblem(line, name, _("this required column is missing")))
     return index
 
 
@@ -199,8 +226,10 @@ def _walk(
     check("kind", _kind)
     check("total_walk_min", _total)
     check("time_to_symptoms_min", _tfs)
-    check("peak_leg_pain", lambda v: _whole(v, 0, 10, "a whole number from 0 to 10"))
-    check("rests", lambda v: None if v == "" else _whole(v, 0, None, "a whole number, 0 or more"))
+    check("peak_leg_pain", lambda v: _whole(v, 0, 10, _("a whole number from 0 to 10")))
+    check(
+        "rests", lambda v: None if v == "" else _whole(v, 0, None, _("a whole number, 0 or more"))
+    )
     check("next_day_flare", _flare)
     check("distance_m", _distance)
     total, tfs = values.get("total_walk_min"), values.get("time_to_symptoms_min")
@@ -209,8 +238,10 @@ def _walk(
             DiaryProblem(
                 line,
                 "time_to_symptoms_min",
-                f"symptoms at {cells['time_to_symptoms_min']} min is after the end of the walk "
-                f"({cells['total_walk_min']} min); it must be no more than total_walk_min",
+                _(
+                    "symptoms at {symptoms} min is after the end of the walk ({total} min); it "
+                    "must be no more than total_walk_min"
+                ).format(symptoms=cells["time_to_symptoms_min"], total=cells["total_walk_min"]),
             )
         )
     if len(problems) > before or any(name not in values for name in REQUIRED):
@@ -239,28 +270,42 @@ def _number(value: str, what: str) -> Fraction:
     except NumberProblem as problem:
         shown = value if len(value) <= 20 else value[:20] + "…"
         if problem.problem is Problem.EMPTY:
-            raise _Bad(f"a value is needed ({what})") from None
+            raise _Bad(_("a value is needed ({what})").format(what=what)) from None
         if problem.problem is Problem.DECIMAL_COMMA:
             raise _Bad(
-                f"'{shown}' has a comma; write decimals with a point and no thousands "
-                f"separator, like 6.5 or 1500 ({what})"
+                _(
+                    "'{value}' has a comma; write decimals with a point and no thousands "
+                    "separator, like 6.5 or 1500 ({what})"
+                ).format(value=shown, what=what)
             ) from None
-        raise _Bad(f"'{shown}' is not a number; write it like 6.5 ({what})") from None
+        raise _Bad(
+            _("'{value}' is not a number; write it like 6.5 ({what})").format(
+                value=shown, what=what
+            )
+        ) from None
     assert number is not None
     return number
 
 
 def _date(value: str, today: date) -> date:
     if not value:
-        raise _Bad("a date is needed, like 2026-02-03")
+        raise _Bad(_("a date is needed, like 2026-02-03"))
     try:
         if not _ISO_DATE.fullmatch(value):
             raise ValueError
         day = date.fromisoformat(value)
     except ValueError:
-        raise _Bad(f"'{value}' is not a date; write it like 2026-02-03 (year-month-day)") from None
+        raise _Bad(
+            _("'{value}' is not a date; write it like 2026-02-03 (year-month-day)").format(
+                value=value
+            )
+        ) from None
     if day > today:
-        raise _Bad(f"{value} is in the future (today is {today.isoformat()})")
+        raise _Bad(
+            _("{value} is in the future (today is {today})").format(
+                value=value, today=today.isoformat()
+            )
+        )
     return day
 
 
@@ -268,24 +313,33 @@ def _kind(value: str) -> WalkKind:
     try:
         return _KINDS[value.lower()]
     except KeyError:
-        raise _Bad(f"'{value}' is not a kind of walk; write test or training") from None
+        # "test" and "training" are the words the file holds: kept as they are.
+        raise _Bad(
+            _("'{value}' is not a kind of walk; write test or training").format(value=value)
+        ) from None
 
 
 def _total(value: str) -> Fraction:
-    minutes = _number(value, "minutes of walking, rests left out")
+    minutes = _number(value, _("minutes of walking, rests left out"))
     if not 0 < minutes <= MAX_TOTAL_MIN:
-        raise _Bad(f"{value} min is not possible here; it must be more than 0 and at most 180")
+        raise _Bad(
+            _("{value} min is not possible here; it must be more than 0 and at most 180").format(
+                value=value
+            )
+        )
     return minutes
 
 
 def _tfs(value: str) -> Fraction | None:
     if value == "":
         return None  # DESIGN 4.3: blank when symptoms never came
-    minutes = _number(value, "minutes until symptoms first came")
+    minutes = _number(value, _("minutes until symptoms first came"))
     if minutes <= 0:
         raise _Bad(
-            f"{value} min is not possible here; it must be more than 0 (leave it blank "
-            "if symptoms never came)"
+            _(
+                "{value} min is not possible here; it must be more than 0 (leave it blank "
+                "if symptoms never came)"
+            ).format(value=value)
         )
     return minutes
 
@@ -293,7 +347,7 @@ def _tfs(value: str) -> Fraction | None:
 def _whole(value: str, low: int, high: int | None, what: str) -> int:
     number = _number(value, what)
     if number.denominator != 1 or number < low or (high is not None and number > high):
-        raise _Bad(f"'{value}' is not allowed; it must be {what}")
+        raise _Bad(_("'{value}' is not allowed; it must be {what}").format(value=value, what=what))
     return int(number)
 
 
@@ -301,15 +355,18 @@ def _flare(value: str) -> bool:
     try:
         return _FLARE[value.lower()]
     except KeyError:
-        raise _Bad(f"'{value}' is not allowed; write yes or no (or leave it blank)") from None
+        # "yes" and "no" are the words the file holds: kept as they are.
+        raise _Bad(
+            _("'{value}' is not allowed; write yes or no (or leave it blank)").format(value=value)
+        ) from None
 
 
 def _distance(value: str) -> Fraction | None:
     if value == "":
         return None
-    metres = _number(value, "metres")
+    metres = _number(value, _("metres"))
     if metres < 0:
-        raise _Bad(f"{value} m is not possible; it must be 0 or more")
+        raise _Bad(_("{value} m is not possible; it must be 0 or more").format(value=value))
     return metres
 
 

@@ -33,6 +33,7 @@ from typing import ClassVar
 from stenosis_coach.core.session_events import event_kinds
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
+from stenosis_coach.i18n import N_, _
 
 TEST_LIMIT_S = Fraction(1800)  # DESIGN 5.1: a walking test lasts at most 30 min (Tomkins 2009)
 READY_FLOOR_S = Fraction(60)  # DESIGN 5.1: a rest lasts no less than 60 s
@@ -58,14 +59,20 @@ class BoutEndReason(StrEnum):
     MUST_STOP = "must_stop"
 
 
+# What each cue says aloud; a Cue carries it translated (cue_text).
 CUE_TEXTS = {
-    "start_walking": "Start walking at a comfortable pace.",
-    "find_a_seat_soon": "Thirty seconds left in this bout: find a seat soon.",
-    "time_to_rest": "Time to rest: sit down or lean forward.",
-    "ready_when_you_are": "You may press ready when your legs have settled.",
-    "walk_complete": "Walk complete. Well done. Sit down and rest.",
-    "test_time_limit": "Thirty minutes: the walking test is complete. Please stop and rest.",
+    "start_walking": N_("Start walking at a comfortable pace."),
+    "find_a_seat_soon": N_("Thirty seconds left in this bout: find a seat soon."),
+    "time_to_rest": N_("Time to rest: sit down or lean forward."),
+    "ready_when_you_are": N_("You may press ready when your legs have settled."),
+    "walk_complete": N_("Walk complete. Well done. Sit down and rest."),
+    "test_time_limit": N_("Thirty minutes: the walking test is complete. Please stop and rest."),
 }
+
+
+def cue_text(cue_id: str) -> str:
+    """What the cue ``cue_id`` says, in the user's language."""
+    return _(CUE_TEXTS[cue_id])
 
 
 class WalkActionError(ValueError):
@@ -524,7 +531,7 @@ class WalkSession:
         return walked if limit is None else min(walked, limit)
 
     def _cue(self, at: float, cue_id: str) -> None:
-        self._emit(Cue(at, cue_id, CUE_TEXTS[cue_id]))
+        self._emit(Cue(at, cue_id, cue_text(cue_id)))
 
     def _start_bout(self, at: float) -> None:
         self._bout_n += 1
@@ -591,25 +598,30 @@ class WalkSession:
     def _instruction(self, wait: float) -> str:
         phase = self._phase
         if phase == Phase.PAUSED:
-            return "Paused: this time is not counted. Press Resume to carry on."
+            return _("Paused: this time is not counted. Press Resume to carry on.")
         if phase == Phase.RESTING:
-            text = "Sit down or lean forward until your legs settle."
-            return text + (" Press ready when they have." if wait <= EPS_S else "")
+            if wait <= EPS_S:
+                return _(
+                    "Sit down or lean forward until your legs settle. Press ready when they have."
+                )
+            return _("Sit down or lean forward until your legs settle.")
         if phase == Phase.WALKING and self.kind == WalkKind.TRAINING:
-            return "Walk at a comfortable pace. I'll tell you when to rest."
+            return _("Walk at a comfortable pace. I'll tell you when to rest.")
         if phase == Phase.WALKING and self._so_far.tfs_s is None:
-            return (
+            return _(
                 "Walk at a comfortable pace. Press \u201cSymptoms starting\u201d when you first "
                 "feel them, then keep going until you need to stop."
             )
         if phase == Phase.WALKING:
-            return "Keep going at a comfortable pace until you need to stop."
-        return {
-            WalkEnd.COMPLETED: "Walk complete. Well done: sit down and rest.",
-            WalkEnd.STOPPED: "Walk ended early. Sit down and rest.",
-            WalkEnd.MUST_STOP: "Walk stopped. Please answer a few safety questions.",
-            WalkEnd.REST_NOT_EASING: (
+            return _("Keep going at a comfortable pace until you need to stop.")
+        end = self._so_far.end or WalkEnd.STOPPED
+        if end is WalkEnd.COMPLETED:
+            return _("Walk complete. Well done: sit down and rest.")
+        if end is WalkEnd.MUST_STOP:
+            return _("Walk stopped. Please answer a few safety questions.")
+        if end is WalkEnd.REST_NOT_EASING:
+            return _(
                 "Your legs have not settled after 10 minutes of rest, so the walk has ended. "
                 "Please answer a few safety questions."
-            ),
-        }[self._so_far.end or WalkEnd.STOPPED]
+            )
+        return _("Walk ended early. Sit down and rest.")

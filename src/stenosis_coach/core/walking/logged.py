@@ -14,6 +14,7 @@ from fractions import Fraction
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number, read_whole
 from stenosis_coach.core.walking.diary import MAX_TOTAL_MIN
 from stenosis_coach.core.walking.model import Walk, WalkKind
+from stenosis_coach.i18n import _
 
 DIARY_NOON = time(12, 0)  # DESIGN 4.3: a walk with only a date starts at 12:00 local
 
@@ -38,25 +39,40 @@ class FormProblems(ValueError):
         self.problems = problems  # field name -> plain sentence
 
 
-WALKING_MIN = NumberRule(
-    "Minutes walked",
-    low=0,
-    high=MAX_TOTAL_MIN,
-    low_open=True,
-    unit="minutes",
-    missing="Say how many minutes you walked.",
-)
-SYMPTOMS_MIN = NumberRule("Minutes until symptoms", required=False)
-RESTS = NumberRule("Rests", low=0, high=50, whole=True, required=False)
+# The form's fields as their messages name them; made when used, in the user's language.
+
+
+def walking_min_rule() -> NumberRule:
+    return NumberRule(
+        _("Minutes walked"),
+        low=0,
+        high=MAX_TOTAL_MIN,
+        low_open=True,
+        unit=_("minutes"),
+        missing=_("Say how many minutes you walked."),
+    )
+
+
+def symptoms_min_rule() -> NumberRule:
+    return NumberRule(_("Minutes until symptoms"), required=False)
+
+
+def rests_rule() -> NumberRule:
+    return NumberRule(_("Rests"), low=0, high=50, whole=True, required=False)
+
+
 MAX_DISTANCE_M = 100_000  # a walk of more than 100 km is a typo (800 meant, 80000 typed)
-DISTANCE_M = NumberRule(
-    "Distance",
-    low=0,
-    high=MAX_DISTANCE_M,
-    required=False,
-    unit="metres",
-    invalid="Distance must be a number of metres, like 800, or left empty.",
-)
+
+
+def distance_rule() -> NumberRule:
+    return NumberRule(
+        _("Distance"),
+        low=0,
+        high=MAX_DISTANCE_M,
+        required=False,
+        unit=_("metres"),
+        invalid=_("Distance must be a number of metres, like 800, or left empty."),
+    )
 
 
 def distance_from_text(text: str) -> Fraction | None:
@@ -65,7 +81,7 @@ def distance_from_text(text: str) -> Fraction | None:
     Raises :class:`~stenosis_coach.core.numbers.NumberProblem` with the sentence to show.
     Used by the log form and by the summary after a recorded walk, so both say the same.
     """
-    return read_number(text, DISTANCE_M)
+    return read_number(text, distance_rule())
 
 
 def walk_from_form(form: WalkForm, now: datetime, tz: tzinfo, original: Walk | None = None) -> Walk:
@@ -77,25 +93,25 @@ def walk_from_form(form: WalkForm, now: datetime, tz: tzinfo, original: Walk | N
     problems: dict[str, str] = {}
     today = now.astimezone(tz).date()
     if form.day > today:
-        problems["day"] = "The date is in the future. Choose today or an earlier day."
+        problems["day"] = _("The date is in the future. Choose today or an earlier day.")
     total = tfs = distance = rests = None
     try:
-        total = read_number(form.walking_min, WALKING_MIN)
+        total = read_number(form.walking_min, walking_min_rule())
     except NumberProblem as exc:
         problems["walking_min"] = exc.message
     try:
-        tfs = read_number(form.symptoms_min, SYMPTOMS_MIN)
+        tfs = read_number(form.symptoms_min, symptoms_min_rule())
         if tfs is not None and (tfs <= 0 or (total is not None and tfs > total)):
-            problems["symptoms_min"] = (
+            problems["symptoms_min"] = _(
                 "Minutes until symptoms must be more than 0 and no more than the minutes "
                 "you walked. Leave it empty if symptoms did not come."
             )
     except NumberProblem as exc:
         problems["symptoms_min"] = exc.message
     if form.peak_leg_pain is None or not 0 <= form.peak_leg_pain <= 10:
-        problems["peak_leg_pain"] = "Choose your worst leg pain, from 0 to 10."
+        problems["peak_leg_pain"] = _("Choose your worst leg pain, from 0 to 10.")
     try:
-        rests = read_whole(str(form.rests) if form.rests is not None else "", RESTS)
+        rests = read_whole(str(form.rests) if form.rests is not None else "", rests_rule())
     except NumberProblem as exc:
         problems["rests"] = exc.message
     try:
