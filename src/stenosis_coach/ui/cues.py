@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QUrl
 
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.resources import resource_path
 
 if TYPE_CHECKING:
@@ -43,8 +44,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_DEVICE = "No sound device found; cues are shown on screen only."
-SOUND_OFF = "Sound is turned off for this run; cues are shown on screen only."
+# Why nothing is heard, in words for the user (``last_error``): translated where they are set.
+NO_DEVICE = N_("No sound device found; cues are shown on screen only.")
+SOUND_OFF = N_("Sound is turned off for this run; cues are shown on screen only.")
+NO_CLIPS = N_("The cue sounds are missing; cues are shown on screen only.")
+CLIPS_FAILED = N_("The cue sounds could not be played; cues are shown on screen only.")
+SOME_CLIPS_FAILED = N_("Some cue sounds could not be played.")
+SPEECH_FAILED = N_("Text-to-speech stopped working.")
 MANIFEST = "cues.json"
 # Set to 1 to never touch the sound system (tests, or a machine whose audio misbehaves).
 ENV_NO_SOUND = "STENOSIS_COACH_NO_SOUND"
@@ -74,9 +80,10 @@ def cue_manifest() -> Mapping[str, CueInfo]:
 
 
 def cue_text(cue_id: str) -> str | None:
-    """The on-screen twin of a cue (UI.md "Sound"), or None for an unknown cue."""
+    """The on-screen twin of a cue (UI.md "Sound") in the user's language, or None for an
+    unknown cue. (The clips themselves are English recordings, ``scripts/make_cues.py``.)"""
     cue = cue_manifest().get(cue_id)
-    return cue.text if cue is not None else None
+    return _(cue.text) if cue is not None else None
 
 
 def next_exercise_cue(exercise_id: str) -> str:
@@ -125,8 +132,10 @@ class SilentCuePlayer:
     """A player that is never heard: no sound device, or sound switched off for the run."""
 
     def __init__(self, reason: str = NO_DEVICE, volume: float = 1.0, muted: bool = False):
+        """``reason``: why nothing is heard, one of this module's sentences (untranslated:
+        it is translated here)."""
         self.available = False
-        self.last_error: str | None = reason
+        self.last_error: str | None = _(reason)
         self.volume = clamp_volume(volume)
         self.muted = muted
 
@@ -153,7 +162,7 @@ class FakeCuePlayer:
 
     def __init__(self, *, strict: bool = False, available: bool = True) -> None:
         self.available = available
-        self.last_error: str | None = None if available else NO_DEVICE
+        self.last_error: str | None = None if available else _(NO_DEVICE)
         self.strict = strict
         self.volume = 1.0
         self.muted = False
@@ -247,7 +256,7 @@ class SoundEffectCuePlayer(QObject):
         self._effects: dict[str, QSoundEffect] = {}
         self._devices: QObject | None = None
         if check_server and not sound_server_reachable():
-            self.last_error = NO_DEVICE
+            self.last_error = _(NO_DEVICE)
             return
         from PySide6.QtMultimedia import QMediaDevices
 
@@ -311,7 +320,7 @@ class SoundEffectCuePlayer(QObject):
         if not QMediaDevices.audioOutputs():
             self.stop()
             self.available = False
-            self.last_error = NO_DEVICE
+            self.last_error = _(NO_DEVICE)
             return
         if not self._effects:
             self._load()  # the first time, or the first output appeared after start-up
@@ -352,11 +361,11 @@ class SoundEffectCuePlayer(QObject):
         usable = [e for e in self._effects.values() if e.status() != QSoundEffect.Status.Error]
         self.available = bool(usable)
         if not self._effects:
-            self.last_error = "The cue sounds are missing; cues are shown on screen only."
+            self.last_error = _(NO_CLIPS)
         elif not usable:
-            self.last_error = "The cue sounds could not be played; cues are shown on screen only."
+            self.last_error = _(CLIPS_FAILED)
         elif len(usable) < len(self._effects):
-            self.last_error = "Some cue sounds could not be played."
+            self.last_error = _(SOME_CLIPS_FAILED)
         else:
             self.last_error = None
 
@@ -463,5 +472,5 @@ class SpeechNames(QObject):
 
         if state == QTextToSpeech.State.Error:
             self.available = False
-            self.last_error = self._tts.errorString() or "Text-to-speech stopped working."
+            self.last_error = self._tts.errorString() or _(SPEECH_FAILED)
             log.info("text-to-speech off: %s", self.last_error)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from stenosis_coach.core.words import spoken_text
+from stenosis_coach.i18n import _, pgettext
 
 
 class Dialogs:
@@ -31,7 +32,7 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox
 
         box = self._box(getattr(QMessageBox.Icon, icon), title, text)
-        box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(pgettext("button", "OK"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     def choose(self, title: str, text: str, options: list[str], safe: int = 0) -> int | None:
@@ -50,8 +51,10 @@ class Dialogs:
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else None
 
-    def confirm(self, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
-        """``True`` only when ``yes`` was picked; ``no`` is the safe option."""
+    def confirm(self, title: str, text: str, yes: str, no: str | None = None) -> bool:
+        """``True`` only when ``yes`` was picked; ``no`` (by default "Cancel") is the safe
+        option."""
+        no = pgettext("button", "Cancel") if no is None else no
         return self.choose(title, text, [yes, no], safe=1) == 0
 
     def save_path(self, title: str, suggested: Path, file_filter: str, suffix: str) -> Path | None:
@@ -64,9 +67,11 @@ class Dialogs:
         target = with_suffix(chosen, suffix)
         if target != chosen and target.exists():
             replace = self.confirm(
-                "Replace the file?",
-                f"{target.name} already exists in {target.parent}. Replace it?",
-                "Replace it",
+                _("Replace the file?"),
+                _("{name} already exists in {folder}. Replace it?").format(
+                    name=target.name, folder=target.parent
+                ),
+                _("Replace it"),
             )
             if not replace:
                 return None

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.dialogs import Dialogs
 
-LEAVE_TITLE = "Leave without saving?"
-LEAVE_TEXT = "What you entered is lost."
-LEAVE_OPTIONS = ["Keep editing", "Leave"]  # the first is the safe one: Esc keeps editing
+LEAVE_TITLE = N_("Leave without saving?")
+LEAVE_TEXT = N_("What you entered is lost.")
+LEAVE_OPTIONS = [N_("Keep editing"), N_("Leave")]  # the first is safe: Esc keeps editing
 
 
 def _value(widget: QWidget) -> object:
@@ -77,7 +78,8 @@ class UnsavedEntries:
         "Leave" (Esc, or closing the question, keeps editing)."""
         if not self.changed():
             return True
-        return self._dialogs.choose(LEAVE_TITLE, LEAVE_TEXT, LEAVE_OPTIONS, safe=0) == 1
+        options = [_(option) for option in LEAVE_OPTIONS]
+        return self._dialogs.choose(_(LEAVE_TITLE), _(LEAVE_TEXT), options, safe=0) == 1
 
 
 def forget_error_when(edited: SignalInstance, error: QLabel) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number
+from stenosis_coach.i18n import _
 from stenosis_coach.ui.theme import set_kind, set_role
 from stenosis_coach.ui.widgets import SPACING, label
 
@@ -74,11 +75,14 @@ class RatingScale(QWidget):
     def __init__(
         self,
         name: str,
-        low_word: str = "no pain",
-        high_word: str = "worst",
+        low_word: str | None = None,
+        high_word: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``low_word`` and ``high_word`` say what 0 and 10 mean ("no pain", "worst")."""
         super().__init__(parent)
+        low_word = _("no pain") if low_word is None else low_word
+        high_word = _("worst") if high_word is None else high_word
         self.setAccessibleName(name)
         set_role(self, "rating-scale")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # draws the ring
@@ -92,8 +96,14 @@ class RatingScale(QWidget):
         for value in range(11):
             btn = QPushButton(str(value))
             btn.setCheckable(True)
-            words = f" ({low_word})" if value == 0 else f" ({high_word})" if value == 10 else ""
-            btn.setAccessibleName(f"{name}: {value}{words}")
+            if value in (0, 10):
+                btn.setAccessibleName(
+                    _("{scale}: {value} ({meaning})").format(
+                        scale=name, value=value, meaning=low_word if value == 0 else high_word
+                    )
+                )
+            else:
+                btn.setAccessibleName(_("{scale}: {value}").format(scale=name, value=value))
             btn.setMinimumWidth(48)
             set_kind(btn, "rating")
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row is the one Tab stop
@@ -145,9 +155,9 @@ class RatingScale(QWidget):
         """Screen readers say the choice with the row's name (the buttons take no focus)."""
         value = self.value()
         self.setAccessibleDescription(
-            "Nothing chosen yet. Type a number from 0 to 10, or use the arrow keys."
+            _("Nothing chosen yet. Type a number from 0 to 10, or use the arrow keys.")
             if value is None
-            else f"{value} chosen. The arrow keys change it."
+            else _("{value} chosen. The arrow keys change it.").format(value=value)
         )
 
 
@@ -180,8 +190,8 @@ class NumberField(QWidget):
         self.edit.setAccessibleName(name)
         self.edit.setMaximumWidth(160)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.minus.setAccessibleName(f"{name}: less")
-        self.plus.setAccessibleName(f"{name}: more")
+        self.minus.setAccessibleName(_("{field}: less").format(field=name))
+        self.plus.setAccessibleName(_("{field}: more").format(field=name))
         for btn in (self.minus, self.plus):
             btn.setFixedWidth(64)
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text box has the arrow keys
