@@ -21,7 +21,13 @@ from stenosis_coach.core.progress import series, signs
 from stenosis_coach.core.progress.verdict import DailyDoses, compute_verdict
 from stenosis_coach.core.sessions import SessionRecord, SessionState, interrupted_offer
 from stenosis_coach.core.settings import TextSize
-from stenosis_coach.core.today import compose_today
+from stenosis_coach.core.today import (
+    TEST_HEADLINE,
+    TEST_INSTRUCTION,
+    compose_today,
+    walk_card_detail,
+    walk_instruction,
+)
 from stenosis_coach.core.walking import engine as walk_engine
 from stenosis_coach.core.walking.card import pocket_card
 from stenosis_coach.core.walking.diary import DiaryError, parse_diary
@@ -249,6 +255,19 @@ def test_today_says_its_greeting_and_date_wrapped() -> None:
     model = compose_today(datetime(2026, 5, 4, 9), [])
     assert_all_wrapped(model.greeting)
     assert_all_wrapped(model.date_text)
+
+
+def test_the_walking_tests_instruction_is_its_headline_without_the_opening() -> None:
+    assert walk_instruction(TEST_HEADLINE) == TEST_INSTRUCTION  # the two messages agree
+    assert TEST_HEADLINE.startswith("A walking test: w")
+
+
+@pytest.mark.usefixtures("pseudo_on")
+def test_the_walking_tests_instruction_is_found_in_any_language() -> None:
+    assert walk_instruction(_(TEST_HEADLINE)) == _(TEST_INSTRUCTION)  # no cut at "A walking…"
+    detail = walk_card_detail(_(TEST_HEADLINE), _("Why not."))
+    assert_all_wrapped(detail)
+    assert "A walking test" not in detail
 
 
 @pytest.mark.usefixtures("pseudo_on")
