@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from stenosis_coach import APP_TITLE
 from stenosis_coach.files import WriteCheckFailed, replaced_checked
 
 PAPER_PT = 9  # the base size of text on paper; a document's CSS sizes are set against it
@@ -49,7 +50,7 @@ def paper_font() -> QFont:
     """The base font of a document printed to paper. Set it on the ``QTextDocument``:
     otherwise the application font, which follows the text-size setting, scales the whole
     layout (the same report from the app at extra-large text ran onto more pages)."""
-    font = QFont("Sans Serif")
+    font = QFont("Sans Serif")  # not translated: a font family's name
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(PAPER_PT)
     return font
@@ -92,7 +93,7 @@ def pdf_writer(
     """A 300-dpi portrait writer on the locale's paper, to a file name or an open device."""
     writer = QPdfWriter(device if isinstance(device, QIODevice) else str(device))
     writer.setTitle(title)
-    writer.setCreator("Stenosis Coach")
+    writer.setCreator(APP_TITLE)  # the app's name, the same in every language
     writer.setResolution(300)
     writer.setPageLayout(
         QPageLayout(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -27,6 +28,7 @@ from stenosis_coach.core.report.tables import (
     weekly_table,
 )
 from stenosis_coach.core.words import minutes_text
+from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.ui.pdf import paper_document, paper_text, pdf_pages, print_document
 
 SYMBOLS = {
@@ -58,8 +60,10 @@ li { margin: 0; }
 # and every row is in the CSV export.
 LATEST_WEEKS = 52
 LATEST_ROWS = 120
-NOTE_HEADERS = ("Date", "From", "Note")
-DATED = re.compile(r"^(\w{3}&nbsp;\d{1,2}&nbsp;\w{3}&nbsp;\d{4})&nbsp;\(")  # "Mon 4 May 2026 ("
+NOTE_HEADERS = (N_("Date"), N_("From"), N_("Note"))
+# A date and what it adds in brackets: "Mon 4 May 2026 (" (a table's date has its year, a
+# label such as "Leg pain (0–10)" has none before its bracket), in any language's date order.
+DATED = re.compile(r"^([^(]*\d{4}[^(]*?)&nbsp;\(")
 NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
@@ -106,33 +110,66 @@ def latest_table(
     printed: Callable[[Sequence[object]], Table],
     limit: int,
     none: str,
-    noun: str,
+    left_out: Callable[[int, int], str],
     widths: Callable[[Table], Mapping[int, str]] = lambda _table: NO_WIDTHS,
 ) -> str:
     """``title`` and a grid of the newest ``limit`` rows as ``printed`` lays them out (one
     duration format per column, empty columns left out); older rows are counted, not
-    printed."""
+    printed: ``left_out(shown, total)`` says so (:func:`walks_left_out`...)."""
     if not rows:
         return f"<h2>{paper_text(title)}</h2><p>{paper_text(none)}</p>"
     shown = rows[-limit:]
-    left_out = len(rows) - len(shown)
     lead = (
-        f'<p class="small">The latest {len(shown)} {noun} of {len(rows)}. '
-        "Every one is in the CSV export.</p>"
-        if left_out
+        f'<p class="small">{paper_text(left_out(len(shown), len(rows)))}</p>'
+        if len(rows) > len(shown)
         else ""
     )
     grid = printed(shown)
     return f"<h2>{paper_text(title)}</h2>" + lead + table(grid.headers, grid.rows, widths(grid))
 
 
+def weeks_left_out(shown: int, total: int) -> str:
+    return ngettext(
+        "The latest {shown} week of {total}. Every one is in the CSV export.",
+        "The latest {shown} weeks of {total}. Every one is in the CSV export.",
+        shown,
+    ).format(shown=shown, total=total)
+
+
+def walks_left_out(shown: int, total: int) -> str:
+    return ngettext(
+        "The latest {shown} walk of {total}. Every one is in the CSV export.",
+        "The latest {shown} walks of {total}. Every one is in the CSV export.",
+        shown,
+    ).format(shown=shown, total=total)
+
+
+def sessions_left_out(shown: int, total: int) -> str:
+    return ngettext(
+        "The latest {shown} session of {total}. Every one is in the CSV export.",
+        "The latest {shown} sessions of {total}. Every one is in the CSV export.",
+        shown,
+    ).format(shown=shown, total=total)
+
+
+def notes_left_out(shown: int, total: int) -> str:
+    return ngettext(
+        "The latest {shown} note of {total}. Every one is in the CSV export.",
+        "The latest {shown} notes of {total}. Every one is in the CSV export.",
+        shown,
+    ).format(shown=shown, total=total)
+
+
 def notes_width(grid: Table) -> Mapping[int, str]:
     """Notes, when the walks have any: a few lines, not a column of words."""
-    return {grid.headers.index("Notes"): "22%"} if "Notes" in grid.headers else NO_WIDTHS
+    for name in (_("Notes"), "Notes"):  # the header as core.report.tables gives it
+        if name in grid.headers:
+            return {grid.headers.index(name): "22%"}
+    return NO_WIDTHS
 
 
 def note_table(rows: Sequence[object]) -> Table:
-    return Table(NOTE_HEADERS, tuple(r.cells for r in rows))
+    return Table(tuple(_(h) for h in NOTE_HEADERS), tuple(r.cells for r in rows))
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -159,7 +196,7 @@ def report_plot(plot: PlotData):
     view = pg.PlotWidget(axisItems={"bottom": DateAxis(plot.tz)}, background="#FFFFFF")
     item = view.getPlotItem()
     no_si_prefix(item)
-    item.setLabel("left", "minutes")
+    item.setLabel("left", _("minutes"))
     item.showGrid(y=True, alpha=0.3)
     black = pg.mkPen("#000000", width=4)
     font = QFont()
@@ -246,26 +283,47 @@ def plot_words(plot: PlotData) -> str:
     first, last = points[0].day, points[-1].day
     low = min(points, key=lambda p: p.exact).exact * 60
     high = max(points, key=lambda p: p.exact).exact * 60
-    return (
-        f"Plot of {n} walking test{'s' if n != 1 else ''} from {date_text(first)} to "
-        f"{date_text(last)}: from {minutes_text(low)} to {minutes_text(high)} before symptoms. "
-        "The numbers are in the Walks table and the CSV export."
+    return ngettext(
+        "Plot of {n} walking test from {first} to {last}: from {low} to {high} before "
+        "symptoms. The numbers are in the Walks table and the CSV export.",
+        "Plot of {n} walking tests from {first} to {last}: from {low} to {high} before "
+        "symptoms. The numbers are in the Walks table and the CSV export.",
+        n,
+    ).format(
+        n=n,
+        first=date_text(first),
+        last=date_text(last),
+        low=minutes_text(low),
+        high=minutes_text(high),
     )
 
 
 def plot_key(plot: PlotData) -> str:
     """What each mark on the plot means, as HTML, with the marks themselves (the plot's
     open squares were explained nowhere)."""
-    entries = [f"<b>{KEY_TEST}</b> walking test"]
+    entries = [f"<b>{KEY_TEST}</b> {paper_text(_('walking test'))}"]
     if any(p.lower_bound for p in plot.tolerance.points):
-        entries.append(f"<b>{KEY_AT_LEAST}</b> no symptoms came (at least this long)")
-    entries.append(f"<b>{KEY_MEDIAN}</b> median of the last 3")
+        at_least = _("no symptoms came (at least this long)")
+        entries.append(f"<b>{KEY_AT_LEAST}</b> {paper_text(at_least)}")
+    entries.append(f"<b>{KEY_MEDIAN}</b> {paper_text(_('median of the last 3'))}")
     if plot.markers:
         numbers = " · ".join(
             f"{n} {paper_text(m.label)}" for n, m in enumerate(plot.markers, start=1)
         )
-        entries.append(f"<b>{KEY_TREATMENT}</b> treatment (dashed lines): {numbers}")
-    return "Key: " + "; &nbsp;".join(entries) + "."
+        words = filled_html(_("treatment (dashed lines): {numbers}"), numbers=numbers)
+        entries.append(f"<b>{KEY_TREATMENT}</b> {words}")
+    return filled_html(_("Key: {entries}."), entries="; &nbsp;".join(entries))
+
+
+def filled_html(message: str, **markup: str) -> str:
+    """A translated ``message`` for paper, its words escaped and its ``{placeholders}``
+    filled with ``markup`` as it is (HTML made, and escaped, by the caller)."""
+    parts = []
+    for words, field, _spec, _conversion in string.Formatter().parse(message):
+        parts.append(paper_text(words))
+        if field is not None:
+            parts.append(markup[field])
+    return "".join(parts)
 
 
 def page_one(report: Report, png: bytes | None) -> str:
@@ -276,16 +334,16 @@ def page_one(report: Report, png: bytes | None) -> str:
         parts.append(f'<p class="meta"><b>{paper_text(p1.patient_line)}</b></p>')
     parts.append(f'<p class="meta">{paper_text(p1.range_line)}</p>')
     parts.append(
-        f'<h2>Is it working? &nbsp;<span class="verdict">'
+        f'<h2>{paper_text(_("Is it working?"))} &nbsp;<span class="verdict">'
         f"{SYMBOLS[v.verdict.verdict]} {paper_text(v.headline)}</span></h2>"
     )
     parts.append(f"<p>{paper_text(v.summary)}</p>")
     if v.nudge:
         parts.append(f"<p>{paper_text(v.nudge)}</p>")
     if p1.what_next:
-        parts.append("<h2>What next</h2>" + bullets(p1.what_next))
+        parts.append(f"<h2>{paper_text(_('What next'))}</h2>" + bullets(p1.what_next))
     # The plan in force sits with what to do next (and page 1 keeps it when the page is full).
-    parts.append(f"<p><b>Next walk:</b> {paper_text(p1.next_walk)}</p>")
+    parts.append(f"<p><b>{paper_text(_('Next walk:'))}</b> {paper_text(p1.next_walk)}</p>")
     parts.append(f"<h2>{paper_text(p1.plot.title)}</h2>")
     if png is not None:
         data = base64.b64encode(png).decode("ascii")
@@ -300,38 +358,54 @@ def page_one(report: Report, png: bytes | None) -> str:
         parts.append(f'<p class="small">{plot_key(p1.plot)}</p>')
     else:
         parts.append(f"<p>{paper_text(p1.plot.empty_text)}</p>")
-    parts.append("<h2>At the start and now</h2>")
-    parts.append(table(COMPARE_HEADERS, (row.cells for row in p1.compare)))
+    parts.append(f"<h2>{paper_text(_('At the start and now'))}</h2>")
+    compare_headers = tuple(_(h) if h else h for h in COMPARE_HEADERS)  # "": the labels
+    parts.append(table(compare_headers, (row.cells for row in p1.compare)))
     if p1.treatments:
-        parts.append("<h2>Treatments</h2>")
+        parts.append(f"<h2>{paper_text(_('Treatments'))}</h2>")
         headers = (
-            "Treatment",
-            "Date",
-            "Walking before symptoms: 28 days before → days 7–35 after",
-            "Change",
+            _("Treatment"),
+            _("Date"),
+            _("Walking before symptoms: 28 days before → days 7–35 after"),
+            _("Change"),
         )
         parts.append(table(headers, (treatment_cells(t) for t in p1.treatments)))
         parts.append(f'<p class="small">{paper_text(p1.treatment_caveat)}</p>')
-    parts.append("<h2>Also</h2>")
-    signs = "; ".join(sign.text for sign in p1.signs) or "No signs found in the data."
-    parts.append(f"<p><b>Time to talk to your clinician?</b> {paper_text(signs)}</p>")
+    parts.append(f"<h2>{paper_text(_('Also'))}</h2>")
+    signs = "; ".join(sign.text for sign in p1.signs) or _("No signs found in the data.")
+    talk = paper_text(_("Time to talk to your clinician?"))
+    parts.append(f"<p><b>{talk}</b> {paper_text(signs)}</p>")
     if p1.opioid_line:
-        head, _, rest = p1.opioid_line.partition(": ")
-        parts.append(f"<p><b>{paper_text(head)}:</b> {paper_text(rest)}</p>")
-    parts.append(f"<p><b>Safety checks:</b> {paper_text(p1.safety.summary)}</p>")
+        head, colon, rest = p1.opioid_line.partition(": ")
+        if colon:  # "Opioids: ..." with its label in bold
+            parts.append(f"<p><b>{paper_text(head)}:</b> {paper_text(rest)}</p>")
+        else:  # a language that writes its label another way: the line as it is
+            parts.append(f"<p>{paper_text(p1.opioid_line)}</p>")
+    safety = paper_text(_("Safety checks:"))
+    parts.append(f"<p><b>{safety}</b> {paper_text(p1.safety.summary)}</p>")
     for flag in p1.safety.flagged:
-        parts.append(
-            f"<p>&nbsp;&nbsp;• <b>{paper_text(flag.date_text)}, {paper_text(flag.trigger_text)}: "
-            f"{paper_text(flag.level_text)}.</b> Yes to: {paper_text('; '.join(flag.answers))}. "
-            f"{paper_text(flag.clearance_text)}.</p>"
-        )
+        parts.append(f"<p>&nbsp;&nbsp;• {flag_html(flag)}</p>")
     return "".join(parts)
+
+
+def flag_html(flag) -> str:
+    """A flagged safety check as one sentence, its first part in bold: "<b>Mon 4 May, after
+    a walk: stop and get checked.</b> Yes to: new weakness. Cleared on Tue 5 May."."""
+    # The sentence is translated whole; its bold part ends at the <b>…</b> the message keeps.
+    message = _("<b>{day}, {trigger}: {level}.</b> Yes to: {answers}. {clearance}.")
+    return message.format(
+        day=paper_text(flag.date_text),
+        trigger=paper_text(flag.trigger_text),
+        level=paper_text(flag.level_text),
+        answers=paper_text("; ".join(flag.answers)),
+        clearance=paper_text(flag.clearance_text),
+    )
 
 
 def treatment_cells(line) -> tuple[str, str, str, str]:
     effect = line.effect
     if effect.before_median_s is None or effect.after_median_s is None:
-        span = "not enough walking tests to compare"
+        span = _("not enough walking tests to compare")
     else:
         span = f"{minutes_text(effect.before_median_s)} → {minutes_text(effect.after_median_s)}"
     change = line.change_text  # whole percent, as the model says it
@@ -341,7 +415,8 @@ def treatment_cells(line) -> tuple[str, str, str, str]:
 
 
 def later_pages(report: Report) -> str:
-    parts = ['<h1 style="page-break-before: always">Questions for your visit</h1>']
+    questions = paper_text(_("Questions for your visit"))
+    parts = [f'<h1 style="page-break-before: always">{questions}</h1>']
     footnotes = report.page1.footnotes
     parts.append(
         "<ol>"
@@ -354,44 +429,47 @@ def later_pages(report: Report) -> str:
         + "</ol>"
     )
     d = report.daily_summary
-    parts.append("<h2>Daily log</h2>")
+    parts.append(f"<h2>{paper_text(_('Daily log'))}</h2>")
     parts.append(table(None, ((line.label, line.value) for line in d.lines)))
     parts.append(
         latest_table(
-            "Week by week",
+            _("Week by week"),
             report.weekly,
             weekly_table,
             LATEST_WEEKS,
-            "No weeks with data in this range.",
-            "weeks",
+            _("No weeks with data in this range."),
+            weeks_left_out,
         )
     )
     parts.append(
         latest_table(
-            "Walks",
+            _("Walks"),
             report.walks,
             walk_table,
             LATEST_ROWS,
-            "No walks in this range.",
-            "walks",
+            _("No walks in this range."),
+            walks_left_out,
             notes_width,
         )
     )
     parts.append(
         latest_table(
-            "Exercise sessions",
+            _("Exercise sessions"),
             report.routines,
             routine_table,
             LATEST_ROWS,
-            "No exercise sessions in this range.",
-            "sessions",
+            _("No exercise sessions in this range."),
+            sessions_left_out,
         )
     )
     parts.append(
-        "<h2>About these figures</h2>" + bullets((*footnotes, report.page1.generated_line))
+        f"<h2>{paper_text(_('About these figures'))}</h2>"
+        + bullets((*footnotes, report.page1.generated_line))
     )
     if report.notes:
-        parts.append(latest_table("Notes", report.notes, note_table, LATEST_ROWS, "", "notes"))
+        parts.append(
+            latest_table(_("Notes"), report.notes, note_table, LATEST_ROWS, "", notes_left_out)
+        )
     return "".join(parts)
 
 
