@@ -467,3 +467,17 @@ def test_the_catalogue_lists_every_builtin_text_once():
     wanted |= {t for r in ROUTINES.values() for t in (r.name, r.description) if t}
     assert set(messages) == wanted
     assert "One knee to chest" in messages and "Gentle start, lying" in messages
+
+
+def test_what_a_program_reads_keeps_the_shipped_english(pseudo):
+    from stenosis_coach.core.exercises.library import source_name
+    from stenosis_coach.core.exercises.model import Source
+
+    shown = builtin_routines()["gentle-start"]
+    assert shown.name == "⟦Gentle start, lying⟧"
+    assert source_name(shown) == "Gentle start, lying"  # --json: the same in every language
+    assert source_name(builtin_library()["pelvic-tilt"]) == LIBRARY["pelvic-tilt"].name
+    assert builtin_routines(translated=False) == ROUTINES
+    assert builtin_library(translated=False) == LIBRARY
+    own = Exercise("pelvic-tilt", "Mi báscula", Position.LYING, ("Paso.",), source=Source.THERAPIST)
+    assert source_name(own) == "Mi báscula"  # a therapist's words, as written

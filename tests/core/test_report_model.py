@@ -707,8 +707,12 @@ def test_a_week_cut_by_the_range_says_how_many_of_its_days_count():
 
 
 def test_every_sentence_of_the_report_is_translated(pseudo):
-    from stenosis_coach.core.report.tables import routine_table, walk_table, weekly_table
-    from stenosis_coach.core.report.tables import compare_headers
+    from stenosis_coach.core.report.tables import (
+        compare_headers,
+        routine_table,
+        walk_table,
+        weekly_table,
+    )
     from stenosis_coach.i18n import is_pseudo_wrapped
 
     r = build_report(report_input())  # built in the pseudo-locale: not the cached English one
@@ -735,8 +739,7 @@ def test_every_sentence_of_the_report_is_translated(pseudo):
 
 def test_english_table_headers_and_cells_stay_as_they_were():
     r = full()
-    from stenosis_coach.core.report.tables import walk_table
-    from stenosis_coach.core.report.tables import compare_headers
+    from stenosis_coach.core.report.tables import compare_headers, walk_table
 
     assert compare_headers() == COMPARE_HEADERS
     assert walk_table(r.walks).headers[:4] == (

@@ -168,16 +168,34 @@ EXERCISE_ALIASES: Mapping[str, str] = {
 }
 
 
-def builtin_library() -> dict[str, Exercise]:
-    """The shipped exercises by id, their words in the user's language (read once;
-    each call translates and returns a fresh dict)."""
+def builtin_library(*, translated: bool = True) -> dict[str, Exercise]:
+    """The shipped exercises by id, their words in the user's language (read once; each
+    call translates and returns a fresh dict). ``translated=False``: in English, as shipped
+    (what a machine reads: ``--json``, a CSV export)."""
+    if not translated:
+        return dict(_builtin_library())
     return {ident: _translated_exercise(e) for ident, e in _builtin_library().items()}
 
 
-def builtin_routines() -> dict[str, Routine]:
-    """The shipped routines by id, their words in the user's language (read once;
-    each call translates and returns a fresh dict)."""
+def builtin_routines(*, translated: bool = True) -> dict[str, Routine]:
+    """The shipped routines by id, their words in the user's language (read once; each
+    call translates and returns a fresh dict). ``translated=False``: in English."""
+    if not translated:
+        return dict(_builtin_routines())
     return {ident: _translated_routine(r) for ident, r in _builtin_routines().items()}
+
+
+def source_name(item: Exercise | Routine) -> str:
+    """``item``'s name as its source wrote it, whatever the user's language: a built-in's
+    English name (by its id), a therapist's exercise or routine as written. For what a
+    program reads (``--json``), which must be the same bytes in every language."""
+    if item.source is Source.BUILT_IN:
+        shipped: Mapping[str, Exercise | Routine]
+        shipped = _builtin_library() if isinstance(item, Exercise) else _builtin_routines()
+        found = shipped.get(item.id)
+        if found is not None:
+            return found.name
+    return item.name
 
 
 def builtin_exercise_ids() -> frozenset[str]:
