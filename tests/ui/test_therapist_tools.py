@@ -199,6 +199,26 @@ def test_the_preview_shows_what_the_patient_will_see(qtbot, page):
     assert "Walk 5:00 min at a time, resting leaning forward about 2:30 min, 20 min in all" in text
 
 
+def test_exercises_that_imported_plans_brought_can_be_picked(
+    qtbot, window, page, dialogs, tmp_path
+):
+    """The tools offer the exercises in the user's data (through the window's Coach), and
+    follow the data when it changes."""
+    from stenosis_coach.services.plans import read_plans
+
+    build_plan(qtbot, page)
+    export(qtbot, page, dialogs, tmp_path / "plan")
+    window.context.coach.import_plans(read_plans([tmp_path / "plan.scplan.json"]))
+    window.context.data_changed.emit()
+    page.draft.exercises.clear()  # no longer this draft's own: the data's
+    assert page.library()["wall-lean"].name == "Wall lean"
+    go_to(qtbot, page, "routines")
+    click(qtbot, page.routines.add_step)
+    qtbot.keyClicks(page.picker.search, "wall lean")
+    shown = [page.picker.list.item(i) for i in range(page.picker.list.count())]
+    assert [i.text() for i in shown if not i.isHidden()] == ["Wall lean (your own)"]
+
+
 # --- refusing what is wrong --------------------------------------------------------------------
 
 

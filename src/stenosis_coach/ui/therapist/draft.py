@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from stenosis_coach.core.exercises.library import builtin_library, builtin_routines
 from stenosis_coach.core.exercises.model import (
@@ -23,6 +24,7 @@ from stenosis_coach.core.exercises.model import (
     Source,
 )
 from stenosis_coach.core.plans.model import MAX_INSTRUCTION_LINES, instruction_lines
+from stenosis_coach.i18n import _, decimal_text
 from stenosis_coach.ui.therapist.limits import PROGRESSION_DEFAULTS
 
 SLUG_MAX = 64  # DESIGN 4.2: ids are slugs, [a-z0-9-], at most 64 characters
@@ -180,7 +182,9 @@ class PlanDraft:
         return f"{slug(self.title) or 'plan'}.scplan.json"
 
     # -- routines -----------------------------------------------------------------------
-    def add_routine(self, name: str = "New routine") -> int:
+    def add_routine(self, name: str | None = None) -> int:
+        """Add a routine named ``name`` (by default "New routine"); its index."""
+        name = _("New routine") if name is None else name
         taken = self._routine_ids()
         self.routines.append(RoutineDraft(unique_slug(name, taken, "routine"), name))
         return len(self.routines) - 1
@@ -216,7 +220,9 @@ class PlanDraft:
         return own | self.builtin_routine_ids
 
     # -- custom exercises -----------------------------------------------------------------
-    def add_exercise(self, name: str = "New exercise") -> int:
+    def add_exercise(self, name: str | None = None) -> int:
+        """Add an exercise of your own named ``name`` (by default "New exercise")."""
+        name = _("New exercise") if name is None else name
         taken = self._exercise_ids()
         self.exercises.append(CustomExercise(unique_slug(name, taken, "exercise"), name))
         return len(self.exercises) - 1
@@ -243,14 +249,14 @@ class PlanDraft:
     def exercise_id_problem(self, index: int, text: str) -> str | None:
         """Why ``text`` cannot be this exercise's id, in a plain sentence, or ``None``."""
         if not _SLUG.fullmatch(text):
-            return (
+            return _(
                 "The id may use only small letters a to z, digits and hyphens (-), "
-                f"at most {SLUG_MAX} characters."
-            )
+                "at most {count} characters."
+            ).format(count=SLUG_MAX)
         if text in self.builtin_exercise_ids:
-            return f"'{text}' is the id of a built-in exercise. Choose another id."
+            return _("'{id}' is the id of a built-in exercise. Choose another id.").format(id=text)
         if text in self._exercise_ids(skip=index) - self.builtin_exercise_ids:
-            return f"Another of your exercises already has the id '{text}'."
+            return _("Another of your exercises already has the id '{id}'.").format(id=text)
         return None
 
     def set_exercise_id(self, index: int, text: str) -> str | None:
@@ -264,10 +270,9 @@ class PlanDraft:
     def instruction_problem(self, text: str) -> str | None:
         count = len(instruction_lines(text))
         if count > MAX_INSTRUCTION_LINES:
-            return (
-                f"There are {count} lines. Give at most {MAX_INSTRUCTION_LINES} short lines, "
-                "one step on each."
-            )
+            return _(
+                "There are {count} lines. Give at most {most} short lines, one step on each."
+            ).format(count=count, most=MAX_INSTRUCTION_LINES)
         return None
 
     def _set_id(self, index: int, new: str) -> None:
@@ -315,31 +320,42 @@ class PlanDraft:
         ``write_plan_file`` still has the last word)."""
         found = []
         if not self.title.strip():
-            found.append("Give the plan a title (in Plan details).")
+            found.append(_("Give the plan a title (in Plan details)."))
         if not self.author.strip():
-            found.append("Give your name as the author (in Plan details).")
+            found.append(_("Give your name as the author (in Plan details)."))
         if not self.routines and not self.include_walking:
-            found.append("Add a routine or include a walking plan.")
+            found.append(_("Add a routine or include a walking plan."))
         for number, routine in enumerate(self.routines, start=1):
             name = routine.name.strip()
             if not name:
-                found.append(f"Routine {number} needs a name.")
+                found.append(_("Routine {number} needs a name.").format(number=number))
             if not routine.steps:
-                found.append(f"The routine “{name or number}” has no exercises yet.")
+                found.append(
+                    _("The routine “{routine}” has no exercises yet.").format(
+                        routine=name or number
+                    )
+                )
         for number, exercise in enumerate(self.exercises, start=1):
             name = exercise.name.strip()
             if not name:
-                found.append(f"Your exercise {number} needs a name.")
+                found.append(_("Your exercise {number} needs a name.").format(number=number))
             if not instruction_lines(exercise.instructions):
-                found.append(f"Your exercise “{name or number}” needs instructions.")
+                found.append(
+                    _("Your exercise “{exercise}” needs instructions.").format(
+                        exercise=name or number
+                    )
+                )
         if self.include_walking:
             w = self.walking
             most = w.progression["max_target_s"]
             if w.bout_s > w.target_total_s:
-                found.append("Each walk cannot be longer than the total walking time.")
+                found.append(_("Each walk cannot be longer than the total walking time."))
             if w.target_total_s > most:
+                minutes = decimal_text(Decimal(str(most)) / 60, 2)
                 found.append(
-                    f"The total walking time cannot be more than the longest total walking "
-                    f"time in Advanced ({most / 60:g} minutes)."
+                    _(
+                        "The total walking time cannot be more than the longest total walking "
+                        "time in Advanced ({minutes} minutes)."
+                    ).format(minutes=minutes)
                 )
         return found

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.inputs import NumberField
 from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.therapist.limits import NumberSpec
 from stenosis_coach.ui.widgets import SPACING, ActionRow, label
 
-WIDEST_WORDS = "Repetitions in each set"
+WIDEST_WORDS = N_("Repetitions in each set")  # the longest words of a form's first column
 
 
 class FormGrid(QGridLayout):
@@ -44,7 +45,8 @@ class FormGrid(QGridLayout):
     def add(self, title: str, widget: QWidget, hint: str = "", error: QLabel | None = None) -> None:
         words = label(title)
         # Room for "Repetitions in each set" on one line, at every text size.
-        words.setMinimumWidth(words.fontMetrics().horizontalAdvance(WIDEST_WORDS) + SPACING)
+        widest = words.fontMetrics().horizontalAdvance(_(WIDEST_WORDS))
+        words.setMinimumWidth(widest + SPACING)
         words.setBuddy(widget)
         tall = isinstance(widget, QPlainTextEdit) or widget.property("rows_of_buttons")
         align = Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter
@@ -90,11 +92,11 @@ class BoundedNumber(NumberField):
 
     def __init__(self, spec: NumberSpec, name: str | None = None) -> None:
         super().__init__(
-            name or spec.name,
+            name or spec.label,
             step=spec.step,
             minimum=spec.low / spec.scale,
             maximum=spec.high / spec.scale,
-            unit=spec.unit,
+            unit=spec.unit_text,
             decimals=spec.decimals,
         )
         self.spec = spec
@@ -143,7 +145,7 @@ class ChoiceRow(QWidget):
         for value, text in options:
             btn = QPushButton(text)
             btn.setCheckable(True)
-            btn.setAccessibleName(f"{name}: {text}")
+            btn.setAccessibleName(_("{group}: {choice}").format(group=name, choice=text))
             set_kind(btn, "choice")
             self._group.addButton(btn)
             self.buttons[value] = btn

@@ -12,6 +12,7 @@ from fractions import Fraction
 from stenosis_coach.core.exercises.library import BOUNDS
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, Problem, read_number
 from stenosis_coach.core.plans.model import PlanProgression, PlanWalking
+from stenosis_coach.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -19,16 +20,26 @@ class NumberSpec:
     """One number the therapist types: its words, DESIGN 4.2 bounds and how it is shown.
 
     ``low``/``high`` are in the plan file's unit; ``scale`` 60 shows seconds as minutes.
+    ``name`` and ``unit`` are English, marked: :attr:`label` and :attr:`unit_text` are them
+    in the user's language.
     """
 
     key: str
-    name: str  # a noun for messages and screen readers: "Repetitions"
+    name: str  # a noun for messages and screen readers: N_("Repetitions")
     low: float
     high: float
-    unit: str = ""  # shown beside the box: "seconds", "minutes", "days"
+    unit: str = ""  # shown beside the box: "seconds", N_("minutes"), N_("days")
     whole: bool = True
     scale: int = 1
     optional: bool = False  # empty means "none" (a hold is optional)
+
+    @property
+    def label(self) -> str:
+        return _(self.name)
+
+    @property
+    def unit_text(self) -> str:
+        return _(self.unit) if self.unit else ""
 
     @property
     def step(self) -> float:
@@ -47,9 +58,25 @@ class NumberSpec:
         number = value / self.scale
         return f"{number:.2f}".rstrip("0").rstrip(".")
 
-    def bounds_text(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"from {self.shown(self.low)} to {self.shown(self.high)}{unit}"
+    def _said(self, with_unit: str, without_unit: str) -> str:
+        """One of two translated sentences (with a unit or without), filled in."""
+        message = _(with_unit) if self.unit else _(without_unit)
+        return message.format(
+            name=self.label,
+            low=self.shown(self.low),
+            high=self.shown(self.high),
+            unit=self.unit_text,
+        )
+
+    def refused_text(self) -> str:
+        """What a value outside the bounds (or not a number) is told, in one sentence."""
+        if self.whole and self.scale == 1:
+            return self._said(WHOLE_WITH_UNIT, WHOLE_WITHOUT_UNIT)
+        return self._said(NUMBER_WITH_UNIT, NUMBER_WITHOUT_UNIT)
+
+    def empty_text(self) -> str:
+        """What an empty box that needs a value is told."""
+        return self._said(EMPTY_WITH_UNIT, EMPTY_WITHOUT_UNIT)
 
     def parse(self, text: str) -> float | int | None:
         """The typed text as a plan-file value, or ``ValueError`` with a plain sentence.
@@ -57,14 +84,13 @@ class NumberSpec:
         Read by the app's one number parser (a decimal comma works; inf, nan, exponents and
         an ambiguous ``1,500`` are refused), exactly, then scaled and checked.
         """
-        kind = "a whole number" if self.whole and self.scale == 1 else "a number"
-        message = f"{self.name} must be {kind} {self.bounds_text()}."
-        rule = NumberRule(self.name, required=not self.optional, invalid=message)
+        message = self.refused_text()
+        rule = NumberRule(self.label, required=not self.optional, invalid=message)
         try:
             number = read_number(text, rule)
         except NumberProblem as problem:
             if problem.problem is Problem.EMPTY:
-                raise ValueError(f"{self.name}: type a number {self.bounds_text()}.") from None
+                raise ValueError(self.empty_text()) from None
             if problem.problem is Problem.AMBIGUOUS:
                 raise ValueError(problem.message) from None
             raise ValueError(message) from None
@@ -80,6 +106,15 @@ class NumberSpec:
         return int(value) if self.whole else round(float(value), 2)
 
 
+# What a refused value is told (whole sentences: word order differs between languages).
+WHOLE_WITH_UNIT = N_("{name} must be a whole number from {low} to {high} {unit}.")
+WHOLE_WITHOUT_UNIT = N_("{name} must be a whole number from {low} to {high}.")
+NUMBER_WITH_UNIT = N_("{name} must be a number from {low} to {high} {unit}.")
+NUMBER_WITHOUT_UNIT = N_("{name} must be a number from {low} to {high}.")
+EMPTY_WITH_UNIT = N_("{name}: type a number from {low} to {high} {unit}.")
+EMPTY_WITHOUT_UNIT = N_("{name}: type a number from {low} to {high}.")
+
+
 def _bounds(model: type, name: str) -> tuple[float, float]:
     """A field's ``ge``/``le`` in the plan file's pydantic model (DESIGN 4.2)."""
     info = model.model_fields[name]
@@ -89,69 +124,69 @@ def _bounds(model: type, name: str) -> tuple[float, float]:
 
 
 STEP_NUMBERS = {
-    "reps": NumberSpec("reps", "Repetitions", *BOUNDS["reps"]),
-    "sets": NumberSpec("sets", "Sets", *BOUNDS["sets"]),
-    "hold_s": NumberSpec("hold_s", "Hold", *BOUNDS["hold_s"], "seconds", optional=True),
-    "duration_s": NumberSpec("duration_s", "Time", *BOUNDS["duration_s"], "seconds"),
-    "rest_s": NumberSpec("rest_s", "Rest", *BOUNDS["rest_s"], "seconds"),
+    "reps": NumberSpec("reps", N_("Repetitions"), *BOUNDS["reps"]),
+    "sets": NumberSpec("sets", N_("Sets"), *BOUNDS["sets"]),
+    "hold_s": NumberSpec("hold_s", N_("Hold"), *BOUNDS["hold_s"], N_("seconds"), optional=True),
+    "duration_s": NumberSpec("duration_s", N_("Time"), *BOUNDS["duration_s"], N_("seconds")),
+    "rest_s": NumberSpec("rest_s", N_("Rest"), *BOUNDS["rest_s"], N_("seconds")),
 }
-PER_WEEK = NumberSpec("per_week", "Times a week", *BOUNDS["per_week"])
+PER_WEEK = NumberSpec("per_week", N_("Times a week"), *BOUNDS["per_week"])
 WALK_NUMBERS = {
     "bout_s": NumberSpec(
-        "bout_s", "Each walk", *_bounds(PlanWalking, "bout_s"), "minutes", scale=60
+        "bout_s", N_("Each walk"), *_bounds(PlanWalking, "bout_s"), N_("minutes"), scale=60
     ),
     "rest_s": NumberSpec(
-        "rest_s", "Rest between walks", *_bounds(PlanWalking, "rest_s"), "minutes", scale=60
+        "rest_s", N_("Rest between walks"), *_bounds(PlanWalking, "rest_s"), N_("minutes"), scale=60
     ),
     "target_total_s": NumberSpec(
         "target_total_s",
-        "Total walking time",
+        N_("Total walking time"),
         *_bounds(PlanWalking, "target_total_s"),
-        "minutes",
+        N_("minutes"),
         scale=60,
     ),
     "walks_per_week": NumberSpec(
-        "walks_per_week", "Walks a week", *_bounds(PlanWalking, "walks_per_week")
+        "walks_per_week", N_("Walks a week"), *_bounds(PlanWalking, "walks_per_week")
     ),
     "test_every_days": NumberSpec(
         "test_every_days",
-        "Days between walking tests",
+        N_("Days between walking tests"),
         *_bounds(PlanWalking, "test_every_days"),
-        "days",
+        N_("days"),
     ),
 }
 PROGRESSION_NUMBERS = {
     "bout_fraction": NumberSpec(
         "bout_fraction",
-        "Bout as a share of tolerance",
+        N_("Bout as a share of tolerance"),
         *_bounds(PlanProgression, "bout_fraction"),
         whole=False,
     ),
     "step_up": NumberSpec(
-        "step_up", "Step-up factor", *_bounds(PlanProgression, "step_up"), whole=False
+        "step_up", N_("Step-up factor"), *_bounds(PlanProgression, "step_up"), whole=False
     ),
     "good_walks_to_step_up": NumberSpec(
         "good_walks_to_step_up",
-        "Good walks before a step-up",
+        N_("Good walks before a step-up"),
         *_bounds(PlanProgression, "good_walks_to_step_up"),
     ),
     "flare_pain": NumberSpec(
         "flare_pain",
-        "Leg pain (0 to 10) that counts as a flare",
+        N_("Leg pain (0 to 10) that counts as a flare"),
         *_bounds(PlanProgression, "flare_pain"),
     ),
     "max_target_s": NumberSpec(
         "max_target_s",
-        "Longest total walking time",
+        N_("Longest total walking time"),
         *_bounds(PlanProgression, "max_target_s"),
-        "minutes",
+        N_("minutes"),
         scale=60,
     ),
     "min_days_between_step_ups": NumberSpec(
         "min_days_between_step_ups",
-        "Days between step-ups",
+        N_("Days between step-ups"),
         *_bounds(PlanProgression, "min_days_between_step_ups"),
-        "days",
+        N_("days"),
     ),
 }
 PROGRESSION_DEFAULTS = {

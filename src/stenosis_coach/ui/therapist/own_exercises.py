@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayou
 
 from stenosis_coach.core.exercises.model import Position
 from stenosis_coach.core.plans.model import MAX_INSTRUCTION_LINES
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.ui.dialogs import Dialogs
-from stenosis_coach.ui.exercises.page import POSITIONS
 from stenosis_coach.ui.therapist.draft import PlanDraft
 from stenosis_coach.ui.therapist.form import (
     ChoiceRow,
@@ -19,6 +19,7 @@ from stenosis_coach.ui.therapist.form import (
     refit,
     show_error,
 )
+from stenosis_coach.ui.therapist.preview import position_text
 from stenosis_coach.ui.widgets import SPACING, Card, button, label
 
 
@@ -47,13 +48,13 @@ class OwnExercisesSection(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3 * SPACING)
 
-        mine = Card("Your own exercises")
+        mine = Card(_("Your own exercises"))
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
-        self.exercise_list = item_list("Your own exercises", rows=(2, 4))
+        self.exercise_list = item_list(_("Your own exercises"), rows=(2, 4))
         self.exercise_list.currentRowChanged.connect(self._show)
-        self.new_exercise = button("New exercise")
-        self.remove_exercise = button("Remove exercise", "Remove the chosen exercise")
+        self.new_exercise = button(_("New exercise"))
+        self.remove_exercise = button(_("Remove exercise"), _("Remove the chosen exercise"))
         self.new_exercise.clicked.connect(self._add)
         self.remove_exercise.clicked.connect(self._remove)
         side = QVBoxLayout()
@@ -62,7 +63,7 @@ class OwnExercisesSection(QWidget):
         side.addWidget(self.remove_exercise)
         side.addStretch(1)
         self.none_yet = label(
-            "None yet. Press “New exercise” to write one; then add it to a routine.",
+            _("None yet. Press “New exercise” to write one; then add it to a routine."),
             "secondary",
         )
         row.addWidget(self.none_yet, 1, Qt.AlignmentFlag.AlignTop)
@@ -71,39 +72,39 @@ class OwnExercisesSection(QWidget):
         mine.body.addLayout(row)
         column.addWidget(mine)
 
-        self.details = Card("About this exercise")
+        self.details = Card(_("About this exercise"))
         form = FormGrid()
         self.name = QLineEdit()
-        self.name.setAccessibleName("Exercise name")
+        self.name.setAccessibleName(_("Exercise name"))
         self.name.textEdited.connect(self._rename)
         self.ident = QLineEdit()
-        self.ident.setAccessibleName("Exercise id")
+        self.ident.setAccessibleName(_("Exercise id"))
         self.ident.textEdited.connect(self._set_id)
         self.id_error = error_label()
         self.position = ChoiceRow(
-            "Position", [(p, POSITIONS[p.value]) for p in Position], columns=2
+            _("Position"), [(p, position_text(p)) for p in Position], columns=2
         )
         self.position.chosen.connect(self._set_position)
-        self.instructions = text_box("Instructions, one step per line", 6)
+        self.instructions = text_box(_("Instructions, one step per line"), 6)
         self.instructions.textChanged.connect(self._set_instructions)
         self.instructions_error = error_label()
-        self.cautions = text_box("Cautions", 3)
+        self.cautions = text_box(_("Cautions"), 3)
         self.cautions.textChanged.connect(self._set_cautions)
-        form.add("Name", self.name)
+        form.add(_("Name"), self.name)
         form.add(
-            "Id",
+            _("Id"),
             self.ident,
-            "Made from the name. Small letters, digits and hyphens only.",
+            _("Made from the name. Small letters, digits and hyphens only."),
             self.id_error,
         )
-        form.add("Position", self.position)
+        form.add(_("Position"), self.position)
         form.add(
-            "Instructions",
+            _("Instructions"),
             self.instructions,
-            f"One step per line, at most {MAX_INSTRUCTION_LINES} lines.",
+            _("One step per line, at most {count} lines.").format(count=MAX_INSTRUCTION_LINES),
             self.instructions_error,
         )
-        form.add("Cautions", self.cautions, "When to take care or stop. Optional.")
+        form.add(_("Cautions"), self.cautions, _("When to take care or stop. Optional."))
         self.details.body.addLayout(form)
         column.addWidget(self.details)
         self._filling = False
@@ -127,7 +128,7 @@ class OwnExercisesSection(QWidget):
         return [text for text in found if text]
 
     def _row_text(self, name: str) -> str:
-        return name.strip() or "(no name)"
+        return name.strip() or _("(no name)")
 
     def _show(self, index: int) -> None:
         has = 0 <= index < len(self.draft.exercises)
@@ -152,7 +153,8 @@ class OwnExercisesSection(QWidget):
         show_error(self.instructions_error, self.instructions, None)
 
     def _add(self) -> None:
-        index = self.draft.add_exercise(f"Exercise {len(self.draft.exercises) + 1}")
+        number = len(self.draft.exercises) + 1
+        index = self.draft.add_exercise(_("Exercise {number}").format(number=number))
         self.refresh(index)
         self.name.setFocus()
         self.name.selectAll()
@@ -164,15 +166,18 @@ class OwnExercisesSection(QWidget):
             return
         exercise = self.draft.exercises[index]
         used = self.draft.uses(exercise.id)
-        also = (
-            f" It is in {used} routine step{'s' if used != 1 else ''}, which go too."
-            if used
-            else ""
-        )
+        if used:
+            text = ngettext(
+                "“{exercise}” will be taken out of this plan. It is in {n} routine step, "
+                "which go too.",
+                "“{exercise}” will be taken out of this plan. It is in {n} routine steps, "
+                "which go too.",
+                used,
+            ).format(exercise=exercise.name, n=used)
+        else:
+            text = _("“{exercise}” will be taken out of this plan.").format(exercise=exercise.name)
         if not self._dialogs.confirm(
-            "Remove this exercise?",
-            f"“{exercise.name}” will be taken out of this plan.{also}",
-            yes="Remove the exercise",
+            _("Remove this exercise?"), text, yes=_("Remove the exercise")
         ):
             return
         self.draft.remove_exercise(index)

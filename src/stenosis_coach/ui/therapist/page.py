@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from stenosis_coach.core.exercises.model import Exercise
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.i18n import N_, _, pgettext
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.plans import PLAN_SUFFIX, write_plan_file
 from stenosis_coach.ui.context import AppContext
@@ -30,14 +31,20 @@ from stenosis_coach.ui.therapist.routines import RoutinesSection
 from stenosis_coach.ui.therapist.walking_plan import WalkingSection
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, label
 
-PLAN_FILTER = f"Stenosis Coach plans (*{PLAN_SUFFIX});;All files (*)"
-SECTIONS = {
-    "details": "Details",
-    "routines": "Routines",
-    "exercises": "Your exercises",
-    "walking": "Walking",
-    "preview": "Preview",
+SECTIONS = {  # marked; translated where shown
+    "details": N_("Details"),
+    "routines": N_("Routines"),
+    "exercises": N_("Your exercises"),
+    "walking": N_("Walking"),
+    "preview": N_("Preview"),
 }
+
+
+def plan_filter() -> str:
+    """The file dialog's filter: plan files, or any file (Qt's ``name (*.x);;name (*)``)."""
+    plans = _("Stenosis Coach plans")
+    every = _("All files")
+    return f"{plans} (*{PLAN_SUFFIX});;{every} (*)"
 
 
 class OnePage(QWidget):
@@ -68,15 +75,25 @@ class DetailsSection(Card):
     """Title, author, clinic, patient and notes; edits go straight into the draft."""
 
     def __init__(self, draft: PlanDraft, edited: Callable[[], None]) -> None:
-        super().__init__("Plan details")
+        super().__init__(_("Plan details"))
         self.draft = draft
         form = FormGrid()
         self.fields: dict[str, QLineEdit] = {}
         rows = [
-            ("title", "Plan title", "Plan title", "For example: Flexion programme, weeks 1 to 4"),
-            ("author", "Your name", "Your name, as the author", "For example: R. Okafor, PT"),
-            ("clinic", "Clinic", "Clinic", "Optional. For example: Lakeside Physio"),
-            ("patient", "Patient", "Patient's name", "Optional."),
+            (
+                "title",
+                _("Plan title"),
+                _("Plan title"),
+                _("For example: Flexion programme, weeks 1 to 4"),
+            ),
+            (
+                "author",
+                _("Your name"),
+                _("Your name, as the author"),
+                _("For example: R. Okafor, PT"),
+            ),
+            ("clinic", _("Clinic"), _("Clinic"), _("Optional. For example: Lakeside Physio")),
+            ("patient", _("Patient"), _("Patient's name"), _("Optional.")),
         ]
         for key, words, name, hint in rows:
             box = QLineEdit()
@@ -84,15 +101,15 @@ class DetailsSection(Card):
             box.textEdited.connect(lambda text, k=key: (setattr(draft, k, text), edited()))
             self.fields[key] = box
             form.add(words, box, hint)
-        self.notes = text_box("Notes for the patient", 4)
+        self.notes = text_box(_("Notes for the patient"), 4)
         self.notes.textChanged.connect(
             lambda: (setattr(draft, "notes", self.notes.toPlainText()), edited())
         )
-        form.add("Notes", self.notes, "Optional. Shown to the patient with the plan.")
+        form.add(_("Notes"), self.notes, _("Optional. Shown to the patient with the plan."))
         self.body.addLayout(form)
         self.body.addWidget(
             label(
-                "Your patient sees your name and clinic beside everything this plan adds.",
+                _("Your patient sees your name and clinic beside everything this plan adds."),
                 "secondary",
             )
         )
@@ -102,12 +119,14 @@ class TherapistPage(PageBase):
     """The editor. Its state is :attr:`draft`; the sections show it and forward edits."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__("Therapist tools", margin=(3, 4))  # 24 px sides: fits 1024 px
+        super().__init__(_("Therapist tools"), margin=(3, 4))  # 24 px sides: fits 1024 px
         self._context = context
         self.draft = PlanDraft()
-        self._base: dict[str, Exercise] = library.exercises(context.db)
+        self._base: dict[str, Exercise] = self._known_exercises()
 
-        self.export = button("Export plan…", "Export plan", "primary", shortcut_hint="Ctrl+E")
+        self.export = button(
+            _("Export plan…"), _("Export plan"), "primary", shortcut_hint=pgettext("key", "Ctrl+E")
+        )
         self.export.clicked.connect(self.export_plan)
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -119,8 +138,10 @@ class TherapistPage(PageBase):
         header.addWidget(self.export, 0, Qt.AlignmentFlag.AlignVCenter)
         self.column.insertLayout(0, header)
         self.intro = label(
-            "Build a plan for your patient: routines, your own exercises and a walking "
-            "plan. Export it as a file and give it to them; they open it in the app.",
+            _(
+                "Build a plan for your patient: routines, your own exercises and a walking "
+                "plan. Export it as a file and give it to them; they open it in the app."
+            ),
             "secondary",
         )
         self.column.addWidget(self.intro)
@@ -130,7 +151,8 @@ class TherapistPage(PageBase):
         box = QVBoxLayout(editor)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(3 * SPACING)
-        self.tabs = ChoiceRow("Part of the plan", SECTIONS.items())
+        sections = [(key, _(words)) for key, words in SECTIONS.items()]
+        self.tabs = ChoiceRow(_("Part of the plan"), sections)
         self.tabs.chosen.connect(lambda key: self.show_section(str(key)))
         box.addWidget(self.tabs)
         self.sections = OnePage()
@@ -187,9 +209,17 @@ class TherapistPage(PageBase):
         if self.sections.current() is self.preview:
             self.preview.show_plan(self.draft, self.library())
 
+    def _known_exercises(self) -> dict[str, Exercise]:
+        """Built-in exercises and those imported plans brought (built-in alone before the
+        data is open)."""
+        coach = self._context.coach
+        if coach is None or coach.closed:
+            return library.exercises()
+        return coach.exercises()
+
     def _reload_library(self) -> None:
-        if self._context.db is not None:
-            self._base = library.exercises(self._context.db)
+        if self._context.coach is not None and not self._context.coach.closed:
+            self._base = self._known_exercises()
 
     # -- choosing an exercise -------------------------------------------------------------
     def _pick(self, routine: int) -> None:
@@ -239,12 +269,14 @@ class TherapistPage(PageBase):
         problems = self.problems()
         if problems:
             dialogs.warn(
-                "The plan is not ready yet",
-                "Please fix this first:\n" + "\n".join(f"•  {p}" for p in problems),
+                _("The plan is not ready yet"),
+                _("Please fix this first:\n{problems}").format(
+                    problems="\n".join(f"•  {p}" for p in problems)
+                ),
             )
             return
         suggested = Path.home() / self.draft.file_name()
-        out = dialogs.save_path("Export plan", suggested, PLAN_FILTER, PLAN_SUFFIX)
+        out = dialogs.save_path(_("Export plan"), suggested, plan_filter(), PLAN_SUFFIX)
         if out is None:
             return
         d = self.draft
@@ -261,10 +293,12 @@ class TherapistPage(PageBase):
                 notes=d.notes.strip() or None,
             )
         except InvalidInput as exc:
-            dialogs.warn("The plan was not exported", exc.message)
+            dialogs.warn(_("The plan was not exported"), exc.message)
             return
         dialogs.inform(
-            "Plan exported",
-            f"The plan was saved to {written}.\nGive this file to your patient. They open it "
-            "in Stenosis Coach with File, then Import plan.",
+            _("Plan exported"),
+            _(
+                "The plan was saved to {file}.\nGive this file to your patient. They open it "
+                "in Stenosis Coach with File, then Import plan."
+            ).format(file=written),
         )

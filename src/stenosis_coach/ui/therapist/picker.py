@@ -8,10 +8,21 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from stenosis_coach.core.exercises.model import Exercise, Source
+from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.ui.exercises.illustration import Illustration
-from stenosis_coach.ui.exercises.page import POSITIONS
 from stenosis_coach.ui.therapist.form import fill_list, item_list
+from stenosis_coach.ui.therapist.preview import position_text
 from stenosis_coach.ui.widgets import SPACING, Card, button, button_row, label
+
+
+def choice_text(exercise: Exercise) -> str:
+    """An exercise in the list: its name, and whether it is for the neck or your own."""
+    neck = exercise.region == "cervical"
+    if exercise.source is Source.BUILT_IN:
+        return _("{exercise} (neck)").format(exercise=exercise.name) if neck else exercise.name
+    if neck:
+        return _("{exercise} (neck) (your own)").format(exercise=exercise.name)
+    return _("{exercise} (your own)").format(exercise=exercise.name)
 
 
 class ExercisePicker(QWidget):
@@ -33,17 +44,17 @@ class ExercisePicker(QWidget):
         self.heading = label("", "section-title")
         column.addWidget(self.heading)
         self.search = QLineEdit()
-        self.search.setAccessibleName("Find an exercise")
-        self.search.setPlaceholderText("Type part of a name, for example: knee")
+        self.search.setAccessibleName(_("Find an exercise"))
+        self.search.setPlaceholderText(_("Type part of a name, for example: knee"))
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
-        column.addWidget(label("Find an exercise"))
+        column.addWidget(label(_("Find an exercise")))
         column.addWidget(self.search)
 
         card = Card()
         row = QHBoxLayout()
         row.setSpacing(3 * SPACING)
-        self.list = item_list("Exercises to choose from", rows=(7, 7))
+        self.list = item_list(_("Exercises to choose from"), rows=(7, 7))
         self.list.setMinimumWidth(340)
         self.list.currentItemChanged.connect(self._show)
         self.list.itemActivated.connect(lambda _item: self._take())
@@ -59,13 +70,19 @@ class ExercisePicker(QWidget):
         detail.addStretch(1)
         row.addLayout(detail, 1)
         card.body.addLayout(row)
-        self.none_found = label("No exercise has that name. Try fewer letters.", "secondary")
+        self.none_found = label(_("No exercise has that name. Try fewer letters."), "secondary")
         self.none_found.hide()
         card.body.addWidget(self.none_found)
         self._card = card
 
-        self.add = button("Add to the routine", kind="primary", shortcut_hint="Enter")
-        self.cancel = button("Cancel", "Cancel adding an exercise", shortcut_hint="Esc")
+        self.add = button(
+            _("Add to the routine"), kind="primary", shortcut_hint=pgettext("key", "Enter")
+        )
+        self.cancel = button(
+            pgettext("button", "Cancel"),
+            _("Cancel adding an exercise"),
+            shortcut_hint=pgettext("key", "Esc"),
+        )
         self.add.clicked.connect(self._take)
         self.cancel.clicked.connect(self.cancelled)
         # Right under the search box, where the keys are: the card may reach below the window.
@@ -81,13 +98,9 @@ class ExercisePicker(QWidget):
     def show_library(self, library: Mapping[str, Exercise], routine_name: str) -> None:
         """Offer every exercise of ``library``; yours first, then the built-in ones."""
         self._library = library
-        self.heading.setText(f"Add an exercise to “{routine_name}”")
+        self.heading.setText(_("Add an exercise to “{routine}”").format(routine=routine_name))
         ordered = sorted(library.values(), key=lambda e: (e.source is Source.BUILT_IN, e.name))
-        rows = []
-        for exercise in ordered:
-            mine = "" if exercise.source is Source.BUILT_IN else " (your own)"
-            neck = " (neck)" if exercise.region == "cervical" else ""
-            rows.append((f"{exercise.name}{neck}{mine}", exercise.id))
+        rows = [(choice_text(exercise), exercise.id) for exercise in ordered]
         fill_list(self.list, rows, 0)
         self.search.clear()
         self._filter("")
@@ -131,7 +144,7 @@ class ExercisePicker(QWidget):
         exercise = self._library[item.data(Qt.ItemDataRole.UserRole)]
         self.picture.show_exercise(exercise.illustration, exercise.name)
         self.name.setText(exercise.name)
-        self.where.setText(POSITIONS[exercise.position.value])
+        self.where.setText(position_text(exercise.position))
         self.steps.setText(
             "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
         )

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from stenosis_coach.core.exercises.model import Dosing, Exercise
+from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.therapist.draft import PlanDraft
 from stenosis_coach.ui.therapist.form import (
@@ -34,7 +35,14 @@ def _side_buttons(*buttons: QWidget) -> QVBoxLayout:
 
 def step_row(number: int, name: str, dosing: Dosing) -> str:
     """A step in the list: its name, and its dose on a second line."""
-    return f"{number}. {name}\n{dose_words(dosing)}"
+    return _("{number}. {exercise}\n{dose}").format(
+        number=number, exercise=name, dose=dose_words(dosing)
+    )
+
+
+def no_name() -> str:
+    """A routine's line in the list while its name is empty."""
+    return _("(no name)")
 
 
 class RoutinesSection(QWidget):
@@ -60,16 +68,16 @@ class RoutinesSection(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3 * SPACING)
 
-        mine = Card("Routines in this plan")
+        mine = Card(_("Routines in this plan"))
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
-        self.routine_list = item_list("Routines in this plan", rows=(2, 4))
+        self.routine_list = item_list(_("Routines in this plan"), rows=(2, 4))
         self.routine_list.currentRowChanged.connect(self._show_routine)
-        self.new_routine = button("New routine")
-        self.remove_routine = button("Remove routine", "Remove the chosen routine")
+        self.new_routine = button(_("New routine"))
+        self.remove_routine = button(_("Remove routine"), _("Remove the chosen routine"))
         self.new_routine.clicked.connect(self._add_routine)
         self.remove_routine.clicked.connect(self._remove_routine)
-        self.none_yet = label("No routines yet. Press “New routine” to start one.", "secondary")
+        self.none_yet = label(_("No routines yet. Press “New routine” to start one."), "secondary")
         row.addWidget(self.none_yet, 1, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.routine_list, 1)
         row.addLayout(_side_buttons(self.new_routine, self.remove_routine))
@@ -78,33 +86,39 @@ class RoutinesSection(QWidget):
         form = FormGrid()
         form.setContentsMargins(0, SPACING, 0, 0)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Routine name")
+        self.name.setAccessibleName(_("Routine name"))
         self.name.textEdited.connect(self._rename)
         self.description = QLineEdit()
-        self.description.setAccessibleName("Routine description")
-        self.description.setPlaceholderText("One sentence, for example: Gentle stretches lying")
+        self.description.setAccessibleName(_("Routine description"))
+        self.description.setPlaceholderText(_("One sentence, for example: Gentle stretches lying"))
         self.description.textEdited.connect(self._describe)
         self.per_week = BoundedNumber(PER_WEEK)
         self.per_week.value_changed.connect(self._set_per_week)
-        form.add("Name", self.name)
-        form.add("Description", self.description, "Optional.")
-        form.add("Times a week", self.per_week, "", self.per_week.error)
+        form.add(_("Name"), self.name)
+        form.add(_("Description"), self.description, _("Optional."))
+        form.add(_("Times a week"), self.per_week, "", self.per_week.error)
         self.details.setLayout(form)
         mine.body.addWidget(self.details)
         column.addWidget(mine)
 
-        self.steps_card = Card("Exercises in this routine")
+        self.steps_card = Card(_("Exercises in this routine"))
         self.length = label("", "secondary")
         self.steps_card.body.addWidget(self.length)
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
-        self.step_list = item_list("Exercises in this routine", rows=(3, 6))
+        self.step_list = item_list(_("Exercises in this routine"), rows=(3, 6))
         self.step_list.currentRowChanged.connect(self._show_step)
         self.step_list.installEventFilter(self)
-        self.add_step = button("Add an exercise…", "Add an exercise to this routine")
-        self.move_up = button("Move up", "Move the exercise up", shortcut_hint="Alt+↑")
-        self.move_down = button("Move down", "Move the exercise down", shortcut_hint="Alt+↓")
-        self.remove_step = button("Remove", "Remove the exercise from the routine")
+        self.add_step = button(_("Add an exercise…"), _("Add an exercise to this routine"))
+        self.move_up = button(
+            _("Move up"), _("Move the exercise up"), shortcut_hint=pgettext("key", "Alt+↑")
+        )
+        self.move_down = button(
+            _("Move down"), _("Move the exercise down"), shortcut_hint=pgettext("key", "Alt+↓")
+        )
+        self.remove_step = button(
+            pgettext("button", "Remove"), _("Remove the exercise from the routine")
+        )
         self.add_step.clicked.connect(lambda: self.pick_requested.emit(self.current_routine()))
         self.move_up.clicked.connect(lambda: self.move_step(-1))
         self.move_down.clicked.connect(lambda: self.move_step(+1))
@@ -131,7 +145,7 @@ class RoutinesSection(QWidget):
         routine = self.current_routine() if routine is None else routine
         if self.draft.routines and not 0 <= routine < len(self.draft.routines):
             routine = 0
-        rows = [(r.name.strip() or "(no name)", r.id) for r in self.draft.routines]
+        rows = [(r.name.strip() or no_name(), r.id) for r in self.draft.routines]
         fill_list(self.routine_list, rows, routine)
         self._show_routine(self.current_routine(), step)
 
@@ -161,8 +175,12 @@ class RoutinesSection(QWidget):
             for n, s in enumerate(routine.steps, start=1)
         ]
         fill_list(self.step_list, rows, min(step, len(rows) - 1))
-        self.length.setText(f"Estimated length: {length_text(self.draft, index, library)}")
+        self.length.setText(self._length_text(index, library))
         self._show_step(self.current_step())
+
+    def _length_text(self, index: int, library: dict[str, Exercise]) -> str:
+        length = length_text(self.draft, index, library)
+        return _("Estimated length: {length}").format(length=length)
 
     def _show_step(self, step: int) -> None:
         routine = self.current_routine()
@@ -182,7 +200,8 @@ class RoutinesSection(QWidget):
 
     # -- editing ------------------------------------------------------------------------
     def _add_routine(self) -> None:
-        index = self.draft.add_routine(f"Routine {len(self.draft.routines) + 1}")
+        number = len(self.draft.routines) + 1
+        index = self.draft.add_routine(_("Routine {number}").format(number=number))
         self.refresh(index)
         self.name.setFocus()
         self.name.selectAll()
@@ -194,9 +213,9 @@ class RoutinesSection(QWidget):
             return
         name = self.draft.routines[index].name
         if not self._dialogs.confirm(
-            "Remove this routine?",
-            f"“{name}” and its exercises will be taken out of this plan.",
-            yes="Remove the routine",
+            _("Remove this routine?"),
+            _("“{routine}” and its exercises will be taken out of this plan.").format(routine=name),
+            yes=_("Remove the routine"),
         ):
             return
         self.draft.remove_routine(index)
@@ -207,7 +226,7 @@ class RoutinesSection(QWidget):
     def _rename(self, text: str) -> None:
         index = self.current_routine()
         self.draft.rename_routine(index, text)
-        self.routine_list.item(index).setText(text.strip() or "(no name)")
+        self.routine_list.item(index).setText(text.strip() or no_name())
         self.edited.emit()
 
     def _describe(self, text: str) -> None:
@@ -244,11 +263,18 @@ class RoutinesSection(QWidget):
         routine = self.draft.routines[self.current_routine()]
         chosen = routine.steps[step]
         name = self._library()[chosen.exercise].name
+        dose = dose_words(chosen.dosing())
+        routine_name = routine.name.strip()
+        if routine_name:
+            text = _("“{exercise}” ({dose}) will be taken out of “{routine}”.").format(
+                exercise=name, dose=dose, routine=routine_name
+            )
+        else:
+            text = _("“{exercise}” ({dose}) will be taken out of “this routine”.").format(
+                exercise=name, dose=dose
+            )
         if not self._dialogs.confirm(
-            "Remove this exercise from the routine?",
-            f"“{name}” ({dose_words(chosen.dosing())}) will be taken out of "
-            f"“{routine.name.strip() or 'this routine'}”.",
-            yes="Remove the exercise",
+            _("Remove this exercise from the routine?"), text, yes=_("Remove the exercise")
         ):
             self.step_list.setFocus()
             return
@@ -267,7 +293,7 @@ class RoutinesSection(QWidget):
         library = self._library()
         for n, s in enumerate(self.draft.routines[index].steps):
             self.step_list.item(n).setText(step_row(n + 1, library[s.exercise].name, s.dosing()))
-        self.length.setText(f"Estimated length: {length_text(self.draft, index, library)}")
+        self.length.setText(self._length_text(index, library))
 
     def eventFilter(self, watched, event) -> bool:
         """In the list: Alt+Up/Alt+Down move the exercise, Delete removes it."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stenosis_coach.core.exercises.model import Sides
+from stenosis_coach.i18n import _
 from stenosis_coach.ui.therapist.draft import StepDraft
 from stenosis_coach.ui.therapist.form import BoundedNumber, ChoiceRow, FormGrid, refit
 from stenosis_coach.ui.therapist.limits import STEP_NUMBERS
@@ -26,25 +27,26 @@ class StepEditor(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, SPACING, 0, 0)
         self.body.setSpacing(2 * SPACING)
-        self.title_label = label("Dose", "section-title")
+        self.title_label = label(_("Dose"), "section-title")
         self.body.addWidget(self.title_label)
         self._step: StepDraft | None = None
         self._name = ""
-        self.hint = label("Choose an exercise in the list above to set its dose.", "secondary")
+        self.hint = label(_("Choose an exercise in the list above to set its dose."), "secondary")
         self.body.addWidget(self.hint)
         self.form_holder = QWidget()
         form = FormGrid()
         form.setContentsMargins(0, 0, 0, 0)
-        self.count_by = ChoiceRow("Count by", [(False, "Repetitions"), (True, "Time")])
+        count_by = _("Count by")
+        self.count_by = ChoiceRow(count_by, [(False, _("Repetitions")), (True, _("Time"))])
         self.count_by.chosen.connect(self._set_mode)
-        form.add("Count by", self.count_by)
+        form.add(count_by, self.count_by)
         self.numbers: dict[str, BoundedNumber] = {}
         names = {
-            "reps": ("Repetitions in each set", ""),
-            "hold_s": ("Hold each repetition", "Leave empty for no hold."),
-            "duration_s": ("Time for each set", "For example, 600 seconds is 10 minutes."),
-            "sets": ("Sets", ""),
-            "rest_s": ("Rest after each set", "Also the rest between sides."),
+            "reps": (_("Repetitions in each set"), ""),
+            "hold_s": (_("Hold each repetition"), _("Leave empty for no hold.")),
+            "duration_s": (_("Time for each set"), _("For example, 600 seconds is 10 minutes.")),
+            "sets": (_("Sets"), ""),
+            "rest_s": (_("Rest after each set"), _("Also the rest between sides.")),
         }
         self._rows: dict[str, list[QWidget]] = {}
         for key, (words, hint) in names.items():
@@ -54,11 +56,12 @@ class StepEditor(QWidget):
             before = form.count()
             form.add(words, field, hint, field.error)
             self._rows[key] = [form.itemAt(i).widget() for i in range(before, form.count())]
+        sides = _("Sides")
         self.sides = ChoiceRow(
-            "Sides", [(Sides.BOTH, "Both sides"), (Sides.EACH, "Each side in turn")]
+            sides, [(Sides.BOTH, _("Both sides")), (Sides.EACH, _("Each side in turn"))]
         )
         self.sides.chosen.connect(self._set_sides)
-        form.add("Sides", self.sides, "Both sides: together, or a symmetrical exercise.")
+        form.add(sides, self.sides, _("Both sides: together, or a symmetrical exercise."))
         self.form_holder.setLayout(form)
         self.body.addWidget(self.form_holder)
         self.show_step(None)
@@ -66,7 +69,7 @@ class StepEditor(QWidget):
     def show_step(self, step: StepDraft | None, name: str = "") -> None:
         """Show ``step`` (``None``: nothing chosen); edits then go into it."""
         self._step, self._name = step, name
-        self.title_label.setText(f"Dose: {name}" if step else "Dose")
+        self.title_label.setText(_("Dose: {exercise}").format(exercise=name) if step else _("Dose"))
         self.setAccessibleName(self.title_label.text())
         self.hint.setVisible(step is None)
         self.form_holder.setVisible(step is not None)
