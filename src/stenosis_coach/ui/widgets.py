@@ -61,6 +61,12 @@ class TimerLabel(QLabel):
         return self._trimmed(super().minimumSizeHint())
 
 
+def with_shortcut(text: str, shortcut_hint: str) -> str:
+    """``text`` (translated) with its key beside it, as a button shows it (UI.md: shortcuts
+    shown): ``"Pause   (Space)"``."""
+    return f"{text}   ({shortcut_hint})"
+
+
 def button(
     text: str,
     accessible_name: str | None = None,
@@ -68,7 +74,7 @@ def button(
     shortcut_hint: str | None = None,
 ) -> QPushButton:
     """A large button. ``shortcut_hint`` is shown beside the text (UI.md: shortcuts shown)."""
-    shown = f"{text}   ({shortcut_hint})" if shortcut_hint else text
+    shown = with_shortcut(text, shortcut_hint) if shortcut_hint else text
     widget = QPushButton(shown)
     widget.setAccessibleName(spoken_text(accessible_name or text))  # durations in words
     widget.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -22,6 +22,7 @@ from stenosis_coach.ui.widgets import (
     button,
     button_row,
     label,
+    with_shortcut,
 )
 
 
@@ -82,7 +83,7 @@ class RatingsScreen(PageBase):
             self.cancel.clicked.connect(self.cancelled)
             buttons.append(self.cancel)
         else:  # after a routine: leaving is saving without ratings, as the button says
-            self.skip.setText(f"{skip}   (Esc)")
+            self.skip.setText(with_shortcut(skip, "Esc"))
         # Floor or chair is decided as the routine starts: the choice stays with Start.
         self.pin(self.chair, ActionRow(*buttons))
         shortcut(self, "Esc", self.cancelled.emit)
@@ -216,7 +217,7 @@ class PlayerScreen(PageBase):
         self.next_up.setText(view.next_up)
         self.progress.setValue(round(view.progress * 1000))
         words = _("Resume") if view.paused else _("Pause")
-        self.pause_button.setText(f"{words}   (Space)")
+        self.pause_button.setText(with_shortcut(words, "Space"))
         if segment.kind != self._segment_kind:
             # A change of colour marks each transition (UI.md "Coaching screens").
             self._segment_kind = segment.kind

@@ -15,7 +15,15 @@ from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import clock_text, minutes_text, spoken_text
 from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.ui.theme import set_role
-from stenosis_coach.ui.widgets import SPACING, ActionRow, PageBase, TimerLabel, button, label
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    ActionRow,
+    PageBase,
+    TimerLabel,
+    button,
+    label,
+    with_shortcut,
+)
 
 
 class WalkCoachScreen(PageBase):
@@ -149,7 +157,7 @@ class WalkCoachScreen(PageBase):
         self._main_for(view)
         paused = view.phase is Phase.PAUSED
         words = _("Resume") if paused else _("Pause")
-        self.pause.setText(f"{words}   (Space)")
+        self.pause.setText(with_shortcut(words, "Space"))
         if changed:
             set_role(self.banner, f"phase-{view.phase.value}")
             self.banner.style().unpolish(self.banner)
@@ -188,7 +196,7 @@ class WalkCoachScreen(PageBase):
         else:
             words, key = _("Symptoms starting"), "S"
             self.main.setEnabled(view.phase is Phase.WALKING)
-        self.main.setText(f"{words}   ({key})")
+        self.main.setText(with_shortcut(words, key))
         self.main.setAccessibleName(words)
         # One action, one button: when the big button says "I need to stop", the small
         # one with the same words goes.
