@@ -37,18 +37,26 @@ from stenosis_coach.services.walks import DiaryImport
 from stenosis_coach.storage.database import Database, open_database
 
 if TYPE_CHECKING:  # imported where used: the report's model alone takes 0.1 s to import
+    from stenosis_coach.core.daily import DailyLog, TreatmentEvent
     from stenosis_coach.core.due import WalkDue
     from stenosis_coach.core.exercises.summary import RoutineSummary
     from stenosis_coach.core.report.model import Report
+    from stenosis_coach.core.safety import CheckTrigger, ClearanceReason, SeekCareAdvice
+    from stenosis_coach.core.safety_state import CheckRecord, SafetyStatus
     from stenosis_coach.core.sessions import SessionRecord
     from stenosis_coach.core.today import TodayModel
     from stenosis_coach.core.walking.engine import WalkDraft
-    from stenosis_coach.core.walking.model import StoredWalk
+    from stenosis_coach.core.walking.logged import WalkForm
+    from stenosis_coach.core.walking.model import StoredWalk, Walk
+    from stenosis_coach.core.walking.prescription import Prescription
     from stenosis_coach.services.daily import StoredLog, StoredTreatment
     from stenosis_coach.services.data_backup import RestoreResult
     from stenosis_coach.services.demo import DemoSummary
     from stenosis_coach.services.export import ExportResult
+    from stenosis_coach.services.plans import ImportPreview
     from stenosis_coach.services.progress import ProgressData
+    from stenosis_coach.services.routines import ResumePoint, RoutineRecording
+    from stenosis_coach.services.walk_sessions import WalkRecording
 
 
 # What an undoable delete (or its undo) changes.
@@ -370,3 +378,185 @@ class Coach:
         from stenosis_coach.services import data_backup
 
         return data_backup.restore_from(paths, source, (clock or SystemClock()).now())
+
+    # -- the window's controllers: walks, routines, the daily log, plans, the check -------
+    # (issue 14: the controllers' reads and writes; each write returns what it changed)
+    def log_walk(self, form: WalkForm) -> Changes:
+        """Save a walk done without the coach; raises ``FormProblems`` (nothing saved)."""
+        walks_service.log_walk(self.database, form, self.now(), self._tz)
+        return Changes.of(Change.WALKS)
+
+    def correct_walk(self, walk_id: int, form: WalkForm) -> Changes:
+        """Correct a walk as typed again; raises ``FormProblems`` (nothing saved)."""
+        walks_service.correct_walk(self.database, walk_id, form, self.now(), self._tz)
+        return Changes.of(Change.WALKS)
+
+    def answer_flare(self, flare: bool) -> Changes:
+        """How the legs were the day after the last walk (nothing when not asked now)."""
+        asked = walks_service.flare_question(self.database, self.now(), self._tz)
+        if asked is None:
+            return Changes()
+        walks_service.answer_flare_question(self.database, asked.id, flare, self.now())
+        return Changes.of(Change.WALKS)
+
+    def record_walk(self, plan: Prescription) -> WalkRecording:
+        """A live walk's recording on this coach's data and clock (not started yet)."""
+        from stenosis_coach.services.walk_sessions import WalkRecording
+
+        return WalkRecording(self.database, self._clock, plan)
+
+    def save_walk(
+        self,
+        walk: Walk,
+        recording: WalkRecording | None = None,
+        session: SessionRecord | None = None,
+    ) -> Changes:
+        """Save a walk the coach measured: the live one (``recording``) or one an earlier
+        run cut short (``session``)."""
+        from stenosis_coach.services.walk_sessions import save_interrupted_walk
+
+        if recording is not None:
+            recording.save(walk)
+        elif session is not None:
+            save_interrupted_walk(self.database, session, walk)
+        return Changes.of(Change.WALKS)
+
+    def leave_walk(self, recording: WalkRecording) -> Changes:
+        """A live walk's summary left without saving: its session is kept, stopped."""
+        recording.discard()
+        return Changes.of(Change.WALKS)
+
+    def walk_not_kept(self, session: SessionRecord) -> Changes:
+        """A walk cut short, offered back and left without saving: not offered again."""
+        from stenosis_coach.services import stopped_walks
+
+        stopped_walks.not_kept(self.database, session)
+        return Changes.of(Change.WALKS)
+
+    def record_routine(self) -> RoutineRecording:
+        """A routine's recording on this coach's data and clock (not started yet)."""
+        from stenosis_coach.services.routines import RoutineRecording
+
+        return RoutineRecording(self.database, self._clock)
+
+    def finish_routine(
+        self, recording: RoutineRecording, leg: int | None, back: int | None, completed: bool
+    ) -> Changes:
+        """The routine's last ratings (``None``: skipped), and its end."""
+        recording.ratings("after", leg, back)
+        recording.finish(completed)
+        return Changes.of(Change.ROUTINES)
+
+    def resume_point(self, routine_id: str | None = None) -> ResumePoint | None:
+        """Where today's stopped ``routine_id`` (the user's own when ``None``) goes on."""
+        from stenosis_coach.services.routines import resume_point
+
+        return resume_point(self.database, self.now(), routine_id, self._tz)
+
+    def owe_check(self, trigger: CheckTrigger) -> tuple[CheckRecord | None, Changes]:
+        """A session stopped for the symptom check: the check is stored as started (owed)
+        unless one already waits (then ``None``)."""
+        from stenosis_coach.services import safety
+
+        if safety.status(self.database, self.now()).pending is not None:
+            return None, Changes()
+        return safety.start_check(self.database, trigger, self.now()), Changes.of(Change.SAFETY)
+
+    def daily_log(self, day: date) -> StoredLog | None:
+        """The daily log of ``day``, if one was saved."""
+        from stenosis_coach.services import daily
+
+        return daily.log_for(self.database, day)
+
+    def save_daily_log(self, log: DailyLog) -> Changes:
+        """Save a day's log (replacing that day's); raises ``FormProblems``."""
+        from stenosis_coach.services import daily
+
+        daily.save_log(self.database, log, self.now(), self._tz)
+        return Changes.of(Change.DAILY)
+
+    def add_treatment(self, event: TreatmentEvent) -> Changes:
+        """Add a treatment; raises ``InvalidInput`` for a value that cannot be."""
+        from stenosis_coach.services import daily
+
+        daily.add_treatment(self.database, event, self.now(), self._tz)
+        return Changes.of(Change.DAILY)
+
+    def plan_preview(self, files: list[PlanFile]) -> ImportPreview:
+        """What importing ``files`` would add or replace."""
+        return plans.preview(self.database, files)
+
+    def preload_plans(self, folders: list[Path]) -> tuple[ImportResult | None, Changes]:
+        """The clinic pack in ``folders``, imported once at first run (``None``: none)."""
+        result = plans.preload(self.database, folders, self.now())
+        return result, (Changes.all() if result is not None else Changes())
+
+    def safety_status(self) -> SafetyStatus:
+        """Where the symptom checks stand: one waiting, a clearance needed, the first."""
+        from stenosis_coach.services import safety
+
+        return safety.status(self.database, self.now())
+
+    def unread_advice(self) -> CheckRecord | None:
+        """A check whose advice was never closed."""
+        from stenosis_coach.services import safety
+
+        return safety.unread_advice(self.database, self.now())
+
+    def welcome_seen(self) -> bool:
+        from stenosis_coach.services import safety
+
+        return safety.welcome_seen(self.database)
+
+    def mark_welcome_seen(self) -> Changes:
+        from stenosis_coach.services import safety
+
+        safety.mark_welcome_seen(self.database, self.now())
+        return Changes.of(Change.SAFETY)
+
+    def start_check(self, trigger: CheckTrigger) -> tuple[CheckRecord, Changes]:
+        """Start the symptom check (or go on with the one waiting)."""
+        from stenosis_coach.services import safety
+
+        return safety.start_check(self.database, trigger, self.now()), Changes.of(Change.SAFETY)
+
+    def answer_check(
+        self, check_id: int, question_id: str, yes: bool
+    ) -> tuple[SeekCareAdvice | None, Changes]:
+        """One answer; the advice at once for an emergency "yes" (the check ends)."""
+        from stenosis_coach.services import safety
+
+        advice = safety.answer(self.database, check_id, question_id, yes, self.now())
+        return advice, Changes.of(Change.SAFETY)
+
+    def finish_check(self, check_id: int) -> tuple[SeekCareAdvice | None, Changes]:
+        """The check answered to its end: its advice (``None``: all clear)."""
+        from stenosis_coach.services import safety
+
+        return safety.finish_check(self.database, check_id, self.now()), Changes.of(Change.SAFETY)
+
+    def finish_left_check(self, check_id: int) -> tuple[SeekCareAdvice, Changes]:
+        """A check left with a "yes": finished now, its advice for the answers given."""
+        from stenosis_coach.services import safety
+
+        advice = safety.finish_left_check(self.database, check_id, self.now())
+        return advice, Changes.of(Change.SAFETY)
+
+    def postpone_check(self, check_id: int) -> Changes:
+        from stenosis_coach.services import safety
+
+        safety.postpone_check(self.database, check_id, self.now())
+        return Changes.of(Change.SAFETY)
+
+    def record_clearance(self, reason: ClearanceReason) -> Changes:
+        """A "yes" cleared (checked by a clinician, or answered by mistake)."""
+        from stenosis_coach.services import safety
+
+        safety.record_clearance(self.database, reason, self.now())
+        return Changes.of(Change.SAFETY)
+
+    def mark_advice_read(self, check_id: int) -> Changes:
+        from stenosis_coach.services import safety
+
+        safety.mark_advice_read(self.database, check_id)
+        return Changes.of(Change.SAFETY)

@@ -11,6 +11,7 @@ from stenosis_coach.core.progress.verdict import DailyDoses
 from stenosis_coach.core.today import LOG_ACTION, TodayItem
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.i18n import _
 from stenosis_coach.services import undo
 from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.daily_repo import DailyRepository
@@ -24,7 +25,7 @@ def save_log(db: Database, log: DailyLog, now: datetime, tz: tzinfo = LOCAL) -> 
     is out of range."""
     problems = log.problems()
     if log.day > now.astimezone(tz).date():
-        problems["day"] = "The date is in the future. Choose today or an earlier day."
+        problems["day"] = _("The date is in the future. Choose today or an earlier day.")
     if problems:
         raise FormProblems(problems)
     return DailyRepository(db).save_log(log, now)
@@ -54,9 +55,9 @@ def undo_delete_log(db: Database, log_id: int, now: datetime) -> None:
 
 def add_treatment(db: Database, event: TreatmentEvent, now: datetime, tz: tzinfo = LOCAL) -> int:
     if event.date > now.astimezone(tz).date():
-        raise InvalidInput("A treatment date cannot be in the future.")
+        raise InvalidInput(_("A treatment date cannot be in the future."))
     if len(event.note) > 500:
-        raise InvalidInput("A treatment note is at most 500 characters.")
+        raise InvalidInput(_("A treatment note is at most 500 characters."))
     return DailyRepository(db).add_treatment(event)
 
 
@@ -92,9 +93,9 @@ def today_items(
     return [
         TodayItem(
             key="daily-log",
-            title="Today's log",
-            detail="Leg and back pain, medication and sleep, in about 30 seconds.",
-            action_label="Log today",
+            title=_("Today's log"),
+            detail=_("Leg and back pain, medication and sleep, in about 30 seconds."),
+            action_label=_("Log today"),
             action=LOG_ACTION,
         )
     ]

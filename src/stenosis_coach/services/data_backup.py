@@ -36,6 +36,7 @@ from stenosis_coach.errors import (
     problem_kind,
     storage_error,
 )
+from stenosis_coach.i18n import _
 from stenosis_coach.paths import AppPaths
 from stenosis_coach.storage import backup
 from stenosis_coach.storage.database import Database, open_database
@@ -54,14 +55,16 @@ def backup_to(paths: AppPaths, out: Path) -> Path:
     out = Path(out).expanduser().absolute()
     db_file = paths.db_file
     if not db_file.exists() or db_file.stat().st_size == 0:
-        raise InvalidInput("There is no data to back up yet.")
+        raise InvalidInput(_("There is no data to back up yet."))
     target = files.check_output(out, "backup")
     if target.exists() and target.samefile(db_file):
-        raise InvalidInput(f"{out} is the live data file itself; choose another name.")
+        raise InvalidInput(
+            _("{file} is the live data file itself; choose another name.").format(file=out)
+        )
     try:
         written = backup.copy_database(db_file, target)
     except sqlite3.Error as exc:  # reading the live data failed
-        problem = storage_error(exc, "the backup was not made", db_file)
+        problem = storage_error(exc, _("the backup was not made"), db_file)
         if problem is None:
             raise
         raise problem from exc
@@ -116,9 +119,11 @@ def restore_from(paths: AppPaths, source: Path, now: datetime) -> RestoreResult:
         except UserError:
             raise
         except (OSError, sqlite3.Error) as exc:
-            problem = storage_error(exc, "the restore was not finished", paths.data_dir)
+            problem = storage_error(exc, _("the restore was not finished"), paths.data_dir)
             raise problem or StorageProblem(
-                f"The restore could not be completed ({exc}); your data was not replaced."
+                _(
+                    "The restore could not be completed ({reason}); your data was not replaced."
+                ).format(reason=exc)
             ) from exc
     open_database(paths, now).close()
     log.info("restored %s (previous data kept at %s)", source, kept)
@@ -138,19 +143,23 @@ def _checked_copy(source: Path, paths: AppPaths) -> Iterator[Path]:
     os.close(fd)
     found = inspect_database(source, read_only=True)
     if not found.is_ours:
-        raise NotOurDatabase(f"{source} is not a Stenosis Coach backup; nothing was changed.")
+        raise NotOurDatabase(
+            _("{file} is not a Stenosis Coach backup; nothing was changed.").format(file=source)
+        )
     if found.user_version > SCHEMA_VERSION:
         raise DatabaseTooNew(
-            f"{source} was made by a newer version of Stenosis Coach; nothing was changed."
+            _("{file} was made by a newer version of Stenosis Coach; nothing was changed.").format(
+                file=source
+            )
         )
-    damaged = InvalidInput(f"{source} is damaged, so nothing was changed.")
+    damaged = InvalidInput(_("{file} is damaged, so nothing was changed.").format(file=source))
     if not found.healthy:
         log.error("restore candidate %s failed quick_check: %s", source, found.check)
         raise damaged
     try:
         fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".partial", dir=paths.data_dir)
     except OSError as exc:
-        raise storage_error(exc, "nothing was restored", paths.data_dir) or damaged from exc
+        raise storage_error(exc, _("nothing was restored"), paths.data_dir) or damaged from exc
     os.close(fd)
     copy = Path(name)
     try:
@@ -158,7 +167,9 @@ def _checked_copy(source: Path, paths: AppPaths) -> Iterator[Path]:
             backup.sqlite_copy(source, copy)
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             if problem_kind(exc, paths.data_dir) in (FULL, READ_ONLY, NOT_ALLOWED):
-                raise storage_error(exc, "nothing was restored", paths.data_dir) or damaged from exc
+                raise (
+                    storage_error(exc, _("nothing was restored"), paths.data_dir) or damaged
+                ) from exc
             log.error("restore candidate %s could not be copied: %s", source, exc)
             raise damaged from exc
         problem = _unreadable(copy, found.user_version, paths)

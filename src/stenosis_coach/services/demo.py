@@ -23,6 +23,8 @@ from stenosis_coach.core.sessions import (
     walk_status,
 )
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.i18n import _
+from stenosis_coach.services.walk_sessions import stored_title
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.history_repo import History, HistoryRepository, HistoryWalk
 
@@ -38,10 +40,15 @@ class DemoSummary:
     checks: int
 
     def sentence(self) -> str:
-        return (
-            f"Added a {self.weeks}-week demo history: {self.walks} walks, "
-            f"{self.routines} routine sessions, {self.logs} daily logs and "
-            f"{self.checks} safety checks."
+        return _(
+            "Added a {weeks}-week demo history: {walks} walks, {routines} routine sessions, "
+            "{logs} daily logs and {checks} safety checks."
+        ).format(
+            weeks=self.weeks,
+            walks=self.walks,
+            routines=self.routines,
+            logs=self.logs,
+            checks=self.checks,
         )
 
 
@@ -53,11 +60,13 @@ def fill_demo(
     db: Database, weeks: int, seed: int, now: datetime, tz: tzinfo = LOCAL
 ) -> DemoSummary:
     if not 4 <= weeks <= 1040:
-        raise InvalidInput(f"--weeks must be from 4 to 1040, not {weeks}.")
+        raise InvalidInput(_("--weeks must be from 4 to 1040, not {weeks}.").format(weeks=weeks))
     if has_data(db):
         raise InvalidInput(
-            f"{db.paths.data_dir} already holds recorded data; the demo only "
-            "fills an empty data folder. Use --data-dir with a new folder."
+            _(
+                "{folder} already holds recorded data; the demo only fills an empty data "
+                "folder. Use --data-dir with a new folder."
+            ).format(folder=db.paths.data_dir)
         )
     # End yesterday, so that no demo walk lies later than now.
     history = generate(weeks, seed, now.astimezone(tz).date() - timedelta(days=1), tz)
@@ -105,7 +114,7 @@ def _history(history: DemoHistory, now: datetime) -> History:
             walks.append(HistoryWalk(walk, import_seq=seq, source=DIARY_SOURCE))
         else:
             sid += 1
-            title = "Walking test" if walk.kind.value == "test" else "Training walk"
+            title = stored_title(walk.kind)  # as a walk recorded in the app
             sessions.append(
                 _session(
                     sid,

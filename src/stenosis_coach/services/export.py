@@ -34,7 +34,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal, Inexact, localcontext
@@ -51,6 +51,7 @@ from stenosis_coach.core.sessions import (
 )
 from stenosis_coach.errors import InvalidInput, StorageProblem, storage_error
 from stenosis_coach.files import sync_dir, write_checked
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -146,16 +147,17 @@ FILES: dict[str, tuple[str, ...]] = {
     "clearances.csv": CLEARANCE_COLUMNS,
 }
 
-# How each file's rows are named in the summary sentence (walk_diary.csv repeats walks.csv).
-_NOUNS = {
-    "walks.csv": ("walk", "walks"),
-    "sessions.csv": ("session", "sessions"),
-    "session_events.csv": ("session event", "session events"),
-    "daily_log.csv": ("daily log", "daily logs"),
-    "treatments.csv": ("treatment", "treatments"),
-    "safety_checks.csv": ("safety check", "safety checks"),
-    "safety_answers.csv": ("safety answer", "safety answers"),
-    "clearances.csv": ("clearance", "clearances"),
+# How each file's rows are counted in the summary sentence (walk_diary.csv repeats
+# walks.csv): the form for a count, translated when called, its {n} filled after.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "walks.csv": lambda n: ngettext("{n} walk", "{n} walks", n),
+    "sessions.csv": lambda n: ngettext("{n} session", "{n} sessions", n),
+    "session_events.csv": lambda n: ngettext("{n} session event", "{n} session events", n),
+    "daily_log.csv": lambda n: ngettext("{n} daily log", "{n} daily logs", n),
+    "treatments.csv": lambda n: ngettext("{n} treatment", "{n} treatments", n),
+    "safety_checks.csv": lambda n: ngettext("{n} safety check", "{n} safety checks", n),
+    "safety_answers.csv": lambda n: ngettext("{n} safety answer", "{n} safety answers", n),
+    "clearances.csv": lambda n: ngettext("{n} clearance", "{n} clearances", n),
 }
 
 Row = Sequence[object]
@@ -169,11 +171,15 @@ class ExportResult:
     def sentence(self) -> str:
         """``Exported 9 files (2,411 walks, 1 session, …) to /path.``"""
         parts = []
-        for name, (one, many) in _NOUNS.items():
+        for name, counted in _COUNTED.items():
             count = self.counts.get(name, 0)
-            parts.append(f"{count:,} {one if count == 1 else many}")
-        files = "file" if len(self.counts) == 1 else "files"
-        return f"Exported {len(self.counts)} {files} ({', '.join(parts)}) to {self.out_dir}."
+            parts.append(counted(count).format(n=f"{count:,}"))
+        files = len(self.counts)
+        return ngettext(
+            "Exported {n} file ({counts}) to {folder}.",
+            "Exported {n} files ({counts}) to {folder}.",
+            files,
+        ).format(n=files, counts=", ".join(parts), folder=self.out_dir)
 
 
 # -- where the files go ---------------------------------------------------------------------
@@ -191,22 +197,34 @@ def check_target(out_dir: Path) -> Path:
     try:
         if target.exists() and not target.is_dir():
             raise InvalidInput(
-                f"{target} is a file, not a folder; give the name of a new folder for the export."
+                _(
+                    "{place} is a file, not a folder; give the name of a new folder for the export."
+                ).format(place=target)
             )
         if target.is_dir() and any(target.iterdir()):
             raise InvalidInput(
-                f"The folder {target} is not empty; give a new or empty folder for the export, "
-                "so that none of your files is overwritten."
+                _(
+                    "The folder {folder} is not empty; give a new or empty folder for the "
+                    "export, so that none of your files is overwritten."
+                ).format(folder=target)
             )
         parent = target.parent
         if parent.exists() and not parent.is_dir():
-            raise InvalidInput(f"{parent} is a file, not a folder; choose another place.")
+            raise InvalidInput(
+                _("{place} is a file, not a folder; choose another place.").format(place=parent)
+            )
         if not parent.is_dir():
             raise InvalidInput(
-                f"The folder {parent} does not exist; create it first or choose another place."
+                _(
+                    "The folder {folder} does not exist; create it first or choose another place."
+                ).format(folder=parent)
             )
     except OSError as exc:
-        raise InvalidInput(f"{target} cannot be used for the export ({_reason(exc)}).") from exc
+        raise InvalidInput(
+            _("{place} cannot be used for the export ({reason}).").format(
+                place=target, reason=_reason(exc)
+            )
+        ) from exc
     return target
 
 
@@ -222,9 +240,11 @@ def export_csv(db: Database, out_dir: Path, now: datetime, tz: tzinfo = LOCAL) -
             tempfile.mkdtemp(prefix=f".{target.name[:80]}.", suffix=".partial", dir=target.parent)
         )
     except OSError as exc:
-        problem = storage_error(exc, "the export was not written", target.parent)
+        problem = storage_error(exc, _("the export was not written"), target.parent)
         raise problem or InvalidInput(
-            f"The export cannot be written in {target.parent} ({_reason(exc)})."
+            _("The export cannot be written in {folder} ({reason}).").format(
+                folder=target.parent, reason=_reason(exc)
+            )
         ) from exc
     counts: dict[str, int] = {}
     try:
@@ -235,10 +255,12 @@ def export_csv(db: Database, out_dir: Path, now: datetime, tz: tzinfo = LOCAL) -
     except BaseException as exc:
         shutil.rmtree(partial, ignore_errors=True)  # our own temporary folder, nothing else
         if isinstance(exc, OSError):
-            problem = storage_error(exc, "the export was not written", target.parent)
+            problem = storage_error(exc, _("the export was not written"), target.parent)
             raise problem or StorageProblem(
-                f"The export could not be written to {target} ({_reason(exc)}); "
-                "nothing was left there."
+                _(
+                    "The export could not be written to {folder} ({reason}); nothing was left "
+                    "there."
+                ).format(folder=target, reason=_reason(exc))
             ) from exc
         raise
     _sync_dir(target.parent)
@@ -256,7 +278,9 @@ def _move_into_place(partial: Path, target: Path) -> None:
             target.rmdir()  # Windows cannot rename over a folder; rmdir refuses a non-empty one
         except OSError:
             raise InvalidInput(
-                f"The folder {target} is no longer empty; nothing was written there."
+                _("The folder {folder} is no longer empty; nothing was written there.").format(
+                    folder=target
+                )
             ) from None
         os.rename(partial, target)
 

@@ -23,6 +23,7 @@ from stenosis_coach.core.plans.validate import (
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.files import InputFileProblem, read_input, write_checked
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.status import build_status
 from stenosis_coach.services.walking_plans import WalkingPlan as WalkingPlan
@@ -99,12 +100,22 @@ class ImportPreview:
 
 
 def walking_text(walking: dict[str, Any]) -> str:
-    position = "sitting" if walking.get("rest_position", "sit") == "sit" else "leaning forward"
-    return (
-        f"Walk {minutes_text(walking['bout_s'])} at a time, resting {position} about "
-        f"{minutes_text(walking['rest_s'])}, {minutes_text(walking['target_total_s'])} in "
-        f"all; {walking.get('walks_per_week', 4)} walks a week and a walking test every "
-        f"{walking.get('test_every_days', 7)} days."
+    if walking.get("rest_position", "sit") == "sit":
+        said = _(
+            "Walk {bout} at a time, resting sitting about {rest}, {total} in all; {walks} walks "
+            "a week and a walking test every {days} days."
+        )
+    else:
+        said = _(
+            "Walk {bout} at a time, resting leaning forward about {rest}, {total} in all; "
+            "{walks} walks a week and a walking test every {days} days."
+        )
+    return said.format(
+        bout=minutes_text(walking["bout_s"]),
+        rest=minutes_text(walking["rest_s"]),
+        total=minutes_text(walking["target_total_s"]),
+        walks=walking.get("walks_per_week", 4),
+        days=walking.get("test_every_days", 7),
     )
 
 
@@ -125,7 +136,13 @@ def preview(db: Database, files: list[PlanFile]) -> ImportPreview:
                 patient=plan.patient,
                 new_exercises=[e.name for e in plan.exercises()],
                 new_routines=[
-                    f"{r.name}, {library.routine_length(r, exercises)}, {r.per_week} times a week"
+                    ngettext(
+                        "{routine}, {length}, {n} time a week",
+                        "{routine}, {length}, {n} times a week",
+                        r.per_week,
+                    ).format(
+                        routine=r.name, length=library.routine_length(r, exercises), n=r.per_week
+                    )
                     for r in routines
                     if r.id not in existing
                 ],
@@ -146,14 +163,14 @@ class ImportResult:
 
     def sentence(self) -> str:
         parts = [
-            f"{self.routines} routine{'s' if self.routines != 1 else ''}",
-            f"{self.exercises} exercise{'s' if self.exercises != 1 else ''}",
+            ngettext("{n} routine", "{n} routines", self.routines).format(n=self.routines),
+            ngettext("{n} exercise", "{n} exercises", self.exercises).format(n=self.exercises),
         ]
         if self.walking:
-            parts.append("a walking plan")
-        return (
-            f"Imported {self.plans} plan{'s' if self.plans != 1 else ''}: " + ", ".join(parts) + "."
-        )
+            parts.append(_("a walking plan"))
+        return ngettext(
+            "Imported {n} plan: {parts}.", "Imported {n} plans: {parts}.", self.plans
+        ).format(n=self.plans, parts=", ".join(parts))
 
 
 def import_plans(
@@ -164,8 +181,8 @@ def import_plans(
     existing = set(library.routines(db))
     if not replace:
         clashes = [
-            f"{f.path}: $.routines[{i}].id: a routine '{r.id}' already exists; "
-            "use --replace to replace it"
+            f"{f.path}: $.routines[{i}].id: "  # the file and the JSON path, as they are
+            + _("a routine '{id}' already exists; use --replace to replace it").format(id=r.id)
             for f in files
             for i, r in enumerate(f.plan.routines())
             if r.id in existing
@@ -249,15 +266,18 @@ def export_plan(
     then."""
     out = Path(out)
     if not out.name.endswith(PLAN_SUFFIX):
-        raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")
+        raise InvalidInput(
+            _("{file}: a plan file's name ends in {suffix}.").format(file=out, suffix=PLAN_SUFFIX)
+        )
     if not out.parent.is_dir():
-        raise InvalidInput(f"{out.parent}: no such folder.")
+        raise InvalidInput(_("{folder}: no such folder.").format(folder=out.parent))
     routines_by_id = library.routines(db)
     unknown = [r for r in routine_ids if r not in routines_by_id]
     if unknown:
         raise InvalidInput(
-            f"Unknown routine {', '.join(repr(u) for u in unknown)}; "
-            "see 'stenosis-coach routines list'."
+            _("Unknown routine {ids}; see 'stenosis-coach routines list'.").format(
+                ids=", ".join(repr(u) for u in unknown)
+            )
         )
     if with_walking and walking is None:
         current = walking_plan(db)
@@ -268,8 +288,10 @@ def export_plan(
             rx = status.next_walk
             if rx.bout_s is None:
                 raise InvalidInput(
-                    "There is no walking plan yet: do a walking test first, "
-                    "or build one in the therapist tools."
+                    _(
+                        "There is no walking plan yet: do a walking test first, or build one "
+                        "in the therapist tools."
+                    )
                 )
             walking = {
                 "bout_s": int(rx.bout_s),
@@ -288,8 +310,10 @@ def export_plan(
             }
     if not routine_ids and not walking:
         raise InvalidInput(
-            "A plan needs at least one routine (--routine ID) or the walking "
-            "plan (--with-walking-plan)."
+            _(
+                "A plan needs at least one routine (--routine ID) or the walking plan "
+                "(--with-walking-plan)."
+            )
         )
     routines = [routines_by_id[r] for r in routine_ids]
     return write_plan_file(out, title, author, clinic, routines, library.exercises(db), walking)
@@ -314,9 +338,11 @@ def write_plan_file(
     """
     out = Path(out)
     if not out.name.endswith(PLAN_SUFFIX):
-        raise InvalidInput(f"{out}: a plan file's name ends in {PLAN_SUFFIX}.")
+        raise InvalidInput(
+            _("{file}: a plan file's name ends in {suffix}.").format(file=out, suffix=PLAN_SUFFIX)
+        )
     if not out.parent.is_dir():
-        raise InvalidInput(f"{out.parent}: no such folder.")
+        raise InvalidInput(_("{folder}: no such folder.").format(folder=out.parent))
     try:
         data = dump_plan(
             plan_to_dict(
@@ -324,7 +350,7 @@ def write_plan_file(
             )
         )
     except ValueError as exc:
-        raise InvalidInput(f"The plan could not be written: {exc}") from exc
+        raise InvalidInput(_("The plan could not be written: {reason}").format(reason=exc)) from exc
     # Private (0600), fsynced, renamed; never over a device, a pipe or a folder.
     write_checked(out, data=data, what="plan file")
     return out

@@ -12,6 +12,7 @@ from stenosis_coach.core.progress.signs import Sign
 from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
 from stenosis_coach.core.walking.model import Walk
 from stenosis_coach.core.words import day_text, minutes_text, percent_text
+from stenosis_coach.i18n import _
 from stenosis_coach.services import routines
 from stenosis_coach.services.status import build_status, load_records
 from stenosis_coach.storage.database import Database
@@ -39,13 +40,25 @@ def treatment_line(
     """DESIGN 5.3: the median tolerance of tests in the 28 days before and days 7-35 after,
     worded "after", never "because of"; the date has its year when not in ``today``'s."""
     effect = treatment_effect(walks, event, tz)
-    what = f"After the {TREATMENT_WORDS[event.kind]} on {day_text(event.date, today)}"
+    treatment, day = TREATMENT_WORDS[event.kind], day_text(event.date, today)  # translated
     if effect.before_median_s is None or effect.after_median_s is None:
-        return f"{what}: not enough walking tests before and after to compare yet."
-    change = f" ({percent_text(effect.change_pct)})" if effect.change_pct is not None else ""
-    return (
-        f"{what}: walking before symptoms {minutes_text(effect.before_median_s)} → "
-        f"{minutes_text(effect.after_median_s)}{change}."
+        return _(
+            "After the {treatment} on {day}: not enough walking tests before and after to "
+            "compare yet."
+        ).format(treatment=treatment, day=day)
+    before, after = minutes_text(effect.before_median_s), minutes_text(effect.after_median_s)
+    if effect.change_pct is None:
+        return _(
+            "After the {treatment} on {day}: walking before symptoms {before} → {after}."
+        ).format(treatment=treatment, day=day, before=before, after=after)
+    return _(
+        "After the {treatment} on {day}: walking before symptoms {before} → {after} ({change})."
+    ).format(
+        treatment=treatment,
+        day=day,
+        before=before,
+        after=after,
+        change=percent_text(effect.change_pct),
     )
 
 

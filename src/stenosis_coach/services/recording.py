@@ -40,6 +40,7 @@ from stenosis_coach.errors import (
     problem_kind,
     storage_error,
 )
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.engine import DRIVER_ERRORS
 from stenosis_coach.storage.sessions_repo import SessionRepository
@@ -57,13 +58,14 @@ WAIT_FOR_DISK = (FULL, READ_ONLY, NOT_ALLOWED)
 # What a write raises when it fails: the app's sentence, the database's error, the OS's.
 WRITE_ERRORS: tuple[type[Exception], ...] = (StorageProblem, *DRIVER_ERRORS, OSError)
 DISK_ERRORS: tuple[type[Exception], ...] = (*DRIVER_ERRORS, OSError)  # no sentence yet
-NOT_SAVED_YET = "what you do is not saved yet"
-CANNOT_START = "nothing can be recorded just now"
+# Clauses ending a storage_error sentence ("…, so {action}"): translated where given.
+NOT_SAVED_YET = N_("what you do is not saved yet")
+CANNOT_START = N_("nothing can be recorded just now")
 # Said once when another program deleted or replaced the data file's WAL (issue 13 item 9).
-FILES_RESCUED = (
+FILES_RESCUED = N_(
     "Another program removed a file the app was using. What you recorded is safe: "
     "the app saved it again. Carry on."
-)
+)  # shown as _(FILES_RESCUED)
 
 
 def on_interrupted_saved(kind: str, handler: InterruptedHandler) -> None:
@@ -148,7 +150,7 @@ def _waits_for_disk(exc: BaseException, where: Path | None) -> bool:
 def _problem(exc: BaseException, where: Path | None) -> UserError:
     if isinstance(exc, StorageProblem):
         return exc
-    found = storage_error(exc, NOT_SAVED_YET, where)
+    found = storage_error(exc, _(NOT_SAVED_YET), where)
     assert found is not None  # only called for a full, read-only or forbidden disk
     return found
 
@@ -225,7 +227,7 @@ class SessionRecorder:
             if not _waits_for_disk(exc, where):
                 raise
             cause = exc.__cause__ if isinstance(exc, StorageProblem) and exc.__cause__ else exc
-            said = storage_error(cause, CANNOT_START, where)
+            said = storage_error(cause, _(CANNOT_START), where)
             if said is None:
                 raise
             raise said from exc
@@ -328,7 +330,7 @@ class SessionRecorder:
                 raise
             log.warning("the lost WAL could not be saved yet: %s", exc)
             return
-        self.files_notice = FILES_RESCUED
+        self.files_notice = _(FILES_RESCUED)
 
     def _write_event(self, session_id: int, event: SessionEvent) -> None:
         self._pending.write(lambda: self._repo.add_event(session_id, event))

@@ -9,6 +9,7 @@ from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.report.model import Report, ReportInput, build_report
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.errors import InvalidInput
+from stenosis_coach.i18n import _
 from stenosis_coach.services import routines
 from stenosis_coach.services.status import Records, build_status, load_records, walk_headline
 from stenosis_coach.storage.database import Database
@@ -31,7 +32,9 @@ def parse_day(text: str | None, what: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{what}: '{text}' is not a date like 2026-05-04.") from None
+        raise InvalidInput(
+            _("{option}: '{text}' is not a date like 2026-05-04.").format(option=what, text=text)
+        ) from None
 
 
 def report_for(
@@ -50,10 +53,12 @@ def report_for(
     last = last or today
     if first > last:
         raise InvalidInput(
-            f"The range is reversed: {first.isoformat()} is after {last.isoformat()}."
+            _("The range is reversed: {first} is after {last}.").format(
+                first=first.isoformat(), last=last.isoformat()
+            )
         )
     if first > today + timedelta(days=1):
-        raise InvalidInput(f"{first.isoformat()} is in the future.")
+        raise InvalidInput(_("{day} is in the future.").format(day=first.isoformat()))
     status = build_status(db, now, tz, records)
     return build_report(
         ReportInput(

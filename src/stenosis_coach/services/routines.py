@@ -22,6 +22,7 @@ from stenosis_coach.core.today import (
     TodayItem,
     routine_action,
 )
+from stenosis_coach.i18n import _
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.due import due_at
 
@@ -178,19 +179,21 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
         length = library.routine_length(routine, known) if routine else None
         name = entry.routine.name
         which = None if entry.routine.id == mine else entry.routine.id
-        title = f"{name}, {length}" if length else name
+        title = _("{routine}, {length}").format(routine=name, length=length) if length else name
         if entry.stopped_today:
             items.append(
                 TodayItem(
                     key=f"routine-{entry.routine.id}",
                     title=title,
-                    detail="You stopped this routine early today. You can carry on where "
-                    "you left off, or start it again from the beginning.",
+                    detail=_(
+                        "You stopped this routine early today. You can carry on where you "
+                        "left off, or start it again from the beginning."
+                    ),
                     action_label="",
                     action="",
                     choices=(
-                        ("Carry on", routine_action(ROUTINE_RESUME_ACTION, which)),
-                        ("Start again", routine_action(ROUTINE_ACTION, which)),
+                        (_("Carry on"), routine_action(ROUTINE_RESUME_ACTION, which)),
+                        (_("Start again"), routine_action(ROUTINE_ACTION, which)),
                     ),
                 )
             )
@@ -200,7 +203,7 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
                     key=f"routine-{entry.routine.id}",
                     title=title,
                     detail=routine.description if routine else "",
-                    action_label="Start the routine",
+                    action_label=_("Start the routine"),
                     action=routine_action(ROUTINE_ACTION, which),
                 )
             )

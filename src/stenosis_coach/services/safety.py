@@ -36,6 +36,7 @@ from stenosis_coach.core.today import (
     TodayItem,
 )
 from stenosis_coach.core.words import day_text
+from stenosis_coach.i18n import N_, _, date_text
 from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -175,14 +176,21 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
             TodayItem(
                 key="safety-advice",
                 title=advice.title,
-                detail=f"{advice.body}\n\n{yes_answers_text(current.open_flag, advice)}\n\n"
-                f"When a clinician has checked you, press “{CHECKED}”. If an answer was a "
-                f"mistake, press “{MISTAKE}”. Your plan then comes back here.",
+                detail="\n\n".join(
+                    (
+                        advice.body,
+                        yes_answers_text(current.open_flag, advice),
+                        _(
+                            "When a clinician has checked you, press “{checked}”. If an answer "
+                            "was a mistake, press “{mistake}”. Your plan then comes back here."
+                        ).format(checked=_(CHECKED), mistake=_(MISTAKE)),
+                    )
+                ),
                 action_label="",
                 action="",
                 urgent=True,
                 blocks_plan=True,
-                choices=((CHECKED, ADVICE_ACTION), (MISTAKE, ADVICE_MISTAKE_ACTION)),
+                choices=((_(CHECKED), ADVICE_ACTION), (_(MISTAKE), ADVICE_MISTAKE_ACTION)),
             )
         ]
     due = due or due_at(db, now)
@@ -194,34 +202,39 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
         return [
             TodayItem(
                 key="safety-weekly",
-                title="Symptom check" if first else "Weekly symptom check",
+                title=_("Symptom check") if first else _("Weekly symptom check"),
                 detail=(
-                    f"{len(QUESTIONS)} yes-or-no questions about your back, legs and health. "
+                    _(
+                        "{count} yes-or-no questions about your back, legs and health. "
+                        "It takes about two minutes."
+                    )
                     if first
-                    else f"{len(QUESTIONS)} yes-or-no questions about anything new since your "
-                    "last check. "
-                )
-                + "It takes about two minutes.",
-                action_label="Start the check",
+                    else _(
+                        "{count} yes-or-no questions about anything new since your last "
+                        "check. It takes about two minutes."
+                    )
+                ).format(count=len(QUESTIONS)),
+                action_label=_("Start the check"),
                 action=WEEKLY_ACTION,
             )
         ]
     return []
 
 
-# The two ways out of the advice on Today (DESIGN 5.5): the words say these buttons.
-CHECKED = "I have been checked"
-MISTAKE = "My answer was a mistake"
+# The two ways out of the advice on Today (DESIGN 5.5): the words say these buttons
+# (shown as _(CHECKED), _(MISTAKE)).
+CHECKED = N_("I have been checked")
+MISTAKE = N_("My answer was a mistake")
 
 
 def yes_answers_text(check: CheckRecord, advice: SeekCareAdvice) -> str:
     """The "yes" answers of a check, one a line, with its day: what the emergency advice
     tells the patient to show."""
     when = day_text((check.completed_at or check.started_at).astimezone())
-    lines = [f"In your symptom check on {when}, you answered yes to:"]
+    lines = [_("In your symptom check on {day}, you answered yes to:").format(day=when)]
     lines += [f"•  {reason}" for reason in advice.reasons]
     if advice.also_noted:
-        lines.append("You also noted:")
+        lines.append(_("You also noted:"))
         lines += [f"•  {reason}" for reason in advice.also_noted]
     return "\n".join(lines)
 
@@ -232,21 +245,20 @@ def waiting_check_item(waiting: StartedCheck) -> TodayItem:
     done = waiting.answered
     if done:
         local = waiting.started_at.astimezone()
-        when = f"on {day_text(local)} at {local:%H:%M}"
-        detail = (
-            f"You started it {when} and answered {done} of {len(QUESTIONS)} questions. "
+        detail = _(
+            "You started it on {day} at {time} and answered {done} of {count} questions. "
             "Walks and exercises wait until it is done."
-        )
+        ).format(day=day_text(local), time=date_text(local, "Hm"), done=done, count=len(QUESTIONS))
     else:
-        detail = (
-            f"{len(QUESTIONS)} yes-or-no questions, about two minutes. Walks and exercises "
-            "wait until it is done."
-        )
+        detail = _(
+            "{count} yes-or-no questions, about two minutes. Walks and exercises wait until "
+            "it is done."
+        ).format(count=len(QUESTIONS))
     return TodayItem(
         key="safety-waiting",
-        title="Finish your symptom check before the next walk",
+        title=_("Finish your symptom check before the next walk"),
         detail=detail,
-        action_label="Finish the check",
+        action_label=_("Finish the check"),
         action=WEEKLY_ACTION,
         urgent=True,  # first on the page
     )

@@ -23,9 +23,11 @@ from stenosis_coach.core.progress.verdict import (
 )
 from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord, safety_status
+from stenosis_coach.core.today import TEST_HEADLINE
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.core.words import minutes_text
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services import daily
 from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.daily_repo import DailyRepository
@@ -65,32 +67,36 @@ class Status:
         if self.due is not None:
             lines.append(self.due.sentence())
         for sign in self.signs:
-            lines.append(f"Time to talk to your clinician: {sign.text}")
+            lines.append(_("Time to talk to your clinician: {sign}").format(sign=sign.text))
         flags = self.red_flags_last_28_days
         if flags:
-            checks = "check" if flags == 1 else "checks"
-            lines.append(f"{flags} safety {checks} in the last 28 days had a yes answer.")
+            lines.append(
+                ngettext(
+                    "{n} safety check in the last 28 days had a yes answer.",
+                    "{n} safety checks in the last 28 days had a yes answer.",
+                    flags,
+                ).format(n=flags)
+            )
         else:
-            lines.append("No safety check in the last 28 days had a yes answer.")
+            lines.append(_("No safety check in the last 28 days had a yes answer."))
         return lines
 
 
 def walk_headline(rx: Prescription) -> str:
     """What to do, in words (issue 5: "Walk 4 min, then rest sitting or leaning forward …")."""
     if rx.kind is WalkKind.TEST or rx.bout_s is None:
-        return (
-            "A walking test: walk at a comfortable pace, tap when symptoms start, and "
-            "keep going until you need to stop (30 min at most)."
-        )
-    return (
-        f"Walk {minutes_text(rx.bout_s)}, then rest sitting or leaning forward until "
-        f"your legs settle. Repeat until you have walked {minutes_text(rx.target_total_s)}."
-    )
+        return _(TEST_HEADLINE)  # core.today knows it, to leave out its opening on a card
+    return _(
+        "Walk {bout}, then rest sitting or leaning forward until your legs settle. "
+        "Repeat until you have walked {total}."
+    ).format(bout=minutes_text(rx.bout_s), total=minutes_text(rx.target_total_s))
 
 
 def walk_sentence(rx: Prescription) -> str:
-    what = f"Next walk: {walk_headline(rx)}"
-    return f"{what} Why: {rx.reason}" if rx.reason else what
+    """``Next walk: … Why: …`` (one message: the order may differ in another language)."""
+    if rx.reason:
+        return _("Next walk: {walk} Why: {why}").format(walk=walk_headline(rx), why=rx.reason)
+    return _("Next walk: {walk}").format(walk=walk_headline(rx))
 
 
 def _number(value: Fraction | int | None) -> int | float | None:

@@ -10,6 +10,7 @@ from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.i18n import _
 from stenosis_coach.services import daily, routines, safety, walks
 from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.database import Database
@@ -64,12 +65,13 @@ def last_result(db: Database) -> str | None:
     seconds: float | Fraction = session.elapsed_s
     walk_kind, walked = found.walk_kind, found.walk_total_s
     if walked is not None:  # the walk as kept (a test cut short is kept as a walk)
-        title = "Walking test" if walk_kind == WalkKind.TEST else "Training walk"
+        title = _("Walking test") if walk_kind == WalkKind.TEST else _("Training walk")
         seconds = walked
-    text = f"Last time ({when}): {title}, {minutes_text(seconds)}"
     status = session.end_reason
     if status is EndReason.INTERRUPTED:  # its steps may have ended first (core.sessions)
         status = session_status(status, repo.events(session.id))
     if session.kind == "routine" and status in (EndReason.STOPPED, EndReason.INTERRUPTED):
-        text += ", stopped before the end"
-    return text + "."
+        said = _("Last time ({day}): {title}, {minutes}, stopped before the end.")
+    else:
+        said = _("Last time ({day}): {title}, {minutes}.")
+    return said.format(day=when, title=title, minutes=minutes_text(seconds))

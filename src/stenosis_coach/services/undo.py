@@ -25,6 +25,7 @@ from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import TREATMENT_WORDS
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.i18n import _
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.walks_repo import WalkRepository
@@ -60,8 +61,8 @@ class Deleted:
     def sentence(self) -> str:
         """``The walk of Mon 4 May (20 min) was deleted.`` (``… deleted on Tue 5 May.``
         when that was another day)."""
-        when = f" on {self.on}" if self.on else ""
-        return f"{self.what[0].upper()}{self.what[1:]} was deleted{when}."
+        said = _("{what} was deleted on {day}.") if self.on else _("{what} was deleted.")
+        return said.format(what=self.what[:1].upper() + self.what[1:], day=self.on)
 
 
 def next_stamp(now: datetime, last: datetime | None) -> datetime:
@@ -102,19 +103,26 @@ def undo_stack(
     if Kind.WALK in kinds:
         for at, stored in WalkRepository(db).deleted(since):
             walk = stored.walk
-            name = "walking test" if walk.kind is WalkKind.TEST else "walk"
-            when = _day(walk.start.astimezone(tz).date(), this_year)
-            what = f"the {name} of {when} ({minutes_text(walk.total_walk_s)})"
+            what = (
+                _("the walking test of {day} ({minutes})")
+                if walk.kind is WalkKind.TEST
+                else _("the walk of {day} ({minutes})")
+            ).format(
+                day=_day(walk.start.astimezone(tz).date(), this_year),
+                minutes=minutes_text(walk.total_walk_s),
+            )
             found.append(Deleted(Kind.WALK, stored.id, at, what))
     repo = DailyRepository(db)
     if Kind.LOG in kinds:
         for at, log in repo.deleted_logs(since):
-            what = f"the daily log of {_day(log.log.day, this_year)}"
+            what = _("the daily log of {day}").format(day=_day(log.log.day, this_year))
             found.append(Deleted(Kind.LOG, log.id, at, what))
     if Kind.TREATMENT in kinds:
         for at, treatment in repo.deleted_treatments(since):
             event = treatment.event
-            what = f"the treatment of {_day(event.date, this_year)} ({TREATMENT_WORDS[event.kind]})"
+            what = _("the treatment of {day} ({treatment})").format(
+                day=_day(event.date, this_year), treatment=TREATMENT_WORDS[event.kind]
+            )
             found.append(Deleted(Kind.TREATMENT, treatment.id, at, what))
     today = now.astimezone(tz).date()
     found = [

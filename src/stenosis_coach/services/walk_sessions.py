@@ -30,6 +30,14 @@ from stenosis_coach.storage.walks_repo import WalkRepository
 SESSION_KIND = "walk"
 
 
+def stored_title(kind: WalkKind) -> str:
+    """A walk session's title as stored: data, always English (what is shown is worded from
+    the walk's kind where it is shown)."""
+    if kind is WalkKind.TEST:
+        return "Walking test"  # not translated: stored in the data file
+    return "Training walk"  # not translated: stored in the data file
+
+
 class WalkRecording:
     """Stores one live walk in the database as it goes."""
 
@@ -44,7 +52,7 @@ class WalkRecording:
         return self._recorder
 
     def start(self) -> int:
-        title = "Walking test" if self.plan.kind is WalkKind.TEST else "Training walk"
+        title = stored_title(self.plan.kind)
         session_id = self._recorder.start(
             SESSION_KIND,
             title,

@@ -16,6 +16,7 @@ from stenosis_coach.core.walking.logged import WalkForm, walk_from_form
 from stenosis_coach.core.walking.model import StoredWalk, Walk, WalkKind
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.files import read_input
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services import undo
 from stenosis_coach.services.due import due_at
 from stenosis_coach.services.status import walk_headline
@@ -39,11 +40,17 @@ class DiaryImport:
         return self.rows - self.added
 
     def sentence(self) -> str:
-        walks = "walk" if self.added == 1 else "walks"
-        text = f"Imported {self.added} {walks} from {self.source.name}"
         if self.already_there:
-            text += f" ({self.already_there} already there, not added again)"
-        return text + "."
+            said = ngettext(
+                "Imported {n} walk from {file} ({already} already there, not added again).",
+                "Imported {n} walks from {file} ({already} already there, not added again).",
+                self.added,
+            )
+        else:
+            said = ngettext(
+                "Imported {n} walk from {file}.", "Imported {n} walks from {file}.", self.added
+            )
+        return said.format(n=self.added, file=self.source.name, already=self.already_there)
 
 
 def import_diary(db: Database, path: Path, now: datetime, tz: tzinfo = LOCAL) -> DiaryImport:
@@ -76,7 +83,7 @@ def correct_walk(
     repo = WalkRepository(db)
     original = next((s.walk for s in repo.all() if s.id == walk_id), None)
     if original is None:
-        raise InvalidInput("That walk is no longer in your history.")
+        raise InvalidInput(_("That walk is no longer in your history."))
     walk = walk_from_form(form, now, tz, original=original)
     repo.replace(walk_id, walk)
     return walk
@@ -136,19 +143,22 @@ def today_items(
     asked = flare_question(db, now, tz)
     if asked is not None:
         gap = (now.astimezone(tz).date() - asked.walk.start.astimezone(tz).date()).days
-        when = "yesterday's" if gap == 1 else "your last"
         items.append(
             TodayItem(
                 key=f"flare-{asked.id}",
-                title=f"How were your legs after {when} walk?",
-                detail="Worse means a flare: more leg pain, numbness or heaviness than usual. "
-                "The next walk is eased back after a flare.",
+                title=_("How were your legs after yesterday's walk?")
+                if gap == 1
+                else _("How were your legs after your last walk?"),
+                detail=_(
+                    "Worse means a flare: more leg pain, numbness or heaviness than usual. "
+                    "The next walk is eased back after a flare."
+                ),
                 action_label="",
                 action="",
                 choices=(
-                    ("Better", "walk:legs-better"),
-                    ("Same", "walk:legs-same"),
-                    ("Worse (a flare)", "walk:legs-worse"),
+                    (_("Better"), "walk:legs-better"),
+                    (_("Same"), "walk:legs-same"),
+                    (_("Worse (a flare)"), "walk:legs-worse"),
                 ),
             )
         )
@@ -157,13 +167,15 @@ def today_items(
         rx = walk.prescription
         detail = walk_card_detail(walk_headline(rx), rx.reason)  # each thing said once
         if walk.kind is WalkKind.TEST and walk.this_week >= walk.per_week:
-            detail += f" (It is due even though this week's {walk.per_week} walks are done.)"
+            detail = _(
+                "{detail} (It is due even though this week's {count} walks are done.)"
+            ).format(detail=detail, count=walk.per_week)
         items.append(
             TodayItem(
                 key="walk",
-                title="Walking test" if walk.kind is WalkKind.TEST else "Today's walk",
+                title=_("Walking test") if walk.kind is WalkKind.TEST else _("Today's walk"),
                 detail=detail,
-                action_label="Start the walk",
+                action_label=_("Start the walk"),
                 action=WALK_ACTION,
             )
         )
