@@ -414,3 +414,20 @@ def test_the_offer_keeps_its_english(monkeypatch: pytest.MonkeyPatch) -> None:
         "Training walk, started Mon 2 Mar at 13:00, was not finished: the app closed "
         "unexpectedly after 11:40 min. You can save it as ended at 13:12, or discard it."
     )
+
+
+@pytest.mark.parametrize("language", ["es", "en_US"])
+def test_a_signs_json_is_the_source_english_in_every_language(language) -> None:
+    walks = walking_tests_on([0, 7, 14], 600) + walking_tests_on([21, 28, 35], 390)
+    english = signs.tolerance_falling(walks)
+    assert english is not None
+    i18n.setup(language, pseudo=True)
+    try:
+        shown = signs.tolerance_falling(walks)
+        assert shown is not None
+        assert i18n.is_pseudo_wrapped(shown.text)
+        assert shown.to_json() == english.to_json()
+        assert shown.to_json()["text"] == english.text
+        assert i18n.language() == language and i18n.pseudo()  # the user's language is back
+    finally:
+        i18n.setup(i18n.SOURCE_LOCALE, pseudo=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -292,6 +292,19 @@ def _skeleton_pattern(loc: Locale, skeleton: str) -> str:
                 value = (letter, 4)
         tokens.append((kind, value))
     return str(untokenize_pattern(tokens))
+
+
+def source_english(make: Callable[[], str]) -> str:
+    """What ``make`` says in the source English (no pseudo-locale), whatever the user's
+    language, for what a program reads (``--json``): the same bytes in every language."""
+    name, wrapped = i18n.language(), i18n.pseudo()
+    if name == i18n.SOURCE_LOCALE and not wrapped:
+        return make()
+    i18n.setup(i18n.SOURCE_LOCALE, pseudo=False)
+    try:
+        return make()
+    finally:
+        i18n.setup(name, pseudo=wrapped)
 
 
 def greeting(moment: datetime) -> str:

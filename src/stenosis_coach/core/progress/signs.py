@@ -29,9 +29,11 @@ Readings of DESIGN 5.4 (tests pin each one):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -50,7 +52,13 @@ from stenosis_coach.core.progress.verdict import (
     walking_tests,
 )
 from stenosis_coach.core.walking.model import Walk, WalkKind
-from stenosis_coach.core.words import day_text, minutes_text, number_text, percent_text
+from stenosis_coach.core.words import (
+    day_text,
+    minutes_text,
+    number_text,
+    percent_text,
+    source_english,
+)
 from stenosis_coach.i18n import _, ngettext
 
 SPAN_DAYS = 14  # DESIGN 5.4: the last 14 days against the 14 before
@@ -86,11 +94,20 @@ class SignCode(StrEnum):
 
 @dataclass(frozen=True)
 class Sign:
+    """A sign: ``text`` in the user's language (shown), ``source_text`` the same sentence
+    in the source English, for ``--json`` (the same bytes in every language)."""
+
     code: SignCode
     text: str
+    source_text: str = ""
 
     def to_json(self) -> dict[str, str]:
-        return {"code": str(self.code), "text": self.text}
+        return {"code": str(self.code), "text": self.source_text or self.text}
+
+
+def _sign(code: SignCode, say: Callable[[], str]) -> Sign:
+    """A sign whose sentence ``say`` makes, in the user's language and in the source English."""
+    return Sign(code, say(), source_english(say))
 
 
 def _days(n: int) -> timedelta:
@@ -118,9 +135,9 @@ def tolerance_falling(walks: Iterable[Walk]) -> Sign | None:
     pct = percent_change(before, last)
     if pct is None or pct > TOLERANCE_FALL_PCT:
         return None
-    return Sign(
+    return _sign(
         SignCode.TOLERANCE_FALLING,
-        _(
+        lambda: _(
             "Your walking before symptoms has dropped from {before} to {now} over your last "
             "three walking tests ({change})."
         ).format(before=minutes_text(before), now=minutes_text(last), change=percent_text(pct)),
@@ -138,9 +155,9 @@ def more_rests(walks: Iterable[Walk], today: date, tz: tzinfo) -> Sign | None:
     assert m_before is not None and m_now is not None
     if m_now - m_before < MORE_RESTS:
         return None
-    return Sign(
+    return _sign(
         SignCode.MORE_RESTS,
-        _(
+        lambda: _(
             "Your training walks have needed more rests: {now} on a typical walk in the last "
             "14 days, up from {before} in the 14 days before."
         ).format(now=number_text(m_now), before=number_text(m_before)),
@@ -164,9 +181,9 @@ def more_medication_less_walking(
     pct = percent_change(week_before, week_now)
     if pct is None or pct > LESS_WALKING_PCT:
         return None
-    return Sign(
+    return _sign(
         SignCode.MORE_MEDICATION_LESS_WALKING,
-        _(
+        lambda: _(
             "You are taking more pain medicine ({doses} doses a day, up from {doses_before}) "
             "and walking less ({walking} a week, down from {walking_before}, {change}) in the "
             "last 14 days than in the 14 before."
@@ -200,21 +217,25 @@ def brief_relief(
         later_pct = percent_change(before, later)
         if later_pct is None or later_pct > RELIEF_GONE_PCT:
             continue
-        return Sign(
-            SignCode.BRIEF_RELIEF,
-            _(
-                "After your {treatment} on {day}, your walking before symptoms rose from "
-                "{before} to {after} ({change}), but in later tests it is back to {later}."
-            ).format(
-                treatment=TREATMENT_WORDS[event.kind],
-                day=day_text(event.date),
-                before=minutes_text(before),
-                after=minutes_text(after),
-                change=percent_text(pct),
-                later=minutes_text(later),
-            ),
-        )
+        said = functools.partial(_relief_text, event, before, after, pct, later)
+        return _sign(SignCode.BRIEF_RELIEF, said)
     return None
+
+
+def _relief_text(
+    event: TreatmentEvent, before: Fraction, after: Fraction, pct: Decimal, later: Fraction
+) -> str:
+    return _(
+        "After your {treatment} on {day}, your walking before symptoms rose from "
+        "{before} to {after} ({change}), but in later tests it is back to {later}."
+    ).format(
+        treatment=TREATMENT_WORDS[event.kind],
+        day=day_text(event.date),
+        before=minutes_text(before),
+        after=minutes_text(after),
+        change=percent_text(pct),
+        later=minutes_text(later),
+    )
 
 
 def new_weakness_or_balance(reports: Iterable[date], today: date) -> Sign | None:
@@ -222,18 +243,20 @@ def new_weakness_or_balance(reports: Iterable[date], today: date) -> Sign | None
     recent = sorted({d for d in reports if first <= d <= today})
     if not recent:
         return None
-    when = day_text(recent[-1])
-    if len(recent) == 1:
-        text = _("You reported new weakness or unsteadiness on {day}.").format(day=when)
-    else:
-        text = ngettext(
+
+    def say() -> str:
+        when = day_text(recent[-1])
+        if len(recent) == 1:
+            return _("You reported new weakness or unsteadiness on {day}.").format(day=when)
+        return ngettext(
             "You reported new weakness or unsteadiness on {n} day in the last 4 weeks, most "
             "recently on {day}.",
             "You reported new weakness or unsteadiness on {n} days in the last 4 weeks, most "
             "recently on {day}.",
             len(recent),
         ).format(n=len(recent), day=when)
-    return Sign(SignCode.NEW_WEAKNESS_OR_BALANCE, text)
+
+    return _sign(SignCode.NEW_WEAKNESS_OR_BALANCE, say)
 
 
 def specialist_signs(
