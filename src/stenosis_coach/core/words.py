@@ -120,14 +120,19 @@ def _shown_duration(template: str, minutes: str) -> str:
     return pattern + (r"(?!\w)" if template[-1:].isalnum() else "")  # "min", not "minutes"
 
 
+@functools.lru_cache(maxsize=16)
+def _shown_durations(with_seconds: str, whole: str) -> re.Pattern[str]:
+    """Both ways minutes_text writes a duration (translated), as one expression."""
+    long = _shown_duration(with_seconds, "minutes")
+    return re.compile(f"(?P<long>{long})|{_shown_duration(whole, 'whole')}")
+
+
 def spoken_text(text: str) -> str:
     """``text`` with every duration written by :func:`minutes_text` in words, for an
     accessible name: ``"Walked 4:30 min"`` -> ``"Walked 4 minutes 30 seconds"``. It reads
     the durations through minutes_text's own ways of writing them, translated: it holds in
     every language and in the pseudo-locale."""
-    with_seconds = _shown_duration(_(_MINUTES_SECONDS), "minutes")
-    whole = _shown_duration(_(_WHOLE_MINUTES), "whole")
-    shown = re.compile(f"(?P<long>{with_seconds})|{whole}")
+    shown = _shown_durations(_(_MINUTES_SECONDS), _(_WHOLE_MINUTES))
 
     def say(match: re.Match[str]) -> str:
         if match.group("long") is not None:
