@@ -7,6 +7,7 @@ the words a screen shows or says and name those that are not wrapped::
         screen = MyScreen(...)
         assert unwrapped(screen) == []
         assert wrapped_share(screen) >= 0.97
+        assert wrapped_twice(screen) == []
 
 Collected, for the widget and every child visible with it: a label's or a button's text, a
 window title, an accessible name and description, a tooltip, a placeholder and a table's
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QWidget,
 )
 
@@ -52,7 +54,7 @@ def _label_text(widget: QLabel) -> str:
 
 def _headers(view: QAbstractItemView) -> list[str]:
     model = view.model()
-    if model is None:
+    if model is None or isinstance(view, QListView):  # a list has no column headers
         return []
     texts = []
     for column in range(model.columnCount()):
@@ -108,6 +110,15 @@ def unwrapped(widget: QWidget, data: Iterable[str] = ()) -> list[str]:
     """The texts with letters ``widget`` shows or says that are not a translated message
     (under the pseudo-locale: not wrapped in ``⟦…⟧``)."""
     return [t for t in _counted(visible_texts(widget), data) if not is_pseudo_wrapped(t)]
+
+
+_TWICE = re.compile("\u27e6\u27e6[^\u27e6\u27e7]*\u27e7\u27e7")
+
+
+def wrapped_twice(widget: QWidget) -> list[str]:
+    """Texts holding a message translated twice (``⟦⟦Save⟧⟧``: ``_()`` applied to words
+    already translated)."""
+    return [text for text in visible_texts(widget) if _TWICE.search(text)]
 
 
 def wrapped_share(widget: QWidget, data: Iterable[str] = ()) -> float:

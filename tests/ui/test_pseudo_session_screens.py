@@ -43,7 +43,7 @@ from stenosis_coach.ui.walking.log_screen import LogWalkScreen
 from stenosis_coach.ui.walking.pocket_card import card_html
 from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
 
-from .pseudo_texts import unwrapped, visible_texts, wrapped_share
+from .pseudo_texts import unwrapped, visible_texts, wrapped_share, wrapped_twice
 
 pytestmark = pytest.mark.usefixtures("pseudo")
 
@@ -62,6 +62,7 @@ def all_wrapped(widget, data=()) -> None:
     """Every counted text of ``widget`` is a translated message (so >= 97 % are)."""
     assert unwrapped(widget, data) == []
     assert wrapped_share(widget, data) >= 0.97
+    assert wrapped_twice(widget) == []  # translated once, never twice
     assert any(is_pseudo_wrapped(text) for text in visible_texts(widget))
 
 
@@ -85,6 +86,9 @@ def test_the_collector_finds_labels_buttons_names_and_headers(qtbot):
     assert "Not shown" not in texts and "12:30" in texts
     assert unwrapped(root, data=["Dr Patel"]) == ["Plain words", "Go now", "Kind"]
     assert wrapped_share(root, data=["Dr Patel"]) == pytest.approx(2 / 5)
+    assert wrapped_twice(root) == []
+    shown.setText(_(_("Twice")))
+    assert wrapped_twice(root) == ["⟦⟦Twice⟧⟧"]
 
 
 # ---- safety ------------------------------------------------------------------------------
@@ -243,6 +247,31 @@ def test_the_walk_coach_is_translatable_in_every_phase(qtbot, kind):
         all_wrapped(screen)
     screen.show_view(walk_view(kind, Phase.WALKING, rests_taken=2))
     assert screen.progress_text.text().startswith("⟦Walked ")
+
+
+def test_a_live_walking_test_and_its_summary_are_translatable(window, qtbot, clock, cues):
+    qtbot.mouseClick(window.show_page("walk").start, Qt.MouseButton.LeftButton)
+    coach = window.walking.coach
+    screen = coach.screen
+    assert isinstance(screen, WalkCoachScreen)
+
+    def walk_for(seconds: int) -> None:
+        for _step in range(seconds // 10):
+            clock.advance(10)
+            coach.tick()
+
+    walk_for(200)
+    all_wrapped(screen, from_core(screen.instruction.text()))
+    qtbot.keyClick(screen, Qt.Key.Key_S)  # symptoms starting
+    walk_for(200)
+    all_wrapped(screen, from_core(screen.instruction.text()))
+    qtbot.mouseClick(screen.main, Qt.MouseButton.LeftButton)  # "I need to stop"
+    summary = window.flow
+    assert isinstance(summary, WalkSummaryScreen)
+    all_wrapped(summary)
+    intro = summary.intro.text()  # one sentence, its duration inside it
+    assert intro.startswith("⟦Test done. You walked ") and "6:40 min" in intro
+    assert intro.endswith(" before you needed to stop.⟧")
 
 
 @pytest.mark.parametrize(
