@@ -734,6 +734,8 @@ def test_every_sentence_of_the_report_is_translated(pseudo):
     assert p.patient_line == "⟦Patient: Ana <b>Ruiz</b> & Co⟧"
     assert p.range_line.startswith("⟦") and p.range_line.endswith("⟦12 weeks⟧⟧")
     assert compare_headers()[0] == ""  # the labels' column has no header
+    epidural = next(t.text for t in p.treatments if t.event == EPIDURAL)
+    assert epidural.startswith("⟦After the ⟦epidural injection⟧ on ")  # translated once
     assert r.page1.next_walk == NEXT_WALK  # the app's sentence, as given
 
 

@@ -462,7 +462,7 @@ def _treatments_touching(data: ReportInput) -> list[TreatmentEvent]:
 
 def _treatment_line(data: ReportInput, event: TreatmentEvent, walks: list[Walk]) -> TreatmentLine:
     effect = treatment_effect(walks, event, data.tz)
-    treatment, day = _(TREATMENT_WORDS[event.kind]), _say_day(event.date, data)
+    treatment, day = TREATMENT_WORDS[event.kind], _say_day(event.date, data)  # translated
     before, after = effect.before_median_s, effect.after_median_s
     if before is None or after is None:
         text = _(
