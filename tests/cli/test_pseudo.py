@@ -103,13 +103,12 @@ def test_status_json_is_the_same_bytes_with_and_without_pseudo(history, capsys, 
 @pytest.mark.parametrize(
     "args",
     [
-        ("due", "--json", "--at", "2026-12-03T09:30"),
+        pytest.param(("due", "--json", "--at", "2026-12-03T09:30"), marks=JSON_NAMES_TRANSLATED),
         ("exercises", "list", "--json"),
         ("routines", "list", "--json"),
     ],
     ids=["due", "exercises", "routines"],
 )
-@JSON_NAMES_TRANSLATED
 def test_every_json_is_the_same_bytes_with_and_without_pseudo(history, capsys, monkeypatch, args):
     """What a program reads is never translated (DESIGN 4.1: ids, names and figures)."""
     code, plain, err = run(capsys, monkeypatch, False, "--data-dir", str(history), *args)

@@ -21,6 +21,7 @@ from stenosis_coach.services import (
     daily,
     data_backup,
     demo,
+    exercises,
     export,
     plans,
     progress,
@@ -213,3 +214,13 @@ def test_english_is_unchanged_without_the_pseudo_locale(db, clock, tmp_path):
     assert walks.import_diary(db, diary, clock.now()).sentence() == (
         "Imported 0 walks from d.csv (1 already there, not added again)."
     )
+
+
+def test_the_library_for_programs_is_never_translated(pseudo):
+    """``--json`` reads the same bytes in every language: built-in names as shipped."""
+    found = exercises.exercises()
+    routines_found = exercises.routines()
+    every = [exercises.exercise_json(e) for e in found.values()]
+    every += [exercises.routine_json(r, found) for r in routines_found.values()]
+    assert every and not any(is_pseudo_wrapped(str(item)) for item in every)
+    assert is_pseudo_wrapped(next(iter(routines_found.values())).name)  # shown: translated

@@ -10,6 +10,7 @@ from stenosis_coach.core.exercises.library import (
     builtin_routines,
     estimated_seconds,
     minutes_label,
+    source_name,
 )
 from stenosis_coach.core.exercises.model import Dosing, Exercise, Routine
 from stenosis_coach.storage.database import Database
@@ -67,9 +68,11 @@ def dosing_json(dosing: Dosing) -> dict[str, Any]:
 
 
 def exercise_json(exercise: Exercise) -> dict[str, Any]:
+    """For ``--json``: a built-in's name in its shipped English, whatever the language (a
+    program reads the same bytes in every language)."""
     return {
         "id": exercise.id,
-        "name": exercise.name,
+        "name": source_name(exercise),
         "position": exercise.position.value,
         "region": exercise.region,
         "floor": exercise.floor,
@@ -79,9 +82,10 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
 
 
 def routine_json(routine: Routine, library: dict[str, Exercise]) -> dict[str, Any]:
+    """For ``--json`` (a built-in's name in its shipped English, as :func:`exercise_json`)."""
     return {
         "id": routine.id,
-        "name": routine.name,
+        "name": source_name(routine),
         "source": routine.source.value,
         "author": routine.author,
         "per_week": routine.per_week,
