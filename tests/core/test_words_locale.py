@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -127,3 +127,17 @@ def test_shown_durations_become_words_in_another_language(
         "Caminó 4 minutos y 30 segundos de 25 minutos"
     )
     assert minutes_cell_text(1500) == "25"
+
+
+def test_the_source_englishs_quick_dates_are_babels() -> None:
+    """The source English is written without loading Babel (start-up); it says exactly
+    what the locale's patterns say, every day of a year, with and without the year."""
+    from stenosis_coach.core import words
+
+    day = date(2024, 1, 1)
+    for _n in range(366):
+        for skeleton in ("MMMEd", "yMMMEd", "yMMMMEEEEd"):
+            assert words._source_day(day, skeleton) == words._formatted_day(
+                i18n.SOURCE_LOCALE, day, skeleton
+            )
+        day += timedelta(days=1)

@@ -234,7 +234,40 @@ _DATE_SKELETONS = {
 
 def _date_text(day: date | datetime, skeleton: str) -> str:
     calendar_day = day.date() if isinstance(day, datetime) else day
-    return _formatted_day(i18n.language(), calendar_day, skeleton)
+    name = i18n.language()
+    if name == i18n.SOURCE_LOCALE:  # the app's own English, without loading Babel at start
+        return _source_day(calendar_day, skeleton)
+    return _formatted_day(name, calendar_day, skeleton)
+
+
+# The source English's names (not strftime's, which follow the C library's locale).
+_SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _source_day(day: date, skeleton: str) -> str:
+    """What Babel says for ``skeleton`` in the source English (a test keeps them equal):
+    ``Mon 4 May``, ``Sun 10 Dec 2023``, ``Monday 4 May 2026``."""
+    if skeleton.endswith("EEEEd"):
+        text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    else:
+        text = f"{_SHORT_DAYS[day.weekday()]} {day.day} {_SHORT_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if skeleton.startswith("y") else text
 
 
 @functools.lru_cache(maxsize=8192)  # a table or a plot says the same days again and again
