@@ -54,9 +54,10 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from stenosis_coach import i18n
 from stenosis_coach.core.exercises.model import (
     Dosing,
     Exercise,
@@ -174,7 +175,7 @@ def builtin_library(*, translated: bool = True) -> dict[str, Exercise]:
     (what a machine reads: ``--json``, a CSV export)."""
     if not translated:
         return dict(_builtin_library())
-    return {ident: _translated_exercise(e) for ident, e in _builtin_library().items()}
+    return dict(_translated_library(i18n.language(), i18n.pseudo()))
 
 
 def builtin_routines(*, translated: bool = True) -> dict[str, Routine]:
@@ -182,7 +183,7 @@ def builtin_routines(*, translated: bool = True) -> dict[str, Routine]:
     call translates and returns a fresh dict). ``translated=False``: in English."""
     if not translated:
         return dict(_builtin_routines())
-    return {ident: _translated_routine(r) for ident, r in _builtin_routines().items()}
+    return dict(_translated_routines(i18n.language(), i18n.pseudo()))
 
 
 def source_name(item: Exercise | Routine) -> str:
@@ -201,6 +202,18 @@ def source_name(item: Exercise | Routine) -> str:
 def builtin_exercise_ids() -> frozenset[str]:
     """The ids of the shipped exercises (no words: nothing to translate)."""
     return frozenset(_builtin_library())
+
+
+# Translated once per language (and pseudo switch): the exercises are frozen, so every caller
+# may share them; a change of language (or of the pseudo switch) reads them again.
+@lru_cache(maxsize=4)
+def _translated_library(language: str, pseudo: bool) -> Mapping[str, Exercise]:
+    return {ident: _translated_exercise(e) for ident, e in _builtin_library().items()}
+
+
+@lru_cache(maxsize=4)
+def _translated_routines(language: str, pseudo: bool) -> Mapping[str, Routine]:
+    return {ident: _translated_routine(r) for ident, r in _builtin_routines().items()}
 
 
 def _translated_exercise(exercise: Exercise) -> Exercise:

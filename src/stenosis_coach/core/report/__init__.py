@@ -34,6 +34,7 @@ from stenosis_coach.core.report.tables import (
     SummaryLine,
     WalkRow,
     WeekRow,
+    compare_headers,
 )
 
 __all__ = [
@@ -68,4 +69,5 @@ __all__ = [
     "WalkRow",
     "WeekRow",
     "build_report",
+    "compare_headers",
 ]
