@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
 # Write the message catalogue template resources/locale/stenosis_coach.pot from every
-# sentence marked for translation in src/ (stenosis_coach.i18n: _, N_, ngettext, pgettext).
+# sentence marked for translation in src/ (stenosis_coach.i18n: _, N_, ngettext, pgettext)
+# and the built-in exercises' and routines' texts, which live in resources/exercises
+# (core.exercises.library.catalogue_messages).
 # Run after changing words; a translator starts a language from the .pot
-# (`pybabel init -i resources/locale/stenosis_coach.pot -d resources/locale -D stenosis_coach -l es`)
-# and `pybabel compile -d resources/locale -D stenosis_coach` makes the .mo the app reads.
+# (`.venv/bin/pybabel init -i resources/locale/stenosis_coach.pot -d resources/locale -D stenosis_coach -l es`)
+# and `.venv/bin/pybabel compile -d resources/locale -D stenosis_coach` makes the .mo the app reads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The built-in texts, written as N_() calls the extractor reads like any other source.
+.venv/bin/python - "$work/builtin_texts.py" <<'PY'
+import sys
+from stenosis_coach.core.exercises.library import catalogue_messages
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for text in catalogue_messages():
+        out.write(f"N_({text!r})\n")
+PY
 .venv/bin/pybabel -q extract --no-location --sort-output --omit-header \
     --keywords "_ N_ ngettext:1,2 pgettext:1c,2" --no-default-keywords \
     --project "Stenosis Coach" --charset utf-8 \
-    --output-file resources/locale/stenosis_coach.pot src/stenosis_coach
+    --output-file resources/locale/stenosis_coach.pot src/stenosis_coach "$work/builtin_texts.py"
 echo "wrote resources/locale/stenosis_coach.pot ($(grep -c '^msgid ' resources/locale/stenosis_coach.pot) messages)"

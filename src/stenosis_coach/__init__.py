@@ -5,4 +5,4 @@
 __version__ = "0.1.0"
 
 APP_NAME = "stenosis-coach"
-APP_TITLE = "Stenosis Coach"
+APP_TITLE = "Stenosis Coach"  # not translated: the app's name, the same in every language
