@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Write the message catalogue template resources/locale/stenosis_coach.pot from every
 # sentence marked for translation in src/ (stenosis_coach.i18n: _, N_, ngettext, pgettext)
-# and the built-in exercises' and routines' texts, which live in resources/exercises
-# (core.exercises.library.catalogue_messages).
+# and the texts that live in shipped JSON: the built-in exercises and routines
+# (core.exercises.library.catalogue_messages) and the cues' on-screen words
+# (resources/sounds/cues.json, shown through ui.cues.cue_text).
 # Run after changing words; a translator starts a language from the .pot
 # (`.venv/bin/pybabel init -i resources/locale/stenosis_coach.pot -d resources/locale -D stenosis_coach -l es`)
 # and `.venv/bin/pybabel compile -d resources/locale -D stenosis_coach` makes the .mo the app reads.
@@ -12,10 +13,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The built-in texts, written as N_() calls the extractor reads like any other source.
 .venv/bin/python - "$work/builtin_texts.py" <<'PY'
+import json
 import sys
 from stenosis_coach.core.exercises.library import catalogue_messages
+from stenosis_coach.resources import resource_path
+cues = json.loads(resource_path("sounds", "cues.json").read_text(encoding="utf-8"))
+texts = [*catalogue_messages(), *(cue["text"] for cue in cues.values() if cue.get("text"))]
 with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for text in catalogue_messages():
+    for text in dict.fromkeys(texts):
         out.write(f"N_({text!r})\n")
 PY
 .venv/bin/pybabel -q extract --no-location --sort-output --omit-header \
