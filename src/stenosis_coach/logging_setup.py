@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from stenosis_coach.paths import make_private_dir, make_private_file
+from stenosis_coach.paths import AppPaths, make_private_dir, make_private_file
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
@@ -34,7 +34,7 @@ def rotate(log_file: Path, max_bytes: int = MAX_BYTES, keep: int = BACKUP_COUNT)
     os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
 
 
-def configure_logging(paths, level: int = logging.INFO) -> logging.Handler:
+def configure_logging(paths: AppPaths, level: int = logging.INFO) -> logging.Handler:
     """Send the app's log records to ``paths.log_file``; returns the handler."""
     make_private_dir(paths.log_dir)
     with contextlib.suppress(OSError):
