@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
@@ -240,8 +241,13 @@ def _tick_count(unit: str, n: int, first: date, last: date) -> int:
 def _date_text(day: date, skeleton: str) -> str:
     """``day`` as the user's locale writes ``skeleton``; the source English keeps the
     three-letter "Sep" the app says everywhere (CLDR's en_GB writes "Sept")."""
+    return _locale_date_text(i18n.language(), day, skeleton)
+
+
+@lru_cache(maxsize=4096)  # an axis is laid out again at each paint: the same days
+def _locale_date_text(language: str, day: date, skeleton: str) -> str:
     text = i18n.date_text(day, skeleton)
-    return text.replace("Sept", "Sep") if i18n.language() == i18n.SOURCE_LOCALE else text
+    return text.replace("Sept", "Sep") if language == i18n.SOURCE_LOCALE else text
 
 
 def _tick_text(unit: str, day: date) -> str:
@@ -255,11 +261,8 @@ def _tick_text(unit: str, day: date) -> str:
 
 
 def _months(language: str) -> list[str]:
-    """The locale's short month names, as a tick says them (``language`` keys a cache)."""
-    return _MONTHS.setdefault(language, [_date_text(date(2001, m, 1), "MMM") for m in range(1, 13)])
-
-
-_MONTHS: dict[str, list[str]] = {}
+    """The locale's short month names, as a tick says them."""
+    return [_locale_date_text(language, date(2001, m, 1), "MMM") for m in range(1, 13)]
 
 
 def date_ticks(
