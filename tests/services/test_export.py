@@ -491,3 +491,17 @@ def test_a_session_kept_as_interrupted_is_exported_with_its_one_status(db, clock
     result = export_csv(db, tmp_path / "out", clock.now(), TZ)
     how = {int(r["session_id"]): r["ended_how"] for r in as_dicts(result.out_dir / "sessions.csv")}
     assert how == {ended: "completed", cut: "interrupted"}
+
+
+def test_the_files_are_the_same_in_every_language(pseudo, db, clock, tmp_path):
+    """CSV headers and cells are data (issue 14): a question's words and a treatment's kind
+    stay in the app's English, whatever the user's language; only the summary is said."""
+    fill(db, clock)
+    result = export_csv(db, tmp_path / "export", clock.now(), TZ)
+    for name in FILES:
+        text = (result.out_dir / name).read_text(encoding="utf-8-sig")
+        assert "⟦" not in text, name
+    answers = as_dicts(result.out_dir / "safety_answers.csv")
+    assert answers[0]["question"] == QUESTIONS[0].since_words
+    assert as_dicts(result.out_dir / "treatments.csv")[0]["kind_label"] == "Nerve block"
+    assert result.sentence().startswith("⟦Exported 9 files")

@@ -42,6 +42,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.daily import _TREATMENT_LABELS, TreatmentKind
 from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
 from stenosis_coach.core.sessions import (
     ROUTINE_FINISHED,
@@ -490,9 +491,15 @@ def _daily_rows(db: Database, tz: tzinfo) -> list[Row]:
 
 def _treatment_rows(db: Database) -> list[Row]:
     return [
-        (t.event.date.isoformat(), t.event.kind.value, t.event.kind.label, t.event.note)
+        (t.event.date.isoformat(), t.event.kind.value, _kind_label(t.event.kind), t.event.note)
         for t in DailyRepository(db).treatments()
     ]
+
+
+def _kind_label(kind: TreatmentKind) -> str:
+    """A treatment's kind as the app writes it in English (a CSV cell is data, the same in
+    every language); core keeps the words, translated when shown as ``kind.label``."""
+    return _TREATMENT_LABELS[kind.value]
 
 
 _QUESTION_ORDER = {q.id: i for i, q in enumerate(QUESTIONS)}
@@ -539,7 +546,7 @@ def _answer_rows(db: Database) -> list[Row]:
             (
                 answer.check_id,
                 answer.question_id,
-                question.text if question else None,
+                question.since_words if question else None,  # the app's English: data
                 question.level.value if question else None,
                 answer.answer,
                 _local(answer.answered_at, _zone(answer.utc_offset_min)),
