@@ -32,16 +32,17 @@ PLAN_SUFFIX = ".scplan.json"
 
 
 def load_commands() -> dict[str, Command]:
-    """Every subcommand by name: those of :data:`COMMAND_MODULES`, then those wired here with
-    what only this layer may reach (the report's PDF is drawn by Qt, in ``ui``)."""
+    """Every subcommand by name, in the order of :data:`COMMAND_MODULES` (the order help
+    lists them). A module that needs what only this layer may reach is wired here: the
+    report's PDF is drawn by Qt, in ``ui``, which commands never import."""
     from stenosis_coach.commands.report import report_command
 
+    wired = {"stenosis_coach.commands.report": (report_command(draw_report_pdf),)}
     commands: dict[str, Command] = {}
     for module_name in COMMAND_MODULES:
-        for command in importlib.import_module(module_name).COMMANDS:
+        found = wired.get(module_name) or importlib.import_module(module_name).COMMANDS
+        for command in found:
             commands[command.name] = command
-    report = report_command(draw_report_pdf)
-    commands[report.name] = report
     return commands
 
 

@@ -88,3 +88,25 @@ def test_restore_is_refused_while_the_window_holds_the_lock(tmp_path, capsys):
         code = cli.main(["--data-dir", str(paths.data_dir), "restore", str(tmp_path / "x.db")])
     assert code == 1
     assert "Close its window" in capsys.readouterr().err
+
+
+def test_help_lists_every_command_in_its_usual_order(capsys):
+    """The report's command is wired in cli.py (it is given Qt's PDF renderer) but keeps its
+    place in the list, between plan and export."""
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    listed = [line.split()[0] for line in out.split("COMMAND\n", 1)[1].splitlines() if line]
+    assert listed[:11] == [
+        "backup",
+        "restore",
+        "walks",
+        "status",
+        "demo",
+        "exercises",
+        "routines",
+        "plan",
+        "report",
+        "export",
+        "due",
+    ]

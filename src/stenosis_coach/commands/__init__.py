@@ -3,7 +3,8 @@ to :data:`COMMAND_MODULES` and nothing else in the CLI changes.
 
 A command that needs what only the wiring layer may reach (the report's PDF is drawn by Qt,
 in ``ui``, which commands never import) is made by a function taking it, typed, and
-``cli.load_commands`` calls it: :func:`stenosis_coach.commands.report.report_command`."""
+``cli.load_commands`` calls it in the module's place:
+:func:`stenosis_coach.commands.report.report_command`."""
 
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ COMMAND_MODULES = (
     "stenosis_coach.commands.walking",
     "stenosis_coach.commands.exercises",
     "stenosis_coach.commands.plans",
+    "stenosis_coach.commands.report",  # made by report_command, wired in cli.py
     "stenosis_coach.commands.export",
     "stenosis_coach.commands.due",
 )
