@@ -224,3 +224,14 @@ def test_the_library_for_programs_is_never_translated(pseudo):
     every += [exercises.routine_json(r, found) for r in routines_found.values()]
     assert every and not any(is_pseudo_wrapped(str(item)) for item in every)
     assert is_pseudo_wrapped(next(iter(routines_found.values())).name)  # shown: translated
+
+
+def test_status_json_says_a_sign_in_the_source_english(pseudo, db, clock):
+    from dataclasses import replace
+
+    from stenosis_coach.core.progress.signs import Sign, SignCode
+
+    found = status.build_status(db, clock.now())
+    sign = Sign(next(iter(SignCode)), "⟦Shown words⟧", "Shown words")
+    data = replace(found, signs=[sign]).to_json()
+    assert data["specialist_signs"] == [{"code": str(sign.code), "text": "Shown words"}]

@@ -53,7 +53,7 @@ class Status:
                 "rest_s": _number(self.next_walk.rest_s),
                 "target_total_s": _number(self.next_walk.target_total_s),
             },
-            "specialist_signs": [{"code": s.code.value, "text": s.text} for s in self.signs],
+            "specialist_signs": [s.to_json() for s in self.signs],  # source English
             "red_flags_last_28_days": self.red_flags_last_28_days,
             **({"due": self.due.to_json()} if self.due is not None else {}),
         }
