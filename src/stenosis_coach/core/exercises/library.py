@@ -41,7 +41,8 @@ shipped files are ours: these messages are for us, in English).
 
 The built-in names, steps, cautions and descriptions are shown to the user, so
 :func:`builtin_library` and :func:`builtin_routines` give them translated, in the language
-chosen when they are called (the files are read once, in English; each call translates).
+chosen when they are called (the files are read once, in English, and translated once per
+language and pseudo switch).
 :func:`catalogue_messages` lists them for the message catalogue. A therapist's exercises and
 routines are the therapist's own words and are never translated.
 
@@ -170,17 +171,18 @@ EXERCISE_ALIASES: Mapping[str, str] = {
 
 
 def builtin_library(*, translated: bool = True) -> dict[str, Exercise]:
-    """The shipped exercises by id, their words in the user's language (read once; each
-    call translates and returns a fresh dict). ``translated=False``: in English, as shipped
-    (what a machine reads: ``--json``, a CSV export)."""
+    """The shipped exercises by id, their words in the user's language (read once,
+    translated once per language; each call returns a fresh dict). ``translated=False``:
+    in English, as shipped (what a machine reads: ``--json``, a CSV export)."""
     if not translated:
         return dict(_builtin_library())
     return dict(_translated_library(i18n.language(), i18n.pseudo()))
 
 
 def builtin_routines(*, translated: bool = True) -> dict[str, Routine]:
-    """The shipped routines by id, their words in the user's language (read once; each
-    call translates and returns a fresh dict). ``translated=False``: in English."""
+    """The shipped routines by id, their words in the user's language (read once,
+    translated once per language; each call returns a fresh dict). ``translated=False``:
+    in English."""
     if not translated:
         return dict(_builtin_routines())
     return dict(_translated_routines(i18n.language(), i18n.pseudo()))
