@@ -75,18 +75,12 @@ TEST_INSTRUCTION = N_(
     "Walk at a comfortable pace, tap when symptoms start, and keep going until you need to "
     "stop (30 min at most)."
 )
-_TEST_LEAD = "A walking test: "  # not translated: the English opening of an older headline
 
 
 def walk_instruction(headline: str) -> str:
     """The walk's headline without its opening "A walking test: " (the card's title says
     it): "Walk at a comfortable pace, tap when symptoms start, ..."."""
-    if headline == _(TEST_HEADLINE):
-        return _(TEST_INSTRUCTION)
-    if headline.startswith(_TEST_LEAD):  # a headline written in English by hand
-        rest = headline[len(_TEST_LEAD) :]
-        return rest[:1].upper() + rest[1:]
-    return headline
+    return _(TEST_INSTRUCTION) if headline == _(TEST_HEADLINE) else headline
 
 
 def walk_card_detail(headline: str, reason: str) -> str:
