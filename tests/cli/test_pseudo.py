@@ -59,7 +59,8 @@ def run(
     return code, said.out, said.err
 
 
-def wrapped_lines(text: str) -> list[str]:
+def lines_of(text: str) -> list[str]:
+    """The lines said (at least one)."""
     lines = text.strip().splitlines()
     assert lines
     return lines
@@ -68,7 +69,7 @@ def wrapped_lines(text: str) -> list[str]:
 def status_lines(history, capsys, monkeypatch) -> list[str]:
     code, out, err = run(capsys, monkeypatch, True, "--data-dir", str(history), "status")
     assert code == 0, err
-    lines = wrapped_lines(out)
+    lines = lines_of(out)
     assert len(lines) >= 4  # verdict, next walk, due, safety checks
     return lines
 
@@ -129,15 +130,15 @@ def test_what_the_commands_say_is_wrapped(tmp_path, capsys, monkeypatch, history
     assert str(backup) in out  # the file name is filled in, not translated
     code, out, err = run(capsys, monkeypatch, True, "--data-dir", folder, "restore", str(backup))
     assert code == 0, err
-    assert all(line.startswith(PSEUDO_OPEN) for line in wrapped_lines(out))
+    assert all(line.startswith(PSEUDO_OPEN) for line in lines_of(out))
     code, out, err = run(capsys, monkeypatch, True, "--data-dir", folder, "routines", "list")
     assert code == 0, err
-    assert all(PSEUDO_OPEN in line for line in wrapped_lines(out))
+    assert all(PSEUDO_OPEN in line for line in lines_of(out))
     code, out, err = run(
         capsys, monkeypatch, True, "plan", "validate", str(FIXTURES / "plan-lakeside.scplan.json")
     )
     assert code == 0, err
-    assert all(PSEUDO_OPEN in line for line in wrapped_lines(out))
+    assert all(PSEUDO_OPEN in line for line in lines_of(out))
 
 
 @pytest.mark.parametrize(
@@ -195,7 +196,7 @@ def test_a_diary_with_a_bad_row_is_refused_in_wrapped_words(tmp_path, capsys, mo
         str(FIXTURES / "diary-invalid-pain.csv"),
     )
     assert code == 1
-    assert all(PSEUDO_OPEN in line for line in wrapped_lines(err)), err
+    assert all(PSEUDO_OPEN in line for line in lines_of(err)), err
 
 
 def test_our_help_texts_are_wrapped(capsys, monkeypatch):
@@ -232,7 +233,7 @@ def test_a_real_process_wraps_its_sentences(history):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert all(PSEUDO_OPEN in line for line in wrapped_lines(result.stdout))
+    assert all(PSEUDO_OPEN in line for line in lines_of(result.stdout))
 
 
 def test_the_window_is_open_refusal_is_one_wrapped_sentence(tmp_path, capsys, monkeypatch):
