@@ -259,7 +259,7 @@ def test_today_says_its_greeting_and_date_wrapped() -> None:
 
 def test_the_walking_tests_instruction_is_its_headline_without_the_opening() -> None:
     lead = "A walking test: "  # the two messages say the same after the headline's opening
-    assert TEST_HEADLINE == lead + TEST_INSTRUCTION[0].lower() + TEST_INSTRUCTION[1:]
+    assert lead + TEST_INSTRUCTION[0].lower() + TEST_INSTRUCTION[1:] == TEST_HEADLINE
     assert walk_instruction(TEST_HEADLINE) == TEST_INSTRUCTION
     assert walk_instruction("Walk 4:00 min, then rest.") == "Walk 4:00 min, then rest."
 
