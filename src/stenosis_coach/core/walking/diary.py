@@ -62,7 +62,8 @@ class DiaryProblem:
             said = _("{source}: column {column}: {problem}")
         else:
             said = _("{source}: {problem}")
-        return said.format(source=source, line=self.line, column=self.column, problem=self.message)
+        column = " ".join((self.column or "").splitlines())  # a header cell may hold a break
+        return said.format(source=source, line=self.line, column=column, problem=self.message)
 
 
 class DiaryError(ValueError):
@@ -76,6 +77,13 @@ class DiaryError(ValueError):
 
 class _Bad(Exception):
     """A bad value in one cell; the message is said to the user."""
+
+
+def _shown(value: str) -> str:
+    """A cell as a message quotes it: on one line (a quoted cell may hold line breaks),
+    and at most 20 characters."""
+    one_line = " ".join(value.splitlines())
+    return one_line if len(one_line) <= 20 else one_line[:20] + "…"
 
 
 def parse_diary_bytes(data: bytes, *, source: str, today: date, tz: tzinfo) -> list[Walk]:
@@ -268,7 +276,7 @@ def _number(value: str, what: str) -> Fraction:
     try:
         number = read_number(value, _CSV_NUMBER)  # exact: "6.5" is 13/2, never a float
     except NumberProblem as problem:
-        shown = value if len(value) <= 20 else value[:20] + "…"
+        shown = _shown(value)
         if problem.problem is Problem.EMPTY:
             raise _Bad(_("a value is needed ({what})").format(what=what)) from None
         if problem.problem is Problem.DECIMAL_COMMA:
@@ -297,13 +305,13 @@ def _date(value: str, today: date) -> date:
     except ValueError:
         raise _Bad(
             _("'{value}' is not a date; write it like 2026-02-03 (year-month-day)").format(
-                value=value
+                value=_shown(value)
             )
         ) from None
     if day > today:
         raise _Bad(
             _("{value} is in the future (today is {today})").format(
-                value=value, today=today.isoformat()
+                value=_shown(value), today=today.isoformat()
             )
         )
     return day
@@ -315,7 +323,7 @@ def _kind(value: str) -> WalkKind:
     except KeyError:
         # "test" and "training" are the words the file holds: kept as they are.
         raise _Bad(
-            _("'{value}' is not a kind of walk; write test or training").format(value=value)
+            _("'{value}' is not a kind of walk; write test or training").format(value=_shown(value))
         ) from None
 
 
@@ -324,7 +332,7 @@ def _total(value: str) -> Fraction:
     if not 0 < minutes <= MAX_TOTAL_MIN:
         raise _Bad(
             _("{value} min is not possible here; it must be more than 0 and at most 180").format(
-                value=value
+                value=_shown(value)
             )
         )
     return minutes
@@ -339,7 +347,7 @@ def _tfs(value: str) -> Fraction | None:
             _(
                 "{value} min is not possible here; it must be more than 0 (leave it blank "
                 "if symptoms never came)"
-            ).format(value=value)
+            ).format(value=_shown(value))
         )
     return minutes
 
@@ -347,7 +355,9 @@ def _tfs(value: str) -> Fraction | None:
 def _whole(value: str, low: int, high: int | None, what: str) -> int:
     number = _number(value, what)
     if number.denominator != 1 or number < low or (high is not None and number > high):
-        raise _Bad(_("'{value}' is not allowed; it must be {what}").format(value=value, what=what))
+        raise _Bad(
+            _("'{value}' is not allowed; it must be {what}").format(value=_shown(value), what=what)
+        )
     return int(number)
 
 
@@ -357,7 +367,9 @@ def _flare(value: str) -> bool:
     except KeyError:
         # "yes" and "no" are the words the file holds: kept as they are.
         raise _Bad(
-            _("'{value}' is not allowed; write yes or no (or leave it blank)").format(value=value)
+            _("'{value}' is not allowed; write yes or no (or leave it blank)").format(
+                value=_shown(value)
+            )
         ) from None
 
 
@@ -366,7 +378,7 @@ def _distance(value: str) -> Fraction | None:
         return None
     metres = _number(value, _("metres"))
     if metres < 0:
-        raise _Bad(_("{value} m is not possible; it must be 0 or more").format(value=value))
+        raise _Bad(_("{value} m is not possible; it must be 0 or more").format(value=_shown(value)))
     return metres
 
 
