@@ -165,9 +165,11 @@ def routine_due(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[Routine
     return list(due_at(db, now, tz).routines)
 
 
-def today_items(db: Database, now: datetime, due: Due | None = None) -> list[TodayItem]:
+def today_items(
+    db: Database, now: datetime, due: Due | None = None, tz: tzinfo = LOCAL
+) -> list[TodayItem]:
     """A card per routine due; one stopped early today offers to carry on or start again."""
-    due = due or due_at(db, now)
+    due = due or due_at(db, now, tz)
     if not due.routines_due:
         return []
     found = library.routines(db)

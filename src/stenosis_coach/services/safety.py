@@ -7,9 +7,9 @@ has a "yes", else carried on (or, when old, asked again) at the next start (DESI
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
-from stenosis_coach.core.clock import utc_offset_minutes
+from stenosis_coach.core.clock import LOCAL, utc_offset_minutes
 from stenosis_coach.core.due import Due, StartedCheck
 from stenosis_coach.core.safety import (
     QUESTIONS,
@@ -166,7 +166,9 @@ def checks_between(db: Database, since: datetime, until: datetime) -> list[Check
 # -- the Today page ---------------------------------------------------------------------
 
 
-def today_items(db: Database, now: datetime, due: Due | None = None) -> list[TodayItem]:
+def today_items(
+    db: Database, now: datetime, due: Due | None = None, tz: tzinfo = LOCAL
+) -> list[TodayItem]:
     """Advice waiting for "I have been checked" (it replaces the plan), or the check when
     it is due (DESIGN 5.7, :mod:`core.due`)."""
     current = status(db, now)
@@ -179,7 +181,7 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
                 detail="\n\n".join(
                     (
                         advice.body,
-                        yes_answers_text(current.open_flag, advice),
+                        yes_answers_text(current.open_flag, advice, tz),
                         _(
                             "When a clinician has checked you, press “{checked}”. If an answer "
                             "was a mistake, press “{mistake}”. Your plan then comes back here."
@@ -193,10 +195,10 @@ def today_items(db: Database, now: datetime, due: Due | None = None) -> list[Tod
                 choices=((_(CHECKED), ADVICE_ACTION), (_(MISTAKE), ADVICE_MISTAKE_ACTION)),
             )
         ]
-    due = due or due_at(db, now)
+    due = due or due_at(db, now, tz)
     waiting = due.check_waiting
     if waiting is not None:
-        return [waiting_check_item(waiting)]
+        return [waiting_check_item(waiting, tz)]
     if due.safety_check:
         first = current.first_check_needed
         return [
@@ -227,10 +229,10 @@ CHECKED = N_("I have been checked")
 MISTAKE = N_("My answer was a mistake")
 
 
-def yes_answers_text(check: CheckRecord, advice: SeekCareAdvice) -> str:
+def yes_answers_text(check: CheckRecord, advice: SeekCareAdvice, tz: tzinfo = LOCAL) -> str:
     """The "yes" answers of a check, one a line, with its day: what the emergency advice
     tells the patient to show."""
-    when = day_text((check.completed_at or check.started_at).astimezone())
+    when = day_text((check.completed_at or check.started_at).astimezone(tz))
     lines = [_("In your symptom check on {day}, you answered yes to:").format(day=when)]
     lines += [f"•  {reason}" for reason in advice.reasons]
     if advice.also_noted:
@@ -239,12 +241,12 @@ def yes_answers_text(check: CheckRecord, advice: SeekCareAdvice) -> str:
     return "\n".join(lines)
 
 
-def waiting_check_item(waiting: StartedCheck) -> TodayItem:
+def waiting_check_item(waiting: StartedCheck, tz: tzinfo = LOCAL) -> TodayItem:
     """A check started and not finished (left after "must stop", or the app closed over
     it): Today's first item, as every walk and routine waits for it (DESIGN 5.5, 5.7)."""
     done = waiting.answered
     if done:
-        local = waiting.started_at.astimezone()
+        local = waiting.started_at.astimezone(tz)
         detail = _(
             "You started it on {day} at {time} and answered {done} of {count} questions. "
             "Walks and exercises wait until it is done."

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from fractions import Fraction
 
+from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
 from stenosis_coach.core.walking.model import WalkKind
@@ -16,14 +17,10 @@ from stenosis_coach.services.due import due_at
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
 
-# Each provider answers "what of mine is due now?" for the Today page.
+# What else is due for the Today page (a later capability): each answers "what of mine is
+# due now?", after the four below.
 TodayProvider = Callable[[Database, datetime], list[TodayItem]]
-_providers: list[TodayProvider] = [
-    safety.today_items,
-    routines.today_items,
-    walks.today_items,
-    daily.today_items,
-]
+_providers: list[TodayProvider] = []
 
 
 def add_today_provider(provider: TodayProvider) -> None:
@@ -31,20 +28,19 @@ def add_today_provider(provider: TodayProvider) -> None:
         _providers.append(provider)
 
 
-# These read what is due from the one answer (DESIGN 5.7), computed once per page.
-_DUE_PROVIDERS = (safety.today_items, routines.today_items, walks.today_items, daily.today_items)
-
-
-def build_today(db: Database, now: datetime) -> TodayModel:
-    """``now`` is aware; the page speaks in the user's local time."""
-    local = now.astimezone()
-    due = due_at(db, now)
-    items: list[TodayItem] = []
+def build_today(db: Database, now: datetime, tz: tzinfo = LOCAL) -> TodayModel:
+    """``now`` is aware; the page speaks in local time ``tz``. Safety, routines, walks and
+    the daily log read what is due from the one answer (DESIGN 5.7), computed once here."""
+    local = now.astimezone(tz)
+    due = due_at(db, now, tz)
+    items: list[TodayItem] = [
+        *safety.today_items(db, now, due, tz),
+        *routines.today_items(db, now, due, tz),
+        *walks.today_items(db, now, tz, due),
+        *daily.today_items(db, now, tz, due),
+    ]
     for provider in _providers:
-        if provider in _DUE_PROVIDERS:
-            items.extend(provider(db, now, due=due))
-        else:
-            items.extend(provider(db, now))
+        items.extend(provider(db, now))
     return compose_today(local, items, last_result(db))
 
 
