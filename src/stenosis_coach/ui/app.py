@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QApplication
 from stenosis_coach import APP_NAME, APP_TITLE, __version__, i18n
 from stenosis_coach.core.clock import Clock, SystemClock
 from stenosis_coach.core.settings import DEFAULT_WINDOW_SIZE, fit_window
+from stenosis_coach.i18n import _
 from stenosis_coach.instance_lock import InstanceLock
 from stenosis_coach.paths import AppPaths
+from stenosis_coach.resources import resource_path
 from stenosis_coach.services.settings_store import load_settings
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.crash import make_excepthook
@@ -198,7 +200,9 @@ def place_window(window: MainWindow, available: QRect | None = None) -> None:
 
 
 def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
-    i18n.setup()  # the computer's language, for every word, date and number from here on
+    i18n.setup(
+        catalogues=resource_path("locale")
+    )  # the computer's language, for every word, date and number from here on
     if not prepare_folders(paths):  # a read-only data folder: one sentence, a dialog, exit 1
         return 1
     log.info("starting %s %s with data in %s", APP_NAME, __version__, paths.data_dir)
@@ -216,9 +220,12 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
     if not lock.acquire():
         # Styled like the window would be: the saved text size and colours.
         apply_theme(app, load_settings(paths))
-        text = f"{APP_TITLE} is already open. Look for its window."
+        text = _("{app} is already open. Look for its window.").format(app=APP_TITLE)
         if plan_file:  # nothing is imported under the open window's feet
-            text += " To import the plan, use File, then Import plan…, in that window."
+            text = _(
+                "{app} is already open. Look for its window. To import the plan, use File, "
+                "then Import plan…, in that window."
+            ).format(app=APP_TITLE)
         Dialogs().inform(APP_TITLE, text)
         return 1
 

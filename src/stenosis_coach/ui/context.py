@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from stenosis_coach.core.clock import Clock
 from stenosis_coach.core.settings import Settings
+from stenosis_coach.i18n import _
 from stenosis_coach.paths import AppPaths
 from stenosis_coach.services.changes import Changes
 from stenosis_coach.ui.dialogs import Dialogs
@@ -21,10 +22,10 @@ if TYPE_CHECKING:  # imported when the data opens: the first paint does not wait
 
 log = logging.getLogger(__name__)
 
-# Why data is about to be replaced, as the question that stops a routine or walk says it:
-# "Stop the walk to restore your backup?"
-RESTORE_REASON = "restore your backup"
-IMPORT_REASON = "import a plan"
+# Why data is about to be replaced (ids): the question that stops a routine or walk names
+# it, "Stop the walk to restore your backup?" (MainWindow.leave_session).
+RESTORE_REASON = "restore"
+IMPORT_REASON = "import"
 
 
 class AppContext(QObject):
@@ -97,9 +98,11 @@ class AppContext(QObject):
             if not self._settings_unsaved:  # said once, until saving works again
                 self._settings_unsaved = True
                 self.dialogs.warn(
-                    "Settings not kept",
-                    f"{exc} The change applies now, but the app will start with your "
-                    "old settings next time.",
+                    _("Settings not kept"),
+                    _(
+                        "{problem} The change applies now, but the app will start with your "
+                        "old settings next time."
+                    ).format(problem=exc),
                 )
         else:
             self._settings_unsaved = False

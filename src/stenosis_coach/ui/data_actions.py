@@ -9,11 +9,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from stenosis_coach.errors import UserError
+from stenosis_coach.i18n import _
 from stenosis_coach.ui.context import RESTORE_REASON, AppContext
 
 log = logging.getLogger(__name__)
 
-DB_FILTER = "Stenosis Coach backups (*.db);;All files (*)"
+
+def db_filter() -> str:
+    """The file dialog's filter for backups (the patterns stay as they are)."""
+    return _("Stenosis Coach backups ({patterns});;All files ({all})").format(
+        patterns="*.db", all="*"
+    )
 
 
 class DataActions(QObject):
@@ -30,20 +36,27 @@ class DataActions(QObject):
 
         ctx = self._context
         suggested = Path.home() / f"stenosis-coach-backup-{self._today().isoformat()}.db"
-        target = ctx.dialogs.save_path("Back up your data", suggested, DB_FILTER, ".db")
+        target = ctx.dialogs.save_path(
+            _("Back up your data"),
+            suggested,
+            db_filter(),
+            ".db",  # not translated: a file name's ending
+        )
         if target is None:
             return
         try:
             written = Coach.backup(ctx.paths, target)
         except UserError as exc:
-            ctx.dialogs.warn("The backup was not made", exc.message)
+            ctx.dialogs.warn(_("The backup was not made"), exc.message)
             return
-        ctx.dialogs.inform("Backup made", f"Your data was backed up to {written}.")
+        ctx.dialogs.inform(
+            _("Backup made"), _("Your data was backed up to {file}.").format(file=written)
+        )
 
     def export_data(self) -> Path | None:
         """Everything recorded as CSV files, in a new dated folder inside one the user picks."""
         ctx = self._context
-        parent = ctx.dialogs.folder_path("Choose where to put the exported files", Path.home())
+        parent = ctx.dialogs.folder_path(_("Choose where to put the exported files"), Path.home())
         coach = ctx.coach
         if parent is None or coach is None:
             return None
@@ -56,9 +69,9 @@ class DataActions(QObject):
         try:
             result = coach.export(target)
         except UserError as exc:
-            ctx.dialogs.warn("The data was not exported", exc.message)
+            ctx.dialogs.warn(_("The data was not exported"), exc.message)
             return None
-        ctx.dialogs.inform("Data exported", result.sentence())
+        ctx.dialogs.inform(_("Data exported"), result.sentence())
         return target
 
     def restore(self) -> None:
@@ -67,19 +80,21 @@ class DataActions(QObject):
         ctx = self._context
         if not ctx.may_replace_data(RESTORE_REASON):  # a routine or walk is stopped first (asked)
             return
-        source = ctx.dialogs.open_path("Restore from a backup", Path.home(), DB_FILTER)
+        source = ctx.dialogs.open_path(_("Restore from a backup"), Path.home(), db_filter())
         if source is None:
             return
         try:
             check_restorable(source, ctx.paths)
         except UserError as exc:
-            ctx.dialogs.warn("This file cannot be restored", exc.message)
+            ctx.dialogs.warn(_("This file cannot be restored"), exc.message)
             return
         if not ctx.dialogs.confirm(
-            "Replace your data?",
-            f"Your data will be replaced by the backup in {source}. "
-            "Your current data will be kept as a backup, so you can go back.",
-            yes="Restore this backup",
+            _("Replace your data?"),
+            _(
+                "Your data will be replaced by the backup in {file}. Your current data will "
+                "be kept as a backup, so you can go back."
+            ).format(file=source),
+            yes=_("Restore this backup"),
         ):
             return
         self.restore_file(source)
@@ -96,20 +111,22 @@ class DataActions(QObject):
             result = Coach.restore(ctx.paths, source, ctx.clock)
         except UserError as exc:
             self._reopen()  # the data is open again before the message is read
-            ctx.dialogs.warn("The restore did not work", exc.message)
+            ctx.dialogs.warn(_("The restore did not work"), exc.message)
             return False
         self._reopen()
-        kept = (
-            f" The data it replaced was kept at {result.previous_kept_at}."
+        said = (
+            _("Your data was restored from {file}. The data it replaced was kept at {kept}.")
             if result.previous_kept_at
-            else ""
+            else _("Your data was restored from {file}.")
         )
-        ctx.dialogs.inform("Data restored", f"Your data was restored from {source}.{kept}")
+        ctx.dialogs.inform(
+            _("Data restored"), said.format(file=source, kept=result.previous_kept_at)
+        )
         return True
 
     def _reopen(self) -> None:
         try:
             self._context.open_database()
         except UserError as exc:
-            self._context.dialogs.warn("Your data could not be opened", exc.message)
+            self._context.dialogs.warn(_("Your data could not be opened"), exc.message)
             return  # opened, every page is told all of it changed (AppContext.open_database)

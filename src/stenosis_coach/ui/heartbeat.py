@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from stenosis_coach.core.sessions import HEARTBEAT_INTERVAL_S
 from stenosis_coach.errors import DiskFull, UserError
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.services.recording import PendingWrites, SessionRecorder, pending_writes
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.widgets import SPACING, Card, label
@@ -32,28 +33,30 @@ log = logging.getLogger(__name__)
 SAVED_AGAIN_BEATS = 6  # "Saved again" stays this many heartbeats, then the notice goes
 TOLD_BEATS = 15  # a one-off piece of news (a lost file saved again) stays this long
 
-SAVED_AGAIN = "Saved again. Everything you did is saved."
+SAVED_AGAIN = N_("Saved again. Everything you did is saved.")
 
 
 def why_not_saved(problem: UserError | None) -> str:
     """The reason, in words a patient can act on."""
     if isinstance(problem, DiskFull) or problem is None:
-        return "The disk is full"
-    return "The folder of your data cannot be written to just now"
+        return _("The disk is full")
+    return _("The folder of your data cannot be written to just now")
 
 
 def what_to_do(problem: UserError | None) -> str:
     if isinstance(problem, DiskFull) or problem is None:
-        return "free some space on the computer"
-    return "ask a helper to look at the folder of your data"
+        return _("free some space on the computer")
+    return _("ask a helper to look at the folder of your data")
 
 
-NOT_SAVED_TITLE = "Your last session is not saved yet"
+NOT_SAVED_TITLE = N_("Your last session is not saved yet")  # shown as _(NOT_SAVED_TITLE)
 
 
 def only_in_the_app(problem: UserError | None) -> str:
     """Why what was recorded is not on disk yet, as the start of a question or a message."""
-    return f"{why_not_saved(problem)}, so your last session is still only in the app."
+    return _("{why}, so your last session is still only in the app.").format(
+        why=why_not_saved(problem)
+    )
 
 
 def waiting_writes(coach: Coach | None) -> PendingWrites | None:
@@ -65,10 +68,10 @@ def waiting_writes(coach: Coach | None) -> PendingWrites | None:
 def waiting_text(problem: UserError | None) -> str:
     """The notice while what is recorded waits in the app: short, so that the timer and
     the instruction keep their room at every text size."""
-    return (
-        f"{why_not_saved(problem)}, but nothing is lost: the app keeps what you do. "
-        f"Carry on, and {what_to_do(problem)} when you can."
-    )
+    return _(
+        "{why}, but nothing is lost: the app keeps what you do. Carry on, and {what_to_do} "
+        "when you can."
+    ).format(why=why_not_saved(problem), what_to_do=what_to_do(problem))
 
 
 class SessionHeartbeat(QObject):
@@ -139,10 +142,10 @@ class SessionHeartbeat(QObject):
             text = waiting_text(problem)
         elif self._waiting:  # just written, all of it
             self._waiting = False
-            text = SAVED_AGAIN
+            text = _(SAVED_AGAIN)
         elif self._saved_again_beats > 0:
             self._saved_again_beats -= 1
-            text = SAVED_AGAIN if self._saved_again_beats else ""
+            text = _(SAVED_AGAIN) if self._saved_again_beats else ""
         else:
             text = ""
         if not text and self._told_beats > 0:
@@ -161,7 +164,7 @@ class SavingNotice(Card):
         self.body.setContentsMargins(2 * SPACING, SPACING, 2 * SPACING, SPACING)
         self.text = label("")
         self.body.addWidget(self.text)
-        self.setAccessibleName("Saving")
+        self.setAccessibleName(_("Saving"))
         self.hide()
 
     def say(self, text: str) -> None:
@@ -225,10 +228,15 @@ def may_close_with_unsaved(coach: Coach | None, dialogs: Dialogs) -> bool:
     pending = waiting_writes(coach)
     while pending is not None:
         choice = dialogs.choose(
-            NOT_SAVED_TITLE,
-            f"{only_in_the_app(pending.problem)} If you close the app now, it is lost. "
-            f"Please {what_to_do(pending.problem)}, then choose Try again.",
-            ["Keep the app open", "Try again", "Close and lose it"],
+            _(NOT_SAVED_TITLE),
+            _(
+                "{only_in_the_app} If you close the app now, it is lost. Please "
+                "{what_to_do}, then choose Try again."
+            ).format(
+                only_in_the_app=only_in_the_app(pending.problem),
+                what_to_do=what_to_do(pending.problem),
+            ),
+            [_("Keep the app open"), _("Try again"), _("Close and lose it")],
         )
         if choice == 2:
             log.error("closed with %d session writes not saved", pending.waiting)

@@ -38,11 +38,23 @@ from stenosis_coach.core.today import (
     WEEKLY_ACTION,
     action_target,
 )
-from stenosis_coach.ui.context import IMPORT_REASON, AppContext
+from stenosis_coach.i18n import N_, _, pgettext
+from stenosis_coach.ui.context import IMPORT_REASON, RESTORE_REASON, AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
 from stenosis_coach.ui.theme import palette_for, set_kind
 from stenosis_coach.ui.widgets import SPACING, icon, page_in, scrolling_page
+
+# The question before a routine or walk is stopped for something else (a reason id from
+# ui/context.py, or none): shown as _(STOP_QUESTIONS[running, reason]).
+STOP_QUESTIONS = {
+    ("routine", ""): N_("Stop the routine?"),
+    ("walk", ""): N_("Stop the walk?"),
+    ("routine", RESTORE_REASON): N_("Stop the routine to restore your backup?"),
+    ("walk", RESTORE_REASON): N_("Stop the walk to restore your backup?"),
+    ("routine", IMPORT_REASON): N_("Stop the routine to import a plan?"),
+    ("walk", IMPORT_REASON): N_("Stop the walk to import a plan?"),
+}
 
 
 def plan_files(mime) -> list[Path]:
@@ -182,26 +194,26 @@ class MainWindow(QMainWindow):
         self.data_actions = DataActions(context)
         context.replace_guard = self.may_replace_data  # restore and import ask it first
         self.today = TodayPage(context)
-        self.add_page("today", "Today", "today", lambda: self.today)
+        self.add_page("today", _("Today"), "today", lambda: self.today)
         self._safety = None  # created on first use: it needs the database layer
         self.walking = None  # WalkController, made with the Walk page
         self._cues = None  # the cue player, made when a coach first needs it
         self._plans = None  # PlanImportController, made on first use
         self.setAcceptDrops(True)  # a therapist's plan file can be dropped on the window
         self.exercises = None  # ExerciseController, made with the Exercises page
-        self.add_page("exercises", "Exercises", "exercise", self._make_exercises_page)
-        self.add_page("walk", "Walk", "walk", self._make_walk_page)
+        self.add_page("exercises", _("Exercises"), "exercise", self._make_exercises_page)
+        self.add_page("walk", _("Walk"), "walk", self._make_walk_page)
         self.progress = None  # ProgressController, made with the Progress page
-        self.add_page("progress", "Progress", "progress", self._make_progress_page)
-        self.add_page("report", "Report", "report", self._make_report_page)
-        self.add_page("therapist", "Therapist", "therapist", self._make_therapist_page)
-        self.new_symptoms = QPushButton("I have new\nsymptoms")
-        self.new_symptoms.setAccessibleName("I have new symptoms")
-        self.new_symptoms.setToolTip("Answer the safety questions now")
+        self.add_page("progress", _("Progress"), "progress", self._make_progress_page)
+        self.add_page("report", _("Report"), "report", self._make_report_page)
+        self.add_page("therapist", _("Therapist"), "therapist", self._make_therapist_page)
+        self.new_symptoms = QPushButton(_("I have new\nsymptoms"))
+        self.new_symptoms.setAccessibleName(_("I have new symptoms"))
+        self.new_symptoms.setToolTip(_("Answer the safety questions now"))
         set_kind(self.new_symptoms, "safety")
         self.new_symptoms.clicked.connect(self._new_symptoms)
         self._rail_layout.addWidget(self.new_symptoms)
-        self.add_page("settings", "Settings", "settings", self._make_settings, bottom=True)
+        self.add_page("settings", _("Settings"), "settings", self._make_settings, bottom=True)
         self.today.action_requested.connect(self._today_action)
         self._build_menu()
         context.settings_changed.connect(self._restyle)
@@ -243,7 +255,7 @@ class MainWindow(QMainWindow):
             self._top_count += 1
         number = len(self._entries)
         nav.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        nav.setToolTip(f"{label} (Ctrl+{number})")
+        nav.setToolTip(_("{page} ({keys})").format(page=label, keys=f"Ctrl+{number}"))
         nav.setIcon(icon(icon_name, palette_for(self.context.settings).icon_variant))
         return nav
 
@@ -263,7 +275,9 @@ class MainWindow(QMainWindow):
         for other in self._entries:
             current = other is entry
             other.nav.setProperty("current", current)
-            other.nav.setAccessibleDescription("Current page" if current else other.nav.toolTip())
+            other.nav.setAccessibleDescription(
+                _("Current page") if current else other.nav.toolTip()
+            )
             other.nav.style().unpolish(other.nav)
             other.nav.style().polish(other.nav)
             other.nav.updateGeometry()  # bold text is wider: the rail re-measures
@@ -368,9 +382,9 @@ class MainWindow(QMainWindow):
         if running is None:
             return True
         choice = self.context.dialogs.choose(
-            f"Stop the {running} to {reason}?" if reason else f"Stop the {running}?",
-            "What you did so far is kept.",
-            ["Keep going", "Stop"],
+            _(STOP_QUESTIONS[running, reason]),
+            _("What you did so far is kept."),
+            [_("Keep going"), pgettext("button", "Stop")],
             safe=0,
         )
         if choice != 1:
@@ -413,9 +427,11 @@ class MainWindow(QMainWindow):
         if pending is None:
             return True
         self.context.dialogs.inform(
-            NOT_SAVED_TITLE,
-            f"{only_in_the_app(pending.problem)} Please {what_to_do(pending.problem)}, then "
-            "try again. Nothing was changed.",
+            _(NOT_SAVED_TITLE),
+            _("{only_in_the_app} Please {what_to_do}, then try again. Nothing was changed.").format(
+                only_in_the_app=only_in_the_app(pending.problem),
+                what_to_do=what_to_do(pending.problem),
+            ),
         )
         return False
 
@@ -432,8 +448,8 @@ class MainWindow(QMainWindow):
 
     def _finish_first(self) -> None:
         self.context.dialogs.inform(
-            "Finish what is open first",
-            "Save or close the screen that is open, then try again. Nothing was changed.",
+            _("Finish what is open first"),
+            _("Save or close the screen that is open, then try again. Nothing was changed."),
         )
 
     def _today_action(self, action: str) -> None:
@@ -485,7 +501,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:
         files = plan_files(event.mimeData())
-        if files and self.context.db is not None:
+        if files and self.context.coach is not None:
             event.acceptProposedAction()
             self.plans.import_files(files)  # asks may_replace_data first
 
@@ -578,16 +594,16 @@ class MainWindow(QMainWindow):
 
     # -- chrome ---------------------------------------------------------------------
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        backup = QAction("&Back up…", self)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        backup = QAction(_("&Back up…"), self)
         backup.triggered.connect(self.data_actions.backup)
-        restore = QAction("&Restore…", self)
+        restore = QAction(_("&Restore…"), self)
         restore.triggered.connect(self.data_actions.restore)  # asks may_replace_data first
-        import_plan = QAction("&Import plan…", self)
+        import_plan = QAction(_("&Import plan…"), self)
         import_plan.triggered.connect(
             lambda: self.may_replace_data(IMPORT_REASON) and self.plans.choose_and_import()
         )
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(import_plan)
@@ -596,8 +612,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(restore)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        symptoms = QAction("I have &new symptoms…", self)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        symptoms = QAction(_("I have &new symptoms…"), self)
         symptoms.triggered.connect(self._new_symptoms)
         help_menu.addAction(symptoms)
 
@@ -620,11 +636,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.running_session()
-        if running is not None and self.context.db is not None:
+        if running is not None and self.context.coach is not None:
+            routine = running == "routine"
             stop = self.context.dialogs.choose(
-                f"Stop the {running} and close?",
-                f"A {running} is running. Stop it and close? What you did so far is kept.",
-                ["Keep going", "Stop and close"],
+                _("Stop the routine and close?") if routine else _("Stop the walk and close?"),
+                _("A routine is running. Stop it and close? What you did so far is kept.")
+                if routine
+                else _("A walk is running. Stop it and close? What you did so far is kept."),
+                [_("Keep going"), _("Stop and close")],
                 safe=0,
             )
             if stop != 1:

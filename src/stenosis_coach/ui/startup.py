@@ -11,7 +11,9 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
+from stenosis_coach import APP_TITLE
 from stenosis_coach.errors import DatabaseDamaged, DatabaseTooNew, UserError
+from stenosis_coach.i18n import N_, _, date_text
 from stenosis_coach.services.changes import Changes
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.data_actions import DataActions
@@ -46,7 +48,7 @@ def prepare_folders(paths, dialogs=None) -> bool:
 
         _app = QApplication.instance() or QApplication(sys.argv[:1])
         dialogs = Dialogs()
-    dialogs.warn("Stenosis Coach cannot start", message)
+    dialogs.warn(_("{app} cannot start").format(app=APP_TITLE), message)
     return False
 
 
@@ -56,12 +58,12 @@ def open_data(context: AppContext, data_actions: DataActions) -> bool:
     try:
         context.open_database()
     except DatabaseTooNew as exc:
-        dialogs.warn("A newer version made this data", exc.message)
+        dialogs.warn(_("A newer version made this data"), exc.message)
         return False
     except DatabaseDamaged as exc:
         return _offer_backup(context, data_actions, exc)
     except UserError as exc:
-        dialogs.warn("Your data could not be opened", exc.message)
+        dialogs.warn(_("Your data could not be opened"), exc.message)
         return False
     context.kept_walks = offer_interrupted_sessions(context)
     return True
@@ -71,16 +73,20 @@ def _offer_backup(context: AppContext, data_actions: DataActions, exc: DatabaseD
     newest = exc.newest_backup
     if newest is None:
         context.dialogs.warn(
-            "Your data file is damaged",
-            f"{exc.message} There is no backup to go back to. If you made one with "
-            "Back up…, you can restore it with: stenosis-coach restore FILE.",
+            _("Your data file is damaged"),
+            _(
+                "{problem} There is no backup to go back to. If you made one with "
+                "Back up…, you can restore it with: {command}."
+            ).format(problem=exc.message, command="stenosis-coach restore FILE"),
         )
         return False
     choice = context.dialogs.choose(
-        "Your data file is damaged",
-        f"{exc.message} The newest backup is {newest.name}. Restoring it keeps the "
-        "damaged file beside it, unchanged.",
-        ["Restore the newest backup", "Close the app"],
+        _("Your data file is damaged"),
+        _(
+            "{problem} The newest backup is {file}. Restoring it keeps the damaged file "
+            "beside it, unchanged."
+        ).format(problem=exc.message, file=newest.name),
+        [_("Restore the newest backup"), _("Close the app")],
         safe=1,  # closing changes nothing; the damaged file stays as it is
     )
     if choice != 0:
@@ -93,7 +99,7 @@ def _offer_backup(context: AppContext, data_actions: DataActions, exc: DatabaseD
 
 # Said when a walking test that was cut short is offered back (services.stopped_walks.
 # kept_as: it is kept as a walk, never as a test result it did not measure).
-NOT_A_TEST_RESULT = (
+NOT_A_TEST_RESULT = N_(  # shown as _(NOT_A_TEST_RESULT)
     "A walking test cut short is not a test result: it is kept as a walk, and a new "
     "walking test is still due."
 )
@@ -108,12 +114,13 @@ def not_a_test_result(coach: Coach, session) -> bool:
 
 
 def discard_confirmed(context: AppContext, what: str) -> bool:
-    """The second question before a session or walk offered back at start is deleted."""
+    """The second question before a session or walk (``what``: "session", "walk")
+    offered back at start is deleted."""
     return context.dialogs.confirm(
-        f"Discard this {what}?",
-        "It will be deleted and cannot be brought back.",
-        yes="Discard it",
-        no="Keep it",
+        _("Discard this walk?") if what == "walk" else _("Discard this session?"),
+        _("It will be deleted and cannot be brought back."),
+        yes=_("Discard it"),
+        no=_("Keep it"),
     )
 
 
@@ -133,12 +140,14 @@ def offer_interrupted_sessions(context: AppContext) -> list:
         alive = session.last_alive_local
         text = interrupted_offer(session)
         if session.kind == "walk" and not_a_test_result(coach, session):
-            text += f" {NOT_A_TEST_RESULT}"
+            text = _("{offer} {not_a_test_result}").format(
+                offer=text, not_a_test_result=_(NOT_A_TEST_RESULT)
+            )
         ended = session.end_reason not in (None, EndReason.INTERRUPTED)
         choice = context.dialogs.choose(
-            "A session was not saved" if ended else "A session was not finished",
+            _("A session was not saved") if ended else _("A session was not finished"),
             text,
-            [f"Save it as ended at {alive:%H:%M}", "Discard it"],
+            [_("Save it as ended at {time}").format(time=date_text(alive, "Hm")), _("Discard it")],
         )
         if choice == 1 and discard_confirmed(context, "session"):
             changes |= coach.discard_interrupted(session.id)
@@ -167,17 +176,30 @@ def offer_stopped_walks(context: AppContext) -> list:
     for session in coach.stopped_walks():
         draft = coach.walk_draft(session)
         start = session.local_start
-        what = "walking test" if draft.kind is WalkKind.TEST else "walk"
-        text = (
-            f"Your {what} on {day_text(start)} at {start:%H:%M} was stopped after "
-            f"{minutes_text(draft.total_walk_s)} of walking, before it was saved."
+        said = (
+            _(
+                "Your walking test on {day} at {time} was stopped after {minutes} of "
+                "walking, before it was saved."
+            )
+            if draft.kind is WalkKind.TEST
+            else _(
+                "Your walk on {day} at {time} was stopped after {minutes} of walking, "
+                "before it was saved."
+            )
+        )
+        text = said.format(
+            day=day_text(start),
+            time=date_text(start, "Hm"),
+            minutes=minutes_text(draft.total_walk_s),
         )
         if stopped_walks.kept_as(draft).kind is not draft.kind:
-            text += f" {NOT_A_TEST_RESULT}"
+            text = _("{offer} {not_a_test_result}").format(
+                offer=text, not_a_test_result=_(NOT_A_TEST_RESULT)
+            )
         choice = context.dialogs.choose(
-            "A walk was not saved yet",
-            text + " If you keep it, you rate your leg pain next.",
-            ["Keep it", "Discard it"],
+            _("A walk was not saved yet"),
+            _("{offer} If you keep it, you rate your leg pain next.").format(offer=text),
+            [_("Keep it"), _("Discard it")],
         )
         if choice == 1 and discard_confirmed(context, "walk"):
             context.announce(coach.discard_stopped_walk(session.id))

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.services import undo as stack
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
@@ -22,8 +23,39 @@ from stenosis_coach.ui.widgets import SPACING, button, label
 from stenosis_coach.ui.writes import write, write_for
 
 UNDO_KEYS = "Ctrl+Z"
-NOT_DELETED = "It was not deleted"
-NOT_BROUGHT_BACK = "It was not brought back"
+NOT_DELETED = N_("It was not deleted")  # shown as _(NOT_DELETED)
+NOT_BROUGHT_BACK = N_("It was not brought back")
+
+
+def more_deleted_text(kinds: frozenset[Kind], more: int) -> str:
+    """What Undo does when ``more`` other deletes of ``kinds`` wait after the newest."""
+    if kinds == {Kind.WALK}:
+        return ngettext(
+            "Undo brings it back. {n} more deleted walk can then be brought back, newest first.",
+            "Undo brings it back. {n} more deleted walks can then be brought back, newest first.",
+            more,
+        ).format(n=more)
+    if kinds == {Kind.LOG}:
+        return ngettext(
+            "Undo brings it back. {n} more deleted daily log can then be brought back, newest "
+            "first.",
+            "Undo brings it back. {n} more deleted daily logs can then be brought back, newest "
+            "first.",
+            more,
+        ).format(n=more)
+    if kinds == {Kind.TREATMENT}:
+        return ngettext(
+            "Undo brings it back. {n} more deleted treatment can then be brought back, newest "
+            "first.",
+            "Undo brings it back. {n} more deleted treatments can then be brought back, "
+            "newest first.",
+            more,
+        ).format(n=more)
+    return ngettext(
+        "Undo brings it back. {n} more deleted item can then be brought back, newest first.",
+        "Undo brings it back. {n} more deleted items can then be brought back, newest first.",
+        more,
+    ).format(n=more)
 
 
 class UndoBar(QWidget):
@@ -42,7 +74,7 @@ class UndoBar(QWidget):
         self.top: Deleted | None = None
         self.text = label("")
         self.more = label("", "secondary")
-        self.button = button("Undo", "Undo", shortcut_hint=UNDO_KEYS)
+        self.button = button(_("Undo"), _("Undo"), shortcut_hint=UNDO_KEYS)
         self.button.clicked.connect(self.undo)
         words = QVBoxLayout()
         words.setSpacing(SPACING // 2)
@@ -65,20 +97,22 @@ class UndoBar(QWidget):
             return
         self.text.setText(self.top.sentence())
         more = len(found) - 1
-        nouns = " or ".join(stack.NOUNS[k][more != 1] for k in Kind if k in self.kinds)
         self.more.setText(
-            f"Undo brings it back. {more} more deleted {nouns} can then be brought back, "
-            "newest first."
+            more_deleted_text(self.kinds, more)
             if more
-            else f"Undo brings it back. A delete can be undone for {stack.KEEP_DAYS} days."
+            else ngettext(
+                "Undo brings it back. A delete can be undone for {n} day.",
+                "Undo brings it back. A delete can be undone for {n} days.",
+                stack.KEEP_DAYS,
+            ).format(n=stack.KEEP_DAYS)
         )
-        self.button.setAccessibleName(f"Undo: bring back {self.top.what}")
+        self.button.setAccessibleName(_("Undo: bring back {what}").format(what=self.top.what))
         self.setVisible(True)
 
     def delete(self, kind: Kind, item_id: int) -> None:
         """Delete one item, undoably; the pages redraw and the Undo button takes the focus
         (so Space or Enter brings it straight back)."""
-        if write(self._context, lambda coach: coach.delete(kind, item_id), NOT_DELETED) is None:
+        if write(self._context, lambda coach: coach.delete(kind, item_id), _(NOT_DELETED)) is None:
             return
         self.refresh()  # also when this page does not follow this kind of change
         self.button.setFocus()
@@ -93,7 +127,7 @@ def undo_newest(
     context: AppContext, kinds: Collection[Kind], bars: list[UndoBar]
 ) -> Deleted | None:
     """Bring back the newest delete of ``kinds``; the bar that showed it says so."""
-    back = write_for(context, lambda coach: coach.undo(kinds), NOT_BROUGHT_BACK)
+    back = write_for(context, lambda coach: coach.undo(kinds), _(NOT_BROUGHT_BACK))
     if back is None:
         return None  # nothing to undo (Ctrl+Z does nothing), or it could not be done
     for bar in bars:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLa
 
 from stenosis_coach.core.exercises.model import Exercise
 from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.i18n import N_, _, ngettext, pgettext
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.changes import Change
 from stenosis_coach.ui.context import AppContext
@@ -15,11 +16,11 @@ from stenosis_coach.ui.tables import rows_view
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 from stenosis_coach.ui.writes import Follow, write
 
-POSITIONS = {
-    "lying": "Lying down",
-    "sitting": "Sitting",
-    "standing": "Standing",
-    "cycling": "On an exercise bike",
+POSITIONS = {  # shown as _(POSITIONS[...])
+    "lying": N_("Lying down"),
+    "sitting": N_("Sitting"),
+    "standing": N_("Standing"),
+    "cycling": N_("On an exercise bike"),
 }
 
 
@@ -31,20 +32,20 @@ class ExercisesPage(PageBase):
     start_requested = Signal(str)
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__("Exercises")
+        super().__init__(_("Exercises"))
         self._context = context
         self._library = library.exercises()
         self._shown_ids: tuple = ()
 
-        self.mine = Card("Your routine")
+        self.mine = Card(_("Your routine"))
         self.mine_text = label("")
         self.mine.body.addWidget(self.mine_text)
-        self.start_mine = button("Start the routine", kind="primary")
+        self.start_mine = button(_("Start the routine"), kind="primary")
         self.start_mine.clicked.connect(lambda: self.start_requested.emit(self._mine_id))
         self.mine.body.addLayout(button_row(self.start_mine))
         self.column.addWidget(self.mine)
 
-        self.routines_card = Card("All routines")
+        self.routines_card = Card(_("All routines"))
         self._routines_box = QVBoxLayout()
         self._routines_box.setSpacing(2 * SPACING)
         self.routines_card.body.addLayout(self._routines_box)
@@ -54,7 +55,7 @@ class ExercisesPage(PageBase):
 
         self.column.addWidget(self._library_card())
 
-        self.history_card = Card("Recent sessions")
+        self.history_card = Card(_("Recent sessions"))
         self.history_list = label("", wrap=True)
         self.history_card.body.addWidget(self.history_list)
         self.column.addWidget(self.history_card)
@@ -79,17 +80,33 @@ class ExercisesPage(PageBase):
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(SPACING)
             length = library.routine_length(routine, self._library)
-            heading = f"{routine.name} — {length}"
+            heading = _("{routine} — {length}").format(routine=routine.name, length=length)
             box.addWidget(label(heading, "section-title"))
-            origin = f" From {routine.author}." if routine.author else ""
+            suggested = ngettext(
+                "Suggested {n} time a week.", "Suggested {n} times a week.", routine.per_week
+            ).format(n=routine.per_week)
+            about = (
+                _("{description} From {author}. {suggested}")
+                if routine.author
+                else _("{description} {suggested}")
+            )
             box.addWidget(
                 label(
-                    f"{routine.description}{origin} Suggested {routine.per_week} times a week.",
+                    about.format(
+                        description=routine.description,
+                        author=routine.author,
+                        suggested=suggested,
+                    ),
                     "secondary",
                 )
             )
-            start = button("Start", f"Start {routine.name}")
-            choose = button("Make this my routine", f"Make {routine.name} my routine")
+            start = button(
+                pgettext("button", "Start"), _("Start {routine}").format(routine=routine.name)
+            )
+            choose = button(
+                _("Make this my routine"),
+                _("Make {routine} my routine").format(routine=routine.name),
+            )
             start.clicked.connect(lambda _=False, r=routine.id: self.start_requested.emit(r))
             choose.clicked.connect(lambda _=False, r=routine.id: self._choose(r))
             box.addLayout(button_row(start, choose))
@@ -97,11 +114,11 @@ class ExercisesPage(PageBase):
             self._routines_box.addWidget(holder)
 
     def _library_card(self) -> Card:
-        card = Card("Exercise library")
+        card = Card(_("Exercise library"))
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
         self.exercise_list = rows_view(QListWidget())
-        self.exercise_list.setAccessibleName("Exercises")
+        self.exercise_list.setAccessibleName(_("Exercises"))
         self.exercise_list.setMinimumWidth(260)  # with the picture, fits 1024 px at any size
         self._fill_library()
         self.exercise_list.currentItemChanged.connect(self._show_exercise)
@@ -114,7 +131,7 @@ class ExercisesPage(PageBase):
         self.ex_steps = label("")
         self.ex_cautions = label("")
         self.ex_dose = label("", "secondary")
-        self.ex_alternative = button("Chair or bed version", "Show the chair or bed version")
+        self.ex_alternative = button(_("Chair or bed version"), _("Show the chair or bed version"))
         self.ex_alternative.clicked.connect(self._show_alternative)
         for widget in (
             self.picture,
@@ -135,9 +152,7 @@ class ExercisesPage(PageBase):
     def _fill_library(self) -> None:
         self.exercise_list.clear()
         for exercise in self._library.values():
-            neck = " (neck)" if exercise.region == "cervical" else ""
-            mine = f" — from {exercise.author}" if exercise.author else ""
-            item = QListWidgetItem(f"{exercise.name}{neck}{mine}")
+            item = QListWidgetItem(library_entry(exercise))
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.exercise_list.addItem(item)
 
@@ -156,33 +171,57 @@ class ExercisesPage(PageBase):
             self.exercise_list.setCurrentRow(0)
         routine = coach.my_routine()
         self._mine_id = routine.id
-        origin = f" From {routine.author}." if routine.author else ""
         length = library.routine_length(routine, self._library)
-        self.mine_text.setText(f"{routine.name} — {length}. {routine.description}{origin}")
+        mine = (
+            _("{routine} — {length}. {description} From {author}.")
+            if routine.author
+            else _("{routine} — {length}. {description}")
+        )
+        self.mine_text.setText(
+            mine.format(
+                routine=routine.name,
+                length=length,
+                description=routine.description,
+                author=routine.author,
+            )
+        )
         for routine_id, (_start, choose) in self.routine_buttons.items():
             choose.setEnabled(routine_id != self._mine_id)
             choose.setText(
-                "This is your routine" if routine_id == self._mine_id else "Make this my routine"
+                _("This is your routine")
+                if routine_id == self._mine_id
+                else _("Make this my routine")
             )
         lines = []
         today = coach.today_date()
         for summary in coach.routine_history(8):
             when = day_text(summary.session.local_start, today)  # year: not this year
             state = summary.state_words  # finished (with what was skipped), stopped early
-            line = f"{when}: {summary.session.title}, {minutes_text(summary.session.elapsed_s)}"
-            line += f", {state}"
-            if summary.before.leg is not None and summary.after.leg is not None:
-                line += f"; leg pain {summary.before.leg} → {summary.after.leg}"
-            lines.append(line)
+            pains = summary.before.leg is not None and summary.after.leg is not None
+            line = (
+                _("{day}: {routine}, {minutes}, {how}; leg pain {before} → {after}")
+                if pains
+                else _("{day}: {routine}, {minutes}, {how}")
+            )
+            lines.append(
+                line.format(
+                    day=when,
+                    routine=summary.session.title,
+                    minutes=minutes_text(summary.session.elapsed_s),
+                    how=state,
+                    before=summary.before.leg,
+                    after=summary.after.leg,
+                )
+            )
         self.history_list.setText(
-            "\n".join(lines) if lines else "No sessions yet. Your routines will be listed here."
+            "\n".join(lines) if lines else _("No sessions yet. Your routines will be listed here.")
         )
 
     def _choose(self, routine_id: str) -> None:
         write(
             self._context,
             lambda coach: coach.choose_routine(routine_id),
-            "Your routine was not changed",
+            _("Your routine was not changed"),
         )
 
     def _show_exercise(self, current: QListWidgetItem | None, _previous=None) -> None:
@@ -193,17 +232,17 @@ class ExercisesPage(PageBase):
     def show_exercise(self, exercise: Exercise) -> None:
         self.picture.show_exercise(exercise.illustration, exercise.name)
         self.ex_name.setText(exercise.name)
-        where = POSITIONS[exercise.position.value]
-        self.ex_position.setText(
-            where
-            + (", on the floor" if exercise.floor else "")
-            + (" · neck exercise" if exercise.region == "cervical" else "")
-        )
+        where = _(POSITIONS[exercise.position.value])
+        if exercise.floor:
+            where = _("{position}, on the floor").format(position=where)
+        if exercise.region == "cervical":
+            where = _("{position} · neck exercise").format(position=where)
+        self.ex_position.setText(where)
         self.ex_steps.setText(
             "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
         )
         self.ex_cautions.setText(
-            "Take care:\n" + "\n".join(f"•  {c}" for c in exercise.cautions)
+            _("Take care:") + "\n" + "\n".join(f"•  {c}" for c in exercise.cautions)
             if exercise.cautions
             else ""
         )
@@ -219,14 +258,32 @@ class ExercisesPage(PageBase):
                     return
 
 
+def library_entry(exercise: Exercise) -> str:
+    """An exercise in the library's list: its name, "(neck)", who made it."""
+    text = exercise.name
+    if exercise.region == "cervical":
+        text = _("{exercise} (neck)").format(exercise=text)
+    if exercise.author:
+        text = _("{exercise} — from {author}").format(exercise=text, author=exercise.author)
+    return text
+
+
 def dose_text(exercise: Exercise) -> str:
     d = exercise.default
     if d.duration_s is not None:
-        what = f"{minutes_text(d.duration_s)}"
+        what = minutes_text(d.duration_s)
+    elif d.hold_s:
+        reps = d.reps or 0
+        what = ngettext(
+            "{n} time, holding {seconds} s each", "{n} times, holding {seconds} s each", reps
+        ).format(n=reps, seconds=d.hold_s)
     else:
-        what = f"{d.reps} times" + (f", holding {d.hold_s} s each" if d.hold_s else "")
+        reps = d.reps or 0
+        what = ngettext("{n} time", "{n} times", reps).format(n=reps)
     if d.sets > 1:
-        what = f"{d.sets} sets of {what}"
+        what = ngettext("{n} set of {dose}", "{n} sets of {dose}", d.sets).format(
+            n=d.sets, dose=what
+        )
     if d.sides.value == "each":
-        what += ", each side"
-    return f"Usual dose: {what}."
+        what = _("{dose}, each side").format(dose=what)
+    return _("Usual dose: {dose}.").format(dose=what)

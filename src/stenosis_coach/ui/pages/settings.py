@@ -16,15 +16,19 @@ from PySide6.QtWidgets import (
 
 from stenosis_coach import APP_TITLE, __version__
 from stenosis_coach.core.settings import VOLUME_STEP, Settings, TextSize
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.inputs import one_tab_stop
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
-SAMPLE_TEXT = "This is how text will look. Walk 4 min, then rest until your legs settle."
-PRIVACY_TEXT = (
-    f"{APP_TITLE} never connects to the internet. Everything you record stays on this "
-    "computer, in the folder below. A backup is one file you can keep on a USB stick."
-)
+SAMPLE_TEXT = N_("This is how text will look. Walk 4 min, then rest until your legs settle.")
+
+
+def privacy_text() -> str:
+    return _(
+        "{app} never connects to the internet. Everything you record stays on this "
+        "computer, in the folder below. A backup is one file you can keep on a USB stick."
+    ).format(app=APP_TITLE)
 
 
 class SettingsPage(PageBase):
@@ -40,7 +44,7 @@ class SettingsPage(PageBase):
     export_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__("Settings")
+        super().__init__(_("Settings"))
         self._context = context
         layout = self.column
         layout.addWidget(self._text_card())
@@ -52,33 +56,33 @@ class SettingsPage(PageBase):
 
     # -- building -------------------------------------------------------------------
     def _text_card(self) -> Card:
-        card = Card("Text and colours")
+        card = Card(_("Text and colours"))
         self.size_group = QButtonGroup(self)
         row = QHBoxLayout()
         row.setSpacing(2 * SPACING)
         self.size_buttons: dict[TextSize, QRadioButton] = {}
         for size in TextSize:
             radio = QRadioButton(size.label)
-            radio.setAccessibleName(f"Text size: {size.label}")
+            radio.setAccessibleName(_("Text size: {size}").format(size=size.label))
             self.size_group.addButton(radio)
             self.size_buttons[size] = radio
             radio.toggled.connect(lambda on, s=size: on and self._set(text_size=s))
             row.addWidget(radio)
         row.addStretch(1)
         one_tab_stop(self.size_group)  # Tab lands on the size in use, not on "Normal"
-        card.body.addWidget(label("Text size"))
+        card.body.addWidget(label(_("Text size")))
         card.body.addLayout(row)
-        card.body.addWidget(label(SAMPLE_TEXT, "secondary"))
-        self.contrast = QCheckBox("High-contrast colours (white text on black)")
-        self.contrast.setAccessibleName("High-contrast colours")
+        card.body.addWidget(label(_(SAMPLE_TEXT), "secondary"))
+        self.contrast = QCheckBox(_("High-contrast colours (white text on black)"))
+        self.contrast.setAccessibleName(_("High-contrast colours"))
         self.contrast.toggled.connect(lambda on: self._set(high_contrast=on))
         card.body.addWidget(self.contrast)
         return card
 
     def _sound_card(self) -> Card:
-        card = Card("Sound")
-        self.sound = QCheckBox("Play sounds and spoken cues")
-        self.sound.setAccessibleName("Play sounds and spoken cues")
+        card = Card(_("Sound"))
+        self.sound = QCheckBox(_("Play sounds and spoken cues"))
+        self.sound.setAccessibleName(_("Play sounds and spoken cues"))
         self.sound.toggled.connect(lambda on: self._set(sound_on=on))
         card.body.addWidget(self.sound)
         row = QHBoxLayout()
@@ -88,7 +92,7 @@ class SettingsPage(PageBase):
         self.volume.setSingleStep(VOLUME_STEP)
         self.volume.setPageStep(VOLUME_STEP)
         self.volume.setTickInterval(VOLUME_STEP)
-        self.volume.setAccessibleName("Volume")
+        self.volume.setAccessibleName(_("Volume"))
         self.volume.setMinimumWidth(280)
         self.volume.valueChanged.connect(self._volume_moved)
         row.addWidget(self.volume_label)
@@ -97,19 +101,26 @@ class SettingsPage(PageBase):
         return card
 
     def _data_card(self) -> Card:
-        card = Card("Your data")
-        card.body.addWidget(label(PRIVACY_TEXT))
+        card = Card(_("Your data"))
+        card.body.addWidget(label(privacy_text()))
         self.location = label("", "secondary")
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         card.body.addWidget(self.location)
-        self.backup_button = button("Back up…", "Back up your data to a file")
-        self.restore_button = button("Restore…", "Restore your data from a backup file")
-        self.export_button = button("Export data…", "Export all your data as spreadsheet files")
+        self.backup_button = button(_("Back up…"), _("Back up your data to a file"))
+        self.restore_button = button(_("Restore…"), _("Restore your data from a backup file"))
+        self.export_button = button(
+            _("Export data…"), _("Export all your data as spreadsheet files")
+        )
         self.backup_button.clicked.connect(self.backup_requested)
         self.restore_button.clicked.connect(self.restore_requested)
         self.export_button.clicked.connect(self.export_requested)
         card.body.addLayout(button_row(self.backup_button, self.restore_button, self.export_button))
-        card.body.addWidget(label(f"{APP_TITLE} version {__version__}", "secondary"))
+        card.body.addWidget(
+            label(
+                _("{app} version {version}").format(app=APP_TITLE, version=__version__),
+                "secondary",
+            )
+        )
         return card
 
     # -- showing and changing -------------------------------------------------------
@@ -123,8 +134,10 @@ class SettingsPage(PageBase):
         self.volume.setEnabled(settings.sound_on)
         for widget in (*self.size_buttons.values(), self.contrast, self.sound, self.volume):
             widget.blockSignals(False)
-        self.volume_label.setText(f"Volume: {settings.volume}%")
-        self.location.setText(f"Data folder: {self._context.paths.data_dir}")
+        self.volume_label.setText(_("Volume: {percent}%").format(percent=settings.volume))
+        self.location.setText(
+            _("Data folder: {folder}").format(folder=self._context.paths.data_dir)
+        )
 
     def _volume_moved(self, value: int) -> None:
         stepped = round(value / VOLUME_STEP) * VOLUME_STEP

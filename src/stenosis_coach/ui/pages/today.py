@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
+from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.widgets import (
@@ -42,7 +43,7 @@ class TodayPage(PageBase):
         self.last_result = label("", "secondary")
         layout.addWidget(self.last_result)
         layout.addStretch(1)
-        self.loading = label("Opening your data…", "secondary")
+        self.loading = label(_("Opening your data…"), "secondary")
         self._items_box.addWidget(self.loading)
         self.follow = Follow(self, context, RECORDED, self.refresh)
 
@@ -53,12 +54,12 @@ class TodayPage(PageBase):
         self.show_model(coach.today())
 
     def show_model(self, model: TodayModel) -> None:
-        self.title.setText(f"{model.greeting}.")
+        self.title.setText(_("{greeting}.").format(greeting=model.greeting))
         self.date_line.setText(model.date_text)
         self._clear_items()
         if model.nothing_due:
-            card = Card(NOTHING_DUE_TITLE)
-            card.body.addWidget(label(NOTHING_DUE))
+            card = Card(_(NOTHING_DUE_TITLE))
+            card.body.addWidget(label(_(NOTHING_DUE)))
             self._items_box.addWidget(card)
         for item in model.items:
             card = Card(item.title, role="warning" if item.urgent else "card")
@@ -66,12 +67,17 @@ class TodayPage(PageBase):
             if item.choices:
                 answers = []
                 for text, action in item.choices:
-                    answer = button(text, f"{item.title} {text}")
+                    # said as one, the card then the answer
+                    answer = button(text, _("{card} {answer}").format(card=item.title, answer=text))
                     answer.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
                     answers.append(answer)
                 card.body.addLayout(ActionRow(*answers))  # wraps rather than overflow
             else:
-                start = button(item.action_label, f"{item.action_label}: {item.title}", "primary")
+                start = button(
+                    item.action_label,
+                    _("{action}: {card}").format(action=item.action_label, card=item.title),
+                    "primary",
+                )
                 start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
                 card.body.addLayout(button_row(start))
             self._items_box.addWidget(card)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.words import day_text, minutes_text
+from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
@@ -27,23 +28,29 @@ from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut, undo_newest
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 from stenosis_coach.ui.writes import Follow
 
-VERDICT_HEADINGS = {
-    VerdictKind.IMPROVING: "▲ Improving",
-    VerdictKind.HOLDING: "■ Holding steady",
-    VerdictKind.SLIPPING: "▼ Slipping",
-    VerdictKind.NOT_ENOUGH_DATA: "Not enough walking tests yet",
+VERDICT_HEADINGS = {  # shown as _(VERDICT_HEADINGS[...])
+    VerdictKind.IMPROVING: N_("▲ Improving"),
+    VerdictKind.HOLDING: N_("■ Holding steady"),
+    VerdictKind.SLIPPING: N_("▼ Slipping"),
+    VerdictKind.NOT_ENOUGH_DATA: N_("Not enough walking tests yet"),
 }
 LOG_ROWS = 60  # daily logs listed for changing or deleting
-RANGES = ((s.Range.FOUR_WEEKS, "4 weeks"), (s.Range.TWELVE_WEEKS, "12 weeks"), (s.Range.ALL, "All"))
+RANGES = (  # shown as _(label)
+    (s.Range.FOUR_WEEKS, N_("4 weeks")),
+    (s.Range.TWELVE_WEEKS, N_("12 weeks")),
+    (s.Range.ALL, N_("All")),
+)
 
 
 def choice_row(labels: list[str], name: str) -> tuple[QButtonGroup, list[QPushButton]]:
+    """Buttons, one checked at a time; ``labels`` and ``name`` are shown as given
+    (translated)."""
     group = QButtonGroup()
     buttons = []
     for index, text in enumerate(labels):
         btn = QPushButton(text)
         btn.setCheckable(True)
-        btn.setAccessibleName(f"{name}: {text}")
+        btn.setAccessibleName(_("{group}: {choice}").format(group=name, choice=text))
         set_kind(btn, "choice")
         group.addButton(btn, index)
         buttons.append(btn)
@@ -57,9 +64,9 @@ class ProgressPage(PageBase):
     treatment_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__("Progress")
+        super().__init__(_("Progress"))
         self._context = context
-        self.verdict_card = Card("Is it working?")
+        self.verdict_card = Card(_("Is it working?"))
         self.verdict_heading = label("", "section-title")
         self.verdict_text = label("")
         self.verdict_extra = label("", "secondary")
@@ -67,19 +74,19 @@ class ProgressPage(PageBase):
             self.verdict_card.body.addWidget(widget)
         self.column.addWidget(self.verdict_card)
 
-        self.signs_card = Card("Time to talk to your clinician", role="warning")
+        self.signs_card = Card(_("Time to talk to your clinician"), role="warning")
         self.signs_text = label("")
         self.signs_card.body.addWidget(self.signs_text)
         self.column.addWidget(self.signs_card)
 
         plots = Card(None)
-        self.view_group, self.view_buttons = choice_row([v.button for v in VIEWS], "Plot")
+        self.view_group, self.view_buttons = choice_row([v.button for v in VIEWS], _("Plot"))
         grid = QGridLayout()  # three to a row: the page never grows wider than the window
         grid.setSpacing(SPACING)
         for index, btn in enumerate(self.view_buttons):
             grid.addWidget(btn, index // 3, index % 3)
         plots.body.addLayout(grid)
-        self.range_group, self.range_buttons = choice_row([t for _r, t in RANGES], "Range")
+        self.range_group, self.range_buttons = choice_row([_(t) for _r, t in RANGES], _("Range"))
         plots.body.addLayout(button_row(*self.range_buttons))
         self.plot = ProgressPlot(palette_for(context.settings), context.settings.type_scale.body)
         plots.body.addWidget(self.plot)
@@ -89,39 +96,44 @@ class ProgressPage(PageBase):
         self.view_group.idClicked.connect(self.show_view)
         self.range_group.idClicked.connect(self.set_range)
 
-        self.log_card = Card("Daily log")
+        self.log_card = Card(_("Daily log"))
         self.log_card.body.addWidget(
-            label("Pain, medication, sleep and a standing test, in about 30 seconds.", "secondary")
+            label(
+                _("Pain, medication, sleep and a standing test, in about 30 seconds."),
+                "secondary",
+            )
         )
-        self.log_today = button("Log today…", "Log today", "primary")
+        self.log_today = button(_("Log today…"), _("Log today"), "primary")
         self.log_today.clicked.connect(lambda: self.log_requested.emit(None))
         self.log_card.body.addLayout(button_row(self.log_today))
         self.log_undo = UndoBar(context, {Kind.LOG})
         self.log_undo.restored.connect(lambda back: self._restored(self.logs, back))
         self.log_card.body.addWidget(self.log_undo)
         self.logs = rows_view(QListWidget())
-        self.logs.setAccessibleName("Your daily logs, newest first")
+        self.logs.setAccessibleName(_("Your daily logs, newest first"))
         self.logs.setMinimumHeight(200)
         self.log_card.body.addWidget(self.logs)
-        self.edit_log = button("Change…", "Change the chosen day's log")
-        self.delete_log = button("Delete", "Delete the chosen day's log", shortcut_hint="Del")
+        self.edit_log = button(_("Change…"), _("Change the chosen day's log"))
+        self.delete_log = button(_("Delete"), _("Delete the chosen day's log"), shortcut_hint="Del")
         self.edit_log.clicked.connect(self._edit_log)
         self.delete_log.clicked.connect(self._delete_log)
         self.log_card.body.addLayout(button_row(self.edit_log, self.delete_log))
         self.column.addWidget(self.log_card)
 
-        self.treat_card = Card("Treatments")
+        self.treat_card = Card(_("Treatments"))
         self.treatment_undo = UndoBar(context, {Kind.TREATMENT})
         self.treatment_undo.restored.connect(lambda back: self._restored(self.treatments, back))
         self.treat_card.body.addWidget(self.treatment_undo)
         self.treatments = rows_view(QListWidget())
-        self.treatments.setAccessibleName("Your treatments, newest first")
+        self.treatments.setAccessibleName(_("Your treatments, newest first"))
         self.treatments.setMaximumHeight(220)
         self.treat_card.body.addWidget(self.treatments)
-        self.no_treatments = label("None recorded yet.", "secondary")
+        self.no_treatments = label(_("None recorded yet."), "secondary")
         self.treat_card.body.addWidget(self.no_treatments)
-        self.add_treatment = button("Add a treatment…", "Add a treatment")
-        self.delete_treatment = button("Delete", "Delete the chosen treatment", shortcut_hint="Del")
+        self.add_treatment = button(_("Add a treatment…"), _("Add a treatment"))
+        self.delete_treatment = button(
+            _("Delete"), _("Delete the chosen treatment"), shortcut_hint="Del"
+        )
         self.add_treatment.clicked.connect(self.treatment_requested)
         self.delete_treatment.clicked.connect(self._delete_treatment)
         self.treat_card.body.addLayout(button_row(self.add_treatment, self.delete_treatment))
@@ -154,7 +166,7 @@ class ProgressPage(PageBase):
         data = coach.progress()
         self.data = data
         v = data.verdict
-        self.verdict_heading.setText(VERDICT_HEADINGS[v.verdict])
+        self.verdict_heading.setText(_(VERDICT_HEADINGS[v.verdict]))
         self.verdict_text.setText(v.summary)
         extra = [line for line in (v.nudge, *data.treatment_lines) if line]
         self.verdict_extra.setText("\n".join(extra))
@@ -178,8 +190,12 @@ class ProgressPage(PageBase):
         self.treatments.clear()
         for stored in reversed(coach.treatments()):
             event = stored.event
-            text = f"{day_text(event.date, data.today)}: {event.kind.label}"
-            item = QListWidgetItem(text + (f" — {event.note}" if event.note else ""))
+            text = (
+                _("{day}: {treatment} — {note}") if event.note else _("{day}: {treatment}")
+            ).format(
+                day=day_text(event.date, data.today), treatment=event.kind.label, note=event.note
+            )
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             self.treatments.addItem(item)
         has = bool(self.treatments.count())
@@ -257,14 +273,14 @@ class ProgressPage(PageBase):
 
 def log_line(log, today: date) -> str:
     """One logged day for the list: its date (the year when not this year) and values."""
-    parts = [f"{day_text(log.day, today)}:"]
+    parts = []
     if log.leg_pain is not None:
-        parts.append(f"leg {log.leg_pain}/10")
+        parts.append(_("leg {pain}/10").format(pain=log.leg_pain))
     if log.back_pain is not None:
-        parts.append(f"back {log.back_pain}/10")
-    parts.append(f"{log.doses} dose{'s' if log.doses != 1 else ''}")
+        parts.append(_("back {pain}/10").format(pain=log.back_pain))
+    parts.append(ngettext("{n} dose", "{n} doses", log.doses).format(n=log.doses))
     if log.standing_s:
-        parts.append(f"stood {minutes_text(log.standing_s)}")
+        parts.append(_("stood {minutes}").format(minutes=minutes_text(log.standing_s)))
     if log.new_weakness:
-        parts.append("new weakness")
-    return " · ".join(parts).replace(": ·", ":")
+        parts.append(_("new weakness"))
+    return _("{day}: {values}").format(day=day_text(log.day, today), values=" · ".join(parts))

@@ -9,13 +9,16 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QProgressDialog, QTextBrowser
 
 from stenosis_coach.errors import InvalidInput, UserError
+from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
 from stenosis_coach.ui.writes import Follow
 
-PDF_FILTER = "PDF files (*.pdf)"
+
+def pdf_filter() -> str:
+    return _("PDF files ({patterns})").format(patterns="*.pdf")
 
 
 def _qdate(day: date) -> QDate:
@@ -30,45 +33,55 @@ class ReportPage(PageBase):
     """Signals: none; the page saves and prints by itself through the context's dialogs."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__("Report for your appointment")
+        super().__init__(_("Report for your appointment"))
         self._context = context
         self._report = None
         self.column.addWidget(
             label(
-                "A PDF to take to your doctor or physiotherapist. Page 1 tells the story; the "
-                "pages after it hold the details and questions for your visit.",
+                _(
+                    "A PDF to take to your doctor or physiotherapist. Page 1 tells the story; "
+                    "the pages after it hold the details and questions for your visit."
+                ),
                 "secondary",
             )
         )
-        what = Card("What to include")
-        self.first = DateField("Report from date")  # each one Tab stop: Tab goes from -> to
-        self.last = DateField("Report to date")
+        what = Card(_("What to include"))
+        self.first = DateField(_("Report from date"))  # each one Tab stop: Tab goes from -> to
+        self.last = DateField(_("Report to date"))
         for widget in (self.first, self.last):
             widget.dateChanged.connect(self._changed)
-        self.whole = button("Whole programme", "Report on the whole programme")
-        self.twelve = button("Last 12 weeks", "Report on the last 12 weeks")
-        self.four = button("Last 4 weeks", "Report on the last 4 weeks")
+        self.whole = button(_("Whole programme"), _("Report on the whole programme"))
+        self.twelve = button(_("Last 12 weeks"), _("Report on the last 12 weeks"))
+        self.four = button(_("Last 4 weeks"), _("Report on the last 4 weeks"))
         self.whole.clicked.connect(lambda: self.set_range(None))
         self.twelve.clicked.connect(lambda: self.set_range(84))
         self.four.clicked.connect(lambda: self.set_range(28))
-        what.body.addLayout(button_row(label("From"), self.first, label("to"), self.last))
+        # "From [date] to [date]": the boxes sit between the words, in this order
+        what.body.addLayout(
+            button_row(
+                label(pgettext("report range", "From")),
+                self.first,
+                label(pgettext("report range", "to")),
+                self.last,
+            )
+        )
         what.body.addLayout(ActionRow(self.whole, self.twelve, self.four))  # wraps when narrow
         self.patient = QLineEdit()
-        self.patient.setAccessibleName("Your name on the report (optional)")
-        self.patient.setPlaceholderText("Your name on the report (optional)")
+        self.patient.setAccessibleName(_("Your name on the report (optional)"))
+        self.patient.setPlaceholderText(_("Your name on the report (optional)"))
         self.patient.textChanged.connect(self._changed)
         what.body.addWidget(self.patient)
         self.error = label("", "error")
         what.body.addWidget(self.error)
         self.column.addWidget(what)
-        self.save = button("Save PDF…", "Save the report as a PDF", "primary")
-        self.print_button = button("Print…", "Print the report")
+        self.save = button(_("Save PDF…"), _("Save the report as a PDF"), "primary")
+        self.print_button = button(_("Print…"), _("Print the report"))
         self.save.clicked.connect(self.save_pdf)
         self.print_button.clicked.connect(self.print_report)
         self.column.addLayout(button_row(self.save, self.print_button))
-        preview = Card("Page 1")
+        preview = Card(_("Page 1"))
         self.preview = QTextBrowser()
-        self.preview.setAccessibleName("Preview of page 1 of the report")
+        self.preview.setAccessibleName(_("Preview of page 1 of the report"))
         self.preview.setMinimumHeight(560)
         self.preview.setStyleSheet("background: #FFFFFF; color: #000000;")
         preview.body.addWidget(self.preview)
@@ -132,21 +145,26 @@ class ReportPage(PageBase):
             return None
         ctx = self._context
         suggested = Path.home() / f"stenosis-report-{self.today().isoformat()}.pdf"
-        target = ctx.dialogs.save_path("Save the report", suggested, PDF_FILTER, ".pdf")
+        target = ctx.dialogs.save_path(
+            _("Save the report"),
+            suggested,
+            pdf_filter(),
+            ".pdf",  # not translated: a file name's ending
+        )
         if target is None:
             return None
-        progress = QProgressDialog("Making the report…", "", 0, 100, self)
+        progress = QProgressDialog(_("Making the report…"), "", 0, 100, self)
         progress.setCancelButton(None)
         progress.setMinimumDuration(1000)  # only shown when it takes over a second
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         try:
             write_report_pdf(self._report, target, progress=progress.setValue)
         except UserError as exc:  # a full disk, a read-only place: one sentence
-            ctx.dialogs.warn("The report was not saved", exc.message)
+            ctx.dialogs.warn(_("The report was not saved"), exc.message)
             return None
         finally:
             progress.close()
-        ctx.dialogs.inform("Report saved", f"The report is in {target}.")
+        ctx.dialogs.inform(_("Report saved"), _("The report is in {file}.").format(file=target))
         return target
 
     def print_report(self) -> None:

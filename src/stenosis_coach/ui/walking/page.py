@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
@@ -30,46 +31,48 @@ class WalkPage(PageBase):
     card_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__("Walking")
+        super().__init__(_("Walking"))
         self._context = context
 
-        self.next_card = Card("Your next walk")
+        self.next_card = Card(_("Your next walk"))
         self.due_text = label("")  # due today, or why not (DESIGN 5.7)
         self.next_text = label("")
         self.why_text = label("", "secondary")
         self.next_card.body.addWidget(self.due_text)
         self.next_card.body.addWidget(self.next_text)
         self.next_card.body.addWidget(self.why_text)
-        self.start = button("Start the walk", "Start the walk with the coach", "primary")
-        self.card = button("Print a pocket card…", "Print a pocket card of this walk")
+        self.start = button(_("Start the walk"), _("Start the walk with the coach"), "primary")
+        self.card = button(_("Print a pocket card…"), _("Print a pocket card of this walk"))
         self.start.clicked.connect(self.start_requested)
         self.card.clicked.connect(self.card_requested)
         self.next_card.body.addLayout(button_row(self.start, self.card))
         # The rules behind the Why (H19): below the walk's buttons, so opening them never
         # pushes "Start the walk" out of view; a toggle that says its state.
-        self.more = button("More about this plan", "More about this plan")
+        self.more = button(_("More about this plan"), _("More about this plan"))
         self.more.setCheckable(True)
         self.more.toggled.connect(self._show_details)
         self.details_text = label("", "secondary")
-        self.details_text.setAccessibleName("More about this plan")
+        self.details_text.setAccessibleName(_("More about this plan"))
         self.details_text.hide()
         self.next_card.body.addLayout(button_row(self.more))
         self.next_card.body.addWidget(self.details_text)
         self.column.addWidget(self.next_card)
 
-        elsewhere = Card("Walked somewhere else?")
+        elsewhere = Card(_("Walked somewhere else?"))
         elsewhere.body.addWidget(
             label(
-                "Log a walk you did outdoors or away from the computer. It counts just like "
-                "a walk with the coach."
+                _(
+                    "Log a walk you did outdoors or away from the computer. It counts just "
+                    "like a walk with the coach."
+                )
             )
         )
-        self.log = button("Log a walk…", "Log a walk done elsewhere")
+        self.log = button(_("Log a walk…"), _("Log a walk done elsewhere"))
         self.log.clicked.connect(self.log_requested)
         elsewhere.body.addLayout(button_row(self.log))
         self.column.addWidget(elsewhere)
 
-        history = Card("Your walks")
+        history = Card(_("Your walks"))
         self.undo_bar = UndoBar(context, {Kind.WALK})
         self.undo_bar.restored.connect(self._restored)
         add_undo_shortcut(self, self.undo_bar.undo)
@@ -77,18 +80,18 @@ class WalkPage(PageBase):
         self.model = WalkHistoryModel()
         self.table = rows_view(QTableView())  # Tab goes on to Correct… and Delete
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Your walks, newest first")
+        self.table.setAccessibleName(_("Your walks, newest first"))
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(320)
         self.table.doubleClicked.connect(lambda _index: self._edit())
-        self.empty = label("No walks yet. Your walks will be listed here.", "secondary")
+        self.empty = label(_("No walks yet. Your walks will be listed here."), "secondary")
         history.body.addWidget(self.empty)
         history.body.addWidget(self.table)
-        self.edit = button("Correct…", "Correct the chosen walk", shortcut_hint="Enter")
-        self.delete = button("Delete", "Delete the chosen walk", shortcut_hint="Del")
+        self.edit = button(_("Correct…"), _("Correct the chosen walk"), shortcut_hint="Enter")
+        self.delete = button(_("Delete"), _("Delete the chosen walk"), shortcut_hint="Del")
         self.edit.clicked.connect(self._edit)
         self.delete.clicked.connect(self._delete)
         history.body.addLayout(button_row(self.edit, self.delete))
@@ -111,13 +114,13 @@ class WalkPage(PageBase):
         walk = coach.next_walk()  # the same answer as Today's
         rx = walk.prescription
         self.next_card.title_label.setText(
-            "Your next walk: a walking test"
+            _("Your next walk: a walking test")
             if rx.kind is WalkKind.TEST
-            else "Your next walk: a training walk"
+            else _("Your next walk: a training walk")
         )
         self.due_text.setText(walk_status_line(walk))
         self.next_text.setText(walk_instruction(walk_headline(rx)))  # the title names it
-        self.why_text.setText(f"Why: {rx.reason}" if rx.reason else "")
+        self.why_text.setText(_("Why: {reason}").format(reason=rx.reason) if rx.reason else "")
         self.details_text.setText("\n\n".join(rx.details))
         self.more.setVisible(bool(rx.details))
         self._show_details(self.more.isChecked())
@@ -140,9 +143,9 @@ class WalkPage(PageBase):
     def _show_details(self, shown: bool) -> None:
         shown = shown and bool(self.details_text.text())
         self.details_text.setVisible(shown)
-        self.more.setText("Less about this plan" if shown else "More about this plan")
+        self.more.setText(_("Less about this plan") if shown else _("More about this plan"))
         self.more.setAccessibleDescription(
-            "The details are shown below." if shown else "The details are hidden."
+            _("The details are shown below.") if shown else _("The details are hidden.")
         )
 
     # -- acting -------------------------------------------------------------------------
