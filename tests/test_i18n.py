@@ -68,3 +68,24 @@ def test_the_computers_locale_is_used_when_none_is_chosen(
         assert i18n.date_text(date(2026, 5, 4), "MMMEd") == "Mon, May 4"
     finally:
         i18n.setup("en_GB")
+
+
+def test_a_compiled_catalogue_is_read_from_the_folder_the_front_end_gives(tmp_path) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    catalog = Catalog(locale="es", domain=i18n.DOMAIN)
+    catalog.add("Walk done", "Paseo hecho")
+    catalog.add(("{n} walk", "{n} walks"), ("{n} paseo", "{n} paseos"))
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with open(folder / f"{i18n.DOMAIN}.mo", "wb") as out:
+        write_mo(out, catalog)
+    i18n.setup("es_ES", catalogues=tmp_path)
+    try:
+        assert _("Walk done") == "Paseo hecho"
+        assert ngettext("{n} walk", "{n} walks", 3).format(n=3) == "3 paseos"
+        assert _("Not in the catalogue") == "Not in the catalogue"
+    finally:
+        i18n.setup("en_GB")
+    assert _("Walk done") == "Walk done"

@@ -21,6 +21,7 @@ from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines
 from stenosis_coach.errors import UserError, storage_error
 from stenosis_coach.i18n import _
 from stenosis_coach.paths import ENV_DATA_DIR, AppPaths, folder_problem
+from stenosis_coach.resources import resource_path
 
 if TYPE_CHECKING:
     from stenosis_coach.core.report.model import Report
@@ -108,7 +109,7 @@ def _first_positional(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     # The computer's language; the pseudo-locale from STENOSIS_COACH_PSEUDO. First, before
     # any help text or sentence is made.
-    i18n.setup()
+    i18n.setup(catalogues=resource_path("locale"))
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = load_commands()
     parser = build_parser(commands)

@@ -23,8 +23,8 @@ Rules (docs/architecture.md, "Where words are translated"):
 - With ``STENOSIS_COACH_PSEUDO=1`` every translated message comes back as ``⟦…⟧`` so anyone
   can see at a glance what is not marked yet.
 
-Pure Python (stdlib ``gettext``; Babel for dates and numbers, imported when first used):
-``core`` may import it.
+Pure Python (stdlib ``gettext``; Babel for dates and numbers, imported when first used)
+that imports nothing of ours: every layer may import it.
 """
 
 from __future__ import annotations
@@ -33,9 +33,8 @@ import gettext
 import os
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
-
-from stenosis_coach.resources import resource_path
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -104,11 +103,18 @@ def _system_locale() -> str:
     return SOURCE_LOCALE
 
 
-def setup(locale_name: str | None = None, *, pseudo: bool | None = None) -> None:
+def setup(
+    locale_name: str | None = None,
+    *,
+    pseudo: bool | None = None,
+    catalogues: Path | None = None,
+) -> None:
     """Choose the language: ``locale_name`` (``"es"``, ``"en_US"``), or the computer's
     when ``None``. A language with no catalogue keeps English words but its own dates
     and numbers; an unknown locale falls back to the source English. ``pseudo`` turns the
-    pseudo-locale on or off (default: ``STENOSIS_COACH_PSEUDO``)."""
+    pseudo-locale on or off (default: ``STENOSIS_COACH_PSEUDO``). ``catalogues`` is the
+    folder of compiled catalogues (``resources/locale``, given by the front ends, which know
+    where the shipped files are); without it, English words."""
     from babel import Locale, UnknownLocaleError
 
     name = locale_name or _system_locale()
@@ -122,8 +128,11 @@ def setup(locale_name: str | None = None, *, pseudo: bool | None = None) -> None
         loc = Locale.parse(SOURCE_LOCALE)
     _State.locale, _State.locale_name = loc, str(loc)
     languages = [str(loc), loc.language]
-    where = str(resource_path("locale"))
-    _State.translations = gettext.translation(DOMAIN, where, languages, fallback=True)
+    _State.translations = (
+        gettext.translation(DOMAIN, str(catalogues), languages, fallback=True)
+        if catalogues is not None
+        else gettext.NullTranslations()
+    )
     _State.pseudo = os.environ.get(PSEUDO_ENV) == "1" if pseudo is None else pseudo
 
 
