@@ -46,3 +46,42 @@ def test_a_sentence_with_a_value_is_one_message(pseudo, make_window):
     assert settings.volume_label.text().count("⟦") == 1
     walk = window.show_page("walk")
     assert walk.why_text.text().startswith("⟦Why: ")
+
+
+def _all_wrapped(dialogs) -> list[tuple[str, str, str]]:
+    """The boxes whose title or text holds words outside a translated message."""
+    return [
+        shown
+        for shown in dialogs.shown
+        if not is_pseudo_wrapped(shown[1])
+        or (shown[0] in ("inform", "warn", "choose") and not is_pseudo_wrapped(shown[2]))
+    ]
+
+
+def test_the_boxes_of_backup_and_restore_are_translated(pseudo, window, dialogs, tmp_path):
+    dialogs.paths.append(tmp_path / "backup.db")
+    window.data_actions.backup()
+    dialogs.paths.append(tmp_path / "backup.db")
+    dialogs.choices.append(0)  # Restore this backup
+    window.data_actions.restore()
+    assert [kind for kind, _t, _x in dialogs.shown] == [
+        "save_path",
+        "inform",
+        "open_path",
+        "choose",
+        "inform",
+    ]
+    assert _all_wrapped(dialogs) == []
+    question = dialogs.questions[-1]
+    assert all(is_pseudo_wrapped(option) for option in question.options)
+
+
+def test_the_offer_of_an_unfinished_session_is_translated(
+    pseudo, make_window, paths, clock, dialogs
+):
+    from tests.ui.test_startup import crash_mid_session
+
+    crash_mid_session(paths, clock)
+    make_window()  # 'Save it as ended at …' (the first answer)
+    assert dialogs.questions and _all_wrapped(dialogs) == []
+    assert all(is_pseudo_wrapped(o) for q in dialogs.questions for o in q.options)
