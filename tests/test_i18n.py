@@ -76,7 +76,8 @@ def test_a_compiled_catalogue_is_read_from_the_folder_the_front_end_gives(tmp_pa
 
     catalog = Catalog(locale="es", domain=i18n.DOMAIN)
     catalog.add("Walk done", "Paseo hecho")
-    catalog.add(("{n} walk", "{n} walks"), ("{n} paseo", "{n} paseos"))
+    # Spanish has three forms in CLDR (one, many: a million..., other)
+    catalog.add(("{n} walk", "{n} walks"), ("{n} paseo", "{n} de paseos", "{n} paseos"))
     folder = tmp_path / "es" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     with open(folder / f"{i18n.DOMAIN}.mo", "wb") as out:
