@@ -363,3 +363,94 @@ def test_what_the_window_passes_has_every_method_the_controllers_use(host, proto
         for param, spec in expected.parameters.items():
             assert given.parameters[param].kind == spec.kind, (name, method, param)
             assert given.parameters[param].default == spec.default, (name, method, param)
+
+
+# -- the controllers' writes are announced, typed ---------------------------------------------
+def announced(context: AppContext) -> list[object]:
+    seen: list[object] = []
+    context.changed.connect(seen.append)
+    return seen
+
+
+def test_a_logged_walk_is_announced_as_a_change_of_walks(qtbot, context, flows, gate, clock):
+    from stenosis_coach.core.walking.logged import WalkForm
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.services.changes import Change, Changes
+    from stenosis_coach.ui.walking.controller import WalkController
+    from stenosis_coach.ui.walking.page import WalkPage
+
+    page = WalkPage(context)
+    qtbot.addWidget(page)
+    controller = WalkController(
+        context, page, flows=flows, safety=gate, cues=FakeCuePlayer(), parent=page
+    )
+    seen = announced(context)
+    screen = controller.log_walk()
+    screen.submitted.emit(WalkForm(WalkKind.TRAINING, clock.now().date(), "12", peak_leg_pain=2))
+    assert seen == [Changes.of(Change.WALKS)] and flows.ended == ["walk"]
+    assert [w.walk.total_walk_s for w in context.coach.walks()] == [720]
+
+
+def test_a_walk_the_disk_refuses_is_said_and_the_form_stays(
+    qtbot, context, flows, gate, clock, dialogs, monkeypatch
+):
+    from stenosis_coach.core.walking.logged import WalkForm
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.errors import DiskFull
+    from stenosis_coach.services.coach import Coach
+    from stenosis_coach.ui.walking.controller import WalkController
+    from stenosis_coach.ui.walking.page import WalkPage
+
+    def full(self, form):
+        raise DiskFull("The disk is full. Free some space, then try again.")
+
+    monkeypatch.setattr(Coach, "log_walk", full)
+    page = WalkPage(context)
+    qtbot.addWidget(page)
+    controller = WalkController(
+        context, page, flows=flows, safety=gate, cues=FakeCuePlayer(), parent=page
+    )
+    seen = announced(context)
+    screen = controller.log_walk()
+    screen.submitted.emit(WalkForm(WalkKind.TRAINING, clock.now().date(), "12"))
+    assert dialogs.shown[-1] == (
+        "warn",
+        "The walk was not saved",
+        "The disk is full. Free some space, then try again.",
+    )
+    assert flows.top is screen and flows.ended == [] and seen == []
+
+
+def test_the_end_of_a_routine_and_a_safety_answer_are_announced_by_kind(
+    qtbot, context, flows, gate, dialogs
+):
+    from stenosis_coach.services.changes import Change, Changes
+    from stenosis_coach.ui.exercises.controller import ExerciseController
+    from stenosis_coach.ui.exercises.page import ExercisesPage
+    from stenosis_coach.ui.exercises.screens import RatingsScreen
+    from stenosis_coach.ui.safety.controller import SafetyController
+
+    page = ExercisesPage(context)
+    qtbot.addWidget(page)
+    controller = ExerciseController(
+        context, page, flows=flows, safety=gate, cues=FakeCuePlayer(), parent=page
+    )
+    controller.start_routine()
+    flows.top.done.emit(1, 1, False)
+    dialogs.choices.append(1)  # "Stop"
+    controller.ask_to_stop()
+    after = flows.top
+    assert isinstance(after, RatingsScreen)
+    seen = announced(context)
+    after.done.emit(2, 1, False)  # how are your legs and back now: saved
+    assert seen == [Changes.of(Change.ROUTINES)] and not controller.running
+    assert gate.after == [
+        dict(must_stop=False, worst_hurt=None, new_symptoms=False, rest_not_easing=False)
+    ]
+    assert flows.ended == ["today"]  # the gate opened no check
+
+    safety = SafetyController(context, flows=flows, parent=context)
+    seen.clear()
+    safety.start_check(CheckTrigger.ON_DEMAND)
+    flows.top.answered.emit(False)
+    assert seen and all(c == Changes.of(Change.SAFETY) for c in seen)

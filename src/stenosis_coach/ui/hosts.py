@@ -7,6 +7,10 @@ it never holds the window. The window is a :class:`FlowHost`; the safety control
 :class:`SafetyGate`; a cue player (``ui.cues``) is a :class:`CuePlayer`. Tests give small
 fakes instead (tests/ui/test_controller_hosts.py), with no window at all.
 
+The data itself is the context's :class:`~stenosis_coach.services.coach.Coach`
+(:func:`coach_of`): a controller reads through its methods and writes through
+``ui.writes`` (which announces what changed).
+
 Importing this module creates no QObject and imports no widget.
 """
 
@@ -17,6 +21,9 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from stenosis_coach.services.coach import Coach
+    from stenosis_coach.ui.context import AppContext
 
 
 class FlowHost(Protocol):
@@ -77,3 +84,12 @@ class CuesWhenNeeded:
 
     def play(self, cue_id: str) -> None:
         self._player().play(cue_id)
+
+
+def coach_of(context: AppContext) -> Coach:
+    """The context's open Coach. A controller acts only while the data is open (its
+    page, its flows and the safety gate need it); without it this is a bug."""
+    coach = context.coach
+    if coach is None or coach.closed:
+        raise RuntimeError("no data is open")
+    return coach

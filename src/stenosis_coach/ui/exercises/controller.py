@@ -17,17 +17,19 @@ from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_ve
 from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.exercises.summary import end_title
 from stenosis_coach.core.exercises.timeline import CueId
+from stenosis_coach.core.safety_state import CheckRecord
 from stenosis_coach.core.sessions import EndReason
-from stenosis_coach.i18n import _
-from stenosis_coach.services import exercises as library
-from stenosis_coach.services import safety as safety_service
-from stenosis_coach.services.routines import ResumePoint, RoutineRecording, resume_point
+from stenosis_coach.i18n import N_, _
+from stenosis_coach.services.changes import Change, Changes
+from stenosis_coach.services.coach import Coach
+from stenosis_coach.services.routines import ResumePoint, RoutineRecording
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.cues import cue_manifest
 from stenosis_coach.ui.exercises.page import ExercisesPage
 from stenosis_coach.ui.exercises.screens import HurtScreen, PlayerScreen, RatingsScreen
 from stenosis_coach.ui.heartbeat import SessionHeartbeat
-from stenosis_coach.ui.hosts import CuePlayer, FlowHost, SafetyGate
+from stenosis_coach.ui.hosts import CuePlayer, FlowHost, SafetyGate, coach_of
+from stenosis_coach.ui.writes import write, write_for
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,10 @@ STEP_EVENTS = (exercise_engine.StepStarted, exercise_engine.StepDone, exercise_e
 REFRESH_MS = 200  # the countdown on screen; cues get their own precise wake-up (below)
 
 Action = Callable[[float], list[exercise_engine.Event]]  # an engine call, given the time
+
+# Boxes' titles, over the problem's own sentence (a full disk ...).
+ROUTINE_NOT_SAVED = N_("The routine was not saved")
+CHECK_NOT_SAVED = N_("The symptom check was not saved")
 
 
 class ExerciseController(QObject):
@@ -77,6 +83,10 @@ class ExerciseController(QObject):
         self._completed = False
         self._steps: list[exercise_engine.Event] = []  # this routine's step events
 
+    @property
+    def _coach(self) -> Coach:
+        return coach_of(self._context)
+
     # -- start ------------------------------------------------------------------------------
     def start_routine(self, routine_id: str | None = None, back_to: str = "today") -> None:
         """Start a routine (the patient's own by default), after the safety gate.
@@ -91,7 +101,7 @@ class ExerciseController(QObject):
         one (see :func:`~stenosis_coach.services.routines.resume_point`). No ratings
         first: they were given when the routine started. ``False`` when there is nothing
         to carry on (then the routine starts from the beginning)."""
-        point = resume_point(self._context.db, self._context.clock.now(), routine_id)
+        point = self._coach.resume_point(routine_id)
         if point is None:
             self.start_routine(routine_id)
             return False
@@ -99,15 +109,13 @@ class ExerciseController(QObject):
         return True
 
     def _carry_on(self, point: ResumePoint) -> None:
-        routine = library.routines(self._context.db)[point.routine_id]
+        routine = self._coach.routines()[point.routine_id]
         self._begin(routine, None, None, point.chair_versions, point)
 
     def _before(self, routine_id: str | None, back_to: str) -> None:
-        from stenosis_coach.services.routines import my_routine
-
-        db = self._context.db
-        routine = library.routines(db)[routine_id] if routine_id else my_routine(db)
-        exercises = library.exercises(db)
+        coach = self._coach
+        routine = coach.routines()[routine_id] if routine_id else coach.my_routine()
+        exercises = coach.exercises()
         screen = RatingsScreen(
             routine.name,
             _("Before you start: how are your legs and back right now?"),
@@ -127,11 +135,11 @@ class ExerciseController(QObject):
         chair: bool,
         carries_on: ResumePoint | None = None,
     ) -> None:
-        exercises = library.exercises(self._context.db)
+        exercises = self._coach.exercises()
         if chair:
             routine = with_chair_versions(routine, exercises)
         clock = self._context.clock
-        self.recording = RoutineRecording(self._context.db, clock)
+        self.recording = self._coach.record_routine()
         self.recording.start(routine, chair, carries_on)
         if carries_on is None:
             self.recording.ratings("before", leg, back)
@@ -153,7 +161,8 @@ class ExerciseController(QObject):
         if self.heartbeat is not None:
             self.heartbeat.deleteLater()  # the last routine's, stopped: one at a time
         self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
-        self.heartbeat.show_notice_in(p, self._context.data_changed.emit)  # full disk: said
+        # A full disk is said on the player; what waited is shown once written.
+        self.heartbeat.show_notice_in(p, self._saved_later)
         self._flows.show_flow(p)
         self._running = True
         self.tick()
@@ -271,7 +280,7 @@ class ExerciseController(QObject):
         if not self.session.paused:
             self._act(self.session.pause)
         view = self.session.view(self._context.clock.monotonic())
-        names = library.exercises(self._context.db)
+        names = self._coach.exercises()
         name = names[view.segment.exercise].name if view.segment else _("this")
         screen = HurtScreen(name)
         self._hurt_answer = (None, None)
@@ -334,11 +343,14 @@ class ExerciseController(QObject):
                 self.recording.hurt_details(spreading)
                 self._spreading = self._spreading or spreading
             self._handle(self.session.stop(now))
-        db, at = self._context.db, self._context.clock.now()
-        if safety_service.status(db, at).pending is None:
-            check = safety_service.start_check(db, trigger, at)
+
+        def owe(coach: Coach) -> tuple[CheckRecord | None, Changes]:
+            check, changes = coach.owe_check(trigger)  # None: a check already waits
+            return check, changes | Changes.of(Change.ROUTINES)  # and the routine stopped
+
+        check = write_for(self._context, owe, _(CHECK_NOT_SAVED))
+        if check is not None:
             log.info("this hurts (%s): routine stopped, check %s owed", trigger, check.id)
-        self._context.data_changed.emit()
 
     def _after_stop_for_check(self) -> None:
         """On from a stop for the check: how she feels now, then the check."""
@@ -358,11 +370,18 @@ class ExerciseController(QObject):
         self._flows.show_flow(screen)
 
     def _save(self, leg: int | None, back: int | None, completed: bool) -> None:
-        assert self.recording is not None
-        self.recording.ratings("after", leg, back)
-        self.recording.finish(completed)
+        recording = self.recording
+        assert recording is not None
+        write(
+            self._context,
+            lambda coach: coach.finish_routine(recording, leg, back, completed),
+            _(ROUTINE_NOT_SAVED),
+        )
         self.session = None
-        self._context.data_changed.emit()
         worst, spreading = self._worst_hurt, self._spreading
         if not self._safety.after_session(worst_hurt=worst, new_symptoms=spreading):
             self._flows.end_flow()
+
+    def _saved_later(self) -> None:
+        """What waited for the disk (a full disk) is written: the pages show it."""
+        self._context.announce(Changes.of(Change.ROUTINES))

@@ -11,9 +11,11 @@ from PySide6.QtCore import QObject
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.i18n import _
 from stenosis_coach.services import plans
+from stenosis_coach.services.changes import Changes
 from stenosis_coach.ui.context import IMPORT_REASON, AppContext
-from stenosis_coach.ui.hosts import FlowHost
+from stenosis_coach.ui.hosts import FlowHost, coach_of
 from stenosis_coach.ui.plans.preview_screen import ImportPreviewScreen
+from stenosis_coach.ui.writes import write_for
 
 log = logging.getLogger(__name__)
 
@@ -64,28 +66,32 @@ class PlanImportController(QObject):
                 ),
             )
             return None
-        screen = ImportPreviewScreen(plans.preview(self._context.db, files))
+        screen = ImportPreviewScreen(coach_of(self._context).plan_preview(files))
         screen.confirmed.connect(lambda: self._import(files))
         screen.cancelled.connect(lambda: self._flows.end_flow())
         self._flows.show_flow(screen)
         return screen
 
     def _import(self, files: list[plans.PlanFile]) -> None:
-        # The patient saw what is replaced on the preview and pressed Import.
-        result = plans.import_plans(
-            self._context.db, files, self._context.clock.now(), replace=True
+        # The patient saw what is replaced on the preview and pressed Import. Plans bring
+        # exercises, routines and the walking plan: every page may show something new.
+        result = write_for(
+            self._context,
+            lambda coach: (coach.import_plans(files, replace=True), Changes.all()),
+            _("The plan was not imported"),
         )
-        self._context.data_changed.emit()
+        if result is None:
+            return  # said; the preview stays, to try again or cancel
         self._flows.end_flow("exercises" if result.routines else "walk")
         self._context.dialogs.inform(_("Plan imported"), result.sentence())
 
     def preload(self) -> None:
         """At first run, the clinic pack (if any) is imported once."""
-        result = plans.preload(
-            self._context.db,
-            preload_folders(self._context.paths.preload_dir),
-            self._context.clock.now(),
+        folders = preload_folders(self._context.paths.preload_dir)
+        result = write_for(
+            self._context,
+            lambda coach: coach.preload_plans(folders),
+            _("The clinic's plan was not imported"),
         )
         if result is not None:
             log.info("clinic pack imported: %s", result.sentence())
-            self._context.data_changed.emit()

@@ -7,16 +7,22 @@ from fractions import Fraction
 
 from PySide6.QtCore import QObject
 
-from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.errors import InvalidInput
-from stenosis_coach.services import daily
+from stenosis_coach.i18n import N_, _
+from stenosis_coach.services.changes import Changes
+from stenosis_coach.services.coach import Coach
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.hosts import FlowHost, SafetyGate
+from stenosis_coach.ui.hosts import FlowHost, SafetyGate, coach_of
 from stenosis_coach.ui.progress.daily_screen import DailyLogScreen, StandingTestScreen
 from stenosis_coach.ui.progress.page import ProgressPage
 from stenosis_coach.ui.progress.treatment_screen import TreatmentScreen
+from stenosis_coach.ui.writes import write, write_for
+
+# Boxes' titles, over the problem's own sentence (a full disk ...).
+LOG_NOT_SAVED = N_("Your log was not saved")
+TREATMENT_NOT_SAVED = N_("The treatment was not saved")
 
 
 class ProgressController(QObject):
@@ -39,12 +45,16 @@ class ProgressController(QObject):
         page.log_requested.connect(self.log_day)
         page.treatment_requested.connect(self.add_treatment)
 
+    @property
+    def _coach(self) -> Coach:
+        return coach_of(self._context)
+
     def _today(self) -> date:
-        return self._context.clock.now().astimezone(LOCAL).date()
+        return self._coach.today_date()
 
     def log_day(self, day: date | None = None, back_to: str = "progress") -> DailyLogScreen:
         day = day or self._today()
-        existing = daily.log_for(self._context.db, day)
+        existing = self._coach.daily_log(day)
         screen = DailyLogScreen(day, self._context.dialogs, existing.log if existing else None)
         screen.submitted.connect(lambda log: self._save_log(screen, log, back_to))
         screen.cancelled.connect(lambda: self._flows.end_flow(back_to))
@@ -54,11 +64,12 @@ class ProgressController(QObject):
 
     def _save_log(self, screen: DailyLogScreen, log: DailyLog, back_to: str) -> None:
         try:
-            daily.save_log(self._context.db, log, self._context.clock.now())
-        except FormProblems as problems:
+            saved = write(self._context, lambda coach: coach.save_daily_log(log), _(LOG_NOT_SAVED))
+        except FormProblems as problems:  # said on the form, at each field
             screen.show_problems(problems.problems)
             return
-        self._context.data_changed.emit()
+        if saved is None:
+            return  # the form stays as filled: saving may be tried again
         self._flows.end_flow(back_to)
         if log.new_weakness:
             # New weakness or balance trouble is on the red-flag list (DESIGN 5.5).
@@ -80,14 +91,21 @@ class ProgressController(QObject):
     def add_treatment(self) -> TreatmentScreen:
         screen = TreatmentScreen(self._today(), self._context.dialogs)
 
-        def save(event: TreatmentEvent) -> None:
+        def add(coach: Coach, event: TreatmentEvent) -> tuple[str, Changes]:
+            """Added (``""``), or the value's problem, said on the form."""
             try:
-                daily.add_treatment(self._context.db, event, self._context.clock.now())
+                return "", coach.add_treatment(event)
             except InvalidInput as exc:
-                screen.show_error(exc.message)
-                return
-            self._context.data_changed.emit()
-            self._flows.end_flow("progress")
+                return exc.message, Changes()
+
+        def save(event: TreatmentEvent) -> None:
+            problem = write_for(
+                self._context, lambda coach: add(coach, event), _(TREATMENT_NOT_SAVED)
+            )
+            if problem:
+                screen.show_error(problem)
+            elif problem is not None:
+                self._flows.end_flow("progress")
 
         screen.submitted.connect(save)
         screen.cancelled.connect(lambda: self._flows.end_flow("progress"))

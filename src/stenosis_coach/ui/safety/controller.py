@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -31,9 +32,10 @@ from stenosis_coach.core.safety import (
 from stenosis_coach.core.safety_state import CheckRecord, LeftCheck, left_check
 from stenosis_coach.core.words import day_text
 from stenosis_coach.i18n import N_, _, ngettext
-from stenosis_coach.services import safety
+from stenosis_coach.services.changes import Change, Changes
+from stenosis_coach.services.coach import Coach
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.hosts import FlowHost
+from stenosis_coach.ui.hosts import FlowHost, coach_of
 from stenosis_coach.ui.safety.screens import (
     AllClearScreen,
     ClearanceScreen,
@@ -41,8 +43,13 @@ from stenosis_coach.ui.safety.screens import (
     SeekCareScreen,
     WelcomeScreen,
 )
+from stenosis_coach.ui.writes import write, write_for
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# A box's title, over the problem's own sentence (a full disk ...).
+CHECK_NOT_SAVED = N_("Your answer was not saved")
 
 LEFT_NOTE = N_(
     "Your safety check was not finished, so the questions after your last answer were not "
@@ -75,27 +82,46 @@ class SafetyController(QObject):
         self._first_check = False
         self._after_clearance: Callable[[], None] | None = None
 
+    @property
+    def _coach(self) -> Coach:
+        return coach_of(self._context)
+
+    def _write(self, action: Callable[[Coach], tuple[T, Changes]]) -> tuple[T] | None:
+        """Store an answer (the check, the welcome, a clearance) and announce it; the
+        action's result in a 1-tuple (it may be ``None`` itself), or ``None`` when it could
+        not be stored (a box said why; the screen stays, to try again)."""
+
+        def boxed(coach: Coach) -> tuple[tuple[T], Changes]:
+            result, changes = action(coach)
+            return (result,), changes
+
+        return write_for(self._context, boxed, _(CHECK_NOT_SAVED))
+
+    def _stored(self, action: Callable[[Coach], Changes]) -> bool:
+        """Store something with no result; ``False`` when it could not be (said)."""
+        return write(self._context, action, _(CHECK_NOT_SAVED)) is not None
+
     # -- entry points --------------------------------------------------------------------
     def on_startup(self) -> None:
         """First thing at a start: a check left unfinished (its advice at once if it has a
         "yes"), advice the patient never closed, or the first check (after the welcome)."""
-        db, now = self._context.db, self._context.clock.now()
-        if db is None:
+        if self._context.coach is None:
             return
-        status = safety.status(db, now)
+        coach = self._coach
+        status = coach.safety_status()
         if status.pending is not None:
             self._open_left(status.pending)
             return
-        flag = safety.unread_advice(db, now)
+        flag = coach.unread_advice()
         if flag is not None and flag.advice is not None and flag.completed_at is not None:
-            when = day_text(flag.completed_at.astimezone())
+            when = day_text(flag.completed_at.astimezone(coach.tz))
             note = _("From your safety check on {day}.").format(day=when)
             self._show_advice(flag.id, flag.advice, note)
         elif status.first_check_needed:
             self._first_run()
 
     def start_check(self, trigger: CheckTrigger = CheckTrigger.ON_DEMAND) -> None:
-        pending = safety.status(self._context.db, self._context.clock.now()).pending
+        pending = self._coach.safety_status().pending
         if pending is not None:
             self._open_pending(pending)
         else:
@@ -112,8 +138,7 @@ class SafetyController(QObject):
 
     def request_session(self, start: Callable[[], None]) -> None:
         """Call ``start`` now if sessions are allowed, else ask first (check or clearance)."""
-        db, now = self._context.db, self._context.clock.now()
-        status = safety.status(db, now)
+        status = self._coach.safety_status()
         if status.pending is not None:
             self._open_pending(status.pending)
         elif status.needs_clearance:
@@ -145,12 +170,13 @@ class SafetyController(QObject):
         return True
 
     def show_clearance(self) -> None:
-        status = safety.status(self._context.db, self._context.clock.now())
+        coach = self._coach
+        status = coach.safety_status()
         flag = status.open_flag
         if flag is None or status.advice is None:
             self._finish_flow()
             return
-        local = (flag.completed_at or flag.started_at).astimezone()
+        local = (flag.completed_at or flag.started_at).astimezone(coach.tz)
         screen = ClearanceScreen(status.advice, day_text(local))
         screen.cleared.connect(self._cleared)
         screen.not_yet.connect(self._not_yet)
@@ -159,12 +185,12 @@ class SafetyController(QObject):
     def confirm_mistake(self) -> None:
         """Today's "My answer was a mistake": asked once, then recorded as the clearance
         (DESIGN 5.5), and the plan comes back."""
-        db, now = self._context.db, self._context.clock.now()
-        status = safety.status(db, now)
+        coach = self._coach
+        status = coach.safety_status()
         flag = status.open_flag
         if flag is None or status.advice is None:
             return
-        when = day_text((flag.completed_at or flag.started_at).astimezone())
+        when = day_text((flag.completed_at or flag.started_at).astimezone(coach.tz))
         reasons = "; ".join((*status.advice.reasons, *status.advice.also_noted))
         if not self._context.dialogs.confirm(
             _("Was your answer a mistake?"),
@@ -177,12 +203,11 @@ class SafetyController(QObject):
             no=_("Go back"),
         ):
             return
-        safety.record_clearance(db, ClearanceReason.ANSWERED_BY_MISTAKE, now)
-        self._context.data_changed.emit()
+        self._stored(lambda coach: coach.record_clearance(ClearanceReason.ANSWERED_BY_MISTAKE))
 
     # -- the check -----------------------------------------------------------------------
     def _first_run(self) -> None:
-        if safety.welcome_seen(self._context.db):
+        if self._coach.welcome_seen():
             self._run_check(CheckTrigger.FIRST_RUN)
             return
         welcome = WelcomeScreen()
@@ -191,32 +216,33 @@ class SafetyController(QObject):
         self._flows.show_flow(welcome)
 
     def _welcome_done(self) -> None:
-        safety.mark_welcome_seen(self._context.db, self._context.clock.now())
+        self._stored(lambda coach: coach.mark_welcome_seen())  # else it comes again
         self._run_check(CheckTrigger.FIRST_RUN)
 
     def _welcome_not_now(self) -> None:
         # The first check is started, not answered: it is asked before any exercise or
         # walk (request_session), and the welcome comes back at the next start.
-        safety.start_check(self._context.db, CheckTrigger.FIRST_RUN, self._context.clock.now())
+        self._write(lambda coach: coach.start_check(CheckTrigger.FIRST_RUN))
         self._finish_flow()
 
     def _open_left(self, pending: CheckRecord) -> None:
         """A check started before and not finished: its advice, or carry on, or again."""
-        db, now = self._context.db, self._context.clock.now()
-        plan = left_check(pending, now)
+        coach = self._coach
+        plan = left_check(pending, coach.now())
         if plan is LeftCheck.SHOW_ADVICE:
-            advice = safety.finish_left_check(db, pending.id, now)
+            finished = self._write(lambda coach: coach.finish_left_check(pending.id))
+            if finished is None:
+                return
             log.info("red-flag check %s was left with a yes: finished, advice shown", pending.id)
-            self._context.data_changed.emit()
-            self._show_advice(pending.id, advice, _(LEFT_NOTE))
+            self._show_advice(pending.id, finished[0], _(LEFT_NOTE))
         elif (
             pending.trigger is CheckTrigger.FIRST_RUN
             and not pending.answers
-            and not safety.welcome_seen(db)
+            and not coach.welcome_seen()
         ):
             self._first_run()
         elif plan is LeftCheck.ASK_AGAIN:
-            when = day_text(pending.started_at.astimezone())
+            when = day_text(pending.started_at.astimezone(coach.tz))
             self._run_check(
                 pending.trigger,
                 _(
@@ -240,9 +266,12 @@ class SafetyController(QObject):
             self._run_check(pending.trigger)
 
     def _run_check(self, trigger: CheckTrigger, notice: str | None = None) -> None:
-        db, now = self._context.db, self._context.clock.now()
-        self._first_check = safety.status(db, now).first_check_needed
-        check = safety.start_check(db, trigger, now)
+        first_check = self._coach.safety_status().first_check_needed
+        started = self._write(lambda coach: coach.start_check(trigger))
+        if started is None:
+            return  # said; nothing is asked now, and no session starts before it is
+        check = started[0]
+        self._first_check = first_check
         log.info("red-flag check %s (%s) started or resumed", check.id, check.trigger)
         self._check_id, self._check_started = check.id, check.started_at
         self._answers = dict(check.answers)
@@ -273,23 +302,26 @@ class SafetyController(QObject):
         if self._check_id is None:
             return  # a second press while the screen was being replaced
         question = QUESTIONS[self._index]
-        db, now = self._context.db, self._context.clock.now()
         check_id = self._check_id
-        advice = safety.answer(db, check_id, question.id, yes, now)
+        answered = self._write(lambda coach: coach.answer_check(check_id, question.id, yes))
+        if answered is None:
+            return  # said; the question stays, to answer again
+        advice = answered[0]
         self._answers[question.id] = yes
         if advice is not None:
             # An Emergency "yes": the emergency screen at once, no more questions.
             self._check_id = None
-            self._context.data_changed.emit()
             self._show_advice(check_id, advice)
             return
         if self._index + 1 < len(QUESTIONS):
             self._index += 1
             self._show_question()
             return
-        advice = safety.finish_check(db, check_id, now)
+        finished = self._write(lambda coach: coach.finish_check(check_id))
+        if finished is None:
+            return  # said; the last question stays, to answer again
+        advice = finished[0]
         self._check_id = None
-        self._context.data_changed.emit()
         if advice is None:
             screen = AllClearScreen()
             screen.done.connect(self._finish_flow)
@@ -304,7 +336,7 @@ class SafetyController(QObject):
         self._flows.show_flow(screen)
 
     def _advice_read(self, check_id: int) -> None:
-        safety.mark_advice_read(self._context.db, check_id)
+        self._stored(lambda coach: coach.mark_advice_read(check_id))  # else shown again
         self._finish_flow()
 
     def _back(self) -> None:
@@ -315,25 +347,27 @@ class SafetyController(QObject):
     def _postpone(self) -> None:
         if self._check_id is None:
             return
-        db, now = self._context.db, self._context.clock.now()
-        check_id, self._check_id = self._check_id, None
+        check_id = self._check_id
         if any(self._answers.values()):
             # Left with a "yes": finish it now and show that advice before Today.
-            self._context.data_changed.emit()
-            advice = safety.finish_left_check(db, check_id, now)
-            self._show_advice(check_id, advice, _(LEFT_NOTE))
+            finished = self._write(lambda coach: coach.finish_left_check(check_id))
+            if finished is None:
+                return  # said; the question stays
+            self._check_id = None
+            self._show_advice(check_id, finished[0], _(LEFT_NOTE))
             return
-        if self._may_postpone:
-            safety.postpone_check(db, check_id, now)
+        if self._may_postpone and not self._stored(lambda coach: coach.postpone_check(check_id)):
+            return  # said; the question stays
+        self._check_id = None
         # A check that must be answered stays waiting: it is asked before any session, and
         # Today and the Walk page say so (what is due changed).
-        self._context.data_changed.emit()
+        self._context.announce(Changes.of(Change.SAFETY))
         self._finish_flow()
 
     # -- clearance -----------------------------------------------------------------------
     def _cleared(self, reason: ClearanceReason) -> None:
-        safety.record_clearance(self._context.db, reason, self._context.clock.now())
-        self._context.data_changed.emit()
+        if not self._stored(lambda coach: coach.record_clearance(reason)):
+            return  # said; the clearance screen stays, and nothing starts
         then, self._after_clearance = self._after_clearance, None
         self._finish_flow()
         if then is not None:

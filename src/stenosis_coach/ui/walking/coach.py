@@ -13,14 +13,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stenosis_coach.core.sessions import EndReason, walk_status
 from stenosis_coach.core.walking import engine as walk_engine
+from stenosis_coach.core.walking.engine import WalkDraft
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.i18n import _
 from stenosis_coach.services.stopped_walks import stop_waiting
-from stenosis_coach.services.walk_sessions import WalkDraft, WalkRecording
+from stenosis_coach.services.walk_sessions import WalkRecording
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.heartbeat import SessionHeartbeat
-from stenosis_coach.ui.hosts import CuePlayer
+from stenosis_coach.ui.hosts import CuePlayer, coach_of
 from stenosis_coach.ui.walking.coach_screen import WalkCoachScreen
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class WalkCoach(QObject):
         self._cues = cues
         self.screen = WalkCoachScreen(plan.kind)
         self.engine = walk_engine.WalkSession(plan, self._clock.monotonic())
-        self.recording = WalkRecording(context.db, self._clock, plan)
+        self.recording: WalkRecording = coach_of(context).record_walk(plan)
         self.recording.start()
         self.heartbeat = SessionHeartbeat(self.recording.recorder, self)
         self.timer = QTimer(self)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.numbers import NumberProblem
 from stenosis_coach.core.sessions import SessionRecord
+from stenosis_coach.core.walking.engine import WalkDraft
 from stenosis_coach.core.walking.logged import (
     FormProblems,
     WalkForm,
@@ -17,21 +17,20 @@ from stenosis_coach.core.walking.logged import (
     form_from_walk,
 )
 from stenosis_coach.core.walking.model import WalkEnd
-from stenosis_coach.i18n import _
+from stenosis_coach.i18n import N_, _
 from stenosis_coach.services import stopped_walks
-from stenosis_coach.services import walks as walk_service
-from stenosis_coach.services.walk_sessions import (
-    WalkDraft,
-    WalkRecording,
-    interrupted_draft,
-    save_interrupted_walk,
-)
+from stenosis_coach.services.changes import Change, Changes
+from stenosis_coach.services.coach import Coach
+from stenosis_coach.services.walk_sessions import WalkRecording
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.hosts import CuePlayer, FlowHost, SafetyGate
+from stenosis_coach.ui.hosts import CuePlayer, FlowHost, SafetyGate, coach_of
 from stenosis_coach.ui.walking.coach import WalkCoach
 from stenosis_coach.ui.walking.log_screen import LogWalkScreen
 from stenosis_coach.ui.walking.page import WalkPage
 from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
+from stenosis_coach.ui.writes import write
+
+WALK_NOT_SAVED = N_("The walk was not saved")  # a box's title, over the problem's sentence
 
 
 def pdf_filter() -> str:
@@ -72,12 +71,16 @@ class WalkController(QObject):
         self._flows.show_flow(screen)
         return screen
 
+    @property
+    def _coach(self) -> Coach:
+        return coach_of(self._context)
+
     def correct_walk(self, walk_id: int) -> LogWalkScreen | None:
-        stored = next((s for s in walk_service.history(self._context.db) if s.id == walk_id), None)
+        stored = next((s for s in self._coach.walks() if s.id == walk_id), None)
         if stored is None:
             return None
         screen = LogWalkScreen(
-            self._today(), self._context.dialogs, form_from_walk(stored.walk, LOCAL)
+            self._today(), self._context.dialogs, form_from_walk(stored.walk, self._coach.tz)
         )
         screen.submitted.connect(lambda form: self._save(screen, form, walk_id))
         screen.cancelled.connect(self._back)
@@ -90,11 +93,10 @@ class WalkController(QObject):
         self._safety.request_session(self._begin_walk)
 
     def _begin_walk(self) -> None:
-        from stenosis_coach.services.status import build_status
-
-        rx = build_status(self._context.db, self._context.clock.now()).next_walk
+        rx = self._coach.status().next_walk
         coach = WalkCoach(self._context, rx, self._cues, parent=self)
-        coach.heartbeat.show_notice_in(coach.screen, self._context.data_changed.emit)
+        # What waited for the disk is written later: the pages show it then.
+        coach.heartbeat.show_notice_in(coach.screen, self._walks_saved_later)
         coach.finished.connect(lambda draft: self._summary(draft, coach.recording))
         self.coach = coach
         self._flows.show_flow(coach.screen)
@@ -131,12 +133,15 @@ class WalkController(QObject):
             screen.show_error(problem.message)
             return
         walk = draft.walk(pain, metres, notes.strip())
-        if recording is not None:
-            recording.save(walk)
-        elif session is not None:
-            save_interrupted_walk(self._context.db, session, walk)
+        saved = write(
+            self._context,
+            lambda coach: coach.save_walk(walk, recording, session),
+            _(WALK_NOT_SAVED),
+        )
+        if saved is None:
+            screen.setFocus()  # the summary stays, as it was: saving may be tried again
+            return
         self.end()
-        self._context.data_changed.emit()
         if walk.ended_by is WalkEnd.MUST_STOP:
             self._safety.after_session(must_stop=True)
         elif walk.ended_by is WalkEnd.REST_NOT_EASING:
@@ -156,7 +161,7 @@ class WalkController(QObject):
             screen.setFocus()
             return
         if recording is not None:
-            recording.discard()
+            write(self._context, lambda coach: coach.leave_walk(recording), _(WALK_NOT_SAVED))
         self.end()
         self._back()
         screen.done_leaving.emit()
@@ -185,27 +190,31 @@ class WalkController(QObject):
         if not sessions:
             return
         session, rest = sessions[0], sessions[1:]
-        db = self._context.db
         # A walking test cut short (closed, or a crash) is kept as a walk, not a result.
-        draft = stopped_walks.kept_as(interrupted_draft(db, session))
+        draft = stopped_walks.kept_as(self._coach.walk_draft(session))
         screen = self._summary(draft, None, session)
         screen.saved.connect(lambda *_: self.finish_interrupted(rest))
-        screen.done_leaving.connect(lambda: stopped_walks.not_kept(db, session))
+        screen.done_leaving.connect(
+            lambda: write(
+                self._context, lambda coach: coach.walk_not_kept(session), _(WALK_NOT_SAVED)
+            )
+        )
         screen.done_leaving.connect(lambda: self.finish_interrupted(rest))
 
     def answer_flare(self, flare: bool) -> None:
-        asked = walk_service.flare_question(self._context.db, self._context.clock.now())
-        if asked is not None:
-            walk_service.answer_flare_question(
-                self._context.db, asked.id, flare, self._context.clock.now()
-            )
-            self._context.data_changed.emit()
+        write(
+            self._context,
+            lambda coach: coach.answer_flare(flare),
+            _("Your answer was not saved"),
+        )
+
+    def _walks_saved_later(self) -> None:
+        self._context.announce(Changes.of(Change.WALKS))
 
     def print_card(self) -> Path | None:
         """Save today's walk as a one-page PDF to print and carry."""
         from stenosis_coach.core.walking.card import pocket_card
         from stenosis_coach.errors import UserError
-        from stenosis_coach.services.status import build_status
         from stenosis_coach.ui.walking.pocket_card import write_card_pdf
 
         ctx = self._context
@@ -214,7 +223,7 @@ class WalkController(QObject):
         target = ctx.dialogs.save_path(_("Save the pocket card"), suggested, pdf_filter(), ".pdf")
         if target is None:
             return None
-        card = pocket_card(build_status(ctx.db, ctx.clock.now()).next_walk, today)
+        card = pocket_card(self._coach.status().next_walk, today)
         try:
             write_card_pdf(card, target)
         except UserError as exc:  # a full disk, a read-only place: one sentence
@@ -227,20 +236,21 @@ class WalkController(QObject):
         return target
 
     def _save(self, screen: LogWalkScreen, form: WalkForm, walk_id: int | None) -> None:
-        now = self._context.clock.now()
-        try:
+        def save(coach: Coach) -> Changes:
             if walk_id is None:
-                walk_service.log_walk(self._context.db, form, now)
-            else:
-                walk_service.correct_walk(self._context.db, walk_id, form, now)
-        except FormProblems as problems:
+                return coach.log_walk(form)
+            return coach.correct_walk(walk_id, form)
+
+        try:
+            saved = write(self._context, save, _(WALK_NOT_SAVED))
+        except FormProblems as problems:  # said on the form, at each field
             screen.show_problems(problems.problems)
             return
-        self._context.data_changed.emit()
-        self._back()
+        if saved is not None:
+            self._back()
 
     def _back(self) -> None:
         self._flows.end_flow("walk")
 
     def _today(self) -> date:
-        return self._context.clock.now().astimezone(LOCAL).date()
+        return self._coach.today_date()
