@@ -190,7 +190,10 @@ def watch(recorder: SessionRecorder) -> PendingWrites:
             found = db_ref()
             return found is None or found.closed
 
-        pending.on_held = lambda: keep_trying(pending, gone)
+        def held() -> None:
+            keep_trying(pending, gone)
+
+        pending.on_held = held
     return pending
 
 
