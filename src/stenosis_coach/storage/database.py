@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -63,6 +63,10 @@ class Database:
         event.listen(engine, "connect", self._connected)
         event.listen(engine, "close", self._disconnected)
         event.listen(engine, "close_detached", self._disconnected)
+        # The change counter (see :attr:`generation`).
+        self._generation = 0
+        event.listen(engine, "commit", self._committed)
+        event.listen(engine, "rollback", self._rolled_back)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -87,6 +91,22 @@ class Database:
     def close(self) -> None:
         self.closed = True
         self.engine.dispose()
+
+    # -- the change counter ---------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        """A number that moves on every commit that changed a row, through any session or
+        connection of this database; a read (even committed) leaves it as it is. Readers
+        keep what they computed with the generation it was computed at: the same number
+        means the same data, without reading it."""
+        return self._generation
+
+    def _committed(self, conn: Connection) -> None:
+        if _changes_since_last_seen(conn):
+            self._generation += 1
+
+    def _rolled_back(self, conn: Connection) -> None:
+        _changes_since_last_seen(conn)  # what was undone is not a change
 
     # -- the WAL file under the app's feet (issue 13 item 9) ---------------------------------
     @property
@@ -146,6 +166,21 @@ class Database:
         self._connections = max(0, self._connections - 1)
         if self._connections == 0:
             self._wal_seen = None
+
+
+_SEEN = "stenosis_coach.total_changes"  # the key in a pooled connection's info
+
+
+def _changes_since_last_seen(conn: Connection) -> bool:
+    """Whether the SQLite connection under ``conn`` changed rows since this was last asked
+    of it (``total_changes`` counts every row inserted, updated or deleted)."""
+    pooled = conn.connection
+    total = getattr(pooled.dbapi_connection, "total_changes", None)
+    if total is None:  # not a sqlite3 connection: count every commit
+        return True
+    seen = pooled.info.get(_SEEN, 0)
+    pooled.info[_SEEN] = total
+    return bool(total != seen)
 
 
 def storage_problem(exc: BaseException, where: Path | None = None) -> BaseException:
