@@ -74,6 +74,13 @@ def pgettext(context: str, message: str) -> str:
     return _wrap(_State.translations.pgettext(context, message))
 
 
+def translated_elsewhere(text: str) -> str:
+    """``text`` already in the user's language from another catalogue (Qt's names of keys:
+    "Leertaste" for Space), marked as a translated message under the pseudo-locale like
+    ours, so the pseudo-locale shows it is translatable."""
+    return _wrap(text)
+
+
 def N_(message: str) -> str:  # the name gettext tools know
     """Note ``message`` for the catalogue without translating it yet (a module constant,
     a table): translate it where it is shown, ``_(message)``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.core.words import spoken_text
+from stenosis_coach.i18n import is_pseudo_wrapped, translated_elsewhere
 from stenosis_coach.resources import resource_path
 from stenosis_coach.ui.theme import set_kind, set_role
 
@@ -61,10 +62,25 @@ class TimerLabel(QLabel):
         return self._trimmed(super().minimumSizeHint())
 
 
+def key_text(keys: str) -> str:
+    """A key or a key combination given as Qt names it in English (``"Space"``,
+    ``"Ctrl+Z"``, ``"Del"``, ``"←"``) said as the user's language does, from Qt's own
+    translations: ``"Leertaste"``, ``"Strg+Z"``, ``"Entf"`` in German; English unchanged.
+    The one place a key's name is put into words. Words that are not such a name (a key
+    already translated by our catalogue, ``pgettext("key", ...)``) are kept as they are."""
+    if is_pseudo_wrapped(keys):
+        return keys
+    portable = QKeySequence.SequenceFormat.PortableText
+    sequence = QKeySequence.fromString(keys, portable)
+    if sequence.isEmpty() or sequence.toString(portable).casefold() != keys.casefold():
+        return keys
+    return translated_elsewhere(sequence.toString(QKeySequence.SequenceFormat.NativeText))
+
+
 def with_shortcut(text: str, shortcut_hint: str) -> str:
     """``text`` (translated) with its key beside it, as a button shows it (UI.md: shortcuts
-    shown): ``"Pause   (Space)"``."""
-    return f"{text}   ({shortcut_hint})"
+    shown): ``"Pause   (Space)"``; the key is said by :func:`key_text`."""
+    return f"{text}   ({key_text(shortcut_hint)})"
 
 
 def button(
