@@ -90,3 +90,18 @@ def test_a_compiled_catalogue_is_read_from_the_folder_the_front_end_gives(tmp_pa
     finally:
         i18n.setup("en_GB")
     assert _("Walk done") == "Walk done"
+
+
+def test_a_big_number_is_grouped_the_locales_way() -> None:
+    assert [i18n.grouped_text(n) for n in (7, 980, 24980, 10_485_760)] == [
+        "7",
+        "980",
+        "24,980",  # English unchanged: what f"{n:,}" said
+        "10,485,760",
+    ]
+    i18n.setup("de")
+    try:
+        assert i18n.grouped_text(24980) == "24.980"
+        assert i18n.grouped_text(10_485_760) == "10.485.760"
+    finally:
+        i18n.setup("en_GB")

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from stenosis_coach.errors import InvalidInput, UserError, place_kind, storage_error
-from stenosis_coach.i18n import N_, _
+from stenosis_coach.i18n import N_, _, grouped_text
 from stenosis_coach.paths import FILE_MODE
 
 log = logging.getLogger(__name__)
@@ -209,7 +209,9 @@ def _too_big(size: int | None, limit: int, what: str) -> str:
         said = _("the file is too big; a {what} is at most {limit} bytes")
     else:
         said = _("the file is {size} bytes; a {what} is at most {limit} bytes")
-    return said.format(size=f"{size or 0:,}", what=what_text(what), limit=f"{limit:,}")
+    return said.format(
+        size=grouped_text(size or 0), what=what_text(what), limit=grouped_text(limit)
+    )
 
 
 def _read_reason(exc: OSError) -> str:

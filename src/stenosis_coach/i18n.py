@@ -168,3 +168,12 @@ def decimal_text(value: Decimal | int, places: int = 1) -> str:
 
     pattern = "0" if places == 0 else "0." + "#" * places
     return str(format_decimal(value, format=pattern, locale=_locale()))
+
+
+def grouped_text(number: int) -> str:
+    """A whole number with its thousands grouped the locale's way, for a count or a size
+    said in a sentence: ``24980`` -> ``24,980`` (what ``f"{n:,}"`` said in English),
+    ``24.980`` in German."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(number, format="#,##0", locale=_locale()))
