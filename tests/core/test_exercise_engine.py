@@ -574,3 +574,16 @@ def test_how_a_routine_ended_is_translated(pseudo):
         "⟦Routine finished: 1 of 2 exercises done, 1 skipped.⟧"
     )
     assert end_title([], completed=False) == "⟦Routine stopped⟧"
+
+
+def test_the_next_cue_says_the_name_as_written_outside_english() -> None:
+    """English says "next: pelvic tilt" inside the sentence; German keeps a name's capital
+    (its nouns have one), as does every language but English."""
+    from stenosis_coach import i18n
+
+    i18n.setup("de")
+    try:
+        texts = [m.text for m in build_timeline(SMALL, EXERCISES).marks if m.cue_id is CueId.NEXT]
+    finally:
+        i18n.setup(i18n.SOURCE_LOCALE, pseudo=False)
+    assert texts == ["next: Pelvic tilt", "next: Stationary cycling", "next: Glute bridge"]

@@ -141,3 +141,21 @@ def test_the_source_englishs_quick_dates_are_babels() -> None:
                 i18n.SOURCE_LOCALE, day, skeleton
             )
         day += timedelta(days=1)
+
+
+def test_a_name_inside_an_english_sentence_loses_only_its_first_capital() -> None:
+    from stenosis_coach.core.words import name_in_sentence
+
+    assert name_in_sentence("Pelvic tilt") == "pelvic tilt"
+    assert name_in_sentence("") == ""
+    for language in ("de", "es", "fr"):
+        i18n.setup(language)
+        try:
+            assert name_in_sentence("Beckenkippen") == "Beckenkippen"
+        finally:
+            i18n.setup(i18n.SOURCE_LOCALE, pseudo=False)
+    i18n.setup("en_US")
+    try:
+        assert name_in_sentence("Pelvic tilt") == "pelvic tilt"
+    finally:
+        i18n.setup(i18n.SOURCE_LOCALE, pseudo=False)

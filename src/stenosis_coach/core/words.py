@@ -190,6 +190,16 @@ def _percent(value: Decimal) -> str:
     return str(format_percent(value / 100, format=pattern, locale=loc))
 
 
+def name_in_sentence(name: str) -> str:
+    """A name written with a capital (an exercise's: "Pelvic tilt") as it reads inside a
+    sentence ("next: pelvic tilt"): English lower-cases its first letter (only that one, so
+    the rest of the name stays as written); every other language keeps the name as it is
+    (German nouns keep their capital), so its messages carry the name unchanged."""
+    if i18n.language().split("_")[0] != "en":
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def and_text(items: Sequence[str]) -> str:
     """Items said as a list in a sentence: ``a``, ``a and b``, ``a, b and c``."""
     if len(items) <= 1:

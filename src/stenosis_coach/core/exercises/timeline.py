@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stenosis_coach.core.exercises.model import Exercise, Routine, RoutineStep, Sides
+from stenosis_coach.core.words import name_in_sentence
 from stenosis_coach.i18n import N_, _
 
 # Pacing constants: the app's own choices (not from a trial), kept short and calm.
@@ -228,8 +229,9 @@ def build_timeline(routine: Routine, exercises: Mapping[str, Exercise]) -> Timel
 
 
 def spoken_name(name: str) -> str:
-    """'Pelvic tilt' -> 'pelvic tilt' (only the first letter, so acronyms survive)."""
-    return name[:1].lower() + name[1:]
+    """An exercise's name inside a cue's sentence: 'Pelvic tilt' -> 'pelvic tilt' in
+    English, as written in other languages (:func:`core.words.name_in_sentence`)."""
+    return name_in_sentence(name)
 
 
 def _step_segments(k: int, step: RoutineStep, exercise: Exercise, start: int) -> list[Segment]:
@@ -282,6 +284,8 @@ def _segment_marks(segments: list[Segment], exercise: Exercise) -> list[Mark]:
     for i, seg in enumerate(segments):
         if seg.kind is SegmentKind.GET_READY:
             cue = CueId.NEXT
+            # Translators: a cue said before an exercise; {exercise} is its name as written
+            # ("Pelvic tilt"; English alone lower-cases its first letter here).
             text = _("next: {exercise}").format(exercise=spoken_name(exercise.name))
         elif seg.kind is SegmentKind.REP:
             cue = CueId.PACE
