@@ -7,7 +7,11 @@
 # Run after changing words; a translator starts a language from the .pot
 # (`.venv/bin/pybabel init -i resources/locale/stenosis_coach.pot -d resources/locale -D stenosis_coach -l es`)
 # and `.venv/bin/pybabel compile -d resources/locale -D stenosis_coach` makes the .mo the app reads.
+# A `# Translators: ...` comment on the line(s) just above a message reaches the .pot as a
+# note for the translator (`#.`): write one where a message is only layout ("{scale}: {value}")
+# or needs its context. Give a path to write the template elsewhere (the tests do).
 set -euo pipefail
+out=$(realpath -m "${1:-$(dirname "$0")/../resources/locale/stenosis_coach.pot}")
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -25,6 +29,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
 PY
 .venv/bin/pybabel -q extract --no-location --sort-output --omit-header \
     --keywords "_ N_ ngettext:1,2 pgettext:1c,2" --no-default-keywords \
+    --add-comments=Translators: \
     --project "Stenosis Coach" --charset utf-8 \
-    --output-file resources/locale/stenosis_coach.pot src/stenosis_coach "$work/builtin_texts.py"
-echo "wrote resources/locale/stenosis_coach.pot ($(grep -c '^msgid ' resources/locale/stenosis_coach.pot) messages)"
+    --output-file "$out" src/stenosis_coach "$work/builtin_texts.py"
+echo "wrote $out ($(grep -c '^msgid ' "$out") messages)"

@@ -62,7 +62,10 @@ class InputFileProblem(InvalidInput):
     (plan files list it as ``name: $: reason``); ``message`` is the whole sentence."""
 
     def __init__(self, path: Path, reason: str, message: str | None = None) -> None:
-        super().__init__(message or _("{file}: {reason}.").format(file=path, reason=reason))
+        # Translators: a file that could not be read: "/home/ann/walks.csv: no such file.";
+        # {reason} is one of the short reasons below, starting in lower case.
+        said = _("{file}: {reason}.")
+        super().__init__(message or said.format(file=path, reason=reason))
         self.path = path
         self.reason = reason
 

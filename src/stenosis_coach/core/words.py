@@ -73,8 +73,11 @@ def minutes_text(seconds: Fraction | int | float | None) -> str:
 
 
 # How minutes_text writes a duration; spoken_text reads them back (in the user's language).
-_MINUTES_SECONDS = N_("{minutes}:{seconds} min")  # 4:30 min (4 minutes 30 seconds)
-_WHOLE_MINUTES = N_("{minutes} min")  # 25 min
+# Translators: a duration under 20 minutes, "4:30 min" (4 minutes 30 seconds; {seconds}
+# always two digits). Screen readers read it back into words, so keep both placeholders.
+_MINUTES_SECONDS = N_("{minutes}:{seconds} min")
+# Translators: a duration of 20 minutes or more, "25 min".
+_WHOLE_MINUTES = N_("{minutes} min")
 
 
 def minutes_cell_text(seconds: Fraction | int | float) -> str:
@@ -104,7 +107,8 @@ def duration_words(seconds: Fraction | int | float | None) -> str:
     seconds_words = ngettext("{n} second", "{n} seconds", secs).format(n=secs)
     if not mins:
         return seconds_words
-    # A duration said aloud: "4 minutes 30 seconds" (a language may join them with "and").
+    # Translators: a duration said aloud, "4 minutes 30 seconds" ({minutes} and {seconds}
+    # are already counted words); a language may join them with "and".
     return _("{minutes} {seconds}").format(minutes=minutes, seconds=seconds_words)
 
 
@@ -204,7 +208,8 @@ def and_text(items: Sequence[str]) -> str:
     """Items said as a list in a sentence: ``a``, ``a and b``, ``a, b and c``."""
     if len(items) <= 1:
         return "".join(items)
-    # A list in a sentence: "pain 7/10 or more, a flare the next day and you had to stop".
+    # Translators: a list inside a sentence: "pain 7/10 or more, a flare the next day and
+    # you had to stop"; {items} is all but the last, already joined with ", ".
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 

@@ -81,7 +81,9 @@ class RatingScale(QWidget):
     ) -> None:
         """``low_word`` and ``high_word`` say what 0 and 10 mean ("no pain", "worst")."""
         super().__init__(parent)
+        # Translators: what 0 means on a 0-10 pain scale, said after "Pain: 0".
         low_word = _("no pain") if low_word is None else low_word
+        # Translators: what 10 means on a 0-10 pain scale, said after "Pain: 10".
         high_word = _("worst") if high_word is None else high_word
         self.setAccessibleName(name)
         set_role(self, "rating-scale")
@@ -98,11 +100,15 @@ class RatingScale(QWidget):
             btn.setCheckable(True)
             if value in (0, 10):
                 btn.setAccessibleName(
+                    # Translators: a screen reader's name for an end of a 0-10 scale:
+                    # "Pain: 0 (no pain)"; {scale} is the scale's name, {value} 0 or 10.
                     _("{scale}: {value} ({meaning})").format(
                         scale=name, value=value, meaning=low_word if value == 0 else high_word
                     )
                 )
             else:
+                # Translators: layout only, a screen reader's name for a button of a 0-10
+                # scale: "Pain: 7" ({scale} is the scale's name, {value} a number).
                 btn.setAccessibleName(_("{scale}: {value}").format(scale=name, value=value))
             btn.setMinimumWidth(48)
             set_kind(btn, "rating")
@@ -190,6 +196,8 @@ class NumberField(QWidget):
         self.edit.setAccessibleName(name)
         self.edit.setMaximumWidth(160)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Translators: a screen reader's names for the - and + buttons beside a number box;
+        # {field} is the box's name ("Distance (m): less").
         self.minus.setAccessibleName(_("{field}: less").format(field=name))
         self.plus.setAccessibleName(_("{field}: more").format(field=name))
         for btn in (self.minus, self.plus):

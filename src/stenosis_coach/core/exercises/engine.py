@@ -415,8 +415,11 @@ class ExerciseSession:
         if segment is None:
             next_up = ""
         elif step + 1 < len(timeline.names):
+            # Translators: shown under the exercise being done; {exercise} is the name of
+            # the one after it, as written ("Next: Glute bridge").
             next_up = _("Next: {exercise}").format(exercise=timeline.names[step + 1])
         else:
+            # Translators: shown under the exercise being done when no other follows.
             next_up = _("Last exercise")
         progress = 1.0 if self._finish is EndReason.COMPLETED else position / timeline.total_s
         return SessionView(
