@@ -15,13 +15,16 @@ while it is in view, and only marks itself stale while hidden, to refresh once s
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Collection
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
-from stenosis_coach.errors import UserError
+from stenosis_coach.errors import UserError, storage_error
+from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import Change, Changes
 from stenosis_coach.ui.context import AppContext
 
@@ -37,19 +40,38 @@ def write_for(
     context: AppContext, action: Callable[[Coach], tuple[T, Changes]], failed: str
 ) -> T | None:
     """Run ``action`` on the open coach; announce what it changed and return its answer.
-    An expected problem is shown under the title ``failed`` (its sentence as the text)
-    and gives ``None``; so does having no data open."""
+    An expected problem (a :class:`UserError`, or a disk that is full, read-only or not
+    allowed, told apart by :func:`errors.storage_error`) is shown under the title
+    ``failed`` with its own sentence, and gives ``None``; so does having no data open.
+    Anything else is a bug and is raised."""
     coach = context.coach
     if coach is None or coach.closed:
         return None
     try:
         answer, changes = action(coach)
     except UserError as exc:
-        log.warning("write refused: %s", exc.message)
-        context.dialogs.warn(failed, exc.message)
+        problem: UserError = exc
+    except Exception as exc:  # a full or read-only disk is said; anything else is a bug
+        found = _disk_problem(exc, coach.paths.db_file)
+        if found is None:
+            raise
+        problem = found
+    else:
+        context.announce(changes)
+        return answer
+    log.warning("write not done: %s", problem.message)
+    context.dialogs.warn(failed, problem.message)
+    return None
+
+
+def _disk_problem(exc: Exception, where: Path) -> UserError | None:
+    """The sentence for a disk that refused a write (SQLite's or the system's error, also
+    as the database layer wraps it); ``None`` for anything else (a bug, a form's
+    ``ValueError``)."""
+    orig = getattr(exc, "orig", None)
+    if not isinstance(exc, (OSError, sqlite3.Error)) and not isinstance(orig, sqlite3.Error):
         return None
-    context.announce(changes)
-    return answer
+    return storage_error(exc, _("nothing was changed"), where)
 
 
 def write(context: AppContext, action: Callable[[Coach], Changes], failed: str) -> Changes | None:
