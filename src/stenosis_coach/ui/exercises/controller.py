@@ -19,7 +19,7 @@ from stenosis_coach.core.exercises.summary import end_title
 from stenosis_coach.core.exercises.timeline import CueId
 from stenosis_coach.core.safety_state import CheckRecord
 from stenosis_coach.core.sessions import EndReason
-from stenosis_coach.i18n import N_, _
+from stenosis_coach.i18n import N_, _, pgettext
 from stenosis_coach.services.changes import Change, Changes
 from stenosis_coach.services.coach import Coach
 from stenosis_coach.services.routines import ResumePoint, RoutineRecording
@@ -281,7 +281,9 @@ class ExerciseController(QObject):
             self._act(self.session.pause)
         view = self.session.view(self._context.clock.monotonic())
         names = self._coach.exercises()
-        name = names[view.segment.exercise].name if view.segment else _("this")
+        # No exercise on screen (a rest): "How much does it hurt now, during this?"
+        unnamed = pgettext("an exercise not named", "this")
+        name = names[view.segment.exercise].name if view.segment else unnamed
         screen = HurtScreen(name)
         self._hurt_answer = (None, None)
         screen.answers_changed.connect(self._hurt_answers_changed)
