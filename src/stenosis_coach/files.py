@@ -37,24 +37,161 @@ NAME_MAX = 255  # bytes in one file name on the usual file systems
 PDF_END = b"%%EOF"
 KINDS = ("file", "pdf", "sqlite")
 
-# ``what`` names the file in sentences; callers pass one of these ids (translated here).
-WHAT_WORDS = {
-    "file": N_("file"),
-    "report": N_("report"),
-    "backup": N_("backup"),
-    "walk diary": N_("walk diary"),
-    "plan file": N_("plan file"),
-    "export": N_("export"),
-    "settings file": N_("settings file"),
-    "pocket card": N_("pocket card"),
+# ``what`` names the kind of file in sentences; callers pass one of these ids (any other
+# is said as a plain "file"). Each sentence that names the kind is a whole message per kind
+# (issue 14): in many languages the noun's gender changes its article and the verb ("le
+# rapport n'a pas été écrit", "la sauvegarde n'a pas été écrite"). The app reads walk
+# diaries, plan files and backups, and writes reports, pocket cards, backups, the settings,
+# exports and plan files. A translator's note goes above each message it is for.
+_FOLDER_NOT = {
+    # Translators: a reason after a file's name: it is a folder.
+    "file": N_("is a folder, not a file"),
+    # Translators: a reason after a file's name: it is a folder.
+    "walk diary": N_("is a folder, not a walk diary"),
+    # Translators: a reason after a file's name: it is a folder.
+    "plan file": N_("is a folder, not a plan file"),
+    # Translators: a reason after a file's name: it is a folder.
+    "backup": N_("is a folder, not a backup"),
+}
+_TOO_BIG = {
+    # Translators: a reason after a file's name; {limit} is a number of bytes.
+    "file": N_("the file is too big; a file is at most {limit} bytes"),
+    # Translators: a reason after a file's name; {limit} is a number of bytes.
+    "walk diary": N_("the file is too big; a walk diary is at most {limit} bytes"),
+    # Translators: a reason after a file's name; {limit} is a number of bytes.
+    "plan file": N_("the file is too big; a plan file is at most {limit} bytes"),
+    # Translators: a reason after a file's name; {limit} is a number of bytes.
+    "backup": N_("the file is too big; a backup is at most {limit} bytes"),
+}
+_SIZE_TOO_BIG = {
+    # Translators: a reason after a file's name; {size}, {limit}: numbers of bytes.
+    "file": N_("the file is {size} bytes; a file is at most {limit} bytes"),
+    # Translators: a reason after a file's name; {size}, {limit}: numbers of bytes.
+    "walk diary": N_("the file is {size} bytes; a walk diary is at most {limit} bytes"),
+    # Translators: a reason after a file's name; {size}, {limit}: numbers of bytes.
+    "plan file": N_("the file is {size} bytes; a plan file is at most {limit} bytes"),
+    # Translators: a reason after a file's name; {size}, {limit}: numbers of bytes.
+    "backup": N_("the file is {size} bytes; a backup is at most {limit} bytes"),
+}
+_IS_A_FOLDER = {
+    "file": N_("{file} is a folder; give a file name for the file."),
+    "report": N_("{file} is a folder; give a file name for the report."),
+    "pocket card": N_("{file} is a folder; give a file name for the pocket card."),
+    "backup": N_("{file} is a folder; give a file name for the backup."),
+    "settings file": N_("{file} is a folder; give a file name for the settings file."),
+    "export": N_("{file} is a folder; give a file name for the export."),
+    "plan file": N_("{file} is a folder; give a file name for the plan file."),
+}
+_NOT_ORDINARY = {
+    "file": N_(
+        "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+        "is; give a file name for the file."
+    ),
+    "report": N_(
+        "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+        "is; give a file name for the report."
+    ),
+    "pocket card": N_(
+        "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+        "is; give a file name for the pocket card."
+    ),
+    "backup": N_(
+        "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+        "is; give a file name for the backup."
+    ),
+    "settings file": N_(
+        "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+        "is; give a file name for the settings file."
+    ),
+    "export": N_(
+        "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+        "is; give a file name for the export."
+    ),
+    "plan file": N_(
+        "{file} is not an ordinary file (a device or a pipe), so it was left as it "
+        "is; give a file name for the plan file."
+    ),
+}
+_NO_FILE_HERE = {
+    "file": N_(
+        "No file can be made in {folder}, so the file was not written there; choose another place."
+    ),
+    "report": N_(
+        "No file can be made in {folder}, so the report was not written there; choose "
+        "another place."
+    ),
+    "pocket card": N_(
+        "No file can be made in {folder}, so the pocket card was not written there; "
+        "choose another place."
+    ),
+    "backup": N_(
+        "No file can be made in {folder}, so the backup was not written there; choose "
+        "another place."
+    ),
+    "settings file": N_(
+        "No file can be made in {folder}, so the settings file was not written there; "
+        "choose another place."
+    ),
+    "export": N_(
+        "No file can be made in {folder}, so the export was not written there; choose "
+        "another place."
+    ),
+    "plan file": N_(
+        "No file can be made in {folder}, so the plan file was not written there; "
+        "choose another place."
+    ),
+}
+_NOT_WRITTEN = {
+    # Translators: ends "The disk is full, so {action}; ...".
+    "file": N_("the file was not written"),
+    # Translators: ends "The disk is full, so {action}; ...".
+    "report": N_("the report was not written"),
+    # Translators: ends "The disk is full, so {action}; ...".
+    "pocket card": N_("the pocket card was not written"),
+    # Translators: ends "The disk is full, so {action}; ...".
+    "backup": N_("the backup was not written"),
+    # Translators: ends "The disk is full, so {action}; ...".
+    "settings file": N_("the settings file was not written"),
+    # Translators: ends "The disk is full, so {action}; ...".
+    "export": N_("the export was not written"),
+    # Translators: ends "The disk is full, so {action}; ...".
+    "plan file": N_("the plan file was not written"),
+}
+_INCOMPLETE = {
+    "file": N_("The file could not be written completely to {file}, so nothing was saved there."),
+    "report": N_(
+        "The report could not be written completely to {file}, so nothing was saved there."
+    ),
+    "pocket card": N_(
+        "The pocket card could not be written completely to {file}, so nothing was saved there."
+    ),
+    "backup": N_(
+        "The backup could not be written completely to {file}, so nothing was saved there."
+    ),
+    "settings file": N_(
+        "The settings file could not be written completely to {file}, so nothing was saved there."
+    ),
+    "export": N_(
+        "The export could not be written completely to {file}, so nothing was saved there."
+    ),
+    "plan file": N_(
+        "The plan file could not be written completely to {file}, so nothing was saved there."
+    ),
+}
+_FAILED = {
+    "file": N_("The file could not be written to {file} ({reason})."),
+    "report": N_("The report could not be written to {file} ({reason})."),
+    "pocket card": N_("The pocket card could not be written to {file} ({reason})."),
+    "backup": N_("The backup could not be written to {file} ({reason})."),
+    "settings file": N_("The settings file could not be written to {file} ({reason})."),
+    "export": N_("The export could not be written to {file} ({reason})."),
+    "plan file": N_("The plan file could not be written to {file} ({reason})."),
 }
 
 
-def what_text(what: str) -> str:
-    """The name of a kind of file (``"walk diary"``) in the user's language, for a sentence;
-    a name not listed (or given already translated) is used as it is."""
-    word = WHAT_WORDS.get(what)
-    return _(word) if word is not None else what
+def _said(sentences: dict[str, str], what: str) -> str:
+    """The sentence of ``sentences`` for the kind of file ``what``, translated."""
+    return _(sentences.get(what, sentences["file"]))
 
 
 class InputFileProblem(InvalidInput):
@@ -119,7 +256,7 @@ def open_input(path: os.PathLike[str] | str, limit: int, what: str = "file") -> 
 
 
 def _folder_not(what: str) -> str:
-    return _("is a folder, not a {what}").format(what=what_text(what))
+    return _said(_FOLDER_NOT, what)
 
 
 def read_input(
@@ -209,12 +346,8 @@ def _check_utf8_text(path: Path, data: bytes, what: str) -> None:
 
 def _too_big(size: int | None, limit: int, what: str) -> str:
     if size is None:
-        said = _("the file is too big; a {what} is at most {limit} bytes")
-    else:
-        said = _("the file is {size} bytes; a {what} is at most {limit} bytes")
-    return said.format(
-        size=grouped_text(size or 0), what=what_text(what), limit=grouped_text(limit)
-    )
+        return _said(_TOO_BIG, what).format(limit=grouped_text(limit))
+    return _said(_SIZE_TOO_BIG, what).format(size=grouped_text(size), limit=grouped_text(limit))
 
 
 def _read_reason(exc: OSError) -> str:
@@ -262,18 +395,9 @@ def check_output(path: os.PathLike[str] | str, what: str = "file") -> Path:
         raise _write_error(exc, target, what) from None
     if found is not None:
         if stat.S_ISDIR(found.st_mode):
-            raise InvalidInput(
-                _("{file} is a folder; give a file name for the {what}.").format(
-                    file=shown, what=what_text(what)
-                )
-            )
+            raise InvalidInput(_said(_IS_A_FOLDER, what).format(file=shown))
         if not stat.S_ISREG(found.st_mode):
-            raise InvalidInput(
-                _(
-                    "{file} is not an ordinary file (a device or a pipe), so it was left as it "
-                    "is; give a file name for the {what}."
-                ).format(file=shown, what=what_text(what))
-            )
+            raise InvalidInput(_said(_NOT_ORDINARY, what).format(file=shown))
     if not target.parent.is_dir():
         raise InvalidInput(_no_folder(target.parent))
     try:
@@ -283,10 +407,7 @@ def check_output(path: os.PathLike[str] | str, what: str = "file") -> Path:
             raise _write_error(exc, target.parent, what) from None
         # e.g. /proc or /sys: the folder exists, but no file can be made in it
         raise InvalidInput(
-            _(
-                "No file can be made in {folder}, so the {what} was not written "
-                "there; choose another place."
-            ).format(folder=_shown(target.parent), what=what_text(what))
+            _said(_NO_FILE_HERE, what).format(folder=_shown(target.parent))
         ) from None
     os.close(fd)
     with contextlib.suppress(OSError):
@@ -425,7 +546,7 @@ def sync_dir(directory: os.PathLike[str] | str) -> None:
 
 def _write_error(exc: BaseException, where: Path, what: str) -> UserError:
     """One sentence for a failed write: full, read-only and not allowed told apart."""
-    action = _("the {what} was not written").format(what=what_text(what))
+    action = _said(_NOT_WRITTEN, what)
     if isinstance(exc, WriteCheckFailed) and place_kind(where) is not None:
         exc = OSError(errno.EIO, str(exc))  # a short file on a full disk: say the disk is full
     found = storage_error(exc, action, where)
@@ -434,14 +555,6 @@ def _write_error(exc: BaseException, where: Path, what: str) -> UserError:
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
         return InvalidInput(_name_too_long(_shown(where)))
     if isinstance(exc, WriteCheckFailed):
-        return UserError(
-            _(
-                "The {what} could not be written completely to {file}, so nothing was saved there."
-            ).format(what=what_text(what), file=_shown(where))
-        )
+        return UserError(_said(_INCOMPLETE, what).format(file=_shown(where)))
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return UserError(
-        _("The {what} could not be written to {file} ({reason}).").format(
-            what=what_text(what), file=_shown(where), reason=reason.lower()
-        )
-    )
+    return UserError(_said(_FAILED, what).format(file=_shown(where), reason=reason.lower()))
