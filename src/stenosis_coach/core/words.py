@@ -235,6 +235,19 @@ def long_day_text(day: date | datetime) -> str:
     return _date_text(day, "yMMMMEEEEd")
 
 
+SOURCE_DAY_PATTERN = "EEE d MMM y"  # what day_text writes a day with its year as in English
+
+
+def day_pattern() -> str:
+    """The CLDR pattern :func:`day_text` writes a day with its year in, for a date box that
+    shows a day the same way: ``EEE d MMM y`` in the source English (``Mon 4 May 2026``),
+    ``E, d. MMM y`` in German, ``y年M月d日E`` in Chinese."""
+    name = i18n.language()
+    if name == i18n.SOURCE_LOCALE:
+        return SOURCE_DAY_PATTERN
+    return _date_pattern(name, "yMMMEd")
+
+
 # Dates come from the locale's CLDR patterns, through Babel. The day with its year is the
 # day without it plus the year, added as the locale adds one to a day and month: CLDR's own
 # "yMMMEd" for en_GB has a comma ("Sun, 10 Dec 2023") that "MMMEd" ("Sun 10 Dec") has not,

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stenosis_coach import i18n
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number
+from stenosis_coach.core.words import day_pattern
 from stenosis_coach.i18n import _
 from stenosis_coach.ui.theme import set_kind, set_role
 from stenosis_coach.ui.widgets import SPACING, label
@@ -259,6 +261,77 @@ _BUMP_RULE = NumberRule("Value", required=False)
 
 DATE_FORMAT = "ddd d MMM yyyy"  # UI.md: dates like "Mon 4 May" (with the year in a form)
 _DAY_NUMBER = 1  # the "d" of DATE_FORMAT: Qt calls the day's name a DaySection too
+
+# CLDR's letters for the fields of a day (by how many are written) as Qt's date box
+# writes them; a pattern with any other field (an era, a week) keeps DATE_FORMAT.
+_QT_FIELDS = {
+    "E": {1: "ddd", 2: "ddd", 3: "ddd", 4: "dddd"},  # the day's name
+    "c": {1: "ddd", 3: "ddd", 4: "dddd"},
+    "d": {1: "d", 2: "dd"},  # the day's number
+    "M": {1: "M", 2: "MM", 3: "MMM", 4: "MMMM"},
+    "L": {1: "M", 2: "MM", 3: "MMM", 4: "MMMM"},
+    "y": {1: "yyyy", 2: "yy", 3: "yyyy", 4: "yyyy"},
+}
+
+
+def _cldr_parts(pattern: str) -> list[tuple[bool, str]]:
+    """A CLDR date pattern as (is a field, text) parts: ``"E, d 'de' MMM"`` ->
+    field E, ", ", field d, " de ", field MMM (quoted words are text; ``''`` is a quote)."""
+    parts: list[tuple[bool, str]] = []
+    text, at = "", 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "'":
+            end = at + 1
+            if pattern.startswith("'", end):  # '' is a quote
+                text, at = text + "'", end + 1
+                continue
+            while end < len(pattern):
+                if pattern[end] == "'" and pattern.startswith("'", end + 1):
+                    text, end = text + "'", end + 2
+                elif pattern[end] == "'":
+                    break
+                else:
+                    text, end = text + pattern[end], end + 1
+            at = end + 1
+        elif char.isascii() and char.isalpha():
+            end = at
+            while end < len(pattern) and pattern[end] == char:
+                end += 1
+            if text:
+                parts.append((False, text))
+                text = ""
+            parts.append((True, pattern[at:end]))
+            at = end
+        else:
+            text, at = text + char, at + 1
+    if text:
+        parts.append((False, text))
+    return parts
+
+
+def qt_date_format(pattern: str) -> tuple[str, int] | None:
+    """Qt's display format for a CLDR date pattern, and the index of the day's number among
+    its sections (Qt counts the day's name as a day section too): ``"E, d. MMM y"`` ->
+    ``("ddd', 'd'. 'MMM' 'yyyy", 1)``. ``None`` when the pattern holds a field a date box
+    cannot show, or no day's number."""
+    out: list[str] = []
+    day_number, sections = None, 0
+    for is_field, text in _cldr_parts(pattern):
+        if not is_field:
+            # Quoted, so no letter is read as a field; inside, '' is a quote (as in CLDR).
+            out.append("'" + text.replace("'", "''") + "'")
+            continue
+        qt = _QT_FIELDS.get(text[0], {}).get(len(text))
+        if qt is None:
+            return None
+        if text[0] == "d" and day_number is None:
+            day_number = sections
+        out.append(qt)
+        sections += 1
+    return ("".join(out), day_number) if day_number is not None else None
+
+
 _STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
@@ -287,13 +360,29 @@ class DateField(QDateEdit):
     ) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FORMAT)
+        self._day_number = _DAY_NUMBER
+        self._follow_the_locale()
         self.setAccessibleName(name)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab and click; not the wheel
         if maximum is not None:
             self.setMaximumDate(_qdate(maximum))
         if value is not None:
             self.setDate(_qdate(value))
+
+    def _follow_the_locale(self) -> None:
+        """Show a day as :func:`core.words.day_text` says it with its year, in the user's
+        locale (its names, its order, the calendar's first day of the week); the source
+        English keeps DATE_FORMAT and the computer's QLocale, as it always had."""
+        if i18n.language() == i18n.SOURCE_LOCALE:
+            self.setDisplayFormat(DATE_FORMAT)
+            return
+        found = qt_date_format(day_pattern())
+        self.setLocale(QLocale(i18n.language()))
+        if found is None:
+            self.setDisplayFormat(DATE_FORMAT)
+            return
+        shown, self._day_number = found
+        self.setDisplayFormat(shown)
 
     def day(self) -> date:
         chosen = self.date()
@@ -311,7 +400,7 @@ class DateField(QDateEdit):
         name, or on the year), so Up and Down move the date a day at a time."""
         super().focusInEvent(event)
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            self.setCurrentSectionIndex(_DAY_NUMBER)
+            self.setCurrentSectionIndex(self._day_number)
             self.setSelectedSection(self.currentSection())
 
     def keyPressEvent(self, event) -> None:
