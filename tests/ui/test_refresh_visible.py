@@ -27,9 +27,9 @@ def builds(monkeypatch):
 
         monkeypatch.setattr(module, name, counted)
 
-    counting(today, "build_today", "today")
-    counting(progress, "progress_data", "progress")
-    counting(report, "report_for", "report")
+    counting(today, "today_of", "today")
+    counting(progress, "progress_of", "progress")
+    counting(report, "report_of", "report")
     return counts
 
 

@@ -31,9 +31,10 @@ CHECK_EVERY = timedelta(days=7)  # DESIGN 5.7: a safety check every 7 x 24 h
 @dataclass(frozen=True)
 class ActiveRoutine:
     id: str
-    name: str
+    name: str  # in the user's language (a built-in's name is translated)
     per_week: int
     length_s: float  # the routine's planned length
+    source_name: str = ""  # the name as its source wrote it, for --json (empty: ``name``)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class Due:
             "routines": [
                 {
                     "id": r.routine.id,
-                    "name": r.routine.name,
+                    "name": r.routine.source_name or r.routine.name,  # never translated
                     "due": r.due,
                     "done_this_week": r.done_this_week,
                     "per_week": r.routine.per_week,

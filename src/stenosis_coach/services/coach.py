@@ -31,6 +31,7 @@ from stenosis_coach.services import undo as undo_service
 from stenosis_coach.services import walks as walks_service
 from stenosis_coach.services.changes import Change, Changes
 from stenosis_coach.services.plans import ImportResult, PlanFile
+from stenosis_coach.services.read_model import ReadModel
 from stenosis_coach.services.recording import PendingWrites, pending_writes
 from stenosis_coach.services.status import Status
 from stenosis_coach.services.walks import DiaryImport
@@ -83,6 +84,7 @@ class Coach:
         self._clock = clock
         self._tz = tz
         self._closed = False
+        self._read: ReadModel | None = None  # the latest read model (see read_model())
 
     @classmethod
     def open(
@@ -171,15 +173,24 @@ class Coach:
         return None if pending.retry() else pending
 
     # -- reading ------------------------------------------------------------------------
+    def read_model(self) -> ReadModel:
+        """The records the pages and ``status`` read, and what is computed from them: the
+        same one until the data changes (``Database.generation``), then made again, once."""
+        db = self.database
+        model = self._read
+        if model is None or model.database is not db or not model.current():
+            model = self._read = ReadModel(db)
+        return model
+
     def today_date(self) -> date:
         """Today's date on the user's calendar."""
         return self.now().astimezone(self._tz).date()
 
     def today(self) -> TodayModel:
         """The Today page: what is due now, each with its action, and the last result."""
-        from stenosis_coach.services.today import build_today
+        from stenosis_coach.services.today import today_of
 
-        return build_today(self.database, self.now())
+        return today_of(self.read_model(), self.now(), self._tz)
 
     def next_walk(self) -> WalkDue:
         """The next walk as Today says it: due or not, and its prescription."""
@@ -191,9 +202,9 @@ class Coach:
 
     def progress(self) -> ProgressData:
         """The Progress page's verdict, signs, series and treatment lines."""
-        from stenosis_coach.services.progress import progress_data
+        from stenosis_coach.services.progress import progress_of
 
-        return progress_data(self.database, self.now(), self._tz)
+        return progress_of(self.read_model(), self.now(), self._tz)
 
     def latest_logs(self, limit: int) -> list[StoredLog]:
         """The newest ``limit`` daily logs, newest first."""
@@ -203,9 +214,7 @@ class Coach:
 
     def treatments(self) -> list[StoredTreatment]:
         """The treatments recorded, oldest first."""
-        from stenosis_coach.services import daily
-
-        return daily.treatments(self.database)
+        return list(self.read_model().stored_treatments)
 
     def my_routine(self) -> Routine:
         """The routine the user chose (or the one suggested)."""
@@ -222,14 +231,12 @@ class Coach:
     def programme_start(self) -> date:
         """The first day of the programme (the report's "whole programme"); today when
         nothing is recorded yet."""
-        from stenosis_coach.services import routines
-        from stenosis_coach.services.report import programme_start
+        from stenosis_coach.services.report import first_day
 
         today = self.today_date()
         if self._db is None:
             return today
-        records = status_service.load_records(self.database)
-        return programme_start(records, routines.outcomes(self.database), today, self._tz)
+        return first_day(self.read_model(), today, self._tz)
 
     def undo_stack(self, kinds: Collection[undo_service.Kind]) -> list[undo_service.Deleted]:
         """The deletes of ``kinds`` that can still be undone, newest first."""
@@ -255,11 +262,12 @@ class Coach:
 
     def status(self) -> Status:
         """How things stand now: verdict, key figures, next walk, signs, what is due."""
-        return status_service.build_status(self.database, self.now(), self._tz)
+        return status_service.status_of(self.read_model(), self.now(), self._tz)
 
     def due(self, at: datetime | None = None) -> Due:
         """What is due at ``at`` (an aware moment; now when not given)."""
-        return due_service.due_at(self.database, at if at is not None else self.now(), self._tz)
+        at = at if at is not None else self.now()
+        return due_service.due_for(self.read_model(), at, self._tz)
 
     def exercises(self) -> dict[str, Exercise]:
         """Built-in exercises plus those imported plans brought."""
@@ -275,7 +283,8 @@ class Coach:
         """The appointment report over ``[first, last]`` (default: all of it, to today)."""
         from stenosis_coach.services import report as report_service
 
-        return report_service.report_for(self.database, self.now(), first, last, patient, self._tz)
+        model = self.read_model()
+        return report_service.report_of(model, self.now(), first, last, patient, self._tz)
 
     # -- writing ------------------------------------------------------------------------
     def delete(self, kind: undo_service.Kind, item_id: int) -> Changes:

@@ -13,8 +13,8 @@ from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
 from stenosis_coach.core.walking.model import Walk
 from stenosis_coach.core.words import day_text, minutes_text, percent_text
 from stenosis_coach.i18n import _
-from stenosis_coach.services import routines
-from stenosis_coach.services.status import build_status, load_records
+from stenosis_coach.services.read_model import ReadModel
+from stenosis_coach.services.status import judgement
 from stenosis_coach.storage.database import Database
 
 
@@ -62,23 +62,32 @@ def treatment_line(
     )
 
 
-def progress_data(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:
-    records = load_records(db)
-    status = build_status(db, now, tz, records)
-    walks, logs, events = records.walks, records.logs, records.treatments
+def progress_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:
+    """What the page shows on ``now``'s day, from the read model (once per day and zone in
+    a generation: nothing here depends on the hour)."""
     today = now.astimezone(tz).date()
-    sessions = routines.outcomes(db)
-    return ProgressData(
-        today=today,
-        verdict=status.verdict,
-        signs=status.signs,
-        treatment_lines=[treatment_line(walks, e, tz, today) for e in events],
-        tolerance=s.tolerance_points(walks, tz),
-        tolerance_median=s.tolerance_running_median(walks, tz),
-        training_per_week=s.training_minutes_per_week(walks, tz, until=today),
-        pain=s.pain_series(logs, tz),
-        medication=s.medication_series(logs, tz),
-        standing=s.standing_series(logs, tz),
-        adherence=s.sessions_per_week(walks, sessions, tz, until=today),
-        markers=s.treatment_markers(events, tz),
-    )
+
+    def compute() -> ProgressData:
+        judged = judgement(model, today, tz)
+        walks, logs, events = model.walks, model.logs, model.treatments
+        return ProgressData(
+            today=today,
+            verdict=judged.verdict,
+            signs=judged.signs,
+            treatment_lines=[treatment_line(walks, e, tz, today) for e in events],
+            tolerance=s.tolerance_points(walks, tz),
+            tolerance_median=s.tolerance_running_median(walks, tz),
+            training_per_week=s.training_minutes_per_week(walks, tz, until=today),
+            pain=s.pain_series(logs, tz),
+            medication=s.medication_series(logs, tz),
+            standing=s.standing_series(logs, tz),
+            adherence=s.sessions_per_week(walks, model.routine_outcomes, tz, until=today),
+            markers=s.treatment_markers(events, tz),
+        )
+
+    return model.memo(("progress", today, tz), compute)
+
+
+def progress_data(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:
+    """What the page shows, read from ``db`` now."""
+    return progress_of(ReadModel(db), now, tz)

@@ -10,19 +10,30 @@ from stenosis_coach.core.report.model import Report, ReportInput, build_report
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.i18n import _
-from stenosis_coach.services import routines
-from stenosis_coach.services.status import Records, build_status, load_records, walk_headline
+from stenosis_coach.services.read_model import ReadModel
+from stenosis_coach.services.status import Records, status_of, walk_headline
 from stenosis_coach.storage.database import Database
 
 
 def programme_start(
-    records: Records, sessions: list[RoutineSummary], today: date, tz: tzinfo
+    records: Records | ReadModel, sessions: list[RoutineSummary], today: date, tz: tzinfo
 ) -> date:
-    """The first day anything was recorded (the default range starts there)."""
+    """The first day anything was recorded (the default range starts there); ``sessions``
+    in any order."""
     days = [w.start.astimezone(tz).date() for w in records.walks[:1]]
     days += [log.day for log in records.logs[:1]]
-    days += [s.session.local_start.date() for s in sessions[-1:]]
+    first = min(sessions, key=lambda s: s.session.started_at, default=None)
+    days += [first.session.local_start.date()] if first is not None else []
     days += [c.started_at.astimezone(tz).date() for c in records.checks[:1]]
+    return min(days, default=today)
+
+
+def first_day(model: ReadModel, today: date, tz: tzinfo) -> date:
+    """:func:`programme_start` from the read model (no routine session's events read)."""
+    days = [w.start.astimezone(tz).date() for w in model.walks[:1]]
+    days += [log.day for log in model.logs[:1]]
+    days += [s.local_start.date() for s in model.routine_sessions[:1]]
+    days += [c.started_at.astimezone(tz).date() for c in model.checks[:1]]
     return min(days, default=today)
 
 
@@ -45,11 +56,22 @@ def report_for(
     patient: str | None = None,
     tz: tzinfo = LOCAL,
 ) -> Report:
-    """The report for ``[first, last]`` (default: the whole programme, up to today)."""
+    """The report for ``[first, last]`` (default: the whole programme, up to today), read
+    from ``db`` now."""
+    return report_of(ReadModel(db), now, first, last, patient, tz)
+
+
+def report_of(
+    model: ReadModel,
+    now: datetime,
+    first: date | None = None,
+    last: date | None = None,
+    patient: str | None = None,
+    tz: tzinfo = LOCAL,
+) -> Report:
+    """The report for ``[first, last]`` from the read model."""
     today = now.astimezone(tz).date()
-    records = load_records(db)
-    sessions = routines.history(db, limit=10**9)
-    first = first or programme_start(records, sessions, today, tz)
+    first = first or first_day(model, today, tz)
     last = last or today
     if first > last:
         raise InvalidInput(
@@ -59,7 +81,7 @@ def report_for(
         )
     if first > today + timedelta(days=1):
         raise InvalidInput(_("{day} is in the future.").format(day=first.isoformat()))
-    status = build_status(db, now, tz, records)
+    status = status_of(model, now, tz)
     return build_report(
         ReportInput(
             patient=(patient or "").strip() or None,
@@ -67,12 +89,12 @@ def report_for(
             last=last,
             today=today,
             tz=tz,
-            walks=records.walks,
-            logs=records.logs,
-            treatments=records.treatments,
-            checks=records.checks,
-            routines=sessions,
-            clearances=records.clearances,
+            walks=model.walks,
+            logs=model.logs,
+            treatments=model.treatments,
+            checks=model.checks,
+            routines=model.routine_history,
+            clearances=model.clearances,
             next_walk_text=next_walk_text(status.next_walk),
             generated_at=now,
         )

@@ -10,12 +10,7 @@ from stenosis_coach.core.due import Due, RoutineDue
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.model import Routine
 from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
-from stenosis_coach.core.sessions import (
-    ROUTINE_STEP_SKIPPED,
-    EndReason,
-    routine_replay,
-    session_status,
-)
+from stenosis_coach.core.sessions import EndReason, routine_replay, session_status
 from stenosis_coach.core.today import (
     ROUTINE_ACTION,
     ROUTINE_RESUME_ACTION,
@@ -31,6 +26,7 @@ from stenosis_coach.services.exercises import DEFAULT_ROUTINE as DEFAULT_ROUTINE
 from stenosis_coach.services.exercises import MY_ROUTINE as MY_ROUTINE
 from stenosis_coach.services.exercises import choose_routine as choose_routine
 from stenosis_coach.services.exercises import my_routine as my_routine
+from stenosis_coach.services.read_model import ReadModel
 from stenosis_coach.services.recording import SessionRecorder
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
@@ -144,20 +140,9 @@ def history(db: Database, limit: int = 30) -> list[RoutineSummary]:
 
 
 def outcomes(db: Database) -> list[RoutineSummary]:
-    """Every finished routine session with its start and whether it was completed (what the
-    weekly plots need, fast over years of sessions): the stored status tells, and only a
-    session saved as interrupted has its events read, in case its steps had ended (one
-    status with the history, core.sessions.session_status)."""
-    repo = SessionRepository(db)
-    sessions = repo.starts_and_ends(SESSION_KIND)
-    # Whether a completed one counts as done for the week depends on its skips (rare):
-    # the events of sessions with a skip are read too.
-    skipped = repo.events_for(
-        [s.id for s in sessions if s.end_reason is EndReason.COMPLETED], [ROUTINE_STEP_SKIPPED]
-    )
-    read = [s.id for s in sessions if s.end_reason is EndReason.INTERRUPTED or skipped.get(s.id)]
-    events = repo.events_for(read)
-    return [summarize(s, events.get(s.id, [])) for s in sessions]
+    """Every finished routine session with its start and whether it was completed, oldest
+    first (:attr:`services.read_model.ReadModel.routine_outcomes`)."""
+    return ReadModel(db).routine_outcomes
 
 
 def routine_due(db: Database, now: datetime, tz: tzinfo = LOCAL) -> list[RoutineDue]:

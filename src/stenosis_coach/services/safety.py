@@ -167,11 +167,16 @@ def checks_between(db: Database, since: datetime, until: datetime) -> list[Check
 
 
 def today_items(
-    db: Database, now: datetime, due: Due | None = None, tz: tzinfo = LOCAL
+    db: Database,
+    now: datetime,
+    due: Due | None = None,
+    tz: tzinfo = LOCAL,
+    current: SafetyStatus | None = None,
 ) -> list[TodayItem]:
     """Advice waiting for "I have been checked" (it replaces the plan), or the check when
-    it is due (DESIGN 5.7, :mod:`core.due`)."""
-    current = status(db, now)
+    it is due (DESIGN 5.7, :mod:`core.due`); ``current``: the safety status at ``now`` when
+    the caller has it (the read model's)."""
+    current = current or status(db, now)
     advice = current.advice
     if advice is not None and current.open_flag is not None:
         return [

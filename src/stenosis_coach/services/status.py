@@ -28,12 +28,9 @@ from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.i18n import _, ngettext
-from stenosis_coach.services import daily
-from stenosis_coach.services.due import due_at
-from stenosis_coach.storage.daily_repo import DailyRepository
+from stenosis_coach.services.due import due_for
+from stenosis_coach.services.read_model import ReadModel
 from stenosis_coach.storage.database import Database
-from stenosis_coach.storage.safety_repo import SafetyRepository
-from stenosis_coach.storage.walks_repo import WalkRepository
 
 
 @dataclass(frozen=True)
@@ -108,7 +105,8 @@ def _number(value: Fraction | int | None) -> int | float | None:
 
 @dataclass(frozen=True)
 class Records:
-    """Everything the figures are computed from, each table read once."""
+    """Everything the figures are computed from, each table read once (as the read model
+    holds them: :class:`services.read_model.ReadModel` has the same fields)."""
 
     walks: list[Walk]
     logs: list[DailyLog]
@@ -118,17 +116,17 @@ class Records:
 
 
 def load_records(db: Database) -> Records:
-    safety_repo = SafetyRepository(db)
+    model = ReadModel(db)
     return Records(
-        walks=WalkRepository(db).walks(),
-        logs=DailyRepository(db).all_logs(),
-        treatments=[stored.event for stored in daily.treatments(db)],
-        checks=safety_repo.checks(),
-        clearances=safety_repo.clearances(),
+        walks=model.walks,
+        logs=model.logs,
+        treatments=model.treatments,
+        checks=model.checks,
+        clearances=model.clearances,
     )
 
 
-def weakness_reports(records: Records, tz: tzinfo = LOCAL) -> list[date]:
+def weakness_reports(records: Records | ReadModel, tz: tzinfo = LOCAL) -> list[date]:
     """Days with new weakness or balance trouble, from red-flag answers or the daily log
     (DESIGN 5.4)."""
     days = {log.day for log in records.logs if log.new_weakness}
@@ -139,20 +137,53 @@ def weakness_reports(records: Records, tz: tzinfo = LOCAL) -> list[date]:
     return sorted(days)
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict and the specialist signs: they depend on the day only, not the hour."""
+
+    verdict: Verdict
+    signs: list[Sign]
+
+
+def judgement(model: ReadModel, today: date, tz: tzinfo = LOCAL) -> Judgement:
+    """The verdict and the signs on ``today`` (worked out once per day in a generation)."""
+
+    def compute() -> Judgement:
+        doses = [DailyDoses(log.day, log.doses) for log in model.logs]
+        weakness = weakness_reports(model, tz)
+        return Judgement(
+            verdict=compute_verdict(model.walks, doses, today, tz),
+            signs=specialist_signs(model.walks, doses, model.treatments, weakness, today, tz),
+        )
+
+    return model.memo(("judgement", today, tz), compute)
+
+
+def status_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Status:
+    """How things stand at ``now`` (aware), from the read model."""
+
+    def compute() -> Status:
+        judged = judgement(model, now.astimezone(tz).date(), tz)
+        flags = safety_status(model.checks, model.clearances, now).flags_last_28_days
+        due = due_for(model, now, tz)  # one answer with Today (DESIGN 5.7)
+        return Status(
+            verdict=judged.verdict,
+            next_walk=due.walk.prescription,
+            signs=judged.signs,
+            red_flags_last_28_days=flags,
+            due=due,
+        )
+
+    return model.memo(("status", now, tz), compute)
+
+
 def build_status(
     db: Database, now: datetime, tz: tzinfo = LOCAL, records: Records | None = None
 ) -> Status:
-    records = records or load_records(db)
-    today = now.astimezone(tz).date()
-    doses = [DailyDoses(log.day, log.doses) for log in records.logs]
-    flags = safety_status(records.checks, records.clearances, now).flags_last_28_days
-    due = due_at(db, now, tz, walks=records.walks)  # one answer with Today (DESIGN 5.7)
-    return Status(
-        verdict=compute_verdict(records.walks, doses, today, tz),
-        next_walk=due.walk.prescription,
-        signs=specialist_signs(
-            records.walks, doses, records.treatments, weakness_reports(records, tz), today, tz
-        ),
-        red_flags_last_28_days=flags,
-        due=due,
-    )
+    """How things stand at ``now``, read from ``db`` now (``records`` when the caller has
+    them already)."""
+    model = ReadModel(db)
+    if records is not None:
+        model.walks, model.logs, model.checks = records.walks, records.logs, records.checks
+        model.treatments, model.clearances = records.treatments, records.clearances
+    return status_of(model, now, tz)

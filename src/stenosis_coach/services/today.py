@@ -7,13 +7,15 @@ from datetime import datetime, tzinfo
 from fractions import Fraction
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.safety_state import safety_status
 from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import _
 from stenosis_coach.services import daily, routines, safety, walks
-from stenosis_coach.services.due import due_at
+from stenosis_coach.services.due import due_for
+from stenosis_coach.services.read_model import ReadModel
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
 
@@ -29,12 +31,22 @@ def add_today_provider(provider: TodayProvider) -> None:
 
 
 def build_today(db: Database, now: datetime, tz: tzinfo = LOCAL) -> TodayModel:
-    """``now`` is aware; the page speaks in local time ``tz``. Safety, routines, walks and
-    the daily log read what is due from the one answer (DESIGN 5.7), computed once here."""
+    """``now`` is aware; the page speaks in local time ``tz``; read from ``db`` now."""
+    return today_of(ReadModel(db), now, tz)
+
+
+def today_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> TodayModel:
+    """The Today page at ``now`` from the read model. Safety, routines, walks and the daily
+    log read what is due from the one answer (DESIGN 5.7), shared with ``status``."""
+    return model.memo(("today", now, tz), lambda: _today(model, now, tz))
+
+
+def _today(model: ReadModel, now: datetime, tz: tzinfo) -> TodayModel:
+    db = model.database
     local = now.astimezone(tz)
-    due = due_at(db, now, tz)
+    due = due_for(model, now, tz)
     items: list[TodayItem] = [
-        *safety.today_items(db, now, due, tz),
+        *safety.today_items(db, now, due, tz, safety_status(model.checks, model.clearances, now)),
         *routines.today_items(db, now, due, tz),
         *walks.today_items(db, now, tz, due),
         *daily.today_items(db, now, tz, due),

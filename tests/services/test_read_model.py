@@ -1,0 +1,94 @@
+"""The read model (issue 14): the records every page and ``status`` read are loaded once per
+change of the data, and shared; a write is seen by the next read."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from stenosis_coach.core.clock import ManualClock
+from stenosis_coach.services.coach import Coach
+from stenosis_coach.services.undo import Kind
+from stenosis_coach.storage.daily_repo import DailyRepository
+from stenosis_coach.storage.plans_repo import PlanRepository
+from stenosis_coach.storage.safety_repo import SafetyRepository
+from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.storage.walks_repo import WalkRepository
+
+PAST = datetime(2021, 6, 14, 9, 30, tzinfo=UTC)
+ZONE = timezone(timedelta(hours=2))
+
+# The repositories' reads of whole tables, counted.
+READS = (
+    (WalkRepository, "walks"),
+    (DailyRepository, "all_logs"),
+    (DailyRepository, "treatments"),
+    (SafetyRepository, "checks"),
+    (SafetyRepository, "clearances"),
+    (SessionRepository, "starts_and_ends"),
+    (PlanRepository, "plans"),
+)
+
+
+@pytest.fixture
+def coach(paths, template_db):
+    paths.ensure()
+    shutil.copy2(template_db, paths.db_file)
+    with Coach.open(paths, clock=ManualClock(PAST), tz=ZONE) as opened:
+        opened.fill_demo(12, 3)
+        yield opened
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """How many times each table was read."""
+    counted: Counter[str] = Counter()
+    for repo, name in READS:
+        original = getattr(repo, name)
+
+        def counting(self, *args, _original=original, _name=name, **kwargs):
+            counted[_name] += 1
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(repo, name, counting)
+    return counted
+
+
+def test_every_reader_in_a_row_reads_each_table_once(coach, reads):
+    status = coach.status()
+    progress = coach.progress()
+    today = coach.today()
+    due = coach.due()
+    coach.report_model()
+    coach.programme_start()
+    coach.treatments()
+    assert status.due == due  # one answer for status and Today (DESIGN 5.7)
+    assert progress.verdict == status.verdict
+    assert today.items
+    assert set(reads) == {name for _repo, name in READS}
+    assert max(reads.values()) == 1, reads
+
+
+def test_a_write_is_seen_by_the_next_read_and_read_once(coach, reads):
+    before = coach.progress()
+    newest = coach.latest_logs(1)[0]
+    assert newest.log.leg_pain is not None
+    coach.delete(Kind.LOG, newest.id)
+    after = coach.progress()
+    coach.status()
+    leg = {p.day for p in before.pain.leg.points} - {p.day for p in after.pain.leg.points}
+    assert leg == {newest.log.day}  # the deleted day's pain is gone from the plot
+    assert reads["all_logs"] == 2  # once before the delete, once after it
+    assert reads["walks"] == 2  # everything is read again once: the change is one generation
+
+
+def test_moving_the_clock_reads_nothing_again(coach, reads):
+    first = coach.status()
+    coach.clock.advance(24 * 3600)
+    later = coach.status()
+    assert later.due is not None and first.due is not None
+    assert later.due.at > first.due.at
+    assert reads["walks"] == 1 and reads["checks"] == 1
