@@ -105,3 +105,15 @@ def test_a_big_number_is_grouped_the_locales_way() -> None:
         assert i18n.grouped_text(10_485_760) == "10.485.760"
     finally:
         i18n.setup("en_GB")
+
+
+def test_counts_in_sentences_are_grouped_the_locales_way() -> None:
+    from stenosis_coach.commands import problem_lines
+
+    message = "\n".join(f"problem {n}" for n in range(1500))
+    assert problem_lines(message, 2).endswith("… and 1,498 more problems.")
+    i18n.setup("de_DE")
+    try:
+        assert problem_lines(message, 2).endswith("… and 1.498 more problems.")
+    finally:
+        i18n.setup("en_GB")

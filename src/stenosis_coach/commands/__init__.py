@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from stenosis_coach.errors import UserError
-from stenosis_coach.i18n import ngettext
+from stenosis_coach.i18n import grouped_text, ngettext
 from stenosis_coach.instance_lock import InstanceLock
 from stenosis_coach.paths import AppPaths
 
@@ -74,7 +74,7 @@ def problem_lines(message: str, limit: int = MAX_PROBLEM_LINES) -> str:
         return shown
     more = len(lines) - limit
     said = ngettext("… and {count} more problem.", "… and {count} more problems.", more)
-    return "\n".join([*lines[:limit], said.format(count=f"{more:,}")])
+    return "\n".join([*lines[:limit], said.format(count=grouped_text(more))])
 
 
 COMMAND_MODULES = (

@@ -52,7 +52,7 @@ from stenosis_coach.core.sessions import (
 )
 from stenosis_coach.errors import InvalidInput, StorageProblem, storage_error
 from stenosis_coach.files import sync_dir, write_checked
-from stenosis_coach.i18n import _, ngettext
+from stenosis_coach.i18n import _, grouped_text, ngettext
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.safety_repo import SafetyRepository
@@ -174,7 +174,7 @@ class ExportResult:
         parts = []
         for name, counted in _COUNTED.items():
             count = self.counts.get(name, 0)
-            parts.append(counted(count).format(n=f"{count:,}"))
+            parts.append(counted(count).format(n=grouped_text(count)))
         files = len(self.counts)
         return ngettext(
             "Exported {n} file ({counts}) to {folder}.",

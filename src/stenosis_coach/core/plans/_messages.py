@@ -26,7 +26,7 @@ from stenosis_coach.core.plans.model import (
     Loc,
     PlanFile,
 )
-from stenosis_coach.i18n import _, ngettext
+from stenosis_coach.i18n import _, grouped_text, ngettext
 
 
 def sorted_problems(problems: list[tuple[Loc, str]]) -> list[tuple[str, str]]:
@@ -258,7 +258,7 @@ def _text_message(kind: str, value: Any, info: FieldInfo, error: Mapping[str, An
             "must be at most {most} character long, not {count}",
             "must be at most {most} characters long, not {count}",
             most,
-        ).format(most=most, count=f"{len(value):,}")
+        ).format(most=most, count=grouped_text(len(value)))
     if kind != "string_pattern_mismatch":
         # Our own checks' messages (too many instruction lines) come translated.
         return str(error.get("msg", _("is not valid text")))

@@ -47,7 +47,7 @@ from stenosis_coach.core.plans.model import (
     plan_rule_problems,
 )
 from stenosis_coach.core.walking.prescription import PlanStart, Progression
-from stenosis_coach.i18n import _
+from stenosis_coach.i18n import _, grouped_text
 
 MAX_BYTES = 1_000_000  # DESIGN 4.2: at most 1 MB
 MAX_DEPTH = 16  # a valid plan is 5 levels deep ($.routines[0].steps[0].reps)
@@ -229,7 +229,7 @@ def _read_json(data: bytes) -> tuple[list[tuple[Loc, str]], dict[str, Any] | Non
     """Bytes to a JSON object safe to check, or ``None`` and why not (and repeated keys)."""
     if len(data) > MAX_BYTES:
         too_big = _("the file is {size} bytes; a plan file may be at most 1 MB")
-        return [((), too_big.format(size=f"{len(data):,}"))], None
+        return [((), too_big.format(size=grouped_text(len(data))))], None
     body = data.removeprefix(_BOM)
     try:
         text = body.decode("utf-8")
@@ -237,7 +237,7 @@ def _read_json(data: bytes) -> tuple[list[tuple[Loc, str]], dict[str, Any] | Non
         at = error.start + len(data) - len(body)
         why = _(
             "the file is not UTF-8 text (byte {number} cannot be read as UTF-8); save it as UTF-8"
-        ).format(number=f"{at + 1:,}")
+        ).format(number=grouped_text(at + 1))
         return [((), why)], None
     if not text.strip():
         return [((), _("the file is empty"))], None
@@ -482,5 +482,5 @@ def dump_plan(d: Mapping[str, Any]) -> bytes:
     data = (json.dumps(d, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
     if len(data) > MAX_BYTES:
         too_big = _("the plan is {size} bytes; a plan file may be at most 1 MB")
-        raise ValueError(too_big.format(size=f"{len(data):,}"))
+        raise ValueError(too_big.format(size=grouped_text(len(data))))
     return data
