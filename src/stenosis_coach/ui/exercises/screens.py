@@ -231,6 +231,8 @@ class PlayerScreen(PageBase):
             self.countdown.style().unpolish(self.countdown)
             self.countdown.style().polish(self.countdown)
             self.setAccessibleDescription(
+                # Translators: read aloud in the routine player: the exercise's name, then
+                # what is happening now ("Knee to chest: Hold, 5 seconds left").
                 _("{exercise}: {now}").format(exercise=self.title.text(), now=segment.text)
             )
 

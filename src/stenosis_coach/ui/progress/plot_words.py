@@ -76,7 +76,10 @@ def key_html(entries: Sequence[KeyEntry]) -> str:
 def key_words(entries: Sequence[KeyEntry]) -> str:
     """The key for a screen reader: "Key: tests, dots; median of last 3, a line"."""
     said = "; ".join(  # each series its own item
-        _("{series}, {marker}").format(series=e.name, marker=_shape_words(e)) for e in entries
+        # Translators: one entry of a plot's key read aloud: the series' name, then how
+        # its points are drawn ("Walking tests, dots").
+        _("{series}, {marker}").format(series=e.name, marker=_shape_words(e))
+        for e in entries
     )
     return _("Key: {series}").format(series=said)
 

@@ -24,7 +24,9 @@ td.line { font-size: 14pt; padding: 16pt 0 2pt 0; border-bottom: 1px solid #0000
 def card_html(card: PocketCard) -> str:
     steps = "".join(f"<li>{paper_text(step)}</li>" for step in card.steps)
     signs = "".join(f"<li>{paper_text(sign)}</li>" for sign in card.emergency_signs)
-    line = _("{line}:")  # a line to write on, after its name
+    # Translators: a line to write on, on the printed pocket card, after its name
+    # ("Walked:"). Keep the name first if your language puts a colon after a label.
+    line = _("{line}:")
     lines = "".join(
         f'<tr><td class="line" width="100%">{paper_text(line.format(line=name))}</td></tr>'
         for name in card.record_lines
