@@ -3,12 +3,14 @@
 In one run, alternates launches of
   (a) a bare QApplication with an empty window, and
   (b) the app (``python -m stenosis_coach`` on an empty or given data dir),
-each measured from launch to the first painted widget and to interactive (for the app:
-its data opened and the Today page filled; for the bare window: its first paint). Also
-times importing pyqtgraph and sqlmodel in a fresh interpreter. Prints medians and ratios
-against the targets of issue 2:
+each measured from launch to the main window's first paint and to interactive (for the
+app: its data opened and the Today page filled; for the bare window: its first paint).
+Both watch the paint on the window itself (an event filter on the window, painted first,
+before its children): a filter written in Python on the whole application would slow
+what it measures (see ui/app.py). Also times importing pyqtgraph and sqlmodel in a fresh
+interpreter. Prints medians and ratios against the targets of issues 2 and 14:
 
-  first window  <= 2.0 x bare floor
+  first window  <= 1.5 x bare floor (issue 14; issue 2 asked 2.0)
   interactive   <= 1.3 x (bare floor + import of pyqtgraph and sqlmodel)
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py [--runs 7] [--data-dir DIR]
@@ -42,8 +44,8 @@ class Probe(QObject):
         print(f"startup-probe first_paint={self.first:.4f} interactive={self.first:.4f}",
               file=sys.stderr, flush=True)
         app.quit()
-probe = Probe(); app.installEventFilter(probe)
-w = QMainWindow(); w.resize(1180, 820); w.show()
+probe = Probe()
+w = QMainWindow(); w.resize(1180, 820); w.installEventFilter(probe); w.show()
 app.exec()
 """
 
@@ -95,7 +97,7 @@ def main() -> None:
     print(f"import pyqtgraph + sqlmodel:     {imp * 1000:7.0f} ms")
     print(
         f"app, first paint:                {app_paint * 1000:7.0f} ms "
-        f"= {app_paint / bare_paint:.2f} x floor (target <= 2.0)"
+        f"= {app_paint / bare_paint:.2f} x floor (target <= 1.5)"
     )
     print(
         f"app, interactive:                {app_ready * 1000:7.0f} ms "

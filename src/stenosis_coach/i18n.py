@@ -122,19 +122,23 @@ def setup(
     pseudo-locale on or off (default: ``STENOSIS_COACH_PSEUDO``). ``catalogues`` is the
     folder of compiled catalogues (``resources/locale``, given by the front ends, which know
     where the shipped files are); without it, English words."""
-    from babel import Locale, UnknownLocaleError
-
     name = locale_name or _system_locale()
-    if name in ("C", "POSIX"):
-        name = SOURCE_LOCALE
-    try:
-        loc = Locale.parse(name)
-    except (ValueError, UnknownLocaleError):
-        name, loc = SOURCE_LOCALE, Locale.parse(SOURCE_LOCALE)
-    if loc.language == "en" and loc.territory is None:
-        loc = Locale.parse(SOURCE_LOCALE)
-    _State.locale, _State.locale_name = loc, str(loc)
-    languages = [str(loc), loc.language]
+    if name in ("C", "POSIX", "en", SOURCE_LOCALE):
+        # The source English: Babel's locale data waits until a date or number is said
+        # (the window's first paint does not wait for it).
+        _State.locale, _State.locale_name = None, SOURCE_LOCALE
+        languages = [SOURCE_LOCALE, "en"]
+    else:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            loc = Locale.parse(name)
+        except (ValueError, UnknownLocaleError):
+            loc = Locale.parse(SOURCE_LOCALE)
+        if loc.language == "en" and loc.territory is None:
+            loc = Locale.parse(SOURCE_LOCALE)
+        _State.locale, _State.locale_name = loc, str(loc)
+        languages = [str(loc), loc.language]
     _State.translations = (
         gettext.translation(DOMAIN, str(catalogues), languages, fallback=True)
         if catalogues is not None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QRect, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__, i18n
 from stenosis_coach.core.clock import Clock, SystemClock
@@ -26,7 +26,6 @@ from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.crash import make_excepthook
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.file_open import PlanFileOpener
-from stenosis_coach.ui.keys import install_enter_presses
 from stenosis_coach.ui.main_window import MainWindow
 from stenosis_coach.ui.startup import open_data, prepare_folders
 from stenosis_coach.ui.theme import apply_theme
@@ -39,9 +38,31 @@ log = logging.getLogger(__name__)
 PROBE_ENV = "STENOSIS_COACH_STARTUP_PROBE"
 DESKTOP_ID = "io.github.stenosiscoach.StenosisCoach"  # packaging/linux/*.desktop
 
+# Until the window is first painted, no event filter written in Python is installed on the
+# whole application: such a filter sees the events of Qt's private objects (the gesture
+# manager a scroll area makes), and PySide, looking for their class, then loads every Qt
+# class and makes their enums at once (about 150 of them, ~100 ms here). The first paint is
+# watched on the window itself, and the application-wide filters (Enter presses buttons)
+# come once the window is on screen.
+
+
+class CoachApplication(QApplication):
+    """The application object; hands the desktop's file-open events (a plan file
+    double-clicked on macOS) to :attr:`file_opener`. Its own :meth:`event` sees only the
+    application's events, not every object's as an application-wide filter would."""
+
+    file_opener: PlanFileOpener | None = None
+
+    def event(self, event: QEvent) -> bool:
+        opener = self.file_opener
+        if opener is not None and opener.eventFilter(self, event):
+            return True
+        return super().event(event)
+
 
 class StartupProbe(QObject):
-    """Reports seconds from launch to the first painted widget and to interactive."""
+    """Reports seconds from launch to the window's first paint and to interactive; install
+    it on the window (the window is painted first, its rail and page over it)."""
 
     def __init__(self, launched_at: float) -> None:
         super().__init__()
@@ -70,15 +91,17 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QApplication.instance().removeEventFilter(self)
+            watched.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)  # after this frame has been flushed
         return False
 
 
-def call_after_first_paint(app: QApplication, callback: Callable[[], None]) -> None:
+def call_after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once ``window`` has been painted on screen (from the event loop,
+    after that frame)."""
     watcher = _FirstPaint(callback)
-    watcher.setParent(app)
-    app.installEventFilter(watcher)
+    watcher.setParent(window)
+    window.installEventFilter(watcher)
 
 
 def tune_garbage_collector() -> None:
@@ -144,17 +167,31 @@ def install_qt_translations(app: QApplication) -> QTranslator | None:
     return translator
 
 
-def build_window(paths: AppPaths, clock: Clock, dialogs: Dialogs) -> MainWindow:
-    """The styled window with its pages; the database is not opened yet."""
+def build_window(
+    paths: AppPaths, clock: Clock, dialogs: Dialogs, *, enter_presses: bool = True
+) -> MainWindow:
+    """The styled window with its pages; the database is not opened yet.
+
+    ``enter_presses``: install now the filter that has Enter press the focused button (as
+    Space does); ``run_app`` installs it once the window is painted, with
+    :func:`install_enter_presses`."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     settings = load_settings(paths)
     apply_theme(app, settings)
-    install_enter_presses(app)  # Enter presses the focused button, as Space does
+    if enter_presses:
+        install_enter_presses(app)
     context = AppContext(paths, settings, clock, dialogs)
     window = MainWindow(context)
     dialogs.parent = window
     return window
+
+
+def install_enter_presses(app: QApplication) -> None:
+    """Enter presses the focused button, as Space does, everywhere in the app."""
+    from stenosis_coach.ui.keys import install_enter_presses as install
+
+    install(app)
 
 
 # Room kept for a window manager's frame (title bar, borders) while it is not known yet.
@@ -200,13 +237,12 @@ def place_window(window: MainWindow, available: QRect | None = None) -> None:
 
 
 def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
-    i18n.setup(
-        catalogues=resource_path("locale")
-    )  # the computer's language, for every word, date and number from here on
+    # The computer's language, for every word, date and number from here on.
+    i18n.setup(catalogues=resource_path("locale"))
     if not prepare_folders(paths):  # a read-only data folder: one sentence, a dialog, exit 1
         return 1
     log.info("starting %s %s with data in %s", APP_NAME, __version__, paths.data_dir)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or CoachApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
@@ -214,7 +250,10 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
     app.setWindowIcon(icon("stenosis-coach"))
     install_qt_translations(app)  # Qt's own words in the language chosen above
     plan_opener = PlanFileOpener(app)  # macOS: a double-clicked plan file
-    app.installEventFilter(plan_opener)
+    if isinstance(app, CoachApplication):
+        app.file_opener = plan_opener
+    else:  # an application made before (a test's): a filter sees its events
+        app.installEventFilter(plan_opener)
 
     lock = InstanceLock(paths.lock_file)
     if not lock.acquire():
@@ -229,18 +268,19 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
         Dialogs().inform(APP_TITLE, text)
         return 1
 
+    dialogs = Dialogs()
+    # Application-wide filters wait for the first paint (see CoachApplication's note).
+    window = build_window(paths, SystemClock(), dialogs, enter_presses=False)
     probe = None
     if os.environ.get(PROBE_ENV):
         probe = StartupProbe(float(os.environ[PROBE_ENV]))
-        app.installEventFilter(probe)
-
-    dialogs = Dialogs()
-    window = build_window(paths, SystemClock(), dialogs)
+        window.installEventFilter(probe)
     sys.excepthook = make_excepthook(paths, dialogs.warn)
     place_window(window)
     window.show()
 
     def finish_startup() -> None:
+        install_enter_presses(app)  # before any key is read: the window was only painted
         if not open_data(window.context, window.data_actions):
             window.close()
             app.quit()
@@ -256,7 +296,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
             QTimer.singleShot(0, probe.interactive)  # after the page has been filled
 
     # Open the data only once the window has been painted: the user sees the app at once.
-    call_after_first_paint(app, finish_startup)
+    call_after_first_paint(window, finish_startup)
     try:
         return app.exec()
     finally:

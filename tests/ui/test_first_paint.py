@@ -1,0 +1,109 @@
+"""The window is on screen before the slow parts of start-up (issue 14, "first paint"):
+the database layer, the plots, the report, sound, Babel's locale data and the rest of Qt's
+classes wait until the user has something to look at. A behaviour test, not a timing one:
+it looks at what the real ``run_app`` has loaded when the window is first painted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# Runs run_app as the launcher does; at the first paint (before the data opens) and once
+# interactive, notes what is loaded; the start-up probe quits the app once interactive.
+SCRIPT = r"""
+import json, os, sys, time
+os.environ["STENOSIS_COACH_STARTUP_PROBE"] = repr(time.time())
+import PySide6.QtWidgets as QtWidgets
+from stenosis_coach.paths import AppPaths
+from stenosis_coach.ui import app as ui_app
+
+seen = {}
+
+def loaded():
+    return {
+        "modules": sorted(sys.modules),
+        # PySide loads a Qt class when first used; all at once (here QWizard, which the
+        # app never uses) when an app-wide event filter written in Python sees a private
+        # Qt object: about a hundred milliseconds of work.
+        "all_qt_classes": "QWizard" in vars(QtWidgets),
+    }
+
+real = ui_app.call_after_first_paint
+
+def spy(window, callback):
+    def first():
+        try:
+            seen["first_paint"] = loaded()
+            seen["today_filled"] = window.context.coach is not None
+            callback()
+            from stenosis_coach.ui.keys import EnterPressesButtons
+            app = QtWidgets.QApplication.instance()
+            seen["enter_presses"] = app.findChild(EnterPressesButtons) is not None
+            seen["today_after"] = window.context.coach is not None
+        except BaseException as exc:  # never a crash dialog waiting for a click
+            print(repr(exc), file=sys.stderr, flush=True)
+            os._exit(3)
+    real(window, first)
+
+ui_app.call_after_first_paint = spy
+code = ui_app.run_app(AppPaths.resolve(sys.argv[1]))
+print(json.dumps(dict(seen, code=code)))
+"""
+
+HEAVY = (
+    "pyqtgraph",
+    "numpy",
+    "sqlalchemy",
+    "sqlmodel",
+    "alembic",
+    "babel",
+    "PySide6.QtMultimedia",
+    "PySide6.QtSvg",
+    "PySide6.QtPrintSupport",
+    "stenosis_coach.storage",
+    "stenosis_coach.services.coach",
+    "stenosis_coach.ui.progress",
+    "stenosis_coach.ui.report",
+    "stenosis_coach.ui.safety",
+    "stenosis_coach.ui.cues",
+)
+
+
+def start_app(data_dir: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="en_GB.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "STENOSIS_COACH_PSEUDO"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_window_is_painted_before_the_heavy_parts_load(tmp_path):
+    seen = start_app(tmp_path)
+    first = seen["first_paint"]
+    early = [
+        name
+        for name in first["modules"]
+        if any(name == heavy or name.startswith(heavy + ".") for heavy in HEAVY)
+    ]
+    assert early == []
+    assert not first["all_qt_classes"]
+    assert not seen["today_filled"]  # the data opens after the first paint
+
+
+def test_after_the_first_paint_the_app_is_whole(tmp_path):
+    """What waited for the first paint is there once the app is interactive: the data is
+    open (Today filled) and Enter presses the focused button."""
+    seen = start_app(tmp_path)
+    assert seen["code"] == 0
+    assert seen["today_after"]
+    assert seen["enter_presses"]
