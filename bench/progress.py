@@ -3,10 +3,15 @@
 In one run, on a data dir with a long history (default: 10 years of demo data, made on
 the fly in a temp dir), measures several times and prints medians:
   - a bare sqlite3 read of the same rows the page uses (the floor),
-  - opening the progress page (data, plots, first paint; pyqtgraph already imported),
-  - refreshing it (what happens after a new walk or log),
+  - opening the progress page (data, plots, first paint; pyqtgraph already imported) as
+    in the app: it starts on Today, whose records the Coach's read model keeps,
+  - opening it just after a change of the data (a log deleted and brought back: every
+    record read and everything computed again),
+  - refreshing it after another such change, and once more with nothing changed (the
+    Coach's read model is kept: only the page is filled again),
   - a range change (4 weeks / 12 weeks / all).
-Targets (issue 6): page ready <= 150 ms, range change <= 50 ms.
+Targets (issue 6): page ready <= 150 ms, range change <= 50 ms; issue 14: open <= 2 x the
+bare read, measured in the same run.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/progress.py [--data-dir DIR] [--runs 7]
 """
@@ -30,7 +35,9 @@ from PySide6.QtWidgets import QApplication
 
 from stenosis_coach.core.clock import SystemClock
 from stenosis_coach.paths import AppPaths
+from stenosis_coach.services.coach import Coach
 from stenosis_coach.services.demo import fill_demo
+from stenosis_coach.services.undo import Kind
 from stenosis_coach.storage.database import open_database
 from stenosis_coach.ui.app import build_window, tune_garbage_collector
 from stenosis_coach.ui.dialogs import Dialogs
@@ -45,6 +52,14 @@ BARE_QUERIES = (
     "SELECT * FROM red_flag_check",
     "SELECT * FROM red_flag_answer",
 )
+
+
+def change(coach: Coach) -> None:
+    """A write that leaves the data as it was (the newest log deleted, then brought back):
+    the data's generation moves, so the page reads and computes everything again."""
+    newest = coach.latest_logs(1)[0]
+    coach.delete(Kind.LOG, newest.id)
+    coach.undo({Kind.LOG})
 
 
 def ms(seconds: float) -> str:
@@ -65,7 +80,7 @@ def main() -> int:
     db.close()
 
     tune_garbage_collector()  # as the app does once it has started
-    bare, opened, refreshed, ranged = [], [], [], []
+    bare, opened, opened_changed, refreshed, unchanged, ranged = [], [], [], [], [], []
     for _ in range(opts.runs):
         t = time.perf_counter()
         conn = sqlite3.connect(paths.db_file)
@@ -78,17 +93,24 @@ def main() -> int:
         window.resize(1180, 820)
         window.show()
         window.context.open_database()
-        app.processEvents()
+        app.processEvents()  # the app starts on Today (what the Coach read for it is kept)
+        coach = window.context.coach
         t = time.perf_counter()
         page = window.show_page("progress")
         window.repaint()
         app.processEvents()
         opened.append(time.perf_counter() - t)
+        change(coach)
         t = time.perf_counter()
         page.refresh()
         window.repaint()
         app.processEvents()
         refreshed.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        page.refresh()  # nothing changed: what was computed is shown again
+        window.repaint()
+        app.processEvents()
+        unchanged.append(time.perf_counter() - t)
         for index in (0, 2, 1):
             t = time.perf_counter()
             page.set_range(index)
@@ -100,12 +122,30 @@ def main() -> int:
         window.deleteLater()
         app.processEvents()
 
+        window = build_window(paths, SystemClock(), Dialogs())
+        window.resize(1180, 820)
+        window.show()
+        window.context.open_database()
+        app.processEvents()
+        change(window.context.coach)  # nothing read or computed before is kept
+        t = time.perf_counter()
+        window.show_page("progress")
+        window.repaint()
+        app.processEvents()
+        opened_changed.append(time.perf_counter() - t)
+        window.close()
+        window.context.close_database()
+        window.deleteLater()
+        app.processEvents()
+
     floor = statistics.median(bare)
     print(f"runs: {opts.runs}; data: {paths.db_file} ({paths.db_file.stat().st_size:,} bytes)")
     print(f"bare sqlite3 read of the same rows: {ms(floor)} (floor)")
     for name, values, target in (
         ("open the progress page", opened, 0.150),
-        ("refresh after new data", refreshed, 0.150),
+        ("open it just after a change", opened_changed, 0.150),
+        ("refresh after a change", refreshed, 0.150),
+        ("refresh, nothing changed", unchanged, 0.150),
         ("range change", ranged, 0.050),
     ):
         median = statistics.median(values)

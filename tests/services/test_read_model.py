@@ -82,7 +82,22 @@ def test_a_write_is_seen_by_the_next_read_and_read_once(coach, reads):
     leg = {p.day for p in before.pain.leg.points} - {p.day for p in after.pain.leg.points}
     assert leg == {newest.log.day}  # the deleted day's pain is gone from the plot
     assert reads["all_logs"] == 2  # once before the delete, once after it
-    assert reads["walks"] == 2  # everything is read again once: the change is one generation
+    # What the delete did not touch is kept, and so is what was computed from it alone.
+    assert reads["walks"] == 1 and reads["checks"] == 1 and reads["starts_and_ends"] == 1
+    assert after.tolerance is before.tolerance
+
+
+def test_a_deleted_walk_leaves_every_figure_it_was_in(coach, reads):
+    before = coach.progress()
+    newest = coach.walks()[0]
+    coach.delete(Kind.WALK, newest.id)
+    after = coach.progress()
+    assert reads["walks"] == 2 and reads["all_logs"] == 1
+    walked = before.adherence.walks.points[-1].exact, after.adherence.walks.points[-1].exact
+    weeks = {p.day: p.exact for p in before.adherence.walks.points}
+    changed = {p.day for p in after.adherence.walks.points if weeks.get(p.day) != p.exact}
+    assert len(changed) == 1, walked  # the walk's week counts one walk fewer
+    assert after.pain is before.pain  # the daily log's figures were kept
 
 
 def test_moving_the_clock_reads_nothing_again(coach, reads):

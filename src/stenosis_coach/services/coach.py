@@ -179,7 +179,7 @@ class Coach:
         db = self.database
         model = self._read
         if model is None or model.database is not db or not model.current():
-            model = self._read = ReadModel(db)
+            model = self._read = ReadModel(db, previous=model)
         return model
 
     def today_date(self) -> date:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from typing import TypeVar
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import TREATMENT_WORDS, TreatmentEvent
@@ -13,9 +15,18 @@ from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
 from stenosis_coach.core.walking.model import Walk
 from stenosis_coach.core.words import day_text, minutes_text, percent_text
 from stenosis_coach.i18n import _
-from stenosis_coach.services.read_model import ReadModel
+from stenosis_coach.services.read_model import (
+    CHECKS,
+    LOGS,
+    SESSIONS,
+    TREATMENTS,
+    WALKS,
+    ReadModel,
+)
 from stenosis_coach.services.status import judgement
 from stenosis_coach.storage.database import Database
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,22 +81,38 @@ def progress_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Progress
     def compute() -> ProgressData:
         judged = judgement(model, today, tz)
         walks, logs, events = model.walks, model.logs, model.treatments
+
+        def kept(name: str, tables: tuple[str, ...], make: Callable[[], T]) -> T:
+            """Each figure computed again only when its own records changed."""
+            return model.memo(("progress", name, today, tz), make, tables)
+
         return ProgressData(
             today=today,
             verdict=judged.verdict,
             signs=judged.signs,
-            treatment_lines=[treatment_line(walks, e, tz, today) for e in events],
-            tolerance=s.tolerance_points(walks, tz),
-            tolerance_median=s.tolerance_running_median(walks, tz),
-            training_per_week=s.training_minutes_per_week(walks, tz, until=today),
-            pain=s.pain_series(logs, tz),
-            medication=s.medication_series(logs, tz),
-            standing=s.standing_series(logs, tz),
-            adherence=s.sessions_per_week(walks, model.routine_outcomes, tz, until=today),
-            markers=s.treatment_markers(events, tz),
+            treatment_lines=kept(
+                "treatments",
+                (*WALKS, *TREATMENTS),
+                lambda: [treatment_line(walks, e, tz, today) for e in events],
+            ),
+            tolerance=kept("tolerance", WALKS, lambda: s.tolerance_points(walks, tz)),
+            tolerance_median=kept("median", WALKS, lambda: s.tolerance_running_median(walks, tz)),
+            training_per_week=kept(
+                "training", WALKS, lambda: s.training_minutes_per_week(walks, tz, until=today)
+            ),
+            pain=kept("pain", LOGS, lambda: s.pain_series(logs, tz)),
+            medication=kept("medication", LOGS, lambda: s.medication_series(logs, tz)),
+            standing=kept("standing", LOGS, lambda: s.standing_series(logs, tz)),
+            adherence=kept(
+                "adherence",
+                (*WALKS, *SESSIONS),
+                lambda: s.sessions_per_week(walks, model.routine_outcomes, tz, until=today),
+            ),
+            markers=kept("markers", TREATMENTS, lambda: s.treatment_markers(events, tz)),
         )
 
-    return model.memo(("progress", today, tz), compute)
+    every = (*WALKS, *LOGS, *TREATMENTS, *CHECKS, *SESSIONS)
+    return model.memo(("progress", today, tz), compute, every)
 
 
 def progress_data(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:

@@ -61,7 +61,7 @@ ROUTINE_SESSION = "routine"  # services.routines.SESSION_KIND
 RUNS_BEFORE = timedelta(days=9)
 RUNS_AFTER = timedelta(days=1)
 
-MEMO_SIZE = 64  # answers kept per generation (most are for one moment: "now")
+MEMO_SIZE = 128  # answers kept (many are for one moment: "now")
 
 T = TypeVar("T")
 
@@ -74,15 +74,51 @@ class PlanParts:
     routines: tuple[RoutinePlanIn, ...]
 
 
+# The tables each record list is read from (a list is kept from one read model to the next
+# while none of its tables changed: Database.changed_at).
+WALKS = ("walk",)
+LOGS = ("daily_log",)
+TREATMENTS = ("treatment_event",)
+CHECKS = ("red_flag_check", "red_flag_answer")
+CLEARANCES = ("clearance",)
+SESSIONS = ("session", "session_event")
+PLANS = ("plan_import", "custom_exercise", "custom_routine")
+_TABLES: dict[str, tuple[str, ...]] = {
+    "walks": WALKS,
+    "logs": LOGS,
+    "log_days": LOGS,
+    "stored_treatments": TREATMENTS,
+    "treatments": TREATMENTS,
+    "checks": CHECKS,
+    "clearances": CLEARANCES,
+    "routine_sessions": SESSIONS,
+    "routine_outcomes": SESSIONS,
+    "routine_history": SESSIONS,
+    "exercises": PLANS,
+    "routines": PLANS,
+    "plan_parts": PLANS,
+    "my_routine": (*PLANS, "app_state"),
+}
+
+
 class ReadModel:
     """The records of one generation of the data, read once each, and what is computed from
-    them (see the module's docstring)."""
+    them (see the module's docstring). Made from the ``previous`` one (the Coach's), it
+    keeps the records and answers of the tables that did not change since."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, previous: ReadModel | None = None) -> None:
         self._db = db
         self.generation = db.generation
         self._events: dict[int, list[SessionEvent]] = {}  # routine sessions' events, by id
         self._memo: dict[Hashable, Any] = {}
+        if previous is not None and previous._db is db:
+            before = previous.generation
+            for name, tables in _TABLES.items():
+                if name in previous.__dict__ and db.changed_at(*tables) <= before:
+                    self.__dict__[name] = previous.__dict__[name]
+            if db.changed_at(*SESSIONS) <= before:
+                self._events = previous._events
+            self._memo = previous._memo  # its keys say which data each answer is of
 
     @property
     def database(self) -> Database:
@@ -92,15 +128,25 @@ class ReadModel:
         """Nothing was written since this was made (and the data is still open)."""
         return not self._db.closed and self._db.generation == self.generation
 
-    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()`` once for ``key`` in this generation (and this language: what is
-        kept may hold words)."""
-        full = (key, i18n.language(), i18n.pseudo())
-        if full not in self._memo:
-            if len(self._memo) >= MEMO_SIZE:  # moments go by: the oldest answer goes
+    def memo(
+        self, key: Hashable, compute: Callable[[], T], tables: tuple[str, ...] | None = None
+    ) -> T:
+        """``compute()`` once for ``key`` while the data it is computed from stays the same:
+        the rows of ``tables`` (every table when not given), in this language (what is kept
+        may hold words)."""
+        data = (
+            self.generation
+            if tables is None
+            else min(self.generation, self._db.changed_at(*tables))
+        )
+        full = (key, data, i18n.language(), i18n.pseudo())
+        if full in self._memo:
+            found: T = self._memo.pop(full)  # the most recently used go last
+        else:
+            while len(self._memo) >= MEMO_SIZE:  # the least recently used answer goes
                 del self._memo[next(iter(self._memo))]
-            self._memo[full] = compute()
-        found: T = self._memo[full]
+            found = compute()
+        self._memo[full] = found
         return found
 
     # -- the records ----------------------------------------------------------------------
@@ -143,17 +189,40 @@ class ReadModel:
         done (what the weekly plots need, fast over years of sessions): the stored status
         tells, and only the events of a session saved as interrupted, or completed with a
         skip (rare), are read (one status with the history, core.sessions)."""
-        repo = SessionRepository(self._db)
         sessions = self.routine_sessions
-        skipped = repo.events_for(
-            [s.id for s in sessions if s.end_reason is EndReason.COMPLETED],
-            [ROUTINE_STEP_SKIPPED],
-        )
+        skipped = SessionRepository(self._db).ids_with_event(ROUTINE_SESSION, ROUTINE_STEP_SKIPPED)
         read = [
-            s.id for s in sessions if s.end_reason is EndReason.INTERRUPTED or skipped.get(s.id)
+            s.id
+            for s in sessions
+            if s.end_reason is EndReason.INTERRUPTED
+            or (s.end_reason is EndReason.COMPLETED and s.id in skipped)
         ]
         events = self.session_events(read)
-        return [summarize(s, events.get(s.id, [])) for s in sessions]
+        # Without events, a summary depends on how the session ended only: one made per end.
+        plain: dict[EndReason | None, RoutineSummary] = {}
+        found = []
+        for s in sessions:
+            if s.id in events:
+                found.append(summarize(s, events[s.id]))
+                continue
+            like = plain.get(s.end_reason)
+            if like is None:
+                like = plain[s.end_reason] = summarize(s, [])
+            found.append(
+                RoutineSummary(
+                    s,
+                    like.routine_id,
+                    like.before,
+                    like.after,
+                    like.steps_done,
+                    like.steps_skipped,
+                    like.worst_hurt,
+                    like.completed,
+                    steps=like.steps,
+                    done=like.done,
+                )
+            )
+        return found
 
     @cached_property
     def routine_history(self) -> list[RoutineSummary]:

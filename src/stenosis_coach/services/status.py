@@ -29,7 +29,7 @@ from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.core.words import minutes_text
 from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services.due import due_for
-from stenosis_coach.services.read_model import ReadModel
+from stenosis_coach.services.read_model import CHECKS, LOGS, TREATMENTS, WALKS, ReadModel
 from stenosis_coach.storage.database import Database
 
 
@@ -156,7 +156,7 @@ def judgement(model: ReadModel, today: date, tz: tzinfo = LOCAL) -> Judgement:
             signs=specialist_signs(model.walks, doses, model.treatments, weakness, today, tz),
         )
 
-    return model.memo(("judgement", today, tz), compute)
+    return model.memo(("judgement", today, tz), compute, (*WALKS, *LOGS, *TREATMENTS, *CHECKS))
 
 
 def status_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Status:

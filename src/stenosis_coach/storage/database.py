@@ -18,11 +18,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
@@ -63,8 +65,11 @@ class Database:
         event.listen(engine, "connect", self._connected)
         event.listen(engine, "close", self._disconnected)
         event.listen(engine, "close_detached", self._disconnected)
-        # The change counter (see :attr:`generation`).
+        # The change counter (see :attr:`generation`), and each table's last change.
         self._generation = 0
+        self._table_changed: dict[str, int] = {}
+        self._all_changed = 0  # a statement whose table was not seen changes them all
+        event.listen(engine, "before_cursor_execute", self._executing)
         event.listen(engine, "commit", self._committed)
         event.listen(engine, "rollback", self._rolled_back)
 
@@ -101,11 +106,31 @@ class Database:
         means the same data, without reading it."""
         return self._generation
 
+    def changed_at(self, *tables: str) -> int:
+        """The generation of the last commit that changed a row of one of ``tables`` (0:
+        none since the data was opened). A reader that kept what it read of them at
+        generation ``g`` may keep it while ``changed_at(...) <= g``."""
+        found = max((self._table_changed.get(t, 0) for t in tables), default=0)
+        return max(found, self._all_changed)
+
+    def _executing(
+        self, conn: Connection, _cursor: Any, statement: str, *_args: Any, **_kwargs: Any
+    ) -> None:
+        written = written_tables(statement)
+        if written:
+            conn.connection.info.setdefault(_WRITTEN, set()).update(written)
+
     def _committed(self, conn: Connection) -> None:
+        written = conn.connection.info.pop(_WRITTEN, None) or {ALL_TABLES}
         if _changes_since_last_seen(conn):
             self._generation += 1
+            if ALL_TABLES in written:
+                self._all_changed = self._generation
+            for table in written:
+                self._table_changed[table] = self._generation
 
     def _rolled_back(self, conn: Connection) -> None:
+        conn.connection.info.pop(_WRITTEN, None)
         _changes_since_last_seen(conn)  # what was undone is not a change
 
     # -- the WAL file under the app's feet (issue 13 item 9) ---------------------------------
@@ -168,7 +193,34 @@ class Database:
             self._wal_seen = None
 
 
-_SEEN = "stenosis_coach.total_changes"  # the key in a pooled connection's info
+_SEEN = "stenosis_coach.total_changes"  # keys in a pooled connection's info
+_WRITTEN = "stenosis_coach.written_tables"
+ALL_TABLES = "*"  # a write whose tables are not known: every table may have changed
+
+_WRITE = re.compile(
+    r"\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+_READ = re.compile(r"\s*(?:SELECT|PRAGMA|SAVEPOINT|RELEASE|BEGIN|COMMIT|ROLLBACK)\b", re.I)
+# Rows a delete in a table changes in others (ON DELETE CASCADE / SET NULL, models.py).
+CASCADES = {
+    "session": ("session_event", "walk"),
+    "red_flag_check": ("red_flag_answer",),
+    "plan_import": ("custom_exercise", "custom_routine"),
+}
+
+
+def written_tables(statement: str) -> set[str]:
+    """The tables a statement may change rows of (none for a read; :data:`ALL_TABLES` when
+    it cannot tell)."""
+    found = _WRITE.match(statement)
+    if found is not None:
+        table = found.group(1).lower()
+        return {table, *CASCADES.get(table, ())}
+    if _READ.match(statement):
+        return set()
+    return {ALL_TABLES}
 
 
 def _changes_since_last_seen(conn: Connection) -> bool:

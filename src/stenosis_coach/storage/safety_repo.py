@@ -16,7 +16,12 @@ from stenosis_coach.storage.models import (
     RedFlagAnswerRow,
     RedFlagCheckRow,
 )
-from stenosis_coach.storage.types import parse_utc
+from stenosis_coach.storage.types import UTCDateTime, parse_utc
+
+
+def _utc_text(moment: datetime) -> str | None:
+    """``moment`` as the columns store it (to compare with them in raw SQL)."""
+    return UTCDateTime().process_bind_param(moment, None)
 
 
 class AnswerRow(NamedTuple):
@@ -71,21 +76,48 @@ class SafetyRepository:
     def checks(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> list[CheckRecord]:
+        """Checks started in ``[since, until)`` (all by default) with their answers, by
+        start; read raw (years of weekly checks feed what is due and the signs)."""
+        where, params = [], []
+        if since is not None:
+            where.append("started_at >= ?")
+            params.append(_utc_text(since))
+        if until is not None:
+            where.append("started_at < ?")
+            params.append(_utc_text(until))
+        chosen = f" WHERE {' AND '.join(where)}" if where else ""
+        checks_sql = (
+            "SELECT id, trigger, started_at, utc_offset_min, completed_at, postponed_at, level "
+            f"FROM red_flag_check{chosen} ORDER BY started_at, id"
+        )
+        answers_sql = (
+            "SELECT check_id, question_id, answer FROM red_flag_answer WHERE check_id IN "
+            f"(SELECT id FROM red_flag_check{chosen}) ORDER BY check_id, id"
+        )
         with self._db.session() as s:
-            query = select(RedFlagCheckRow.__table__)
-            if since is not None:
-                query = query.where(col(RedFlagCheckRow.started_at) >= since)
-            if until is not None:
-                query = query.where(col(RedFlagCheckRow.started_at) < until)
-            rows = s.execute(query.order_by(col(RedFlagCheckRow.started_at))).all()
-            ids = [r.id for r in rows]
-            answers: dict[int, dict[str, bool]] = {i: {} for i in ids if i is not None}
-            if ids:
-                c = RedFlagAnswerRow.__table__.c
-                query = select(c.check_id, c.question_id, c.answer).where(c.check_id.in_(ids))
-                for check_id, question_id, answer in s.execute(query):
-                    answers[check_id][question_id] = answer
-            return [_check(r, answers[r.id]) for r in rows if r.id is not None]
+            conn = s.connection()
+            rows = conn.exec_driver_sql(checks_sql, tuple(params)).all()
+            answer_rows = conn.exec_driver_sql(answers_sql, tuple(params)).all()
+        answers: dict[int, dict[str, bool]] = {int(row[0]): {} for row in rows}
+        for check_id, question_id, answer in answer_rows:
+            answers[check_id][question_id] = bool(answer)
+        found = []
+        for check_id, trigger, started, offset, completed, postponed, level in rows:
+            started_at = parse_utc(started)
+            assert started_at is not None  # a NOT NULL column
+            found.append(
+                CheckRecord(
+                    id=check_id,
+                    trigger=CheckTrigger(trigger),
+                    started_at=started_at,
+                    utc_offset_min=offset,
+                    completed_at=parse_utc(completed),
+                    postponed_at=parse_utc(postponed),
+                    level=Level(level) if level else None,
+                    answers=answers[check_id],
+                )
+            )
+        return found
 
     def get_check(self, check_id: int) -> CheckRecord:
         return next(c for c in self.checks() if c.id == check_id)

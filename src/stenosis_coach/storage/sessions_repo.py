@@ -61,6 +61,9 @@ ORDER BY s.started_at, s.id
 """
 
 
+_IDS_A_QUERY = 500  # ids bound in one IN (...): well under SQLite's limit on variables
+
+
 def _record(row: SessionRow) -> SessionRecord:
     assert row.id is not None
     return SessionRecord(
@@ -194,21 +197,40 @@ class SessionRepository:
     def events_for(
         self, session_ids: list[int], kinds: Iterable[str] | None = None
     ) -> dict[int, list[SessionEvent]]:
-        """Events of many sessions in one query (for histories and plots); only events of
-        ``kinds`` when given."""
+        """Events of many sessions (for histories and plots), each session's in order; only
+        events of ``kinds`` when given. Read raw, a few hundred sessions a query."""
         found: dict[int, list[SessionEvent]] = {i: [] for i in session_ids}
-        if not session_ids:
+        wanted = list(kinds) if kinds is not None else None
+        if not session_ids or wanted == []:
             return found
-        query = select(SessionEventRow.__table__).where(
-            col(SessionEventRow.session_id).in_(session_ids)
-        )
-        if kinds is not None:
-            query = query.where(col(SessionEventRow.kind).in_(list(kinds)))
         with self._db.session() as s:
-            rows = s.execute(query.order_by(col(SessionEventRow.id))).all()
-            for r in rows:
-                found[r.session_id].append(SessionEvent(r.kind, r.t_s, r.at, json.loads(r.data)))
+            conn = s.connection()
+            for first in range(0, len(session_ids), _IDS_A_QUERY):
+                ids = session_ids[first : first + _IDS_A_QUERY]
+                sql = (
+                    "SELECT session_id, kind, t_s, at, data FROM session_event "
+                    f"WHERE session_id IN ({', '.join('?' * len(ids))})"
+                )
+                params: tuple[object, ...] = tuple(ids)
+                if wanted is not None:
+                    sql += f" AND kind IN ({', '.join('?' * len(wanted))})"
+                    params += tuple(wanted)
+                for sid, kind, t_s, at, data in conn.exec_driver_sql(sql + " ORDER BY id", params):
+                    moment = parse_utc(at)
+                    assert moment is not None  # an event's time is a NOT NULL column
+                    found[sid].append(SessionEvent(kind, float(t_s), moment, json.loads(data)))
         return found
+
+    def ids_with_event(self, kind: str, event_kind: str) -> set[int]:
+        """The finished sessions of ``kind`` that hold an event of ``event_kind``."""
+        sql = (
+            "SELECT DISTINCT e.session_id FROM session_event e "
+            "JOIN session s ON s.id = e.session_id "
+            "WHERE s.kind = ? AND s.state = 'finished' AND e.kind = ?"
+        )
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql, (kind, event_kind)).all()
+        return {int(row[0]) for row in rows}
 
     def all(self) -> list[SessionRecord]:
         """Every session, running or finished, by start (then id), read raw."""
