@@ -147,6 +147,9 @@ class DailyLogRow(SQLModel, table=True):
     notes: str = ""
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    # "Compared with before the treatment" (DESIGN 5.10): much_better, better, same, worse;
+    # null when not asked or not answered (migration 0006).
+    since_treatment: str | None = Field(default=None, max_length=16)
 
 
 class TreatmentRow(SQLModel, table=True):
@@ -196,3 +199,32 @@ class CustomRoutineRow(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("plan_import.id", ondelete="SET NULL")),
     )
+
+
+class QuestionnaireAnswerRow(SQLModel, table=True):
+    """One answered item of a questionnaire (DESIGN 5.6, migration 0006). The live rows of
+    one day and instrument are one questionnaire; saving it again deletes the old rows (at
+    ``deleted_at``) and adds the new ones."""
+
+    __tablename__ = "questionnaire_answer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: str = Field(index=True, max_length=10)  # ISO date, local
+    instrument: str = Field(max_length=16)  # "zcq" or "psfs"
+    item: str = Field(max_length=200)  # a ZCQ item id ("s1"), or an activity's own words
+    answer: str = Field(max_length=16)  # the number as text, or "stopped" (PSFS)
+    recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class ActivityRow(SQLModel, table=True):
+    """One of "My activities" (PSFS, DESIGN 5.6): the patient's own words, the day it was
+    added, and the day it was retired or marked "stopped doing it" (migration 0006)."""
+
+    __tablename__ = "activity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    words: str = Field(max_length=200)
+    added_on: str = Field(max_length=10)  # ISO date, local
+    retired_on: str | None = Field(default=None, max_length=10)
+    stopped_on: str | None = Field(default=None, max_length=10)

@@ -14,7 +14,7 @@ from pathlib import Path
 from stenosis_coach.errors import FULL, NOT_ALLOWED, READ_ONLY, problem_kind
 
 APPLICATION_ID = 0x53434F41  # "SCOA"
-SCHEMA_VERSION = 5  # = the number of the newest migration in migrations/versions
+SCHEMA_VERSION = 6  # = the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
