@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
+from stenosis_coach.core.outcomes.model import SinceTreatment
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import DailyLogRow, TreatmentRow
 from stenosis_coach.storage.types import parse_exact, parse_utc
@@ -181,6 +182,42 @@ class DailyRepository:
                 s.exec(select(func.max(TreatmentRow.deleted_at))).one(),
             ]
         return max((at for at in found if at is not None), default=None)
+
+    # -- "compared with before the treatment" (DESIGN 5.10, issue 15) ----------------------
+    def since_treatment(self, day: date) -> SinceTreatment | None:
+        """The answer the live log of ``day`` gave (``None``: no log, or not answered)."""
+        with self._db.session() as s:
+            value = s.exec(
+                select(DailyLogRow.since_treatment).where(
+                    DailyLogRow.day == day.isoformat(), col(DailyLogRow.deleted_at).is_(None)
+                )
+            ).first()
+        return None if value is None else SinceTreatment(value)
+
+    def set_since_treatment(self, day: date, answer: SinceTreatment | None, at: datetime) -> None:
+        """Record (or clear, ``None``) the answer on the live log of ``day``, as a change of
+        that log at ``at``; :class:`LookupError` when the day has no log."""
+        with self._db.session() as s:
+            row = s.exec(
+                select(DailyLogRow).where(
+                    DailyLogRow.day == day.isoformat(), col(DailyLogRow.deleted_at).is_(None)
+                )
+            ).first()
+            if row is None:
+                raise LookupError(f"no live daily log on {day}")
+            row.since_treatment = None if answer is None else answer.value
+            row.updated_at = at
+            s.add(row)
+
+    def since_treatment_answers(self) -> dict[date, SinceTreatment]:
+        """Each live log's answer, by day (days not answered left out), oldest first."""
+        sql = (
+            "SELECT day, since_treatment FROM daily_log "
+            "WHERE deleted_at IS NULL AND since_treatment IS NOT NULL ORDER BY day"
+        )
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql).all()
+        return {date.fromisoformat(day): SinceTreatment(value) for day, value in rows}
 
     def add_treatment(self, event: TreatmentEvent) -> int:
         with self._db.session() as s:
