@@ -24,6 +24,7 @@ class Change(Enum):
     PLANS = "plans"  # imported plans, the library of exercises and routines, my routine
     SAFETY = "safety"  # symptom checks, red flags, clearances, the welcome
     SETTINGS = "settings"  # the user's preferences
+    OUTCOMES = "outcomes"  # questionnaires (the ZCQ, My activities) and the activities named
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # imported where used: the report's model alone takes 0.1 s t
     from stenosis_coach.core.walking.prescription import Prescription
     from stenosis_coach.services.daily import StoredLog, StoredTreatment
     from stenosis_coach.services.data_backup import RestoreResult
+    from stenosis_coach.services.data_import import FolderImport
     from stenosis_coach.services.demo import DemoSummary
     from stenosis_coach.services.export import ExportResult
     from stenosis_coach.services.plans import ImportPreview
@@ -372,6 +373,13 @@ class Coach:
 
         return demo_service.fill_demo(self.database, weeks, seed, self.now(), self._tz)
 
+    def import_folder(self, folder: Path) -> FolderImport:
+        """Take back a folder written by ``export`` into this empty data: all or nothing
+        (DESIGN 4.4)."""
+        from stenosis_coach.services import data_import
+
+        return data_import.import_folder(self.database, folder, self.now(), self._tz)
+
     # -- the whole data file, with no coach open on it -----------------------------------
     @staticmethod
     def backup(paths: AppPaths, out: Path) -> Path:
@@ -569,3 +577,97 @@ class Coach:
 
         safety.mark_advice_read(self.database, check_id)
         return Changes.of(Change.SAFETY)
+
+    # -- outcomes: the ZCQ, My activities, relief after a treatment (issue 15) -----------
+    def questionnaires(self, instrument: Instrument | None = None) -> list[Questionnaire]:
+        """The questionnaires recorded (of ``instrument``: ``"zcq"`` or ``"psfs"``; or
+        all), oldest first, as core :class:`Questionnaire` objects."""
+        from stenosis_coach.services import outcomes
+
+        return outcomes.questionnaires(self.database, instrument)
+
+    def record_zcq(self, day: date, answers: Mapping[str, int]) -> Changes:
+        """Save the ZCQ of ``day`` (``{"s1": 4, ...}``, unanswered items left out),
+        replacing that day's; raises ``FormProblems`` (nothing saved)."""
+        from stenosis_coach.services import outcomes
+
+        outcomes.record_zcq(self.database, day, answers, self.now(), self._tz)
+        return Changes.of(Change.OUTCOMES)
+
+    def record_psfs(self, day: date, ratings: Mapping[str, Answer]) -> Changes:
+        """Save My activities rated on ``day`` (``{words: 0-10 or "stopped"}``), replacing
+        that day's; a "stopped" one is marked stopped; raises ``FormProblems``."""
+        from stenosis_coach.services import outcomes
+
+        outcomes.record_psfs(self.database, day, ratings, self.now(), self._tz)
+        return Changes.of(Change.OUTCOMES)
+
+    def delete_questionnaire(self, day: date, instrument: Instrument) -> Changes:
+        """Delete the day's questionnaire of ``instrument``; raises ``InvalidInput``."""
+        from stenosis_coach.services import outcomes
+
+        outcomes.delete_questionnaire(self.database, day, instrument, self.now())
+        return Changes.of(Change.OUTCOMES)
+
+    def activities(self, current_only: bool = False) -> list[Activity]:
+        """My activities in the order named (only those still rated if ``current_only``)."""
+        from stenosis_coach.services import outcomes
+
+        if current_only:
+            return outcomes.current_activities(self.database)
+        return outcomes.activities(self.database)
+
+    def add_activity(self, words: str) -> tuple[Activity, Changes]:
+        """Name a new activity (added today); raises ``InvalidInput``."""
+        from stenosis_coach.services import outcomes
+
+        added = outcomes.add_activity(self.database, words, self.now(), self._tz)
+        return added, Changes.of(Change.OUTCOMES)
+
+    def retire_activity(self, activity_id: int) -> Changes:
+        """No longer rate this activity; raises ``InvalidInput``."""
+        from stenosis_coach.services import outcomes
+
+        outcomes.retire_activity(self.database, activity_id, self.now(), self._tz)
+        return Changes.of(Change.OUTCOMES)
+
+    def stop_activity(self, activity_id: int) -> Changes:
+        """Mark this activity "stopped doing it"; raises ``InvalidInput``."""
+        from stenosis_coach.services import outcomes
+
+        outcomes.stop_activity(self.database, activity_id, self.now(), self._tz)
+        return Changes.of(Change.OUTCOMES)
+
+    def relief_treatment(self, day: date) -> tuple[date, TreatmentKind] | None:
+        """The treatment the log of ``day`` asks "compared with before" about (``None``:
+        the question is not asked that day)."""
+        from stenosis_coach.services import outcomes
+
+        return outcomes.relief_treatment(self.database, day)
+
+    def since_treatment(self, day: date) -> SinceTreatment | None:
+        """The log of ``day``'s answer to "compared with before the treatment"."""
+        from stenosis_coach.services import outcomes
+
+        return outcomes.since_treatment(self.database, day)
+
+    def answer_since_treatment(self, day: date, answer: SinceTreatment | None) -> Changes:
+        """Record (or clear) the saved log of ``day``'s "compared with before the
+        treatment"; raises ``InvalidInput`` (no saved log, or not asked that day)."""
+        from stenosis_coach.services import outcomes
+
+        outcomes.answer_since_treatment(self.database, day, answer, self.now())
+        return Changes.of(Change.DAILY)
+
+
+if TYPE_CHECKING:  # the outcomes' types (issue 15), imported where used
+    from collections.abc import Mapping
+
+    from stenosis_coach.core.daily import TreatmentKind
+    from stenosis_coach.core.outcomes.model import (
+        Answer,
+        Instrument,
+        Questionnaire,
+        SinceTreatment,
+    )
+    from stenosis_coach.services.outcomes import Activity
