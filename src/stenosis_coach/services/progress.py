@@ -1,10 +1,10 @@
-"""Everything the progress page shows, computed once per refresh (issue 6)."""
+"""Everything the progress page shows (issue 6), computed once per change of its records."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from functools import cached_property
 from typing import TypeVar
 
 from stenosis_coach.core.clock import LOCAL
@@ -29,20 +29,69 @@ from stenosis_coach.storage.database import Database
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
 class ProgressData:
-    today: date
-    verdict: Verdict
-    signs: list[Sign]
-    treatment_lines: list[str]
-    tolerance: s.Series
-    tolerance_median: s.Series
-    training_per_week: s.Series
-    pain: s.PainSeries
-    medication: s.Series
-    standing: s.Series
-    adherence: s.AdherenceSeries
-    markers: list[s.Marker]
+    """What the page shows on ``today``: the verdict, signs, treatment lines and markers at
+    once; each plot's series when first asked for (the page draws the plot in view only,
+    the others when shown), each kept in the read model while its own records stay the
+    same."""
+
+    def __init__(self, model: ReadModel, today: date, tz: tzinfo) -> None:
+        self._model, self._tz = model, tz
+        self.today = today
+        judged = judgement(model, today, tz)
+        self.verdict: Verdict = judged.verdict
+        self.signs: list[Sign] = judged.signs
+        self._walks, self._logs, events = model.walks, model.logs, model.treatments
+        self.treatment_lines: list[str] = self._kept(
+            "treatments",
+            (*WALKS, *TREATMENTS),
+            lambda: [treatment_line(model.walking_tests, e, tz, today) for e in events],
+        )
+        self.markers: list[s.Marker] = self._kept(
+            "markers", TREATMENTS, lambda: s.treatment_markers(events, tz)
+        )
+
+    def _kept(self, name: str, tables: tuple[str, ...], make: Callable[[], T]) -> T:
+        return self._model.memo(("progress", name, self.today, self._tz), make, tables)
+
+    @cached_property
+    def tolerance(self) -> s.Series:
+        return self._kept("tolerance", WALKS, lambda: s.tolerance_points(self._walks, self._tz))
+
+    @cached_property
+    def tolerance_median(self) -> s.Series:
+        return self._kept(
+            "median", WALKS, lambda: s.tolerance_running_median(self._walks, self._tz)
+        )
+
+    @cached_property
+    def training_per_week(self) -> s.Series:
+        return self._kept(
+            "training",
+            WALKS,
+            lambda: s.training_minutes_per_week(self._walks, self._tz, until=self.today),
+        )
+
+    @cached_property
+    def pain(self) -> s.PainSeries:
+        return self._kept("pain", LOGS, lambda: s.pain_series(self._logs, self._tz))
+
+    @cached_property
+    def medication(self) -> s.Series:
+        return self._kept("medication", LOGS, lambda: s.medication_series(self._logs, self._tz))
+
+    @cached_property
+    def standing(self) -> s.Series:
+        return self._kept("standing", LOGS, lambda: s.standing_series(self._logs, self._tz))
+
+    @cached_property
+    def adherence(self) -> s.AdherenceSeries:
+        model, walks, tz, today = self._model, self._walks, self._tz, self.today
+        return self._kept(
+            "adherence",
+            (*WALKS, *SESSIONS),
+            lambda: s.sessions_per_week(walks, model.routine_outcomes, tz, until=today),
+        )
 
 
 def treatment_line(
@@ -74,45 +123,11 @@ def treatment_line(
 
 
 def progress_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:
-    """What the page shows on ``now``'s day, from the read model (once per day and zone in
-    a generation: nothing here depends on the hour)."""
+    """What the page shows on ``now``'s day, from the read model (once per day and zone
+    while its records stay the same: nothing here depends on the hour)."""
     today = now.astimezone(tz).date()
-
-    def compute() -> ProgressData:
-        judged = judgement(model, today, tz)
-        walks, logs, events = model.walks, model.logs, model.treatments
-
-        def kept(name: str, tables: tuple[str, ...], make: Callable[[], T]) -> T:
-            """Each figure computed again only when its own records changed."""
-            return model.memo(("progress", name, today, tz), make, tables)
-
-        return ProgressData(
-            today=today,
-            verdict=judged.verdict,
-            signs=judged.signs,
-            treatment_lines=kept(
-                "treatments",
-                (*WALKS, *TREATMENTS),
-                lambda: [treatment_line(walks, e, tz, today) for e in events],
-            ),
-            tolerance=kept("tolerance", WALKS, lambda: s.tolerance_points(walks, tz)),
-            tolerance_median=kept("median", WALKS, lambda: s.tolerance_running_median(walks, tz)),
-            training_per_week=kept(
-                "training", WALKS, lambda: s.training_minutes_per_week(walks, tz, until=today)
-            ),
-            pain=kept("pain", LOGS, lambda: s.pain_series(logs, tz)),
-            medication=kept("medication", LOGS, lambda: s.medication_series(logs, tz)),
-            standing=kept("standing", LOGS, lambda: s.standing_series(logs, tz)),
-            adherence=kept(
-                "adherence",
-                (*WALKS, *SESSIONS),
-                lambda: s.sessions_per_week(walks, model.routine_outcomes, tz, until=today),
-            ),
-            markers=kept("markers", TREATMENTS, lambda: s.treatment_markers(events, tz)),
-        )
-
     every = (*WALKS, *LOGS, *TREATMENTS, *CHECKS, *SESSIONS)
-    return model.memo(("progress", today, tz), compute, every)
+    return model.memo(("progress", today, tz), lambda: ProgressData(model, today, tz), every)
 
 
 def progress_data(db: Database, now: datetime, tz: tzinfo = LOCAL) -> ProgressData:

@@ -46,7 +46,7 @@ from stenosis_coach.core.sessions import (
     routine_replay,
     session_status,
 )
-from stenosis_coach.core.walking.model import Walk
+from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.walking_plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository, StoredTreatment
@@ -85,6 +85,7 @@ SESSIONS = ("session", "session_event")
 PLANS = ("plan_import", "custom_exercise", "custom_routine")
 _TABLES: dict[str, tuple[str, ...]] = {
     "walks": WALKS,
+    "walking_tests": WALKS,
     "logs": LOGS,
     "log_days": LOGS,
     "stored_treatments": TREATMENTS,
@@ -154,6 +155,11 @@ class ReadModel:
     def walks(self) -> list[Walk]:
         """Every live walk, oldest first."""
         return WalkRepository(self._db).walks()
+
+    @cached_property
+    def walking_tests(self) -> list[Walk]:
+        """The walking tests alone, oldest first (a treatment's effect is read from them)."""
+        return [w for w in self.walks if w.kind is WalkKind.TEST]
 
     @cached_property
     def logs(self) -> list[DailyLog]:
