@@ -1,0 +1,20 @@
+"""A data folder (DESIGN 4.4): the CSV files ``export`` writes, read back for ``import``.
+
+Pure: it is given the files' bytes and gives the history to store, or every problem."""
+
+from stenosis_coach.core.datafolder.folder import (
+    COLUMNS,
+    DataFolder,
+    FolderWalk,
+    parse_folder,
+)
+from stenosis_coach.core.datafolder.tables import FolderError, FolderProblem
+
+__all__ = [
+    "COLUMNS",
+    "DataFolder",
+    "FolderError",
+    "FolderProblem",
+    "FolderWalk",
+    "parse_folder",
+]
