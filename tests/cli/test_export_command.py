@@ -82,8 +82,9 @@ def test_export_writes_every_file_and_says_so_in_one_sentence(tmp_path, place, c
     assert code == 0, err
     assert err == ""
     assert stdout == (
-        "Exported 9 files (4 walks, 0 sessions, 0 session events, 0 daily logs, 0 treatments, "
-        f"0 safety checks, 0 safety answers, 0 clearances) to {out.resolve()}.\n"
+        "Exported 10 files (4 walks, 0 sessions, 0 session events, 0 daily logs, 0 treatments, "
+        "0 safety checks, 0 safety answers, 0 clearances, 0 questionnaire answers) "
+        f"to {out.resolve()}.\n"
     )
     assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
     assert len(rows(out / "walks.csv")) == 5
@@ -95,7 +96,7 @@ def test_an_empty_folder_is_used(tmp_path, place, capsys):
     out.mkdir()
     code, stdout, err = run(capsys, tmp_path / "data", "export", "--out", str(out))
     assert code == 0, err
-    assert stdout.startswith("Exported 9 files (0 walks,")
+    assert stdout.startswith("Exported 10 files (0 walks,")
     assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
 
 

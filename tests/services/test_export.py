@@ -155,11 +155,12 @@ def test_every_file_is_written_with_its_header_and_counted(exported):
         "safety_checks.csv": 3,
         "safety_answers.csv": 2 * len(QUESTIONS) + 1,
         "clearances.csv": 1,
+        "questionnaires.csv": 0,
     }
     assert result.sentence() == (
-        f"Exported 9 files (2 walks, 2 sessions, 5 session events, 1 daily log, 1 treatment, "
-        f"3 safety checks, {2 * len(QUESTIONS) + 1} safety answers, 1 clearance) "
-        f"to {out.resolve()}."
+        f"Exported 10 files (2 walks, 2 sessions, 5 session events, 1 daily log, 1 treatment, "
+        f"3 safety checks, {2 * len(QUESTIONS) + 1} safety answers, 1 clearance, "
+        f"0 questionnaire answers) to {out.resolve()}."
     )
 
 
@@ -244,6 +245,7 @@ def test_daily_log_and_treatments(exported):
         "standing_min": "4.5",
         "notes": TRICKY,
         "updated_at": "2026-03-02T09:30:00+01:00",
+        "since_treatment": "",
     }
     assert as_dicts(out / "treatments.csv") == [
         {"date": "2026-02-10", "kind": "nerve_block", "kind_label": "Nerve block", "note": TRICKY}
@@ -504,4 +506,4 @@ def test_the_files_are_the_same_in_every_language(pseudo, db, clock, tmp_path):
     answers = as_dicts(result.out_dir / "safety_answers.csv")
     assert answers[0]["question"] == QUESTIONS[0].since_words
     assert as_dicts(result.out_dir / "treatments.csv")[0]["kind_label"] == "Nerve block"
-    assert result.sentence().startswith("⟦Exported 9 files")
+    assert result.sentence().startswith("⟦Exported 10 files")

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import _TREATMENT_LABELS, TreatmentKind
+from stenosis_coach.core.outcomes.model import SinceTreatment, answer_text, rows_of
 from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
 from stenosis_coach.core.sessions import (
     ROUTINE_FINISHED,
@@ -55,6 +56,7 @@ from stenosis_coach.files import sync_dir, write_checked
 from stenosis_coach.i18n import _, grouped_text, ngettext
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.outcomes_repo import OutcomesRepository
 from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
@@ -113,6 +115,7 @@ DAILY_LOG_COLUMNS = (
     "standing_min",
     "notes",
     "updated_at",
+    "since_treatment",  # DESIGN 5.10 (issue 15): empty when not asked or not answered
 )
 TREATMENT_COLUMNS = ("date", "kind", "kind_label", "note")
 SAFETY_CHECK_COLUMNS = (
@@ -134,6 +137,7 @@ SAFETY_ANSWER_COLUMNS = (
     "answered_at",
 )
 CLEARANCE_COLUMNS = ("clearance_id", "at", "reason", "check_id")
+QUESTIONNAIRE_COLUMNS = ("date", "instrument", "item", "answer")  # DESIGN 4.4 (issue 15)
 
 # File name -> its columns, in the order the files are written and counted.
 FILES: dict[str, tuple[str, ...]] = {
@@ -146,6 +150,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "safety_checks.csv": SAFETY_CHECK_COLUMNS,
     "safety_answers.csv": SAFETY_ANSWER_COLUMNS,
     "clearances.csv": CLEARANCE_COLUMNS,
+    "questionnaires.csv": QUESTIONNAIRE_COLUMNS,
 }
 
 # How each file's rows are counted in the summary sentence (walk_diary.csv repeats
@@ -159,6 +164,9 @@ _COUNTED: dict[str, Callable[[int], str]] = {
     "safety_checks.csv": lambda n: ngettext("{n} safety check", "{n} safety checks", n),
     "safety_answers.csv": lambda n: ngettext("{n} safety answer", "{n} safety answers", n),
     "clearances.csv": lambda n: ngettext("{n} clearance", "{n} clearances", n),
+    "questionnaires.csv": lambda n: ngettext(
+        "{n} questionnaire answer", "{n} questionnaire answers", n
+    ),
 }
 
 Row = Sequence[object]
@@ -170,7 +178,7 @@ class ExportResult:
     counts: dict[str, int]  # file name -> data rows written (the header not counted)
 
     def sentence(self) -> str:
-        """``Exported 9 files (2,411 walks, 1 session, …) to /path.``"""
+        """``Exported 10 files (2,411 walks, 1 session, …) to /path.``"""
         parts = []
         for name, counted in _COUNTED.items():
             count = self.counts.get(name, 0)
@@ -380,6 +388,7 @@ def _tables(db: Database, tz: tzinfo) -> Iterable[tuple[str, Iterable[Row]]]:
     yield "safety_checks.csv", _check_rows(db)
     yield "safety_answers.csv", _answer_rows(db)
     yield "clearances.csv", _clearance_rows(db)
+    yield "questionnaires.csv", _questionnaire_rows(db)
 
 
 def _walk_rows(db: Database, tz: tzinfo) -> list[Row]:
@@ -465,6 +474,7 @@ def _details(data: str | None) -> str:
 def _daily_rows(db: Database, tz: tzinfo) -> list[Row]:
     repo = DailyRepository(db)
     updated = repo.updated_times()
+    since = repo.since_treatment_answers()
     rows: list[Row] = []
     for stored in repo.logs():
         day = stored.log
@@ -484,9 +494,14 @@ def _daily_rows(db: Database, tz: tzinfo) -> list[Row]:
                 None if day.standing_s is None else Fraction(day.standing_s) / 60,
                 day.notes,
                 _local(updated.get(stored.id), tz),
+                _since(since.get(day.day)),
             )
         )
     return rows
+
+
+def _since(answer: SinceTreatment | None) -> str | None:
+    return None if answer is None else answer.value
 
 
 def _treatment_rows(db: Database) -> list[Row]:
@@ -561,4 +576,15 @@ def _clearance_rows(db: Database) -> list[Row]:
     return [
         (c.id, _local(c.at, _zone(offsets.get(c.id, 0))), c.reason.value, c.check_id)
         for c in repo.clearances()
+    ]
+
+
+def _questionnaire_rows(db: Database) -> list[Row]:
+    """One row per answered item (DESIGN 4.4), by date then instrument, each
+    questionnaire's items in the order they were answered; a PSFS item is the activity's
+    own words, its answer 0-10 or ``stopped``."""
+    return [
+        (day.isoformat(), instrument, item, answer_text(answer))
+        for q in OutcomesRepository(db).questionnaires()
+        for day, instrument, item, answer in rows_of(q)
     ]
