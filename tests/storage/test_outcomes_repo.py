@@ -140,3 +140,34 @@ def test_the_relief_answer_is_the_days_log(db, clock):
     assert logs.since_treatment(day) is SinceTreatment.MUCH_BETTER
     logs.set_since_treatment(day, None, clock.now())
     assert logs.since_treatment_answers() == {}
+
+
+def test_a_folders_questionnaires_give_their_rows_and_the_activities_they_imply(db, clock):
+    """For the data folder's import (DESIGN 4.4: the folder holds the ratings, not a list
+    of activities): rows for a bulk insert, activities rebuilt from the ratings."""
+    from sqlalchemy import insert
+
+    from stenosis_coach.storage.models import ActivityRow, QuestionnaireAnswerRow
+    from stenosis_coach.storage.outcomes_repo import activity_rows, answer_rows
+
+    march, april, may = date(2026, 3, 2), date(2026, 4, 27), date(2026, 5, 25)
+    folder = [
+        Questionnaire(march, "psfs", {"Cook": 3, "Shop": 2, "Garden": 4}),
+        Questionnaire(march, "zcq", {"s1": 4}),
+        Questionnaire(april, "psfs", {"Cook": 6, "Garden": "stopped", "Dance": 1}),
+        Questionnaire(may, "psfs", {"Cook": 7, "Dance": 2}),
+    ]
+    with db.session() as s:
+        s.execute(insert(QuestionnaireAnswerRow), answer_rows(folder, clock.now()))
+        s.execute(insert(ActivityRow), activity_rows(folder))
+    repo = OutcomesRepository(db)
+    assert repo.questionnaires() == sorted(folder, key=lambda q: (q.date, q.instrument))
+    got = {a.words: (a.added_on, a.retired_on, a.stopped_on) for a in repo.activities()}
+    assert got == {
+        "Cook": (march, None, None),
+        "Shop": (march, april, None),  # missing from April's rating on: retired then
+        "Garden": (march, None, april),
+        "Dance": (april, None, None),
+    }
+    assert [a.words for a in repo.activities()] == ["Cook", "Shop", "Garden", "Dance"]
+    assert activity_rows([]) == []

@@ -10,8 +10,10 @@ rows are deleted (kept, with when) and the new ones added. The daily log's relie
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -68,6 +70,53 @@ def _instrument(text: str) -> Instrument:
     raise ValueError(f"unknown instrument {text!r} stored")
 
 
+def answer_rows(questionnaires: Iterable[Questionnaire], at: datetime) -> list[dict[str, Any]]:
+    """The ``questionnaire_answer`` rows of whole questionnaires recorded at ``at``, for a
+    bulk insert in the caller's transaction (a data folder's import, DESIGN 4.4)."""
+    return [
+        {
+            "day": q.date.isoformat(),
+            "instrument": q.instrument,
+            "item": item,
+            "answer": answer_text(answer),
+            "recorded_at": at,
+        }
+        for q in questionnaires
+        for item, answer in q.answers.items()
+    ]
+
+
+def activity_rows(questionnaires: Iterable[Questionnaire]) -> list[dict[str, Any]]:
+    """My activities as the questionnaires imply them, for a data folder that holds no list
+    of them (DESIGN 4.4): each activity rated in ``psfs``, in the order first rated, added
+    on the day first rated; stopped on the first day answered ``stopped``; otherwise
+    retired on the first later rating it is missing from, when it is missing from the
+    latest one too."""
+    ratings = sorted((q for q in questionnaires if q.instrument == PSFS), key=lambda q: q.date)
+    rows: dict[str, dict[str, Any]] = {}
+    for q in ratings:
+        for item, answer in q.answers.items():
+            row = rows.setdefault(
+                item,
+                {
+                    "words": item,
+                    "added_on": q.date.isoformat(),
+                    "retired_on": None,
+                    "stopped_on": None,
+                },
+            )
+            if answer == STOPPED and row["stopped_on"] is None:
+                row["stopped_on"] = q.date.isoformat()
+    if ratings:
+        latest = ratings[-1]
+        for words, row in rows.items():
+            if row["stopped_on"] is not None or words in latest.answers:
+                continue
+            last = max(q.date for q in ratings if words in q.answers)
+            row["retired_on"] = min(q.date for q in ratings if q.date > last).isoformat()
+    return list(rows.values())
+
+
 class OutcomesRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -83,16 +132,8 @@ class OutcomesRepository:
             for row in self._live(s, day, q.instrument):
                 row.deleted_at = at
                 s.add(row)
-            for item, answer in q.answers.items():
-                s.add(
-                    QuestionnaireAnswerRow(
-                        day=day,
-                        instrument=q.instrument,
-                        item=item,
-                        answer=answer_text(answer),
-                        recorded_at=at,
-                    )
-                )
+            for values in answer_rows([q], at):
+                s.add(QuestionnaireAnswerRow(**values))
             if q.instrument == PSFS:
                 stopped = {item for item, answer in q.answers.items() if answer == STOPPED}
                 for activity in s.exec(select(ActivityRow)).all():
