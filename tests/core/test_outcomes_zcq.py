@@ -279,3 +279,17 @@ def test_next_zcq_due_at_the_start_then_every_28_days():
     later = [zcq(D1, s1=3), zcq(date(2026, 3, 29), s1=2)]
     assert next_zcq_due(later, start) == date(2026, 4, 26)
     assert next_zcq_due([Questionnaire(D1, "psfs", {"Gardening": 3})], start) == start
+
+
+def test_score_text_keeps_two_decimals_in_the_locales_decimal_sign():
+    from stenosis_coach import i18n
+
+    i18n.setup("es")
+    try:
+        assert [score_text(F(11, 5)), score_text(F(2)), score_text(F(-3, 5))] == [
+            "2,20",
+            "2,00",
+            "\u22120,60",
+        ]
+    finally:
+        i18n.setup(i18n.SOURCE_LOCALE)
