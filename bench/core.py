@@ -24,9 +24,9 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from stenosis_coach.core.demo import DemoHistory, generate
-from stenosis_coach.core.exercises.summary import Ratings, RoutineSummary
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number
 from stenosis_coach.core.report import ReportInput, build_report
+from stenosis_coach.core.routine_summary import Ratings, RoutineSummary
 from stenosis_coach.core.safety import decide
 from stenosis_coach.core.safety_state import CheckRecord
 from stenosis_coach.core.sessions import SessionRecord, SessionState

@@ -565,7 +565,7 @@ def test_cues_and_the_players_words_are_translated(pseudo):
 
 
 def test_how_a_routine_ended_is_translated(pseudo):
-    from stenosis_coach.core.exercises.summary import end_title
+    from stenosis_coach.core.routine_summary import end_title
 
     r = routine(("pelvic-tilt", Dosing(reps=2)), ("bridge", Dosing(reps=2)))
     session = ExerciseSession(r, EXERCISES, T0)

@@ -12,7 +12,7 @@ from fractions import Fraction
 import pytest
 
 from stenosis_coach.core.exercises import engine as exercise_engine
-from stenosis_coach.core.exercises.summary import summarize
+from stenosis_coach.core.routine_summary import summarize
 from stenosis_coach.core.sessions import (
     EndReason,
     routine_replay,

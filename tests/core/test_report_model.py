@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from stenosis_coach.core.daily import DailyLog, MedicationKind, TreatmentEvent, TreatmentKind
-from stenosis_coach.core.exercises.summary import Ratings, RoutineSummary
 from stenosis_coach.core.progress.series import HALF_DAY_S, noon_x
 from stenosis_coach.core.progress.signs import SignCode
 from stenosis_coach.core.progress.verdict import VerdictKind, to_status_json
@@ -28,6 +27,7 @@ from stenosis_coach.core.report import (
     build_report,
 )
 from stenosis_coach.core.report.model import range_line
+from stenosis_coach.core.routine_summary import Ratings, RoutineSummary
 from stenosis_coach.core.safety import QUESTIONS, CheckTrigger, ClearanceReason, Level, decide
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.sessions import EndReason, SessionRecord, SessionState

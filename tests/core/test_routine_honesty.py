@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from stenosis_coach.core.due import RoutineRun, run_is_done
 from stenosis_coach.core.exercises.engine import ExerciseSession, StepSkipped
 from stenosis_coach.core.exercises.model import Dosing, Exercise, Position, Routine, RoutineStep
-from stenosis_coach.core.exercises.summary import summarize
+from stenosis_coach.core.routine_summary import summarize
 from stenosis_coach.core.sessions import (
     EndReason,
     SessionEvent,

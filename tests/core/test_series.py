@@ -8,7 +8,6 @@ from fractions import Fraction
 import pytest
 
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
-from stenosis_coach.core.exercises.summary import Ratings, RoutineSummary
 from stenosis_coach.core.progress.series import (
     HALF_DAY_S,
     Range,
@@ -24,6 +23,7 @@ from stenosis_coach.core.progress.series import (
     treatment_markers,
     x_range,
 )
+from stenosis_coach.core.routine_summary import Ratings, RoutineSummary
 from stenosis_coach.core.sessions import SessionRecord, SessionState
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import day_text

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from stenosis_coach.core.exercises.summary import summarize
+from stenosis_coach.core.routine_summary import summarize
 from stenosis_coach.core.sessions import (
     EndReason,
     SessionEvent,

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from stenosis_coach.core.exercises.summary import summarize
+from stenosis_coach.core.routine_summary import summarize
 from stenosis_coach.core.sessions import EndReason
 from stenosis_coach.core.today import ROUTINE_RESUME_ACTION
 from stenosis_coach.services import routines

@@ -40,8 +40,8 @@ from stenosis_coach.storage.database import Database, open_database
 if TYPE_CHECKING:  # imported where used: the report's model alone takes 0.1 s to import
     from stenosis_coach.core.daily import DailyLog, TreatmentEvent
     from stenosis_coach.core.due import WalkDue
-    from stenosis_coach.core.exercises.summary import RoutineSummary
     from stenosis_coach.core.report.model import Report
+    from stenosis_coach.core.routine_summary import RoutineSummary
     from stenosis_coach.core.safety import CheckTrigger, ClearanceReason, SeekCareAdvice
     from stenosis_coach.core.safety_state import CheckRecord, SafetyStatus
     from stenosis_coach.core.sessions import SessionRecord

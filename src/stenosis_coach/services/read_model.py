@@ -35,7 +35,7 @@ from stenosis_coach.core.due import (
 )
 from stenosis_coach.core.exercises.library import estimated_seconds, source_name
 from stenosis_coach.core.exercises.model import Exercise, Routine
-from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
+from stenosis_coach.core.routine_summary import RoutineSummary, summarize
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.sessions import (
     ROUTINE_STEP_SKIPPED,

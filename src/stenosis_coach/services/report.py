@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 
 from stenosis_coach.core.clock import LOCAL
-from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.report.model import Report, ReportInput, build_report
+from stenosis_coach.core.routine_summary import RoutineSummary
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.i18n import _

@@ -9,7 +9,7 @@ from stenosis_coach.core.clock import LOCAL, Clock
 from stenosis_coach.core.due import Due, RoutineDue
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.model import Routine
-from stenosis_coach.core.exercises.summary import RoutineSummary, summarize
+from stenosis_coach.core.routine_summary import RoutineSummary, summarize
 from stenosis_coach.core.sessions import EndReason, routine_replay, session_status
 from stenosis_coach.core.today import (
     ROUTINE_ACTION,

@@ -29,8 +29,8 @@ from enum import Enum
 from fractions import Fraction
 
 from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, TreatmentEvent
-from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.progress.verdict import median
+from stenosis_coach.core.routine_summary import RoutineSummary
 from stenosis_coach.core.walking.model import Walk, WalkKind, replay_order
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import _, ngettext

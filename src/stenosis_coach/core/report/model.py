@@ -54,7 +54,6 @@ from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 
 from stenosis_coach.core.daily import TREATMENT_WORDS, DailyLog, TreatmentEvent
-from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.progress.series import (
     HALF_DAY_S,
     Marker,
@@ -97,6 +96,7 @@ from stenosis_coach.core.report.tables import (
     weekly_rows,
     whole_percent_text,
 )
+from stenosis_coach.core.routine_summary import RoutineSummary
 from stenosis_coach.core.safety import (
     NEW_WEAKNESS_IDS,
     QUESTIONS,

@@ -29,7 +29,6 @@ from datetime import date, timedelta, tzinfo
 from fractions import Fraction
 
 from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, MedicationKind
-from stenosis_coach.core.exercises.summary import RoutineSummary
 from stenosis_coach.core.progress.series import monday
 from stenosis_coach.core.progress.verdict import (
     MEDICATION_MIN_LOGGED_DAYS,
@@ -41,6 +40,7 @@ from stenosis_coach.core.progress.verdict import (
     median,
     percent_change,
 )
+from stenosis_coach.core.routine_summary import RoutineSummary
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import (
     WHOLE_MINUTES_FROM_S,

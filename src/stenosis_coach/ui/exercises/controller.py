@@ -15,8 +15,8 @@ from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.hurt import hurt_check_trigger, must_stop
 from stenosis_coach.core.exercises.library import has_floor_steps, with_chair_versions
 from stenosis_coach.core.exercises.model import Routine
-from stenosis_coach.core.exercises.summary import end_title
 from stenosis_coach.core.exercises.timeline import CueId
+from stenosis_coach.core.routine_summary import end_title
 from stenosis_coach.core.safety_state import CheckRecord
 from stenosis_coach.core.sessions import EndReason
 from stenosis_coach.i18n import N_, _, pgettext
