@@ -8,6 +8,8 @@ from fractions import Fraction
 import pytest
 
 from stenosis_coach.core.datafolder import FolderError, parse_folder
+from stenosis_coach.core.datafolder.folder import seconds_of
+from stenosis_coach.core.outcomes.model import SinceTreatment
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 
 TZ = timezone(timedelta(hours=1))
@@ -57,7 +59,7 @@ def test_ids_are_renumbered_and_links_kept():
     assert [sid for sid, _e in found.events] == [1, 1, 2]
     logged, live = found.walks
     assert logged.session_id is None and live.session_id == 2
-    assert live.walk.total_walk_s == Fraction("1.666667") * 60
+    assert live.walk.total_walk_s == 100  # 1.666667 min: rounded by the export from 100 s
     assert live.walk.ended_by is WalkEnd.MUST_STOP and live.walk.kind is WalkKind.TRAINING
     assert logged.walk.start == datetime(2026, 2, 20, 11, 0, tzinfo=UTC)
     assert found.sessions[0].started_at == datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
@@ -151,7 +153,7 @@ def test_routine_id_must_agree_with_the_started_event_or_makes_one():
 
 
 def test_columns_this_version_cannot_store_are_accepted_empty_only():
-    logs = csv_bytes("date,neck_pain,since_treatment", "2026-03-01,,", "2026-03-02,3,")
+    logs = csv_bytes("date,neck_pain,hand_numbness", "2026-03-01,,", "2026-03-02,3,")
     assert refused({"daily_log.csv": logs}) == [
         "daily_log.csv: line 3, column neck_pain: this version of the app cannot store this "
         "value yet; leave the cell empty or use a newer version"
@@ -160,11 +162,62 @@ def test_columns_this_version_cannot_store_are_accepted_empty_only():
     assert len(parse_folder({"walks.csv": walks}, TZ).walks) == 1
 
 
-def test_questionnaires_and_home_tests_are_refused_until_they_can_be_stored():
-    q = csv_bytes("date,instrument,item,answer", "2026-03-01,zcq,s1,3")
-    h = csv_bytes("date,test,side,value")
-    assert refused({"questionnaires.csv": q, "home_tests.csv": h}) == [
-        "questionnaires.csv: line 2, column date: this version cannot import questionnaires yet"
+def test_home_tests_are_refused_until_they_can_be_stored():
+    empty = csv_bytes("date,test,side,value")
+    assert parse_folder({"home_tests.csv": empty}, TZ).counts()["walks"] == 0
+    one = csv_bytes("date,test,side,value", "2026-03-01,chair_stand,,12")
+    assert refused({"home_tests.csv": one}) == [
+        "home_tests.csv: line 2, column date: this version cannot import home tests yet"
+    ]
+
+
+def test_since_treatment_is_read_with_its_day():
+    logs = csv_bytes("date,since_treatment", "2026-03-01,better", "2026-03-02,")
+    found = parse_folder({"daily_log.csv": logs}, TZ)
+    assert found.since_treatment == {date(2026, 3, 1): SinceTreatment.BETTER}
+    bad = csv_bytes("date,since_treatment", "2026-03-01,fine")
+    assert refused({"daily_log.csv": bad})[0].startswith(
+        "daily_log.csv: line 2, column since_treatment: 'fine' is not one of: much_better"
+    )
+
+
+QUESTIONNAIRES = csv_bytes(
+    "date,instrument,item,answer",
+    "2026-03-02,zcq,s1,4",
+    "2026-03-02,zcq,s7,3",
+    "2026-03-02,psfs,Standing to cook,3",
+    "2026-03-02,psfs,Gardening,2",
+    "2026-03-30,psfs,Standing to cook,6",
+    "2026-03-30,psfs,Gardening,stopped",
+    "2026-04-27,psfs,Standing to cook,7",
+)
+
+
+def test_questionnaires_are_grouped_by_date_and_instrument():
+    found = parse_folder({"questionnaires.csv": QUESTIONNAIRES}, TZ)
+    assert [(q.date, q.instrument, dict(q.answers)) for q in found.questionnaires] == [
+        (date(2026, 3, 2), "psfs", {"Standing to cook": 3, "Gardening": 2}),
+        (date(2026, 3, 2), "zcq", {"s1": 4, "s7": 3}),
+        (date(2026, 3, 30), "psfs", {"Standing to cook": 6, "Gardening": "stopped"}),
+        (date(2026, 4, 27), "psfs", {"Standing to cook": 7}),
+    ]
+
+
+def test_a_bad_answer_or_an_item_twice_names_its_line():
+    bad = csv_bytes(
+        "date,instrument,item,answer",
+        "2026-03-02,zcq,s7,2",
+        "2026-03-02,zcq,s9,1",
+        "2026-03-02,zcq,s1,4",
+        "2026-03-02,zcq,s1,3",
+        "2026-03-02,sf36,q1,3",
+    )
+    assert refused({"questionnaires.csv": bad}) == [
+        "questionnaires.csv: line 2, column answer: Choose 1, 3 or 5.",
+        "questionnaires.csv: line 3, column item: This is not a question of the Zurich "
+        "Claudication Questionnaire.",
+        "questionnaires.csv: line 5, column item: this item is already answered on line 4",
+        "questionnaires.csv: line 6, column instrument: 'sf36' is not one of: zcq, psfs",
     ]
 
 
@@ -219,3 +272,18 @@ def test_every_problem_is_wrapped_for_translation(pseudo):
     logs = csv_bytes("date,leg_pain", "2026-03-01,x")
     for text in refused({"daily_log.csv": logs, "odd.csv": b""}):
         assert is_pseudo_wrapped(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("1.666667", Fraction(100)),  # rounded from 100 s
+        ("3.383333", Fraction(203)),
+        ("0.002067", Fraction("0.124")),  # whole milliseconds
+        ("6.5", Fraction(390)),  # exact: as written
+        ("1.6666671", Fraction("1.6666671") * 60),  # 7 places: not the export's rounding
+        ("1.666668", Fraction("1.666668") * 60),  # no whole milliseconds rounds to it
+    ],
+)
+def test_minutes_the_export_rounded_come_back_as_they_were(text, seconds):
+    assert seconds_of(Fraction(text)) == seconds

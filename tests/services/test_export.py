@@ -213,6 +213,7 @@ def test_sessions_and_their_events(exported):
         "minutes": "1",
         "ended_how": "completed",
         "last_heartbeat": local("2026-03-02T08:31:00"),
+        "routine_id": "flexion-basics",
     }
     events = [
         e for e in as_dicts(out / "session_events.csv") if e["session_id"] == routine["session_id"]

@@ -1,4 +1,4 @@
-"""``backup --out FILE`` and ``restore FILE``."""
+"""``backup --out FILE``, ``restore FILE`` and ``import --from DIR`` (DESIGN 4.1, 4.4)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,27 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _import_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="folder",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help=_("a folder written by 'export'"),
+    )
+
+
+def _import(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stenosis_coach.services.coach import Coach
+
+    refusal = _("Stenosis Coach is open. Close its window, then import again.")
+    with window_closed(paths, refusal), Coach.open(paths) as coach:
+        result = coach.import_folder(args.folder)
+    print(result.sentence())
+    return 0
+
+
 BACKUP = Command("backup", N_("copy all your data to one file"), _backup_args, _backup)
 RESTORE = Command(
     "restore",
@@ -50,4 +71,10 @@ RESTORE = Command(
     _restore_args,
     _restore,
 )
-COMMANDS = (BACKUP, RESTORE)
+IMPORT = Command(
+    "import",
+    N_("take back a folder written by 'export' into an EMPTY data dir"),
+    _import_args,
+    _import,
+)
+COMMANDS = (BACKUP, RESTORE, IMPORT)

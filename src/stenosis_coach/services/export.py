@@ -98,6 +98,7 @@ SESSION_COLUMNS = (
     "minutes",
     "ended_how",
     "last_heartbeat",
+    "routine_id",  # DESIGN 4.4 (issue 15): a routine session's routine, from its started event
 )
 SESSION_EVENT_COLUMNS = ("session_id", "at", "seconds_from_start", "event", "details")
 DAILY_LOG_COLUMNS = (
@@ -428,8 +429,10 @@ def _session_rows(db: Database) -> list[Row]:
     # The "finished" facts of the sessions saved as interrupted: their steps or walk may
     # have ended before the app died (then that is their status).
     facts = repo.events_of_ended(EndReason.INTERRUPTED, (ROUTINE_FINISHED, WALK_FINISHED))
+    sessions = repo.all()
+    routines = _routine_ids(repo, [s.id for s in sessions if s.kind == ROUTINE_KIND])
     rows: list[Row] = []
-    for session in repo.all():
+    for session in sessions:
         zone = _zone(session.utc_offset_min)
         reason = session.end_reason
         if reason:  # the session's one status, as the app shows it (core.sessions)
@@ -445,9 +448,23 @@ def _session_rows(db: Database) -> list[Row]:
                 _seconds_text(float(session.elapsed_s) / 60, 2),
                 reason,
                 _local(session.heartbeat_at, zone),
+                routines.get(session.id),
             )
         )
     return rows
+
+
+ROUTINE_KIND = "routine"  # services.routines.SESSION_KIND
+
+
+def _routine_ids(repo: SessionRepository, session_ids: list[int]) -> dict[int, str]:
+    """Each routine session's routine: its started event's ``{"routine": id}``."""
+    found: dict[int, str] = {}
+    for sid, events in repo.events_for(session_ids, kinds=("started",)).items():
+        routine = events[0].data.get("routine") if events else None
+        if isinstance(routine, str) and routine:
+            found[sid] = routine
+    return found
 
 
 def _event_rows(db: Database) -> Iterable[Row]:

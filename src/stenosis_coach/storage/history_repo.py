@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -19,6 +19,7 @@ from sqlmodel import SQLModel
 
 from stenosis_coach.core.clock import utc_offset_minutes
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
+from stenosis_coach.core.outcomes.model import Questionnaire
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.sessions import SessionEvent, SessionRecord
 from stenosis_coach.core.walking.model import Walk
@@ -26,9 +27,11 @@ from stenosis_coach.storage import models
 from stenosis_coach.storage.daily_repo import LOG_FIELDS, DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.models import (
+    ActivityRow,
     AppStateRow,
     ClearanceRow,
     DailyLogRow,
+    QuestionnaireAnswerRow,
     RedFlagAnswerRow,
     RedFlagCheckRow,
     SessionEventRow,
@@ -36,13 +39,22 @@ from stenosis_coach.storage.models import (
     TreatmentRow,
     WalkRow,
 )
+from stenosis_coach.storage.outcomes_repo import activity_rows, answer_rows
 from stenosis_coach.storage.plans_repo import PlanRepository
 from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository, to_row
 
 # What counts as recorded data (plans and settings do not).
-DATA_TABLES = (SessionRow, WalkRow, DailyLogRow, RedFlagCheckRow, TreatmentRow)
+DATA_TABLES = (
+    SessionRow,
+    WalkRow,
+    DailyLogRow,
+    RedFlagCheckRow,
+    TreatmentRow,
+    QuestionnaireAnswerRow,
+    ActivityRow,
+)
 SESSIONS = SessionRow.__table__  # type: ignore[attr-defined]  # SQLModel's stubs
 
 
@@ -70,6 +82,16 @@ class History:
     logs: list[DailyLog] = field(default_factory=list)
     treatments: list[TreatmentEvent] = field(default_factory=list)
     state: Mapping[str, str] = field(default_factory=dict)
+    # A data folder's own times (import, DESIGN 4.4); missing ones as the demo writes them:
+    # a log's last change (its day -> when), an answer's time ((check id, question id) ->
+    # when), a clearance's UTC offset in minutes (its id -> offset).
+    log_times: Mapping[date, datetime] = field(default_factory=dict)
+    answer_times: Mapping[tuple[int, str], datetime] = field(default_factory=dict)
+    clearance_offsets: Mapping[int, int] = field(default_factory=dict)
+    # The daily log's "compared with before the treatment" (its day -> the answer's value),
+    # and the questionnaires (DESIGN 5.6), with My activities as their ratings imply them.
+    since_treatment: Mapping[date, str] = field(default_factory=dict)
+    questionnaires: list[Questionnaire] = field(default_factory=list)
 
 
 class HistoryRepository:
@@ -77,7 +99,8 @@ class HistoryRepository:
         self._db = db
 
     def has_data(self) -> bool:
-        """Anything recorded: a session, a walk, a daily log, a safety check, a treatment."""
+        """Anything recorded: a session, a walk, a daily log, a safety check, a treatment,
+        a questionnaire or an activity."""
         with self._db.engine.connect() as conn:
             return any(
                 conn.execute(select(func.count()).select_from(t)).scalar_one() for t in DATA_TABLES
@@ -90,11 +113,29 @@ class HistoryRepository:
             (SessionEventRow, [_event(sid, e) for sid, e in history.events]),
             (WalkRow, [_walk(w) for w in history.walks]),
             (RedFlagCheckRow, [_check(c) for c in history.checks]),
-            (RedFlagAnswerRow, [a for c in history.checks for a in _answers(c)]),
-            (ClearanceRow, [_clearance(c) for c in history.clearances]),
-            (DailyLogRow, [_log(log, updated_at) for log in history.logs]),
+            (
+                RedFlagAnswerRow,
+                [a for c in history.checks for a in _answers(c, history.answer_times)],
+            ),
+            (
+                ClearanceRow,
+                [_clearance(c, history.clearance_offsets.get(c.id)) for c in history.clearances],
+            ),
+            (
+                DailyLogRow,
+                [
+                    _log(
+                        log,
+                        history.log_times.get(log.day, updated_at),
+                        history.since_treatment.get(log.day),
+                    )
+                    for log in history.logs
+                ],
+            ),
             (TreatmentRow, [_treatment(t) for t in history.treatments]),
             (AppStateRow, [{"key": k, "value": v} for k, v in history.state.items()]),
+            (QuestionnaireAnswerRow, answer_rows(history.questionnaires, updated_at)),
+            (ActivityRow, activity_rows(history.questionnaires)),
         ]
         with self._db.engine.begin() as conn:
             for table, found in rows:
@@ -146,30 +187,36 @@ def _check(check: CheckRecord) -> dict[str, Any]:
     }
 
 
-def _answers(check: CheckRecord) -> list[dict[str, Any]]:
+def _answers(check: CheckRecord, times: Mapping[tuple[int, str], datetime]) -> list[dict[str, Any]]:
     at = check.completed_at or check.started_at
     return [
-        {"check_id": check.id, "question_id": q, "answer": yes, "answered_at": at}
+        {
+            "check_id": check.id,
+            "question_id": q,
+            "answer": yes,
+            "answered_at": times.get((check.id, q), at),
+        }
         for q, yes in check.answers.items()
     ]
 
 
-def _clearance(clearance: ClearanceRecord) -> dict[str, Any]:
+def _clearance(clearance: ClearanceRecord, offset: int | None) -> dict[str, Any]:
     return {
         "id": clearance.id,
         "at": clearance.at,
-        "utc_offset_min": utc_offset_minutes(clearance.at),
+        "utc_offset_min": utc_offset_minutes(clearance.at) if offset is None else offset,
         "reason": clearance.reason,
         "check_id": clearance.check_id,
     }
 
 
-def _log(log: DailyLog, updated_at: datetime) -> dict[str, Any]:
+def _log(log: DailyLog, updated_at: datetime, since: str | None = None) -> dict[str, Any]:
     return {
         "day": log.day.isoformat(),
         **{name: getattr(log, name) for name in LOG_FIELDS},
         "updated_at": updated_at,
         "deleted_at": None,
+        "since_treatment": since,
     }
 
 

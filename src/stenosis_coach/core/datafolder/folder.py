@@ -23,15 +23,21 @@ Readings decided here:
   with that event; a routine session with no ``started`` event gets one at its start.
   A folder from an older export has no ``routine_id``: its events carry the routine.
 * Values this version cannot store yet (``aid``; the daily log's ``neck_pain``,
-  ``arm_pain``, ``hand_numbness``, ``since_treatment``; rows of ``home_tests.csv`` and
-  ``questionnaires.csv``) are accepted empty and refused otherwise, named.
+  ``arm_pain``, ``hand_numbness``; rows of ``home_tests.csv``) are accepted empty and
+  refused otherwise, named.
+* ``questionnaires.csv`` (core.outcomes.model): each answer checked as the app checks it;
+  an item twice in one questionnaire is refused. "My activities" are not a file of their
+  own: storage works them out from the ratings (outcomes_repo.activity_rows).
 * A walk without ``start`` starts at 12:00 local time on its date (as a diary walk).
+* Minutes with 6 decimals were rounded by the export: they come back as the whole
+  milliseconds they were rounded from, when there are some (:func:`seconds_of`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from fractions import Fraction
 from typing import TypeVar
 
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
@@ -53,8 +59,20 @@ from stenosis_coach.core.datafolder.tables import (
     optional_whole,
     optional_yes_no,
     read_table,
+    shown,
     whole,
     yes_no,
+)
+from stenosis_coach.core.outcomes.model import (
+    INSTRUMENTS,
+    ZCQ_ITEMS,
+    Answer,
+    Instrument,
+    Questionnaire,
+    SinceTreatment,
+    answer_problem,
+    parse_answer,
+    questionnaires_from_rows,
 )
 from stenosis_coach.core.safety import CheckTrigger, ClearanceReason, Level
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
@@ -159,11 +177,11 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "home_tests.csv": (),
     "questionnaires.csv": (),
 }
-_FREE_TEXT = frozenset({"notes", "note", "title", "yes_answers", "question", "diary_file"})
+_FREE_TEXT = frozenset({"notes", "note", "title", "yes_answers", "question", "diary_file", "item"})
 _NOT_STORED_YET = {
     "walks.csv": ("aid",),
     "walk_diary.csv": ("aid",),
-    "daily_log.csv": ("neck_pain", "arm_pain", "hand_numbness", "since_treatment"),
+    "daily_log.csv": ("neck_pain", "arm_pain", "hand_numbness"),
 }
 SESSION_KINDS = ("routine", "walk")
 T_ = TypeVar("T_")
@@ -193,6 +211,8 @@ class DataFolder:
     logs: list[DailyLog] = field(default_factory=list)
     log_times: dict[date, datetime] = field(default_factory=dict)
     treatments: list[TreatmentEvent] = field(default_factory=list)
+    since_treatment: dict[date, SinceTreatment] = field(default_factory=dict)
+    questionnaires: list[Questionnaire] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -204,6 +224,7 @@ class DataFolder:
             "checks": len(self.checks),
             "answers": sum(len(c.answers) for c in self.checks),
             "clearances": len(self.clearances),
+            "questionnaires": len(self.questionnaires),
         }
 
 
@@ -261,14 +282,9 @@ def parse_folder(files: dict[str, bytes], tz: tzinfo) -> DataFolder:
         for row in rows.get(name, []):
             for column in columns:
                 row.value(column, cannot_store)
-    for name in ("home_tests.csv", "questionnaires.csv"):
-        for row in rows.get(name, []):
-            first = next((c for c, v in row.cells.items() if v), None)
-            if name == "questionnaires.csv":
-                message = _("this version cannot import questionnaires yet")
-            else:
-                message = _("this version cannot import home tests yet")
-            row.problem(first, message)
+    for row in rows.get("home_tests.csv", []):
+        first = next((c for c, v in row.cells.items() if v), None)
+        row.problem(first, _("this version cannot import home tests yet"))
     sessions = _sessions(rows.get("sessions.csv", []), found, problems)
     _events(rows.get("session_events.csv", []), sessions, found)
     _routines(sessions, found)
@@ -278,6 +294,7 @@ def parse_folder(files: dict[str, bytes], tz: tzinfo) -> DataFolder:
     _clearances(rows.get("clearances.csv", []), checks, found)
     _logs(rows.get("daily_log.csv", []), found)
     _treatments(rows.get("treatments.csv", []), found)
+    _questionnaires(rows.get("questionnaires.csv", []), found)
     if problems:
         raise FolderError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
     return found
@@ -521,8 +538,8 @@ def _walk(row: Row, sessions: dict[int, _Session] | None, tz: tzinfo) -> Walk | 
     return Walk(
         start=start or datetime.combine(on, DIARY_START, tzinfo=tz),
         kind=kind,
-        total_walk_s=total * 60,
-        tfs_s=tfs * 60 if tfs is not None else None,
+        total_walk_s=seconds_of(total),
+        tfs_s=seconds_of(tfs) if tfs is not None else None,
         peak_leg_pain=pain,
         imported=source,
         rests=rests,
@@ -531,6 +548,22 @@ def _walk(row: Row, sessions: dict[int, _Session] | None, tz: tzinfo) -> Walk | 
         distance_m=distance,
         notes=notes,
     )
+
+
+_ROUNDED = Fraction(1, 10**6)  # the export rounds minutes without an exact decimal to 6 places
+
+
+def seconds_of(minutes: Fraction) -> Fraction:
+    """Minutes as seconds. Minutes the export rounded (6 decimals: ``1.666667`` for 100 s)
+    give back the whole milliseconds they were rounded from when there are some (100 s, not
+    100.00002 s): no other value that close has whole milliseconds, and it is exported
+    the same again."""
+    seconds = minutes * 60
+    if (minutes / _ROUNDED).denominator == 1 and (minutes / _ROUNDED / 10).denominator != 1:
+        near = Fraction(round(seconds * 1000), 1000)
+        if abs(near / 60 - minutes) < _ROUNDED / 2:
+            return near
+    return seconds
 
 
 def _source(value: str) -> bool:
@@ -641,6 +674,7 @@ def _logs(rows: list[Row], found: DataFolder) -> None:
         standing = row.value("standing_min", optional_number)
         notes = row.value("notes", str)
         updated = row.value("updated_at", optional_moment)
+        since = row.value("since_treatment", lambda v: one_of(SinceTreatment)(v) if v else None)
         if len(row.problems) > before or on is None:
             continue
         if on in seen:
@@ -654,7 +688,7 @@ def _logs(rows: list[Row], found: DataFolder) -> None:
             **values,  # type: ignore[arg-type]
             **{k: v or 0 for k, v in doses.items()},
             new_weakness=bool(weakness),
-            standing_s=standing * 60 if standing is not None else None,
+            standing_s=seconds_of(standing) if standing is not None else None,
             notes=notes or "",
         )
         bad = log.problems()
@@ -670,6 +704,8 @@ def _logs(rows: list[Row], found: DataFolder) -> None:
         found.logs.append(log)
         if updated is not None:
             found.log_times[on] = updated
+        if since is not None:
+            found.since_treatment[on] = since
 
 
 def _treatments(rows: list[Row], found: DataFolder) -> None:
@@ -680,3 +716,67 @@ def _treatments(rows: list[Row], found: DataFolder) -> None:
         if on is None or kind is None or note is None:
             continue
         found.treatments.append(TreatmentEvent(on, kind, note))
+
+
+# -- questionnaires and My activities ---------------------------------------------------------
+
+
+def _instrument(value: str) -> Instrument:
+    for instrument in INSTRUMENTS:
+        if value == instrument:
+            return instrument
+    raise Bad(
+        _("'{value}' is not one of: {values}").format(
+            value=shown(value), values=", ".join(INSTRUMENTS)
+        )
+    )
+
+
+def _answer(value: str) -> Answer:
+    try:
+        return parse_answer(value)
+    except ValueError:
+        raise Bad(
+            _("'{value}' is not an answer; write a whole number or stopped").format(
+                value=shown(value)
+            )
+        ) from None
+
+
+def _questionnaires(rows: list[Row], found: DataFolder) -> None:
+    seen: dict[tuple[date, str, str], int] = {}
+    kept: list[tuple[date, Instrument, str, Answer]] = []
+    first_line: dict[tuple[date, str], Row] = {}
+    for row in rows:
+        before = len(row.problems)
+        on = row.value("date", day)
+        instrument = row.value("instrument", _instrument)
+        item = row.value("item", needed)
+        answer = row.value("answer", _answer)
+        if len(row.problems) > before:
+            continue
+        assert on is not None and instrument is not None and item is not None
+        assert answer is not None
+        problem = answer_problem(instrument, item, answer)
+        if problem is not None:
+            column = "item" if instrument == "zcq" and item not in ZCQ_ITEMS else "answer"
+            row.problem(column, problem)
+            continue
+        key = (on, instrument, item)
+        if key in seen:
+            row.problem(
+                "item",
+                _("this item is already answered on line {line}").format(line=seen[key]),
+            )
+            continue
+        seen[key] = row.line
+        first_line.setdefault((on, instrument), row)
+        kept.append((on, instrument, item, answer))
+    questionnaires = questionnaires_from_rows(kept)
+    for questionnaire in questionnaires:
+        whole_problem = questionnaire.problems().get("")
+        if whole_problem:
+            first_line[(questionnaire.date, questionnaire.instrument)].problem(
+                "item", whole_problem
+            )
+    found.questionnaires = questionnaires
