@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.core.words import spoken_text
-from stenosis_coach.i18n import is_pseudo_wrapped, translated_elsewhere
+from stenosis_coach.i18n import _, is_pseudo_wrapped, translated_elsewhere
 from stenosis_coach.resources import resource_path
 from stenosis_coach.ui.theme import set_kind, set_role
 
@@ -79,8 +79,12 @@ def key_text(keys: str) -> str:
 
 def with_shortcut(text: str, shortcut_hint: str) -> str:
     """``text`` (translated) with its key beside it, as a button shows it (UI.md: shortcuts
-    shown): ``"Pause   (Space)"``; the key is said by :func:`key_text`."""
-    return f"{text}   ({key_text(shortcut_hint)})"
+    shown): ``"Pause   (Space)"``; the key is said by :func:`key_text`. The layout is one
+    message, so a language may use other brackets or put the key first."""
+    # Translators: layout only: a button's words, then the key that does the same, as the
+    # button shows them ("Pause   (Space)"). Change the brackets, spacing or order as your
+    # language writes it; keep both {text} and {key}.
+    return _("{text}   ({key})").format(text=text, key=key_text(shortcut_hint))
 
 
 def button(
