@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from stenosis_coach.core.datafolder import FolderError, parse_folder
+from stenosis_coach.core.datafolder import COLUMNS, FolderError, parse_folder
 from stenosis_coach.core.datafolder.folder import seconds_of
 from stenosis_coach.core.outcomes.model import SinceTreatment
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
@@ -287,3 +287,14 @@ def test_every_problem_is_wrapped_for_translation(pseudo):
 )
 def test_minutes_the_export_rounded_come_back_as_they_were(text, seconds):
     assert seconds_of(Fraction(text)) == seconds
+
+
+def test_rows_are_checked_beside_an_unknown_column_but_not_without_a_required_one():
+    logs = csv_bytes("date,leg_pain,colour", "2026-03-01,x,red")
+    events = csv_bytes("session_id,at,event", "1,2026-03-02T08:30:00+01:00,started")
+    assert refused({"daily_log.csv": logs, "session_events.csv": events}) == [
+        "daily_log.csv: line 1, column colour: unknown column; the columns are: "
+        + ", ".join(COLUMNS["daily_log.csv"]),
+        "daily_log.csv: line 2, column leg_pain: 'x' is not a number; write it like 6.5",
+        "session_events.csv: line 1, column seconds_from_start: this required column is missing",
+    ]

@@ -135,12 +135,22 @@ def test_the_imported_fixture_gives_the_outcomes_it_must(tmp_path, clock, fresh)
     close(outcomes_of(OutcomesRepository(db).questionnaires()).to_json(), expected["outcomes"])
 
 
-def test_the_fixture_as_it_is_is_refused_for_its_json_file(tmp_path, clock, fresh):
+def test_files_that_are_not_tables_are_passed_over(tmp_path, clock, fresh):
+    """The fixture as it is: its expected-status.json is not a table."""
+    db = fresh()
+    result = data_import.import_folder(db, FIXTURE, clock.now(), UTC)
+    assert result.counts["questionnaires"] == 4 and result.counts["logs"] == 33
+
+
+def test_a_csv_file_it_does_not_know_refuses_the_folder(tmp_path, clock, fresh):
+    folder = tmp_path / "folder"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "home_tests_v2.csv").write_text("date\n", encoding="utf-8")
     db = fresh()
     with pytest.raises(InvalidInput) as refused:
-        data_import.import_folder(db, FIXTURE, clock.now(), UTC)
+        data_import.import_folder(db, folder, clock.now(), UTC)
     assert str(refused.value).startswith(
-        "expected-status.json: this file is not part of a data folder"
+        "home_tests_v2.csv: this file is not part of a data folder"
     )
     assert not HistoryRepository(db).has_data()
 
@@ -174,12 +184,11 @@ def test_one_bad_value_refuses_everything(db, clock, tmp_path, fresh):
     assert not HistoryRepository(other).has_data()
 
 
-def test_a_missing_folder_or_a_subfolder_is_refused(tmp_path, clock, fresh):
+def test_a_missing_folder_is_refused(tmp_path, clock, fresh):
     db = fresh()
     with pytest.raises(InvalidInput, match="does not exist"):
         data_import.import_folder(db, tmp_path / "nowhere", clock.now(), TZ)
-    (tmp_path / "folder" / "inner").mkdir(parents=True)
-    (tmp_path / "folder" / ".DS_Store").write_bytes(b"\0")
+    (tmp_path / "folder" / "inner.csv").mkdir(parents=True)
     with pytest.raises(InvalidInput) as refused:
         data_import.import_folder(db, tmp_path / "folder", clock.now(), TZ)
-    assert str(refused.value) == "inner: this is not a file; remove it"
+    assert str(refused.value) == "inner.csv: this is not a file; remove it"

@@ -7,8 +7,9 @@ leaves the data as empty as it was.
 
 Readings decided here:
 
-* Files whose names start with a dot (``.DS_Store``, a spreadsheet's lock file) are the
-  computer's, not the folder's: they are passed over. A subfolder is refused.
+* The folder's tables are its ``.csv`` files: anything else (a note, a PDF report, a
+  subfolder, the computer's own files like ``.DS_Store``) holds no table and is passed
+  over. A ``.csv`` file this version does not know refuses the folder (core.datafolder).
 * A file larger than :data:`MAX_FILE_BYTES` is refused (a history of decades is far less).
 * The routine the patient does (Today's routine, what is due: a setting, not in the
   folder) is the one of the latest routine session, when there is one.
@@ -78,7 +79,7 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     try:
         entries = sorted(place.iterdir())
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.suffix.lower() != ".csv":
                 continue
             if not entry.is_file():
                 problems.append(

@@ -272,11 +272,9 @@ def parse_folder(files: dict[str, bytes], tz: tzinfo) -> DataFolder:
         if text is None:
             continue
         table = read_table(name, text, COLUMNS[name], REQUIRED[name], _FREE_TEXT, problems)
-        if any(p.file == name for p in problems):
-            continue  # a bad header: its rows cannot be read column by column
+        if any(column not in table.columns for column in REQUIRED[name]):
+            continue  # each row would miss the same value: the header says it once
         rows[name] = table.rows
-    if problems:
-        raise FolderError(problems)
     found = DataFolder()
     for name, columns in _NOT_STORED_YET.items():
         for row in rows.get(name, []):
