@@ -122,7 +122,7 @@ def test_the_sentences_the_services_return_are_whole_wrapped_messages(pseudo, db
     stored = walks.history(db)[0]
     walks.delete_walk(db, stored.id, now)
     top = undo.undo_stack(db, [undo.Kind.WALK], now)[0]
-    assert whole(top.sentence()) and whole(top.what)
+    assert whole(top.sentence()) and whole(top.undo_name())
     line = progress.treatment_line([], event, clock.now().tzinfo)
     assert whole(line) and "epidural injection" in line
     result = export.export_csv(db, tmp_path / "out", now)
@@ -193,7 +193,8 @@ def test_a_walk_deleted_on_another_day_says_that_day_in_one_message(pseudo, db, 
     walks.delete_walk(db, stored.id, now - timedelta(days=2))
     [top] = undo.undo_stack(db, [undo.Kind.WALK], now)
     assert top.on and whole(top.sentence())
-    assert top.sentence().startswith("⟦⟦the walk of ") and ")⟧ was deleted on " in top.sentence()
+    # One message with the item's day and the delete's day in it, no fragment inside it.
+    assert top.sentence().startswith("⟦The walk of ") and ") was deleted on " in top.sentence()
 
 
 def test_english_is_unchanged_without_the_pseudo_locale(db, clock, tmp_path):

@@ -40,29 +40,67 @@ class Kind(StrEnum):
     TREATMENT = "treatment"
 
 
-# How a page names them: "1 more deleted walk", "2 more deleted walks".
-NOUNS = {
-    Kind.WALK: ("walk", "walks"),
-    Kind.LOG: ("daily log", "daily logs"),
-    Kind.TREATMENT: ("treatment", "treatments"),
-}
+class Said(StrEnum):
+    """Which words name a deleted item (each has its own whole sentences)."""
+
+    WALK = "walk"
+    WALKING_TEST = "walking_test"
+    LOG = "daily_log"
+    TREATMENT = "treatment"
 
 
 @dataclass(frozen=True)
 class Deleted:
-    """One delete on the stack: what it was, in words, and when it was deleted."""
+    """One delete on the stack: what it was, and when it was deleted. Its words are whole
+    messages, one per kind of item (:meth:`sentence`, :meth:`undo_name`): a language may
+    put the item anywhere in the sentence, with the case and the article it needs."""
 
     kind: Kind
     item_id: int
     deleted_at: datetime
-    what: str  # "the walk of Mon 4 May (20 min)", in the middle of a sentence
+    said: Said
+    day: str  # the item's day: "Mon 4 May"
+    detail: str = ""  # a walk's minutes ("20 min"), a treatment's name
     on: str = ""  # the day of the delete when it was not today: "Tue 5 May"
 
     def sentence(self) -> str:
         """``The walk of Mon 4 May (20 min) was deleted.`` (``… deleted on Tue 5 May.``
         when that was another day)."""
-        said = _("{what} was deleted on {day}.") if self.on else _("{what} was deleted.")
-        return said.format(what=self.what[:1].upper() + self.what[1:], day=self.on)
+        if self.on:
+            said = {
+                Said.WALK: _("The walk of {day} ({minutes}) was deleted on {deleted_day}."),
+                Said.WALKING_TEST: _(
+                    "The walking test of {day} ({minutes}) was deleted on {deleted_day}."
+                ),
+                Said.LOG: _("The daily log of {day} was deleted on {deleted_day}."),
+                Said.TREATMENT: _(
+                    "The treatment of {day} ({treatment}) was deleted on {deleted_day}."
+                ),
+            }[self.said]
+        else:
+            said = {
+                Said.WALK: _("The walk of {day} ({minutes}) was deleted."),
+                Said.WALKING_TEST: _("The walking test of {day} ({minutes}) was deleted."),
+                Said.LOG: _("The daily log of {day} was deleted."),
+                Said.TREATMENT: _("The treatment of {day} ({treatment}) was deleted."),
+            }[self.said]
+        return self._filled(said)
+
+    def undo_name(self) -> str:
+        """The Undo button's name for a screen reader: ``Undo: bring back the walk of Mon 4
+        May (20 min)``."""
+        said = {
+            Said.WALK: _("Undo: bring back the walk of {day} ({minutes})"),
+            Said.WALKING_TEST: _("Undo: bring back the walking test of {day} ({minutes})"),
+            Said.LOG: _("Undo: bring back the daily log of {day}"),
+            Said.TREATMENT: _("Undo: bring back the treatment of {day} ({treatment})"),
+        }[self.said]
+        return self._filled(said)
+
+    def _filled(self, said: str) -> str:
+        return said.format(
+            day=self.day, minutes=self.detail, treatment=self.detail, deleted_day=self.on
+        )
 
 
 def next_stamp(now: datetime, last: datetime | None) -> datetime:
@@ -103,27 +141,20 @@ def undo_stack(
     if Kind.WALK in kinds:
         for at, stored in WalkRepository(db).deleted(since):
             walk = stored.walk
-            what = (
-                _("the walking test of {day} ({minutes})")
-                if walk.kind is WalkKind.TEST
-                else _("the walk of {day} ({minutes})")
-            ).format(
-                day=_day(walk.start.astimezone(tz).date(), this_year),
-                minutes=minutes_text(walk.total_walk_s),
-            )
-            found.append(Deleted(Kind.WALK, stored.id, at, what))
+            said = Said.WALKING_TEST if walk.kind is WalkKind.TEST else Said.WALK
+            day = _day(walk.start.astimezone(tz).date(), this_year)
+            minutes = minutes_text(walk.total_walk_s)
+            found.append(Deleted(Kind.WALK, stored.id, at, said, day, minutes))
     repo = DailyRepository(db)
     if Kind.LOG in kinds:
         for at, log in repo.deleted_logs(since):
-            what = _("the daily log of {day}").format(day=_day(log.log.day, this_year))
-            found.append(Deleted(Kind.LOG, log.id, at, what))
+            day = _day(log.log.day, this_year)
+            found.append(Deleted(Kind.LOG, log.id, at, Said.LOG, day))
     if Kind.TREATMENT in kinds:
         for at, treatment in repo.deleted_treatments(since):
             event = treatment.event
-            what = _("the treatment of {day} ({treatment})").format(
-                day=_day(event.date, this_year), treatment=TREATMENT_WORDS[event.kind]
-            )
-            found.append(Deleted(Kind.TREATMENT, treatment.id, at, what))
+            day, words = _day(event.date, this_year), TREATMENT_WORDS[event.kind]
+            found.append(Deleted(Kind.TREATMENT, treatment.id, at, Said.TREATMENT, day, words))
     today = now.astimezone(tz).date()
     found = [
         d

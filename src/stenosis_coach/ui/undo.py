@@ -106,7 +106,7 @@ class UndoBar(QWidget):
                 stack.KEEP_DAYS,
             ).format(n=stack.KEEP_DAYS)
         )
-        self.button.setAccessibleName(_("Undo: bring back {what}").format(what=self.top.what))
+        self.button.setAccessibleName(self.top.undo_name())
         self.setVisible(True)
 
     def delete(self, kind: Kind, item_id: int) -> None:
