@@ -192,3 +192,39 @@ def test_a_missing_folder_is_refused(tmp_path, clock, fresh):
     with pytest.raises(InvalidInput) as refused:
         data_import.import_folder(db, tmp_path / "folder", clock.now(), TZ)
     assert str(refused.value) == "inner.csv: this is not a file; remove it"
+
+
+def test_an_older_export_without_routine_id_keeps_the_routine(db, clock, tmp_path, fresh):
+    fill(db, clock)
+    first = tmp_path / "first"
+    export_csv(db, first, clock.now(), TZ)
+    old = tmp_path / "old"
+    shutil.copytree(first, old)
+    rows = read(old / "sessions.csv")
+    columns = [c for c in rows[0] if c != "routine_id"]
+    with (old / "sessions.csv").open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    other = fresh()
+    data_import.import_folder(other, old, clock.now(), TZ)
+    again = tmp_path / "again"
+    export_csv(other, again, clock.now(), TZ)
+    assert read(again / "sessions.csv")[0]["routine_id"] == "flexion-basics"
+    assert ids_aside(again) == ids_aside(first)
+
+
+def test_relief_answers_come_back(tmp_path, clock, fresh):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "daily_log.csv").write_text(
+        "date,leg_pain,since_treatment\n2026-03-23,4,better\n2026-03-24,5,\n", encoding="utf-8"
+    )
+    db = fresh()
+    data_import.import_folder(db, folder, clock.now(), UTC)
+    out = tmp_path / "out"
+    export_csv(db, out, clock.now(), UTC)
+    assert [(r["date"], r["since_treatment"]) for r in read(out / "daily_log.csv")] == [
+        ("2026-03-23", "better"),
+        ("2026-03-24", ""),
+    ]
