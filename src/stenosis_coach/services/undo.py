@@ -158,8 +158,8 @@ def undo_stack(
     today = now.astimezone(tz).date()
     found = [
         d
-        if (day := d.deleted_at.astimezone(tz).date()) == today
-        else replace(d, on=_day(day, this_year))
+        if (deleted_day := d.deleted_at.astimezone(tz).date()) == today
+        else replace(d, on=_day(deleted_day, this_year))
         for d in found
     ]
     # Stamps never repeat (next_stamp); the id only orders rows written by older versions.
