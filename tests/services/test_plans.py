@@ -132,3 +132,12 @@ def test_a_bad_clinic_pack_is_skipped_and_the_app_goes_on(db, clock, tmp_path):
     (pack / "broken.scplan.json").write_text("{not json")
     assert plans.preload(db, [pack], clock.now()) is None
     assert PlanRepository(db).plans() == []
+
+
+def test_a_plan_without_exercises_of_its_own_does_not_say_0_exercises():
+    # "1 routine, 0 exercises" reads as if the routine were empty: the count is of the
+    # therapist's own exercises, so none is not said at all.
+    assert plans.ImportResult(1, 0, 1, False).sentence() == "Imported 1 plan: 1 routine."
+    assert plans.ImportResult(1, 0, 2, True).sentence() == (
+        "Imported 1 plan: 2 routines, a walking plan."
+    )

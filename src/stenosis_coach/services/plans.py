@@ -162,10 +162,11 @@ class ImportResult:
     walking: bool
 
     def sentence(self) -> str:
-        parts = [
-            ngettext("{n} routine", "{n} routines", self.routines).format(n=self.routines),
-            ngettext("{n} exercise", "{n} exercises", self.exercises).format(n=self.exercises),
-        ]
+        parts = [ngettext("{n} routine", "{n} routines", self.routines).format(n=self.routines)]
+        if self.exercises:  # the therapist's own; "0 exercises" reads as an empty routine
+            parts.append(
+                ngettext("{n} exercise", "{n} exercises", self.exercises).format(n=self.exercises)
+            )
         if self.walking:
             parts.append(_("a walking plan"))
         return ngettext(
