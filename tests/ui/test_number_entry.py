@@ -99,10 +99,10 @@ def test_daily_log_doses_name_the_field_and_nothing_is_saved(window, qtbot):
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     assert window.flow is screen and daily.logs(window.context.db) == []
     assert screen._errors["opioid_doses"].text() == (
-        "Opioid doses must be a whole number from 0 to 50."
+        "Opioid pain medicine (doses) must be a whole number from 0 to 50."
     )
     assert screen._errors["woken_by_leg_pain"].text() == (
-        "Times woken must be a whole number from 0 to 20."
+        "Times woken last night by leg pain must be a whole number from 0 to 20."
     )
     screen.opioid.set_text("2,0")
     screen.woken.set_text("")

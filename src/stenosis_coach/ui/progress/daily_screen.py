@@ -29,21 +29,25 @@ from stenosis_coach.ui.widgets import (
 )
 
 
+def number_labels() -> dict[str, str]:
+    """Each number's one name: its label, its box's accessible name and the start of the
+    sentence that names a problem with it (made when read, in the user's language)."""
+    return {
+        "otc_doses": _("Pain medicine, over the counter (doses)"),
+        "prescription_doses": _("Pain medicine on prescription (doses)"),
+        "opioid_doses": _("Opioid pain medicine (doses)"),
+        "woken_by_leg_pain": _("Times woken last night by leg pain"),
+    }
+
+
 def number_rules() -> dict[str, NumberRule]:
     """The same bounds as DailyLog.problems; read here so a typo is named before anything
-    is kept. Made when read: each rule's name starts the sentence that names a problem,
-    in the user's language."""
+    is kept. Each rule is named as its field's label."""
+    names = number_labels()
+    highs = {"otc_doses": 50, "prescription_doses": 50, "opioid_doses": 50, "woken_by_leg_pain": 20}
     return {
-        "otc_doses": NumberRule(
-            _("Over-the-counter doses"), low=0, high=50, whole=True, required=False
-        ),
-        "prescription_doses": NumberRule(
-            _("Prescription doses"), low=0, high=50, whole=True, required=False
-        ),
-        "opioid_doses": NumberRule(_("Opioid doses"), low=0, high=50, whole=True, required=False),
-        "woken_by_leg_pain": NumberRule(
-            _("Times woken"), low=0, high=20, whole=True, required=False
-        ),
+        field: NumberRule(names[field], low=0, high=high, whole=True, required=False)
+        for field, high in highs.items()
     }
 
 
@@ -97,14 +101,15 @@ class DailyLogScreen(LeavesAsking, PageBase):
         add("leg_pain", _("Leg pain (0 to 10)"), self.leg)
         add("back_pain", _("Back pain (0 to 10)"), self.back)
         add("numbness", _("Numbness or tingling (0 to 10)"), self.numbness)
-        self.otc = NumberField(_("Over-the-counter doses"), step=1, maximum=50, decimals=0)
-        self.rx = NumberField(_("Prescription doses"), step=1, maximum=50, decimals=0)
-        self.opioid = NumberField(_("Opioid doses"), step=1, maximum=50, decimals=0)
-        add("otc_doses", _("Pain medicine, over the counter (doses)"), self.otc)
-        add("prescription_doses", _("Pain medicine on prescription (doses)"), self.rx)
-        add("opioid_doses", _("Opioid pain medicine (doses)"), self.opioid)
-        self.woken = NumberField(_("Times woken by leg pain"), step=1, maximum=20, decimals=0)
-        add("woken_by_leg_pain", _("Times woken last night by leg pain"), self.woken)
+        names = number_labels()  # one name each: label, box and message say the same
+        self.otc = NumberField(names["otc_doses"], step=1, maximum=50, decimals=0)
+        self.rx = NumberField(names["prescription_doses"], step=1, maximum=50, decimals=0)
+        self.opioid = NumberField(names["opioid_doses"], step=1, maximum=50, decimals=0)
+        add("otc_doses", names["otc_doses"], self.otc)
+        add("prescription_doses", names["prescription_doses"], self.rx)
+        add("opioid_doses", names["opioid_doses"], self.opioid)
+        self.woken = NumberField(names["woken_by_leg_pain"], step=1, maximum=20, decimals=0)
+        add("woken_by_leg_pain", names["woken_by_leg_pain"], self.woken)
         self.sleep = RatingScale(_("Sleep quality"), _("very bad"), _("very good"))
         add("sleep_quality", _("Sleep quality (0 = very bad, 10 = very good)"), self.sleep)
         self.weak_yes = QPushButton(_("Yes"))
@@ -216,9 +221,30 @@ class DailyLogScreen(LeavesAsking, PageBase):
         for field, error in self._errors.items():
             error.setText(problems.get(field, ""))
             error.setVisible(field in problems)
-        first = next((e for f, e in self._errors.items() if f in problems), None)
-        if first is not None:  # Save is pinned: the message may be out of sight
-            self.bring_into_view(first)
+        first = next((f for f in self._errors if f in problems), None)
+        if first is None:
+            return
+        # As the walk form does: the focus goes to the first bad field, and the field and
+        # its message are scrolled into view (Save is pinned: both may be out of sight).
+        targets: dict[str, QWidget] = {
+            "leg_pain": self.leg,
+            "back_pain": self.back,
+            "numbness": self.numbness,
+            "otc_doses": self.otc.edit,
+            "prescription_doses": self.rx.edit,
+            "opioid_doses": self.opioid.edit,
+            "woken_by_leg_pain": self.woken.edit,
+            "sleep_quality": self.sleep,
+            "new_weakness": self.weak_yes,
+            "standing_s": self.standing_button,
+            "notes": self.notes,
+        }
+        target = targets.get(first)
+        if target is None:
+            self.bring_into_view(self._errors[first])
+            return
+        target.setFocus()
+        self.bring_into_view(self._errors[first], target)
 
     def _submit(self) -> None:
         try:
