@@ -97,9 +97,10 @@ def test_help_lists_every_command_in_its_usual_order(capsys):
         cli.main(["--help"])
     out = capsys.readouterr().out
     listed = [line.split()[0] for line in out.split("COMMAND\n", 1)[1].splitlines() if line]
-    assert listed[:11] == [
+    assert listed[:12] == [
         "backup",
         "restore",
+        "import",
         "walks",
         "status",
         "demo",
