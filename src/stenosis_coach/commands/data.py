@@ -73,7 +73,7 @@ RESTORE = Command(
 )
 IMPORT = Command(
     "import",
-    N_("take back a folder written by 'export' into an EMPTY data dir"),
+    N_("an export's folder back into an EMPTY data dir"),
     _import_args,
     _import,
 )
