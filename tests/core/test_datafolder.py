@@ -124,7 +124,7 @@ def test_a_bad_value_names_file_line_and_column():
 def test_a_link_to_a_missing_row_is_refused():
     events = csv_bytes("session_id,at,seconds_from_start,event", "5,2026-03-02T08:30:00+01:00,0,x")
     assert refused({"session_events.csv": events}) == [
-        "session_events.csv: line 2, column session_id: there is no 5 in sessions.csv"
+        "session_events.csv: line 2, column session_id: there is no session_id 5 in sessions.csv"
     ]
 
 

@@ -393,7 +393,10 @@ def _link(row: Row, column: str, targets: dict[int, T_], file: str) -> T_ | None
     if value is None:
         return None
     if value not in targets:
-        row.problem(column, _("there is no {id} in {file}").format(id=value, file=file))
+        row.problem(
+            column,
+            _("there is no {column} {id} in {file}").format(column=column, id=value, file=file),
+        )
         return None
     return targets[value]
 
