@@ -253,7 +253,10 @@ def test_the_walk_s_questions_and_the_card_s_words_are_translated(
     dialogs.choices.append(1)  # "End the walk"
     controller.coach.ask_to_end()
     end = dialogs.questions[-1]
-    assert end.title == "⟦End the walk?⟧" and end.text == "⟦What you walked so far is kept.⟧"
+    assert (
+        end.title == "⟦End the walk?⟧"
+        and end.text == "⟦Next, you can save what you walked so far.⟧"
+    )
     assert end.options == ["⟦Keep walking⟧", "⟦End the walk⟧"]
     summary = flows.top
     dialogs.choices.append(0)  # "Go back to the walk"

@@ -101,7 +101,7 @@ class WalkCoach(QObject):
         self.timer.stop()  # nothing moves while the question is open
         choice = self._context.dialogs.choose(
             _("End the walk?"),
-            _("What you walked so far is kept."),
+            _("Next, you can save what you walked so far."),
             [_("Keep walking"), _("End the walk")],
         )
         if not self._live:

@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QV
 
 from stenosis_coach.core.walking.engine import Phase, WalkView
 from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.core.words import clock_text, minutes_text, spoken_text
+from stenosis_coach.core.words import (
+    WHOLE_MINUTES_FROM_S,
+    clock_text,
+    minutes_text,
+    spoken_text,
+)
 from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.ui.theme import set_role
 from stenosis_coach.ui.widgets import (
@@ -24,6 +29,17 @@ from stenosis_coach.ui.widgets import (
     label,
     with_shortcut,
 )
+
+
+def walked_text(seconds: float) -> str:
+    """The time walked so far, as the big timer counts it: whole seconds gone (a timer never
+    shows a second before it has passed), said as :func:`minutes_text` says a duration
+    (whole minutes gone from 20 minutes on). 1.6 s walked reads "0:01 min", as the timer's
+    "0:01"."""
+    whole = max(0, int(seconds))
+    if whole >= WHOLE_MINUTES_FROM_S:
+        whole -= whole % 60
+    return minutes_text(whole)
 
 
 class WalkCoachScreen(PageBase):
@@ -108,7 +124,7 @@ class WalkCoachScreen(PageBase):
             ("S", self._key_symptoms),
             ("R", self._key_ready),
             ("Return", self._main_pressed),
-            ("Space", self.pause.click),
+            ("Space", self.pause_toggled.emit),  # the small button may be hidden
             ("E", self.end_walk.emit),
             ("Esc", self.leave.emit),  # the coach asks before the walk ends
             ("M", self.stop.click),
@@ -147,7 +163,7 @@ class WalkCoachScreen(PageBase):
         # Two facts, each its own message, with a dot between them.
         facts = [
             _("Walked {walked} of {whole}").format(
-                walked=minutes_text(view.total_walked_s), whole=minutes_text(whole)
+                walked=walked_text(view.total_walked_s), whole=minutes_text(whole)
             )
         ]
         if rests:
@@ -199,10 +215,17 @@ class WalkCoachScreen(PageBase):
         self.main.setText(with_shortcut(words, key))
         self.main.setAccessibleName(words)
         # One action, one button: when the big button says "I need to stop", the small
-        # one with the same words goes.
-        same = ends
-        if self.end.isVisibleTo(self) == same:
-            self.end.setVisible(not same)
+        # one with the same words goes; so does the small Pause while the big one says
+        # "Resume" (the focus, if it was there, goes to the big one).
+        self._show_unless(self.end, ends)
+        self._show_unless(self.pause, view.phase is Phase.PAUSED)
+
+    def _show_unless(self, small, same: bool) -> None:
+        if small.isVisibleTo(self) != same:
+            return
+        if same and small.hasFocus():
+            self.main.setFocus()
+        small.setVisible(not same)
 
     def _main_pressed(self) -> None:
         view = self._view
