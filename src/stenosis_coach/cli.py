@@ -3,6 +3,13 @@
 Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 unexpected internal error.
 Subcommands are loaded from :data:`stenosis_coach.commands.COMMAND_MODULES`; nothing
 here imports Qt unless the window is being opened.
+
+argparse's own words ("usage:", "options", "show this help message and exit", its error
+sentences) are looked up by argparse at call time through the module-level ``_`` and
+``ngettext`` it took from :mod:`gettext`. While the command line is read
+(:func:`argparse_in_our_words`) they go through :mod:`stenosis_coach.i18n` instead, so the
+pseudo-locale wraps them and our catalogue translates them (:data:`ARGPARSE_WORDS` lists
+them for the extractor). Nothing else in the process is touched: they are given back after.
 """
 
 from __future__ import annotations
@@ -12,14 +19,15 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__, i18n
 from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines
 from stenosis_coach.errors import UserError, storage_error
-from stenosis_coach.i18n import _
+from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.paths import ENV_DATA_DIR, AppPaths, folder_problem
 from stenosis_coach.resources import resource_path
 
@@ -30,6 +38,90 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 PLAN_SUFFIX = ".scplan.json"
+DATA_DIR_USAGE = "[--data-dir DIR]"  # not translated: the option as it is typed
+
+# Translators: argparse's own words on the command line, as Python writes them (keep each
+# %(name)s and %s as it is; "usage: " ends in a space, before the program's name).
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+ARGPARSE_COUNTED = ((N_("expected %s argument"), N_("expected %s arguments")),)
+
+
+def _argparse_word(message: str | None) -> str | None:
+    """argparse's ``_``: its message translated by our function; a trailing line break
+    stays outside the message (a catalogue's entry has none, and under the pseudo-locale
+    the line ends with its closing bracket)."""
+    if message is None:
+        return None  # argparse asks for a missing description too
+    core = message.rstrip("\n")
+    return _(core) + message[len(core) :]
+
+
+def _argparse_counted(singular: str, plural: str, n: int) -> str:
+    return ngettext(singular, plural, n)
+
+
+@contextmanager
+def argparse_in_our_words() -> Iterator[None]:
+    """While the command line is read, argparse's words go through :mod:`stenosis_coach.i18n`
+    (see the module's docstring)."""
+    words: dict[str, Callable[..., object]] = {"_": _argparse_word, "ngettext": _argparse_counted}
+    saved = {name: getattr(argparse, name) for name in words}
+    for name, said in words.items():
+        setattr(argparse, name, said)
+    try:
+        yield
+    finally:
+        for name, kept in saved.items():
+            setattr(argparse, name, kept)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with the colon after a heading inside a translated message (some
+    languages put a space before it, or none), and without ``--data-dir`` in a command's
+    usage: the program's part of it already says it."""
+
+    class _Section(argparse.HelpFormatter._Section):  # type: ignore[name-defined]
+        def format_help(self) -> str:
+            if self.parent is not None:
+                self.formatter._indent()
+            join = self.formatter._join_parts
+            item_help = join([func(*args) for func, args in self.items])
+            if self.parent is not None:
+                self.formatter._dedent()
+            if not item_help:
+                return ""
+            heading = ""
+            if self.heading is not argparse.SUPPRESS and self.heading is not None:
+                # Translators: layout only: a heading of the command line's help ("options",
+                # "commands"), then what your language writes after one.
+                said = _("{heading}:").format(heading=self.heading)
+                heading = " " * self.formatter._current_indent + said + "\n"
+            return str(join(["\n", heading, item_help, "\n"]))
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        shown = [a for a in actions if "--data-dir" not in a.option_strings]
+        super().add_usage(usage, shown, groups, prefix)
 
 
 def load_commands() -> dict[str, Command]:
@@ -60,6 +152,7 @@ def draw_report_pdf(report: Report, out: Path) -> None:
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--data-dir``, before the command or after it."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -71,21 +164,36 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser(commands: dict[str, Command]) -> argparse.ArgumentParser:
+    """The command line's parser; build it inside :func:`argparse_in_our_words`."""
+    under = " " * len(str(argparse._("usage: ")))  # the second way lines up with the first
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description=_(
             "{app}: exercise and walking coach for spinal stenosis. "
             "With no command, opens the app (with a plan file, its import preview)."
         ).format(app=APP_TITLE),
-        usage=f"{APP_NAME} [--data-dir DIR] [FILE{PLAN_SUFFIX}]\n"
-        f"       {APP_NAME} [--data-dir DIR] COMMAND ...",
+        usage=f"{APP_NAME} {DATA_DIR_USAGE} [FILE{PLAN_SUFFIX}]\n"
+        f"{under}{APP_NAME} {DATA_DIR_USAGE} COMMAND ...",
+        formatter_class=HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=_("show program's version number and exit"),
+    )
     _add_data_dir(parser, None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        title=N_("commands"),  # argparse translates a group's title (argparse_in_our_words)
+        prog=f"{APP_NAME} {DATA_DIR_USAGE}",  # a command's usage: the program, once
+    )
     for command in commands.values():
         said = _(command.help)  # marked N_() where the command is defined
-        child = sub.add_parser(command.name, help=said, description=said)
+        child = sub.add_parser(
+            command.name, help=said, description=said, formatter_class=HelpFormatter
+        )
         _add_data_dir(child, argparse.SUPPRESS)
         command.add_arguments(child)
     return parser
@@ -112,6 +220,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.setup(catalogues=resource_path("locale"))
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = load_commands()
+    with argparse_in_our_words():
+        args, plan_file = _read_arguments(commands, argv)
+    paths = AppPaths.resolve(args.data_dir)
+    if args.command is None:
+        return open_app(paths, plan_file)
+    return run_command(commands[args.command], args, paths)
+
+
+def _read_arguments(
+    commands: dict[str, Command], argv: list[str]
+) -> tuple[argparse.Namespace, str | None]:
+    """The arguments, and the plan file to open; a usage error exits 2 (argparse)."""
     parser = build_parser(commands)
     first = _first_positional(argv)
     plan_file = None
@@ -127,11 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _first_positional(rest) is not None:
             parser.error(_("give at most one plan file to open"))
         plan_file, argv = first, rest
-    args = parser.parse_args(argv)
-    paths = AppPaths.resolve(args.data_dir)
-    if args.command is None:
-        return open_app(paths, plan_file)
-    return run_command(commands[args.command], args, paths)
+    return parser.parse_args(argv), plan_file
 
 
 def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> int:
