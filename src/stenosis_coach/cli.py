@@ -40,9 +40,10 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 PLAN_SUFFIX = ".scplan.json"
 DATA_DIR_USAGE = "[--data-dir DIR]"  # not translated: the option as it is typed
 
-# Translators: argparse's own words on the command line, as Python writes them (keep each
-# %(name)s and %s as it is; "usage: " ends in a space, before the program's name).
+# argparse's own words, for the catalogue (translated when argparse says them).
 ARGPARSE_WORDS = (
+    # Translators: argparse's own words on the command line, as Python writes them (keep each
+    # %(name)s and %s as it is; "usage: " ends in a space, before the program's name).
     N_("usage: "),
     N_("positional arguments"),
     N_("options"),
@@ -64,7 +65,9 @@ ARGPARSE_WORDS = (
     N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
     N_("can't open '%(filename)s': %(error)s"),
 )
-ARGPARSE_COUNTED = ((N_("expected %s argument"), N_("expected %s arguments")),)
+ARGPARSE_COUNTED = (  # the counted one, for the catalogue as a plural entry
+    lambda n: ngettext("expected %s argument", "expected %s arguments", n),
+)
 
 
 def _argparse_word(message: str | None) -> str | None:
