@@ -54,3 +54,49 @@ def test_a_deleted_walk_is_not_last_time_and_undo_brings_it_back(
     qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
     assert last_time(window) == "Last time (Tue 3 Mar): Training walk, 1:30 min."
+
+
+def log_walk_by_hand(window, qtbot, minutes: str, yesterday: bool = False):
+    """Log a training walk on the form, by keyboard, as a tester did."""
+    from stenosis_coach.ui.walking.log_screen import LogWalkScreen
+
+    qtbot.mouseClick(window.show_page("walk").log, Qt.MouseButton.LeftButton)
+    form = window.flow
+    assert isinstance(form, LogWalkScreen)
+    if yesterday:
+        qtbot.mouseClick(form.yesterday_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form.walking.edit, minutes)
+    form.pain.setFocus()
+    qtbot.keyClick(form.pain, Qt.Key.Key_3)
+    qtbot.mouseClick(form.save, Qt.MouseButton.LeftButton)
+    assert window.flow is None
+
+
+def routine_done(window, clock, seconds: int) -> None:
+    from stenosis_coach.services import routines
+    from stenosis_coach.services.changes import Change, Changes
+
+    db = window.context.db
+    recording = routines.RoutineRecording(db, clock)
+    recording.start(routines.my_routine(db), chair_versions=False)
+    clock.advance(seconds)
+    recording.finish(True)
+    window.context.announce(Changes.of(Change.ROUTINES))
+
+
+def test_last_time_names_a_walk_logged_by_hand_after_a_routine(window, qtbot, clock, cues):
+    routine_done(window, clock, 600)  # Mon 2 Mar
+    assert last_time(window).startswith("Last time (Mon 2 Mar): Gentle start")
+    clock.advance(24 * 3600)
+    log_walk_by_hand(window, qtbot, "20")  # Tue 3 Mar, walked just now
+    assert last_time(window) == "Last time (Tue 3 Mar): Training walk, 20 min."
+    clock.advance(3600)
+    routine_done(window, clock, 600)  # then a routine again: it is the last
+    assert last_time(window).startswith("Last time (Tue 3 Mar): Gentle start")
+
+
+def test_a_walk_logged_for_yesterday_is_not_newer_than_today_s_routine(window, qtbot, clock, cues):
+    clock.advance(24 * 3600)
+    routine_done(window, clock, 600)  # Tue 3 Mar
+    log_walk_by_hand(window, qtbot, "15", yesterday=True)  # Mon 2 Mar
+    assert last_time(window).startswith("Last time (Tue 3 Mar): Gentle start")

@@ -10,7 +10,7 @@ from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.safety_state import safety_status
 from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
-from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import _
 from stenosis_coach.services import daily, routines, safety, walks
@@ -18,6 +18,7 @@ from stenosis_coach.services.due import due_for
 from stenosis_coach.services.read_model import ReadModel
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.sessions_repo import SessionRepository
+from stenosis_coach.storage.walks_repo import WalkRepository
 
 # What else is due for the Today page (a later capability): each answers "what of mine is
 # due now?", after the four below.
@@ -53,20 +54,30 @@ def _today(model: ReadModel, now: datetime, tz: tzinfo) -> TodayModel:
     ]
     for provider in _providers:
         items.extend(provider(db, now))
-    return compose_today(local, items, last_result(db))
+    return compose_today(local, items, last_result(db, tz, model.walks))
 
 
-def last_result(db: Database) -> str | None:
-    """One line about the most recent finished session, e.g. "Last time: ..."; never one
-    whose walk the patient deleted. A walk is named with its walking time, rests and pauses
-    left out: the time its summary and the walk list show (DESIGN 5.1), not how long the
-    session lasted."""
+def last_result(db: Database, tz: tzinfo = LOCAL, walks: list[Walk] | None = None) -> str | None:
+    """One line about the most recent session of any kind, e.g. "Last time: ...": a routine
+    or a walk with the coach (never one whose walk the patient deleted), or a walk logged by
+    hand (or imported), whichever started last. A walk is named with its walking time, rests
+    and pauses left out: the time its summary and the walk list show (DESIGN 5.1), not how
+    long the session lasted. ``walks``: the live walks, oldest first (read when not given);
+    a walk logged by hand is said in ``tz``."""
     repo = SessionRepository(db)
     found = repo.last_finished()
-    if found is None:
-        return None
-    session = repo.get(found.session_id)
-    if session is None:
+    session = repo.get(found.session_id) if found is not None else None
+    if walks is None:
+        walks = WalkRepository(db).walks()
+    newest = max(walks, key=lambda walk: walk.start, default=None)
+    if newest is not None and (session is None or newest.start > session.started_at):
+        # A walk with no session (logged by hand) started after the last session.
+        return _("Last time ({day}): {title}, {minutes}.").format(
+            day=day_text(newest.start.astimezone(tz)),
+            title=_("Walking test") if newest.kind is WalkKind.TEST else _("Training walk"),
+            minutes=minutes_text(newest.total_walk_s),
+        )
+    if found is None or session is None:
         return None
     when = day_text(session.local_start)
     title = session.title
