@@ -243,6 +243,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
         return 1
     log.info("starting %s %s with data in %s", APP_NAME, __version__, paths.data_dir)
     app = QApplication.instance() or CoachApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
