@@ -107,3 +107,20 @@ def test_moving_the_clock_reads_nothing_again(coach, reads):
     assert later.due is not None and first.due is not None
     assert later.due.at > first.due.at
     assert reads["walks"] == 1 and reads["checks"] == 1
+
+
+def test_a_questionnaire_is_seen_by_the_next_status(coach):
+    """The questionnaires are part of the read model's table tracking (issue 15): a ZCQ
+    recorded after a status was worked out changes the next one's ``outcomes``."""
+    before = coach.status().to_json()["outcomes"]["zcq"]
+    assert before["latest"] is None
+    day = coach.today_date()
+    answers = {f"s{i}": 3 for i in range(1, 7)} | {"s7": 3} | {f"f{i}": 2 for i in range(1, 6)}
+    coach.record_zcq(day, answers)
+    after = coach.status().to_json()["outcomes"]["zcq"]
+    assert after["latest"] == {
+        "date": day.isoformat(),
+        "symptom_severity": 3.0,
+        "physical_function": 2.0,
+        "satisfaction": None,
+    }

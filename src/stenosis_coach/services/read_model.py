@@ -35,6 +35,7 @@ from stenosis_coach.core.due import (
 )
 from stenosis_coach.core.exercises.library import estimated_seconds, source_name
 from stenosis_coach.core.exercises.model import Exercise, Routine
+from stenosis_coach.core.outcomes.model import Questionnaire, SinceTreatment
 from stenosis_coach.core.routine_summary import RoutineSummary, summarize
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.sessions import (
@@ -51,6 +52,7 @@ from stenosis_coach.services import exercises as library
 from stenosis_coach.services.walking_plans import stored_plan_start
 from stenosis_coach.storage.daily_repo import DailyRepository, StoredTreatment
 from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.outcomes_repo import OutcomesRepository
 from stenosis_coach.storage.plans_repo import PlanRepository
 from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.sessions_repo import SessionRepository
@@ -83,6 +85,7 @@ CHECKS = ("red_flag_check", "red_flag_answer")
 CLEARANCES = ("clearance",)
 SESSIONS = ("session", "session_event")
 PLANS = ("plan_import", "custom_exercise", "custom_routine")
+QUESTIONNAIRES = ("questionnaire_answer",)
 _TABLES: dict[str, tuple[str, ...]] = {
     "walks": WALKS,
     "walking_tests": WALKS,
@@ -99,6 +102,9 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "routines": PLANS,
     "plan_parts": PLANS,
     "my_routine": (*PLANS, "app_state"),
+    "questionnaires": QUESTIONNAIRES,
+    "relief_answers": LOGS,
+    "walk_sessions": WALKS,
 }
 
 
@@ -165,6 +171,23 @@ class ReadModel:
     def logs(self) -> list[DailyLog]:
         """Every live daily log, oldest first."""
         return DailyRepository(self._db).all_logs()
+
+    @cached_property
+    def relief_answers(self) -> dict[date, SinceTreatment]:
+        """Each daily log's "compared with before the treatment" (DESIGN 5.10), by day."""
+        return DailyRepository(self._db).since_treatment_answers()
+
+    @cached_property
+    def questionnaires(self) -> list[Questionnaire]:
+        """Every live questionnaire (ZCQ and My activities), oldest first (DESIGN 5.6)."""
+        return OutcomesRepository(self._db).questionnaires()
+
+    @cached_property
+    def walk_sessions(self) -> dict[Walk, int]:
+        """Each live walk recorded in the app -> the id of its session (its events)."""
+        repo = WalkRepository(self._db)
+        links = repo.session_links()
+        return {w.walk: links[w.id] for w in repo.all() if w.id in links}
 
     @cached_property
     def stored_treatments(self) -> list[StoredTreatment]:

@@ -6,7 +6,8 @@ The keys and their meaning are a contract (DESIGN 4.1).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from fractions import Fraction
 from typing import Any
@@ -14,7 +15,19 @@ from typing import Any
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.due import Due
-from stenosis_coach.core.progress.signs import Sign, specialist_signs
+from stenosis_coach.core.outcomes.model import TreatmentRelief
+from stenosis_coach.core.outcomes.psfs import PsfsOutcome
+from stenosis_coach.core.outcomes.relief import treatment_relief
+from stenosis_coach.core.outcomes.summary import Outcomes, outcomes_of
+from stenosis_coach.core.outcomes.zcq import ZcqOutcome, score_text
+from stenosis_coach.core.progress.signs import (
+    FLARE_PAIN,
+    CountedRests,
+    Sign,
+    diary_rests,
+    specialist_signs,
+    symptom_rests,
+)
 from stenosis_coach.core.progress.verdict import (
     DailyDoses,
     Verdict,
@@ -24,12 +37,22 @@ from stenosis_coach.core.progress.verdict import (
 from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord, safety_status
 from stenosis_coach.core.today import TEST_HEADLINE
+from stenosis_coach.core.walking.engine import BoutEnded, BoutEndReason
 from stenosis_coach.core.walking.model import Walk, WalkKind
-from stenosis_coach.core.walking.prescription import Prescription
-from stenosis_coach.core.words import minutes_text
+from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
+from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services.due import due_for
-from stenosis_coach.services.read_model import CHECKS, LOGS, TREATMENTS, WALKS, ReadModel
+from stenosis_coach.services.read_model import (
+    CHECKS,
+    LOGS,
+    PLANS,
+    QUESTIONNAIRES,
+    SESSIONS,
+    TREATMENTS,
+    WALKS,
+    ReadModel,
+)
 from stenosis_coach.storage.database import Database
 
 
@@ -40,6 +63,10 @@ class Status:
     signs: list[Sign]
     red_flags_last_28_days: int
     due: Due | None = None  # what is due now (DESIGN 5.7); the same answer as Today's
+    # DESIGN 4.1 (December 2026): the ZCQ and My activities (5.6), relief after treatments
+    # (5.10). None: not known to the caller (its JSON says null, as "not computable").
+    outcomes: Outcomes | None = None
+    relief: tuple[TreatmentRelief, ...] = field(default_factory=tuple)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +80,8 @@ class Status:
             "specialist_signs": [s.to_json() for s in self.signs],  # source English
             "red_flags_last_28_days": self.red_flags_last_28_days,
             **({"due": self.due.to_json()} if self.due is not None else {}),
+            "outcomes": (self.outcomes or outcomes_of(())).to_json(),
+            "treatment_relief": [r.to_json() for r in self.relief],
         }
 
     def sentences(self) -> list[str]:
@@ -63,6 +92,8 @@ class Status:
         lines.append(walk_sentence(self.next_walk))
         if self.due is not None:
             lines.append(self.due.sentence())
+        if self.outcomes is not None:
+            lines.extend(outcome_sentences(self.outcomes))
         for sign in self.signs:
             lines.append(_("Time to talk to your clinician: {sign}").format(sign=sign.text))
         flags = self.red_flags_last_28_days
@@ -77,6 +108,85 @@ class Status:
         else:
             lines.append(_("No safety check in the last 28 days had a yes answer."))
         return lines
+
+
+def _score(value: Fraction | None) -> str:
+    return score_text(value) if value is not None else _("not scored")
+
+
+def zcq_sentence(zcq: ZcqOutcome) -> str | None:
+    """The ZCQ's first and latest scores in one line, with the change judged (DESIGN 5.6);
+    None before the first questionnaire."""
+    first, latest = zcq.first, zcq.latest
+    if first is None or latest is None:
+        return None
+    if zcq.change is None:
+        return _(
+            "Zurich Claudication Questionnaire on {day}: symptom severity {symptoms}, "
+            "physical function {function} (lower is better)."
+        ).format(
+            day=day_text(latest.date, year=True),
+            symptoms=_score(latest.symptom_severity),
+            function=_score(latest.physical_function),
+        )
+    line = _(
+        "Zurich Claudication Questionnaire, {first_day} to {latest_day}: symptom severity "
+        "{symptoms_before} to {symptoms_now}, physical function {function_before} to "
+        "{function_now} (lower is better)."
+    ).format(
+        first_day=day_text(first.date, year=True),
+        latest_day=day_text(latest.date, year=True),
+        symptoms_before=_score(first.symptom_severity),
+        symptoms_now=_score(latest.symptom_severity),
+        function_before=_score(first.physical_function),
+        function_now=_score(latest.physical_function),
+    )
+    return _("{scores} {judgement}").format(scores=line, judgement=zcq_judgement(zcq))
+
+
+def zcq_judgement(zcq: ZcqOutcome) -> str:
+    """DESIGN 5.6's meaningful change and success, in words."""
+    if zcq.success:
+        return _(
+            "A meaningful improvement in symptoms, and a success by the usual rule "
+            "(symptoms and function each better by 0.5 or more, satisfaction 2.5 or lower)."
+        )
+    if zcq.meaningful:
+        return _("A meaningful improvement in symptoms (0.36 or more).")
+    if zcq.meaningful is None:
+        return _("Whether symptoms changed meaningfully cannot be told yet.")
+    return _("Not yet a meaningful improvement in symptoms (0.36 or more).")
+
+
+def psfs_sentence(psfs: PsfsOutcome) -> str | None:
+    """My activities' first and latest mean in one line (DESIGN 5.6); None before any."""
+    first, latest = psfs.first, psfs.latest
+    if first is None or latest is None:
+        return None
+    if psfs.change is None and first.date == latest.date:
+        return _("My activities on {day}: {mean} out of 10 on average (higher is better).").format(
+            day=day_text(latest.date, year=True), mean=_score(latest.mean)
+        )
+    line = _(
+        "My activities, {first_day} to {latest_day}: {before} to {now} out of 10 on average "
+        "(higher is better)."
+    ).format(
+        first_day=day_text(first.date, year=True),
+        latest_day=day_text(latest.date, year=True),
+        before=_score(first.mean),
+        now=_score(latest.mean),
+    )
+    if psfs.meaningful:
+        return _("{scores} {judgement}").format(
+            scores=line, judgement=_("A meaningful improvement (2 points or more).")
+        )
+    return line
+
+
+def outcome_sentences(outcomes: Outcomes) -> list[str]:
+    """The ZCQ and My-activities lines of plain ``status`` (none without questionnaires)."""
+    found = (zcq_sentence(outcomes.zcq), psfs_sentence(outcomes.psfs))
+    return [line for line in found if line is not None]
 
 
 def walk_headline(rx: Prescription) -> str:
@@ -145,25 +255,114 @@ class Judgement:
     signs: list[Sign]
 
 
+# What the signs read (DESIGN 5.4, December 2026): each table named, so a change is seen.
+JUDGEMENT_TABLES = (*WALKS, *LOGS, *TREATMENTS, *CHECKS, *QUESTIONNAIRES, *SESSIONS, *PLANS)
+# Training walks whose rests are counted: the last 28 days (two spans of 14), a day of slack
+# either side for time zones.
+RESTS_DAYS = 29
+
+
+def plan_in_force(model: ReadModel, at: datetime) -> PlanStart | None:
+    """The newest walking plan imported by ``at`` (None: the app's own defaults)."""
+    plans = sorted((p.start for p in model.plan_parts.walking if p.start.at <= at), key=_plan_at)
+    return plans[-1] if plans else None
+
+
+def _plan_at(plan: PlanStart) -> datetime:
+    return plan.at
+
+
+def counted_rests(model: ReadModel, today: date, tz: tzinfo = LOCAL) -> dict[Walk, CountedRests]:
+    """DESIGN 5.4: the rests of each recent training walk that ``more_rests`` counts, so that
+    rests the app itself prescribed never raise it. A live walk counts the rests that began
+    with a symptom tap (a bout ended by "symptoms starting"); a diary walk, its ``rests``
+    beyond the planned bouts - 1 of the prescription it was walked under. A walk with
+    neither (a diary walk without a rest count, or walked before any bout was set) is left
+    out."""
+    walks = model.walks
+    recent = [
+        (i, w)
+        for i, w in enumerate(walks)
+        if w.kind is WalkKind.TRAINING
+        and 0 <= (today - w.start.astimezone(tz).date()).days <= RESTS_DAYS
+    ]
+    sessions = model.walk_sessions
+    live = [sessions[w] for _i, w in recent if w in sessions]
+    events = model.session_events(live)
+    found: dict[Walk, CountedRests] = {}
+    for i, w in recent:
+        session = sessions.get(w)
+        if session is not None:
+            taps = sum(
+                1
+                for e in events[session]
+                if e.kind == BoutEnded.KIND and e.data.get("reason") == BoutEndReason.SYMPTOMS
+            )
+            found[w] = symptom_rests(taps)
+            continue
+        if w.rests is None:
+            continue
+        rx = replay(walks[:i], w.start, plan_in_force(model, w.start))
+        if rx.bout_s is None or rx.bout_s <= 0:
+            continue
+        bouts = math.ceil(Fraction(rx.target_total_s) / Fraction(rx.bout_s))
+        found[w] = diary_rests(w.rests, bouts)
+    return found
+
+
 def judgement(model: ReadModel, today: date, tz: tzinfo = LOCAL) -> Judgement:
     """The verdict and the signs on ``today`` (worked out once per day in a generation)."""
 
     def compute() -> Judgement:
         doses = [DailyDoses(log.day, log.doses) for log in model.logs]
         weakness = weakness_reports(model, tz)
+        rests = counted_rests(model, today, tz)
+        end_of_day = datetime.combine(today, datetime.max.time(), tz)
+        plan = plan_in_force(model, end_of_day)
         return Judgement(
             verdict=compute_verdict(model.walks, doses, today, tz),
-            signs=specialist_signs(model.walks, doses, model.treatments, weakness, today, tz),
+            signs=specialist_signs(
+                model.walks,
+                doses,
+                model.treatments,
+                weakness,
+                today,
+                tz,
+                logs=model.logs,
+                questionnaires=[q for q in model.questionnaires if q.date <= today],
+                counted_rests=rests.get,
+                relief_answers=model.relief_answers,
+                flare_pain=plan.progression.flare_pain if plan is not None else FLARE_PAIN,
+            ),
         )
 
-    return model.memo(("judgement", today, tz), compute, (*WALKS, *LOGS, *TREATMENTS, *CHECKS))
+    return model.memo(("judgement", today, tz), compute, JUDGEMENT_TABLES)
+
+
+def outcomes_at(model: ReadModel, today: date) -> Outcomes:
+    """DESIGN 4.1's ``outcomes`` from the questionnaires dated up to ``today``."""
+    return model.memo(
+        ("outcomes", today),
+        lambda: outcomes_of(q for q in model.questionnaires if q.date <= today),
+        QUESTIONNAIRES,
+    )
+
+
+def relief_of(model: ReadModel) -> tuple[TreatmentRelief, ...]:
+    """DESIGN 4.1's ``treatment_relief``: each treatment with a relief record (5.10)."""
+    return model.memo(
+        ("treatment_relief",),
+        lambda: tuple(treatment_relief(model.treatments, model.logs)),
+        (*TREATMENTS, *LOGS),
+    )
 
 
 def status_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Status:
     """How things stand at ``now`` (aware), from the read model."""
 
     def compute() -> Status:
-        judged = judgement(model, now.astimezone(tz).date(), tz)
+        today = now.astimezone(tz).date()
+        judged = judgement(model, today, tz)
         flags = safety_status(model.checks, model.clearances, now).flags_last_28_days
         due = due_for(model, now, tz)  # one answer with Today (DESIGN 5.7)
         return Status(
@@ -172,6 +371,8 @@ def status_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Status:
             signs=judged.signs,
             red_flags_last_28_days=flags,
             due=due,
+            outcomes=outcomes_at(model, today),
+            relief=relief_of(model),
         )
 
     return model.memo(("status", now, tz), compute)
