@@ -59,3 +59,21 @@ def test_restore_can_be_cancelled_at_the_confirmation(window, dialogs, clock, tm
     dialogs.choices.append(1)  # Cancel
     window.settings_page.restore_button.click()
     assert len(SessionRepository(window.context.db).recent()) == 2
+
+
+def test_restore_right_after_a_backup_starts_in_the_backups_folder(
+    window, dialogs, clock, tmp_path
+):
+    record(window, clock, "Kept in backup")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    dialogs.paths.append(folder / "b.db")
+    window.settings_page.backup_button.click()
+    assert dialogs.shown[0][0] == "save_path" and not dialogs.shown[0][2].startswith(str(folder))
+    dialogs.paths.append(None)  # the user only looks
+    window.settings_page.restore_button.click()
+    assert dialogs.shown[-1][0] == "open_path" and dialogs.shown[-1][2] == str(folder)
+    dialogs.paths.append(None)
+    window.settings_page.backup_button.click()  # the next backup is suggested there too
+    assert dialogs.shown[-1][0] == "save_path"
+    assert dialogs.shown[-1][2].startswith(str(folder / "stenosis-coach-backup-"))

@@ -14,6 +14,10 @@ from stenosis_coach.ui.context import RESTORE_REASON, AppContext
 
 log = logging.getLogger(__name__)
 
+# The kinds of file dialog that remember their folder (Dialogs.start_folder): backups made
+# and restored share one, so Restore right after Back up starts where the backup went.
+BACKUPS, EXPORTS = "backup", "export"
+
 
 def db_filter() -> str:
     """The file dialog's filter for backups (the patterns stay as they are)."""
@@ -35,7 +39,8 @@ class DataActions(QObject):
         from stenosis_coach.services.coach import Coach
 
         ctx = self._context
-        suggested = Path.home() / f"stenosis-coach-backup-{self._today().isoformat()}.db"
+        folder = ctx.dialogs.start_folder(BACKUPS)  # where the last backup went, or home
+        suggested = folder / f"stenosis-coach-backup-{self._today().isoformat()}.db"
         target = ctx.dialogs.save_path(
             _("Back up your data"),
             suggested,
@@ -44,6 +49,7 @@ class DataActions(QObject):
         )
         if target is None:
             return
+        ctx.dialogs.remember_folder(BACKUPS, target)
         try:
             written = Coach.backup(ctx.paths, target)
         except UserError as exc:
@@ -56,10 +62,13 @@ class DataActions(QObject):
     def export_data(self) -> Path | None:
         """Everything recorded as CSV files, in a new dated folder inside one the user picks."""
         ctx = self._context
-        parent = ctx.dialogs.folder_path(_("Choose where to put the exported files"), Path.home())
+        parent = ctx.dialogs.folder_path(
+            _("Choose where to put the exported files"), ctx.dialogs.start_folder(EXPORTS)
+        )
         coach = ctx.coach
         if parent is None or coach is None:
             return None
+        ctx.dialogs.remember_folder(EXPORTS, parent)
         today = coach.today_date().isoformat()
         target = parent / f"stenosis-coach-export-{today}"
         n = 2
@@ -80,9 +89,12 @@ class DataActions(QObject):
         ctx = self._context
         if not ctx.may_replace_data(RESTORE_REASON):  # a routine or walk is stopped first (asked)
             return
-        source = ctx.dialogs.open_path(_("Restore from a backup"), Path.home(), db_filter())
+        source = ctx.dialogs.open_path(
+            _("Restore from a backup"), ctx.dialogs.start_folder(BACKUPS), db_filter()
+        )
         if source is None:
             return
+        ctx.dialogs.remember_folder(BACKUPS, source)
         try:
             check_restorable(source, ctx.paths)
         except UserError as exc:

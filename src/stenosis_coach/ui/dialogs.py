@@ -8,6 +8,7 @@ fake and nothing ever blocks on a modal dialog.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -21,6 +22,19 @@ class Dialogs:
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
+        self._folders: dict[str, Path] = {}  # the folder used last, by kind, this session
+
+    def start_folder(self, kind: str) -> Path:
+        """Where a file dialog for ``kind`` of file starts ("backup": backups made and
+        restored; "export"...): the folder used last for it this session while it is
+        still there, else the home folder."""
+        folder = self._folders.get(kind)
+        return folder if folder is not None and folder.is_dir() else Path.home()
+
+    def remember_folder(self, kind: str, chosen: Path) -> None:
+        """``chosen`` (a file, or a folder that exists) was picked for ``kind``: the next
+        dialog for it starts there."""
+        self._folders[kind] = chosen if chosen.is_dir() else chosen.parent
 
     def inform(self, title: str, text: str) -> None:
         self._ok_box("Information", title, text)
@@ -141,9 +155,62 @@ class Dialogs:
                 headline.setWordWrap(True)
         else:
             box.setText(text)
+        body = box.findChild(QLabel, "qt_msgbox_informativelabel") or box.findChild(
+            QLabel, "qt_msgbox_label"
+        )
+        if body is not None:
+            _paths_whole(body, text, self.parent)
         box.setAccessibleName(title)
         box.setAccessibleDescription(spoken_text(text))  # durations in words
         return box
+
+
+# A path in a sentence: from a "/" (or "~/", "C:\\") that starts a word to the next space;
+# a word after a space still belongs to it while it holds a separator ("My Documents/x").
+_PATH_START = re.compile(r"(?<![\w.])(?:~|[A-Za-z]:)?[/\\]\S")
+_WORD_JOINER = "\u2060"  # no line break here (invisible)
+
+
+def _unbroken_paths(text: str) -> tuple[str, list[str]]:
+    """``text`` with no line break possible inside a path it names (after a "/" or "-" or
+    at a space in it), and those paths."""
+    found: list[str] = []
+    out, at = [], 0
+    for start in _PATH_START.finditer(text):
+        if start.start() < at:
+            continue
+        end = start.start()
+        while True:
+            space = re.search(r"\s", text[end:])
+            end = len(text) if space is None else end + space.start()
+            after = re.match(r" (\S+)", text[end:])
+            if after is None or not re.search(r"[/\\]", after.group(1)):
+                break
+            end += 1
+        path = text[start.start() : end]
+        found.append(path)
+        glued = _WORD_JOINER.join(path).replace(" ", "\xa0")
+        out += [text[at : start.start()], glued]
+        at = end
+    out.append(text[at:])
+    return "".join(out), found
+
+
+def _paths_whole(label: QWidget, text: str, parent: QWidget | None) -> None:
+    """A message naming a file shows its path whole, on one line: the label is made wide
+    enough for the longest path at the current text size (up to the screen's width) and
+    no line break is possible inside it."""
+    from PySide6.QtWidgets import QLabel
+
+    shown, paths = _unbroken_paths(text)
+    if not paths or not isinstance(label, QLabel):
+        return
+    label.setText(shown)
+    label.ensurePolished()  # the theme's font for its role, from the text-size setting
+    widest = max(label.fontMetrics().horizontalAdvance(p + ".") for p in paths)
+    screen = (parent or label).screen()
+    room = screen.availableGeometry().width() * 3 // 4 if screen is not None else widest
+    label.setMinimumWidth(min(widest + label.fontMetrics().averageCharWidth(), room))
 
 
 _ARROWS = ("backButton", "forwardButton", "toParentButton")
