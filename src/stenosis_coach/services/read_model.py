@@ -35,9 +35,9 @@ from stenosis_coach.core.due import (
 )
 from stenosis_coach.core.exercises.library import estimated_seconds, source_name
 from stenosis_coach.core.exercises.model import Exercise, Routine
-from stenosis_coach.core.outcomes.model import Questionnaire, SinceTreatment
+from stenosis_coach.core.outcomes.model import ZCQ, Questionnaire, SinceTreatment
 from stenosis_coach.core.routine_summary import RoutineSummary, summarize
-from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
+from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord, counted_finishes
 from stenosis_coach.core.sessions import (
     ROUTINE_STEP_SKIPPED,
     EndReason,
@@ -343,11 +343,16 @@ class ReadModel:
             chosen_routine=self.active_routine(self.my_routine, CHOSEN_ROUTINE_PER_WEEK),
             routine_runs=self.routine_runs(at),
             log_days=self.log_days,
-            finished_checks=[c.completed_at for c in checks if c.completed_at is not None],
+            # A check whose "yes" was withdrawn before its last question is not one done.
+            finished_checks=counted_finishes(checks, self.clearances),
             started_checks=[
                 StartedCheck(c.started_at, c.completed_at, c.postponed_at, len(c.answers))
                 for c in checks
             ],
+            zcq_days=[q.date for q in self.questionnaires if q.instrument == ZCQ],
+            first_routine_at=(
+                self.routine_sessions[0].started_at if self.routine_sessions else None
+            ),
         )
 
     @cached_property

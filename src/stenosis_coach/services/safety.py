@@ -26,6 +26,7 @@ from stenosis_coach.core.safety_state import (
     CheckRecord,
     LeftCheck,
     SafetyStatus,
+    carried_on,
     left_check,
     safety_status,
 )
@@ -123,11 +124,28 @@ def postpone_check(db: Database, check_id: int, now: datetime) -> None:
 
 
 def record_clearance(db: Database, reason: ClearanceReason, now: datetime) -> None:
-    """The patient confirms a clinician checked them, or that the "yes" was a mistake."""
+    """The patient confirms a clinician checked them, or that the "yes" was a mistake.
+
+    A "yes" withdrawn as a mistake in a check that ended before its last question (an
+    Emergency "yes", or a check left with a "yes"): the questions it did not ask were
+    never answered, so a check that asks them is started with the clearance, in the same
+    transaction, with the same trigger. It holds the answers given before (the withdrawn
+    "yes" as "no") and goes on with the next question, or asks every question again when
+    the withdrawn check is old (:func:`core.safety_state.carried_on`). Until it is finished
+    it waits like any check started (sessions wait for it) and what is due does not count
+    the withdrawn check as done. The withdrawn check keeps its "yes" (DESIGN 5.5: every
+    answer is stored).
+    """
     current = status(db, now)
-    if current.open_flag is None or not current.needs_clearance:
+    flag = current.open_flag
+    if flag is None or not current.needs_clearance:
         raise ValueError("there is no red-flag answer waiting for a clearance")
-    SafetyRepository(db).add_clearance(current.open_flag.id, reason, now, utc_offset_minutes(now))
+    repo = SafetyRepository(db)
+    offset = utc_offset_minutes(now)
+    if reason is ClearanceReason.ANSWERED_BY_MISTAKE and flag.not_asked:
+        repo.withdraw(flag.id, now, offset, flag.trigger, carried_on(flag, now))
+    else:
+        repo.add_clearance(flag.id, reason, now, offset)
 
 
 def unread_advice(db: Database, now: datetime) -> CheckRecord | None:

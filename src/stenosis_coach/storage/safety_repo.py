@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from stenosis_coach.core.safety import CheckTrigger, ClearanceReason, Level
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
@@ -130,14 +131,60 @@ class SafetyRepository:
                 ClearanceRow(at=at, utc_offset_min=utc_offset_min, reason=reason, check_id=check_id)
             )
 
-    def clearances(self) -> list[ClearanceRecord]:
+    def withdraw(
+        self,
+        check_id: int,
+        at: datetime,
+        utc_offset_min: int,
+        trigger: CheckTrigger,
+        carried: Mapping[str, bool],
+    ) -> int:
+        """In one transaction: the clearance saying the "yes" of ``check_id`` was a mistake,
+        and the check (started ``at``) that asks the questions it did not ask, holding the
+        ``carried`` answers. A carried answer keeps the time it was given; a withdrawn
+        "yes", now a "no", has the time of the withdrawal. The withdrawn check is left as
+        it was. The new check's id."""
         with self._db.session() as s:
-            rows = s.execute(select(ClearanceRow.__table__).order_by(col(ClearanceRow.at))).all()
-            return [
-                ClearanceRecord(r.id, r.at, ClearanceReason(r.reason), r.check_id)
-                for r in rows
-                if r.id is not None
-            ]
+            s.add(
+                ClearanceRow(
+                    at=at,
+                    utc_offset_min=utc_offset_min,
+                    reason=ClearanceReason.ANSWERED_BY_MISTAKE,
+                    check_id=check_id,
+                )
+            )
+            row = RedFlagCheckRow(trigger=trigger, started_at=at, utc_offset_min=utc_offset_min)
+            s.add(row)
+            s.flush()
+            assert row.id is not None
+            given = s.exec(
+                select(RedFlagAnswerRow).where(RedFlagAnswerRow.check_id == check_id)
+            ).all()
+            for old in given:
+                if old.question_id not in carried:
+                    continue
+                yes = carried[old.question_id]
+                s.add(
+                    RedFlagAnswerRow(
+                        check_id=row.id,
+                        question_id=old.question_id,
+                        answer=yes,
+                        answered_at=old.answered_at if old.answer == yes else at,
+                    )
+                )
+            return row.id
+
+    def clearances(self) -> list[ClearanceRecord]:
+        """Every clearance, by time; read raw, as :meth:`checks`."""
+        sql = "SELECT id, at, reason, check_id FROM clearance ORDER BY at, id"
+        with self._db.session() as s:
+            rows = s.connection().exec_driver_sql(sql).all()
+        found = []
+        for clearance_id, at_text, reason, check_id in rows:
+            at = parse_utc(at_text)
+            assert at is not None  # a NOT NULL column
+            found.append(ClearanceRecord(int(clearance_id), at, ClearanceReason(reason), check_id))
+        return found
 
     def answer_rows(self) -> list[AnswerRow]:
         """Every answer of every check, in no particular order."""

@@ -203,7 +203,28 @@ class SafetyController(QObject):
             no=_("Go back"),
         ):
             return
-        self._stored(lambda coach: coach.record_clearance(ClearanceReason.ANSWERED_BY_MISTAKE))
+        if self._stored(lambda coach: coach.record_clearance(ClearanceReason.ANSWERED_BY_MISTAKE)):
+            self._carry_on_after_mistake()
+
+    def _carry_on_after_mistake(self) -> bool:
+        """After "it was a mistake": the questions the check did not ask (it ended on that
+        "yes") are asked now, in the check the clearance started; ``True`` if there is
+        one (a check that asked every question carries nothing on)."""
+        pending = self._coach.safety_status().pending
+        if pending is None:
+            return False
+        if pending.answers:
+            notice = _(
+                "Thank you. That answer is kept as a mistake. The questions after it were not "
+                "asked yet, so the check goes on with question {question}."
+            ).format(question=len(pending.answers) + 1)
+        else:
+            notice = _(
+                "Thank you. That answer is kept as a mistake. The check starts again from the "
+                "first question, because things may have changed since then."
+            )
+        self._run_check(pending.trigger, notice)
+        return True
 
     # -- the check -----------------------------------------------------------------------
     def _first_run(self) -> None:
@@ -369,6 +390,8 @@ class SafetyController(QObject):
         if not self._stored(lambda coach: coach.record_clearance(reason)):
             return  # said; the clearance screen stays, and nothing starts
         then, self._after_clearance = self._after_clearance, None
+        if reason is ClearanceReason.ANSWERED_BY_MISTAKE and self._carry_on_after_mistake():
+            return  # the session waits for the questions not asked yet
         self._finish_flow()
         if then is not None:
             then()
