@@ -56,3 +56,22 @@ def test_a_bad_moment_is_one_plain_sentence_and_exit_1(tmp_path, capsys):
     code, out, err = run(capsys, "--data-dir", str(tmp_path), "due", "--at", "tomorrow")
     assert code == 1 and out == ""
     assert "YYYY-MM-DDTHH:MM" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_questionnaire_is_due_from_the_first_walk(tmp_path, capsys):
+    """DESIGN 5.6, 5.7 (issue 15): ``questionnaire`` joins ``due --json`` (a key added)."""
+    diary = tmp_path / "diary.csv"
+    diary.write_text(DIARY, encoding="utf-8")
+    data = str(tmp_path / "data")
+    assert run(capsys, "--data-dir", data, "walks", "import", str(diary))[0] == 0
+
+    def due_at(at):
+        code, out, err = run(capsys, "--data-dir", data, "due", "--json", "--at", at)
+        assert code == 0, err
+        return json.loads(out)
+
+    assert due_at("2026-11-01T12:00")["questionnaire"] is False  # before the first walk
+    first = due_at("2026-11-02T13:00")
+    assert first["questionnaire"] is True and first["questionnaire_due_on"] == "2026-11-02"
+    code, out, _ = run(capsys, "--data-dir", data, "due", "--at", "2026-11-02T13:00")
+    assert code == 0 and "the questionnaire on your legs and walking" in out

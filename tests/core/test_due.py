@@ -126,6 +126,7 @@ def test_when_all_is_done_it_says_so():
         routine_runs=[run(MONDAY, 600, True)],
         log_days=frozenset({MONDAY.date()}),
         finished_checks=[MONDAY],
+        zcq_days=[MONDAY.date()],  # issue 15: with walks begun, the ZCQ is due until answered
     )
     assert not answer.anything_due
     assert answer.sentence() == "Nothing is due now: you have done everything for today."

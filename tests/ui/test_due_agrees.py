@@ -12,7 +12,7 @@ from stenosis_coach.core.safety import QUESTIONS, CheckTrigger
 from stenosis_coach.core.today import NOTHING_DUE
 from stenosis_coach.core.walking.logged import WalkForm
 from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.services import daily, routines, safety, walks
+from stenosis_coach.services import daily, outcomes, routines, safety, walks
 from stenosis_coach.services.status import build_status
 
 DAY = 24 * 3600
@@ -37,6 +37,9 @@ def all_checked_and_logged(db, clock):
         safety.answer(db, check.id, q.id, False, clock.now())
     safety.finish_check(db, check.id, clock.now())
     daily.save_log(db, DailyLog(clock.now().astimezone(walks.LOCAL).date(), 2, 2), clock.now())
+    # issue 15: the ZCQ is due from the first walk, and answered here (every item 2)
+    zcq = {f"s{i}": 2 for i in range(1, 7)} | {"s7": 3} | {f"f{i}": 2 for i in range(1, 6)}
+    outcomes.record_zcq(db, clock.now().astimezone(walks.LOCAL).date(), zcq, clock.now())
 
 
 def test_overdue_test_after_the_weeks_walks(db, clock):
@@ -118,6 +121,8 @@ def test_today_the_walk_page_and_status_say_the_same(window, clock, history):
     assert ("Today's log" in texts) == due["daily_log"]
     nothing = not (due["walk"]["due"] or routine_due["due"] or due["daily_log"])
     nothing = nothing and not due["safety_check"]
+    assert ("Questionnaire" in texts) == due["questionnaire"]  # issue 15
+    nothing = nothing and not due["questionnaire"]
     assert (NOTHING_DUE in texts) == nothing
     if history == "everything done":
         assert NOTHING_DUE.startswith("You have done everything for today.")

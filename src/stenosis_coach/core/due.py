@@ -5,8 +5,13 @@ One pure function, :func:`what_is_due`, answers for Today, the Walk page, ``stat
 Only what happened up to T counts: later walks, sessions, logs, checks and plans are left
 out, so the answer for a past moment is what the app would have said then.
 
-``questionnaire`` (ZCQ every 28 days) is not answered yet: the questionnaires do not
-exist in the app so far. When they do, it joins :class:`Due` here.
+``questionnaire`` (the Zurich Claudication Questionnaire, DESIGN 5.6): due when there is
+a walking plan or a routine in use and no ZCQ was answered in the 28 days before T's date
+(:func:`core.outcomes.zcq.next_zcq_due`). Reading of "once there is a walking plan or a
+routine": the programme starts on the local day of the first of a walking plan, a plan's
+routines, a walk, or a routine session (the routine the app suggests before any is done
+does not start it: a fresh install is asked for its first walking test, not yet a
+questionnaire).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from stenosis_coach.core.outcomes.model import ZCQ, Questionnaire
+from stenosis_coach.core.outcomes.zcq import next_zcq_due
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
 from stenosis_coach.core.words import and_text
@@ -97,6 +104,8 @@ class DueInputs:
     log_days: frozenset[date] = frozenset()
     finished_checks: Sequence[datetime] = ()  # when each check was finished (aware)
     started_checks: Sequence[StartedCheck] = ()  # every check, to see one left unfinished
+    zcq_days: Sequence[date] = ()  # the days a ZCQ was answered (DESIGN 5.6)
+    first_routine_at: datetime | None = None  # the first routine session ever (aware)
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,8 @@ class Due:
     # over it): it is due first, and every walk and routine waits for it.
     check_waiting: StartedCheck | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    questionnaire: bool = False  # the ZCQ (DESIGN 5.6, 5.7)
+    questionnaire_due_on: date | None = None  # the day it is (or was) next due; None: not yet
 
     @property
     def routines_due(self) -> tuple[RoutineDue, ...]:
@@ -138,7 +149,13 @@ class Due:
 
     @property
     def anything_due(self) -> bool:
-        return self.walk.due or bool(self.routines_due) or self.daily_log or self.safety_check
+        return (
+            self.walk.due
+            or bool(self.routines_due)
+            or self.daily_log
+            or self.safety_check
+            or self.questionnaire
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -163,6 +180,10 @@ class Due:
             "daily_log": self.daily_log,
             "safety_check": self.safety_check,
             "safety_check_waiting": self.check_waiting is not None,
+            "questionnaire": self.questionnaire,
+            "questionnaire_due_on": (
+                self.questionnaire_due_on.isoformat() if self.questionnaire_due_on else None
+            ),
         }
 
     def sentence(self) -> str:
@@ -177,6 +198,8 @@ class Due:
         things.extend(r.routine.name for r in self.routines_due)
         if self.daily_log:
             things.append(_("today's log"))
+        if self.questionnaire:
+            things.append(_("the questionnaire on your legs and walking"))
         if not things:
             return _("Nothing is due now: you have done everything for today.")
         return _("Due now: {things}.").format(things=and_text(things))
@@ -252,6 +275,14 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
     checks = [c for c in inputs.finished_checks if c <= at]
     safety_check = not checks or at - max(checks) >= CHECK_EVERY or waiting is not None
 
+    # -- the questionnaire (ZCQ) ------------------------------------------------------------
+    begun = [p.start.at for p in plans] + [p.at for p in routine_plans] + [w.start for w in walks]
+    if inputs.first_routine_at is not None and inputs.first_routine_at <= at:
+        begun.append(inputs.first_routine_at)
+    start = local_day(min(begun)) if begun else None
+    answered = [Questionnaire(d, ZCQ) for d in inputs.zcq_days if d <= today]
+    due_on = next_zcq_due(answered, start)
+
     return Due(
         at=at,
         walk=walk,
@@ -259,6 +290,8 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
         daily_log=daily_log,
         safety_check=safety_check,
         check_waiting=waiting,
+        questionnaire=due_on is not None and due_on <= today,
+        questionnaire_due_on=due_on,
     )
 
 

@@ -53,6 +53,9 @@ ROUTINE_ACTION = "routine:start"
 # Carry on with a routine stopped early today (DESIGN 5.7: a stopped routine is not done).
 ROUTINE_RESUME_ACTION = "routine:resume"
 LOG_ACTION = "log:today"
+# The Zurich Claudication Questionnaire, due at the start and every 28 days (DESIGN 5.6,
+# 5.7): a stable id the window maps to the questionnaire's screens.
+ZCQ_ACTION = "zcq"
 FLARE_ACTIONS = {"walk:legs-better": False, "walk:legs-same": False, "walk:legs-worse": True}
 
 # What Today says when nothing is due (DESIGN 5.7). Every patient has at least the routine
@@ -75,6 +78,20 @@ TEST_INSTRUCTION = N_(
     "Walk at a comfortable pace, tap when symptoms start, and keep going until you need to "
     "stop (30 min at most)."
 )
+
+
+def questionnaire_item() -> TodayItem:
+    """Today's card for a due ZCQ (DESIGN 5.6, 5.7): what it is, in a plain sentence."""
+    return TodayItem(
+        key="questionnaire",
+        title=_("Questionnaire"),
+        detail=_(
+            "A few short questions about your legs, your walking and your care. Your answers "
+            "show you and your clinician how things are changing. It takes about 5 minutes."
+        ),
+        action_label=_("Answer the questions"),
+        action=ZCQ_ACTION,
+    )
 
 
 def walk_instruction(headline: str) -> str:

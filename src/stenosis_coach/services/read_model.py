@@ -35,7 +35,7 @@ from stenosis_coach.core.due import (
 )
 from stenosis_coach.core.exercises.library import estimated_seconds, source_name
 from stenosis_coach.core.exercises.model import Exercise, Routine
-from stenosis_coach.core.outcomes.model import Questionnaire, SinceTreatment
+from stenosis_coach.core.outcomes.model import ZCQ, Questionnaire, SinceTreatment
 from stenosis_coach.core.routine_summary import RoutineSummary, summarize
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord, counted_finishes
 from stenosis_coach.core.sessions import (
@@ -349,6 +349,10 @@ class ReadModel:
                 StartedCheck(c.started_at, c.completed_at, c.postponed_at, len(c.answers))
                 for c in checks
             ],
+            zcq_days=[q.date for q in self.questionnaires if q.instrument == ZCQ],
+            first_routine_at=(
+                self.routine_sessions[0].started_at if self.routine_sessions else None
+            ),
         )
 
     @cached_property

@@ -9,7 +9,7 @@ from fractions import Fraction
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.safety_state import safety_status
 from stenosis_coach.core.sessions import EndReason, session_status
-from stenosis_coach.core.today import TodayItem, TodayModel, compose_today
+from stenosis_coach.core.today import TodayItem, TodayModel, compose_today, questionnaire_item
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import _
@@ -51,6 +51,7 @@ def _today(model: ReadModel, now: datetime, tz: tzinfo) -> TodayModel:
         *routines.today_items(db, now, due, tz),
         *walks.today_items(db, now, tz, due),
         *daily.today_items(db, now, tz, due),
+        *([questionnaire_item()] if due.questionnaire else []),
     ]
     for provider in _providers:
         items.extend(provider(db, now))
