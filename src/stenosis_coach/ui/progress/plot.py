@@ -22,7 +22,16 @@ from functools import lru_cache
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QGraphicsGridLayout,
+    QGraphicsItem,
+    QSizePolicy,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stenosis_coach import i18n
 from stenosis_coach.core.progress import series as s
@@ -347,9 +356,79 @@ def y_range(ys: Sequence[float], scale: YScale = MINUTES) -> tuple[float, float]
     return -margin, top + margin
 
 
-class PlotView(pg.PlotWidget):
+class PlotArea(pg.GraphicsWidget):
+    """What a plot draws in its view: the curves' box, a y axis on its left and the dates
+    under it, and only that. pyqtgraph's ``PlotItem`` also builds, at each start, an options
+    menu of some forty widgets and a context menu the page never shows (ranges come from
+    big buttons): a fifth of the Progress page's open time on ten years (issue 14). The
+    names are pyqtgraph's (``getViewBox``, ``getAxis``, ``items``, ...)."""
+
+    GRID_ALPHA = 0.25  # of the y grid's lines
+
+    def __init__(self, bottom: pg.AxisItem) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.vb = pg.ViewBox(parent=self, enableMouse=False, enableMenu=False)
+        self.vb.disableAutoRange()  # the ranges are always set: no pass over the data
+        self.items: list[QGraphicsItem] = []
+        left = pg.AxisItem("left", parent=self)
+        self.axes = {"left": left, "bottom": bottom}
+        layout = QGraphicsGridLayout()
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.setSpacing(0)
+        self.setLayout(layout)
+        layout.addItem(left, 0, 0)
+        layout.addItem(self.vb, 0, 1)
+        layout.addItem(bottom, 1, 1)
+        for axis in (left, bottom):
+            axis.linkToView(self.vb)
+            axis.enableAutoSIPrefix(False)
+            axis.setZValue(0.5)  # over the curves' box, under what draws on the axes
+            axis.setFlag(QGraphicsItem.GraphicsItemFlag.ItemNegativeZStacksBehindParent)
+        for index in range(2):
+            layout.setRowStretchFactor(index, 1)
+            layout.setColumnStretchFactor(index, 1)
+        layout.setRowStretchFactor(0, 100)  # the box takes the room the axes leave
+        layout.setColumnStretchFactor(1, 100)
+        left.setGrid(int(self.GRID_ALPHA * 255))  # level lines across: values read off
+
+    def getViewBox(self) -> pg.ViewBox:
+        return self.vb
+
+    def getAxis(self, name: str) -> pg.AxisItem:
+        return self.axes[name]
+
+    def setLabel(self, name: str, text: str) -> None:
+        self.axes[name].setLabel(text)
+
+    def addItem(self, item: QGraphicsItem) -> None:
+        self.items.append(item)
+        self.vb.addItem(item)
+
+    def removeItem(self, item: QGraphicsItem) -> None:
+        if item in self.items:
+            self.items.remove(item)
+            self.vb.removeItem(item)
+
+    def setXRange(self, low: float, high: float, padding: float | None = None) -> None:
+        self.vb.setXRange(low, high, padding=padding)
+
+    def setYRange(self, low: float, high: float, padding: float | None = None) -> None:
+        self.vb.setYRange(low, high, padding=padding)
+
+
+class PlotView(pg.GraphicsView):
     """A plot that never zooms or pans: the ranges come from big buttons, and the mouse
     wheel scrolls the page it sits on, as it does everywhere else."""
+
+    def __init__(self, bottom: pg.AxisItem) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.plot_item = PlotArea(bottom)
+        self.setCentralItem(self.plot_item)
+
+    def getPlotItem(self) -> PlotArea:
+        return self.plot_item
 
     def wheelEvent(self, ev: QWheelEvent) -> None:
         parent = self.parentWidget()
@@ -362,6 +441,7 @@ class PlotView(pg.PlotWidget):
 
 
 def no_si_prefix(plot_item: pg.PlotItem) -> None:
+    """Axes that say "2" rather than "2 k" (the report's plot, a plain PlotItem)."""
     for name in ("left", "bottom"):
         plot_item.getAxis(name).enableAutoSIPrefix(False)
 
@@ -369,7 +449,7 @@ def no_si_prefix(plot_item: pg.PlotItem) -> None:
 LABEL_TOP = 0.95  # where a treatment's number sits on its line (0 bottom, 1 top)
 
 
-def stagger_numbers(plot_item: pg.PlotItem, lines: Sequence[pg.InfiniteLine]) -> None:
+def stagger_numbers(plot_item: PlotArea | pg.PlotItem, lines: Sequence[pg.InfiniteLine]) -> None:
     """Treatment numbers that would touch go one below the other: each visible line's
     number takes the highest row where it clears the numbers already there (a gap of half
     a number's width), so "3" and "4" a month apart on a 3-year axis never read "34"."""
@@ -409,15 +489,10 @@ class ProgressPlot(QWidget):
         self.title = label("", "section-title")
         layout.addWidget(self.title)
         self.axis = DateAxis()
-        self.widget = PlotView(axisItems={"bottom": self.axis})
+        self.widget = PlotView(self.axis)  # no zoom, pan or menu: ranges from big buttons
         self.widget.setMinimumHeight(340)
-        self.widget.setMenuEnabled(False)
-        self.widget.setMouseEnabled(x=False, y=False)  # ranges come from big buttons
-        self.widget.hideButtons()
         self.widget.setAccessibleName(_("Plot"))
         self.plot_item = self.widget.getPlotItem()
-        self.plot_item.showGrid(x=False, y=True, alpha=0.25)
-        no_si_prefix(self.plot_item)
         layout.addWidget(self.widget)
         # The series' names, in a line of their own under the plot: never on the points.
         self.key = label("", "secondary")
@@ -432,7 +507,6 @@ class ProgressPlot(QWidget):
         self.show_numbers = PlotNumbers()
         self.show_numbers.set_source(self._numbers)
         self.numbers_button = self.show_numbers.button
-        self.numbers = self.show_numbers.table
         layout.addWidget(self.show_numbers)
         self._curves: dict[str, tuple[pg.PlotDataItem, CurveStyle]] = {}
         # The week still under way, drawn apart from the whole weeks' line.
@@ -443,19 +517,31 @@ class ProgressPlot(QWidget):
         self._stale: set[str] = set()
         self.view = VIEWS[0]
         self.apply_palette(palette, body_pt)
-        for view in VIEWS:
-            for path, style in view.curves:
-                item = pg.PlotDataItem()
-                self.plot_item.addItem(item)
-                self._curves[path] = (item, style)
-                if path in WEEKLY:
-                    so_far = pg.PlotDataItem()
-                    self.plot_item.addItem(so_far)
-                    self.partial[path] = so_far
+        self._add_curves(self.view)  # the other views' curves when first shown
         self.widget.scene().sigMouseMoved.connect(self._moved)
         self.plot_item.getViewBox().sigResized.connect(
             lambda _box: stagger_numbers(self.plot_item, self._markers)
         )
+
+    def _add_curves(self, view: View) -> None:
+        """The curves of ``view``, made the first time it is shown (a plot item is costly
+        to make; most people look at one or two views), filled when shown."""
+        for path, style in view.curves:
+            if path in self._curves:
+                continue
+            item = pg.PlotDataItem()
+            self.plot_item.addItem(item)
+            self._curves[path] = (item, style)
+            self._stale.add(path)
+            if path in WEEKLY:
+                so_far = pg.PlotDataItem()
+                self.plot_item.addItem(so_far)
+                self.partial[path] = so_far
+
+    @property
+    def numbers(self) -> QTableWidget:
+        """The table of "Show the numbers" (made when first asked for)."""
+        return self.show_numbers.table
 
     def apply_palette(self, palette: Palette, body_pt: int = 15) -> None:
         self._dark = palette.background == "#000000"
@@ -524,6 +610,7 @@ class ProgressPlot(QWidget):
                 },
             )
             self.plot_item.addItem(line)
+            line.setZValue(line.zValue() + 1)  # over the curves, made before or after it
             self._markers.append(line)
         treatments = " · ".join(  # each its own item, a dot between them
             _("{number} {treatment}, {day}").format(
@@ -567,6 +654,7 @@ class ProgressPlot(QWidget):
 
     def show_view(self, view: View) -> None:
         self.view = view
+        self._add_curves(view)
         if self._data is not None:
             for path, _style in view.curves:
                 if path in self._stale:

@@ -117,24 +117,34 @@ class PlotNumbers(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self.button = button(_(SHOW), _(SHOW))
         self.button.clicked.connect(self.toggle)
-        layout.addLayout(button_row(self.button))
-        self.table = rows_view(QTableWidget())
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.setMinimumHeight(260)
-        self.table.setAccessibleName(_("The numbers of the plot, newest first"))
-        self.table.setVisible(False)
-        layout.addWidget(self.table)
+        self._layout.addLayout(button_row(self.button))
+        # The table (a score of Qt widgets with its headers) is made when first asked for.
+        self._table: QTableWidget | None = None
         self.none = label(_("No values in this range."), "secondary")
         self.none.setVisible(False)
-        layout.addWidget(self.none)
+        self._layout.addWidget(self.none)
         self._source: Callable[[], Numbers] = lambda: Numbers("", _("Date"), [], None)
+
+    @property
+    def table(self) -> QTableWidget:
+        """The table of the numbers, under the button and next after it with Tab."""
+        if self._table is None:
+            table = rows_view(QTableWidget())
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.setWordWrap(True)
+            table.setMinimumHeight(260)
+            table.setAccessibleName(_("The numbers of the plot, newest first"))
+            table.setVisible(False)
+            self._layout.insertWidget(1, table)
+            QWidget.setTabOrder(self.button, table)
+            self._table = table
+        return self._table
 
     def set_source(self, source: Callable[[], Numbers]) -> None:
         """``source()`` gives what is in view now; asked at each :meth:`refresh` while shown."""
@@ -142,7 +152,7 @@ class PlotNumbers(QWidget):
 
     @property
     def shown(self) -> bool:
-        return not self.table.isHidden()
+        return self._table is not None and not self._table.isHidden()
 
     def toggle(self) -> None:
         showing = not self.shown
