@@ -107,3 +107,27 @@ def test_after_the_first_paint_the_app_is_whole(tmp_path):
     assert seen["code"] == 0
     assert seen["today_after"]
     assert seen["enter_presses"]
+
+
+def test_a_plan_file_from_the_desktop_still_reaches_the_app(tmp_path):
+    """macOS hands a double-clicked plan file to the application object: without an
+    application-wide filter, the app's own event handler passes it on."""
+    script = r"""
+import sys
+from pathlib import Path
+from PySide6.QtGui import QFileOpenEvent
+from stenosis_coach.ui.app import CoachApplication
+from stenosis_coach.ui.file_open import PlanFileOpener
+app = CoachApplication(sys.argv[:1])
+app.file_opener = PlanFileOpener(app)
+app.sendEvent(app, QFileOpenEvent("/tmp/a.scplan.json"))
+app.sendEvent(app, QFileOpenEvent("/tmp/notes.txt"))
+opened = []
+app.file_opener.ready(opened.append)
+print(opened == [Path("/tmp/a.scplan.json")])
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip().splitlines()[-1:] == ["True"], result.stderr
