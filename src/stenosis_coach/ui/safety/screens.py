@@ -48,6 +48,11 @@ def check_intro() -> str:
     ).format(count=count)
 
 
+def answer_word(yes: bool) -> str:
+    """An answer as its button says it: Yes or No."""
+    return _("Yes") if yes else _("No")
+
+
 class Screen(PageBase):
     """A full-window screen with generous margins and a page title."""
 
@@ -136,17 +141,20 @@ class QuestionScreen(Screen):
         if notice:
             self.add_notice(notice)
             self.setAccessibleDescription(notice)
-        # Said once, on the first question; every question starts with the same words.
+        # Said on the first question (every question starts with the same words), and again
+        # on a question come back to with Back: the answer given before is added beside the
+        # question's number, it does not take the place of these words.
         self.intro = label(_(INTRO_FIRST if first_check else INTRO_AGAIN), "secondary")
-        self.intro.setVisible(number == 1)
+        self.intro.setVisible(number == 1 or previous is not None)
         self.layout_.addWidget(self.intro)
         if previous is None:
-            progress = _("Question {number} of {total}")
-        elif previous:
-            progress = _("Question {number} of {total}. Your answer before: Yes")
+            progress = _("Question {number} of {total}").format(number=number, total=total)
         else:
-            progress = _("Question {number} of {total}. Your answer before: No")
-        self.progress_text = label(progress.format(number=number, total=total), "secondary")
+            # The answer in the very words of its button (the same message, translated once).
+            progress = _("Question {number} of {total}. Your answer before: {answer}").format(
+                number=number, total=total, answer=answer_word(previous)
+            )
+        self.progress_text = label(progress, "secondary")
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(14)
@@ -160,8 +168,8 @@ class QuestionScreen(Screen):
         self.layout_.addWidget(self.question)
         answers = QHBoxLayout()
         answers.setSpacing(3 * SPACING)
-        self.yes = button(_("Yes"), _("Yes"), "answer", shortcut_hint="Y")
-        self.no = button(_("No"), _("No"), "answer", shortcut_hint="N")
+        self.yes = button(answer_word(True), answer_word(True), "answer", shortcut_hint="Y")
+        self.no = button(answer_word(False), answer_word(False), "answer", shortcut_hint="N")
         for widget, value in ((self.yes, True), (self.no, False)):
             widget.clicked.connect(lambda _=False, v=value: self.answered.emit(v))
             # Tabbing to Yes or No says the question too.
