@@ -51,3 +51,20 @@ def test_the_demo_never_fills_data_that_holds_a_history(db, clock):
 def test_the_demo_length_is_checked(db, clock, weeks):
     with pytest.raises(InvalidInput, match="--weeks must be from 4 to 1040"):
         demo.fill_demo(db, weeks, seed=1, now=clock.now())
+
+
+def test_a_16_week_demo_has_questionnaires_activities_and_relief(db, clock):
+    """Issue 15: the ZCQ and My activities every 28 days, the epidural's relief answers."""
+    from stenosis_coach.services.status import build_status
+    from stenosis_coach.storage.outcomes_repo import OutcomesRepository
+
+    demo.fill_demo(db, 16, seed=3, now=clock.now())
+    repo = OutcomesRepository(db)
+    assert len(repo.questionnaires("zcq")) == 4 and len(repo.questionnaires("psfs")) == 4
+    assert len(repo.activities()) == 3
+    answers = DailyRepository(db).since_treatment_answers()
+    assert 30 <= len(answers) <= 42
+    status = build_status(db, clock.now()).to_json()
+    assert status["outcomes"]["zcq"]["meaningful"] is True
+    assert status["outcomes"]["psfs"]["change"] > 0
+    assert [r["kind"] for r in status["treatment_relief"]] == ["epidural_injection"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
 
@@ -33,6 +33,18 @@ from stenosis_coach.core.exercises.library import (
     builtin_routines,
     estimated_seconds,
 )
+from stenosis_coach.core.outcomes.model import (
+    FUNCTION_ITEMS,
+    PSFS,
+    RELIEF_DAYS,
+    SATISFACTION_ITEMS,
+    SYMPTOM_ITEMS,
+    ZCQ,
+    Answer,
+    Questionnaire,
+    SinceTreatment,
+)
+from stenosis_coach.core.outcomes.zcq import DUE_EVERY_DAYS
 from stenosis_coach.core.safety import QUESTIONS, CheckTrigger, ClearanceReason
 from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
 from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
@@ -111,6 +123,10 @@ class DemoHistory:
     clearances: list[DemoClearance]
     flare: DemoFlare  # the story's flare, a few weeks before the injection
     slips: list[DemoFlare]  # smaller flares of long histories
+    # Issue 15: the ZCQ at the start and every 28 days, My activities rated with it (DESIGN
+    # 5.6), and the daily "compared with before" after the epidural (DESIGN 5.10).
+    questionnaires: list[Questionnaire] = field(default_factory=list)
+    since_treatment: dict[date, SinceTreatment] = field(default_factory=dict)
 
     @property
     def injection(self) -> TreatmentEvent:
@@ -197,9 +213,75 @@ class _Body:
         return 5.5 - 3 * self.progress(d) + 3.5 * flare - 1.5 * relief - 8 * self.drift[d // 7]
 
 
+# My activities (DESIGN 5.6; seed 000: "standing long enough to cook, the grocery store"):
+# the demo patient's own words, and how hard each is at first (0 unable - 10 as before).
+_ACTIVITIES = (
+    (N_("Standing long enough to cook dinner"), 3.5),
+    (N_("Walking round the grocery store"), 2.5),
+    (N_("Walking the dog to the park"), 3.0),
+)
+
+
+class _Outcomes:
+    """The questionnaires and relief answers, from their own random stream (the walks,
+    sessions and logs of a seed stay as they were before issue 15)."""
+
+    def __init__(self, seed: int, body: _Body, first: date, days: int) -> None:
+        self.rng = random.Random(f"demo-outcomes-{seed}")
+        self.body, self.first, self.days = body, first, days
+
+    def questionnaires(self) -> list[Questionnaire]:
+        rng, body = self.rng, self.body
+        found: list[Questionnaire] = []
+        words = [_(w) for w, _start in _ACTIVITIES]
+        for n, d in enumerate(range(0, self.days, DUE_EVERY_DAYS)):
+            better = body.progress(d) + 0.4 * body.relief(d) - body.intensity(d)[0]
+            answers: dict[str, Answer] = {}
+            severity = 3.3 - 0.6 * better  # 1 (none) - 5 (severe), Stucki 1996
+            for item in SYMPTOM_ITEMS[:-1]:
+                answers[item] = _clamp(severity + rng.gauss(0, 0.5), 1, 5)
+            answers[SYMPTOM_ITEMS[-1]] = 3 if severity + rng.gauss(0, 0.4) >= 2.8 else 1
+            function = 2.5 - 0.5 * better  # 1 (easily) - 4 (not at all)
+            for item in FUNCTION_ITEMS:
+                answers[item] = _clamp(function + rng.gauss(0, 0.5), 1, 4)
+            if n:  # satisfaction is asked from the second questionnaire on
+                for item in SATISFACTION_ITEMS:
+                    answers[item] = _clamp(2.4 - 0.5 * better + rng.gauss(0, 0.5), 1, 4)
+            day = self.first + timedelta(days=d)
+            found.append(Questionnaire(day, ZCQ, answers))
+            ratings: dict[str, Answer] = {
+                w: _clamp(start + 2.5 * better + rng.gauss(0, 0.7))
+                for w, (_w, start) in zip(words, _ACTIVITIES, strict=True)
+            }
+            found.append(Questionnaire(day, PSFS, ratings))
+        return found
+
+    def since_treatment(self, logs: list[DailyLog]) -> dict[date, SinceTreatment]:
+        """Each logged day 1-42 after the epidural: "compared with before the treatment"."""
+        rng, body = self.rng, self.body
+        injection = self.first + timedelta(days=body.injection)
+        found: dict[date, SinceTreatment] = {}
+        for log in logs:
+            k = (log.day - injection).days
+            if not 1 <= k <= RELIEF_DAYS:
+                continue
+            d = body.injection + k
+            felt = body.relief(d) - body.intensity(d)[0] + rng.gauss(0, 0.15)
+            if felt >= 0.75:
+                found[log.day] = SinceTreatment.MUCH_BETTER
+            elif felt >= 0.3:
+                found[log.day] = SinceTreatment.BETTER
+            elif felt >= -0.3:
+                found[log.day] = SinceTreatment.SAME
+            else:
+                found[log.day] = SinceTreatment.WORSE
+        return found
+
+
 class _Generator:
     def __init__(self, weeks: int, seed: int, end: date, tz: tzinfo) -> None:
         self.rng = rng = random.Random(seed)
+        self.seed = seed
         self.days, self.end, self.tz = weeks * 7, end, tz
         self.first = end - timedelta(days=self.days - 1)
         self.body = _Body(rng, self.days)
@@ -270,9 +352,11 @@ class _Generator:
         def episode(e: Episode) -> DemoFlare:
             return DemoFlare(self.date(e[0]), self.date(e[0] + e[1] - 1))
 
+        outcomes = _Outcomes(self.seed, body, self.first, self.days)
         return DemoHistory(
             self.first, self.end, self.walks, self.prescribed, self.sessions, self.logs, events,
             self.checks, self.clearances, episode(body.flare), [episode(s) for s in body.slips],
+            outcomes.questionnaires(), outcomes.since_treatment(self.logs),
         )  # fmt: skip
 
     def day(self, d: int, role: str | None) -> None:

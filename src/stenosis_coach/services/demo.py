@@ -174,4 +174,8 @@ def _history(history: DemoHistory, now: datetime) -> History:
     )
     found.logs.extend(history.logs)
     found.treatments.extend(history.treatments)
+    # Issue 15: the questionnaires (My activities as their ratings imply them) and the
+    # daily relief answers after the epidural.
+    found.questionnaires.extend(history.questionnaires)
+    found.since_treatment = {day: answer.value for day, answer in history.since_treatment.items()}
     return found
