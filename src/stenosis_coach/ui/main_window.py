@@ -43,7 +43,17 @@ from stenosis_coach.ui.context import IMPORT_REASON, RESTORE_REASON, AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
 from stenosis_coach.ui.theme import palette_for, set_kind
-from stenosis_coach.ui.widgets import SPACING, icon, page_in, scrolling_page
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    FocusMark,
+    focus_again,
+    focus_into,
+    focus_mark,
+    icon,
+    page_in,
+    pressed_by_keys,
+    scrolling_page,
+)
 
 # The question before a routine or walk is stopped for something else (a reason id from
 # ui/context.py, or none): shown as _(STOP_QUESTIONS[running, reason]).
@@ -104,23 +114,6 @@ class NavButton(QToolButton):
             text
         )
         return QSize(hint.width() + max(0, extra), hint.height())
-
-
-def first_control(page: QWidget) -> QWidget | None:
-    """The first control Tab would reach on ``page`` (shown, enabled, taking Tab), in the
-    page's own Tab order; ``None`` when it has none."""
-    widget = page.nextInFocusChain()
-    while widget is not None and widget is not page:
-        if (
-            page.isAncestorOf(widget)
-            and widget.isVisibleTo(page)
-            and widget.isEnabled()
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.focusProxy() is None
-        ):
-            return widget
-        widget = widget.nextInFocusChain()
-    return None
 
 
 class RailArea(QScrollArea):
@@ -190,6 +183,7 @@ class MainWindow(QMainWindow):
         # The flow's screens, bottom first; the last one is shown. A screen shown over
         # another (This hurts over the routine player) keeps the ones under it alive.
         self._flows: list[QWidget] = []
+        self._opener: FocusMark | None = None  # the focus when the flow began: back to it
         self.setCentralWidget(self.screens)
 
         self.data_actions = DataActions(context)
@@ -291,20 +285,16 @@ class MainWindow(QMainWindow):
                 other.nav.style().unpolish(other.nav)
                 other.nav.style().polish(other.nav)
                 other.nav.updateGeometry()  # bold text is wider: the rail re-measures
+        if pressed_by_keys(entry.nav):  # Enter or Space on the rail: into the page, as Ctrl+N
+            focus_into(page, Qt.FocusReason.ShortcutFocusReason)
         return page
 
     def open_page(self, key: str) -> QWidget:
         """Show the page for ``key`` with the keyboard focus on it (Ctrl+1…7): on its first
         control, or on the page itself when it has none, the same way for every page, so
         that Enter and Tab act on the page just opened, never on the rail or a hidden page."""
-        page = self.show_page(key)
-        target = first_control(page) or page
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        holder = self._entry(key).holder.layout().itemAt(0).widget()
-        if isinstance(holder, QScrollArea):  # from the top, as far down as the focus is
-            holder.verticalScrollBar().setValue(0)
-            if target is not page:
-                holder.ensureWidgetVisible(target, 0, 2 * SPACING)
+        page = self.show_page(key)  # a page that catches up with a change is rebuilt here
+        focus_into(page, Qt.FocusReason.ShortcutFocusReason)  # from the top
         return page
 
     def current_key(self) -> str:
@@ -333,6 +323,8 @@ class MainWindow(QMainWindow):
                 self._drop_above(depth)
                 break
         else:
+            if not self._flows:  # the flow begins: its end gives the focus back here
+                self._opener = focus_mark(self.screens.widget(0))
             holder = scrolling_page(widget)
             self._flows.append(holder)
             self.screens.addWidget(holder)
@@ -354,12 +346,15 @@ class MainWindow(QMainWindow):
             self.screens.setCurrentIndex(0)
 
     def end_flow(self, page: str = "today") -> None:
-        """Back to the rail and ``page`` (Today unless a flow came from another page)."""
+        """Back to the rail and ``page`` (Today unless a flow came from another page), the
+        focus on the control that opened the flow if it is still there (else the one made
+        again in its place, else the page's first control)."""
+        opener, self._opener = self._opener, None
         self._drop_flow()
         self.screens.setCurrentIndex(0)
-        self.show_page(page)
+        shown = self.show_page(page)
         self.today.refresh()
-        self.nav_button(page).setFocus()
+        focus_again(opener, shown)
 
     @property
     def flow(self) -> QWidget | None:

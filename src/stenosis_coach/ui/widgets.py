@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -379,3 +385,150 @@ def icon(name: str, variant: str = "") -> QIcon:
     """An icon from ``resources/icons``; a blank icon if the file is missing."""
     path = resource_path("icons", f"{name}{variant}.svg")
     return QIcon(str(path)) if path.exists() else QIcon()
+
+
+# -- the keyboard focus (issue 14: a refresh or a flow never leaves it on no control) -----
+def _takes_tab(widget: QWidget, within: QWidget) -> bool:
+    return (
+        within.isAncestorOf(widget)
+        and widget.isVisibleTo(within)
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+    )
+
+
+def tab_controls(page: QWidget) -> Iterator[QWidget]:
+    """The controls Tab reaches on ``page`` (shown, enabled, taking Tab), in the page's
+    own Tab order."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if _takes_tab(widget, page):
+            yield widget
+        widget = widget.nextInFocusChain()
+
+
+def first_control(page: QWidget) -> QWidget | None:
+    """The first control Tab would reach on ``page``; ``None`` when it has none."""
+    return next(tab_controls(page), None)
+
+
+def settle(page: QWidget) -> None:
+    """Show now what a refresh has just added to ``page`` while it is shown. Qt shows a
+    widget added to a shown parent only when the event loop next turns: until then it is
+    hidden, so a page key, or the focus put back after a refresh, would pass it by (and
+    leave the focus on no control). What Qt has queued is done now, nothing else."""
+    if not page.isVisible():
+        return
+    for widget in page.findChildren(QWidget):
+        if widget.isHidden() and not widget.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        ):
+            QCoreApplication.sendPostedEvents(widget, QEvent.Type.MetaCall)
+
+
+def _said(widget: QWidget) -> str:
+    """What a control is called: its accessible name, else a button's words."""
+    name = widget.accessibleName()
+    if not name and isinstance(widget, QAbstractButton):
+        name = widget.text()
+    return name
+
+
+@dataclass(frozen=True)
+class FocusMark:
+    """Where the keyboard focus was (:func:`focus_mark`), to put it back with
+    :func:`focus_again`: the control, and how to know a control made again in its place
+    (its class and its name)."""
+
+    widget: QWidget
+    kind: type
+    name: str
+
+    def still_there(self) -> bool:
+        """The control itself is still shown and usable (not deleted, hidden, disabled)."""
+        widget = self.widget
+        return shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled()
+
+
+def focus_mark(within: QWidget) -> FocusMark | None:
+    """Where the focus is, when it is on ``within`` or inside it; else ``None``."""
+    widget = QApplication.focusWidget()
+    if widget is None or not (widget is within or within.isAncestorOf(widget)):
+        return None
+    return FocusMark(widget, type(widget), _said(widget))
+
+
+def _scroll_area_of(page: QWidget) -> QScrollArea | None:
+    """The scroll area :func:`scrolling_page` put ``page`` in, if any."""
+    viewport = page.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return area if isinstance(area, QScrollArea) and area.widget() is page else None
+
+
+def _focus(page: QWidget, target: QWidget, reason: Qt.FocusReason, *, from_top: bool) -> None:
+    target.setFocus(reason)
+    area = _scroll_area_of(page)
+    if area is None:
+        return
+    if from_top:
+        area.verticalScrollBar().setValue(0)
+    if target is not page:  # as far down as the focus is
+        area.ensureWidgetVisible(target, 0, 2 * SPACING)
+
+
+def focus_into(page: QWidget, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> QWidget:
+    """Put the focus on ``page`` just shown: on its first control, or on the page itself
+    when it has none, with the page scrolled to its top (as far down as the focus is).
+    What a refresh added as the page was shown is shown first (:func:`settle`)."""
+    settle(page)
+    target = first_control(page) or page
+    _focus(page, target, reason, from_top=True)
+    return target
+
+
+def focus_again(
+    mark: FocusMark | None,
+    page: QWidget,
+    reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason,
+) -> QWidget:
+    """Put the focus back where ``mark`` was, once ``page`` is shown (after a refresh, or
+    at the end of a flow): on the same control while it is still shown; else on the
+    control of the same class and name on ``page`` (a refresh made it again); else on
+    the page's first control (or the page itself)."""
+    settle(page)
+    target: QWidget | None = None
+    if mark is not None:
+        if mark.still_there():
+            target = mark.widget
+        else:
+            target = next(
+                (w for w in tab_controls(page) if type(w) is mark.kind and _said(w) == mark.name),
+                None,
+            )
+    if target is None:
+        return focus_into(page, reason)
+    _focus(page, target, reason, from_top=False)
+    return target
+
+
+# A button being pressed from the keyboard (Enter, Return, Space) at this moment: set by
+# ui.keys while the press clicks it, so that what the click opens may take the focus
+# (the rail: the page), where a mouse click leaves it under the hand.
+_pressed_by_keys: list[QWidget] = []
+
+
+@contextmanager
+def keyboard_press(button: QWidget) -> Iterator[None]:
+    """While a key clicks ``button``."""
+    _pressed_by_keys.append(button)
+    try:
+        yield
+    finally:
+        _pressed_by_keys.remove(button)
+
+
+def pressed_by_keys(button: QWidget) -> bool:
+    """Whether ``button`` is being clicked from the keyboard right now (not the mouse,
+    not the program)."""
+    return any(pressed is button for pressed in _pressed_by_keys)

@@ -10,6 +10,10 @@ on the context::
 
 A page follows the changes of the kinds it shows with :class:`Follow`: it refreshes
 while it is in view, and only marks itself stale while hidden, to refresh once shown.
+A refresh never leaves the keyboard focus on no control: what it built is shown at once
+(so a page key that showed the page focuses its first control), and when it rebuilt the
+control that had the focus, the focus goes to the new control of the same name, else to
+the page's first control.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from stenosis_coach.errors import UserError, storage_error
 from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import Change, Changes
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.widgets import focus_again, focus_mark, settle
 
 if TYPE_CHECKING:
     from stenosis_coach.services.coach import Coach
@@ -85,7 +90,13 @@ class Follow(QObject):
 
     A change of one of ``kinds`` (or the data opened or replaced) calls ``refresh`` at
     once while the page is visible; while it is hidden (another page, a flow over the
-    pages) the page is only marked :attr:`stale` and refreshed when next shown."""
+    pages) the page is only marked :attr:`stale` and refreshed when next shown, in the
+    same step that shows it (before a page key puts the focus on it).
+
+    The focus is kept: what the refresh added is shown at once (Qt would show it only
+    when the event loop turns), and if the focus was on a control of the page that the
+    refresh removed or hid (a card built again), it goes to the control made again in its
+    place (same class and name), else to the page's first control."""
 
     def __init__(
         self,
@@ -114,7 +125,11 @@ class Follow(QObject):
     def refresh(self) -> None:
         self.stale = False
         self.refreshes += 1
+        mark = focus_mark(self._page)
         self._refresh()
+        settle(self._page)
+        if mark is not None and not mark.still_there() and self._page.isVisible():
+            focus_again(mark, self._page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
