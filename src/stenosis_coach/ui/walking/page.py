@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from stenosis_coach.core.walking.model import WalkKind
 from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.tables import rows_view
+from stenosis_coach.ui.tables import fit_columns, rows_view
 from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut
 from stenosis_coach.ui.walking.history_model import WalkHistoryModel
 from stenosis_coach.ui.widgets import Card, PageBase, button, button_row, label
@@ -82,9 +82,9 @@ class WalkPage(PageBase):
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Your walks, newest first"))
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every column whole at any text size, side by side: they share the width, the
+        # titles and cells going on to a second line when the window is narrow.
+        self.columns = fit_columns(self.table)
         self.table.setMinimumHeight(320)
         self.table.doubleClicked.connect(lambda _index: self._edit())
         self.empty = label(_("No walks yet. Your walks will be listed here."), "secondary")
