@@ -207,3 +207,30 @@ def test_the_clearance_screens_mistake_also_carries_the_check_on(
     assert started == []  # the walk waits for the questions not asked yet
     assert isinstance(window.flow, QuestionScreen)
     assert window.flow.progress_text.text() == f"Question 2 of {len(QUESTIONS)}"
+
+
+def test_the_question_before_the_mistake_says_the_check_goes_on_first(
+    window, qtbot, clock, cues, dialogs
+):
+    weekly_check_due(window, clock)
+    must_stop_then_emergency_yes(window, qtbot, clock)
+    dialogs.choices.append(1)  # "Go back": nothing recorded
+    qtbot.mouseClick(mistake_button(window), Qt.MouseButton.LeftButton)
+    text = dialogs.shown[-1][2]
+    assert "were not asked" in text and "your walks and exercises come back" in text
+    assert SafetyRepository(window.context.db).clearances() == []
+
+
+def test_a_mistake_in_a_check_that_asked_everything_just_brings_the_plan_back(
+    window, qtbot, clock, cues, dialogs
+):
+    weekly_check_due(window, clock)
+    window.safety.start_check()
+    for question in QUESTIONS:
+        press(window, qtbot, Qt.Key.Key_Y if question.id == "fever" else Qt.Key.Key_N)
+    qtbot.keyClick(window.flow, Qt.Key.Key_Escape)  # the urgent advice, read
+    it_was_a_mistake(window, qtbot, dialogs)
+    assert "were not asked" not in dialogs.shown[-1][2]
+    assert window.flow is None  # nothing left to ask
+    assert "Get emergency care now" not in card_titles(window)
+    assert "Contact your clinician today" not in card_titles(window)

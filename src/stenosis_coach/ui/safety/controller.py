@@ -192,13 +192,23 @@ class SafetyController(QObject):
             return
         when = day_text((flag.completed_at or flag.started_at).astimezone(coach.tz))
         reasons = "; ".join((*status.advice.reasons, *status.advice.also_noted))
-        if not self._context.dialogs.confirm(
-            _("Was your answer a mistake?"),
-            _(
+        if flag.not_asked:
+            # The check ended on that "yes": its other questions come first (DESIGN 5.5).
+            text = _(
+                "In your symptom check on {day} you answered yes to: {reasons}. The questions "
+                "after it were not asked. If that was a mistake, the check goes on with them, "
+                "then your walks and exercises come back. If it was not, please get checked "
+                "first."
+            )
+        else:
+            text = _(
                 "In your symptom check on {day} you answered yes to: {reasons}. If that was "
                 "a mistake, your walks and exercises come back. If it was not, please get "
                 "checked first."
-            ).format(day=when, reasons=reasons),
+            )
+        if not self._context.dialogs.confirm(
+            _("Was your answer a mistake?"),
+            text.format(day=when, reasons=reasons),
             yes=_("It was a mistake"),
             no=_("Go back"),
         ):
