@@ -11,7 +11,7 @@ from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.i18n import _
 from stenosis_coach.services.read_model import ReadModel
-from stenosis_coach.services.status import Records, status_of, walk_headline
+from stenosis_coach.services.status import Records, counted_rests, status_of, walk_headline
 from stenosis_coach.storage.database import Database
 
 
@@ -97,6 +97,10 @@ def report_of(
             clearances=model.clearances,
             next_walk_text=next_walk_text(status.next_walk),
             generated_at=now,
+            # Issue 15: the questionnaires, relief answers and the rests more_rests counts.
+            questionnaires=model.questionnaires,
+            relief_answers=model.relief_answers,
+            counted_rests=counted_rests(model, last, tz),
         )
     )
 

@@ -16,10 +16,8 @@ from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.due import Due
 from stenosis_coach.core.outcomes.model import TreatmentRelief
-from stenosis_coach.core.outcomes.psfs import PsfsOutcome
 from stenosis_coach.core.outcomes.relief import treatment_relief
 from stenosis_coach.core.outcomes.summary import Outcomes, outcomes_of
-from stenosis_coach.core.outcomes.zcq import ZcqOutcome, score_text
 from stenosis_coach.core.progress.signs import (
     FLARE_PAIN,
     CountedRests,
@@ -34,6 +32,7 @@ from stenosis_coach.core.progress.verdict import (
     compute_verdict,
     to_status_json,
 )
+from stenosis_coach.core.report.model import outcome_lines
 from stenosis_coach.core.safety import NEW_WEAKNESS_IDS
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord, safety_status
 from stenosis_coach.core.today import TEST_HEADLINE
@@ -110,83 +109,10 @@ class Status:
         return lines
 
 
-def _score(value: Fraction | None) -> str:
-    return score_text(value) if value is not None else _("not scored")
-
-
-def zcq_sentence(zcq: ZcqOutcome) -> str | None:
-    """The ZCQ's first and latest scores in one line, with the change judged (DESIGN 5.6);
-    None before the first questionnaire."""
-    first, latest = zcq.first, zcq.latest
-    if first is None or latest is None:
-        return None
-    if zcq.change is None:
-        return _(
-            "Zurich Claudication Questionnaire on {day}: symptom severity {symptoms}, "
-            "physical function {function} (lower is better)."
-        ).format(
-            day=day_text(latest.date, year=True),
-            symptoms=_score(latest.symptom_severity),
-            function=_score(latest.physical_function),
-        )
-    line = _(
-        "Zurich Claudication Questionnaire, {first_day} to {latest_day}: symptom severity "
-        "{symptoms_before} to {symptoms_now}, physical function {function_before} to "
-        "{function_now} (lower is better)."
-    ).format(
-        first_day=day_text(first.date, year=True),
-        latest_day=day_text(latest.date, year=True),
-        symptoms_before=_score(first.symptom_severity),
-        symptoms_now=_score(latest.symptom_severity),
-        function_before=_score(first.physical_function),
-        function_now=_score(latest.physical_function),
-    )
-    return _("{scores} {judgement}").format(scores=line, judgement=zcq_judgement(zcq))
-
-
-def zcq_judgement(zcq: ZcqOutcome) -> str:
-    """DESIGN 5.6's meaningful change and success, in words."""
-    if zcq.success:
-        return _(
-            "A meaningful improvement in symptoms, and a success by the usual rule "
-            "(symptoms and function each better by 0.5 or more, satisfaction 2.5 or lower)."
-        )
-    if zcq.meaningful:
-        return _("A meaningful improvement in symptoms (0.36 or more).")
-    if zcq.meaningful is None:
-        return _("Whether symptoms changed meaningfully cannot be told yet.")
-    return _("Not yet a meaningful improvement in symptoms (0.36 or more).")
-
-
-def psfs_sentence(psfs: PsfsOutcome) -> str | None:
-    """My activities' first and latest mean in one line (DESIGN 5.6); None before any."""
-    first, latest = psfs.first, psfs.latest
-    if first is None or latest is None:
-        return None
-    if psfs.change is None and first.date == latest.date:
-        return _("My activities on {day}: {mean} out of 10 on average (higher is better).").format(
-            day=day_text(latest.date, year=True), mean=_score(latest.mean)
-        )
-    line = _(
-        "My activities, {first_day} to {latest_day}: {before} to {now} out of 10 on average "
-        "(higher is better)."
-    ).format(
-        first_day=day_text(first.date, year=True),
-        latest_day=day_text(latest.date, year=True),
-        before=_score(first.mean),
-        now=_score(latest.mean),
-    )
-    if psfs.meaningful:
-        return _("{scores} {judgement}").format(
-            scores=line, judgement=_("A meaningful improvement (2 points or more).")
-        )
-    return line
-
-
 def outcome_sentences(outcomes: Outcomes) -> list[str]:
-    """The ZCQ and My-activities lines of plain ``status`` (none without questionnaires)."""
-    found = (zcq_sentence(outcomes.zcq), psfs_sentence(outcomes.psfs))
-    return [line for line in found if line is not None]
+    """The ZCQ and My-activities lines of plain ``status`` (none without questionnaires),
+    said as page 1 of the report says them."""
+    return list(outcome_lines(outcomes, lambda day: day_text(day, year=True)))
 
 
 def walk_headline(rx: Prescription) -> str:

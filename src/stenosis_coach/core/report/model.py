@@ -48,12 +48,22 @@ model carries them translated (``page1.title``, ``page1.footnotes``, ...).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 
 from stenosis_coach.core.daily import TREATMENT_WORDS, DailyLog, TreatmentEvent
+from stenosis_coach.core.outcomes.model import (
+    RELIEF_DAYS,
+    Questionnaire,
+    SinceTreatment,
+    has_relief_record,
+)
+from stenosis_coach.core.outcomes.psfs import PsfsOutcome
+from stenosis_coach.core.outcomes.relief import relief_baseline, relief_days
+from stenosis_coach.core.outcomes.summary import Outcomes, outcomes_of
+from stenosis_coach.core.outcomes.zcq import ZcqOutcome, score_text
 from stenosis_coach.core.progress.series import (
     HALF_DAY_S,
     Marker,
@@ -63,7 +73,7 @@ from stenosis_coach.core.progress.series import (
     tolerance_running_median,
     treatment_markers,
 )
-from stenosis_coach.core.progress.signs import Sign, specialist_signs
+from stenosis_coach.core.progress.signs import CountedRests, Sign, SignCode, specialist_signs
 from stenosis_coach.core.progress.verdict import (
     MEDICATION_UP_DOSES,
     MIN_TESTS,
@@ -159,6 +169,11 @@ class ReportInput:
     next_walk_text: str  # the app's sentence for the next walk (the current prescription)
     generated_at: datetime  # timezone-aware
     clearances: Sequence[ClearanceRecord] = ()
+    # Issue 15: the questionnaires (DESIGN 5.6), the daily relief answers (5.10), and the
+    # rests ``more_rests`` counts per training walk (5.4; None: the recorded rests).
+    questionnaires: Sequence[Questionnaire] = ()
+    relief_answers: Mapping[date, SinceTreatment] | None = None
+    counted_rests: Mapping[Walk, CountedRests] | None = None
 
 
 # ---- page 1 parts -----------------------------------------------------------------------
@@ -192,6 +207,10 @@ class TreatmentLine:
     effect: TreatmentEffect
     text: str  # "After the epidural injection on Sun 27 Sep: walking before symptoms …"
     change_text: str = "—"  # the change in whole percent ("+69%"), "—" when unknown
+    # DESIGN 5.10 (issue 15): the relief days, and them in words beside the walking before/
+    # after ("" for a kind with no relief record).
+    relief_days: int | None = None
+    relief_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,6 +254,10 @@ class PageOne:
     footnotes: tuple[str, ...]
     opioid_line: str = ""  # "Opioids: 12 doses on 9 of 84 logged days; …" ("" without logs)
     treatment_caveat: str = TREATMENT_CAVEAT  # printed beside the treatments (translated)
+    # Issue 15: beside the verdict, the ZCQ and My-activities change (DESIGN 5.6), one line
+    # each ((): no questionnaire in the range); one line written for the clinician.
+    outcomes: tuple[str, ...] = ()
+    clinician_line: str = ""
 
 
 @dataclass(frozen=True)
@@ -286,6 +309,8 @@ def build_report(data: ReportInput) -> Report:
         footnotes=tuple(_(note) for note in FOOTNOTES),
         opioid_line=_opioid_line(ctx),
         treatment_caveat=_(TREATMENT_CAVEAT),
+        outcomes=outcome_lines(ctx.outcomes, lambda day: _say_day(day, data)),
+        clinician_line=clinician_line(ctx.signs),
     )
     return Report(
         page1=page1,
@@ -326,11 +351,27 @@ class _Context:
         touching = _treatments_touching(data)
         upto = [w for w in data.walks if local_date(w, data.tz) <= data.last]
         self.treatments = tuple(_treatment_line(data, e, upto) for e in touching)
+        self.treatments = tuple(_with_relief(data, line) for line in self.treatments)
         weakness = {d for d, g in scope.days.items() if g.new_weakness}
         for check in self.checks:
             if any(check.answers.get(q) for q in NEW_WEAKNESS_IDS):
                 weakness.add(_completed_day(check, data.tz))
-        signs = specialist_signs(scope.walks, self.doses, touching, weakness, data.last, data.tz)
+        asked = [q for q in data.questionnaires if data.first <= q.date <= data.last]
+        self.outcomes = outcomes_of(asked)
+        upto_logs = [g for g in data.logs if g.day <= data.last]  # a relief's baseline too
+        rests = data.counted_rests
+        signs = specialist_signs(
+            scope.walks,
+            self.doses,
+            touching,
+            weakness,
+            data.last,
+            data.tz,
+            logs=upto_logs,
+            questionnaires=[q for q in data.questionnaires if q.date <= data.last],
+            counted_rests=rests.get if rests is not None else None,
+            relief_answers=data.relief_answers,
+        )
         self.signs = tuple(signs)
         self.safety = _safety_section(self.checks, data)
         medication = next(r for r in self.compare if r.key == "medication")
@@ -486,6 +527,138 @@ def _treatment_line(data: ReportInput, event: TreatmentEvent, walks: list[Walk])
         )
     in_range = data.first <= event.date <= data.last
     return TreatmentLine(event, in_range, effect, text, whole_percent_text(before, after))
+
+
+def _with_relief(data: ReportInput, line: TreatmentLine) -> TreatmentLine:
+    """DESIGN 5.10: the treatment's relief days, in words, from the logs up to ``last``."""
+    event = line.event
+    if not has_relief_record(event.kind):
+        return line
+    logs = [g for g in data.logs if g.day <= data.last]
+    days = relief_days(event.date, logs)
+    if days is not None:
+        text = _("Leg pain back near where it was on day {day}.").format(day=days)
+    elif relief_baseline(event.date, logs) is None:
+        text = _("Not enough daily logs before it to tell how long relief lasted.")
+    else:
+        since = min(RELIEF_DAYS, (data.last - event.date).days)
+        text = (
+            ngettext("Still better after {n} day.", "Still better after {n} days.", since).format(
+                n=since
+            )
+            if since > 0
+            else ""
+        )
+    return replace(line, relief_days=days, relief_text=text)
+
+
+# ---- outcomes (DESIGN 5.6) and the line for the clinician --------------------------------
+
+
+def _score(value: Fraction | None) -> str:
+    return score_text(value) if value is not None else _("not scored")
+
+
+def zcq_change_text(zcq: ZcqOutcome, say_day: Callable[[date], str]) -> str | None:
+    """The ZCQ's first and latest scores in one line, with the change judged (DESIGN 5.6);
+    None before the first questionnaire. ``say_day`` says a date."""
+    first, latest = zcq.first, zcq.latest
+    if first is None or latest is None:
+        return None
+    if zcq.change is None:
+        return _(
+            "Zurich Claudication Questionnaire on {day}: symptom severity {symptoms}, "
+            "physical function {function} (lower is better)."
+        ).format(
+            day=say_day(latest.date),
+            symptoms=_score(latest.symptom_severity),
+            function=_score(latest.physical_function),
+        )
+    line = _(
+        "Zurich Claudication Questionnaire, {first_day} to {latest_day}: symptom severity "
+        "{symptoms_before} to {symptoms_now}, physical function {function_before} to "
+        "{function_now} (lower is better)."
+    ).format(
+        first_day=say_day(first.date),
+        latest_day=say_day(latest.date),
+        symptoms_before=_score(first.symptom_severity),
+        symptoms_now=_score(latest.symptom_severity),
+        function_before=_score(first.physical_function),
+        function_now=_score(latest.physical_function),
+    )
+    return _("{scores} {judgement}").format(scores=line, judgement=zcq_judgement(zcq))
+
+
+def zcq_judgement(zcq: ZcqOutcome) -> str:
+    """DESIGN 5.6's meaningful change (Minetama 2019) and success (Zucherman 2005), in words."""
+    if zcq.success:
+        return _(
+            "A meaningful improvement in symptoms, and a success by the usual rule "
+            "(symptoms and function each better by 0.5 or more, satisfaction 2.5 or lower)."
+        )
+    if zcq.meaningful:
+        return _("A meaningful improvement in symptoms (0.36 or more).")
+    if zcq.meaningful is None:
+        return _("Whether symptoms changed meaningfully cannot be told yet.")
+    return _("Not yet a meaningful improvement in symptoms (0.36 or more).")
+
+
+def psfs_change_text(psfs: PsfsOutcome, say_day: Callable[[date], str]) -> str | None:
+    """My activities' first and latest mean in one line (DESIGN 5.6); None before any."""
+    first, latest = psfs.first, psfs.latest
+    if first is None or latest is None:
+        return None
+    if psfs.change is None and first.date == latest.date:
+        return _("My activities on {day}: {mean} out of 10 on average (higher is better).").format(
+            day=say_day(latest.date), mean=_score(latest.mean)
+        )
+    line = _(
+        "My activities, {first_day} to {latest_day}: {before} to {now} out of 10 on average "
+        "(higher is better)."
+    ).format(
+        first_day=say_day(first.date),
+        latest_day=say_day(latest.date),
+        before=_score(first.mean),
+        now=_score(latest.mean),
+    )
+    if psfs.meaningful:
+        return _("{scores} {judgement}").format(
+            scores=line, judgement=_("A meaningful improvement (2 points or more).")
+        )
+    return line
+
+
+def outcome_lines(outcomes: Outcomes, say_day: Callable[[date], str]) -> tuple[str, ...]:
+    """The ZCQ and My-activities lines (none without questionnaires)."""
+    found = (zcq_change_text(outcomes.zcq, say_day), psfs_change_text(outcomes.psfs, say_day))
+    return tuple(line for line in found if line is not None)
+
+
+# Each sign in a few words, for the clinician's line (translated where shown).
+SIGN_NAMES = {
+    SignCode.TOLERANCE_FALLING: N_("walking before symptoms falling"),
+    SignCode.MORE_RESTS: N_("more rests on training walks"),
+    SignCode.MORE_MEDICATION_LESS_WALKING: N_("more medication and less walking"),
+    SignCode.BRIEF_RELIEF: N_("short-lived relief after a treatment"),
+    SignCode.NEW_WEAKNESS_OR_BALANCE: N_("new weakness or balance trouble"),
+    SignCode.LEG_MORE_THAN_BACK: N_("leg pain limiting more than back pain"),
+    SignCode.REPEATED_FLARES: N_("repeated flares"),
+    SignCode.ACTIVITIES_DROPPED: N_("activities dropped"),
+}
+
+
+def clinician_line(signs: Sequence[Sign]) -> str:
+    """One line written for the clinician (DESIGN 5.4's signs, issue 15)."""
+    if not signs:
+        return _("For the clinician: no signs pointing to referral.")
+    names = "; ".join(
+        _(SIGN_NAMES[SignCode(s.code)]) if s.code in SIGN_NAMES else s.text for s in signs
+    )
+    return ngettext(
+        "For the clinician: {n} sign pointing to referral: {signs}.",
+        "For the clinician: {n} signs pointing to referral: {signs}.",
+        len(signs),
+    ).format(n=len(signs), signs=names)
 
 
 # ---- red flags (DESIGN 5.5) ---------------------------------------------------------------
