@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
 
 from stenosis_coach.core.exercises import engine as exercise_engine
 from stenosis_coach.core.exercises.hurt import hurt_check_trigger, must_stop
@@ -82,6 +82,8 @@ class ExerciseController(QObject):
         self._hurt_answer: tuple[int | None, bool | None] | None = None
         self._completed = False
         self._steps: list[exercise_engine.Event] = []  # this routine's step events
+        # A start that waits for the check the gate asked first: (signal, slot).
+        self._waiting_start: tuple[SignalInstance, Callable[[], None]] | None = None
 
     @property
     def _coach(self) -> Coach:
@@ -91,7 +93,7 @@ class ExerciseController(QObject):
     def start_routine(self, routine_id: str | None = None, back_to: str = "today") -> None:
         """Start a routine (the patient's own by default), after the safety gate.
         Cancel on the first screen goes back to ``back_to``."""
-        self._safety.request_session(lambda: self._before(routine_id, back_to))
+        self._through_gate(lambda: self._before(routine_id, back_to))
 
     def resume_routine(self, routine_id: str | None = None) -> bool:
         """Carry on with ``routine_id`` (the patient's own when ``None``), stopped early
@@ -105,8 +107,45 @@ class ExerciseController(QObject):
         if point is None:
             self.start_routine(routine_id)
             return False
-        self._safety.request_session(lambda: self._carry_on(point))
+        self._through_gate(lambda: self._carry_on(point))
         return True
+
+    def _through_gate(self, start: Callable[[], None]) -> None:
+        """``start`` through the safety gate. When the gate asks a waiting check first
+        (DESIGN 5.5: after a severe "this hurts" the check is owed), what she asked for is
+        not lost in it: once that check ends with no "yes", ``start`` goes on (through the
+        gate again), instead of leaving her on Today. A check left again, or one with a
+        "yes", starts nothing."""
+        self._drop_waiting_start()
+        started = False
+
+        def go() -> None:
+            nonlocal started
+            if not started:
+                started = True
+                start()
+
+        self._safety.request_session(go)
+        # The window's gate says when its flow ends (a test's fake gate may not).
+        finished = getattr(self._safety, "flow_finished", None)
+        if started or finished is None or self._coach.safety_status().pending is None:
+            return  # started, or a clearance is asked (the gate starts it once given)
+
+        def after_check() -> None:
+            self._drop_waiting_start()
+            status = self._coach.safety_status()
+            if status.pending is None and not status.needs_clearance:
+                self._safety.request_session(go)
+
+        finished.connect(after_check)
+        self._waiting_start = (finished, after_check)
+
+    def _drop_waiting_start(self) -> None:
+        """Forget a start that waited for a check (it ended, or another start came)."""
+        waiting, self._waiting_start = self._waiting_start, None
+        if waiting is not None:
+            signal, slot = waiting
+            signal.disconnect(slot)
 
     def _carry_on(self, point: ResumePoint) -> None:
         routine = self._coach.routines()[point.routine_id]
@@ -288,7 +327,7 @@ class ExerciseController(QObject):
         self._hurt_answer = (None, None)
         screen.answers_changed.connect(self._hurt_answers_changed)
         screen.answered.connect(self._hurt_answered)
-        screen.cancelled.connect(self._back_to_player)
+        screen.cancelled.connect(self._hurt_left)
         screen.stop_now.connect(self._stop_for_check)
         screen.go_on.connect(self._after_stop_for_check)
         self._flows.show_flow(screen)  # over the player, which stays alive under it
@@ -297,6 +336,21 @@ class ExerciseController(QObject):
         """Kept as they are given: a window closed over an answer that means stop still
         stops the routine for the check (:meth:`stop_for_close`)."""
         self._hurt_answer = (rating, spreading)
+
+    def _hurt_left(self) -> None:
+        """Back to the paused routine without choosing: what she answered is kept (a
+        rating typed, then Tab and Space on "Back to the routine", is not thrown away)."""
+        rating, spreading = self._hurt_answer or (None, None)
+        session, recording = self.session, self.recording
+        # An answer that means stop never leaves this way (the screen goes on to the check).
+        live = session is not None and recording is not None and not session.finished
+        if live and rating is not None and not must_stop(rating, spreading):
+            assert session is not None and recording is not None
+            self._handle(session.this_hurts(self._context.clock.monotonic(), rating))
+            self._worst_hurt = max(self._worst_hurt or 0, rating)
+            if spreading is not None:  # its details, beside the rating they go with
+                recording.hurt_details(spreading)
+        self._back_to_player()
 
     def _back_to_player(self) -> None:
         self._hurt_answer = None

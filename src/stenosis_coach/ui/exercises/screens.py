@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
 
 from stenosis_coach.core.exercises.engine import SessionView
 from stenosis_coach.core.exercises.hurt import must_stop
 from stenosis_coach.core.exercises.model import Exercise
 from stenosis_coach.core.exercises.timeline import SegmentKind
+from stenosis_coach.core.words import name_in_sentence
 from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.ui.exercises.illustration import Illustration
 from stenosis_coach.ui.inputs import RatingScale
@@ -165,13 +166,13 @@ class PlayerScreen(PageBase):
         self.pause_button = button(_("Pause"), _("Pause"), shortcut_hint="Space")
         self.skip_button = button(_("Skip"), _("Skip to the next exercise"), shortcut_hint="→")
         self.stop_button = button(_("Stop"), _("Stop the routine"), shortcut_hint="Esc")
-        for widget, signal in (
+        for control, signal in (
             (self.back_button, self.back),
             (self.pause_button, self.pause_toggled),
             (self.skip_button, self.skip),
             (self.stop_button, self.stop),
         ):
-            widget.clicked.connect(signal)
+            control.clicked.connect(signal)
         # UI.md: the same controls in the same order at the bottom, so hands learn them;
         # "This hurts" stands apart at the right, where it cannot be pressed by mistake.
         controls = ActionRow(
@@ -264,14 +265,15 @@ class HurtScreen(PageBase):
     def __init__(self, exercise_name: str) -> None:
         super().__init__(_("This hurts"), margin=(4, 3), pinned_actions=True)
         self.column.setSpacing(2 * SPACING)  # the questions fit above the pinned answers
-        self.column.addWidget(
-            label(
-                _(
-                    "The routine is paused. Exercise pain should stay at 3 out of 10 or less. "
-                    "How much does it hurt now, during {exercise}?"
-                ).format(exercise=exercise_name.lower())
-            )
+        # The name inside a sentence: English lower-cases its first letter, German keeps
+        # its capitals (core.words.name_in_sentence).
+        self.question = label(
+            _(
+                "The routine is paused. Exercise pain should stay at 3 out of 10 or less. "
+                "How much does it hurt now, during {exercise}?"
+            ).format(exercise=name_in_sentence(exercise_name))
         )
+        self.column.addWidget(self.question)
         self.rating = RatingScale(_("How much it hurts"))
         self.column.addWidget(self.rating)
         self.spreading_question = label(
@@ -279,12 +281,18 @@ class HurtScreen(PageBase):
             "section-title",
         )
         self.column.addWidget(self.spreading_question)
-        self.spreading_yes = button(_("Yes"), _("Yes, spreading or new weakness"))
-        self.spreading_no = button(_("No"), _("No spreading and no new weakness"))
+        # Y and N answer it, as in the safety check. Two tab stops, not a radio group (an
+        # auto-exclusive pair is one stop: Tab jumped over "No" to "Back to the routine").
+        self.spreading_yes = button(
+            _("Yes"), _("Yes, spreading or new weakness"), shortcut_hint="Y"
+        )
+        self.spreading_no = button(
+            _("No"), _("No spreading and no new weakness"), shortcut_hint="N"
+        )
         for widget in (self.spreading_yes, self.spreading_no):
             widget.setCheckable(True)
-            widget.setAutoExclusive(True)
             widget.setProperty("kind", "choice")
+            widget.clicked.connect(lambda _=False, w=widget: self._choose_spreading(w))
         self.column.addLayout(button_row(self.spreading_yes, self.spreading_no))
         # Said only when the answer means stop; the buttons say the rest. Pinned with them,
         # in the room "Back to the routine" leaves (the questions above keep theirs).
@@ -306,18 +314,26 @@ class HurtScreen(PageBase):
             ActionRow(self.back_button),
         )
         shortcut(self, "Esc", self._escape)
+        shortcut(self, "Y", self.spreading_yes.click)  # a disabled button ignores it
+        shortcut(self, "N", self.spreading_no.click)
         self.column.addStretch(1)
         self._final = False  # the answer meant stop and was given: kept, no way back
+        self._spreading: bool | None = None  # Yes, No, or not answered yet
         self.rating.rated.connect(self._update)
-        self.spreading_yes.toggled.connect(self._update)
-        self.spreading_no.toggled.connect(self._update)
         self._update()
         self.setFocusProxy(self.rating)
 
+    def _choose_spreading(self, chosen: QPushButton) -> None:
+        """One answer: the one pressed is chosen (pressed again, it stays chosen)."""
+        if self._final:
+            return
+        self._spreading = chosen is self.spreading_yes
+        self.spreading_yes.setChecked(self._spreading)
+        self.spreading_no.setChecked(not self._spreading)
+        self._update()
+
     def spreading(self) -> bool | None:
-        if self.spreading_yes.isChecked():
-            return True
-        return False if self.spreading_no.isChecked() else None
+        return self._spreading
 
     def must_stop(self) -> bool:
         return must_stop(self.rating.value(), self.spreading())
