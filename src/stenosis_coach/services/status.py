@@ -38,7 +38,7 @@ from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord, safet
 from stenosis_coach.core.today import TEST_HEADLINE
 from stenosis_coach.core.walking.engine import BoutEnded, BoutEndReason
 from stenosis_coach.core.walking.model import Walk, WalkKind
-from stenosis_coach.core.walking.prescription import PlanStart, Prescription, replay
+from stenosis_coach.core.walking.prescription import PlanStart, Prescription, prescribed_before
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services.due import due_for
@@ -207,16 +207,17 @@ def counted_rests(model: ReadModel, today: date, tz: tzinfo = LOCAL) -> dict[Wal
     out."""
     walks = model.walks
     recent = [
-        (i, w)
-        for i, w in enumerate(walks)
+        w
+        for w in walks
         if w.kind is WalkKind.TRAINING
         and 0 <= (today - w.start.astimezone(tz).date()).days <= RESTS_DAYS
     ]
     sessions = model.walk_sessions
-    live = [sessions[w] for _i, w in recent if w in sessions]
+    live = [sessions[w] for w in recent if w in sessions]
     events = model.session_events(live)
     found: dict[Walk, CountedRests] = {}
-    for i, w in recent:
+    diary: list[Walk] = []
+    for w in recent:
         session = sessions.get(w)
         if session is not None:
             taps = sum(
@@ -225,14 +226,18 @@ def counted_rests(model: ReadModel, today: date, tz: tzinfo = LOCAL) -> dict[Wal
                 if e.kind == BoutEnded.KIND and e.data.get("reason") == BoutEndReason.SYMPTOMS
             )
             found[w] = symptom_rests(taps)
-            continue
-        if w.rests is None:
-            continue
-        rx = replay(walks[:i], w.start, plan_in_force(model, w.start))
-        if rx.bout_s is None or rx.bout_s <= 0:
-            continue
-        bouts = math.ceil(Fraction(rx.target_total_s) / Fraction(rx.bout_s))
-        found[w] = diary_rests(w.rests, bouts)
+        elif w.rests is not None:
+            diary.append(w)
+    # The prescription each diary walk was walked under: one replay per plan in force.
+    by_plan: dict[PlanStart | None, list[Walk]] = {}
+    for w in diary:
+        by_plan.setdefault(plan_in_force(model, w.start), []).append(w)
+    for plan, chosen in by_plan.items():
+        wanted = set(chosen)
+        for w, bout, target in prescribed_before(walks, plan):
+            if w not in wanted or w.rests is None or bout is None or bout <= 0:
+                continue
+            found[w] = diary_rests(w.rests, math.ceil(Fraction(target) / Fraction(bout)))
     return found
 
 

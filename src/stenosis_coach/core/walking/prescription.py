@@ -319,6 +319,14 @@ def replay(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) 
     return Prescription(kind, st.bout, st.rest, st.target, reason, tuple(details))
 
 
+def prescribed_before(
+    walks: Iterable[Walk], plan: PlanStart | None = None
+) -> list[tuple[Walk, Fraction | None, Fraction]]:
+    """Each replayed walk (those from ``plan.at`` on, with a plan) with the bout and target in
+    force as it began, in replay order: one replay for all (DESIGN 5.4's planned bouts)."""
+    return [(s.walk, s.bout_before, s.target_before) for s in _run(walks, plan).steps]
+
+
 def explain_steps(walks: Iterable[Walk], now: datetime, plan: PlanStart | None = None) -> list[str]:
     """One plain sentence per replayed walk saying what it changed (the "why" panel).
 
