@@ -264,3 +264,19 @@ def test_a_flow_that_ends_on_another_page_focuses_its_first_control(window, qtbo
     assert window.flow is None and window.current_key() == "progress"
     usable_focus(window, "progress")
     assert focused() is first_control(window.page("progress"))
+
+
+@pytest.mark.parametrize("opener", ["log_today", "add_treatment"])
+def test_esc_on_a_progress_form_gives_the_focus_back_to_the_button_that_opened_it(
+    window, qtbot, opener
+):
+    """The same for every form: the daily log and a treatment, opened from Progress."""
+    active(window, qtbot)
+    page = window.open_page("progress")
+    button = getattr(page, opener)
+    button.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.flow is not None
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.flow is None and window.current_key() == "progress"
+    assert focused() is button
