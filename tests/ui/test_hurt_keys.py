@@ -11,7 +11,7 @@ on" first had to finish the check.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from stenosis_coach import i18n
 from stenosis_coach.core.routine_summary import summarize
@@ -149,6 +149,8 @@ def severe_hurt_to_the_check(window, qtbot, clock) -> QuestionScreen:
     key(qtbot, window, Qt.Key.Key_Escape)
     after = window.flow
     assert isinstance(after, RatingsScreen) and after.title.text() == "Routine stopped"
+    # Why the check comes again, minutes after the last one: what she felt just now.
+    assert "safety questions come next" in after.intro.text()
     qtbot.keyClick(after, Qt.Key.Key_Escape)
     question = window.flow
     assert isinstance(question, QuestionScreen)
@@ -184,7 +186,10 @@ def test_after_a_severe_hurt_and_a_clear_check_today_offers_to_carry_on(window, 
     answer_no_to_everything(window, qtbot)
     qtbot.keyClick(window.flow, Qt.Key.Key_Escape)
     assert window.flow is None and window.current_key() == "today"
-    qtbot.mouseClick(carry_on_button(window, qtbot), Qt.MouseButton.LeftButton)
+    carry_on = carry_on_button(window, qtbot)
+    said = [w.text() for w in window.today.findChildren(QLabel) if w.isVisible()]
+    assert any(t.startswith("You stopped this routine early today.") for t in said)
+    qtbot.mouseClick(carry_on, Qt.MouseButton.LeftButton)
     player = window.flow
     assert isinstance(player, PlayerScreen)
     assert player.title.text() == "Pelvic tilt, lying" and "Exercise 1 of 4" in (

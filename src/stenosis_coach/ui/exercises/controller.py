@@ -81,6 +81,7 @@ class ExerciseController(QObject):
         # The answers on an open "this hurts" screen, as given (``None``: none is open).
         self._hurt_answer: tuple[int | None, bool | None] | None = None
         self._completed = False
+        self._check_next = False  # the routine stopped for the safety check (DESIGN 5.5)
         self._steps: list[exercise_engine.Event] = []  # this routine's step events
         # A start that waits for the check the gate asked first: (signal, slot).
         self._waiting_start: tuple[SignalInstance, Callable[[], None]] | None = None
@@ -187,6 +188,7 @@ class ExerciseController(QObject):
             routine, exercises, clock.monotonic(), start_step=step
         )
         self._completed = False
+        self._check_next = False
         self._steps = []
         self.player = PlayerScreen(routine.name, exercises)
         p = self.player
@@ -390,6 +392,7 @@ class ExerciseController(QObject):
             return
         self._running = False  # the end screen comes when she goes on, not now
         self.timer.stop()
+        self._check_next = True
         now = self._context.clock.monotonic()
         if not self.session.finished:
             if rating is not None:
@@ -418,7 +421,16 @@ class ExerciseController(QObject):
         self.end()
         completed = self._completed
         title = end_title(self._steps, completed)  # what was done: skips are said
-        screen = RatingsScreen(title, _("How are your legs and back now?"), _("Save"))
+        intro = (
+            # Stopped for the check: why it comes (again, maybe minutes after the last).
+            _(
+                "How are your legs and back now? A few safety questions come next, about "
+                "what you felt just now."
+            )
+            if self._check_next
+            else _("How are your legs and back now?")
+        )
+        screen = RatingsScreen(title, intro, _("Save"))
         screen.done.connect(lambda leg, back, _chair: self._save(leg, back, completed))
         # Leaving the ratings (Esc) saves the routine without them, as "Skip" does.
         screen.cancelled.connect(lambda: self._save(None, None, completed))

@@ -53,7 +53,8 @@ class RatingsScreen(PageBase):
     ) -> None:
         super().__init__(title, pinned_actions=True)
         self.column.setSpacing(2 * SPACING)  # both scales in view on a short screen
-        self.column.addWidget(label(intro))
+        self.intro = label(intro)
+        self.column.addWidget(self.intro)
         self.column.addWidget(label(_("Leg pain now (0 = none, 10 = worst)"), "section-title"))
         self.leg = RatingScale(_("Leg pain"))
         self.column.addWidget(self.leg)
