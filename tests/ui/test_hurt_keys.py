@@ -75,6 +75,10 @@ def test_tab_reaches_yes_then_no_then_the_ways_on(window, qtbot, clock, cues):
 def test_y_and_n_answer_the_follow_up_question_as_in_the_safety_check(window, qtbot, clock, cues):
     hurt = open_hurt(window, qtbot, clock)
     assert "(Y)" in hurt.spreading_yes.text() and "(N)" in hurt.spreading_no.text()
+    for letter in (Qt.Key.Key_Y, Qt.Key.Key_N):  # with Ctrl or Alt a key changes nothing
+        for held in (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier):
+            qtbot.keyClick(QApplication.focusWidget(), letter, held)
+    assert hurt.spreading() is None
     key(qtbot, window, Qt.Key.Key_3)
     key(qtbot, window, Qt.Key.Key_N)
     assert hurt.spreading() is False and hurt.carry_on.isEnabled()
