@@ -81,6 +81,9 @@ class SafetyController(QObject):
         self._may_postpone = False
         self._first_check = False
         self._after_clearance: Callable[[], None] | None = None
+        # What a start asked for while a check was waiting: it goes on once that check
+        # ends with no "yes" (the check left again, or a "yes", starts nothing).
+        self._after_check: Callable[[], None] | None = None
 
     @property
     def _coach(self) -> Coach:
@@ -140,8 +143,10 @@ class SafetyController(QObject):
         """Call ``start`` now if sessions are allowed, else ask first (check or clearance)."""
         status = self._coach.safety_status()
         if status.pending is not None:
+            self._after_check = start
             self._open_pending(status.pending)
         elif status.needs_clearance:
+            self._after_check = None
             self._after_clearance = start
             self.show_clearance()
         else:
@@ -166,6 +171,7 @@ class SafetyController(QObject):
             trigger = CheckTrigger.REST_NOT_EASING
         else:
             return False
+        self._after_check = None  # a session just ended: nothing asked before it waits
         self.start_check(trigger)
         return True
 
@@ -354,14 +360,23 @@ class SafetyController(QObject):
         advice = finished[0]
         self._check_id = None
         if advice is None:
-            screen = AllClearScreen()
-            screen.done.connect(self._finish_flow)
+            screen = AllClearScreen(goes_on=self._after_check is not None)
+            screen.done.connect(self._all_clear_read)
             self._flows.show_flow(screen)
         else:
             self._show_advice(check_id, advice)
 
+    def _all_clear_read(self) -> None:
+        """After "Thank you": back to the pages, and what a start asked for before the
+        check goes on now (through the gate again: nothing else may be owed)."""
+        then, self._after_check = self._after_check, None
+        self._finish_flow()
+        if then is not None:
+            self.request_session(then)
+
     def _show_advice(self, check_id: int, advice: SeekCareAdvice, note: str | None = None) -> None:
         self._after_clearance = None  # a new "yes": nothing starts until checked
+        self._after_check = None
         screen = SeekCareScreen(advice, note)
         screen.done.connect(lambda: self._advice_read(check_id))
         self._flows.show_flow(screen)
@@ -390,6 +405,7 @@ class SafetyController(QObject):
         if self._may_postpone and not self._stored(lambda coach: coach.postpone_check(check_id)):
             return  # said; the question stays
         self._check_id = None
+        self._after_check = None  # the check was left: what waited for it does not start
         # A check that must be answered stays waiting: it is asked before any session, and
         # Today and the Walk page say so (what is due changed).
         self._context.announce(Changes.of(Change.SAFETY))
@@ -401,13 +417,15 @@ class SafetyController(QObject):
             return  # said; the clearance screen stays, and nothing starts
         then, self._after_clearance = self._after_clearance, None
         if reason is ClearanceReason.ANSWERED_BY_MISTAKE and self._carry_on_after_mistake():
-            return  # the session waits for the questions not asked yet
+            self._after_check = then  # starts once the questions not asked are answered
+            return
         self._finish_flow()
         if then is not None:
             then()
 
     def _not_yet(self) -> None:
         self._after_clearance = None
+        self._after_check = None
         self._finish_flow()
 
     def _finish_flow(self) -> None:

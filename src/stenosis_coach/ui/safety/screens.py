@@ -285,7 +285,9 @@ class AllClearScreen(Screen):
 
     done = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, *, goes_on: bool = False) -> None:
+        """``goes_on``: what was started before the check (a walk, a routine) comes next,
+        so the button says so instead of "Back to Today"."""
         super().__init__(_("Thank you"))
         self.text = label(
             _(
@@ -295,7 +297,8 @@ class AllClearScreen(Screen):
             )
         )
         self.layout_.addWidget(self.text)
-        self.ok = button(_("Back to Today"), kind="primary", shortcut_hint="Esc")
+        words = _("Go on") if goes_on else _("Back to Today")
+        self.ok = button(words, kind="primary", shortcut_hint="Esc")
         self.ok.clicked.connect(self.done)
         self.ok.setAccessibleDescription(" ".join((_("Thank you."), self.text.text())))
         self.finish_with(self.ok)
