@@ -586,6 +586,7 @@ def zcq_change_text(zcq: ZcqOutcome, say_day: Callable[[date], str]) -> str | No
         function_before=_score(first.physical_function),
         function_now=_score(latest.physical_function),
     )
+    # Translators: two whole sentences side by side: the scores, then what the change means.
     return _("{scores} {judgement}").format(scores=line, judgement=zcq_judgement(zcq))
 
 
@@ -622,6 +623,7 @@ def psfs_change_text(psfs: PsfsOutcome, say_day: Callable[[date], str]) -> str |
         now=_score(latest.mean),
     )
     if psfs.meaningful:
+        # Translators: two whole sentences side by side: the scores, then what the change means.
         return _("{scores} {judgement}").format(
             scores=line, judgement=_("A meaningful improvement (2 points or more).")
         )
@@ -654,6 +656,8 @@ def clinician_line(signs: Sequence[Sign]) -> str:
     names = "; ".join(
         _(SIGN_NAMES[SignCode(s.code)]) if s.code in SIGN_NAMES else s.text for s in signs
     )
+    # Translators: {signs} is a list of short phrases joined with "; " (a report's line
+    # written for the patient's clinician).
     return ngettext(
         "For the clinician: {n} sign pointing to referral: {signs}.",
         "For the clinician: {n} signs pointing to referral: {signs}.",
