@@ -104,6 +104,7 @@ class ExercisePicker(QWidget):
         fill_list(self.list, rows, 0)
         self.search.clear()
         self._filter("")
+        self._show(self.list.currentItem())  # fill_list moved the highlight silently
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
@@ -139,7 +140,11 @@ class ExercisePicker(QWidget):
         self.add.setEnabled(first is not None)
 
     def _show(self, item: QListWidgetItem | None, _previous=None) -> None:
+        """Describe the highlighted exercise beside the list; nothing when none is."""
+        self.picture.setVisible(item is not None)
         if item is None:
+            for text in (self.name, self.where, self.steps):
+                text.clear()
             return
         exercise = self._library[item.data(Qt.ItemDataRole.UserRole)]
         self.picture.show_exercise(exercise.illustration, exercise.name)
