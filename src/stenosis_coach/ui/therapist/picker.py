@@ -135,7 +135,7 @@ class ExercisePicker(QWidget):
                 first = item
         current = self.list.currentItem()
         if current is None or current.isHidden():
-            self.list.setCurrentItem(first)
+            self.list.setCurrentRow(-1 if first is None else self.list.row(first))
         self.none_found.setVisible(first is None)
         self.add.setEnabled(first is not None)
 
