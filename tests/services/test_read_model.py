@@ -23,7 +23,7 @@ ZONE = timezone(timedelta(hours=2))
 
 # The repositories' reads of whole tables, counted.
 READS = (
-    (WalkRepository, "walks"),
+    (WalkRepository, "walks_with_sessions"),
     (DailyRepository, "all_logs"),
     (DailyRepository, "treatments"),
     (SafetyRepository, "checks"),
@@ -83,7 +83,7 @@ def test_a_write_is_seen_by_the_next_read_and_read_once(coach, reads):
     assert leg == {newest.log.day}  # the deleted day's pain is gone from the plot
     assert reads["all_logs"] == 2  # once before the delete, once after it
     # What the delete did not touch is kept, and so is what was computed from it alone.
-    assert reads["walks"] == 1 and reads["checks"] == 1 and reads["starts_and_ends"] == 1
+    assert reads["walks_with_sessions"] == 1 and reads["checks"] == 1 and reads["starts_and_ends"] == 1
     assert after.tolerance is before.tolerance
 
 
@@ -92,7 +92,7 @@ def test_a_deleted_walk_leaves_every_figure_it_was_in(coach, reads):
     newest = coach.walks()[0]
     coach.delete(Kind.WALK, newest.id)
     after = coach.progress()
-    assert reads["walks"] == 2 and reads["all_logs"] == 1
+    assert reads["walks_with_sessions"] == 2 and reads["all_logs"] == 1
     walked = before.adherence.walks.points[-1].exact, after.adherence.walks.points[-1].exact
     weeks = {p.day: p.exact for p in before.adherence.walks.points}
     changed = {p.day for p in after.adherence.walks.points if weeks.get(p.day) != p.exact}
@@ -106,7 +106,7 @@ def test_moving_the_clock_reads_nothing_again(coach, reads):
     later = coach.status()
     assert later.due is not None and first.due is not None
     assert later.due.at > first.due.at
-    assert reads["walks"] == 1 and reads["checks"] == 1
+    assert reads["walks_with_sessions"] == 1 and reads["checks"] == 1
 
 
 def test_a_questionnaire_is_seen_by_the_next_status(coach):

@@ -105,6 +105,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "questionnaires": QUESTIONNAIRES,
     "relief_answers": LOGS,
     "walk_sessions": WALKS,
+    "_walks_with_sessions": WALKS,
 }
 
 
@@ -160,7 +161,12 @@ class ReadModel:
     @cached_property
     def walks(self) -> list[Walk]:
         """Every live walk, oldest first."""
-        return WalkRepository(self._db).walks()
+        return [walk for walk, _session in self._walks_with_sessions]
+
+    @cached_property
+    def _walks_with_sessions(self) -> list[tuple[Walk, int | None]]:
+        """The walks and their sessions, read once for both."""
+        return WalkRepository(self._db).walks_with_sessions()
 
     @cached_property
     def walking_tests(self) -> list[Walk]:
@@ -185,9 +191,7 @@ class ReadModel:
     @cached_property
     def walk_sessions(self) -> dict[Walk, int]:
         """Each live walk recorded in the app -> the id of its session (its events)."""
-        repo = WalkRepository(self._db)
-        links = repo.session_links()
-        return {w.walk: links[w.id] for w in repo.all() if w.id in links}
+        return {w: s for w, s in self._walks_with_sessions if s is not None}
 
     @cached_property
     def stored_treatments(self) -> list[StoredTreatment]:

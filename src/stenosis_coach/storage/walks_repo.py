@@ -120,27 +120,35 @@ class WalkRepository:
 
     def walks(self) -> list[Walk]:
         """Every live walk, oldest first, read raw: this feeds every figure, over years."""
+        return [walk for walk, _session in self.walks_with_sessions()]
+
+    def walks_with_sessions(self) -> list[tuple[Walk, int | None]]:
+        """Every live walk, oldest first, with the id of the session it was recorded in
+        (``None``: logged by hand or imported), in one raw read."""
         sql = (
             "SELECT start, utc_offset_min, kind, total_walk_s, tfs_s, peak_leg_pain, "
-            "imported, import_seq, rests, next_day_flare, ended_by, distance_m, notes "
-            "FROM walk WHERE deleted_at IS NULL ORDER BY start, id"
+            "imported, import_seq, rests, next_day_flare, ended_by, distance_m, notes, "
+            "session_id FROM walk WHERE deleted_at IS NULL ORDER BY start, id"
         )
         with self._db.session() as s:
             rows = s.connection().exec_driver_sql(sql).all()
         return [
-            Walk(
-                start=parse_utc(start).astimezone(_offset_zone(offset)),
-                kind=WalkKind(kind),
-                total_walk_s=parse_exact(total),
-                tfs_s=parse_exact(tfs),
-                peak_leg_pain=pain,
-                imported=bool(imported),
-                seq=seq,
-                rests=rests,
-                next_day_flare=bool(flare),
-                ended_by=WalkEnd(ended_by),
-                distance_m=parse_exact(distance),
-                notes=notes,
+            (
+                Walk(
+                    start=parse_utc(start).astimezone(_offset_zone(offset)),
+                    kind=WalkKind(kind),
+                    total_walk_s=parse_exact(total),
+                    tfs_s=parse_exact(tfs),
+                    peak_leg_pain=pain,
+                    imported=bool(imported),
+                    seq=seq,
+                    rests=rests,
+                    next_day_flare=bool(flare),
+                    ended_by=WalkEnd(ended_by),
+                    distance_m=parse_exact(distance),
+                    notes=notes,
+                ),
+                None if session is None else int(session),
             )
             for (
                 start,
@@ -156,6 +164,7 @@ class WalkRepository:
                 ended_by,
                 distance,
                 notes,
+                session,
             ) in rows
         ]
 

@@ -204,6 +204,7 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
         todo = replay_order([w for w in walks if w.start >= plan.at])
     quiet = timedelta(hours=float(p.flare_quiet_hours))  # timedelta takes no Fraction
     gap = timedelta(hours=float(p.min_hours_between_step_ups))
+    quiet_hours, gap_hours = _hours(quiet), _hours(gap)  # said once, not at every walk
     for walk in todo:
         causes = _flare_causes(walk, p)
         flare = bool(causes)
@@ -227,14 +228,12 @@ def _run(walks: Iterable[Walk], plan: PlanStart | None) -> _State:
                 blocked, ready = [], []
                 if st.last_flare is not None and walk.start - st.last_flare < quiet:
                     blocked.append(
-                        _("less than {hours} hours after a flare").format(hours=_hours(quiet))
+                        _("less than {hours} hours after a flare").format(hours=quiet_hours)
                     )
                     ready.append(st.last_flare + quiet)
                 if st.last_step is not None and walk.start - st.last_step < gap:
                     blocked.append(
-                        _("less than {hours} hours after the last step up").format(
-                            hours=_hours(gap)
-                        )
+                        _("less than {hours} hours after the last step up").format(hours=gap_hours)
                     )
                     ready.append(st.last_step + gap)
                 step.blocked = tuple(blocked)
