@@ -19,6 +19,10 @@ from stenosis_coach.ui.writes import write_for
 
 log = logging.getLogger(__name__)
 
+# The kind of file dialog (Dialogs.start_folder) for plan files: those exported on the
+# Therapist tools page and those imported share one folder.
+PLANS = "plan"
+
 
 def plan_filter() -> str:
     """The open box's file types: their names translated, their patterns as they are."""
@@ -47,8 +51,10 @@ class PlanImportController(QObject):
         self._flows = flows
 
     def choose_and_import(self) -> None:
-        path = self._context.dialogs.open_path(_("Import a plan"), Path.home(), plan_filter())
+        dialogs = self._context.dialogs
+        path = dialogs.open_path(_("Import a plan"), dialogs.start_folder(PLANS), plan_filter())
         if path is not None:
+            dialogs.remember_folder(PLANS, path)
             self.import_files([path])
 
     def import_files(self, paths: list[Path]) -> ImportPreviewScreen | None:

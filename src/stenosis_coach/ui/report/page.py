@@ -16,6 +16,8 @@ from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
 from stenosis_coach.ui.writes import Follow
 
+REPORTS = "report"  # the kind of file dialog (Dialogs.start_folder): its folder is its own
+
 
 def pdf_filter() -> str:
     return _("PDF files ({patterns})").format(patterns="*.pdf")
@@ -144,7 +146,8 @@ class ReportPage(PageBase):
         if self._report is None:
             return None
         ctx = self._context
-        suggested = Path.home() / f"stenosis-report-{self.today().isoformat()}.pdf"
+        folder = ctx.dialogs.start_folder(REPORTS)  # where the last report went, or home
+        suggested = folder / f"stenosis-report-{self.today().isoformat()}.pdf"
         target = ctx.dialogs.save_path(
             _("Save the report"),
             suggested,
@@ -153,6 +156,7 @@ class ReportPage(PageBase):
         )
         if target is None:
             return None
+        ctx.dialogs.remember_folder(REPORTS, target)
         progress = QProgressDialog(_("Making the report…"), "", 0, 100, self)
         progress.setCancelButton(None)
         progress.setMinimumDuration(1000)  # only shown when it takes over a second

@@ -4,7 +4,6 @@ the patient will see it, and export it as a ``.scplan.json`` file to hand over (
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,6 +21,7 @@ from stenosis_coach.i18n import N_, _, pgettext
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.plans import PLAN_SUFFIX, write_plan_file
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.plans.controller import PLANS
 from stenosis_coach.ui.therapist.draft import PlanDraft
 from stenosis_coach.ui.therapist.form import ChoiceRow, FormGrid, refit
 from stenosis_coach.ui.therapist.own_exercises import OwnExercisesSection, text_box
@@ -275,10 +275,11 @@ class TherapistPage(PageBase):
                 ),
             )
             return
-        suggested = Path.home() / self.draft.file_name()
+        suggested = dialogs.start_folder(PLANS) / self.draft.file_name()
         out = dialogs.save_path(_("Export plan"), suggested, plan_filter(), PLAN_SUFFIX)
         if out is None:
             return
+        dialogs.remember_folder(PLANS, out)
         d = self.draft
         try:
             written = write_plan_file(

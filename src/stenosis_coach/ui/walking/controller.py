@@ -30,6 +30,7 @@ from stenosis_coach.ui.walking.page import WalkPage
 from stenosis_coach.ui.walking.summary_screen import WalkSummaryScreen
 from stenosis_coach.ui.writes import write
 
+CARDS = "card"  # the kind of file dialog (Dialogs.start_folder): its folder is its own
 WALK_NOT_SAVED = N_("The walk was not saved")  # a box's title, over the problem's sentence
 
 
@@ -219,10 +220,12 @@ class WalkController(QObject):
 
         ctx = self._context
         today = self._today()
-        suggested = Path.home() / f"walk-card-{today.isoformat()}.pdf"  # a file name
+        folder = ctx.dialogs.start_folder(CARDS)  # where the last card went, or home
+        suggested = folder / f"walk-card-{today.isoformat()}.pdf"  # a file name
         target = ctx.dialogs.save_path(_("Save the pocket card"), suggested, pdf_filter(), ".pdf")
         if target is None:
             return None
+        ctx.dialogs.remember_folder(CARDS, target)
         card = pocket_card(self._coach.status().next_walk, today)
         try:
             write_card_pdf(card, target)
