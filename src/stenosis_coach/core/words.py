@@ -72,6 +72,18 @@ def minutes_text(seconds: Fraction | int | float | None) -> str:
     return _(_MINUTES_SECONDS).format(minutes=mins, seconds=f"{secs:02d}")
 
 
+def walked_text(seconds: Fraction | int | float) -> str:
+    """Time walked as a timer counts it, for the live walk and its summary alike: whole
+    seconds gone (a timer never shows a second before it has passed), said as
+    :func:`minutes_text` says a duration, in whole minutes gone from 20 minutes on. 95.6 s
+    walked reads "1:35 min", as the timer's "1:35" (:func:`minutes_text` rounds: "1:36 min");
+    25:59 reads "25 min"."""
+    whole = max(0, math.floor(_exact(seconds)))
+    if whole >= WHOLE_MINUTES_FROM_S:
+        whole -= whole % 60
+    return minutes_text(whole)
+
+
 # How minutes_text writes a duration; spoken_text reads them back (in the user's language).
 # Translators: a duration under 20 minutes, "4:30 min" (4 minutes 30 seconds; {seconds}
 # always two digits). Screen readers read it back into words, so keep both placeholders.

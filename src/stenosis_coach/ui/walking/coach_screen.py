@@ -12,12 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QV
 
 from stenosis_coach.core.walking.engine import Phase, WalkView
 from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.core.words import (
-    WHOLE_MINUTES_FROM_S,
-    clock_text,
-    minutes_text,
-    spoken_text,
-)
+from stenosis_coach.core.words import clock_text, minutes_text, spoken_text, walked_text
 from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.ui.theme import set_role
 from stenosis_coach.ui.widgets import (
@@ -29,17 +24,6 @@ from stenosis_coach.ui.widgets import (
     label,
     with_shortcut,
 )
-
-
-def walked_text(seconds: float) -> str:
-    """The time walked so far, as the big timer counts it: whole seconds gone (a timer never
-    shows a second before it has passed), said as :func:`minutes_text` says a duration
-    (whole minutes gone from 20 minutes on). 1.6 s walked reads "0:01 min", as the timer's
-    "0:01"."""
-    whole = max(0, int(seconds))
-    if whole >= WHOLE_MINUTES_FROM_S:
-        whole -= whole % 60
-    return minutes_text(whole)
 
 
 class WalkCoachScreen(PageBase):

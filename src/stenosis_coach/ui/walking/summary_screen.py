@@ -6,11 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
-from stenosis_coach.core.walking.engine import TEST_LIMIT_S
+from stenosis_coach.core.walking.engine import TEST_LIMIT_S, WalkDraft
 from stenosis_coach.core.walking.model import WalkEnd, WalkKind
-from stenosis_coach.core.words import minutes_text, spoken_text
+from stenosis_coach.core.words import minutes_text, spoken_text, walked_text
 from stenosis_coach.i18n import N_, _
-from stenosis_coach.services.walk_sessions import WalkDraft
 from stenosis_coach.ui.inputs import NumberField, RatingScale
 from stenosis_coach.ui.widgets import SPACING, ActionRow, Card, PageBase, button, label
 
@@ -35,7 +34,7 @@ def ending_text(draft: WalkDraft) -> str:
             return _("Test done. You walked for the full {time}.").format(
                 time=minutes_text(TEST_LIMIT_S)
             )
-        walked = minutes_text(draft.total_walk_s)
+        walked = walked_text(draft.total_walk_s)  # what the timer showed last
         return _("Test done. You walked {time} before you needed to stop.").format(time=walked)
     return _(ENDINGS[draft.ended_by])
 
@@ -63,7 +62,8 @@ class WalkSummaryScreen(PageBase):
         self.intro.setAccessibleName(spoken_text(intro))  # "6 minutes 40 seconds"
         self.column.addWidget(self.intro)
         card = Card(_("What you did"))
-        facts = [_("Walked: {time}").format(time=minutes_text(draft.total_walk_s))]
+        # The time walked as the coach's timer showed it last (whole seconds gone).
+        facts = [_("Walked: {time}").format(time=walked_text(draft.total_walk_s))]
         if draft.kind is WalkKind.TRAINING:
             facts.append(_("Rests: {count}").format(count=draft.rests))
         facts.append(
