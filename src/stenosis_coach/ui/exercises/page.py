@@ -85,11 +85,15 @@ class ExercisesPage(PageBase):
             suggested = ngettext(
                 "Suggested {n} time a week.", "Suggested {n} times a week.", routine.per_week
             ).format(n=routine.per_week)
-            about = (
-                _("{description} From {author}. {suggested}")
-                if routine.author
-                else _("{description} {suggested}")
-            )
+            # A routine imported without a description: no space is left for it.
+            if routine.description:
+                about = (
+                    _("{description} From {author}. {suggested}")
+                    if routine.author
+                    else _("{description} {suggested}")
+                )
+            else:
+                about = _("From {author}. {suggested}") if routine.author else "{suggested}"
             box.addWidget(
                 label(
                     about.format(
@@ -172,11 +176,18 @@ class ExercisesPage(PageBase):
         routine = coach.my_routine()
         self._mine_id = routine.id
         length = library.routine_length(routine, self._library)
-        mine = (
-            _("{routine} — {length}. {description} From {author}.")
-            if routine.author
-            else _("{routine} — {length}. {description}")
-        )
+        if routine.description:
+            mine = (
+                _("{routine} — {length}. {description} From {author}.")
+                if routine.author
+                else _("{routine} — {length}. {description}")
+            )
+        else:  # imported without a description: no space is left for it
+            mine = (
+                _("{routine} — {length}. From {author}.")
+                if routine.author
+                else _("{routine} — {length}.")
+            )
         self.mine_text.setText(
             mine.format(
                 routine=routine.name,

@@ -63,7 +63,8 @@ class TodayPage(PageBase):
             self._items_box.addWidget(card)
         for item in model.items:
             card = Card(item.title, role="warning" if item.urgent else "card")
-            card.body.addWidget(label(item.detail))
+            if item.detail:  # a routine imported without a description has none: no gap
+                card.body.addWidget(label(item.detail))
             if item.choices:
                 answers = []
                 for text, action in item.choices:
