@@ -53,3 +53,13 @@ def test_the_exercises_page_says_it_single_spaced(imported):
     assert f"From {AUTHOR}. Suggested 4 times a week." in about
     for text in about:
         assert "  " not in text and text == text.strip(), repr(text)
+
+
+def test_the_sentences_without_a_description_are_whole_messages(pseudo, imported):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    page = imported.show_page("exercises")
+    mine = page.mine_text.text()
+    assert is_pseudo_wrapped(mine) and mine.endswith(f" min⟧. From {AUTHOR}.⟧"), mine
+    about = [w.text() for w in shown_labels(page) if AUTHOR in w.text()]
+    assert f"⟦From {AUTHOR}. ⟦Suggested 4 times a week.⟧⟧" in about
