@@ -217,11 +217,36 @@ def _first_positional(argv: Sequence[str]) -> str | None:
     return None
 
 
+def window_arguments(argv: Sequence[str]) -> tuple[str | None, str | None] | None:
+    """``(data_dir, plan_file)`` when the command line only opens the window (nothing, a
+    ``--data-dir DIR``, one plan file): the window opens without loading the commands or
+    building the parser, which would cost its first paint. ``None`` for anything else,
+    which the full parser reads (and refuses, when wrong), as before."""
+    data_dir: str | None = None
+    plan_file: str | None = None
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--data-dir" and data_dir is None and rest and not rest[0].startswith("-"):
+            data_dir = rest.pop(0)
+        elif arg.startswith("--data-dir=") and data_dir is None:
+            data_dir = arg.removeprefix("--data-dir=")
+        elif plan_file is None and not arg.startswith("-") and arg.endswith(PLAN_SUFFIX):
+            plan_file = arg
+        else:
+            return None
+    return data_dir, plan_file
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # The computer's language; the pseudo-locale from STENOSIS_COACH_PSEUDO. First, before
     # any help text or sentence is made.
     i18n.setup(catalogues=resource_path("locale"))
     argv = list(sys.argv[1:] if argv is None else argv)
+    window = window_arguments(argv)
+    if window is not None:
+        data_dir, plan_file = window
+        return open_app(AppPaths.resolve(data_dir), plan_file)
     commands = load_commands()
     with argparse_in_our_words():
         args, plan_file = _read_arguments(commands, argv)
