@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QProgressDialog, QTextBrowser
@@ -15,6 +16,9 @@ from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
 from stenosis_coach.ui.writes import Follow
+
+if TYPE_CHECKING:
+    from stenosis_coach.core.report.model import Report
 
 REPORTS = "report"  # the kind of file dialog (Dialogs.start_folder): its folder is its own
 
@@ -37,7 +41,7 @@ class ReportPage(PageBase):
     def __init__(self, context: AppContext) -> None:
         super().__init__(_("Report for your appointment"))
         self._context = context
-        self._report = None
+        self._report: Report | None = None
         self.column.addWidget(
             label(
                 _(

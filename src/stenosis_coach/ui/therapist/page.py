@@ -77,6 +77,7 @@ class DetailsSection(Card):
     def __init__(self, draft: PlanDraft, edited: Callable[[], None]) -> None:
         super().__init__(_("Plan details"))
         self.draft = draft
+        self._edited = edited
         form = FormGrid()
         self.fields: dict[str, QLineEdit] = {}
         rows = [
@@ -98,13 +99,11 @@ class DetailsSection(Card):
         for key, words, name, hint in rows:
             box = QLineEdit()
             box.setAccessibleName(name)
-            box.textEdited.connect(lambda text, k=key: (setattr(draft, k, text), edited()))
+            box.textEdited.connect(lambda text, k=key: self._set(k, text))
             self.fields[key] = box
             form.add(words, box, hint)
         self.notes = text_box(_("Notes for the patient"), 4)
-        self.notes.textChanged.connect(
-            lambda: (setattr(draft, "notes", self.notes.toPlainText()), edited())
-        )
+        self.notes.textChanged.connect(lambda: self._set("notes", self.notes.toPlainText()))
         form.add(_("Notes"), self.notes, _("Optional. Shown to the patient with the plan."))
         self.body.addLayout(form)
         self.body.addWidget(
@@ -113,6 +112,11 @@ class DetailsSection(Card):
                 "secondary",
             )
         )
+
+    def _set(self, field: str, text: str) -> None:
+        """An edit of ``field`` goes straight into the draft."""
+        setattr(self.draft, field, text)
+        self._edited()
 
 
 class TherapistPage(PageBase):
@@ -245,7 +249,8 @@ class TherapistPage(PageBase):
 
     def _scroll(self, to: int) -> int:
         """Scroll the page (in the window's scroll area) to ``to``; where it was before."""
-        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        holder = self.parentWidget()
+        area = holder.parentWidget() if holder is not None else None
         if not isinstance(area, QScrollArea):
             return 0
         bar = area.verticalScrollBar()
