@@ -25,7 +25,7 @@ HEADINGS = (
     "Is it working?",
     "Next walk:",
     "At the start and now",
-    "Also",
+    "What next:",
     "Time to talk to your clinician?",
     "Safety checks:",
     "Questions for your visit",

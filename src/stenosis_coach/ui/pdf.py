@@ -35,7 +35,9 @@ from stenosis_coach.files import WriteCheckFailed, replaced_checked
 
 PAPER_PT = 9  # the base size of text on paper; a document's CSS sizes are set against it
 ZWSP = "\u200b"  # a zero-width break opportunity
-BREAK_EVERY = 12  # characters: a longer word may break after every 12 (a name, a URL)
+# Characters: a longer word may break after every 20 (a name, a URL). Not fewer: a real
+# word ("Questionnaire", "physiotherapy") printed "Questionnair" over "e".
+BREAK_EVERY = 20
 LONG_WORD = re.compile(rf"\S{{{BREAK_EVERY + 1},}}")
 
 

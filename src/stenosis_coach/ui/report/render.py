@@ -10,26 +10,36 @@ from __future__ import annotations
 import base64
 import re
 import string
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF
 from PySide6.QtGui import QFont, QImage, QTextDocument
 
+from stenosis_coach.core.outcomes.model import has_relief_record
+from stenosis_coach.core.outcomes.psfs import PSFS_SOURCE_TEXT
+from stenosis_coach.core.outcomes.zcq import ZCQ_SOURCE_TEXT
 from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.report.model import PlotData, Report
 from stenosis_coach.core.report.tables import (
     COMPARE_HEADERS,
+    UNKNOWN,
     Table,
     date_text,
     routine_table,
     walk_table,
     weekly_table,
 )
-from stenosis_coach.core.words import minutes_text
+from stenosis_coach.core.words import min_sec_text, minutes_text
 from stenosis_coach.i18n import N_, _, ngettext
-from stenosis_coach.ui.pdf import paper_document, paper_text, pdf_pages, print_document
+from stenosis_coach.ui.pdf import (
+    PAPER_PT,
+    paper_document,
+    paper_text,
+    pdf_pages,
+    print_document,
+)
 
 SYMBOLS = {
     VerdictKind.IMPROVING: "▲",
@@ -42,19 +52,23 @@ SYMBOLS = {
 # With that room the week-by-week table's 9 columns fit the page only with headers in
 # regular weight (on grey, they still stand apart) and 13 mm side margins.
 CSS = """
-body { font-family: sans-serif; font-size: 9.5pt; color: #000000; }
+body { font-family: sans-serif; font-size: 9pt; color: #000000; }
 h1 { font-size: 16pt; margin: 0; }
-h2 { font-size: 11pt; margin: 4pt 0 1pt 0; }
-p { margin: 0 0 1pt 0; }
+h2 { font-size: 10.5pt; margin: 2pt 0 1pt 0; }
+p.heading { margin: 2pt 0 1pt 0; }
+p { margin: 0 0 1pt 0; line-height: 95%; }
 ul, ol { margin-top: 0; margin-bottom: 1pt; }
 p.meta { color: #333333; font-size: 9pt; margin: 0; }
-.verdict { font-size: 13pt; font-weight: bold; }
 table.grid { border-collapse: collapse; }
 table.grid th { background: #E8E8E8; text-align: left; padding: 0px 3px; font-weight: normal;
                 border: 1px solid #777777; font-size: 7.5pt; }
-table.grid td { padding: 0px 3px; border: 1px solid #999999; font-size: 8.5pt; }
+table.grid td { padding: 0px 3px; border: 1px solid #999999; font-size: 8pt; }
 li { margin: 0; }
 .small { font-size: 8pt; color: #333333; }
+p.note { font-size: 7.5pt; color: #333333; }
+p.answer { margin: 0 0 1pt 0; }
+table.box { border-collapse: collapse; margin: 3pt 0 0 0; }
+table.box td { border: 1px solid #555555; background: #F0F0F0; padding: 2px 4px; }
 """
 # Detail tables show the latest rows: a 10-minute appointment has no use for 175 pages,
 # and every row is in the CSV export.
@@ -68,18 +82,31 @@ NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
 PAGE_MARGINS_MM = QMarginsF(13, 14, 13, 14)  # left, top, right, bottom
-PLOT_SIZE = (1500, 300)  # pixels of the exported plot
+PLOT_SIZE = (1500, 240)  # pixels of the exported plot
 KEY_TEST, KEY_AT_LEAST, KEY_MEDIAN, KEY_TREATMENT = "●", "□", "━━", "┆"  # as drawn
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
+# A source beside a heading: small and regular. Qt prints all of a heading at the heading's
+# size whatever a span says (an <h2> is the paper font's size x 1.5, its CSS size aside), so
+# that line is a paragraph with an <h2>'s look.
+HEADING_STYLE = f"font-size: {PAPER_PT * 1.5:g}pt; font-weight: bold"
+CITE_STYLE = "font-size: 7.5pt; color: #333333"
+# The treatments table with its Relief column: the most room left for the relief sentence;
+# the walking before/after ("2:55 → 4:33") on one line under a header of three.
+RELIEF_WIDTHS: Mapping[int, str] = MappingProxyType({2: "17%", 4: "40%"})
 
 
 def table(
     headers: Sequence[str] | None,
     rows: Iterable[Sequence[str]],
     widths: Mapping[int, str] = NO_WIDTHS,
+    one_line: Collection[int] | None = None,
 ) -> str:
     """A grid; ``headers=None`` for a two-column list of labels and values. ``widths``
-    gives a column its share of the page ("28%"), e.g. room for notes to wrap."""
+    gives a column its share of the page ("28%"), e.g. room for notes to wrap. The columns
+    in ``one_line`` never wrap (a date: "Thu 8 Oct 2026", not "Thu 8 Oct" over "2026");
+    by default the first one (a date, a label), what a date adds in brackets under it."""
+    first_whole = one_line is None
+    kept = one_line or ()
     head = "".join(
         f'<th width="{widths[i]}">{paper_text(h)}</th>'
         if i in widths
@@ -90,10 +117,10 @@ def table(
     def cell(i: int, text: str) -> str:
         # The first column of a grid (a date, a label) stays on one line; what a date adds
         # in brackets ("(3 of 7 days)") goes under it.
-        if i == 0 and headers:
+        if i == 0 and headers and first_whole:
             dated = DATED.sub(r"\1<br>(", paper_text(text).replace(" ", NBSP))
             return f"<td>{dated}</td>"
-        if len(text) <= SHORT_CELL:  # "no symptoms", "4 → 2": whole, on one line
+        if len(text) <= SHORT_CELL or i in kept:  # "no symptoms", "4 → 2": on one line
             return f"<td>{paper_text(text).replace(' ', NBSP)}</td>"
         return f"<td>{paper_text(text)}</td>"
 
@@ -326,6 +353,37 @@ def filled_html(message: str, **markup: str) -> str:
     return "".join(parts)
 
 
+def labelled(line: str) -> str:
+    """A model's "Label: the rest" line for paper, its label in bold; a language that
+    writes its label another way: the line as it is."""
+    head, colon, rest = line.partition(": ")
+    if colon:
+        return f"<b>{paper_text(head)}:</b> {paper_text(rest)}"
+    return paper_text(line)
+
+
+def verdict_html(v) -> str:
+    """The walking verdict as page 1's first answer: its symbol and word in bold, then the
+    numbers ("▲ Improving: your walking has got better. Walking before symptoms: …"), in the
+    same weight as the questionnaires' answers under it."""
+    lead = f"{SYMBOLS[v.verdict.verdict]} {v.headline}"
+    head, colon, rest = v.summary.partition(": ")
+    if colon and head == v.headline:  # the summary starts with the headline: said once
+        return f"<b>{paper_text(lead)}:</b> {paper_text(rest)}"
+    # Translators: the walking verdict's symbol and word ("▲ Improving"), then its sentence.
+    return filled_html(
+        _("{verdict}: {summary}"),
+        verdict=f"<b>{paper_text(lead)}</b>",
+        summary=paper_text(v.summary),
+    )
+
+
+def outcomes_note() -> str:
+    """The ZCQ cited modestly, on one line beside "Is it working?"; the full references
+    (My activities' too) are with the other figures (:func:`later_pages`)."""
+    return _("Zurich Claudication Questionnaire: Stucki 1996.")
+
+
 def page_one(report: Report, png: bytes | None) -> str:
     p1 = report.page1
     v = p1.verdict
@@ -333,17 +391,38 @@ def page_one(report: Report, png: bytes | None) -> str:
     if p1.patient_line:
         parts.append(f'<p class="meta"><b>{paper_text(p1.patient_line)}</b></p>')
     parts.append(f'<p class="meta">{paper_text(p1.range_line)}</p>')
-    parts.append(
-        f'<h2>{paper_text(_("Is it working?"))} &nbsp;<span class="verdict">'
-        f"{SYMBOLS[v.verdict.verdict]} {paper_text(v.headline)}</span></h2>"
+    if p1.clinician_line:  # the first thing the clinician reads, in a box
+        parts.append(
+            '<table class="box" width="100%" cellspacing="0"><tr><td>'
+            f"{labelled(p1.clinician_line)}</td></tr></table>"
+        )
+    # Is it working? By walking (DESIGN 5.3) and by the questionnaires (5.6), one answer
+    # under the other, in the same weight.
+    # The questionnaires cited modestly, beside the question their lines answer.
+    cite = (
+        f' &nbsp;<span style="{CITE_STYLE}">{paper_text(outcomes_note())}</span>'
+        if p1.outcomes
+        else ""
     )
-    parts.append(f"<p>{paper_text(v.summary)}</p>")
+    if cite:  # a heading's size would take the note too: the heading's look, by hand
+        question = f'<span style="{HEADING_STYLE}">{paper_text(_("Is it working?"))}</span>'
+        parts.append(f'<p class="heading">{question}{cite}</p>')
+    else:
+        parts.append(f"<h2>{paper_text(_('Is it working?'))}</h2>")
+    parts.append(f'<p class="answer">{verdict_html(v)}</p>')
+    for line in p1.outcomes:
+        parts.append(f'<p class="answer">{labelled(line)}</p>')
     if v.nudge:
         parts.append(f"<p>{paper_text(v.nudge)}</p>")
-    if p1.what_next:
-        parts.append(f"<h2>{paper_text(_('What next'))}</h2>" + bullets(p1.what_next))
-    # The plan in force sits with what to do next (and page 1 keeps it when the page is full).
-    parts.append(f"<p><b>{paper_text(_('Next walk:'))}</b> {paper_text(p1.next_walk)}</p>")
+    # What to do next: a few short sentences in one paragraph, each after a bullet, the
+    # last the plan in force (page 1 keeps it when the page is full).
+    steps = [paper_text(step) for step in p1.what_next]
+    steps.append(f"<b>{paper_text(_('Next walk:'))}</b> {paper_text(p1.next_walk)}")
+    parts.append(
+        f"<p><b>{paper_text(_('What next:'))}</b> "
+        + " &nbsp;".join(f"•&nbsp;{step}" for step in steps)
+        + "</p>"
+    )
     parts.append(f"<h2>{paper_text(p1.plot.title)}</h2>")
     if png is not None:
         data = base64.b64encode(png).decode("ascii")
@@ -363,29 +442,44 @@ def page_one(report: Report, png: bytes | None) -> str:
     parts.append(table(compare_headers, (row.cells for row in p1.compare)))
     if p1.treatments:
         parts.append(f"<h2>{paper_text(_('Treatments'))}</h2>")
-        headers = (
-            _("Treatment"),
-            _("Date"),
-            _("Walking before symptoms: 28 days before → days 7–35 after"),
-            _("Change"),
+        parts.append(treatment_table(p1.treatments))
+        # What "before" and "after" are (DESIGN 5.3) and where relief comes from (5.10),
+        # then the model's caveat: one small paragraph of whole sentences.
+        windows = _(
+            "Walking: median of the tests in the 28 days before → days 7–35 after. Relief: "
+            "from leg pain in the daily log."
         )
-        parts.append(table(headers, (treatment_cells(t) for t in p1.treatments)))
-        parts.append(f'<p class="small">{paper_text(p1.treatment_caveat)}</p>')
-    parts.append(f"<h2>{paper_text(_('Also'))}</h2>")
-    signs = "; ".join(sign.text for sign in p1.signs) or _("No signs found in the data.")
-    talk = paper_text(_("Time to talk to your clinician?"))
-    parts.append(f"<p><b>{talk}</b> {paper_text(signs)}</p>")
-    if p1.opioid_line:
-        head, colon, rest = p1.opioid_line.partition(": ")
-        if colon:  # "Opioids: ..." with its label in bold
-            parts.append(f"<p><b>{paper_text(head)}:</b> {paper_text(rest)}</p>")
-        else:  # a language that writes its label another way: the line as it is
-            parts.append(f"<p>{paper_text(p1.opioid_line)}</p>")
+        caveat = " ".join((windows, p1.treatment_caveat))
+        parts.append(f'<p class="note">{paper_text(caveat)}</p>')
+    if p1.signs or not p1.clinician_line:  # no signs: the clinician's line says so
+        signs = "; ".join(sign.text for sign in p1.signs) or _("No signs found in the data.")
+        talk = paper_text(_("Time to talk to your clinician?"))
+        parts.append(f"<p><b>{talk}</b> {paper_text(signs)}</p>")
+    if p1.opioid_line:  # "Opioids: ..." with its label in bold
+        parts.append(f"<p>{labelled(p1.opioid_line)}</p>")
     safety = paper_text(_("Safety checks:"))
     parts.append(f"<p><b>{safety}</b> {paper_text(p1.safety.summary)}</p>")
     for flag in p1.safety.flagged:
         parts.append(f"<p>&nbsp;&nbsp;• {flag_html(flag)}</p>")
     return "".join(parts)
+
+
+def treatment_table(lines) -> str:
+    """Each treatment's walking before/after (DESIGN 5.3) and, for an injection, block or
+    procedure, its relief in the daily log beside it (5.10); the Relief column only when a
+    treatment listed has a relief record."""
+    headers = [
+        _("Treatment"),
+        _("Date"),
+        _("Walking before symptoms (min:sec)"),
+        _("Change"),
+    ]
+    rows = [treatment_cells(t) for t in lines]
+    if not any(has_relief_record(t.event.kind) for t in lines):
+        return table(headers, rows, one_line=(1,))
+    headers.append(_("Relief"))
+    rows = [(*cells, t.relief_text or UNKNOWN) for cells, t in zip(rows, lines, strict=True)]
+    return table(headers, rows, RELIEF_WIDTHS, one_line=(1,))
 
 
 def flag_html(flag) -> str:
@@ -407,11 +501,16 @@ def treatment_cells(line) -> tuple[str, str, str, str]:
     if effect.before_median_s is None or effect.after_median_s is None:
         span = _("not enough walking tests to compare")
     else:
-        span = f"{minutes_text(effect.before_median_s)} → {minutes_text(effect.after_median_s)}"
+        # min:sec, the unit in the header; on one line ("2:55 → 4:33", never "2:55 →" over
+        # "4:33"), so the Relief column has room.
+        before, after = min_sec_text(effect.before_median_s), min_sec_text(effect.after_median_s)
+        span = f"{before}\u00a0→\u00a0{after}"
     change = line.change_text  # whole percent, as the model says it
     note = line.event.note
     short = f" ({note})" if note and len(note) <= 24 else ""  # long notes: see later pages
-    return (line.event.kind.label + short, date_text(line.event.date), span, change)
+    # The treatment's name on one line ("Start of physiotherapy"); a note may wrap under it.
+    name = line.event.kind.label.replace(" ", "\u00a0")
+    return (name + short, date_text(line.event.date), span, change)
 
 
 def later_pages(report: Report) -> str:
@@ -462,6 +561,8 @@ def later_pages(report: Report) -> str:
             sessions_left_out,
         )
     )
+    if report.page1.outcomes:  # page 1 cites the questionnaires; here in full
+        footnotes = (*footnotes, _(ZCQ_SOURCE_TEXT), _(PSFS_SOURCE_TEXT))
     parts.append(
         f"<h2>{paper_text(_('About these figures'))}</h2>"
         + bullets((*footnotes, report.page1.generated_line))
