@@ -81,7 +81,7 @@ DATED = re.compile(r"^([^(]*\d{4}[^(]*?)&nbsp;\(")
 NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
-PAGE_MARGINS_MM = QMarginsF(13, 14, 13, 14)  # left, top, right, bottom
+PAGE_MARGINS_MM = QMarginsF(13, 11, 13, 11)  # left, top, right, bottom: page 1 is full
 PLOT_SIZE = (1500, 240)  # pixels of the exported plot
 KEY_TEST, KEY_AT_LEAST, KEY_MEDIAN, KEY_TREATMENT = "●", "□", "━━", "┆"  # as drawn
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
@@ -420,7 +420,7 @@ def page_one(report: Report, png: bytes | None) -> str:
     steps.append(f"<b>{paper_text(_('Next walk:'))}</b> {paper_text(p1.next_walk)}")
     parts.append(
         f"<p><b>{paper_text(_('What next:'))}</b> "
-        + " &nbsp;".join(f"•&nbsp;{step}" for step in steps)
+        + "&nbsp; ".join(f"•&nbsp;{step}" for step in steps)  # a line breaks before a •
         + "</p>"
     )
     parts.append(f"<h2>{paper_text(p1.plot.title)}</h2>")
