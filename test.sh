@@ -8,6 +8,6 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 .venv/bin/ruff check src tests bench scripts
 echo "== Layer rules (import-linter, contracts in pyproject.toml)"
 .venv/bin/lint-imports --no-logo --no-cache
-echo "== Types (mypy: strict on core, a baseline on services; config in pyproject.toml)"
+echo "== Types (mypy: strict on core, services and i18n; config in pyproject.toml)"
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
