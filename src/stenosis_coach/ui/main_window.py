@@ -36,6 +36,7 @@ from stenosis_coach.core.today import (
     ROUTINE_RESUME_ACTION,
     WALK_ACTION,
     WEEKLY_ACTION,
+    ZCQ_ACTION,
     action_target,
 )
 from stenosis_coach.i18n import N_, _, pgettext
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.walking = None  # WalkController, made with the Walk page
         self._cues = None  # the cue player, made when a coach first needs it
         self._plans = None  # PlanImportController, made on first use
+        self._outcomes = None  # OutcomesController (the questionnaire), made on first use
         self.setAcceptDrops(True)  # a therapist's plan file can be dropped on the window
         self.exercises = None  # ExerciseController, made with the Exercises page
         self.add_page("exercises", _("Exercises"), "exercise", self._make_exercises_page)
@@ -482,6 +484,8 @@ class MainWindow(QMainWindow):
         elif action in FLARE_ACTIONS:
             self.page("walk")
             self.walking.answer_flare(FLARE_ACTIONS[action])
+        elif action == ZCQ_ACTION:
+            self.outcomes.start(back_to="today")
 
     @property
     def safety(self):  # -> SafetyController
@@ -491,6 +495,15 @@ class MainWindow(QMainWindow):
 
             self._safety = SafetyController(self.context, flows=self, parent=self)
         return self._safety
+
+    @property
+    def outcomes(self):  # -> OutcomesController
+        """The questionnaire and My activities (issue 15)."""
+        if self._outcomes is None:
+            from stenosis_coach.ui.outcomes.controller import OutcomesController
+
+            self._outcomes = OutcomesController(self.context, flows=self, parent=self)
+        return self._outcomes
 
     @property
     def plans(self):  # -> PlanImportController

@@ -1,0 +1,1 @@
+"""The questionnaires a patient answers (issue 15)."""

@@ -1,0 +1,236 @@
+"""Runs the questionnaire (issue 15, DESIGN 5.6): the ZCQ one question per screen, then My
+activities re-rated, then a short thank-you with the result in plain words.
+
+The ZCQ's answers are kept here until its last question, then saved through the Coach in
+one write (:mod:`ui.writes`); leaving before that asks first, as nothing is saved yet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject
+
+from stenosis_coach.core.outcomes.model import ZCQ, Answer, Questionnaire
+from stenosis_coach.core.outcomes.psfs import psfs_outcome
+from stenosis_coach.core.outcomes.zcq import (
+    DUE_EVERY_DAYS,
+    SUBSCALES,
+    Item,
+    items_asked,
+    score_text,
+    zcq_outcome,
+)
+from stenosis_coach.core.walking.logged import FormProblems
+from stenosis_coach.errors import InvalidInput
+from stenosis_coach.i18n import N_, _
+from stenosis_coach.services.changes import Changes
+from stenosis_coach.services.coach import Coach
+from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.hosts import FlowHost, coach_of
+from stenosis_coach.ui.outcomes.screens import (
+    ActivitiesScreen,
+    ActivityChoice,
+    ThankYouScreen,
+    ZcqIntroScreen,
+    ZcqQuestionScreen,
+)
+from stenosis_coach.ui.writes import write, write_for
+
+NOT_SAVED = N_("Your answers were not saved")
+ACTIVITIES_NOT_SAVED = N_("My activities were not saved")
+LEAVE_TITLE = N_("Leave the questionnaire?")
+LEAVE_TEXT = N_("Your answers so far are not saved.")
+LEAVE_OPTIONS = (N_("Keep answering"), N_("Leave"))  # the first is safe: Esc keeps answering
+
+
+def _intro(item: Item) -> str:
+    return next(s.intro for s in SUBSCALES if item in s.items)
+
+
+def result_lines(questionnaires: list[Questionnaire]) -> list[str]:
+    """The result in plain words (no diagnosis): what was kept, and how the scores moved
+    since the first questionnaire."""
+    lines = [_("Your answers are saved. Your clinician can see them in the report.")]
+    zcq = zcq_outcome(questionnaires)
+    if zcq.change is None or zcq.first is None or zcq.latest is None:
+        lines.append(
+            _(
+                "This is your first questionnaire. The next one compares how things change. "
+                "Scores go from 1 to 5 for symptoms and from 1 to 4 for what you can do: "
+                "lower is better."
+            )
+        )
+    else:
+        first, latest = zcq.first, zcq.latest
+        if first.symptom_severity is not None and latest.symptom_severity is not None:
+            lines.append(
+                _("Your symptoms (lower is better): {first} at first, {latest} now.").format(
+                    first=score_text(first.symptom_severity),
+                    latest=score_text(latest.symptom_severity),
+                )
+            )
+        if first.physical_function is not None and latest.physical_function is not None:
+            lines.append(
+                _("What you can do (lower is better): {first} at first, {latest} now.").format(
+                    first=score_text(first.physical_function),
+                    latest=score_text(latest.physical_function),
+                )
+            )
+        if zcq.meaningful:
+            lines.append(_("Your symptoms have eased by a change that patients notice."))
+    psfs = psfs_outcome(questionnaires)
+    if psfs.change is not None and psfs.first and psfs.latest:
+        assert psfs.first.mean is not None and psfs.latest.mean is not None
+        lines.append(
+            _(
+                "My activities (out of 10, higher is better): {first} at first, {latest} now."
+            ).format(first=score_text(psfs.first.mean), latest=score_text(psfs.latest.mean))
+        )
+    lines.append(_("The next questionnaire is due in {days} days.").format(days=DUE_EVERY_DAYS))
+    return lines
+
+
+class OutcomesController(QObject):
+    """The questionnaire flow, shown on ``flows``."""
+
+    def __init__(
+        self, context: AppContext, *, flows: FlowHost, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._flows = flows
+        self._items: tuple[Item, ...] = ()
+        self._answers: dict[str, int] = {}
+        self._index = 0
+        self._day: date | None = None
+        self._back_to = "today"
+
+    @property
+    def _coach(self) -> Coach:
+        return coach_of(self._context)
+
+    # -- the ZCQ ---------------------------------------------------------------------
+    def start(self, back_to: str = "today") -> ZcqIntroScreen:
+        """Open the questionnaire: what it is and its source, then the first question
+        (satisfaction only from the second questionnaire on)."""
+        coach = self._coach
+        self._day = coach.today_date()
+        earlier = [q for q in coach.questionnaires(ZCQ) if q.date < self._day]
+        self._items = items_asked(first_time=not earlier)
+        self._answers = {}
+        self._back_to = back_to
+        intro = ZcqIntroScreen(len(self._items))
+        intro.proceed.connect(lambda: self._show(0))
+        intro.leave.connect(lambda: self._flows.end_flow(self._back_to))
+        self._flows.show_flow(intro)
+        return intro
+
+    def _show(self, index: int) -> ZcqQuestionScreen:
+        self._index = index
+        item = self._items[index]
+        screen = ZcqQuestionScreen(
+            item,
+            _intro(item),
+            index + 1,
+            len(self._items),
+            previous=self._answers.get(item.id),
+            intro_shown=index == 0
+            or _intro(self._items[index - 1]) != _intro(item)
+            or item.id in self._answers,
+        )
+        screen.answered.connect(lambda value: self._answer(item, value))
+        screen.skipped.connect(lambda: self._answer(item, None))
+        screen.back.connect(lambda: index > 0 and self._show(index - 1))
+        screen.leave.connect(self._leave)
+        self._flows.show_flow(screen)
+        screen.setFocus()
+        return screen
+
+    def _answer(self, item: Item, value: int | None) -> None:
+        if value is None:
+            self._answers.pop(item.id, None)
+        else:
+            self._answers[item.id] = value
+        if self._index + 1 < len(self._items):
+            self._show(self._index + 1)
+        else:
+            self._save_zcq()
+
+    def _leave(self) -> None:
+        if self._answers:
+            options = [_(option) for option in LEAVE_OPTIONS]
+            if self._context.dialogs.choose(_(LEAVE_TITLE), _(LEAVE_TEXT), options, 0) != 1:
+                return
+        self._flows.end_flow(self._back_to)
+
+    def _save_zcq(self) -> None:
+        if not self._answers:
+            self._context.dialogs.inform(
+                _("Nothing answered yet"),
+                _("Answer at least one question to save the questionnaire."),
+            )
+            return
+        day, answers = self._day, dict(self._answers)
+        assert day is not None
+        try:
+            saved = write(self._context, lambda coach: coach.record_zcq(day, answers), _(NOT_SAVED))
+        except FormProblems as problems:  # not expected: the screens give only valid answers
+            self._context.dialogs.warn(_(NOT_SAVED), " ".join(problems.problems.values()))
+            return
+        if saved is not None:
+            self.rate_activities()
+
+    # -- My activities ---------------------------------------------------------------
+    def rate_activities(self) -> ActivitiesScreen:
+        current = [(a.id, a.words) for a in self._coach.activities(current_only=True)]
+        screen = ActivitiesScreen(current, self._context.dialogs)
+        screen.submitted.connect(lambda choices: self._save_activities(screen, choices))
+        screen.cancelled.connect(self.thank)
+        self._flows.show_flow(screen)
+        return screen
+
+    def _save_activities(self, screen: ActivitiesScreen, choices: list[ActivityChoice]) -> None:
+        day = self._day or self._coach.today_date()
+
+        def save(coach: Coach) -> tuple[str, Changes]:
+            """Saved (``""``), or the problem to say on the screen."""
+            changes = Changes()
+            try:
+                for choice in choices:
+                    if choice.activity_id is None and not choice.retired:
+                        added, added_changes = coach.add_activity(choice.words)
+                        choice.activity_id = added.id
+                        changes = changes | added_changes
+                ratings: dict[str, Answer] = {
+                    c.words: c.rating for c in choices if c.rating is not None and not c.retired
+                }
+                if ratings:
+                    changes = changes | coach.record_psfs(day, ratings)
+                for choice in choices:
+                    if choice.retired and choice.activity_id is not None:
+                        changes = changes | coach.retire_activity(choice.activity_id)
+            except (InvalidInput, FormProblems) as exc:
+                message = (
+                    " ".join(exc.problems.values())
+                    if isinstance(exc, FormProblems)
+                    else exc.message
+                )
+                return message, changes
+            return "", changes
+
+        problem = write_for(self._context, save, _(ACTIVITIES_NOT_SAVED))
+        if problem:
+            screen.error.setText(problem)
+            screen.error.show()
+        elif problem is not None:
+            self.thank()
+
+    # -- the end ---------------------------------------------------------------------
+    def thank(self) -> ThankYouScreen:
+        lines = result_lines(self._coach.questionnaires())
+        words = _("Back to Today") if self._back_to == "today" else _("Back to Progress")
+        screen = ThankYouScreen(lines, words)
+        screen.done.connect(lambda: self._flows.end_flow(self._back_to))
+        self._flows.show_flow(screen)
+        return screen
