@@ -83,7 +83,9 @@ def test_a_write_is_seen_by_the_next_read_and_read_once(coach, reads):
     assert leg == {newest.log.day}  # the deleted day's pain is gone from the plot
     assert reads["all_logs"] == 2  # once before the delete, once after it
     # What the delete did not touch is kept, and so is what was computed from it alone.
-    assert reads["walks_with_sessions"] == 1 and reads["checks"] == 1 and reads["starts_and_ends"] == 1
+    assert (
+        reads["walks_with_sessions"] == 1 and reads["checks"] == 1 and reads["starts_and_ends"] == 1
+    )
     assert after.tolerance is before.tolerance
 
 
