@@ -1,0 +1,256 @@
+"""Reminders between sessions (DESIGN 5.7, issue 16): which to show at a moment T.
+
+Opt-in (off until the patient says yes). Each item is reminded at or after the time the
+patient picked for it, on the same local day, only when :func:`core.due.what_is_due`
+says it is due at T (so a walk already done is never reminded), at most once a local day
+(``already_sent`` is kept on disk, so a restart does not remind again), and never in
+quiet hours. Wall times are the patient's: a time the clocks skip (01:30 on the morning
+the clocks go forward) comes as soon as the day reaches it.
+
+The weekly symptom check and the questionnaire have no time of their own: they come
+with the morning one (the routine's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from stenosis_coach.core.due import Due, RoutineDue
+from stenosis_coach.core.today import (
+    LOG_ACTION,
+    ROUTINE_ACTION,
+    ROUTINE_RESUME_ACTION,
+    TEST_INSTRUCTION,
+    WALK_ACTION,
+    WEEKLY_ACTION,
+    ZCQ_ACTION,
+    routine_action,
+)
+from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.core.words import minutes_text
+from stenosis_coach.i18n import _
+
+# The items and the setting whose time each uses.
+WALK = "walk"
+DAILY_LOG = "daily_log"
+SAFETY_CHECK = "safety_check"
+QUESTIONNAIRE = "questionnaire"
+ROUTINE_PREFIX = "routine:"  # one key per routine: "routine:<id>"
+TIME_FIELDS = ("routine", "walk", "daily_log", "quiet_start", "quiet_end")
+
+
+def _clock_time(value: object, default: time) -> time:
+    """``"HH:MM"`` as a time; anything else (missing, damaged) is ``default``."""
+    if not isinstance(value, str):
+        return default
+    try:
+        parsed = time.fromisoformat(value)
+    except ValueError:
+        return default
+    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """The patient's reminder choices (remembered in the settings file).
+
+    Defaults: off; the routine at 09:00, the walk at 15:00, the daily log at 19:00; quiet
+    hours 21:00-08:00 (equal start and end: no quiet hours). ``asked``: the question
+    "Would you like reminders?" was asked (it is asked once); ``told_tray``: the patient
+    was told once that closing the window keeps the app in the tray."""
+
+    on: bool = False
+    routine: time = time(9, 0)
+    walk: time = time(15, 0)
+    daily_log: time = time(19, 0)
+    quiet_start: time = time(21, 0)
+    quiet_end: time = time(8, 0)
+    asked: bool = False
+    told_tray: bool = False
+
+    def time_for(self, key: str) -> time:
+        """The wall time of an item (the check and the questionnaire: the morning one)."""
+        if key == WALK:
+            return self.walk
+        if key == DAILY_LOG:
+            return self.daily_log
+        return self.routine
+
+    def with_changes(self, **changes: Any) -> ReminderSettings:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"on": self.on, "asked": self.asked, "told_tray": self.told_tray}
+        for name in TIME_FIELDS:
+            data[name] = getattr(self, name).strftime("%H:%M")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> ReminderSettings:
+        """From the settings file; anything missing or damaged keeps its default."""
+        default = cls()
+        if not isinstance(data, dict):
+            return default
+        flags = {
+            name: value if isinstance(value, bool) else getattr(default, name)
+            for name in ("on", "asked", "told_tray")
+            for value in [data.get(name)]
+        }
+        times = {name: _clock_time(data.get(name), getattr(default, name)) for name in TIME_FIELDS}
+        return cls(**flags, **times)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One reminder: its item ``key``, plain words, and the Today action that opens it."""
+
+    key: str
+    title: str
+    text: str
+    action: str
+
+
+def in_quiet_hours(wall: time, settings: ReminderSettings) -> bool:
+    """Is the wall time ``wall`` in quiet hours (start included, end not; across
+    midnight when the start is later than the end)?"""
+    start, end = settings.quiet_start, settings.quiet_end
+    wall = wall.replace(second=0, microsecond=0, tzinfo=None)
+    if start == end:
+        return False
+    if start < end:
+        return start <= wall < end
+    return wall >= start or wall < end
+
+
+def _walk_reminder(due: Due) -> Reminder:
+    rx = due.walk.prescription
+    if due.walk.kind is WalkKind.TEST or rx.bout_s is None:
+        return Reminder(WALK, _("Time for your walking test"), _(TEST_INSTRUCTION), WALK_ACTION)
+    text = _(
+        "Walk {bout} at a time, with rests of about {rest}: {total} of walking in all."
+    ).format(
+        bout=minutes_text(rx.bout_s),
+        rest=minutes_text(rx.rest_s),
+        total=minutes_text(rx.target_total_s),
+    )
+    return Reminder(WALK, _("Time for your walk"), text, WALK_ACTION)
+
+
+def _routine_reminder(entry: RoutineDue) -> Reminder:
+    routine = entry.routine
+    key = ROUTINE_PREFIX + routine.id
+    if entry.stopped_today:
+        text = _("You stopped {routine} early today. You can carry on where you left off.").format(
+            routine=routine.name
+        )
+        return Reminder(
+            key,
+            _("Time for your exercises"),
+            text,
+            routine_action(ROUTINE_RESUME_ACTION, routine.id),
+        )
+    text = _("{routine} is due today.").format(routine=routine.name)
+    return Reminder(
+        key, _("Time for your exercises"), text, routine_action(ROUTINE_ACTION, routine.id)
+    )
+
+
+def due_reminders(due: Due) -> list[Reminder]:
+    """A reminder for each item due in ``due``, in Today's order (the check first)."""
+    found: list[Reminder] = []
+    if due.check_waiting is not None:
+        found.append(
+            Reminder(
+                SAFETY_CHECK,
+                _("Please finish your symptom check"),
+                _("You started a symptom check. Walks and exercises wait until it is done."),
+                WEEKLY_ACTION,
+            )
+        )
+    elif due.safety_check:
+        found.append(
+            Reminder(
+                SAFETY_CHECK,
+                _("Time for your weekly symptom check"),
+                _("A few yes-or-no questions about new symptoms. It takes about a minute."),
+                WEEKLY_ACTION,
+            )
+        )
+    found.extend(_routine_reminder(entry) for entry in due.routines_due)
+    if due.walk.due:
+        found.append(_walk_reminder(due))
+    if due.daily_log:
+        found.append(
+            Reminder(
+                DAILY_LOG,
+                _("Time for today's log"),
+                _("Note how today went. It takes a minute or two."),
+                LOG_ACTION,
+            )
+        )
+    if due.questionnaire:
+        found.append(
+            Reminder(
+                QUESTIONNAIRE,
+                _("Time for the questionnaire"),
+                _(
+                    "A few short questions about your legs, your walking and your care. "
+                    "It takes about 5 minutes."
+                ),
+                ZCQ_ACTION,
+            )
+        )
+    return found
+
+
+def reminders_at(
+    at: datetime,
+    due: Due,
+    settings: ReminderSettings,
+    already_sent: Mapping[str, date],
+    tz: tzinfo,
+    paused: bool = False,
+) -> list[Reminder]:
+    """The reminders to show at ``at`` (aware): each due item whose time has come today,
+    not reminded yet today (``already_sent``: item key -> the local day it last was),
+    outside quiet hours. ``paused``: a safety answer waits for the patient to be checked
+    (Today shows only that), so nothing is reminded."""
+    if at.tzinfo is None:
+        raise ValueError("at must be timezone-aware")
+    if not settings.on or paused:
+        return []
+    local = at.astimezone(tz)
+    wall = local.time().replace(tzinfo=None)
+    if in_quiet_hours(wall, settings):
+        return []
+    today = local.date()
+    return [
+        reminder
+        for reminder in due_reminders(due)
+        if already_sent.get(reminder.key) != today
+        and wall >= settings.time_for(reminder.key.split(":")[0])
+    ]
+
+
+def _wall_moment(day: date, wall: time, tz: tzinfo) -> datetime:
+    """The first moment of ``day`` whose wall time is ``wall`` or later (a time the clocks
+    skip is the moment they reach it), as an aware UTC-comparable datetime."""
+    moment = datetime.combine(day, wall, tzinfo=tz)
+    # Round-tripping through UTC turns a skipped wall time into the real moment after it.
+    as_utc = moment.astimezone(tz).astimezone(tz)
+    return as_utc if as_utc.time().replace(tzinfo=None) >= wall else moment
+
+
+def next_check(at: datetime, settings: ReminderSettings, tz: tzinfo) -> datetime:
+    """The next moment after ``at`` when a reminder's time comes or quiet hours end (the
+    timer also checks every minute: what is due changes with what the patient does)."""
+    today = at.astimezone(tz).date()
+    walls = {settings.routine, settings.walk, settings.daily_log, settings.quiet_end}
+    moments = [
+        _wall_moment(today + timedelta(days=days), wall, tz) for days in (0, 1) for wall in walls
+    ]
+    later = [moment for moment in moments if moment > at]
+    return min(later).astimezone(at.tzinfo)
