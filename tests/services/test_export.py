@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from stenosis_coach.core import datafolder
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
 from stenosis_coach.core.safety import QUESTIONS, CheckTrigger, ClearanceReason
 from stenosis_coach.core.sessions import EndReason
@@ -317,9 +318,25 @@ def test_minutes_are_exact_decimals_where_possible(value, text):
     assert decimal_text(value) == text
 
 
-def test_walk_diary_columns_are_the_diary_contract():
-    assert sorted(export.WALK_DIARY_COLUMNS) == sorted(diary.COLUMNS)
-    assert export.WALK_COLUMNS[: len(export.WALK_DIARY_COLUMNS)] == export.WALK_DIARY_COLUMNS
+def test_walk_diary_columns_are_the_diary_contract(exported):
+    out, _ = exported
+    [diary_header, *_rows] = read(out / "walk_diary.csv")
+    [walks_header, *_rows] = read(out / "walks.csv")
+    assert sorted(diary_header) == sorted(diary.COLUMNS)
+    assert walks_header[: len(diary_header)] == diary_header
+
+
+def test_the_headers_written_are_the_data_folders_contract(exported):
+    """DESIGN 4.4: core owns the data folder's columns; the export writes exactly those,
+    file by file and in order, and import reads every one of them back."""
+    out, _ = exported
+    assert sorted(p.name for p in out.iterdir()) == sorted(datafolder.EXPORTED)
+    for name, columns in datafolder.EXPORTED.items():
+        [header, *_rows] = read(out / name)
+        assert header == list(columns), name
+        read_back = datafolder.COLUMNS[name]
+        assert [c for c in read_back if c in header] == header, name
+    assert list(FILES.items()) == list(datafolder.EXPORTED.items())
 
 
 def test_walks_go_back_in_with_walks_import_and_export_the_same(exported, tmp_path, clock):

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import _TREATMENT_LABELS, TreatmentKind
+from stenosis_coach.core.datafolder import EXPORTED, WALK_DIARY_COLUMNS
 from stenosis_coach.core.outcomes.model import SinceTreatment, answer_text, rows_of
 from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
 from stenosis_coach.core.sessions import (
@@ -66,93 +67,9 @@ log = logging.getLogger(__name__)
 ENCODING = "utf-8-sig"  # UTF-8 with a BOM: Excel then reads the file as UTF-8
 DECIMAL_PLACES = 6  # minutes and metres with no exact decimal are rounded to this
 
-# The walk diary's columns in the order DESIGN 4.3 lists them (a test keeps them equal to
-# the diary's own set): the first columns of walks.csv and all of walk_diary.csv.
-WALK_DIARY_COLUMNS = (
-    "date",
-    "kind",
-    "total_walk_min",
-    "time_to_symptoms_min",
-    "peak_leg_pain",
-    "rests",
-    "next_day_flare",
-    "distance_m",
-    "notes",
-)
-WALK_COLUMNS = (
-    *WALK_DIARY_COLUMNS,
-    "walk_id",
-    "start",
-    "source",
-    "diary_file",
-    "ended_by",
-    "session_id",
-)
-SESSION_COLUMNS = (
-    "session_id",
-    "kind",
-    "title",
-    "state",
-    "started",
-    "ended",
-    "minutes",
-    "ended_how",
-    "last_heartbeat",
-    "routine_id",  # DESIGN 4.4 (issue 15): a routine session's routine, from its started event
-)
-SESSION_EVENT_COLUMNS = ("session_id", "at", "seconds_from_start", "event", "details")
-DAILY_LOG_COLUMNS = (
-    "date",
-    "leg_pain",
-    "back_pain",
-    "numbness",
-    "otc_doses",
-    "prescription_doses",
-    "opioid_doses",
-    "total_doses",
-    "woken_by_leg_pain",
-    "sleep_quality",
-    "new_weakness",
-    "standing_min",
-    "notes",
-    "updated_at",
-    "since_treatment",  # DESIGN 5.10 (issue 15): empty when not asked or not answered
-)
-TREATMENT_COLUMNS = ("date", "kind", "kind_label", "note")
-SAFETY_CHECK_COLUMNS = (
-    "check_id",
-    "trigger",
-    "started",
-    "completed",
-    "postponed",
-    "level",
-    "any_yes",
-    "yes_answers",
-)
-SAFETY_ANSWER_COLUMNS = (
-    "check_id",
-    "question_id",
-    "question",
-    "question_level",
-    "answer",
-    "answered_at",
-)
-CLEARANCE_COLUMNS = ("clearance_id", "at", "reason", "check_id")
-QUESTIONNAIRE_COLUMNS = ("date", "instrument", "item", "answer")  # DESIGN 4.4 (issue 15)
-
-# File name -> its columns, in the order the files are written and counted.
-FILES: dict[str, tuple[str, ...]] = {
-    "walks.csv": WALK_COLUMNS,
-    "walk_diary.csv": WALK_DIARY_COLUMNS,
-    "sessions.csv": SESSION_COLUMNS,
-    "session_events.csv": SESSION_EVENT_COLUMNS,
-    "daily_log.csv": DAILY_LOG_COLUMNS,
-    "treatments.csv": TREATMENT_COLUMNS,
-    "safety_checks.csv": SAFETY_CHECK_COLUMNS,
-    "safety_answers.csv": SAFETY_ANSWER_COLUMNS,
-    "clearances.csv": CLEARANCE_COLUMNS,
-    "questionnaires.csv": QUESTIONNAIRE_COLUMNS,
-}
+# File name -> its columns, in the order the files are written and counted: core's data
+# folder contract (DESIGN 4.4), the same lists ``import --from`` reads back.
+FILES: dict[str, tuple[str, ...]] = EXPORTED
 
 # How each file's rows are counted in the summary sentence (walk_diary.csv repeats
 # walks.csv): the form for a count, translated when called, its {n} filled after.

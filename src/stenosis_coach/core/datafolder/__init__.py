@@ -4,6 +4,8 @@ Pure: it is given the files' bytes and gives the history to store, or every prob
 
 from stenosis_coach.core.datafolder.folder import (
     COLUMNS,
+    EXPORTED,
+    WALK_DIARY_COLUMNS,
     DataFolder,
     FolderWalk,
     parse_folder,
@@ -12,6 +14,8 @@ from stenosis_coach.core.datafolder.tables import FolderError, FolderProblem
 
 __all__ = [
     "COLUMNS",
+    "EXPORTED",
+    "WALK_DIARY_COLUMNS",
     "DataFolder",
     "FolderError",
     "FolderProblem",

@@ -94,8 +94,9 @@ WALK_DIARY_COLUMNS = (
     "distance_m",
     "notes",
 )
-# Each file this version reads: its columns (what the export writes, and the December 2026
-# additions of DESIGN 4.4) and those required when the file is there.
+# The data folder's columns (DESIGN 4.4, docs/csv-export.md), the one list of them: each
+# file this version reads, its columns in the order the export writes them (and the
+# December 2026 additions of DESIGN 4.4), and those required when the file is there.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "walks.csv": (
         *WALK_DIARY_COLUMNS,
@@ -178,10 +179,18 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "questionnaires.csv": (),
 }
 _FREE_TEXT = frozenset({"notes", "note", "title", "yes_answers", "question", "diary_file", "item"})
+# What this version reads but cannot store yet: accepted empty, and not exported.
 _NOT_STORED_YET = {
     "walks.csv": ("aid",),
     "walk_diary.csv": ("aid",),
     "daily_log.csv": ("neck_pain", "arm_pain", "hand_numbness"),
+}
+_FILES_NOT_STORED_YET = ("home_tests.csv",)
+# What ``export`` writes: each file in the order written and counted, with its columns.
+EXPORTED: dict[str, tuple[str, ...]] = {
+    name: tuple(c for c in columns if c not in _NOT_STORED_YET.get(name, ()))
+    for name, columns in COLUMNS.items()
+    if name not in _FILES_NOT_STORED_YET
 }
 SESSION_KINDS = ("routine", "walk")
 T_ = TypeVar("T_")
