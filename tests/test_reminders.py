@@ -251,3 +251,13 @@ def test_reminder_words_are_whole_translated_messages(pseudo):
     for reminder in found:
         assert is_pseudo_wrapped(reminder.title), reminder.title
         assert is_pseudo_wrapped(reminder.text), reminder.text
+
+
+def test_the_settings_file_keeps_reminders_and_an_old_file_still_loads():
+    from stenosis_coach.core.settings import Settings
+
+    chosen = Settings().with_changes(reminders=ReminderSettings(on=True, walk=time(16, 0)))
+    assert Settings.from_dict(chosen.to_dict()) == chosen
+    old = {"text_size": "normal", "high_contrast": True, "sound_on": True, "volume": 60}
+    loaded = Settings.from_dict(old)
+    assert loaded.reminders == ReminderSettings() and loaded.high_contrast

@@ -16,22 +16,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stenosis_coach.core.due import Due, RoutineDue
-from stenosis_coach.core.today import (
-    LOG_ACTION,
-    ROUTINE_ACTION,
-    ROUTINE_RESUME_ACTION,
-    TEST_INSTRUCTION,
-    WALK_ACTION,
-    WEEKLY_ACTION,
-    ZCQ_ACTION,
-    routine_action,
-)
-from stenosis_coach.core.walking.model import WalkKind
-from stenosis_coach.core.words import minutes_text
 from stenosis_coach.i18n import _
+
+if TYPE_CHECKING:  # the settings file reads ReminderSettings before the first paint:
+    # what decides the reminders (due, today, words) is imported when first used.
+    from stenosis_coach.core.due import Due, RoutineDue
 
 # The items and the setting whose time each uses.
 WALK = "walk"
@@ -94,13 +85,25 @@ class ReminderSettings:
         default = cls()
         if not isinstance(data, dict):
             return default
-        flags = {
-            name: value if isinstance(value, bool) else getattr(default, name)
-            for name in ("on", "asked", "told_tray")
-            for value in [data.get(name)]
-        }
-        times = {name: _clock_time(data.get(name), getattr(default, name)) for name in TIME_FIELDS}
-        return cls(**flags, **times)
+
+        def flag(name: str) -> bool:
+            value = data.get(name)
+            return value if isinstance(value, bool) else bool(getattr(default, name))
+
+        def wall(name: str) -> time:
+            found: time = getattr(default, name)
+            return _clock_time(data.get(name), found)
+
+        return cls(
+            on=flag("on"),
+            routine=wall("routine"),
+            walk=wall("walk"),
+            daily_log=wall("daily_log"),
+            quiet_start=wall("quiet_start"),
+            quiet_end=wall("quiet_end"),
+            asked=flag("asked"),
+            told_tray=flag("told_tray"),
+        )
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,10 @@ def in_quiet_hours(wall: time, settings: ReminderSettings) -> bool:
 
 
 def _walk_reminder(due: Due) -> Reminder:
+    from stenosis_coach.core.today import TEST_INSTRUCTION, WALK_ACTION
+    from stenosis_coach.core.walking.model import WalkKind
+    from stenosis_coach.core.words import minutes_text
+
     rx = due.walk.prescription
     if due.walk.kind is WalkKind.TEST or rx.bout_s is None:
         return Reminder(WALK, _("Time for your walking test"), _(TEST_INSTRUCTION), WALK_ACTION)
@@ -140,6 +147,8 @@ def _walk_reminder(due: Due) -> Reminder:
 
 
 def _routine_reminder(entry: RoutineDue) -> Reminder:
+    from stenosis_coach.core.today import ROUTINE_ACTION, ROUTINE_RESUME_ACTION, routine_action
+
     routine = entry.routine
     key = ROUTINE_PREFIX + routine.id
     if entry.stopped_today:
@@ -160,6 +169,8 @@ def _routine_reminder(entry: RoutineDue) -> Reminder:
 
 def due_reminders(due: Due) -> list[Reminder]:
     """A reminder for each item due in ``due``, in Today's order (the check first)."""
+    from stenosis_coach.core.today import LOG_ACTION, WEEKLY_ACTION, ZCQ_ACTION
+
     found: list[Reminder] = []
     if due.check_waiting is not None:
         found.append(

@@ -6,10 +6,11 @@ so nothing hard-codes points.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from stenosis_coach.core.reminders import ReminderSettings
 from stenosis_coach.i18n import N_, _
 
 
@@ -107,6 +108,7 @@ class Settings:
     sound_on: bool = True
     volume: int = 80  # percent, 0-100
     window: WindowPlacement | None = None  # where the window last was; None: never closed
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)  # off until asked
 
     @property
     def type_scale(self) -> TypeScale:
@@ -125,6 +127,7 @@ class Settings:
         data["text_size"] = self.text_size.value
         if self.window is None:
             del data["window"]
+        data["reminders"] = self.reminders.to_dict()
         return data
 
     @classmethod
@@ -152,6 +155,7 @@ class Settings:
                 if isinstance(volume, int) and not isinstance(volume, bool)
                 else default.volume,
                 window=WindowPlacement.from_dict(data.get("window")),
+                reminders=ReminderSettings.from_dict(data.get("reminders")),
             )
         )
 

@@ -40,6 +40,7 @@ from stenosis_coach.storage.database import Database, open_database
 if TYPE_CHECKING:  # imported where used: the report's model alone takes 0.1 s to import
     from stenosis_coach.core.daily import DailyLog, TreatmentEvent
     from stenosis_coach.core.due import WalkDue
+    from stenosis_coach.core.reminders import Reminder, ReminderSettings
     from stenosis_coach.core.report.model import Report
     from stenosis_coach.core.routine_summary import RoutineSummary
     from stenosis_coach.core.safety import CheckTrigger, ClearanceReason, SeekCareAdvice
@@ -269,6 +270,30 @@ class Coach:
         """What is due at ``at`` (an aware moment; now when not given)."""
         at = at if at is not None else self.now()
         return due_service.due_for(self.read_model(), at, self._tz)
+
+    def reminders_at(
+        self, at: datetime | None = None, settings: ReminderSettings | None = None
+    ) -> list[Reminder]:
+        """The reminders to show at ``at`` (now when not given) with the patient's reminder
+        ``settings`` (the saved ones when not given): due items whose time has come, not
+        reminded yet today, outside quiet hours; none while a safety answer waits for the
+        patient to be checked (Today then shows only that). Not recorded: see
+        :meth:`mark_reminded`."""
+        from stenosis_coach.services import reminders
+        from stenosis_coach.services.settings_store import load_settings
+
+        at = at if at is not None else self.now()
+        chosen = settings if settings is not None else load_settings(self._paths).reminders
+        paused = self.safety_status().needs_clearance
+        return reminders.reminders_now(self._paths, self.due(at), chosen, at, self._tz, paused)
+
+    def mark_reminded(self, shown: list[Reminder], at: datetime | None = None) -> None:
+        """Record that ``shown`` were reminded (on ``at``'s local day; now when not given):
+        none of them comes again that day, even after a restart."""
+        from stenosis_coach.services import reminders
+
+        at = at if at is not None else self.now()
+        reminders.mark_reminded(self._paths, shown, at, self._tz)
 
     def exercises(self) -> dict[str, Exercise]:
         """Built-in exercises plus those imported plans brought."""
