@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self._cues = None  # the cue player, made when a coach first needs it
         self._plans = None  # PlanImportController, made on first use
         self._outcomes = None  # OutcomesController (the questionnaire), made on first use
+        self.guide = None  # the user guide's window (ui/help), made at the first F1
         self.setAcceptDrops(True)  # a therapist's plan file can be dropped on the window
         self.exercises = None  # ExerciseController, made with the Exercises page
         self.add_page("exercises", _("Exercises"), "exercise", self._make_exercises_page)
@@ -634,6 +635,20 @@ class MainWindow(QMainWindow):
         symptoms = QAction(_("I have &new symptoms…"), self)
         symptoms.triggered.connect(self._new_symptoms)
         help_menu.addAction(symptoms)
+        user_guide = QAction(_("&User guide"), self)
+        user_guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        user_guide.triggered.connect(self.open_guide)
+        help_menu.addAction(user_guide)
+
+    def open_guide(self) -> None:
+        """Help → User guide (F1): the guide in its own window, at the part for the page
+        or the flow in view; a walk or routine running here goes on under it."""
+        from stenosis_coach.ui.help.window import GuideWindow
+
+        if self.guide is None:
+            self.guide = GuideWindow(self.context, self)
+        flow = self.flow
+        self.guide.open_for(self.current_key(), type(flow).__module__ if flow is not None else None)
 
     def _restyle(self, settings: Settings) -> None:
         variant = palette_for(settings).icon_variant
@@ -683,6 +698,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.remember_placement()
+        if self.guide is not None:
+            self.guide.close()
         self.context.close_database()
         super().closeEvent(event)
 
