@@ -40,9 +40,9 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
 from typing import TypeVar
 
+from stenosis_coach.core.csv_table import Bad, shown
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
 from stenosis_coach.core.datafolder.tables import (
-    Bad,
     FolderError,
     FolderProblem,
     Row,
@@ -59,7 +59,6 @@ from stenosis_coach.core.datafolder.tables import (
     optional_whole,
     optional_yes_no,
     read_table,
-    shown,
     whole,
     yes_no,
 )

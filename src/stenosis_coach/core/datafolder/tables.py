@@ -6,10 +6,7 @@ in one go; nothing here raises for a bad value.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,14 +14,13 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, TypeVar
 
-from stenosis_coach.core.numbers import NumberProblem, NumberRule, Problem, read_number
+from stenosis_coach.core.csv_table import CSV_NUMBER, ISO_DATE, Bad, CsvRows, problem_text, shown
+from stenosis_coach.core.numbers import NumberProblem, Problem, read_number
 from stenosis_coach.i18n import _
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 
-_CSV_NUMBER = NumberRule("Value", decimal_comma=False)  # a decimal point only (DESIGN 4.3)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
 
@@ -39,16 +35,7 @@ class FolderProblem:
 
     def text(self) -> str:
         """ "walks.csv: line 3, column rests: …"."""
-        if self.line is not None and self.column:
-            said = _("{source}: line {line}, column {column}: {problem}")
-        elif self.line is not None:
-            said = _("{source}: line {line}: {problem}")
-        elif self.column:
-            said = _("{source}: column {column}: {problem}")
-        else:
-            said = _("{source}: {problem}")
-        column = " ".join((self.column or "").splitlines())
-        return said.format(source=self.file, line=self.line, column=column, problem=self.message)
+        return problem_text(self.file, self.line, self.column, self.message)
 
 
 class FolderError(ValueError):
@@ -57,16 +44,6 @@ class FolderError(ValueError):
     def __init__(self, problems: list[FolderProblem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(p.text() for p in self.problems))
-
-
-class Bad(Exception):
-    """A bad value in one cell; the message is said to the user."""
-
-
-def shown(value: str) -> str:
-    """A cell as a message quotes it: on one line, at most 20 characters."""
-    one_line = " ".join(value.splitlines())
-    return one_line if len(one_line) <= 20 else one_line[:20] + "…"
 
 
 @dataclass
@@ -109,96 +86,18 @@ def read_table(
     free_text: frozenset[str],
     problems: list[FolderProblem],
 ) -> Table:
-    """The rows of one CSV file. Header names are trimmed and matched in any case; cells
-    are trimmed, except free text (kept exactly as written). Blank rows are skipped."""
-    text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    index: dict[str, int] = {}
-    rows: list[Row] = []
-    line = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(
-                FolderProblem(
-                    file, line, None, _("this line cannot be read as CSV ({why})").format(why=exc)
-                )
-            )
-            break
-        row_line, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in cells):
-            continue
-        if header is None:
-            header = [name.strip() for name in cells]
-            index = _header(file, header, row_line, known, required, problems)
-            continue
-        if len(cells) != len(header):
-            problems.append(
-                FolderProblem(
-                    file,
-                    row_line,
-                    None,
-                    _(
-                        "this row has {values} values but the header has {columns} columns; "
-                        "check for a missing or extra comma"
-                    ).format(values=len(cells), columns=len(header)),
-                )
-            )
-            continue
-        found = {
-            name: cells[i] if name in free_text else cells[i].strip() for name, i in index.items()
-        }
-        rows.append(Row(file, row_line, found, problems))
-    if header is None and text.strip():
+    """The rows of one CSV file (read as :class:`~stenosis_coach.core.csv_table.CsvRows`
+    reads every CSV file: headers in any case, cells trimmed except free text, blank rows
+    skipped); an empty file is an empty table."""
+
+    def note(line: int | None, column: str | None, message: str) -> None:
+        problems.append(FolderProblem(file, line, column, message))
+
+    reader = CsvRows(text, known, required, note, keep_spaces=free_text)
+    rows = [Row(file, line, cells, problems) for line, cells in reader]
+    if not reader.header_found and text.removeprefix("\ufeff").strip():
         problems.append(FolderProblem(file, 1, None, _("the file has no header row")))
-    return Table(tuple(index), rows)
-
-
-def _header(
-    file: str,
-    header: list[str],
-    line: int,
-    known: tuple[str, ...],
-    required: tuple[str, ...],
-    problems: list[FolderProblem],
-) -> dict[str, int]:
-    index: dict[str, int] = {}
-    for position, name in enumerate(header, start=1):
-        key = name.lower()
-        if not name:
-            problems.append(
-                FolderProblem(
-                    file,
-                    line,
-                    None,
-                    _("column {position} has no name; remove it or name it").format(
-                        position=position
-                    ),
-                )
-            )
-        elif key not in known:
-            problems.append(
-                FolderProblem(
-                    file,
-                    line,
-                    name,
-                    _("unknown column; the columns are: {columns}").format(
-                        columns=", ".join(known)
-                    ),
-                )
-            )
-        elif key in index:
-            problems.append(FolderProblem(file, line, key, _("this column appears more than once")))
-        else:
-            index[key] = position - 1
-    for name in required:
-        if name not in index:
-            problems.append(FolderProblem(file, line, name, _("this required column is missing")))
-    return index
+    return Table(reader.columns, rows)
 
 
 # -- cell readers (each raises Bad with a plain sentence) ---------------------------------
@@ -214,7 +113,7 @@ def day(value: str) -> date:
     if not value:
         raise Bad(_("a date is needed, like 2026-02-03"))
     try:
-        if not _ISO_DATE.fullmatch(value):
+        if not ISO_DATE.fullmatch(value):
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
@@ -231,7 +130,7 @@ def moment(value: str) -> datetime:
         found = datetime.fromisoformat(value)
     except ValueError:
         found = None
-    if found is None or found.tzinfo is None or not _ISO_DATE.match(value):
+    if found is None or found.tzinfo is None or not ISO_DATE.match(value):
         raise Bad(
             _(
                 "'{value}' is not a time with its offset; write it like 2026-03-02T09:30:00+01:00"
@@ -247,7 +146,7 @@ def optional_moment(value: str) -> datetime | None:
 def number(value: str) -> Fraction:
     """An exact decimal (``6.5`` -> 13/2), a point for decimals."""
     try:
-        found = read_number(value, _CSV_NUMBER)
+        found = read_number(value, CSV_NUMBER)
     except NumberProblem as problem:
         if problem.problem is Problem.EMPTY:
             raise Bad(_("a number is needed here")) from None

@@ -20,15 +20,13 @@ Readings of the contract decided here:
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from fractions import Fraction
 
-from stenosis_coach.core.numbers import NumberProblem, NumberRule, Problem, read_number
+from stenosis_coach.core.csv_table import CSV_NUMBER, ISO_DATE, Bad, CsvRows, problem_text, shown
+from stenosis_coach.core.numbers import NumberProblem, Problem, read_number
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.i18n import _
 
@@ -38,8 +36,6 @@ COLUMNS = REQUIRED + OPTIONAL
 MAX_TOTAL_MIN = 180  # DESIGN 4.3: total_walk_min > 0 and <= 180
 DIARY_START = time(12, 0)  # DESIGN 4.3: a diary walk starts at 12:00 local time on its date
 
-_CSV_NUMBER = NumberRule("Value", decimal_comma=False)  # DESIGN 4.3: a decimal point only
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FLARE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False, "": False}
 _KINDS = {"": WalkKind.TEST, "test": WalkKind.TEST, "training": WalkKind.TRAINING}
 
@@ -54,16 +50,7 @@ class DiaryProblem:
 
     def text(self, source: str) -> str:
         """The problem where it is: "diary.csv: line 3, column rests: ..."."""
-        if self.line is not None and self.column:
-            said = _("{source}: line {line}, column {column}: {problem}")
-        elif self.line is not None:
-            said = _("{source}: line {line}: {problem}")
-        elif self.column:
-            said = _("{source}: column {column}: {problem}")
-        else:
-            said = _("{source}: {problem}")
-        column = " ".join((self.column or "").splitlines())  # a header cell may hold a break
-        return said.format(source=source, line=self.line, column=column, problem=self.message)
+        return problem_text(source, self.line, self.column, self.message)
 
 
 class DiaryError(ValueError):
@@ -73,17 +60,6 @@ class DiaryError(ValueError):
         self.problems = list(problems)
         self.source = source
         super().__init__("\n".join(p.text(source) for p in self.problems))
-
-
-class _Bad(Exception):
-    """A bad value in one cell; the message is said to the user."""
-
-
-def _shown(value: str) -> str:
-    """A cell as a message quotes it: on one line (a quoted cell may hold line breaks),
-    and at most 20 characters."""
-    one_line = " ".join(value.splitlines())
-    return one_line if len(one_line) <= 20 else one_line[:20] + "…"
 
 
 def parse_diary_bytes(data: bytes, *, source: str, today: date, tz: tzinfo) -> list[Walk]:
@@ -118,50 +94,18 @@ def parse_diary(text: str, *, source: str, today: date, tz: tzinfo) -> list[Walk
     ``today`` is the local date (no walk may be later); ``tz`` is local time, in which each
     walk starts at 12:00 on its date.
     """
-    text = text.removeprefix("\ufeff")
     problems: list[DiaryProblem] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    header_line = 1
-    index: dict[str, int] = {}
+
+    def note(line: int | None, column: str | None, message: str) -> None:
+        problems.append(DiaryProblem(line, column, message))
+
+    reader = CsvRows(text, COLUMNS, REQUIRED, note)
     walks: list[Walk] = []
-    line = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(
-                DiaryProblem(
-                    line, None, _("this line cannot be read as CSV ({why})").format(why=exc)
-                )
-            )
-            break
-        row_line, line = line, reader.line_num + 1
-        if not any(field.strip() for field in row):
-            continue
-        if header is None:
-            header, header_line = [name.strip() for name in row], row_line
-            index = _check_header(header, header_line, problems)
-            continue
-        if len(row) != len(header):
-            problems.append(
-                DiaryProblem(
-                    row_line,
-                    None,
-                    _(
-                        "this row has {values} values but the header has {columns} columns; "
-                        "check for a missing or extra comma"
-                    ).format(values=len(row), columns=len(header)),
-                )
-            )
-            continue
-        cells = {name: row[i].strip() for name, i in index.items()}
-        walk = _walk(cells, row_line, len(walks), today, tz, problems)
+    for line, cells in reader:  # each walk read as its row comes: problems in file order
+        walk = _walk(cells, line, len(walks), today, tz, problems)
         if walk is not None:
             walks.append(walk)
-    if header is None and not problems:
+    if not reader.header_found and not problems:
         problems.append(
             DiaryProblem(
                 1,
@@ -175,39 +119,6 @@ def parse_diary(text: str, *, source: str, today: date, tz: tzinfo) -> list[Walk
     if problems:
         raise DiaryError(problems, source)
     return walks
-
-
-def _check_header(header: list[str], line: int, problems: list[DiaryProblem]) -> dict[str, int]:
-    index: dict[str, int] = {}
-    known = ", ".join(COLUMNS)
-    for position, name in enumerate(header, start=1):
-        key = name.lower()
-        if not name:
-            problems.append(
-                DiaryProblem(
-                    line,
-                    None,
-                    _("column {position} has no name; remove it or name it").format(
-                        position=position
-                    ),
-                )
-            )
-        elif key not in COLUMNS:
-            problems.append(
-                DiaryProblem(
-                    line,
-                    name,
-                    _("unknown column; the columns are: {columns}").format(columns=known),
-                )
-            )
-        elif key in index:
-            problems.append(DiaryProblem(line, key, _("this column appears more than once")))
-        else:
-            index[key] = position - 1
-    for name in REQUIRED:
-        if name not in index:
-            problems.append(DiaryProblem(line, name, _("this required column is missing")))
-    return index
 
 
 def _walk(
@@ -227,7 +138,7 @@ def _walk(
             return
         try:
             values[column] = parse(cells[column])
-        except _Bad as exc:
+        except Bad as exc:
             problems.append(DiaryProblem(line, column, str(exc)))
 
     check("date", lambda v: _date(v, today))
@@ -274,21 +185,21 @@ def _walk(
 def _number(value: str, what: str) -> Fraction:
     """An exact decimal number ("6.5" -> 13/2)."""
     try:
-        number = read_number(value, _CSV_NUMBER)  # exact: "6.5" is 13/2, never a float
+        number = read_number(value, CSV_NUMBER)  # exact: "6.5" is 13/2, never a float
     except NumberProblem as problem:
-        shown = _shown(value)
+        quoted = shown(value)
         if problem.problem is Problem.EMPTY:
-            raise _Bad(_("a value is needed ({what})").format(what=what)) from None
+            raise Bad(_("a value is needed ({what})").format(what=what)) from None
         if problem.problem is Problem.DECIMAL_COMMA:
-            raise _Bad(
+            raise Bad(
                 _(
                     "'{value}' has a comma; write decimals with a point and no thousands "
                     "separator, like 6.5 or 1500 ({what})"
-                ).format(value=shown, what=what)
+                ).format(value=quoted, what=what)
             ) from None
-        raise _Bad(
+        raise Bad(
             _("'{value}' is not a number; write it like 6.5 ({what})").format(
-                value=shown, what=what
+                value=quoted, what=what
             )
         ) from None
     assert number is not None
@@ -297,21 +208,21 @@ def _number(value: str, what: str) -> Fraction:
 
 def _date(value: str, today: date) -> date:
     if not value:
-        raise _Bad(_("a date is needed, like 2026-02-03"))
+        raise Bad(_("a date is needed, like 2026-02-03"))
     try:
-        if not _ISO_DATE.fullmatch(value):
+        if not ISO_DATE.fullmatch(value):
             raise ValueError
         day = date.fromisoformat(value)
     except ValueError:
-        raise _Bad(
+        raise Bad(
             _("'{value}' is not a date; write it like 2026-02-03 (year-month-day)").format(
-                value=_shown(value)
+                value=shown(value)
             )
         ) from None
     if day > today:
-        raise _Bad(
+        raise Bad(
             _("{value} is in the future (today is {today})").format(
-                value=_shown(value), today=today.isoformat()
+                value=shown(value), today=today.isoformat()
             )
         )
     return day
@@ -322,17 +233,17 @@ def _kind(value: str) -> WalkKind:
         return _KINDS[value.lower()]
     except KeyError:
         # "test" and "training" are the words the file holds: kept as they are.
-        raise _Bad(
-            _("'{value}' is not a kind of walk; write test or training").format(value=_shown(value))
+        raise Bad(
+            _("'{value}' is not a kind of walk; write test or training").format(value=shown(value))
         ) from None
 
 
 def _total(value: str) -> Fraction:
     minutes = _number(value, _("minutes of walking, rests left out"))
     if not 0 < minutes <= MAX_TOTAL_MIN:
-        raise _Bad(
+        raise Bad(
             _("{value} min is not possible here; it must be more than 0 and at most 180").format(
-                value=_shown(value)
+                value=shown(value)
             )
         )
     return minutes
@@ -343,11 +254,11 @@ def _tfs(value: str) -> Fraction | None:
         return None  # DESIGN 4.3: blank when symptoms never came
     minutes = _number(value, _("minutes until symptoms first came"))
     if minutes <= 0:
-        raise _Bad(
+        raise Bad(
             _(
                 "{value} min is not possible here; it must be more than 0 (leave it blank "
                 "if symptoms never came)"
-            ).format(value=_shown(value))
+            ).format(value=shown(value))
         )
     return minutes
 
@@ -355,8 +266,8 @@ def _tfs(value: str) -> Fraction | None:
 def _whole(value: str, low: int, high: int | None, what: str) -> int:
     number = _number(value, what)
     if number.denominator != 1 or number < low or (high is not None and number > high):
-        raise _Bad(
-            _("'{value}' is not allowed; it must be {what}").format(value=_shown(value), what=what)
+        raise Bad(
+            _("'{value}' is not allowed; it must be {what}").format(value=shown(value), what=what)
         )
     return int(number)
 
@@ -366,9 +277,9 @@ def _flare(value: str) -> bool:
         return _FLARE[value.lower()]
     except KeyError:
         # "yes" and "no" are the words the file holds: kept as they are.
-        raise _Bad(
+        raise Bad(
             _("'{value}' is not allowed; write yes or no (or leave it blank)").format(
-                value=_shown(value)
+                value=shown(value)
             )
         ) from None
 
@@ -378,7 +289,7 @@ def _distance(value: str) -> Fraction | None:
         return None
     metres = _number(value, _("metres"))
     if metres < 0:
-        raise _Bad(_("{value} m is not possible; it must be 0 or more").format(value=_shown(value)))
+        raise Bad(_("{value} m is not possible; it must be 0 or more").format(value=shown(value)))
     return metres
 
 
