@@ -210,6 +210,38 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def in_force(
+    inputs: DueInputs, at: datetime
+) -> tuple[WalkingPlanIn | None, int, tuple[ActiveRoutine, ...]]:
+    """At ``at``: the newest walking plan (None: the app's defaults), the walks it asks a
+    week, and the active routines (those of the newest plan that brought routines; with no
+    such plan, the routine the patient chose). What is due and adherence read this one
+    answer."""
+    plans = sorted((p for p in inputs.walking_plans if p.start.at <= at), key=lambda p: p.start.at)
+    plan = plans[-1] if plans else None
+    per_week = plan.walks_per_week if plan else DEFAULT_WALKS_PER_WEEK
+    routine_plans = sorted((p for p in inputs.routine_plans if p.at <= at), key=lambda p: p.at)
+    newest = routine_plans[-1] if routine_plans else None
+    if newest is not None:
+        active = newest.routines
+    elif inputs.chosen_routine is not None:
+        active = (inputs.chosen_routine,)
+    else:
+        active = ()
+    return plan, per_week, active
+
+
+def programme_start(inputs: DueInputs, at: datetime, tz: tzinfo) -> date | None:
+    """The local day the programme started, as far as known at ``at``: the first of a
+    walking plan, a plan's routines, a walk, or a routine session (None: not yet)."""
+    begun = [p.start.at for p in inputs.walking_plans if p.start.at <= at]
+    begun += [p.at for p in inputs.routine_plans if p.at <= at]
+    begun += [w.start for w in inputs.walks if w.start <= at]
+    if inputs.first_routine_at is not None and inputs.first_routine_at <= at:
+        begun.append(inputs.first_routine_at)
+    return min(begun).astimezone(tz).date() if begun else None
+
+
 def run_is_done(run: RoutineRun, length_s: float) -> bool:
     """DESIGN 5.7: it reached its end, or 80 % of the routine's length."""
     return run.completed or run.elapsed_s >= DONE_FRACTION * length_s
@@ -227,10 +259,8 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
 
     # -- walk ------------------------------------------------------------------------------
     walks = [w for w in inputs.walks if w.start <= at]
-    plans = sorted((p for p in inputs.walking_plans if p.start.at <= at), key=lambda p: p.start.at)
-    plan = plans[-1] if plans else None
+    plan, per_week, active = in_force(inputs, at)
     rx = replay(walks, at, plan.start if plan else None)
-    per_week = plan.walks_per_week if plan else DEFAULT_WALKS_PER_WEEK
     walked_today = any(local_day(w.start) == today for w in walks)
     this_week = sum(1 for w in walks if monday <= local_day(w.start) <= today)
     walk_due = not walked_today and (this_week < per_week or rx.kind is WalkKind.TEST)
@@ -242,13 +272,6 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
     walk = WalkDue(walk_due, rx.kind, rx, walked_today, this_week, per_week, waiting is not None)
 
     # -- routines --------------------------------------------------------------------------
-    routine_plans = sorted((p for p in inputs.routine_plans if p.at <= at), key=lambda p: p.at)
-    if routine_plans:
-        active = routine_plans[-1].routines
-    elif inputs.chosen_routine is not None:
-        active = (inputs.chosen_routine,)
-    else:
-        active = ()
     runs = sorted(
         (r for r in inputs.routine_runs if r.started_at <= at), key=lambda r: r.started_at
     )
@@ -276,10 +299,7 @@ def what_is_due(inputs: DueInputs, at: datetime, tz: tzinfo) -> Due:
     safety_check = not checks or at - max(checks) >= CHECK_EVERY or waiting is not None
 
     # -- the questionnaire (ZCQ) ------------------------------------------------------------
-    begun = [p.start.at for p in plans] + [p.at for p in routine_plans] + [w.start for w in walks]
-    if inputs.first_routine_at is not None and inputs.first_routine_at <= at:
-        begun.append(inputs.first_routine_at)
-    start = local_day(min(begun)) if begun else None
+    start = programme_start(inputs, at, tz)
     answered = [Questionnaire(d, ZCQ) for d in inputs.zcq_days if d <= today]
     due_on = next_zcq_due(answered, start)
 

@@ -18,12 +18,13 @@ from stenosis_coach.i18n import _
 from stenosis_coach.services.read_model import (
     CHECKS,
     LOGS,
+    PLANS,
     SESSIONS,
     TREATMENTS,
     WALKS,
     ReadModel,
 )
-from stenosis_coach.services.status import judgement
+from stenosis_coach.services.status import judgement, weekly_adherence
 from stenosis_coach.storage.database import Database
 
 T = TypeVar("T")
@@ -89,8 +90,15 @@ class ProgressData:
         model, walks, tz, today = self._model, self._walks, self._tz, self.today
         return self._kept(
             "adherence",
-            (*WALKS, *SESSIONS),
-            lambda: s.sessions_per_week(walks, model.routine_outcomes, tz, until=today),
+            (*WALKS, *SESSIONS, *PLANS, "app_state"),  # plans and the chosen routine: planned
+            lambda: s.sessions_per_week(
+                walks,
+                model.routine_outcomes,
+                tz,
+                until=today,
+                # DESIGN 5.7: planned and done by the one rule (core.adherence)
+                adherence=lambda mondays: weekly_adherence(model, mondays, today, tz),
+            ),
         )
 
 
@@ -126,7 +134,7 @@ def progress_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Progress
     """What the page shows on ``now``'s day, from the read model (once per day and zone
     while its records stay the same: nothing here depends on the hour)."""
     today = now.astimezone(tz).date()
-    every = (*WALKS, *LOGS, *TREATMENTS, *CHECKS, *SESSIONS)
+    every = (*WALKS, *LOGS, *TREATMENTS, *CHECKS, *SESSIONS, *PLANS, "app_state")
     return model.memo(("progress", today, tz), lambda: ProgressData(model, today, tz), every)
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any
 
+from stenosis_coach.core.adherence import Adherence, last_14_days, weekly
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import DailyLog, TreatmentEvent
-from stenosis_coach.core.due import Due
+from stenosis_coach.core.due import CHOSEN_ROUTINE_PER_WEEK, Due, DueInputs, RoutineRun
 from stenosis_coach.core.outcomes.model import TreatmentRelief
 from stenosis_coach.core.outcomes.relief import treatment_relief
 from stenosis_coach.core.outcomes.summary import Outcomes, outcomes_of
@@ -53,6 +54,7 @@ from stenosis_coach.services.read_model import (
     ReadModel,
 )
 from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.sessions_repo import SessionRepository
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Status:
     # (5.10). None: not known to the caller (its JSON says null, as "not computable").
     outcomes: Outcomes | None = None
     relief: tuple[TreatmentRelief, ...] = field(default_factory=tuple)
+    adherence: Adherence | None = None  # DESIGN 5.7: the last 14 days, planned and done
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +84,13 @@ class Status:
             **({"due": self.due.to_json()} if self.due is not None else {}),
             "outcomes": (self.outcomes or outcomes_of(())).to_json(),
             "treatment_relief": [r.to_json() for r in self.relief],
+            "adherence": {
+                "last_14_days": (
+                    self.adherence.to_json()
+                    if self.adherence is not None
+                    else {"planned": None, "done": None}
+                )
+            },
         }
 
     def sentences(self) -> list[str]:
@@ -91,6 +101,8 @@ class Status:
         lines.append(walk_sentence(self.next_walk))
         if self.due is not None:
             lines.append(self.due.sentence())
+        if self.adherence is not None:
+            lines.append(self.adherence.sentence())
         if self.outcomes is not None:
             lines.extend(outcome_sentences(self.outcomes))
         for sign in self.signs:
@@ -304,9 +316,75 @@ def status_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Status:
             due=due,
             outcomes=outcomes_at(model, today),
             relief=relief_of(model),
+            adherence=adherence_of(model, now, tz),
         )
 
     return model.memo(("status", now, tz), compute)
+
+
+# -- adherence (DESIGN 5.7) ------------------------------------------------------------------
+# Routine sessions the last 14 days read: 14 days and a day either side for time zones.
+ADHERENCE_SINCE = timedelta(days=16)
+
+
+def routine_runs(model: ReadModel, since: datetime | None = None) -> list[RoutineRun]:
+    """Every finished routine session started at ``since`` or later (every one: None), with
+    its routine and whether it reached its end as what is due counts it (the history's one
+    status: ``routine_outcomes``' ``done``). Only the routine of each is read (its
+    "started" event), not its steps: years of sessions stay fast for Progress."""
+
+    def compute() -> list[RoutineRun]:
+        found = [
+            o for o in model.routine_outcomes if since is None or o.session.started_at >= since
+        ]
+        unknown = [o.session.id for o in found if not o.routine_id]
+        started = SessionRepository(model.database).events_for(unknown, kinds=("started",))
+        runs = []
+        for o in found:
+            routine_id = o.routine_id
+            if not routine_id:
+                events = started.get(o.session.id) or []
+                routine_id = str(events[0].data.get("routine", "")) if events else ""
+            runs.append(RoutineRun(routine_id, o.session.started_at, o.session.elapsed_s, o.done))
+        return runs
+
+    return model.memo(("routine_runs", since), compute, SESSIONS)
+
+
+def adherence_inputs(model: ReadModel, since: datetime | None = None) -> DueInputs:
+    """What adherence reads: the inputs of what is due (the plans, the chosen routine, the
+    walks) with the routine sessions from ``since``."""
+    parts = model.plan_parts
+    sessions = model.routine_sessions
+    return DueInputs(
+        walks=model.walks,
+        walking_plans=list(parts.walking),
+        routine_plans=list(parts.routines),
+        chosen_routine=model.active_routine(model.my_routine, CHOSEN_ROUTINE_PER_WEEK),
+        routine_runs=routine_runs(model, since),
+        first_routine_at=sessions[0].started_at if sessions else None,
+    )
+
+
+def adherence_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Adherence:
+    """DESIGN 5.7's last 14 days at ``now`` (aware): planned and done sessions."""
+    return model.memo(
+        ("adherence", now, tz),
+        lambda: last_14_days(adherence_inputs(model, now - ADHERENCE_SINCE), now, tz),
+    )
+
+
+def adherence_14_days(db: Database, now: datetime, tz: tzinfo = LOCAL) -> Adherence:
+    """The last 14 days at ``now``, read from ``db`` now."""
+    return adherence_of(ReadModel(db), now, tz)
+
+
+def weekly_adherence(
+    model: ReadModel, mondays: list[date], today: date, tz: tzinfo = LOCAL
+) -> tuple[Adherence, ...]:
+    """Planned and done per calendar week (Progress), as known at the end of ``today``."""
+    end_of_day = datetime.combine(today, datetime.max.time(), tz)
+    return weekly(adherence_inputs(model), mondays, end_of_day, tz)
 
 
 def build_status(

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
 from fractions import Fraction
 
+from stenosis_coach.core.adherence import Adherence
 from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, TreatmentEvent
 from stenosis_coach.core.progress.verdict import median
 from stenosis_coach.core.routine_summary import RoutineSummary
@@ -80,8 +81,13 @@ class PainSeries:
 
 @dataclass(frozen=True)
 class AdherenceSeries:
+    """Per week: walks started and routine sessions (``counts``: those done, DESIGN 5.7);
+    and what was planned each week (core.adherence: a week before any plan plans 0)."""
+
     walks: Series
     routines: Series
+    planned_walks: Series = Series("walks_planned")
+    planned_routines: Series = Series("routines_planned")
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,22 @@ def _routines_text(p: Point) -> str:
     ).format(day=day_text(p.day), n=n, done=p.counts[0])
 
 
+def _walks_planned_text(p: Point) -> str:
+    n = int(p.exact)
+    return ngettext(
+        "Week of {day}: {n} walk planned", "Week of {day}: {n} walks planned", n
+    ).format(day=day_text(p.day), n=n)
+
+
+def _routines_planned_text(p: Point) -> str:
+    n = int(p.exact)
+    return ngettext(
+        "Week of {day}: {n} routine session planned",
+        "Week of {day}: {n} routine sessions planned",
+        n,
+    ).format(day=day_text(p.day), n=n)
+
+
 def _rating_text(key: str) -> Callable[[Point], str]:
     def text(p: Point) -> str:
         said = {
@@ -202,6 +224,8 @@ _TEXTS: dict[str, Callable[[Point], str]] = {
     "training_minutes": _training_text,
     "walks_per_week": _walks_text,
     "routines_per_week": _routines_text,
+    "walks_planned": _walks_planned_text,
+    "routines_planned": _routines_planned_text,
     "leg_pain": _rating_text("leg_pain"),
     "back_pain": _rating_text("back_pain"),
     "numbness": _rating_text("numbness"),
@@ -295,9 +319,12 @@ def sessions_per_week(
     routine_summaries: Iterable[RoutineSummary],
     tz: tzinfo | None,
     until: date | None = None,
+    adherence: Callable[[list[date]], Sequence[Adherence]] | None = None,
 ) -> AdherenceSeries:
     """Per ISO week: walks (tests and training) and routine sessions, over the same weeks so
-    the two line up."""
+    the two line up. With ``adherence`` (core.adherence's weeks for the Mondays given), a
+    routine week's done count and the planned series are its (DESIGN 5.7: one rule with
+    what is due and ``status``)."""
     walk_n: dict[date, int] = defaultdict(int)
     test_n: dict[date, int] = defaultdict(int)
     for w in walks:
@@ -310,14 +337,25 @@ def sessions_per_week(
         week = monday(s.session.local_start.date())
         routine_n[week] += 1
         done_n[week] += s.done  # reached its end, not mostly skipped (core.sessions)
-    walk_pts, routine_pts = [], []
-    for week in _week_span([*walk_n, *routine_n], until):
+    span = _week_span([*walk_n, *routine_n], until)
+    weeks = {a.first: a for a in adherence(span)} if adherence is not None else {}
+    walk_pts, routine_pts, planned_walks, planned_routines = [], [], [], []
+    for week in span:
         x, n, r = noon_x(week, tz), walk_n.get(week, 0), routine_n.get(week, 0)
         tests, done = test_n.get(week, 0), done_n.get(week, 0)
+        planned = weeks.get(week)
+        if planned is not None:
+            done = planned.routines_done
+            want_w, want_r = planned.walks_planned, planned.routines_planned
+            planned_walks.append(Point(x, float(want_w), week, want_w, "walks_planned"))
+            planned_routines.append(Point(x, float(want_r), week, want_r, "routines_planned"))
         walk_pts.append(Point(x, float(n), week, n, "walks_per_week", counts=(tests,)))
         routine_pts.append(Point(x, float(r), week, r, "routines_per_week", counts=(done,)))
     return AdherenceSeries(
-        Series("walks_per_week", tuple(walk_pts)), Series("routines_per_week", tuple(routine_pts))
+        Series("walks_per_week", tuple(walk_pts)),
+        Series("routines_per_week", tuple(routine_pts)),
+        Series("walks_planned", tuple(planned_walks)),
+        Series("routines_planned", tuple(planned_routines)),
     )
 
 
