@@ -54,8 +54,17 @@ class ProgressController(QObject):
 
     def log_day(self, day: date | None = None, back_to: str = "progress") -> DailyLogScreen:
         day = day or self._today()
-        existing = self._coach.daily_log(day)
-        screen = DailyLogScreen(day, self._context.dialogs, existing.log if existing else None)
+        coach = self._coach
+        existing = coach.daily_log(day)
+        # DESIGN 5.10: asked on days 1-42 after an injection, a block or a procedure.
+        relief = coach.relief_treatment(day)
+        screen = DailyLogScreen(
+            day,
+            self._context.dialogs,
+            existing.log if existing else None,
+            relief=relief,
+            since=coach.since_treatment(day) if relief is not None else None,
+        )
         screen.submitted.connect(lambda log: self._save_log(screen, log, back_to))
         screen.cancelled.connect(lambda: self._flows.end_flow(back_to))
         screen.standing_requested.connect(lambda: self._standing(screen))
@@ -63,8 +72,17 @@ class ProgressController(QObject):
         return screen
 
     def _save_log(self, screen: DailyLogScreen, log: DailyLog, back_to: str) -> None:
+        asked, answer = screen.asks_relief, screen.since_treatment()
+
+        def save(coach: Coach) -> Changes:
+            """The log and its "compared with before the treatment", in one write."""
+            changes = coach.save_daily_log(log)
+            if asked:  # recorded, or taken back when left unanswered
+                changes |= coach.answer_since_treatment(log.day, answer)
+            return changes
+
         try:
-            saved = write(self._context, lambda coach: coach.save_daily_log(log), _(LOG_NOT_SAVED))
+            saved = write(self._context, save, _(LOG_NOT_SAVED))
         except FormProblems as problems:  # said on the form, at each field
             screen.show_problems(problems.problems)
             return

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stenosis_coach.core.clock import Clock
-from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog
+from stenosis_coach.core.daily import STANDING_LIMIT_S, TREATMENT_WORDS, DailyLog, TreatmentKind
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_whole
+from stenosis_coach.core.outcomes.model import SinceTreatment
 from stenosis_coach.core.walking.engine import measured
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.core.words import clock_text, day_text, minutes_text
 from stenosis_coach.i18n import _
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries, forget_error_when
-from stenosis_coach.ui.inputs import NumberField, RatingScale
+from stenosis_coach.ui.inputs import NumberField, RatingScale, is_plain_key
 from stenosis_coach.ui.theme import set_kind
 from stenosis_coach.ui.widgets import (
     SPACING,
@@ -51,6 +59,104 @@ def number_rules() -> dict[str, NumberRule]:
     }
 
 
+_BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+_ON_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+_PRESS_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Select, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ReliefQuestion(QWidget):
+    """DESIGN 5.10: "Compared with before your epidural injection on Mon 4 May:" and its
+    four answers as large buttons, much better to worse.
+
+    One answer at a time, or none (the question is optional): pressing the chosen answer
+    again takes it back. The answers are one Tab stop (the chosen one, else the first); the
+    arrow keys move along them, taking the choice along once one is chosen, and Space
+    chooses. Keys held with Ctrl, Alt or Meta change nothing. The answers go on to a second
+    line when the width asks for it (extra-large text).
+    """
+
+    def __init__(
+        self,
+        treatment_day: date,
+        kind: TreatmentKind,
+        log_day: date,
+        answer: SinceTreatment | None = None,
+    ) -> None:
+        super().__init__()
+        treatment = TREATMENT_WORDS[kind]  # in plain words, translated
+        self.question = label(
+            # Translators: the daily log's question after an injection, a nerve block or a
+            # procedure: "Compared with before your epidural injection on Mon 4 May:".
+            _("Compared with before your {treatment} on {day}:").format(
+                treatment=treatment, day=day_text(treatment_day, log_day)
+            )
+        )
+        self.buttons: list[QPushButton] = []
+        self._values: list[SinceTreatment] = list(SinceTreatment)
+        for value in self._values:
+            btn = QPushButton(value.label)
+            btn.setCheckable(True)
+            btn.setCursor(Qt.CursorShape.PointingHandCursor)
+            btn.setAccessibleName(
+                # Translators: a screen reader's name for an answer of the question
+                # "Compared with before your {treatment} on {day}:".
+                _("Compared with before your {treatment}: {answer}").format(
+                    treatment=treatment, answer=value.label
+                )
+            )
+            set_kind(btn, "choice")
+            btn.toggled.connect(lambda on, b=btn: self._toggled(b, on))
+            btn.installEventFilter(self)
+            self.buttons.append(btn)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        column.addWidget(self.question)
+        column.addLayout(ActionRow(*self.buttons))
+        if answer is not None:
+            self.buttons[self._values.index(answer)].setChecked(True)
+        self._tab_stop()
+
+    def answer(self) -> SinceTreatment | None:
+        """The answer chosen, or None when the question is left unanswered."""
+        for value, btn in zip(self._values, self.buttons, strict=True):
+            if btn.isChecked():
+                return value
+        return None
+
+    def _toggled(self, chosen: QPushButton, on: bool) -> None:
+        if on:  # one answer at a time
+            for btn in self.buttons:
+                if btn is not chosen:
+                    btn.setChecked(False)
+        self._tab_stop()
+
+    def _tab_stop(self) -> None:
+        """Tab stops once on the answers: on the chosen one, else on the first."""
+        chosen = next((b for b in self.buttons if b.isChecked()), self.buttons[0])
+        for btn in self.buttons:
+            btn.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if btn is chosen else Qt.FocusPolicy.ClickFocus
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or watched not in self.buttons:
+            return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]
+        moves = key in _BACK_KEYS or key in _ON_KEYS
+        if not is_plain_key(event):
+            return moves or key in _PRESS_KEYS  # a command's key: no answer changes
+        if not moves:
+            return False  # Space (and Enter) press the answer as on any button
+        index = self.buttons.index(watched)  # type: ignore[arg-type]
+        step = -1 if key in _BACK_KEYS else 1
+        target = self.buttons[max(0, min(len(self.buttons) - 1, index + step))]
+        if self.answer() is not None:
+            target.setChecked(True)  # the choice moves along, as in any group of options
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+
 class DailyLogScreen(LeavesAsking, PageBase):
     """Signals:
     submitted(DailyLog): Save pressed; the owner stores it or calls show_problems.
@@ -63,7 +169,17 @@ class DailyLogScreen(LeavesAsking, PageBase):
     cancelled = Signal()
     standing_requested = Signal()
 
-    def __init__(self, day: date, dialogs: Dialogs, existing: DailyLog | None = None) -> None:
+    def __init__(
+        self,
+        day: date,
+        dialogs: Dialogs,
+        existing: DailyLog | None = None,
+        *,
+        relief: tuple[date, TreatmentKind] | None = None,
+        since: SinceTreatment | None = None,
+    ) -> None:
+        """``relief``: the treatment the day's log asks "compared with before" about
+        (DESIGN 5.10; None: not asked that day), and ``since`` the day's answer so far."""
         super().__init__(
             _("How was today?")
             if existing is None
@@ -101,6 +217,11 @@ class DailyLogScreen(LeavesAsking, PageBase):
         add("leg_pain", _("Leg pain (0 to 10)"), self.leg)
         add("back_pain", _("Back pain (0 to 10)"), self.back)
         add("numbness", _("Numbness or tingling (0 to 10)"), self.numbness)
+        self.relief: ReliefQuestion | None = None
+        if relief is not None:  # after the pain it asks about, across the whole form
+            self.relief = ReliefQuestion(relief[0], relief[1], day, since)
+            grid.addWidget(self.relief, self._row, 0, 1, 2)
+            self._row += 1
         names = number_labels()  # one name each: label, box and message say the same
         self.otc = NumberField(names["otc_doses"], step=1, maximum=50, decimals=0)
         self.rx = NumberField(names["prescription_doses"], step=1, maximum=50, decimals=0)
@@ -176,6 +297,16 @@ class DailyLogScreen(LeavesAsking, PageBase):
         self.sleep.set_value(log.sleep_quality)
         (self.weak_yes if log.new_weakness else self.weak_no).setChecked(True)
         self.notes.setText(log.notes)
+
+    @property
+    def asks_relief(self) -> bool:
+        """True when the log asks "compared with before the treatment" (DESIGN 5.10)."""
+        return self.relief is not None
+
+    def since_treatment(self) -> SinceTreatment | None:
+        """The answer to "compared with before the treatment" (None: not asked, or left
+        unanswered)."""
+        return self.relief.answer() if self.relief is not None else None
 
     def set_standing(self, seconds) -> None:
         self._standing = seconds
