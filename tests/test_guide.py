@@ -87,6 +87,6 @@ def test_the_guide_is_in_the_message_catalogue(tmp_path):
         ["bash", "scripts/extract_messages.sh", str(pot)], cwd=ROOT, check=True, capture_output=True
     )
     catalogue = pot.read_text(encoding="utf-8")
-    assert 'msgid "Walking: how your walk is set, and why"' in catalogue
+    assert 'msgid "Walking: how your walk is set"' in catalogue
     assert "{app} helps you keep up your walking" in catalogue
     assert "with the command {command}." in catalogue

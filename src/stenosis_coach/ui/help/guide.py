@@ -91,11 +91,13 @@ def find_section(key: str) -> Section:
 
 
 def section_html(section: Section) -> str:
-    """The section as HTML, every text escaped (a translation may hold ``<`` or ``&``)."""
-    parts = [f"<h1>{html.escape(section.title)}</h1>"]
+    """The section as HTML, every text escaped (a translation may hold ``<`` or ``&``).
+    Headings are paragraphs of class ``title`` and ``heading``, sized by the window's
+    style sheet (Qt scales ``<h1>`` on its own, whatever the style sheet says)."""
+    parts = [f'<p class="title">{html.escape(section.title)}</p>']
     for block in section.blocks:
         if block.kind == "heading":
-            parts.append(f"<h2>{html.escape(block.texts[0])}</h2>")
+            parts.append(f'<p class="heading">{html.escape(block.texts[0])}</p>')
         elif block.kind == "paragraph":
             parts.append(f"<p>{html.escape(block.texts[0])}</p>")
         else:
@@ -186,7 +188,7 @@ def _today() -> Section:
 def _walking() -> Section:
     return Section(
         "walk",
-        _("Walking: how your walk is set, and why"),
+        _("Walking: how your walk is set"),
         (
             _para(
                 _(
@@ -456,7 +458,7 @@ def _report() -> Section:
 def _data() -> Section:
     return Section(
         "data",
-        _("Backing up, and moving to a new computer"),
+        _("Backups and a new computer"),
         (
             _para(
                 _(

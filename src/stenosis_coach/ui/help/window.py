@@ -50,6 +50,8 @@ class GuideWindow(QWidget):
         self.contents = QListWidget()
         self.contents.setAccessibleName(_("Contents of the guide"))
         self.contents.setWordWrap(True)
+        self.contents.setTextElideMode(Qt.TextElideMode.ElideNone)  # a title is read whole
+        self.contents.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.contents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.currentRowChanged.connect(self._show_row)
@@ -58,6 +60,7 @@ class GuideWindow(QWidget):
         self.browser.setOpenLinks(False)  # the guide has no links; nothing is ever fetched
         self.browser.setOpenExternalLinks(False)
         self.browser.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down scroll
+        self.browser.document().setDocumentMargin(2 * SPACING)
         self.close_button = button(_("Close"), _("Close the guide"), shortcut_hint="Esc")
         self.close_button.clicked.connect(self.close)
 
@@ -128,14 +131,15 @@ class GuideWindow(QWidget):
         font.setPointSize(scale.body)
         self.browser.document().setDefaultFont(font)
         self.browser.document().setDefaultStyleSheet(
-            f"h1 {{ font-size: {scale.section_title}pt; font-weight: 600; }}"
-            f"h2 {{ font-size: {scale.body + 2}pt; font-weight: 600; }}"
             f"p, li {{ font-size: {scale.body}pt; color: {colours.text}; }}"
+            f"p.title {{ font-size: {scale.section_title}pt; font-weight: 600; }}"
+            f"p.heading {{ font-size: {scale.body}pt; font-weight: 700; "
+            f"margin-top: {scale.body}px; }}"
         )
         # Large targets (UI.md: 48 px at least), growing with the text.
         row = max(48, round(scale.body * 3.2))
         self.contents.setStyleSheet(
-            f"QListWidget::item {{ min-height: {row}px; padding: 4px 12px; }}"
+            f"QListWidget::item {{ min-height: {row}px; padding: 6px 12px; }}"
         )
         self.contents.setFixedWidth(
             self.contents.fontMetrics().averageCharWidth() * CONTENTS_CHARACTERS + 4 * SPACING
