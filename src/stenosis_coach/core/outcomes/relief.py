@@ -26,6 +26,7 @@ from typing import Final, Protocol
 
 from stenosis_coach.core.daily import TreatmentEvent
 from stenosis_coach.core.outcomes.model import RELIEF_DAYS, TreatmentRelief, has_relief_record
+from stenosis_coach.i18n import _, ngettext
 
 BASELINE_DAYS: Final = 14  # DESIGN 5.10: the 14 days before the treatment day
 MIN_BASELINE_DAYS: Final = 3  # DESIGN 5.10: null without >= 3 logged days
@@ -85,6 +86,25 @@ def _relief_days(treatment_day: date, pains: dict[date, int]) -> int | None:
 def relief_days(treatment_day: date, logs: Iterable[LegPainLog]) -> int | None:
     """DESIGN 5.10's relief days after a treatment on ``treatment_day`` (see the module)."""
     return _relief_days(treatment_day, _leg_pain_by_day(logs))
+
+
+def relief_words(treatment_day: date, logs: Iterable[LegPainLog], last: date) -> str:
+    """The relief after a treatment on ``treatment_day`` in the patient's words, from the
+    logs up to ``last`` (the report's last day, or today): the day leg pain came back, or
+    still better after the days so far (at most 42), or not enough logs before it to tell;
+    ``""`` on the treatment day itself. Progress and the report say it alike."""
+    pains = {d: p for d, p in _leg_pain_by_day(logs).items() if d <= last}
+    days = _relief_days(treatment_day, pains)
+    if days is not None:
+        return _("Leg pain back near where it was on day {day}.").format(day=days)
+    if _baseline(treatment_day, pains) is None:
+        return _("Not enough daily logs before it to tell how long relief lasted.")
+    since = min(RELIEF_DAYS, (last - treatment_day).days)
+    if since <= 0:
+        return ""
+    return ngettext("Still better after {n} day.", "Still better after {n} days.", since).format(
+        n=since
+    )
 
 
 def treatment_relief(

@@ -55,13 +55,12 @@ from fractions import Fraction
 
 from stenosis_coach.core.daily import TREATMENT_WORDS, DailyLog, TreatmentEvent
 from stenosis_coach.core.outcomes.model import (
-    RELIEF_DAYS,
     Questionnaire,
     SinceTreatment,
     has_relief_record,
 )
 from stenosis_coach.core.outcomes.psfs import PsfsOutcome
-from stenosis_coach.core.outcomes.relief import relief_baseline, relief_days
+from stenosis_coach.core.outcomes.relief import relief_days, relief_words
 from stenosis_coach.core.outcomes.summary import Outcomes, outcomes_of
 from stenosis_coach.core.outcomes.zcq import ZcqOutcome, score_text
 from stenosis_coach.core.progress.series import (
@@ -536,20 +535,7 @@ def _with_relief(data: ReportInput, line: TreatmentLine) -> TreatmentLine:
         return line
     logs = [g for g in data.logs if g.day <= data.last]
     days = relief_days(event.date, logs)
-    if days is not None:
-        text = _("Leg pain back near where it was on day {day}.").format(day=days)
-    elif relief_baseline(event.date, logs) is None:
-        text = _("Not enough daily logs before it to tell how long relief lasted.")
-    else:
-        since = min(RELIEF_DAYS, (data.last - event.date).days)
-        text = (
-            ngettext("Still better after {n} day.", "Still better after {n} days.", since).format(
-                n=since
-            )
-            if since > 0
-            else ""
-        )
-    return replace(line, relief_days=days, relief_text=text)
+    return replace(line, relief_days=days, relief_text=relief_words(event.date, logs, data.last))
 
 
 # ---- outcomes (DESIGN 5.6) and the line for the clinician --------------------------------

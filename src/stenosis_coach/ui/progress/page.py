@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from stenosis_coach.core.outcomes.model import has_relief_record
 from stenosis_coach.core.progress import series as s
 from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.words import day_text, minutes_text
@@ -195,6 +196,9 @@ class ProgressPage(PageBase):
             ).format(
                 day=day_text(event.date, data.today), treatment=event.kind.label, note=event.note
             )
+            if has_relief_record(event.kind):  # DESIGN 5.10: how long its relief lasted
+                relief = coach.relief_words(event.date)
+                text = f"{text}\n{relief}" if relief else text
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             self.treatments.addItem(item)
