@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from stenosis_coach.core.trial import TrialReview
 from stenosis_coach.core.words import greeting, long_day_text
 from stenosis_coach.i18n import N_, _
 
@@ -38,6 +39,10 @@ class TodayModel:
     items: tuple[TodayItem, ...] = ()
     last_result: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The 12-week trial (issue 16): "Week 3 of 12 …" ("" before anything started), and its
+    # review once the 12 weeks are done (None: not yet, or hidden).
+    trial_line: str = ""
+    review: TrialReview | None = None
 
     @property
     def nothing_due(self) -> bool:
@@ -122,7 +127,11 @@ def action_target(action: str) -> tuple[str, str | None]:
 
 
 def compose_today(
-    now_local: datetime, items: list[TodayItem], last_result: str | None = None
+    now_local: datetime,
+    items: list[TodayItem],
+    last_result: str | None = None,
+    trial_line: str = "",
+    review: TrialReview | None = None,
 ) -> TodayModel:
     blocking = [item for item in items if item.blocks_plan]
     if blocking:  # issue 3: until the patient has been checked, the advice replaces the plan
@@ -133,4 +142,6 @@ def compose_today(
         date_text=_("Today is {day}.").format(day=long_day_text(now_local)),
         items=tuple(ordered),
         last_result=last_result,
+        trial_line=trial_line,
+        review=review if not blocking else None,  # safety advice first, alone
     )

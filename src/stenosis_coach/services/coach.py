@@ -550,6 +550,12 @@ class Coach:
 
         return safety.welcome_seen(self.database)
 
+    def hide_trial_review(self, start: date) -> Changes:
+        """Today's 12-week review "Done, hide this" (issue 16), for the trial from ``start``."""
+        from stenosis_coach.services.today import hide_trial_review
+
+        return hide_trial_review(self.database, start)
+
     def mark_welcome_seen(self) -> Changes:
         from stenosis_coach.services import safety
 

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from fractions import Fraction
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.due import DueInputs
+from stenosis_coach.core.progress.verdict import DailyDoses
 from stenosis_coach.core.safety_state import safety_status
 from stenosis_coach.core.sessions import EndReason, session_status
 from stenosis_coach.core.today import TodayItem, TodayModel, compose_today, questionnaire_item
+from stenosis_coach.core.trial import Trial, TrialReview, trial_of, trial_review
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import _
 from stenosis_coach.services import daily, routines, safety, walks
+from stenosis_coach.services.changes import Change, Changes
 from stenosis_coach.services.due import due_for
 from stenosis_coach.services.read_model import ReadModel
 from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.safety_repo import SafetyRepository
 from stenosis_coach.storage.sessions_repo import SessionRepository
 from stenosis_coach.storage.walks_repo import WalkRepository
 
@@ -55,7 +60,55 @@ def _today(model: ReadModel, now: datetime, tz: tzinfo) -> TodayModel:
     ]
     for provider in _providers:
         items.extend(provider(db, now))
-    return compose_today(local, items, last_result(db, tz, model.walks))
+    trial, review = trial_now(model, now, tz)
+    return compose_today(
+        local,
+        items,
+        last_result(db, tz, model.walks),
+        trial_line=trial.week_line() if trial is not None else "",
+        review=review,
+    )
+
+
+# -- the 12-week trial (issue 16) -------------------------------------------------------------
+# app_state: the start (ISO date) of the trial whose review the patient hid ("Done, hide
+# this"); a new plan starts a new trial, whose review comes in its turn.
+TRIAL_REVIEW_HIDDEN = "trial_review_hidden"
+
+
+def trial_now(
+    model: ReadModel, now: datetime, tz: tzinfo = LOCAL
+) -> tuple[Trial | None, TrialReview | None]:
+    """The trial at ``now`` and, once its 12 weeks are done and unless hidden, its review
+    (Today and the report say the same)."""
+
+    def compute() -> tuple[Trial | None, TrialReview | None]:
+        parts = model.plan_parts
+        sessions = model.routine_sessions
+        inputs = DueInputs(
+            walks=model.walks,
+            walking_plans=list(parts.walking),
+            routine_plans=list(parts.routines),
+            first_routine_at=sessions[0].started_at if sessions else None,
+        )
+        trial = trial_of(inputs, now, tz)
+        if trial is None or not trial.done or trial_review_hidden(model.database, trial.start):
+            return trial, None
+        doses = [DailyDoses(log.day, log.doses) for log in model.logs]
+        return trial, trial_review(trial, model.walks, doses, model.questionnaires, tz)
+
+    return model.memo(("trial", now, tz), compute)
+
+
+def trial_review_hidden(db: Database, start: date) -> bool:
+    return SafetyRepository(db).get_state(TRIAL_REVIEW_HIDDEN) == start.isoformat()
+
+
+def hide_trial_review(db: Database, start: date) -> Changes:
+    """ "Done, hide this": the review of the trial that started on ``start`` is not shown
+    again (remembered in the data, so across restarts)."""
+    SafetyRepository(db).set_state(TRIAL_REVIEW_HIDDEN, start.isoformat())
+    return Changes.of(Change.PLANS)
 
 
 def last_result(db: Database, tz: tzinfo = LOCAL, walks: list[Walk] | None = None) -> str | None:

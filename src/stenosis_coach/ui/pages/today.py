@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
+from stenosis_coach.core.trial import TrialReview
 from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
@@ -18,7 +21,7 @@ from stenosis_coach.ui.widgets import (
     button_row,
     label,
 )
-from stenosis_coach.ui.writes import Follow
+from stenosis_coach.ui.writes import Follow, write
 
 
 class TodayPage(PageBase):
@@ -37,6 +40,11 @@ class TodayPage(PageBase):
         layout = self.column
         self.date_line = label("", "secondary")
         layout.addWidget(self.date_line)
+        # The 12-week trial (issue 16): "Week 3 of 12 …", calmly, under the date.
+        self.trial_line = label("", "secondary")
+        self.trial_line.setObjectName("trial-week")
+        self.trial_line.hide()
+        layout.addWidget(self.trial_line)
         self._items_box = QVBoxLayout()
         self._items_box.setSpacing(2 * SPACING)
         layout.addLayout(self._items_box)
@@ -56,6 +64,8 @@ class TodayPage(PageBase):
     def show_model(self, model: TodayModel) -> None:
         self.title.setText(_("{greeting}.").format(greeting=model.greeting))
         self.date_line.setText(model.date_text)
+        self.trial_line.setText(model.trial_line)
+        self.trial_line.setVisible(bool(model.trial_line))
         self._clear_items()
         if model.nothing_due:
             card = Card(_(NOTHING_DUE_TITLE))
@@ -82,8 +92,32 @@ class TodayPage(PageBase):
                 start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
                 card.body.addLayout(button_row(start))
             self._items_box.addWidget(card)
+        if model.review is not None:
+            self._items_box.addWidget(self._review_card(model.review))
         self.last_result.setText(model.last_result or "")
         self.last_result.setVisible(bool(model.last_result))
+
+    def _review_card(self, review: TrialReview) -> Card:
+        """After 12 weeks: what changed, what to do with it, and "Done, hide this"."""
+        card = Card(review.title)
+        card.setObjectName("trial-review")
+        for line in review.lines:
+            card.body.addWidget(label(line))
+        hide = button(
+            _("Done, hide this"),
+            _("{action}: {card}").format(action=_("Done, hide this"), card=review.title),
+        )
+        hide.setObjectName("trial-review-hide")
+        hide.clicked.connect(lambda _=False, start=review.start: self._hide_review(start))
+        card.body.addLayout(button_row(hide))
+        return card
+
+    def _hide_review(self, start: date) -> None:
+        write(
+            self._context,
+            lambda coach: coach.hide_trial_review(start),
+            _("The review was not hidden"),
+        )
 
     def _clear_items(self) -> None:
         while self._items_box.count():
