@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
     def _make_settings(self) -> QWidget:
         from stenosis_coach.ui.pages.settings import SettingsPage
 
-        page = SettingsPage(self.context)
+        page = SettingsPage(self.context, cues=lambda: self.cues)
         page.backup_requested.connect(self.data_actions.backup)
         page.restore_requested.connect(self.data_actions.restore)
         page.export_requested.connect(self.data_actions.export_data)

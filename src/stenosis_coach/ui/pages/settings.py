@@ -5,6 +5,9 @@ Every change applies at once and is remembered; there is no Save button to forge
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +24,10 @@ from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.inputs import one_tab_stop
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
+if TYPE_CHECKING:
+    from stenosis_coach.ui.cues import CuePlayer
+
+TEST_CUE = "start"  # what "Test sound" plays: the cue every walk and routine starts with
 SAMPLE_TEXT = N_("This is how text will look. Walk 4 min, then rest until your legs settle.")
 
 
@@ -43,9 +50,11 @@ class SettingsPage(PageBase):
     restore_requested = Signal()
     export_requested = Signal()
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, cues: Callable[[], CuePlayer] | None = None) -> None:
+        """``cues``: the app's cue player, asked for when "Test sound" is pressed."""
         super().__init__(_("Settings"))
         self._context = context
+        self._cues = cues
         layout = self.column
         layout.addWidget(self._text_card())
         layout.addWidget(self._sound_card())
@@ -98,6 +107,12 @@ class SettingsPage(PageBase):
         row.addWidget(self.volume_label)
         row.addWidget(self.volume, 1)
         card.body.addLayout(row)
+        self.test_sound = button(_("Test sound"), _("Test sound: play a cue at this volume"))
+        self.test_sound.clicked.connect(self._test_sound)
+        card.body.addLayout(button_row(self.test_sound))
+        self.sound_result = label("", "secondary")
+        self.sound_result.hide()
+        card.body.addWidget(self.sound_result)
         return card
 
     def _data_card(self) -> Card:
@@ -138,6 +153,34 @@ class SettingsPage(PageBase):
         self.location.setText(
             _("Data folder: {folder}").format(folder=self._context.paths.data_dir)
         )
+
+    def _test_sound(self) -> None:
+        """Play the start cue at the chosen volume, or say calmly why nothing is heard."""
+        from stenosis_coach.ui.cues import cue_text
+
+        settings = self._context.settings
+        player = self._cues() if self._cues is not None else None
+        if not settings.sound_on:
+            said = _("Sound is off. Tick “Play sounds and spoken cues” to hear the cues.")
+        elif settings.volume == 0:
+            said = _("The volume is at 0%. Move it to the right to hear the cues.")
+        elif player is None:
+            said = _("No sound device found; cues are shown on screen only.")
+        else:
+            # As chosen on this page now, whatever the player was last told.
+            player.set_volume(settings.volume / 100)
+            player.set_muted(False)
+            player.play(TEST_CUE)
+            said = (
+                player.last_error
+                if not player.available and player.last_error
+                else _(
+                    "You should hear “{cue}” now. If you hear nothing, turn up the computer's "
+                    "volume."
+                ).format(cue=cue_text(TEST_CUE))
+            )
+        self.sound_result.setText(said)
+        self.sound_result.show()
 
     def _volume_moved(self, value: int) -> None:
         stepped = round(value / VOLUME_STEP) * VOLUME_STEP
