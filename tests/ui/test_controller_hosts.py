@@ -281,7 +281,7 @@ def test_the_safety_notes_are_whole_translated_sentences(pseudo, qtbot, context,
     from stenosis_coach.ui.safety.controller import SafetyController
     from stenosis_coach.ui.safety.screens import QuestionScreen
 
-    db, now = context.db, context.clock.now()
+    db, now = context.coach.database, context.clock.now()
     check = safety.start_check(db, CheckTrigger.WEEKLY, now)
     for question in QUESTIONS[:2]:
         safety.answer(db, check.id, question.id, False, now)
@@ -315,7 +315,7 @@ def test_a_plan_that_cannot_be_imported_is_said_in_one_translated_sentence(
 
 
 def test_the_plan_file_filter_keeps_its_patterns_under_translation(pseudo):
-    from stenosis_coach.ui.plans.controller import plan_filter
+    from stenosis_coach.ui.dialogs import plan_filter
 
     assert plan_filter() == "⟦Plan files⟧ (*.scplan.json);;⟦All files⟧ (*)"
 

@@ -15,6 +15,23 @@ from PySide6.QtWidgets import QWidget
 
 from stenosis_coach.core.words import spoken_text
 from stenosis_coach.i18n import _, pgettext
+from stenosis_coach.ui.file_open import PLAN_SUFFIX
+
+# -- the file types a file box offers ------------------------------------------------------
+# One wording for each kind of file, wherever a box opens or saves it: the names
+# translated, the patterns as Qt reads them ("name (*.x);;name (*)").
+
+
+def plan_filter() -> str:
+    """Plan files (the Therapist tools export them, File, Import plan opens them), or any."""
+    return "{plan_files} (*{suffix});;{all_files} (*)".format(
+        plan_files=_("Plan files"), suffix=PLAN_SUFFIX, all_files=_("All files")
+    )
+
+
+def pdf_filter() -> str:
+    """PDF files (the report, the pocket card)."""
+    return "{pdf_files} (*.pdf)".format(pdf_files=_("PDF files"))
 
 
 class Dialogs:

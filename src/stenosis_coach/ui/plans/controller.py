@@ -13,6 +13,7 @@ from stenosis_coach.i18n import _
 from stenosis_coach.services import plans
 from stenosis_coach.services.changes import Changes
 from stenosis_coach.ui.context import IMPORT_REASON, AppContext
+from stenosis_coach.ui.dialogs import plan_filter
 from stenosis_coach.ui.hosts import FlowHost, coach_of
 from stenosis_coach.ui.plans.preview_screen import ImportPreviewScreen
 from stenosis_coach.ui.writes import write_for
@@ -22,13 +23,6 @@ log = logging.getLogger(__name__)
 # The kind of file dialog (Dialogs.start_folder) for plan files: those exported on the
 # Therapist tools page and those imported share one folder.
 PLANS = "plan"
-
-
-def plan_filter() -> str:
-    """The open box's file types: their names translated, their patterns as they are."""
-    return "{plan_files} (*.scplan.json);;{all_files} (*)".format(
-        plan_files=_("Plan files"), all_files=_("All files")
-    )
 
 
 def preload_folders(config_preload: Path) -> list[Path]:

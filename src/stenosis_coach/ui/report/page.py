@@ -13,6 +13,7 @@ from stenosis_coach.errors import InvalidInput, UserError
 from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.dialogs import pdf_filter
 from stenosis_coach.ui.inputs import DateField
 from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
 from stenosis_coach.ui.writes import Follow
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
     from stenosis_coach.core.report.model import Report
 
 REPORTS = "report"  # the kind of file dialog (Dialogs.start_folder): its folder is its own
-
-
-def pdf_filter() -> str:
-    return _("PDF files ({patterns})").format(patterns="*.pdf")
 
 
 def _qdate(day: date) -> QDate:

@@ -21,6 +21,7 @@ from stenosis_coach.i18n import N_, _, pgettext
 from stenosis_coach.services import exercises as library
 from stenosis_coach.services.plans import PLAN_SUFFIX, write_plan_file
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.dialogs import plan_filter
 from stenosis_coach.ui.plans.controller import PLANS
 from stenosis_coach.ui.therapist.draft import PlanDraft
 from stenosis_coach.ui.therapist.form import ChoiceRow, FormGrid, refit
@@ -38,13 +39,6 @@ SECTIONS = {  # marked; translated where shown
     "walking": N_("Walking"),
     "preview": N_("Preview"),
 }
-
-
-def plan_filter() -> str:
-    """The file dialog's filter: plan files, or any file (Qt's ``name (*.x);;name (*)``)."""
-    plans = _("Stenosis Coach plans")
-    every = _("All files")
-    return f"{plans} (*{PLAN_SUFFIX});;{every} (*)"
 
 
 class OnePage(QWidget):

@@ -23,6 +23,7 @@ from stenosis_coach.services.changes import Change, Changes
 from stenosis_coach.services.coach import Coach
 from stenosis_coach.services.walk_sessions import WalkRecording
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.dialogs import pdf_filter
 from stenosis_coach.ui.hosts import CuePlayer, FlowHost, SafetyGate, coach_of
 from stenosis_coach.ui.walking.coach import WalkCoach
 from stenosis_coach.ui.walking.log_screen import LogWalkScreen
@@ -32,11 +33,6 @@ from stenosis_coach.ui.writes import write
 
 CARDS = "card"  # the kind of file dialog (Dialogs.start_folder): its folder is its own
 WALK_NOT_SAVED = N_("The walk was not saved")  # a box's title, over the problem's sentence
-
-
-def pdf_filter() -> str:
-    """The save box's file type: its name translated, its pattern as it is."""
-    return "{pdf_files} (*.pdf)".format(pdf_files=_("PDF files"))
 
 
 class WalkController(QObject):
