@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from stenosis_coach import APP_TITLE
+from stenosis_coach import APP_NAME, APP_TITLE
 from stenosis_coach.errors import UserError, storage_error
 from stenosis_coach.files import write_checked
 from stenosis_coach.i18n import _
@@ -55,6 +55,16 @@ def launch_command(
     if data_dir is not None:
         command += ["--data-dir", str(data_dir)]
     return [*command, MINIMISED_OPTION]
+
+
+def data_dir_to_pass(data_dir: Path) -> Path | None:
+    """``data_dir`` when it is not the platform's usual data folder (it was chosen with
+    ``--data-dir`` or the environment): the app started at login must open it too. The
+    usual folder is not passed, since ``--data-dir`` also moves the settings beside it."""
+    import platformdirs
+
+    usual = Path(platformdirs.PlatformDirs(APP_NAME, appauthor=False).user_data_dir)
+    return None if data_dir == usual else data_dir
 
 
 class Autostart(Protocol):

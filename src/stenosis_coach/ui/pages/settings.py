@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,6 +26,7 @@ from stenosis_coach.ui.inputs import one_tab_stop
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 if TYPE_CHECKING:
+    from stenosis_coach.services.autostart import Autostart
     from stenosis_coach.ui.cues import CuePlayer
 
 TEST_CUE = "start"  # what "Test sound" plays: the cue every walk and routine starts with
@@ -50,14 +52,26 @@ class SettingsPage(PageBase):
     restore_requested = Signal()
     export_requested = Signal()
 
-    def __init__(self, context: AppContext, cues: Callable[[], CuePlayer] | None = None) -> None:
-        """``cues``: the app's cue player, asked for when "Test sound" is pressed."""
+    def __init__(
+        self,
+        context: AppContext,
+        cues: Callable[[], CuePlayer] | None = None,
+        autostart: Autostart | None = None,
+    ) -> None:
+        """``cues``: the app's cue player, asked for when "Test sound" is pressed.
+        ``autostart``: where this computer starts apps at login (default: found here)."""
         super().__init__(_("Settings"))
         self._context = context
         self._cues = cues
+        if autostart is None:
+            from stenosis_coach.services.autostart import autostart_for
+
+            autostart = autostart_for()
+        self._autostart = autostart
         layout = self.column
         layout.addWidget(self._text_card())
         layout.addWidget(self._sound_card())
+        layout.addWidget(self._start_card())
         layout.addWidget(self._data_card())
         layout.addStretch(1)
         self.show_settings(context.settings)
@@ -115,6 +129,24 @@ class SettingsPage(PageBase):
         card.body.addWidget(self.sound_result)
         return card
 
+    def _start_card(self) -> Card:
+        card = Card(_("Starting the app"))
+        self.start_at_login = QCheckBox(_("Start when I log in"))
+        self.start_at_login.setAccessibleName(_("Start when I log in"))
+        self.start_at_login.toggled.connect(self._start_at_login_toggled)
+        self.start_at_login_note = label(
+            _(
+                "The app then opens quietly in the background each time you start the "
+                "computer, so that reminders can reach you."
+            ),
+            "secondary",
+        )
+        self.start_at_login.setAccessibleDescription(self.start_at_login_note.text())
+        card.body.addWidget(self.start_at_login)
+        card.body.addWidget(self.start_at_login_note)
+        card.setVisible(self._autostart is not None)  # a desktop the app knows no way for
+        return card
+
     def _data_card(self) -> Card:
         card = Card(_("Your data"))
         card.body.addWidget(label(privacy_text()))
@@ -153,6 +185,33 @@ class SettingsPage(PageBase):
         self.location.setText(
             _("Data folder: {folder}").format(folder=self._context.paths.data_dir)
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_start_at_login()
+
+    def _show_start_at_login(self) -> None:
+        """The box says what is on disk now (the desktop's own settings may change it)."""
+        on = self._autostart is not None and self._autostart.is_enabled()
+        self.start_at_login.blockSignals(True)
+        self.start_at_login.setChecked(on)
+        self.start_at_login.blockSignals(False)
+
+    def _start_at_login_toggled(self, on: bool) -> None:
+        from stenosis_coach.errors import UserError
+        from stenosis_coach.services.autostart import data_dir_to_pass, launch_command
+
+        if self._autostart is None:
+            return
+        try:
+            if on:
+                data_dir = data_dir_to_pass(self._context.paths.data_dir)
+                self._autostart.enable(launch_command(data_dir=data_dir))
+            else:
+                self._autostart.disable()
+        except UserError as problem:
+            self._context.dialogs.warn(_("“Start when I log in” was not changed"), problem.message)
+        self._show_start_at_login()
 
     def _test_sound(self) -> None:
         """Play the start cue at the chosen volume, or say calmly why nothing is heard."""
