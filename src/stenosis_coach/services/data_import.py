@@ -29,7 +29,7 @@ from stenosis_coach.i18n import _, grouped_text, ngettext
 from stenosis_coach.services.exercises import MY_ROUTINE
 from stenosis_coach.services.read_model import ROUTINE_SESSION
 from stenosis_coach.storage.database import Database
-from stenosis_coach.storage.history_repo import History, HistoryRepository, HistoryWalk
+from stenosis_coach.storage.history_repo import History, HistoryRepository
 
 log = logging.getLogger(__name__)
 
@@ -140,10 +140,7 @@ def _history(found: DataFolder) -> History:
         state={MY_ROUTINE: routine} if routine else {},
         sessions=found.sessions,
         events=found.events,
-        walks=[
-            HistoryWalk(w.walk, session_id=w.session_id, import_seq=w.import_seq, source=w.source)
-            for w in found.walks
-        ],
+        walks=found.walks,
         checks=found.checks,
         clearances=found.clearances,
         logs=found.logs,

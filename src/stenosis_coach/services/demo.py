@@ -22,11 +22,12 @@ from stenosis_coach.core.sessions import (
     SessionState,
     walk_status,
 )
+from stenosis_coach.core.walking.model import LinkedWalk
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.i18n import _
 from stenosis_coach.services.walk_sessions import stored_title
 from stenosis_coach.storage.database import Database
-from stenosis_coach.storage.history_repo import History, HistoryRepository, HistoryWalk
+from stenosis_coach.storage.history_repo import History, HistoryRepository
 
 DIARY_SOURCE = "demo-walk-diary.csv"
 
@@ -111,7 +112,7 @@ def _history(history: DemoHistory, now: datetime) -> History:
     for walk in history.walks:
         if walk.imported:
             seq += 1
-            walks.append(HistoryWalk(walk, import_seq=seq, source=DIARY_SOURCE))
+            walks.append(LinkedWalk(walk, import_seq=seq, source=DIARY_SOURCE))
         else:
             sid += 1
             title = stored_title(walk.kind)  # as a walk recorded in the app
@@ -126,7 +127,7 @@ def _history(history: DemoHistory, now: datetime) -> History:
                 )
             )
             events.append(_event(sid, "started", 0.0, walk.start, walk_kind=walk.kind.value))
-            walks.append(HistoryWalk(walk, session_id=sid))
+            walks.append(LinkedWalk(walk, session_id=sid))
     names = {r.id: r.name for r in builtin_routines().values()}
     for r in history.routine_sessions:
         sid += 1

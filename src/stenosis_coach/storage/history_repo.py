@@ -22,7 +22,7 @@ from stenosis_coach.core.daily import DailyLog, TreatmentEvent
 from stenosis_coach.core.outcomes.model import Questionnaire
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.sessions import SessionEvent, SessionRecord
-from stenosis_coach.core.walking.model import Walk
+from stenosis_coach.core.walking.model import LinkedWalk
 from stenosis_coach.storage import models
 from stenosis_coach.storage.daily_repo import LOG_FIELDS, DailyRepository
 from stenosis_coach.storage.database import Database
@@ -58,16 +58,6 @@ DATA_TABLES = (
 SESSIONS = SessionRow.__table__  # type: ignore[attr-defined]  # SQLModel's stubs
 
 
-@dataclass(frozen=True)
-class HistoryWalk:
-    """A walk with its links: the session that recorded it, or the diary it came from."""
-
-    walk: Walk
-    session_id: int | None = None
-    import_seq: int = 0
-    source: str = ""
-
-
 @dataclass
 class History:
     """Everything to write: sessions with their events, walks, safety checks (with their
@@ -76,7 +66,7 @@ class History:
 
     sessions: list[SessionRecord] = field(default_factory=list)
     events: list[tuple[int, SessionEvent]] = field(default_factory=list)  # (session id, …)
-    walks: list[HistoryWalk] = field(default_factory=list)
+    walks: list[LinkedWalk] = field(default_factory=list)
     checks: list[CheckRecord] = field(default_factory=list)
     clearances: list[ClearanceRecord] = field(default_factory=list)
     logs: list[DailyLog] = field(default_factory=list)
@@ -168,7 +158,7 @@ def _event(session_id: int, event: SessionEvent) -> dict[str, Any]:
     }
 
 
-def _walk(item: HistoryWalk) -> dict[str, Any]:
+def _walk(item: LinkedWalk) -> dict[str, Any]:
     row = to_row(
         item.walk, session_id=item.session_id, import_seq=item.import_seq, source=item.source
     )

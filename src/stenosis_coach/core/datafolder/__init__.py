@@ -7,7 +7,6 @@ from stenosis_coach.core.datafolder.folder import (
     EXPORTED,
     WALK_DIARY_COLUMNS,
     DataFolder,
-    FolderWalk,
     parse_folder,
 )
 from stenosis_coach.core.datafolder.tables import FolderError, FolderProblem
@@ -19,6 +18,5 @@ __all__ = [
     "DataFolder",
     "FolderError",
     "FolderProblem",
-    "FolderWalk",
     "parse_folder",
 ]

@@ -77,7 +77,7 @@ from stenosis_coach.core.safety import CheckTrigger, ClearanceReason, Level
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.session_events import EndReason, SessionEvent
 from stenosis_coach.core.sessions import SessionRecord, SessionState
-from stenosis_coach.core.walking.model import Walk, WalkEnd, WalkKind
+from stenosis_coach.core.walking.model import LinkedWalk, Walk, WalkEnd, WalkKind
 from stenosis_coach.i18n import _
 
 DIARY_START = time(12, 0)  # DESIGN 4.3: a walk without its time starts at 12:00 local
@@ -195,23 +195,13 @@ SESSION_KINDS = ("routine", "walk")
 T_ = TypeVar("T_")
 
 
-@dataclass(frozen=True)
-class FolderWalk:
-    """A walk with its links: its session's new id, the diary file it came from."""
-
-    walk: Walk
-    session_id: int | None = None
-    import_seq: int = 0
-    source: str = ""
-
-
 @dataclass
 class DataFolder:
     """Everything in a folder, with new ids (from 1, in file order)."""
 
     sessions: list[SessionRecord] = field(default_factory=list)
     events: list[tuple[int, SessionEvent]] = field(default_factory=list)
-    walks: list[FolderWalk] = field(default_factory=list)
+    walks: list[LinkedWalk] = field(default_factory=list)
     checks: list[CheckRecord] = field(default_factory=list)
     answer_times: dict[tuple[int, str], datetime] = field(default_factory=dict)
     clearances: list[ClearanceRecord] = field(default_factory=list)
@@ -477,7 +467,7 @@ def _walks(
             if walk is not None:
                 seq = sum(1 for w in found.walks if w.walk.imported) + 1
                 found.walks.append(
-                    FolderWalk(replace(walk, imported=True, seq=seq), None, seq, "walk_diary.csv")
+                    LinkedWalk(replace(walk, imported=True, seq=seq), None, seq, "walk_diary.csv")
                 )
         return
     _ids(walks, "walk_id", required=False)
@@ -490,7 +480,7 @@ def _walks(
             continue
         seq = sum(1 for w in found.walks if w.walk.imported) + 1 if walk.imported else 0
         found.walks.append(
-            FolderWalk(
+            LinkedWalk(
                 replace(walk, seq=seq),
                 session.new_id if session else None,
                 seq,

@@ -65,6 +65,18 @@ def replay_order(walks: list[Walk]) -> list[Walk]:
 
 
 @dataclass(frozen=True)
+class LinkedWalk:
+    """A walk to store with its links: the session that recorded it (its id among the
+    sessions stored with it), or the diary file it came from (``source``) and its place
+    there (``import_seq``). A data folder's walks and the demo's are stored as these."""
+
+    walk: Walk
+    session_id: int | None = None
+    import_seq: int = 0
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class StoredWalk:
     """A walk with its database id (for history, editing and deleting)."""
 
