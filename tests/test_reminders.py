@@ -261,3 +261,13 @@ def test_the_settings_file_keeps_reminders_and_an_old_file_still_loads():
     old = {"text_size": "normal", "high_contrast": True, "sound_on": True, "volume": 60}
     loaded = Settings.from_dict(old)
     assert loaded.reminders == ReminderSettings() and loaded.high_contrast
+
+
+def test_when_a_time_in_quiet_hours_really_comes():
+    from stenosis_coach.core.reminders import comes_at
+
+    assert comes_at(time(15, 0), ON) == time(15, 0)
+    assert comes_at(time(6, 30), ON) == time(8, 0)  # waits for the end of quiet hours
+    assert comes_at(time(22, 30), ON) is None  # the day ends in quiet hours: never
+    nap = ReminderSettings(quiet_start=time(13), quiet_end=time(14))
+    assert comes_at(time(13, 30), nap) == time(14, 0)

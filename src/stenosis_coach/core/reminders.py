@@ -128,6 +128,25 @@ def in_quiet_hours(wall: time, settings: ReminderSettings) -> bool:
     return wall >= start or wall < end
 
 
+def comes_at(wall: time, settings: ReminderSettings) -> time | None:
+    """When a reminder set for ``wall`` really comes: at ``wall``; at the end of quiet hours
+    when ``wall`` is in the part of them that ends later that day; ``None`` (never) when
+    the day ends in quiet hours after ``wall``."""
+    if not in_quiet_hours(wall, settings):
+        return wall
+    start, end = settings.quiet_start, settings.quiet_end
+    if start < end or wall < end:
+        return end
+    return None
+
+
+def time_text(wall: time) -> str:
+    """A wall time as the patient's locale writes it ("15:00")."""
+    from stenosis_coach.i18n import date_text
+
+    return date_text(datetime.combine(date(2000, 1, 3), wall), "Hm")
+
+
 def _walk_reminder(due: Due) -> Reminder:
     from stenosis_coach.core.today import TEST_INSTRUCTION, WALK_ACTION
     from stenosis_coach.core.walking.model import WalkKind

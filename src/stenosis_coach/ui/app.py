@@ -287,6 +287,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
             app.quit()
             return
         window.plans.preload()  # a clinic pack, at first run
+        window.reminders.ask_after_first_check()  # once, when a check ends all clear
         window.safety.on_startup()  # first run, or a check a crash left unanswered
         tune_garbage_collector()
         resume_kept_walks(window)

@@ -43,6 +43,7 @@ from stenosis_coach.i18n import N_, _, pgettext
 from stenosis_coach.ui.context import IMPORT_REASON, RESTORE_REASON, AppContext
 from stenosis_coach.ui.data_actions import DataActions
 from stenosis_coach.ui.pages.today import TodayPage
+from stenosis_coach.ui.reminders import Reminders
 from stenosis_coach.ui.theme import palette_for, set_kind
 from stenosis_coach.ui.widgets import (
     SPACING,
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         self._rail_layout.addWidget(self.new_symptoms)
         self.add_page("settings", _("Settings"), "settings", self._make_settings, bottom=True)
         self.today.action_requested.connect(self._today_action)
+        self.reminders = Reminders(self)  # the reminder timer and the tray (issue 16)
+        self.tray = self.reminders.tray  # None when the desktop shows no tray icons
         self._build_menu()
         context.settings_changed.connect(self._restyle)
         self._restyle(context.settings)
@@ -624,7 +627,7 @@ class MainWindow(QMainWindow):
         )
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.reminders.quit)  # quits, even with a tray
         file_menu.addAction(import_plan)
         file_menu.addSeparator()
         file_menu.addAction(backup)
@@ -668,6 +671,9 @@ class MainWindow(QMainWindow):
         return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.reminders.close_to_tray():  # reminders on: the app stays, in the tray
+            event.ignore()
+            return
         running = self.running_session()
         if running is not None and self.context.coach is not None:
             routine = running == "routine"

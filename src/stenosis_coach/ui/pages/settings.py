@@ -23,6 +23,7 @@ from stenosis_coach.core.settings import VOLUME_STEP, Settings, TextSize
 from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.inputs import one_tab_stop
+from stenosis_coach.ui.reminders_settings import ReminderCard
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class SettingsPage(PageBase):
         layout = self.column
         layout.addWidget(self._text_card())
         layout.addWidget(self._sound_card())
+        layout.addWidget(ReminderCard(context))  # ui/reminders_settings.py (issue 16)
         layout.addWidget(self._start_card())
         layout.addWidget(self._data_card())
         layout.addStretch(1)

@@ -1,0 +1,276 @@
+"""Reminders and the tray (issue 16, DESIGN 5.7), driven through the real window with a fake
+notifier, a fake tray icon and a ManualClock: exactly one notification at its time, none
+once done, none in quiet hours; clicking one opens the item; the tray lists what Today
+lists; with reminders on, closing the window keeps the app in the tray."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+
+from stenosis_coach.core.reminders import ReminderSettings
+from stenosis_coach.core.settings import Settings
+from stenosis_coach.core.walking.logged import WalkForm
+from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.i18n import is_pseudo_wrapped
+from stenosis_coach.services import walks
+from stenosis_coach.services.settings_store import load_settings, save_settings
+from stenosis_coach.ui import reminders as reminders_ui
+from stenosis_coach.ui import tray as tray_ui
+from stenosis_coach.ui.reminders import FakeNotifier
+from stenosis_coach.ui.tray import FakeTrayIcon
+from tests.ui.test_safety_flows import answer_through, complete_first_check
+
+ON = ReminderSettings(on=True, asked=True)
+
+
+@pytest.fixture
+def with_tray(monkeypatch):
+    """A desktop with a system tray (the offscreen platform has none): a fake icon."""
+    monkeypatch.setattr(tray_ui, "tray_available", lambda: True)
+    monkeypatch.setattr(tray_ui, "make_icon", lambda parent: FakeTrayIcon(parent))
+
+
+@pytest.fixture
+def notifier(monkeypatch):
+    fake = FakeNotifier()
+    monkeypatch.setattr(reminders_ui, "make_notifier", lambda tray: fake)
+    return fake
+
+
+def reminding(paths, make_window, settings=ON):
+    save_settings(paths, Settings(reminders=settings))
+    return make_window()
+
+
+def to_local(window, clock, hour, minute=0, days=0):
+    """Move the clock to ``hour:minute`` on today's local date (+ ``days``)."""
+    coach = window.context.coach
+    day = clock.now().astimezone(coach.tz).date() + timedelta(days=days)
+    target = datetime.combine(day, time(hour, minute), tzinfo=coach.tz).astimezone(UTC)
+    clock.advance((target - clock.now()).total_seconds())
+
+
+def checked(window, qtbot, clock, dialogs):
+    """The first safety check done, all "no" (sessions may start)."""
+    complete_first_check(window, qtbot, clock)
+
+
+def keys(shown):
+    return [r.key for r in shown]
+
+
+def test_a_due_walk_is_reminded_once_at_its_time(
+    make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = reminding(paths, make_window)
+    checked(window, qtbot, clock, dialogs)
+    to_local(window, clock, 14, 59)
+    window.reminders.check()
+    assert "walk" not in keys(notifier.shown)
+    to_local(window, clock, 15, 0)
+    window.reminders.check()
+    window.reminders.check()  # a second timer at the same moment: nothing more
+    to_local(window, clock, 15, 1)
+    window.reminders.check()
+    to_local(window, clock, 18, 30)
+    window.reminders.check()
+    assert keys(notifier.shown).count("walk") == 1
+    walk = next(r for r in notifier.shown if r.key == "walk")
+    assert walk.title in ("Time for your walk", "Time for your walking test")
+
+
+def test_no_reminder_for_a_walk_done_nor_in_quiet_hours(
+    make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = reminding(paths, make_window, ON.with_changes(daily_log=time(22, 0)))
+    checked(window, qtbot, clock, dialogs)
+    to_local(window, clock, 11, 0)
+    day = clock.now().astimezone(window.context.coach.tz).date()
+    walks.log_walk(
+        window.context.coach.database,
+        WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=2),
+        clock.now(),
+    )
+    window.context.data_changed.emit()
+    for hour in (15, 17, 21, 22, 23):
+        to_local(window, clock, hour, 0)
+        window.reminders.check()
+    assert "walk" not in keys(notifier.shown)
+    assert "daily_log" not in keys(notifier.shown)  # 22:00 is in quiet hours (21-08)
+
+
+def test_nothing_while_reminders_are_off(make_window, paths, qtbot, clock, dialogs, notifier):
+    window = make_window()
+    checked(window, qtbot, clock, dialogs)
+    to_local(window, clock, 20, 0)
+    window.reminders.check()
+    assert notifier.shown == []
+    assert not window.reminders.timer.isActive()
+
+
+def test_clicking_a_reminder_opens_the_walk(
+    make_window, paths, qtbot, clock, dialogs, notifier, cues
+):
+    window = reminding(paths, make_window)
+    checked(window, qtbot, clock, dialogs)
+    to_local(window, clock, 15, 0)
+    window.reminders.check()
+    window.hide()  # the patient had closed it
+    notifier.click(next(r for r in notifier.shown if r.key == "walk"))
+    assert window.isVisible()
+    assert window.running_session() == "walk"
+    assert window.flow is window.walking.coach.screen
+
+
+def test_a_click_while_a_walk_runs_only_shows_the_window(
+    make_window, paths, qtbot, clock, dialogs, notifier, cues
+):
+    window = reminding(paths, make_window)
+    checked(window, qtbot, clock, dialogs)
+    to_local(window, clock, 19, 0)
+    window.reminders.check()
+    window.show_page("walk")
+    window.walking.start_walk()
+    screen = window.flow
+    notifier.click(next(r for r in notifier.shown if r.key == "daily_log"))
+    assert window.flow is screen and window.running_session() == "walk"
+
+
+def test_the_timer_checks_every_minute_at_most(make_window, paths, qtbot, clock, notifier):
+    window = reminding(paths, make_window)
+    assert window.reminders.timer.isActive()
+    assert 0 < window.reminders.timer.interval() <= 60_000
+    window.context.update_settings(reminders=ON.with_changes(on=False))
+    assert not window.reminders.timer.isActive()
+
+
+def test_the_tray_lists_what_today_lists(
+    with_tray, make_window, paths, qtbot, clock, dialogs, notifier, cues
+):
+    window = reminding(paths, make_window)
+    assert window.tray is not None
+    checked(window, qtbot, clock, dialogs)
+    window.tray.refresh()
+    texts = [a.text() for a in window.tray.menu.actions() if not a.isSeparator()]
+    today = [item.title for item in window.context.coach.today().items]
+    assert today and texts == ["Open Stenosis Coach", *today, "Quit"]
+    assert all(a.text() for a in window.tray.menu.actions() if not a.isSeparator())
+    walk = next(a for a in window.tray.menu.actions() if "walk" in a.text().lower())
+    walk.trigger()
+    assert window.running_session() == "walk"
+
+
+def test_no_tray_means_none_and_closing_quits_as_before(make_window, paths, qtbot, clock, notifier):
+    window = reminding(paths, make_window)
+    assert window.tray is None
+    window.close()
+    assert not window.isVisible() and window.context.coach is None
+
+
+def test_closing_with_reminders_on_hides_to_the_tray_and_says_so_once(
+    with_tray, make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = reminding(paths, make_window)
+    window.close()
+    assert not window.isVisible() and window.context.coach is not None
+    assert window.tray.icon.isVisible()
+    told = [text for kind, _title, text in dialogs.shown if kind == "inform"]
+    assert len(told) == 1 and "Quit" in told[0]
+    assert load_settings(paths).reminders.told_tray
+    window.tray.open_window()
+    assert window.isVisible()
+    window.close()
+    assert len([k for k, _t, _x in dialogs.shown if k == "inform"]) == 1  # said once
+    window.tray.open_window()
+    quits = []
+    window.reminders.quit_app = lambda: quits.append(True)
+    next(a for a in window.tray.menu.actions() if a.text() == "Quit").trigger()
+    assert not window.isVisible() and window.context.coach is None and quits
+
+
+def test_file_quit_really_quits_with_a_tray(
+    with_tray, make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = reminding(paths, make_window)
+    window.reminders.quit_app = lambda: None
+    quit_action = next(
+        a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "&Quit"
+    )
+    quit_action.trigger()
+    assert not window.isVisible() and window.context.coach is None
+
+
+def test_asked_once_after_the_first_check(make_window, paths, qtbot, clock, dialogs, notifier):
+    window = make_window()
+    window.reminders.ask_after_first_check()
+    dialogs.choices = [0]  # "Yes, remind me"
+    complete_first_check(window, qtbot, clock)
+    asked = [q for q in dialogs.questions if "reminders" in q.title.lower()]
+    assert len(asked) == 1
+    assert "Settings" in asked[0].text and asked[0].options[asked[0].safe] == "Not now"
+    saved = load_settings(paths).reminders
+    assert saved.on and saved.asked
+    window.safety.start_check()  # a later check asks nothing
+    answer_through(window, qtbot)
+    qtbot.mouseClick(window.flow.ok, Qt.MouseButton.LeftButton)
+    assert len([q for q in dialogs.questions if "reminders" in q.title.lower()]) == 1
+
+
+def test_not_now_keeps_them_off(make_window, paths, qtbot, clock, dialogs, notifier):
+    window = make_window()
+    window.reminders.ask_after_first_check()
+    dialogs.choices = [dialogs.ESC]
+    complete_first_check(window, qtbot, clock)
+    saved = load_settings(paths).reminders
+    assert not saved.on and saved.asked
+
+
+def test_settings_reminders_section(make_window, paths, qtbot, clock, notifier):
+    window = make_window()
+    page = window.open_page("settings")
+    card = page.findChild(reminders_ui_settings().ReminderCard)
+    assert card is not None
+    assert not card.enabled_box.isChecked()
+    assert "only while" in card.where_note.text()  # no tray here
+    card.enabled_box.setChecked(True)
+    assert window.context.settings.reminders.on and load_settings(paths).reminders.on
+    walk = card.fields["walk"]
+    walk.setFocus()
+    qtbot.keyClick(walk, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.context.settings.reminders.walk == time(15, 0)  # Ctrl never changes it
+    qtbot.keyClick(walk, Qt.Key.Key_Up)
+    assert window.context.settings.reminders.walk in (time(16, 0), time(15, 1))
+    for field in card.fields.values():
+        assert field.accessibleName()
+    assert card.enabled_box.accessibleName()
+
+
+def test_a_time_in_quiet_hours_is_said_plainly(make_window, paths, qtbot, clock, notifier):
+    window = reminding(paths, make_window, ON.with_changes(walk=time(22, 30)))
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    assert card.problem.isVisibleTo(card)
+    assert "quiet hours" in card.problem.text() and "22:30" in card.problem.text()
+
+
+def test_reminder_settings_words_are_translated(pseudo, make_window, paths, qtbot, notifier):
+    window = make_window()
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    from PySide6.QtWidgets import QLabel
+
+    for widget in card.findChildren(QLabel):
+        if widget.text() and widget.isVisibleTo(card):
+            assert is_pseudo_wrapped(widget.text()), widget.text()
+    for box in card.findChildren(QCheckBox):
+        assert is_pseudo_wrapped(box.text()) and is_pseudo_wrapped(box.accessibleName())
+    for field in card.fields.values():
+        assert is_pseudo_wrapped(field.accessibleName())
+
+
+def reminders_ui_settings():
+    from stenosis_coach.ui import reminders_settings
+
+    return reminders_settings
