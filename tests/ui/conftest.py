@@ -115,7 +115,8 @@ def close_and_delete(windows, dialogs: FakeDialogs) -> None:
     for window in windows:
         if not shiboken6.isValid(window):
             continue
-        if window.context.db is not None and window.running_session() is not None:
+        coach = window.context.coach
+        if coach is not None and not coach.closed and window.running_session() is not None:
             dialogs.choices[:0] = [1]  # "Stop and close"
         window.close()
         window.context.close_database()

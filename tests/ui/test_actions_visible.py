@@ -92,7 +92,7 @@ def _coach(window, qtbot, clock, kind):
     if kind is WalkKind.TRAINING:  # a test yesterday: today's walk is a training walk
         day = (clock.now() - timedelta(days=1)).astimezone(walks.LOCAL).date()
         form = WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3)
-        walks.log_walk(window.context.db, form, clock.now())
+        walks.log_walk(window.context.coach.database, form, clock.now())
         window.context.data_changed.emit()
     page = window.show_page("walk")
     click(qtbot, page.start)

@@ -49,7 +49,7 @@ DRIVER = textwrap.dedent(
 
     def show_page():
         window = main_window()
-        if window is None or window.context.db is None:
+        if window is None or window.context.coach is None:
             QTimer.singleShot(20, show_page)
             return
         if window.flow is not None:  # the first start's safety questions

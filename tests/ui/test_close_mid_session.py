@@ -105,7 +105,7 @@ def test_new_symptoms_from_the_menu_mid_routine_asks_and_keeps_what_was_done(
     assert not controller.timer.isActive() and not controller.heartbeat.running
     clock.advance(1)
     controller.tick()  # nothing ticks into the deleted player
-    [session] = SessionRepository(window.context.db).recent(1, kind="routine")
+    [session] = SessionRepository(window.context.coach.database).recent(1, kind="routine")
     assert session.end_reason is EndReason.STOPPED
 
 
@@ -124,5 +124,5 @@ def test_import_plan_from_the_menu_mid_walk_asks_and_stops_it(
     assert dialogs.shown[0][1] == "Stop the walk to import a plan?"
     assert window.flow is None  # back on the pages, nothing left running
     assert not coach.timer.isActive() and window.running_session() is None
-    [session] = SessionRepository(window.context.db).recent(1, kind="walk")
+    [session] = SessionRepository(window.context.coach.database).recent(1, kind="walk")
     assert session.end_reason is EndReason.STOPPED

@@ -22,7 +22,9 @@ def baseline_test(window, clock):
     """A walking test yesterday: the next walk is a training walk."""
     day = (clock.now() - timedelta(days=1)).astimezone(walks.LOCAL).date()
     walks.log_walk(
-        window.context.db, WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3), clock.now()
+        window.context.coach.database,
+        WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3),
+        clock.now(),
     )
     window.context.data_changed.emit()
 
@@ -64,7 +66,7 @@ def test_a_walk_stopped_by_closing_is_offered_at_the_next_start_and_kept_as_stop
     assert "Your walk on Mon 2 Mar at" in offer and "1:30 min" in offer
     assert offer.endswith("Keep it / Discard it")
     rate_and_save(again, qtbot, pain=2)
-    walk = walks.history(again.context.db)[0].walk
+    walk = walks.history(again.context.coach.database)[0].walk
     assert walk.total_walk_s == 90 and walk.kind is WalkKind.TRAINING
     assert walk.ended_by is WalkEnd.STOPPED and walk.peak_leg_pain == 2
     dialogs.shown.clear()
@@ -83,10 +85,10 @@ def test_a_walking_test_stopped_by_closing_is_kept_as_a_walk_not_a_test_result(
     assert "Your walking test on Mon 2 Mar" in offer
     assert "not a test result" in offer and "still due" in offer
     rate_and_save(again, qtbot, pain=1)
-    [stored] = walks.history(again.context.db)
+    [stored] = walks.history(again.context.coach.database)
     assert stored.walk.total_walk_s == 120 and stored.walk.kind is WalkKind.TRAINING
     assert stored.walk.ended_by is WalkEnd.STOPPED
-    assert build_status(again.context.db, clock.now()).next_walk.kind is WalkKind.TEST
+    assert build_status(again.context.coach.database, clock.now()).next_walk.kind is WalkKind.TEST
 
 
 def test_a_walk_stopped_by_closing_can_be_discarded_at_the_next_start(
@@ -97,7 +99,7 @@ def test_a_walk_stopped_by_closing_can_be_discarded_at_the_next_start(
     again = make_window()
     assert len(offers(dialogs)) == 1 and dialogs.titles()[-1] == "Discard this walk?"
     assert again.context.kept_walks == []
-    assert len(walks.history(again.context.db)) == 1  # only the baseline test
+    assert len(walks.history(again.context.coach.database)) == 1  # only the baseline test
     dialogs.shown.clear()
     make_window()
     assert offers(dialogs) == []
@@ -118,7 +120,7 @@ def test_a_kept_walk_whose_summary_was_not_saved_is_offered_again(
     [offer] = offers(dialogs)
     assert "1:15 min" in offer
     rate_and_save(third, qtbot, pain=4)
-    assert walks.history(third.context.db)[0].walk.total_walk_s == 75
+    assert walks.history(third.context.coach.database)[0].walk.total_walk_s == 75
 
 
 def test_leaving_the_summary_of_a_kept_walk_without_saving_is_not_asked_again(
@@ -132,7 +134,7 @@ def test_leaving_the_summary_of_a_kept_walk_without_saving_is_not_asked_again(
     dialogs.choices.append(1)  # "Leave without saving"
     qtbot.mouseClick(summary.leave, Qt.MouseButton.LeftButton)
     assert again.flow is None
-    assert len(walks.history(again.context.db)) == 1
+    assert len(walks.history(again.context.coach.database)) == 1
     dialogs.shown.clear()
     make_window()
     assert offers(dialogs) == []
@@ -156,7 +158,7 @@ def test_a_walking_test_ended_then_closed_at_its_summary_keeps_its_result(
     [offer] = offers(dialogs)
     assert "Your walking test on Mon 2 Mar" in offer and "not a test result" not in offer
     rate_and_save(again, qtbot, pain=3)
-    [stored] = walks.history(again.context.db)
+    [stored] = walks.history(again.context.coach.database)
     assert stored.walk.kind is WalkKind.TEST and stored.walk.ended_by is WalkEnd.COMPLETED
     assert stored.walk.total_walk_s == 300
 
@@ -184,7 +186,7 @@ def test_a_walk_stopped_from_the_menu_is_offered_at_the_next_start_too(
     [offer] = offers(dialogs)
     assert "0:50 min" in offer
     rate_and_save(again, qtbot, pain=1)
-    assert walks.history(again.context.db)[0].walk.total_walk_s == 50
+    assert walks.history(again.context.coach.database)[0].walk.total_walk_s == 50
 
 
 def test_a_walking_test_cut_short_by_a_crash_is_kept_as_a_walk_too(
@@ -204,6 +206,6 @@ def test_a_walking_test_cut_short_by_a_crash_is_kept_as_a_walk_too(
     offer = next(text for _k, title, text in dialogs.shown if title == "A session was not finished")
     assert "not a test result" in offer and "still due" in offer
     rate_and_save(again, qtbot, pain=2)
-    [stored] = walks.history(again.context.db)
+    [stored] = walks.history(again.context.coach.database)
     assert stored.walk.kind is WalkKind.TRAINING and stored.walk.total_walk_s == 100
-    assert build_status(again.context.db, clock.now()).next_walk.kind is WalkKind.TEST
+    assert build_status(again.context.coach.database, clock.now()).next_walk.kind is WalkKind.TEST

@@ -5,7 +5,7 @@ from stenosis_coach.storage.sessions_repo import SessionRepository
 
 
 def record(window, clock, title):
-    rec = SessionRecorder(window.context.db, clock)
+    rec = SessionRecorder(window.context.coach.database, clock)
     rec.start("routine", title)
     clock.advance(60)
     rec.finish()
@@ -34,7 +34,7 @@ def test_restore_replaces_data_after_confirmation_and_reopens(window, dialogs, c
     dialogs.paths.append(tmp_path / "b.db")
     dialogs.choices.append(0)  # "Restore this backup"
     window.settings_page.restore_button.click()
-    titles = [s.title for s in SessionRepository(window.context.db).recent()]
+    titles = [s.title for s in SessionRepository(window.context.coach.database).recent()]
     assert titles == ["Kept in backup"]
     assert dialogs.shown[-1][1] == "Data restored"
     assert "kept at" in dialogs.shown[-1][2]
@@ -47,7 +47,7 @@ def test_restore_of_a_foreign_file_is_refused_before_anything_changes(window, di
     dialogs.paths.append(bad)
     window.settings_page.restore_button.click()
     assert dialogs.shown[-1][:2] == ("warn", "This file cannot be restored")
-    assert window.context.db is not None
+    assert window.context.coach is not None and not window.context.coach.closed
 
 
 def test_restore_can_be_cancelled_at_the_confirmation(window, dialogs, clock, tmp_path):
@@ -58,7 +58,7 @@ def test_restore_can_be_cancelled_at_the_confirmation(window, dialogs, clock, tm
     dialogs.paths.append(tmp_path / "b.db")
     dialogs.choices.append(1)  # Cancel
     window.settings_page.restore_button.click()
-    assert len(SessionRepository(window.context.db).recent()) == 2
+    assert len(SessionRepository(window.context.coach.database).recent()) == 2
 
 
 def test_restore_right_after_a_backup_starts_in_the_backups_folder(

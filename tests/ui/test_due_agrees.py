@@ -93,7 +93,7 @@ def visible_texts(widget, kind):
 
 @pytest.mark.parametrize("history", list(HISTORIES))
 def test_today_the_walk_page_and_status_say_the_same(window, clock, history):
-    db = window.context.db
+    db = window.context.coach.database
     HISTORIES[history](db, clock)
     window.context.data_changed.emit()
     status = build_status(db, clock.now())
@@ -134,7 +134,7 @@ def test_today_the_walk_page_and_status_say_the_same(window, clock, history):
 
 
 def test_logging_a_walk_updates_the_why_on_the_walk_page_and_today(window, qtbot, clock):
-    db = window.context.db
+    db = window.context.coach.database
     walks.log_walk(
         db, WalkForm(WalkKind.TEST, clock.now().date(), "0.4", "", peak_leg_pain=2), clock.now()
     )
@@ -184,7 +184,7 @@ def test_a_plans_routines_are_due_on_today_and_each_starts_its_own(window, qtbot
     }
     path = tmp_path / "two.scplan.json"
     path.write_text(json.dumps(plan), encoding="utf-8")
-    db = window.context.db
+    db = window.context.coach.database
     plans.import_plans(db, plans.read_plans([path]), clock.now())
     window.context.data_changed.emit()
     due = build_status(db, clock.now()).to_json()["due"]

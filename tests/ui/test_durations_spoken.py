@@ -14,7 +14,7 @@ SHOWN = re.compile(r"^\d+:\d\d min$|^\d+ min$")
 def test_walk_history_shows_minutes_and_seconds_and_says_them_in_words(window, clock):
     from stenosis_coach.services.demo import fill_demo
 
-    fill_demo(window.context.db, weeks=4, seed=3, now=clock.now())
+    fill_demo(window.context.coach.database, weeks=4, seed=3, now=clock.now())
     window.context.data_changed.emit()
     page = window.show_page("walk")
     model = page.model

@@ -35,7 +35,7 @@ def advance(controller, clock, seconds, step=1.0):
 
 
 def last_summary(window):
-    repo = SessionRepository(window.context.db)
+    repo = SessionRepository(window.context.coach.database)
     [session] = repo.recent(1, kind="routine")
     return summarize(session, repo.events(session.id))
 
@@ -132,7 +132,7 @@ def test_floor_exercises_can_be_done_on_a_chair(window, qtbot, clock, cues):
 
 
 def test_today_offers_my_routine_and_starts_it(window, qtbot, clock, cues):
-    routines.choose_routine(window.context.db, "chair-routine")
+    routines.choose_routine(window.context.coach.database, "chair-routine")
     window.context.data_changed.emit()
     window.show_page("today")
     from stenosis_coach.core.today import ROUTINE_ACTION
@@ -197,10 +197,10 @@ def test_carry_on_starts_the_stopped_routine_from_the_step_it_was_in(
     qtbot.mouseClick(after.skip, Qt.MouseButton.LeftButton)
     summary = last_summary(window)
     assert summary.completed and summary.steps_done == 3  # the three it carried on with
-    repo = SessionRepository(window.context.db)
+    repo = SessionRepository(window.context.coach.database)
     started = repo.events(summary.session.id)[0]
     assert started.data["carries_on"] == stopped.id and started.data["from_step"] == 1
-    assert routines.resume_point(window.context.db, clock.now()) is None
+    assert routines.resume_point(window.context.coach.database, clock.now()) is None
 
 
 def test_nothing_to_carry_on_starts_the_routine_from_the_beginning(window, qtbot, cues):
@@ -223,7 +223,7 @@ def test_the_ratings_before_a_routine_can_be_cancelled_with_a_button_or_esc(wind
         else:
             qtbot.keyClick(before.leg.buttons[0], Qt.Key.Key_Escape)
         assert window.flow is None and window.current_key() == "exercises"
-    assert SessionRepository(window.context.db).recent(5, kind="routine") == []
+    assert SessionRepository(window.context.coach.database).recent(5, kind="routine") == []
 
 
 def test_esc_on_the_ratings_after_a_routine_saves_it_without_ratings(
@@ -257,7 +257,9 @@ def test_the_hurt_screen_goes_back_to_the_paused_routine(window, qtbot, clock, c
 
 
 def last_summary_or_none(window):
-    return next(iter(SessionRepository(window.context.db).recent(1, kind="routine")), None)
+    return next(
+        iter(SessionRepository(window.context.coach.database).recent(1, kind="routine")), None
+    )
 
 
 def test_carry_on_a_named_routine_from_today(window, qtbot, clock, dialogs, cues):
@@ -269,7 +271,7 @@ def test_carry_on_a_named_routine_from_today(window, qtbot, clock, dialogs, cues
     qtbot.mouseClick(player.stop_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.flow.skip, Qt.MouseButton.LeftButton)
     # The patient's own routine (gentle start) was not stopped: nothing to carry on there.
-    assert routines.resume_point(window.context.db, clock.now()) is None
+    assert routines.resume_point(window.context.coach.database, clock.now()) is None
 
     window.today.action_requested.emit(f"{ROUTINE_RESUME_ACTION}:flexion-basics")
     player = window.flow
@@ -327,18 +329,24 @@ def test_a_routine_skipped_through_says_what_was_done_and_stays_due(
     history = window.page("exercises").history_list.text()
     assert "finished, 3 of 4 exercises skipped" in history
     mine = [
-        r for r in due_at(window.context.db, clock.now()).routines if r.routine.id == "gentle-start"
+        r
+        for r in due_at(window.context.coach.database, clock.now()).routines
+        if r.routine.id == "gentle-start"
     ]
     assert mine and mine[0].due and mine[0].done_this_week == 0
     # Today offers it again as it is, not as "stopped early": it was not stopped.
-    [card] = [i for i in routines.today_items(window.context.db, clock.now()) if "routine" in i.key]
+    [card] = [
+        i
+        for i in routines.today_items(window.context.coach.database, clock.now())
+        if "routine" in i.key
+    ]
     assert "stopped" not in card.detail and card.choices == ()
     from stenosis_coach.services.report import report_for
 
-    [row] = report_for(window.context.db, clock.now()).routines
+    [row] = report_for(window.context.coach.database, clock.now()).routines
     assert row.ended == "Finished, 3 of 4 skipped" and row.ended in row.cells
     # Progress's weekly routines agree with what is due: one session, none done.
     from stenosis_coach.services.progress import progress_data
 
-    week = progress_data(window.context.db, clock.now()).adherence.routines.points[-1]
+    week = progress_data(window.context.coach.database, clock.now()).adherence.routines.points[-1]
     assert (week.exact, week.counts) == (1, (0,))

@@ -315,7 +315,7 @@ def test_every_control_on_every_page_shows_when_it_has_the_focus(
 
     from stenosis_coach.services.demo import fill_demo
 
-    fill_demo(window.context.db, weeks=4, seed=3, now=clock.now())
+    fill_demo(window.context.coach.database, weeks=4, seed=3, now=clock.now())
     window.context.data_changed.emit()
     window.context.update_settings(high_contrast=high_contrast)
     active(window, qtbot)

@@ -62,7 +62,7 @@ def usable_focus(window, key: str) -> None:
 def two_walks(window) -> None:
     for day, minutes in ((date(2026, 2, 26), "12"), (date(2026, 2, 27), "15")):
         log_walk(
-            window.context.db,
+            window.context.coach.database,
             WalkForm(WalkKind.TRAINING, day, minutes, peak_leg_pain=2),
             window.context.clock.now(),
         )

@@ -123,15 +123,15 @@ def test_a_log_or_walk_being_corrected_closes_at_once_when_nothing_changed(
 
     now = clock.now()
     today = now.astimezone(LOCAL).date()
-    daily.save_log(window.context.db, DailyLog(day=today, leg_pain=3, notes="ok"), now)
+    daily.save_log(window.context.coach.database, DailyLog(day=today, leg_pain=3, notes="ok"), now)
     screen = open_daily_log(window, qtbot)
     assert screen.leg.value() == 3
     press_esc(screen, qtbot)
     assert window.flow is None
 
     form = WalkForm(kind=WalkKind.TRAINING, day=today, walking_min="15", peak_leg_pain=2)
-    walks.log_walk(window.context.db, form, now)
-    stored = walks.history(window.context.db)[0]
+    walks.log_walk(window.context.coach.database, form, now)
+    stored = walks.history(window.context.coach.database)[0]
     window.show_page("walk").edit_requested.emit(stored.id)
     screen = window.flow
     assert isinstance(screen, LogWalkScreen)

@@ -65,7 +65,7 @@ def nothing_left_running(window) -> None:
     assert window.running_session() is None
     assert not controller.timer.isActive()
     assert controller.heartbeat is None or not controller.heartbeat.running
-    repo = SessionRepository(window.context.db)
+    repo = SessionRepository(window.context.coach.database)
     assert all(s.end_reason is not None for s in repo.recent(10, kind="routine"))
 
 
@@ -171,7 +171,7 @@ def test_a_routine_whose_player_is_closed_under_it_is_stopped_not_left_running(
     flush()
     advance(controller, clock, 3)  # a tick that was already due finds no player
     nothing_left_running(window)
-    [session] = SessionRepository(window.context.db).recent(1, kind="routine")
+    [session] = SessionRepository(window.context.coach.database).recent(1, kind="routine")
     assert session.end_reason.value == "stopped"
     window.close()
     assert not [t for t in dialogs.titles() if "Stop the routine" in t]

@@ -43,7 +43,7 @@ def open_hurt(window, qtbot, clock) -> HurtScreen:
 
 
 def last_summary(window):
-    repo = SessionRepository(window.context.db)
+    repo = SessionRepository(window.context.coach.database)
     [session] = repo.recent(1, kind="routine")
     return summarize(session, repo.events(session.id))
 
@@ -219,7 +219,7 @@ def test_carry_on_that_first_finishes_the_check_then_carries_on(window, qtbot, c
     assert isinstance(after, RatingsScreen) and after.title.text().startswith("Routine complete")
     qtbot.mouseClick(after.skip, Qt.MouseButton.LeftButton)
     assert window.flow is None
-    assert routines.resume_point(window.context.db, clock.now()) is None
+    assert routines.resume_point(window.context.coach.database, clock.now()) is None
 
 
 def test_carry_on_after_a_check_with_a_yes_does_not_start_the_routine(window, qtbot, clock, cues):

@@ -40,7 +40,7 @@ def click(qtbot, widget) -> None:
 
 def all_clear_check(window, clock) -> None:
     """The first check, answered no to everything: nothing holds the walk or the routine."""
-    db, now = window.context.db, clock.now()
+    db, now = window.context.coach.database, clock.now()
     check = safety.start_check(db, CheckTrigger.FIRST_RUN, now)
     for question in QUESTIONS:
         safety.answer(db, check.id, question.id, False, now)
@@ -83,11 +83,11 @@ def give(qtbot, hurt: HurtScreen, pain: int | None, spreading: bool | None) -> N
 
 
 def routine_sessions(window):
-    return SessionRepository(window.context.db).recent(10, kind="routine")
+    return SessionRepository(window.context.coach.database).recent(10, kind="routine")
 
 
 def owed_check(window, clock):
-    return safety.status(window.context.db, clock.now()).pending
+    return safety.status(window.context.coach.database, clock.now()).pending
 
 
 def no_way_back(window, qtbot, clock, hurt: HurtScreen, player: PlayerScreen) -> None:
@@ -247,7 +247,7 @@ def held_at_next_start(make_window, qtbot, clock) -> None:
     assert again.flow is None
     first = today_cards(again)[0]
     assert first.title_label.text() == "Finish your symptom check before the next walk"
-    due = due_at(again.context.db, clock.now())
+    due = due_at(again.context.coach.database, clock.now())
     assert due.check_waiting is not None and due.walk.waits_for_check
     page = again.show_page("walk")
     assert "symptom check" in page.due_text.text()

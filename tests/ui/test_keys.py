@@ -33,7 +33,7 @@ def test_digits_with_a_modifier_never_change_a_rating(window, qtbot, modifier):
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     from stenosis_coach.services import daily
 
-    assert daily.logs(window.context.db)[0].log.leg_pain == 4
+    assert daily.logs(window.context.coach.database)[0].log.leg_pain == 4
 
 
 def test_plain_and_keypad_digits_still_choose(window, qtbot):
@@ -97,7 +97,7 @@ def test_enter_with_ctrl_or_in_a_text_box_presses_nothing(window, qtbot):
     qtbot.keyClicks(screen.walking.edit, "20")
     qtbot.keyClick(screen.walking.edit, Qt.Key.Key_Return)
     qtbot.keyClick(screen.notes, Qt.Key.Key_Return)
-    assert window.flow is screen and walks.history(window.context.db) == []
+    assert window.flow is screen and walks.history(window.context.coach.database) == []
     screen.walking.set_text("6,5")
     qtbot.keyClick(screen.walking.edit, Qt.Key.Key_Up)
     assert screen.walking.text() == "7,5"  # the step keeps the decimal comma typed

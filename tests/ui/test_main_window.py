@@ -11,7 +11,7 @@ from stenosis_coach.core.today import NOTHING_DUE
 def test_opens_on_an_empty_data_dir_with_a_private_wal_database(window, paths):
     assert paths.db_file.exists()
     assert stat.S_IMODE(paths.db_file.stat().st_mode) == 0o600
-    with window.context.db.engine.connect() as conn:
+    with window.context.coach.database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     assert window.isVisible()
     assert window.current_key() == "today"

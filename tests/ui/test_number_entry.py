@@ -34,7 +34,7 @@ def test_inf_or_nan_as_a_logged_walks_distance_is_explained_and_nothing_saved(
     assert error.isVisibleTo(screen)
     assert error.text() == "Distance must be a number of metres, like 800, or left empty."
     assert dialogs.shown == []  # no crash dialog
-    assert walks.history(window.context.db) == []
+    assert walks.history(window.context.coach.database) == []
 
 
 def test_a_decimal_comma_is_read_and_an_ambiguous_distance_is_asked_about(window, qtbot):
@@ -43,13 +43,13 @@ def test_a_decimal_comma_is_read_and_an_ambiguous_distance_is_asked_about(window
     qtbot.mouseClick(screen.pain.buttons[3], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(screen.distance.edit, "1,500")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    assert window.flow is screen and walks.history(window.context.db) == []
+    assert window.flow is screen and walks.history(window.context.coach.database) == []
     assert "could mean 1500 or 1.5" in screen._errors["distance_m"].text()
     qtbot.mouseClick(screen.distance.plus, Qt.MouseButton.LeftButton)
     assert screen.distance.text() == "1,500"  # + never guesses which it was
     screen.distance.set_text("1 500")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    [stored] = walks.history(window.context.db)
+    [stored] = walks.history(window.context.coach.database)
     assert stored.walk.total_walk_s == 390 and stored.walk.distance_m == 1500
 
 
@@ -60,7 +60,7 @@ def test_bad_rests_are_explained_not_saved(window, qtbot):
     qtbot.keyClicks(screen.rests.edit, "2.5")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     assert screen._errors["rests"].text() == "Rests must be a whole number from 0 to 50."
-    assert walks.history(window.context.db) == []
+    assert walks.history(window.context.coach.database) == []
 
 
 def walk_summary(window, qtbot, clock) -> WalkSummaryScreen:
@@ -85,10 +85,10 @@ def test_inf_or_nan_as_a_recorded_walks_distance_is_explained_and_nothing_saved(
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
     assert window.flow is summary
     assert summary.error.text() == "Distance must be a number of metres, like 800, or left empty."
-    assert dialogs.shown == [] and walks.history(window.context.db) == []
+    assert dialogs.shown == [] and walks.history(window.context.coach.database) == []
     summary.distance.set_text("450,5")
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    assert walks.history(window.context.db)[0].walk.distance_m * 2 == 901
+    assert walks.history(window.context.coach.database)[0].walk.distance_m * 2 == 901
 
 
 def test_daily_log_doses_name_the_field_and_nothing_is_saved(window, qtbot):
@@ -97,7 +97,7 @@ def test_daily_log_doses_name_the_field_and_nothing_is_saved(window, qtbot):
     screen.opioid.set_text("nan")
     screen.woken.set_text("1e3")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    assert window.flow is screen and daily.logs(window.context.db) == []
+    assert window.flow is screen and daily.logs(window.context.coach.database) == []
     assert screen._errors["opioid_doses"].text() == (
         "Opioid pain medicine (doses) must be a whole number from 0 to 50."
     )
@@ -107,7 +107,7 @@ def test_daily_log_doses_name_the_field_and_nothing_is_saved(window, qtbot):
     screen.opioid.set_text("2,0")
     screen.woken.set_text("")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    assert daily.logs(window.context.db)[0].log.opioid_doses == 2
+    assert daily.logs(window.context.coach.database)[0].log.opioid_doses == 2
 
 
 def test_therapist_numbers_use_the_same_parser():

@@ -28,7 +28,7 @@ class PainterEndFails(QPainter):
 
 def with_walks(window) -> None:
     import_diary(
-        window.context.db,
+        window.context.coach.database,
         FIXTURES / "diary-programme-12-weeks.csv",
         datetime(2026, 4, 1, tzinfo=UTC),
     )

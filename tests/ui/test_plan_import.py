@@ -21,10 +21,13 @@ def test_import_from_the_menu_shows_who_and_what_then_imports(window, qtbot, dia
     texts = " ".join(w.text() for w in preview.findChildren(type(preview.title)))
     assert "From R. Okafor, PT, Lakeside Physio" in texts
     assert "Before your walk" in texts and "Walk 4:00 min at a time" in texts
-    assert PlanRepository(window.context.db).plans() == []  # nothing yet
+    assert PlanRepository(window.context.coach.database).plans() == []  # nothing yet
     qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
     assert dialogs.shown[-1][:2] == ("inform", "Plan imported")
-    assert routines.my_routine(window.context.db).author == "R. Okafor, PT, Lakeside Physio"
+    assert (
+        routines.my_routine(window.context.coach.database).author
+        == "R. Okafor, PT, Lakeside Physio"
+    )
     assert window.current_key() == "exercises"
     page = window.page("exercises")
     assert "From R. Okafor, PT, Lakeside Physio" in page.mine_text.text()
@@ -33,7 +36,7 @@ def test_import_from_the_menu_shows_who_and_what_then_imports(window, qtbot, dia
 def test_cancel_imports_nothing(window, qtbot, dialogs):
     window.plans.import_files([LAKESIDE])
     qtbot.keyClick(window.flow, Qt.Key.Key_Escape)
-    assert window.flow is None and PlanRepository(window.context.db).plans() == []
+    assert window.flow is None and PlanRepository(window.context.coach.database).plans() == []
 
 
 def test_a_bad_file_is_explained_and_nothing_is_imported(window, dialogs, tmp_path):
@@ -42,7 +45,7 @@ def test_a_bad_file_is_explained_and_nothing_is_imported(window, dialogs, tmp_pa
     assert window.plans.import_files([bad]) is None
     kind, _title, text = dialogs.shown[-1]
     assert kind == "warn" and "unknown field 'repz'" in text and str(bad) in text
-    assert PlanRepository(window.context.db).plans() == []
+    assert PlanRepository(window.context.coach.database).plans() == []
 
 
 def test_a_plan_file_dropped_on_the_window_opens_the_preview(window, qtbot):
@@ -75,4 +78,4 @@ def test_a_clinic_pack_is_imported_at_first_run(window, paths):
     paths.preload_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(LAKESIDE, paths.preload_dir / "lakeside.scplan.json")
     window.plans.preload()
-    assert "lakeside-before-walk" in plans.all_routines(window.context.db)
+    assert "lakeside-before-walk" in plans.all_routines(window.context.coach.database)

@@ -27,7 +27,7 @@ HEADER += "distance_m,notes"
 def import_rows(window, tmp_path: Path, rows: list[str]) -> None:
     diary = tmp_path / "diary.csv"
     diary.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    import_diary(window.context.db, diary, window.context.clock.now())
+    import_diary(window.context.coach.database, diary, window.context.clock.now())
     window.context.data_changed.emit()
 
 
@@ -67,7 +67,7 @@ def test_pain_is_drawn_on_its_whole_0_to_10_scale(window):
     now = window.context.clock.now()
     for n in range(5):
         log = DailyLog(date(2026, 2, 20) + timedelta(days=n), leg_pain=3 + n % 2, back_pain=4)
-        daily.save_log(window.context.db, log, now)
+        daily.save_log(window.context.coach.database, log, now)
     window.context.data_changed.emit()
     page = window.show_page("progress")
     page.view_buttons[2].click()
@@ -166,9 +166,11 @@ def test_lists_on_progress_give_the_year_only_when_it_is_not_this_year(window):
 
     now = window.context.clock.now()  # Mon 2 Mar 2026
     for day in (date(2023, 12, 10), date(2026, 2, 20)):
-        daily.save_log(window.context.db, DailyLog(day, leg_pain=3), now)
+        daily.save_log(window.context.coach.database, DailyLog(day, leg_pain=3), now)
         daily.add_treatment(
-            window.context.db, TreatmentEvent(day, TreatmentKind.EPIDURAL_INJECTION), now
+            window.context.coach.database,
+            TreatmentEvent(day, TreatmentKind.EPIDURAL_INJECTION),
+            now,
         )
     window.context.data_changed.emit()
     page = window.show_page("progress")
@@ -188,7 +190,7 @@ def test_treatment_numbers_close_together_never_overlap(window, tmp_path):
     now = window.context.clock.now()
     for day in (date(2025, 6, 5), date(2025, 7, 3), date(2025, 7, 10)):
         event = TreatmentEvent(day, TreatmentKind.MEDICATION_CHANGE)
-        daily.add_treatment(window.context.db, event, now)
+        daily.add_treatment(window.context.coach.database, event, now)
     window.context.data_changed.emit()
     page = window.show_page("progress")
     page.range_buttons[2].click()  # all: 3 years, the three lines a few pixels apart
@@ -206,7 +208,7 @@ def test_the_exercise_history_gives_last_years_dates_their_year(window):
 
     from stenosis_coach.services.demo import fill_demo
 
-    fill_demo(window.context.db, 4, 1, datetime(2025, 6, 1, 9, tzinfo=UTC), UTC)
+    fill_demo(window.context.coach.database, 4, 1, datetime(2025, 6, 1, 9, tzinfo=UTC), UTC)
     window.context.data_changed.emit()
     history = window.show_page("exercises").history_list.text().splitlines()
     assert history and all(re.match(r"\w{3} \d{1,2} \w{3} 2025: ", line) for line in history)

@@ -25,7 +25,7 @@ HEADER += "distance_m,notes"
 def import_rows(window, tmp_path: Path, rows: list[str]) -> None:
     diary = tmp_path / "diary.csv"
     diary.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    import_diary(window.context.db, diary, window.context.clock.now())
+    import_diary(window.context.coach.database, diary, window.context.clock.now())
     window.context.data_changed.emit()
 
 
@@ -56,7 +56,7 @@ def test_a_single_short_walking_test_has_a_real_axis(window, tmp_path):
 @pytest.mark.parametrize("size", list(TextSize))
 def test_date_labels_are_readable_and_never_overlap(window, size):
     import_diary(
-        window.context.db,
+        window.context.coach.database,
         FIXTURES / "diary-programme-12-weeks.csv",
         datetime(2026, 4, 1, tzinfo=window.context.clock.now().tzinfo),
     )
@@ -114,7 +114,7 @@ def scroll_area_of(widget) -> QAbstractScrollArea:
 
 def test_the_wheel_over_a_plot_scrolls_the_page(window):
     import_diary(
-        window.context.db,
+        window.context.coach.database,
         FIXTURES / "diary-programme-12-weeks.csv",
         datetime(2026, 4, 1, tzinfo=window.context.clock.now().tzinfo),
     )

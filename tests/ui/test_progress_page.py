@@ -26,7 +26,7 @@ def test_empty_progress_says_what_is_missing(window):
 
 def test_the_worked_example_reads_improving_with_its_numbers(window, qtbot):
     import_diary(
-        window.context.db,
+        window.context.coach.database,
         FIXTURES / "diary-programme-12-weeks.csv",
         datetime(2026, 4, 1, tzinfo=UTC),
     )
@@ -54,10 +54,12 @@ def test_log_today_from_the_today_page_in_a_few_taps(window, qtbot, clock):
     qtbot.mouseClick(screen.back.buttons[3], Qt.MouseButton.LeftButton)
     screen.otc.set_text("2")
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    [stored] = daily.logs(window.context.db)
+    [stored] = daily.logs(window.context.coach.database)
     assert (stored.log.leg_pain, stored.log.back_pain, stored.log.doses) == (4, 3, 2)
     assert window.current_key() == "today"
-    assert "daily-log" not in [i.key for i in daily.today_items(window.context.db, clock.now())]
+    assert "daily-log" not in [
+        i.key for i in daily.today_items(window.context.coach.database, clock.now())
+    ]
 
 
 def test_the_standing_test_fills_the_log(window, qtbot, clock):
@@ -72,7 +74,7 @@ def test_the_standing_test_fills_the_log(window, qtbot, clock):
     assert window.flow is log_screen
     assert log_screen.standing_text.text() == f"You stood {minutes_text(125)}."
     qtbot.mouseClick(log_screen.save, Qt.MouseButton.LeftButton)
-    assert daily.logs(window.context.db)[0].log.standing_s == 125
+    assert daily.logs(window.context.coach.database)[0].log.standing_s == 125
 
 
 def test_a_log_can_be_changed_deleted_and_the_delete_undone(window, qtbot):
@@ -85,12 +87,12 @@ def test_a_log_can_be_changed_deleted_and_the_delete_undone(window, qtbot):
     assert change.leg.value() == 5
     qtbot.mouseClick(change.leg.buttons[2], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(change.save, Qt.MouseButton.LeftButton)
-    assert daily.logs(window.context.db)[0].log.leg_pain == 2
+    assert daily.logs(window.context.coach.database)[0].log.leg_pain == 2
     qtbot.mouseClick(page.delete_log, Qt.MouseButton.LeftButton)
-    assert daily.logs(window.context.db) == []
+    assert daily.logs(window.context.coach.database) == []
     assert page.log_undo.text.text() == "The daily log of Mon 2 Mar was deleted."
     qtbot.mouseClick(page.log_undo.button, Qt.MouseButton.LeftButton)
-    assert len(daily.logs(window.context.db)) == 1
+    assert len(daily.logs(window.context.coach.database)) == 1
 
 
 def test_new_weakness_in_the_log_opens_the_safety_check(window, qtbot):
@@ -115,15 +117,15 @@ def test_a_treatment_is_listed_and_marked_on_the_plots(window, qtbot):
     assert "Epidural injection" in page.treatments.item(0).text()
     assert len(page.plot._markers) == 1
     qtbot.mouseClick(page.delete_treatment, Qt.MouseButton.LeftButton)
-    assert daily.treatments(window.context.db) == [] and page.plot._markers == []
+    assert daily.treatments(window.context.coach.database) == [] and page.plot._markers == []
     qtbot.mouseClick(page.treatment_undo.button, Qt.MouseButton.LeftButton)
-    assert len(daily.treatments(window.context.db)) == 1
+    assert len(daily.treatments(window.context.coach.database)) == 1
 
 
 def exported(window, clock, folder):
     from stenosis_coach.services.export import FILES, export_csv
 
-    export_csv(window.context.db, folder, clock.now())
+    export_csv(window.context.coach.database, folder, clock.now())
     return {name: (folder / name).read_bytes() for name in FILES}
 
 
@@ -136,7 +138,7 @@ def test_two_logs_deleted_then_two_undos_bring_both_back(window, qtbot, clock, t
 
     from stenosis_coach.core.daily import DailyLog
 
-    db = window.context.db
+    db = window.context.coach.database
     today = clock.now().date()
     for n in (1, 2, 3):
         daily.save_log(
@@ -168,7 +170,7 @@ def test_two_treatments_deleted_then_two_undos_bring_both_back(window, qtbot, cl
 
     from stenosis_coach.core.daily import TreatmentEvent, TreatmentKind
 
-    db = window.context.db
+    db = window.context.coach.database
     today = clock.now().date()
     for days, kind in ((30, TreatmentKind.PT_START), (9, TreatmentKind.EPIDURAL_INJECTION)):
         daily.add_treatment(
@@ -199,7 +201,7 @@ def test_ctrl_z_on_the_page_brings_back_the_newest_log_or_treatment(window, qtbo
 
     from stenosis_coach.core.daily import DailyLog, TreatmentEvent, TreatmentKind
 
-    db = window.context.db
+    db = window.context.coach.database
     yesterday = clock.now().date() - timedelta(days=1)
     daily.save_log(db, DailyLog(yesterday, leg_pain=3), clock.now())
     daily.add_treatment(db, TreatmentEvent(yesterday, TreatmentKind.NERVE_BLOCK), clock.now())
@@ -223,7 +225,7 @@ def test_the_weakness_question_starts_unanswered_in_a_new_log(window, qtbot):
     assert not screen.weak_yes.isChecked() and not screen.weak_no.isChecked()
     qtbot.mouseClick(screen.leg.buttons[3], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    assert daily.logs(window.context.db)[0].log.new_weakness is False
+    assert daily.logs(window.context.coach.database)[0].log.new_weakness is False
 
 
 def test_esc_leaves_the_treatment_form_and_its_cancel_says_so(window, qtbot):

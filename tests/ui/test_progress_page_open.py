@@ -19,7 +19,7 @@ def save_logs(window, first: date, days: int) -> None:
     now = window.context.clock.now()
     for n in range(days):
         log = DailyLog(first + timedelta(days=n), leg_pain=2 + n % 3, back_pain=4)
-        daily.save_log(window.context.db, log, now)
+        daily.save_log(window.context.coach.database, log, now)
     window.context.data_changed.emit()
 
 

@@ -303,8 +303,8 @@ def test_log_a_walk_and_its_problems_are_translatable(qtbot, dialogs):
 
 def test_the_walk_history_headers_and_words_are_translatable(window, clock):
     form = WalkForm(WalkKind.TEST, DAY, "8", "", peak_leg_pain=3)
-    walks.log_walk(window.context.db, form, clock.now())
-    [stored] = walks.history(window.context.db)
+    walks.log_walk(window.context.coach.database, form, clock.now())
+    [stored] = walks.history(window.context.coach.database)
     model = WalkHistoryModel()
     model.set_walks([stored])
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -378,7 +378,7 @@ def test_every_plot_and_its_numbers_are_translatable(window, qtbot, clock, tmp_p
         rows.append(f"{day},{'test' if back % 2 else 'training'},5,12,1,3,,,")
     diary = tmp_path / "diary.csv"
     diary.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    walks.import_diary(window.context.db, diary, clock.now())
+    walks.import_diary(window.context.coach.database, diary, clock.now())
     for back in (3, 2, 1):
         log = DailyLog(
             today - timedelta(days=back),
@@ -388,9 +388,9 @@ def test_every_plot_and_its_numbers_are_translatable(window, qtbot, clock, tmp_p
             otc_doses=1,
             standing_s=Fraction(300),
         )
-        daily.save_log(window.context.db, log, clock.now())
+        daily.save_log(window.context.coach.database, log, clock.now())
     daily.add_treatment(
-        window.context.db,
+        window.context.coach.database,
         TreatmentEvent(today - timedelta(days=20), TreatmentKind.EPIDURAL_INJECTION, ""),
         clock.now(),
     )
@@ -435,7 +435,7 @@ def test_dates_under_a_plot_are_in_the_users_language():
 
 def test_the_import_preview_is_translatable(window, qtbot):
     files = plans.read_plans([FIXTURES / "plan-lakeside.scplan.json"])
-    preview = plans.preview(window.context.db, files)
+    preview = plans.preview(window.context.coach.database, files)
     screen = ImportPreviewScreen(preview)
     qtbot.addWidget(screen)
     [plan] = preview.plans

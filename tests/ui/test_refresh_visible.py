@@ -36,7 +36,7 @@ def builds(monkeypatch):
 def _two_walks(window) -> None:
     for day, minutes in ((date(2026, 2, 26), "12"), (date(2026, 2, 27), "15")):
         log_walk(
-            window.context.db,
+            window.context.coach.database,
             WalkForm(WalkKind.TRAINING, day, minutes, peak_leg_pain=2),
             window.context.clock.now(),
         )
@@ -53,7 +53,7 @@ def test_a_delete_refreshes_only_the_page_in_view(window, qtbot, builds):
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
 
-    assert page.model.rowCount() == 1 and len(history(window.context.db)) == 1
+    assert page.model.rowCount() == 1 and len(history(window.context.coach.database)) == 1
     assert builds == before  # Today, Progress and the report were not rebuilt
     window.show_page("report")  # shown again: the report is rebuilt once
     assert builds["report"] == before["report"] + 1

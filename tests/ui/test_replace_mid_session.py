@@ -50,7 +50,7 @@ def start_routine(window, qtbot):
 
 
 def record_routine(window, clock, title: str) -> int:
-    rec = SessionRecorder(window.context.db, clock)
+    rec = SessionRecorder(window.context.coach.database, clock)
     session_id = rec.start("routine", title)
     clock.advance(60)
     rec.finish()
@@ -141,7 +141,7 @@ def test_a_plan_dropped_mid_walk_asks_and_keep_going_imports_nothing(
     drop(window, LAKESIDE)
     assert dialogs.titles() == [STOP_TO_IMPORT]
     still_walking(window, coach, clock)
-    assert PlanRepository(window.context.db).plans() == []
+    assert PlanRepository(window.context.coach.database).plans() == []
 
 
 def test_a_plan_handed_over_by_the_desktop_mid_walk_asks_first(window, qtbot, clock, dialogs, cues):
@@ -156,12 +156,12 @@ def test_a_plan_handed_over_by_the_desktop_mid_walk_asks_first(window, qtbot, cl
     assert opener.eventFilter(QApplication.instance(), QFileOpenEvent(str(LAKESIDE)))
     assert dialogs.titles() == [STOP_TO_IMPORT]
     still_walking(window, coach, clock)
-    assert PlanRepository(window.context.db).plans() == []
+    assert PlanRepository(window.context.coach.database).plans() == []
     dialogs.choices.append(1)  # "Stop": then the preview; nothing imported until Import
     opener.eventFilter(QApplication.instance(), QFileOpenEvent(str(LAKESIDE)))
     assert type(window.flow).__name__ == "ImportPreviewScreen"
     assert window.running_session() is None and not coach.timer.isActive()
-    [walk] = SessionRepository(window.context.db).recent(1, kind="walk")
+    [walk] = SessionRepository(window.context.coach.database).recent(1, kind="walk")
     assert walk.end_reason is EndReason.STOPPED
 
 
@@ -209,12 +209,12 @@ def test_another_screen_open_over_the_pages_is_finished_first(
     from stenosis_coach.services.walks import log_walk
 
     log_walk(
-        window.context.db,
+        window.context.coach.database,
         WalkForm(WalkKind.TRAINING, date(2026, 3, 1), "12", peak_leg_pain=2),
         clock.now(),
     )
     window.context.data_changed.emit()
-    [stored] = history(window.context.db)
+    [stored] = history(window.context.coach.database)
     window.page("walk")
     window.walking.correct_walk(stored.id)
     form = window.flow
@@ -230,7 +230,7 @@ def test_another_screen_open_over_the_pages_is_finished_first(
         assert dialogs.shown[0][1] == "Finish what is open first"
         assert "Nothing was changed" in dialogs.shown[0][2]
         assert window.flow is form
-    assert PlanRepository(window.context.db).plans() == []
+    assert PlanRepository(window.context.coach.database).plans() == []
 
 
 def test_a_walk_ended_with_its_summary_open_is_saved_first_not_stopped(
@@ -249,7 +249,7 @@ def test_a_walk_ended_with_its_summary_open_is_saved_first_not_stopped(
     assert window.flow is summary
     qtbot.mouseClick(summary.pain.buttons[2], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    assert len(history(window.context.db)) == 1 and window.running_session() is None
+    assert len(history(window.context.coach.database)) == 1 and window.running_session() is None
 
 
 def test_a_routine_ended_with_its_ratings_open_is_saved_first_not_stopped(
@@ -269,7 +269,7 @@ def test_a_routine_ended_with_its_ratings_open_is_saved_first_not_stopped(
     assert dialogs.titles() == ["Finish what is open first"]
     assert window.flow is ratings
     qtbot.mouseClick(ratings.skip, Qt.MouseButton.LeftButton)
-    [session] = SessionRepository(window.context.db).recent(1, kind="routine")
+    [session] = SessionRepository(window.context.coach.database).recent(1, kind="routine")
     assert session.end_reason is EndReason.STOPPED and window.running_session() is None
 
 
@@ -338,8 +338,8 @@ def test_a_walk_started_after_a_restore_is_recorded_in_the_restored_data(
     assert warnings(dialogs) == []
     titles = [row[2] for row in sessions_in(paths.db_file)]
     assert titles[0] == "Kept in the backup" and "Made later" not in titles
-    assert len(history(window.context.db)) == 1
-    assert recording.interrupted_sessions(window.context.db) == []
+    assert len(history(window.context.coach.database)) == 1
+    assert recording.interrupted_sessions(window.context.coach.database) == []
 
 
 def test_undo_after_a_restore_cannot_bring_back_a_delete_of_the_replaced_data(
@@ -353,7 +353,7 @@ def test_undo_after_a_restore_cannot_bring_back_a_delete_of_the_replaced_data(
 
     for day, minutes in ((date(2026, 2, 26), "12"), (date(2026, 2, 27), "15")):
         log_walk(
-            window.context.db,
+            window.context.coach.database,
             WalkForm(WalkKind.TRAINING, day, minutes, peak_leg_pain=2),
             clock.now(),
         )
@@ -371,11 +371,11 @@ def test_undo_after_a_restore_cannot_bring_back_a_delete_of_the_replaced_data(
         window.activateWindow()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
-    walks = history(window.context.db)
+    walks = history(window.context.coach.database)
     assert len(walks) == 2 and page.model.rowCount() == 2
     # A delete in the restored data is its own, and can be undone there.
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert len(history(window.context.db)) == 1
+    assert len(history(window.context.coach.database)) == 1
     qtbot.mouseClick(page.undo_bar.button, Qt.MouseButton.LeftButton)
-    assert len(history(window.context.db)) == 2
+    assert len(history(window.context.coach.database)) == 2

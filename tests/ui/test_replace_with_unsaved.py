@@ -17,7 +17,7 @@ def test_nothing_replaces_the_data_while_a_session_waits_for_the_disk(window, di
             raise sqlite3.OperationalError("database or disk is full")
         written.append("end")
 
-    pending_writes(window.context.db).write(session_end)
+    pending_writes(window.context.coach.database).write(session_end)
     assert not window.may_replace_data()
     [(_kind, title, text)] = [shown for shown in dialogs.shown if shown[0] != "choose"]
     assert "not saved yet" in title.lower() + text.lower()

@@ -13,7 +13,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 def with_walks(window):
     import_diary(
-        window.context.db,
+        window.context.coach.database,
         FIXTURES / "diary-programme-12-weeks.csv",
         datetime(2026, 4, 1, tzinfo=UTC),
     )

@@ -73,7 +73,7 @@ def test_first_run_welcomes_then_checks_then_all_clear(window, qtbot, clock):
     assert isinstance(done, AllClearScreen)
     qtbot.mouseClick(done.ok, Qt.MouseButton.LeftButton)
     assert window.flow is None and window.current_key() == "today"
-    status = safety.status(window.context.db, clock.now())
+    status = safety.status(window.context.coach.database, clock.now())
     assert not status.first_check_needed and not status.weekly_due
 
 
@@ -106,7 +106,7 @@ def test_weekly_check_is_due_on_today_and_can_be_finished_later(window, qtbot, c
     assert isinstance(check, QuestionScreen) and check.later.isVisibleTo(check)
     qtbot.mouseClick(check.later, Qt.MouseButton.LeftButton)
     assert window.flow is None
-    assert safety.status(window.context.db, clock.now()).weekly_due
+    assert safety.status(window.context.coach.database, clock.now()).weekly_due
 
 
 def test_on_demand_entry_is_always_in_the_rail(window, qtbot, clock):
@@ -136,7 +136,7 @@ def test_a_session_ending_on_a_warning_sign_opens_the_check(window, qtbot, clock
     check = window.flow
     assert isinstance(check, QuestionScreen)
     assert not check.later.isVisibleTo(check)  # must be answered
-    assert safety.status(window.context.db, clock.now()).pending.trigger is trigger
+    assert safety.status(window.context.coach.database, clock.now()).pending.trigger is trigger
 
 
 def test_a_mild_session_end_does_not_open_the_check(window, qtbot, clock):
@@ -164,7 +164,9 @@ def _today_items(window, clock):
     from stenosis_coach.services.today import build_today
 
     return [
-        i for i in build_today(window.context.db, clock.now()).items if i.key.startswith("safety")
+        i
+        for i in build_today(window.context.coach.database, clock.now()).items
+        if i.key.startswith("safety")
     ]
 
 
@@ -194,7 +196,7 @@ def test_the_advice_on_today_leads_to_the_clearance(window, qtbot, clock):
     button = today_button(window, qtbot, "I have been checked")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.flow.mistake, Qt.MouseButton.LeftButton)
-    assert not safety.status(window.context.db, clock.now()).needs_clearance
+    assert not safety.status(window.context.coach.database, clock.now()).needs_clearance
 
 
 def test_keyboard_answers_and_back(window, qtbot, clock):
@@ -209,11 +211,13 @@ def test_keyboard_answers_and_back(window, qtbot, clock):
     qtbot.keyClick(screen, Qt.Key.Key_N)
     qtbot.keyClick(window.flow, Qt.Key.Key_Backspace)
     qtbot.keyClick(window.flow, Qt.Key.Key_Y)
-    pending = safety.status(window.context.db, clock.now()).pending
+    pending = safety.status(window.context.coach.database, clock.now()).pending
     # Question 1 is an emergency: a "yes" ends the check at once (not pending any more)
     assert pending is None
     day = timedelta(days=1)
-    [check] = safety.checks_between(window.context.db, clock.now() - day, clock.now() + day)
+    [check] = safety.checks_between(
+        window.context.coach.database, clock.now() - day, clock.now() + day
+    )
     assert check.answers == {QUESTIONS[0].id: True}
 
 
@@ -249,7 +253,7 @@ def test_an_emergency_yes_shows_the_emergency_screen_at_once(window, qtbot, cloc
     screen = window.flow
     assert isinstance(screen, SeekCareScreen)
     assert screen.title.text() == "Get emergency care now"
-    status = safety.status(window.context.db, clock.now())
+    status = safety.status(window.context.coach.database, clock.now())
     assert status.pending is None and status.needs_clearance
     check = status.open_flag
     assert check.answers == {"saddle-numbness": True}
@@ -263,7 +267,7 @@ def test_an_emergency_yes_later_in_the_check_also_stops_it_there(window, qtbot, 
     qtbot.keyClick(window.flow, Qt.Key.Key_Y)  # question 5: leg weakness getting worse
     assert isinstance(window.flow, SeekCareScreen)
     assert window.flow.advice.level is Level.EMERGENCY
-    flag = safety.status(window.context.db, clock.now()).open_flag
+    flag = safety.status(window.context.coach.database, clock.now()).open_flag
     assert len(flag.answers) == 5 and len(flag.not_asked) == len(QUESTIONS) - 5
 
 
@@ -298,7 +302,7 @@ def test_a_check_left_with_a_yes_shows_its_advice_first_thing_at_the_next_start(
     assert isinstance(screen, SeekCareScreen)
     assert screen.title.text() == "Contact your clinician today"
     assert "not finished" in screen.note.text()
-    status = safety.status(again.context.db, clock.now())
+    status = safety.status(again.context.coach.database, clock.now())
     assert status.pending is None and status.needs_clearance
     assert len(status.open_flag.not_asked) == len(QUESTIONS) - 9
     qtbot.mouseClick(screen.ok, Qt.MouseButton.LeftButton)
@@ -313,7 +317,7 @@ def test_an_emergency_yes_left_by_a_crash_shows_the_emergency_screen_at_the_next
     from stenosis_coach.storage.safety_repo import SafetyRepository
 
     window = make_window()
-    db = window.context.db
+    db = window.context.coach.database
     check = safety.start_check(db, CheckTrigger.FIRST_RUN, clock.now())
     SafetyRepository(db).answer(check.id, "saddle-numbness", True, clock.now())
     window.context.close_database()
@@ -371,7 +375,7 @@ def test_a_check_left_long_ago_starts_again_from_the_first_question(make_window,
     assert screen.progress_text.text() == f"Question 1 of {len(QUESTIONS)}"
     said = " ".join(lbl.text() for lbl in screen.findChildren(type(screen.title)))
     assert "starts again from the first question" in said
-    assert safety.status(again.context.db, clock.now()).pending.answers == {}
+    assert safety.status(again.context.coach.database, clock.now()).pending.answers == {}
 
 
 def test_the_first_check_never_says_since_your_last_check(window, qtbot, clock):
@@ -403,7 +407,7 @@ def test_each_question_is_announced_as_it_takes_the_focus(window, qtbot, clock):
     for number, question in enumerate(QUESTIONS, start=1):
         assert focus_name() == f"Question {number} of {total}: {question.first_text}"
         qtbot.keyClick(window.flow, Qt.Key.Key_N)
-    complete = safety.status(window.context.db, clock.now())
+    complete = safety.status(window.context.coach.database, clock.now())
     assert not complete.first_check_needed
     qtbot.keyClick(window.flow, Qt.Key.Key_Escape)
     window.safety.start_check()
@@ -504,5 +508,5 @@ def test_a_key_held_down_answers_one_question_only(window, qtbot, clock):
         )
         QApplication.sendEvent(QApplication.focusWidget(), key)
     assert window.flow.progress_text.text() == f"Question 2 of {len(QUESTIONS)}"
-    pending = safety.status(window.context.db, clock.now()).pending
+    pending = safety.status(window.context.coach.database, clock.now()).pending
     assert pending.answers == {QUESTIONS[0].id: False}

@@ -27,7 +27,7 @@ from stenosis_coach.ui.widgets import Card
 
 
 def all_clear_check(window, clock) -> None:
-    db, now = window.context.db, clock.now()
+    db, now = window.context.coach.database, clock.now()
     check = safety.start_check(db, CheckTrigger.WEEKLY, now)
     for question in QUESTIONS:
         safety.answer(db, check.id, question.id, False, now)
@@ -42,7 +42,9 @@ def weekly_check_due(window, clock) -> None:
     clock.advance(timedelta(days=7).total_seconds())
     day = (clock.now() - timedelta(days=1)).astimezone(LOCAL).date()
     walks.log_walk(
-        window.context.db, WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3), clock.now()
+        window.context.coach.database,
+        WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3),
+        clock.now(),
     )
     window.context.data_changed.emit()
     assert "Weekly symptom check" in card_titles(window)
@@ -116,7 +118,7 @@ def test_after_a_mistaken_emergency_yes_the_check_goes_on_with_the_next_question
     assert screen.leave.isVisible() and not screen.later.isVisible()  # after must stop
 
     # The record: the "yes", its withdrawal, and a check that is not finished yet.
-    db, now = window.context.db, clock.now()
+    db, now = window.context.coach.database, clock.now()
     repo = SafetyRepository(db)
     first, carried = repo.checks()[-2:]
     assert first.answers == {"saddle-numbness": True} and first.level is Level.EMERGENCY
@@ -155,7 +157,7 @@ def test_answering_the_rest_finishes_the_check_and_then_the_weekly_check_is_done
     done = window.flow
     assert isinstance(done, AllClearScreen)
     qtbot.keyClick(done, Qt.Key.Key_Escape)
-    db, now = window.context.db, clock.now()
+    db, now = window.context.coach.database, clock.now()
     carried = SafetyRepository(db).checks()[-1]
     assert carried.complete and carried.level is None and len(carried.answers) == len(QUESTIONS)
     status = safety.status(db, now)
@@ -178,7 +180,7 @@ def test_a_real_yes_in_the_questions_carried_on_still_shows_its_advice(
     screen = window.flow
     assert isinstance(screen, SeekCareScreen) and screen.advice.level is Level.EMERGENCY
     assert screen.advice.reasons == (QUESTIONS[7].label,)  # not the withdrawn one
-    assert safety.status(window.context.db, clock.now()).needs_clearance
+    assert safety.status(window.context.coach.database, clock.now()).needs_clearance
 
 
 def test_a_mistake_said_long_after_the_check_asks_every_question_again(
@@ -193,7 +195,7 @@ def test_a_mistake_said_long_after_the_check_asks_every_question_again(
     assert isinstance(screen, QuestionScreen)
     assert screen.progress_text.text() == f"Question 1 of {len(QUESTIONS)}"
     assert "first question" in words_of(screen)
-    assert SafetyRepository(window.context.db).checks()[-1].answers == {}
+    assert SafetyRepository(window.context.coach.database).checks()[-1].answers == {}
 
 
 def test_the_clearance_screens_mistake_also_carries_the_check_on(
@@ -218,7 +220,7 @@ def test_the_question_before_the_mistake_says_the_check_goes_on_first(
     qtbot.mouseClick(mistake_button(window), Qt.MouseButton.LeftButton)
     text = dialogs.shown[-1][2]
     assert "were not asked" in text and "your walks and exercises come back" in text
-    assert SafetyRepository(window.context.db).clearances() == []
+    assert SafetyRepository(window.context.coach.database).clearances() == []
 
 
 def test_a_mistake_in_a_check_that_asked_everything_just_brings_the_plan_back(

@@ -45,7 +45,7 @@ def assert_the_left_advice_shows(window, clock):
     assert isinstance(screen, SeekCareScreen)
     assert screen.title.text() == "Contact your clinician today"
     assert "not finished" in screen.note.text()
-    status = safety.status(window.context.db, clock.now())
+    status = safety.status(window.context.coach.database, clock.now())
     assert status.pending is None and status.needs_clearance
     assert len(status.open_flag.not_asked) == len(QUESTIONS) - 9
 
@@ -94,7 +94,7 @@ def test_new_symptoms_from_the_menu_during_a_check_goes_on_with_that_check(windo
     assert isinstance(screen, QuestionScreen)  # not cut short, no "was not finished"
     assert screen.progress_text.text() == f"Question 10 of {len(QUESTIONS)}"
     assert "not finished" not in " ".join(w.text() for w in screen.findChildren(type(screen.title)))
-    status = safety.status(window.context.db, clock.now())
+    status = safety.status(window.context.coach.database, clock.now())
     assert status.pending is not None and len(status.pending.answers) == 9
 
 

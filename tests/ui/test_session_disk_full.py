@@ -102,7 +102,7 @@ def test_a_full_disk_mid_walk_is_said_once_the_walk_goes_on_and_is_saved_later(
     disk.full = False
     second(coach, clock)
     assert notice.isVisible() and notice.text.text().startswith("Saved again")
-    db = window.context.db
+    db = window.context.coach.database
     sid = coach.recording.recorder.session_id
     kinds = [e.kind for e in SessionRepository(db).events(sid)]
     assert kinds[-2:] == ["paused", "resumed"]
@@ -128,7 +128,7 @@ def test_a_routine_finished_on_a_full_disk_is_kept_and_written_when_space_return
     qtbot.mouseClick(ratings.skip, Qt.MouseButton.LeftButton)
     assert not controller.running
     assert [t for t in dialogs.titles() if t != "Stop the routine?"] == []
-    db = window.context.db
+    db = window.context.coach.database
     assert SessionRepository(db).get(sid).state is SessionState.RUNNING  # not yet on disk
     timer = retry_timer(pending_writes(db))
     assert timer is not None and timer.isActive()  # still trying, after the session
@@ -156,10 +156,10 @@ def test_closing_with_a_walk_not_saved_yet_asks_and_keeps_the_app_open(
     assert not window.close()
     assert dialogs.shown[-1][1] == "Your last session is not saved yet"
     assert "disk is full" in dialogs.shown[-1][2] and "Keep the app open" in dialogs.shown[-1][2]
-    assert window.isVisible() and window.context.db is not None
-    assert not pending_writes(window.context.db).saved
+    assert window.isVisible() and not window.context.coach.closed
+    assert not pending_writes(window.context.coach.database).saved
 
-    db = window.context.db
+    db = window.context.coach.database
     dialogs.choices[:] = [1, 0]  # nothing runs now; "Try again" (still full), "Keep it open"
     assert not window.close()
     assert dialogs.titles()[-2:] == ["Your last session is not saved yet"] * 2
@@ -190,13 +190,13 @@ def test_a_wal_file_deleted_mid_walk_is_saved_again_and_told_once(
     notice = notice_on(coach.screen)
     second(coach, clock, 3)
     shown_before = list(dialogs.shown)
-    window.context.db.wal_file.unlink()  # another program (a "cleaner") removes it
+    window.context.coach.database.wal_file.unlink()  # another program (a "cleaner") removes it
     second(coach, clock)
     assert notice.isVisible() and "What you recorded is safe" in notice.text.text()
     assert dialogs.shown == shown_before  # no box
     second(coach, clock, TOLD_BEATS)
     assert not notice.isVisible()
-    assert window.context.db.wal_file.exists()  # a fresh one, watched from now on
+    assert window.context.coach.database.wal_file.exists()  # a fresh one, watched from now on
     second(coach, clock, 3)
     assert not notice.isVisible()  # told once
 
@@ -219,7 +219,7 @@ def test_a_walk_ended_and_saved_on_a_full_disk_is_written_with_its_summary_later
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)  # no error reaches the patient
     assert dialogs.titles() == []
     assert window.flow is not summary  # the summary is done with
-    db = window.context.db
+    db = window.context.coach.database
     assert walks.history(db) == []  # not on disk yet
 
     disk.full = False

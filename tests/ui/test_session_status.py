@@ -47,7 +47,7 @@ def test_a_routine_finished_then_killed_on_its_ratings_is_kept_completed(
     # It was finished, only not saved: the question's title says so too.
     [(_kind, _title, offer)] = [s for s in dialogs.shown if s[1] == "A session was not saved"]
     assert "you finished it" in offer and "was not finished:" not in offer
-    db = second.context.db
+    db = second.context.coach.database
     [session] = SessionRepository(db).recent(5, kind="routine")
     assert session.end_reason is EndReason.COMPLETED
 
@@ -90,7 +90,7 @@ def test_a_walk_ended_by_must_stop_then_killed_on_its_summary_is_must_stop_every
     assert isinstance(summary, WalkSummaryScreen)
     qtbot.mouseClick(summary.pain.buttons[6], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    db = second.context.db
+    db = second.context.coach.database
     [stored] = walks.history(db)
     [session] = SessionRepository(db).recent(5, kind="walk")
     assert stored.walk.ended_by is WalkEnd.MUST_STOP

@@ -42,7 +42,7 @@ def test_damaged_database_offers_the_newest_backup_and_keeps_the_damaged_file(
 
     kept = list(paths.data_dir.glob("coach-damaged-*.db"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
-    titles = [s.title for s in SessionRepository(window.context.db).recent()]
+    titles = [s.title for s in SessionRepository(window.context.coach.database).recent()]
     assert titles == ["Saved before damage"]
 
 
@@ -72,7 +72,7 @@ def test_interrupted_session_is_offered_and_saved_as_ended_at_last_heartbeat(
     window = make_window()
     _kind, _title, text = next(s for s in dialogs.shown if s[1] == "A session was not finished")
     assert "Walking test" in text and "Save it as ended at" in text
-    session = SessionRepository(window.context.db).get(sid)
+    session = SessionRepository(window.context.coach.database).get(sid)
     assert session.end_reason is EndReason.INTERRUPTED
     assert (session.ended_at - session.started_at).total_seconds() == 125
     assert "Walking test" in window.today.last_result.text()
@@ -84,11 +84,14 @@ def test_interrupted_session_can_be_discarded_after_confirmation(
     sid = crash_mid_session(paths, clock)
     dialogs.choices.extend([1, 0])  # Discard it; yes, discard
     window = make_window()
-    assert SessionRepository(window.context.db).get(sid) is None
+    assert SessionRepository(window.context.coach.database).get(sid) is None
 
 
 def test_closing_the_offer_keeps_the_session(make_window, paths, dialogs, clock):
     sid = crash_mid_session(paths, clock)
     dialogs.choices.append(None)  # window closed without choosing
     window = make_window()
-    assert SessionRepository(window.context.db).get(sid).end_reason is EndReason.INTERRUPTED
+    assert (
+        SessionRepository(window.context.coach.database).get(sid).end_reason
+        is EndReason.INTERRUPTED
+    )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeade
 def walks_shown(window, clock):
     from stenosis_coach.services.demo import fill_demo
 
-    fill_demo(window.context.db, weeks=4, seed=3, now=clock.now())
+    fill_demo(window.context.coach.database, weeks=4, seed=3, now=clock.now())
     window.context.data_changed.emit()
     page = window.show_page("walk")
     assert page.model.rowCount() > 3

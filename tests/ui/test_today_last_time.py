@@ -76,7 +76,7 @@ def routine_done(window, clock, seconds: int) -> None:
     from stenosis_coach.services import routines
     from stenosis_coach.services.changes import Change, Changes
 
-    db = window.context.db
+    db = window.context.coach.database
     recording = routines.RoutineRecording(db, clock)
     recording.start(routines.my_routine(db), chair_versions=False)
     clock.advance(seconds)

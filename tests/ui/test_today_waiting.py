@@ -21,7 +21,7 @@ from stenosis_coach.ui.widgets import Card
 
 def all_clear_check(window, clock) -> None:
     """A weekly check answered no to everything, just now: no check is due."""
-    db, now = window.context.db, clock.now()
+    db, now = window.context.coach.database, clock.now()
     check = safety.start_check(db, CheckTrigger.WEEKLY, now)
     for question in QUESTIONS:
         safety.answer(db, check.id, question.id, False, now)
@@ -33,7 +33,9 @@ def baseline_test(window, clock) -> None:
     """A walking test yesterday (symptoms at 5 min): today's walk is a training walk."""
     day = (clock.now() - timedelta(days=1)).astimezone(walks.LOCAL).date()
     walks.log_walk(
-        window.context.db, WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3), clock.now()
+        window.context.coach.database,
+        WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3),
+        clock.now(),
     )
     window.context.data_changed.emit()
 
@@ -104,9 +106,9 @@ def test_the_due_command_agrees_that_the_check_waits(window, qtbot, clock, cues)
 
     baseline_test(window, clock)
     all_clear_check(window, clock)
-    assert not due_at(window.context.db, clock.now()).safety_check
+    assert not due_at(window.context.coach.database, clock.now()).safety_check
     must_stop_then_leave_the_check(window, qtbot, clock)
-    due = due_at(window.context.db, clock.now())
+    due = due_at(window.context.coach.database, clock.now())
     assert due.safety_check and due.check_waiting is not None
     assert due.to_json()["safety_check_waiting"] is True
     assert due.sentence().startswith("Due now: the symptom check you started")
@@ -129,7 +131,7 @@ def test_last_time_says_the_walked_time_the_walk_shows_not_the_rests(window, qtb
     window.context.dialogs.choices.append(1)  # "End the walk" (a training walk asks)
     qtbot.mouseClick(screen.end, Qt.MouseButton.LeftButton)
     save_summary(window, qtbot)
-    walk = walks.history(window.context.db)[0].walk
+    walk = walks.history(window.context.coach.database)[0].walk
     assert walk.total_walk_s == 60  # what the summary and the walk list show: 1:00
 
     window.show_page("today")
@@ -138,7 +140,7 @@ def test_last_time_says_the_walked_time_the_walk_shows_not_the_rests(window, qtb
 
 def emergency_yes(window, clock) -> None:
     """A check whose first answer is an emergency "yes" (saddle numbness): it ends there."""
-    db, now = window.context.db, clock.now()
+    db, now = window.context.coach.database, clock.now()
     check = safety.start_check(db, CheckTrigger.WEEKLY, now)
     assert safety.answer(db, check.id, "saddle-numbness", True, now) is not None
     window.context.data_changed.emit()
@@ -179,13 +181,13 @@ def test_my_answer_was_a_mistake_asks_then_brings_the_plan_back(
     qtbot.mouseClick(mistake, Qt.MouseButton.LeftButton)
     assert dialogs.titles() == ["Was your answer a mistake?"]
     assert "Numbness in the groin or saddle area" in dialogs.shown[-1][2]
-    assert SafetyRepository(window.context.db).clearances() == []
+    assert SafetyRepository(window.context.coach.database).clearances() == []
 
     [card] = today_cards(window)
     mistake = next(b for b in buttons_of(card) if "mistake" in b.text())
     dialogs.choices.append(0)  # "It was a mistake"
     qtbot.mouseClick(mistake, Qt.MouseButton.LeftButton)
-    [cleared] = SafetyRepository(window.context.db).clearances()
+    [cleared] = SafetyRepository(window.context.coach.database).clearances()
     assert cleared.reason is ClearanceReason.ANSWERED_BY_MISTAKE
     titles = [c.title_label.text() for c in today_cards(window)]
     assert "Get emergency care now" not in titles  # the plan is back

@@ -26,7 +26,7 @@ def shown(bar: UndoBar) -> tuple[str, str]:
 
 def test_each_kind_of_delete_is_said_in_one_whole_message(pseudo, window, qtbot, clock):
     context = window.context
-    db, now = context.db, clock.now()
+    db, now = context.coach.database, clock.now()
     bar = UndoBar(context, ALL)
     qtbot.addWidget(bar)
     twenty = minutes_text(1200)  # already a translated message: "⟦20 min⟧"
@@ -68,7 +68,9 @@ def test_a_delete_of_another_day_says_both_days_in_one_message(pseudo, window, q
     context = window.context
     bar = UndoBar(context, ALL)
     qtbot.addWidget(bar)
-    log = daily.save_log(context.db, DailyLog(date(2026, 2, 22), leg_pain=2), clock.now())
+    log = daily.save_log(
+        context.coach.database, DailyLog(date(2026, 2, 22), leg_pain=2), clock.now()
+    )
     context.coach.delete(Kind.LOG, log)
     clock.advance(timedelta(days=1).total_seconds())
     assert shown(bar)[0] == "⟦The daily log of Sun 22 Feb was deleted on Mon 2 Mar.⟧"

@@ -18,7 +18,9 @@ def baseline_test(window, clock, symptoms="5"):
     """A walking test yesterday with symptoms at 5 min: the next walk is 4 min bouts."""
     day = (clock.now() - timedelta(days=1)).astimezone(walks.LOCAL).date()
     walks.log_walk(
-        window.context.db, WalkForm(WalkKind.TEST, day, "8", symptoms, peak_leg_pain=3), clock.now()
+        window.context.coach.database,
+        WalkForm(WalkKind.TEST, day, "8", symptoms, peak_leg_pain=3),
+        clock.now(),
     )
     window.context.data_changed.emit()
 
@@ -61,7 +63,7 @@ def test_a_training_walk_runs_bout_rest_bout_with_the_last_bout_shortened(
     assert isinstance(summary, WalkSummaryScreen)
     qtbot.mouseClick(summary.pain.buttons[2], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    walk = walks.history(window.context.db)[0].walk
+    walk = walks.history(window.context.coach.database)[0].walk
     assert walk.total_walk_s == 900 and walk.rests == 3 and walk.peak_leg_pain == 2
     assert walk.kind is WalkKind.TRAINING and walk.ended_by is WalkEnd.COMPLETED
     assert "walk_complete" in cues.played
@@ -90,7 +92,7 @@ def test_must_stop_saves_the_walk_then_asks_the_safety_questions(window, qtbot, 
     assert isinstance(summary, WalkSummaryScreen)
     qtbot.mouseClick(summary.pain.buttons[8], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    assert walks.history(window.context.db)[0].walk.ended_by is WalkEnd.MUST_STOP
+    assert walks.history(window.context.coach.database)[0].walk.ended_by is WalkEnd.MUST_STOP
     assert isinstance(window.flow, QuestionScreen)
     assert not window.flow.later.isVisibleTo(window.flow)
 
@@ -118,7 +120,7 @@ def test_a_walking_test_records_when_symptoms_start_and_ends_when_you_need_to_st
     summary = window.flow
     qtbot.mouseClick(summary.pain.buttons[5], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    walk = walks.history(window.context.db)[0].walk
+    walk = walks.history(window.context.coach.database)[0].walk
     assert walk.kind is WalkKind.TEST and walk.tfs_s == 200 and walk.total_walk_s == 300
 
 
@@ -146,7 +148,7 @@ def test_a_walk_cut_short_by_a_crash_is_offered_back_and_its_pain_asked(
     assert isinstance(summary, WalkSummaryScreen)
     qtbot.mouseClick(summary.pain.buttons[3], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    walk = walks.history(again.context.db)[0].walk
+    walk = walks.history(again.context.coach.database)[0].walk
     assert walk.total_walk_s == 125 and walk.kind is WalkKind.TRAINING
 
 
@@ -186,7 +188,7 @@ def test_a_walk_ended_after_asking_keeps_the_time_of_the_press(window, qtbot, cl
     assert isinstance(summary, WalkSummaryScreen)
     qtbot.mouseClick(summary.pain.buttons[5], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    walk = walks.history(window.context.db)[0].walk
+    walk = walks.history(window.context.coach.database)[0].walk
     assert walk.total_walk_s == 300 and walk.tfs_s == 200
 
 
@@ -222,9 +224,9 @@ def test_the_walk_summary_can_be_left_after_asking(window, qtbot, clock, dialogs
     dialogs.choices.append(1)  # "Leave without saving"
     qtbot.mouseClick(summary.leave, Qt.MouseButton.LeftButton)
     assert window.flow is None and window.current_key() == "walk"
-    assert len(walks.history(window.context.db)) == 1  # only yesterday's test
+    assert len(walks.history(window.context.coach.database)) == 1  # only yesterday's test
     from stenosis_coach.core.sessions import EndReason
     from stenosis_coach.storage.sessions_repo import SessionRepository
 
-    [session] = SessionRepository(window.context.db).recent(1, kind="walk")
+    [session] = SessionRepository(window.context.coach.database).recent(1, kind="walk")
     assert session.end_reason is EndReason.STOPPED  # the session and its events are kept

@@ -33,9 +33,9 @@ def test_logging_a_walk_takes_a_few_taps_and_updates_the_prescription(window, qt
     qtbot.mouseClick(screen.pain.buttons[4], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     assert window.flow is None and window.current_key() == "walk"
-    [stored] = history(window.context.db)
+    [stored] = history(window.context.coach.database)
     assert stored.walk.total_walk_s == 390 and stored.walk.tfs_s == 300
-    rx = build_status(window.context.db, clock.now()).next_walk
+    rx = build_status(window.context.coach.database, clock.now()).next_walk
     assert rx.bout_s == 240  # 80% of 5 min (DESIGN 5.1)
     assert page.model.rowCount() == 1
     assert f"Walk {minutes_text(240)}" in page.next_text.text()
@@ -48,7 +48,7 @@ def test_a_bad_value_is_explained_beside_its_field_and_nothing_is_saved(window, 
     assert window.flow is screen
     assert screen._errors["walking_min"].isVisibleTo(screen)
     assert screen._errors["peak_leg_pain"].text().startswith("Choose your worst leg pain")
-    assert history(window.context.db) == []
+    assert history(window.context.coach.database) == []
 
 
 def test_a_typo_can_be_corrected_and_the_prescription_follows(window, qtbot, clock):
@@ -58,7 +58,9 @@ def test_a_typo_can_be_corrected_and_the_prescription_follows(window, qtbot, clo
     qtbot.keyClicks(screen.symptoms.edit, "45")
     qtbot.mouseClick(screen.pain.buttons[3], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    assert build_status(window.context.db, clock.now()).next_walk.bout_s == 900  # capped
+    assert (
+        build_status(window.context.coach.database, clock.now()).next_walk.bout_s == 900
+    )  # capped
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     fix = window.flow
@@ -66,9 +68,9 @@ def test_a_typo_can_be_corrected_and_the_prescription_follows(window, qtbot, clo
     fix.walking.set_text("4.5")
     fix.symptoms.set_text("4.5")
     qtbot.mouseClick(fix.save, Qt.MouseButton.LeftButton)
-    [stored] = history(window.context.db)
+    [stored] = history(window.context.coach.database)
     assert stored.walk.total_walk_s == 270
-    assert build_status(window.context.db, clock.now()).next_walk.bout_s == 210
+    assert build_status(window.context.coach.database, clock.now()).next_walk.bout_s == 210
 
 
 def test_delete_can_be_undone(window, qtbot):
@@ -78,7 +80,7 @@ def test_delete_can_be_undone(window, qtbot):
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert history(window.context.db) == []
+    assert history(window.context.coach.database) == []
     bar = page.undo_bar
     assert bar.isVisibleTo(page)
     twenty = minutes_text(1200)  # "20 min" (the duration words are core.words')
@@ -87,7 +89,7 @@ def test_delete_can_be_undone(window, qtbot):
     assert bar.button.accessibleName() == f"Undo: bring back the walk of Mon 2 Mar ({twenty})"
     assert "(Ctrl+Z)" in bar.button.text()
     qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
-    assert len(history(window.context.db)) == 1
+    assert len(history(window.context.coach.database)) == 1
     assert not bar.isVisibleTo(page)
     assert page.table.hasFocus() and page.table.currentIndex().row() == 0
 
@@ -95,7 +97,7 @@ def test_delete_can_be_undone(window, qtbot):
 def exported(window, clock, folder):
     from stenosis_coach.services.export import FILES, export_csv
 
-    export_csv(window.context.db, folder, clock.now())
+    export_csv(window.context.coach.database, folder, clock.now())
     return {name: (folder / name).read_bytes() for name in FILES}
 
 
@@ -103,7 +105,7 @@ def test_two_deletes_then_two_undos_bring_both_walks_back_complete(window, qtbot
     """The bug of issue 12: the first of two deleted walks was lost for good."""
     from stenosis_coach.services.demo import fill_demo
 
-    db = window.context.db
+    db = window.context.coach.database
     fill_demo(db, weeks=6, seed=3, now=clock.now())
     window.context.data_changed.emit()
     page = window.show_page("walk")
@@ -141,7 +143,7 @@ def test_a_delete_can_be_undone_after_the_app_was_closed(make_window, qtbot):
     from stenosis_coach.services.walks import log_walk
 
     window = make_window()
-    db = window.context.db
+    db = window.context.coach.database
     for day, minutes in ((date(2026, 2, 26), "12"), (date(2026, 2, 27), "15")):
         log_walk(
             db,
@@ -161,7 +163,7 @@ def test_a_delete_can_be_undone_after_the_app_was_closed(make_window, qtbot):
         again.activateWindow()  # shortcuts work in the active window
     again.show_page("progress")  # Ctrl+Z there brings back logs and treatments, not walks
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert history(again.context.db) == []
+    assert history(again.context.coach.database) == []
     page = again.show_page("walk")
     assert page.undo_bar.text.text() == f"The walk of Thu 26 Feb ({minutes_text(720)}) was deleted."
     focus = QApplication.focusWidget()  # on the rail: Ctrl+Z works anywhere in the window
@@ -180,14 +182,14 @@ def test_ctrl_delete_deletes_nothing(window, qtbot, clock):
     from stenosis_coach.services.walks import log_walk
 
     log_walk(
-        window.context.db,
+        window.context.coach.database,
         WalkForm(WalkKind.TRAINING, date(2026, 2, 27), "15", peak_leg_pain=2),
         clock.now(),
     )
     page = window.show_page("walk")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
-    assert len(history(window.context.db)) == 1 and not page.undo_bar.isVisibleTo(page)
+    assert len(history(window.context.coach.database)) == 1 and not page.undo_bar.isVisibleTo(page)
 
 
 def test_cancel_leaves_without_saving(window, qtbot, dialogs):
@@ -196,7 +198,7 @@ def test_cancel_leaves_without_saving(window, qtbot, dialogs):
     dialogs.choices = [1]  # "Leave" (asked: something was typed)
     qtbot.keyClick(screen, Qt.Key.Key_Escape)
     assert dialogs.titles() == ["Leave without saving?"]
-    assert window.flow is None and history(window.context.db) == []
+    assert window.flow is None and history(window.context.coach.database) == []
 
 
 def test_history_model_is_a_well_behaved_qt_model(qtmodeltester, db, clock):

@@ -19,7 +19,7 @@ def start(window, qtbot, clock, kind: WalkKind):
     if kind is WalkKind.TRAINING:  # a test yesterday: today's walk is a training walk
         day = (clock.now() - timedelta(days=1)).astimezone(walks.LOCAL).date()
         form = WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3)
-        walks.log_walk(window.context.db, form, clock.now())
+        walks.log_walk(window.context.coach.database, form, clock.now())
         window.context.data_changed.emit()
     qtbot.mouseClick(window.show_page("walk").start, Qt.MouseButton.LeftButton)
     coach = window.walking.coach

@@ -20,7 +20,7 @@ def start(window, qtbot, clock, kind: WalkKind = WalkKind.TEST):
     if kind is WalkKind.TRAINING:  # a test yesterday: today's walk is a training walk
         day = (clock.now() - timedelta(days=1)).astimezone(walks.LOCAL).date()
         form = WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=3)
-        walks.log_walk(window.context.db, form, clock.now())
+        walks.log_walk(window.context.coach.database, form, clock.now())
         window.context.data_changed.emit()
     qtbot.mouseClick(window.show_page("walk").start, Qt.MouseButton.LeftButton)
     coach = window.walking.coach
@@ -39,7 +39,7 @@ def saved_walk(window, qtbot):
     assert isinstance(summary, WalkSummaryScreen)
     qtbot.mouseClick(summary.pain.buttons[4], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(summary.save, Qt.MouseButton.LeftButton)
-    return walks.history(window.context.db)[0].walk
+    return walks.history(window.context.coach.database)[0].walk
 
 
 def words(button) -> str:

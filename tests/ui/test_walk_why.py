@@ -43,7 +43,7 @@ def in_view(widget) -> bool:
 def log(window, clock, days_ago, kind=WalkKind.TRAINING, minutes="15", symptoms=""):
     day = (clock.now() - timedelta(days=days_ago)).astimezone(walks.LOCAL).date()
     form = WalkForm(kind, day, minutes, symptoms, peak_leg_pain=2)
-    walks.log_walk(window.context.db, form, clock.now())
+    walks.log_walk(window.context.coach.database, form, clock.now())
 
 
 def a_step_up_that_waits(window, clock) -> None:
@@ -90,7 +90,7 @@ def test_more_about_this_plan_opens_and_closes_with_the_keyboard(window, qtbot, 
     window.resize(WIDTH, HEIGHT)
     a_step_up_that_waits(window, clock)
     page = window.show_page("walk")
-    rx = due_at(window.context.db, clock.now()).walk.prescription
+    rx = due_at(window.context.coach.database, clock.now()).walk.prescription
     assert page.why_text.text() == f"Why: {rx.reason}"
     assert "towards a longer bout" not in page.why_text.text()  # a rule: in the details
     more = page.more
@@ -119,7 +119,7 @@ def test_more_about_this_plan_opens_and_closes_with_the_keyboard(window, qtbot, 
 
 def test_today_shows_the_short_why_and_never_the_details(window, clock):
     a_step_up_that_waits(window, clock)
-    rx = due_at(window.context.db, clock.now()).walk.prescription
+    rx = due_at(window.context.coach.database, clock.now()).walk.prescription
     assert rx.details
     today = window.show_page("today")
     text = " ".join(visible_texts(today))

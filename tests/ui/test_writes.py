@@ -19,7 +19,7 @@ from stenosis_coach.services.walks import history, log_walk
 @pytest.fixture
 def walk_page(window):
     log_walk(
-        window.context.db,
+        window.context.coach.database,
         WalkForm(WalkKind.TRAINING, date(2026, 2, 27), "15", peak_leg_pain=2),
         window.context.clock.now(),
     )
@@ -57,7 +57,7 @@ def test_a_refusal_is_said_with_its_sentence(window, walk_page, qtbot, dialogs, 
     monkeypatch.setattr(Coach, "delete", refused)
     qtbot.keyClick(walk_page.table, Qt.Key.Key_Delete)
     assert dialogs.shown[-1] == ("warn", "It was not deleted", "That walk is no longer there.")
-    assert len(history(window.context.db)) == 1
+    assert len(history(window.context.coach.database)) == 1
 
 
 def test_a_bug_is_not_hidden_as_a_problem_of_the_disk(window, walk_page, monkeypatch):
