@@ -166,3 +166,11 @@ def test_the_entry_is_named_as_the_app_is_packaged():
     root = Path(__file__).resolve().parents[1]
     desktop = root / "packaging" / "linux" / f"{autostart.APP_ID}.desktop"
     assert desktop.is_file()
+
+
+def test_the_usual_data_folder_is_not_passed(tmp_path):
+    import platformdirs
+
+    usual = Path(platformdirs.PlatformDirs("stenosis-coach", appauthor=False).user_data_dir)
+    assert autostart.data_dir_to_pass(usual) is None
+    assert autostart.data_dir_to_pass(tmp_path) == tmp_path
