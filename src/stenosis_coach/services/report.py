@@ -5,13 +5,22 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 
 from stenosis_coach.core.clock import LOCAL
+from stenosis_coach.core.progress.verdict import DailyDoses
 from stenosis_coach.core.report.model import Report, ReportInput, build_report
 from stenosis_coach.core.routine_summary import RoutineSummary
+from stenosis_coach.core.trial import trial_review
 from stenosis_coach.core.walking.prescription import Prescription
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.i18n import _
 from stenosis_coach.services.read_model import ReadModel
-from stenosis_coach.services.status import Records, counted_rests, status_of, walk_headline
+from stenosis_coach.services.status import (
+    Records,
+    adherence_of,
+    counted_rests,
+    status_of,
+    walk_headline,
+)
+from stenosis_coach.services.today import trial_now
 from stenosis_coach.storage.database import Database
 
 
@@ -82,6 +91,8 @@ def report_of(
     if first > today + timedelta(days=1):
         raise InvalidInput(_("{day} is in the future.").format(day=first.isoformat()))
     status = status_of(model, now, tz)
+    # The last 14 days and the trial as they stood at the range's end (now, for today).
+    at = min(now, datetime.combine(last, datetime.max.time(), tz))
     return build_report(
         ReportInput(
             patient=(patient or "").strip() or None,
@@ -101,8 +112,26 @@ def report_of(
             questionnaires=model.questionnaires,
             relief_answers=model.relief_answers,
             counted_rests=counted_rests(model, last, tz),
+            adherence_line=adherence_of(model, at, tz).sentence(),
+            trial_lines=trial_lines(model, at, first, tz),
         )
     )
+
+
+def trial_lines(model: ReadModel, at: datetime, first: date, tz: tzinfo) -> tuple[str, ...]:
+    """The 12-week trial on page 1 (issue 16): Today's week line; once the 12 weeks are done,
+    also what changed since the trial's start, when the range does not start with it (else
+    the verdict on the page says it already). Shown even when hidden on Today: the report is
+    for the clinician."""
+    trial = trial_now(model, at, tz)[0]
+    if trial is None:
+        return ()
+    lines = [trial.week_line()]
+    if trial.done and trial.start != first:
+        doses = [DailyDoses(log.day, log.doses) for log in model.logs]
+        review = trial_review(trial, model.walks, doses, model.questionnaires, tz)
+        lines.append(review.changes[0])
+    return tuple(lines)
 
 
 def next_walk_text(rx: Prescription) -> str:

@@ -76,12 +76,15 @@ def paper_text(text: object) -> str:
     return escape(breakable(str(text)), quote=True)
 
 
-def paper_document(html: str) -> QTextDocument:
+def paper_document(html: str, scale: float = 1.0) -> QTextDocument:
     """A document laid out for paper: the paper font (not the app's text size), lines
     broken between words only (so table columns keep whole words; put text through
-    :func:`paper_text`, so a long word breaks too)."""
+    :func:`paper_text`, so a long word breaks too). ``scale``: the paper font that much
+    smaller or larger (a page that must fit a shorter paper)."""
     doc = QTextDocument()
-    doc.setDefaultFont(paper_font())
+    font = paper_font()
+    font.setPointSizeF(PAPER_PT * scale)
+    doc.setDefaultFont(font)
     option = doc.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     doc.setDefaultTextOption(option)

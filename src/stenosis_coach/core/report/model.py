@@ -173,6 +173,11 @@ class ReportInput:
     questionnaires: Sequence[Questionnaire] = ()
     relief_answers: Mapping[date, SinceTreatment] | None = None
     counted_rests: Mapping[Walk, CountedRests] | None = None
+    # Issue 16: the last 14 days' planned and done sessions (core.adherence's sentence) and
+    # the 12-week trial's lines (core.trial: "Week 6 of 12 …", once done what changed), as
+    # Today says them ("" and (): not given).
+    adherence_line: str = ""
+    trial_lines: tuple[str, ...] = ()
 
 
 # ---- page 1 parts -----------------------------------------------------------------------
@@ -257,6 +262,9 @@ class PageOne:
     # each ((): no questionnaire in the range); one line written for the clinician.
     outcomes: tuple[str, ...] = ()
     clinician_line: str = ""
+    # Issue 16: "Last 14 days: 9 of 11 planned sessions (…)" and the 12-week trial's lines.
+    adherence_line: str = ""
+    trial_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -310,6 +318,8 @@ def build_report(data: ReportInput) -> Report:
         treatment_caveat=_(TREATMENT_CAVEAT),
         outcomes=outcome_lines(ctx.outcomes, lambda day: _say_day(day, data)),
         clinician_line=clinician_line(ctx.signs),
+        adherence_line=data.adherence_line,
+        trial_lines=data.trial_lines,
     )
     return Report(
         page1=page1,

@@ -14,8 +14,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF
-from PySide6.QtGui import QFont, QImage, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QFont, QImage, QPageLayout, QTextDocument
 
 from stenosis_coach.core.outcomes.model import has_relief_record
 from stenosis_coach.core.outcomes.psfs import PSFS_SOURCE_TEXT
@@ -35,6 +35,7 @@ from stenosis_coach.core.words import min_sec_text, minutes_text
 from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.ui.pdf import (
     PAPER_PT,
+    page_size_for_locale,
     paper_document,
     paper_text,
     pdf_pages,
@@ -93,6 +94,10 @@ CITE_STYLE = "font-size: 7.5pt; color: #333333"
 # The treatments table with its Relief column: the most room left for the relief sentence;
 # the walking before/after ("2:55 → 4:33") on one line under a header of three.
 RELIEF_WIDTHS: Mapping[int, str] = MappingProxyType({2: "17%", 4: "40%"})
+# Page 1 is one page on every paper (issue 16): when it is full, on US Letter (18 mm
+# shorter than A4), its words and plot are set this much smaller, the least that fits.
+FIT_SCALES = (1.0, 0.97, 0.94, 0.91, 0.88, 0.85, 0.82)
+POINTS = re.compile(r"(\d+(?:\.\d+)?)pt")
 
 
 def table(
@@ -384,13 +389,17 @@ def outcomes_note() -> str:
     return _("Zurich Claudication Questionnaire: Stucki 1996.")
 
 
-def page_one(report: Report, png: bytes | None) -> str:
+def page_one(report: Report, png: bytes | None, scale: float = 1.0) -> str:
+    """Page 1's HTML; ``scale``: its inline sizes (and the plot) that much smaller, with
+    :func:`scaled_css` and the paper font scaled alike (:func:`report_document`)."""
     p1 = report.page1
     v = p1.verdict
     parts = [f"<h1>{paper_text(p1.title)}</h1>"]
     if p1.patient_line:
         parts.append(f'<p class="meta"><b>{paper_text(p1.patient_line)}</b></p>')
     parts.append(f'<p class="meta">{paper_text(p1.range_line)}</p>')
+    for line in p1.trial_lines:  # the 12-week trial (issue 16), as Today says it
+        parts.append(f'<p class="meta">{paper_text(line)}</p>')
     if p1.clinician_line:  # the first thing the clinician reads, in a box
         parts.append(
             '<table class="box" width="100%" cellspacing="0"><tr><td>'
@@ -400,18 +409,22 @@ def page_one(report: Report, png: bytes | None) -> str:
     # under the other, in the same weight.
     # The questionnaires cited modestly, beside the question their lines answer.
     cite = (
-        f' &nbsp;<span style="{CITE_STYLE}">{paper_text(outcomes_note())}</span>'
+        f' &nbsp;<span style="{scaled_sizes(CITE_STYLE, scale)}">'
+        f"{paper_text(outcomes_note())}</span>"
         if p1.outcomes
         else ""
     )
     if cite:  # a heading's size would take the note too: the heading's look, by hand
-        question = f'<span style="{HEADING_STYLE}">{paper_text(_("Is it working?"))}</span>'
+        style = scaled_sizes(HEADING_STYLE, scale)
+        question = f'<span style="{style}">{paper_text(_("Is it working?"))}</span>'
         parts.append(f'<p class="heading">{question}{cite}</p>')
     else:
         parts.append(f"<h2>{paper_text(_('Is it working?'))}</h2>")
     parts.append(f'<p class="answer">{verdict_html(v)}</p>')
     for line in p1.outcomes:
         parts.append(f'<p class="answer">{labelled(line)}</p>')
+    if p1.adherence_line:  # planned and done sessions: counts, never a judgement
+        parts.append(f'<p class="answer">{labelled(p1.adherence_line)}</p>')
     if v.nudge:
         parts.append(f"<p>{paper_text(v.nudge)}</p>")
     # What to do next: a few short sentences in one paragraph, each after a bullet, the
@@ -427,7 +440,7 @@ def page_one(report: Report, png: bytes | None) -> str:
     if png is not None:
         data = base64.b64encode(png).decode("ascii")
         image = QImage.fromData(png)
-        width = PLOT_PRINT_WIDTH
+        width = round(PLOT_PRINT_WIDTH * scale)
         height = round(width * image.height() / max(1, image.width()))
         alt = paper_text(plot_words(p1.plot))
         parts.append(
@@ -574,18 +587,56 @@ def later_pages(report: Report) -> str:
     return "".join(parts)
 
 
-def report_html(report: Report, png: bytes | None) -> str:
+def scaled_sizes(css: str, scale: float) -> str:
+    """``css`` with every size in points times ``scale``."""
+    if scale == 1.0:
+        return css
+    return POINTS.sub(lambda m: f"{float(m.group(1)) * scale:.2f}pt", css)
+
+
+def report_html(report: Report, png: bytes | None, scale: float = 1.0) -> str:
     return (
-        f"<html><head><style>{CSS}</style></head><body>"
-        f"{page_one(report, png)}{later_pages(report)}</body></html>"
+        f"<html><head><style>{scaled_sizes(CSS, scale)}</style></head><body>"
+        f"{page_one(report, png, scale)}{later_pages(report)}</body></html>"
     )
 
 
-def report_document(report: Report, png: bytes | None) -> QTextDocument:
+def paper_rect(locale: QLocale | None = None) -> QSizeF:
+    """The printed area of the locale's paper (A4, or US Letter), in points, inside the
+    report's margins."""
+    layout = QPageLayout(
+        page_size_for_locale(locale),
+        QPageLayout.Orientation.Portrait,
+        PAGE_MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+    return layout.paintRect(QPageLayout.Unit.Point).size()
+
+
+def page_one_scale(report: Report, png: bytes | None, page: QSizeF) -> float:
+    """The largest of :data:`FIT_SCALES` at which page 1 fits one ``page``: A4 at full
+    size, US Letter (18 mm shorter) a little smaller when page 1 is full; the smallest when
+    even that does not fit (page 1 then runs on)."""
+    for scale in FIT_SCALES:
+        html = (
+            f"<html><head><style>{scaled_sizes(CSS, scale)}</style></head><body>"
+            f"{page_one(report, png, scale)}</body></html>"
+        )
+        doc = paper_document(html, scale)
+        doc.setPageSize(page)
+        if doc.pageCount() == 1:
+            return scale
+    return FIT_SCALES[-1]
+
+
+def report_document(report: Report, png: bytes | None, page: QSizeF | None = None) -> QTextDocument:
     """The report laid out for paper (a PDF or a printer): the paper font, not the app's
-    text size (page 1 must fit), and lines broken between words only, so table columns
-    keep whole words ("symptoms", not "sympto-ms") and Qt sizes them to fit."""
-    return paper_document(report_html(report, png))
+    text size, and lines broken between words only, so table columns keep whole words
+    ("symptoms", not "sympto-ms") and Qt sizes them to fit. Page 1 is one ``page`` (the
+    locale's paper when not given): on a shorter paper its words and plot are set a little
+    smaller (:func:`page_one_scale`), never cut."""
+    scale = page_one_scale(report, png, page or paper_rect())
+    return paper_document(report_html(report, png, scale), scale)
 
 
 def write_report_pdf(
@@ -602,7 +653,7 @@ def write_report_pdf(
     step(5)
     png = plot_png(report.page1.plot)
     step(40)
-    doc = report_document(report, png)
+    doc = report_document(report, png, paper_rect(locale))
     step(70)
     margins = PAGE_MARGINS_MM
     with pdf_pages(
