@@ -407,6 +407,7 @@ def _therapist() -> Section:
         _("A plan from your therapist"),
         (
             _para(
+                # Translators: {suffix} is the end of a plan file's name, ".scplan.json".
                 _(
                     "Your therapist can make a plan for you: routines, a walking plan, or "
                     "both. It comes as a file whose name ends in {suffix}, by email or on a "
@@ -488,6 +489,7 @@ def _data() -> Section:
                 )
             ),
             _para(
+                # Translators: {command} is the command as it is typed, kept in English.
                 _(
                     "Exported spreadsheet files can be brought in too, while the new app is "
                     "still empty, with the command {command}."
