@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 PLAN_SUFFIX = ".scplan.json"
 DATA_DIR_USAGE = "[--data-dir DIR]"  # not translated: the option as it is typed
+MINIMISED = "--minimised"  # services/autostart.py starts the app with it at login
 
 # argparse's own words, for the catalogue (translated when argparse says them).
 ARGPARSE_WORDS = (
@@ -186,6 +187,11 @@ def build_parser(commands: dict[str, Command]) -> argparse.ArgumentParser:
         help=_("show program's version number and exit"),
     )
     _add_data_dir(parser, None)
+    parser.add_argument(
+        MINIMISED,
+        action="store_true",
+        help=_("open hidden in the tray, or minimised (used when starting at login)"),
+    )
     sub = parser.add_subparsers(
         dest="command",
         metavar="COMMAND",
@@ -252,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args, plan_file = _read_arguments(commands, argv)
     paths = AppPaths.resolve(args.data_dir)
     if args.command is None:
+        if args.minimised:  # at login (services/autostart.py): hidden in the tray
+            return open_app(paths, plan_file, minimised=True)
         return open_app(paths, plan_file)
     return run_command(commands[args.command], args, paths)
 
@@ -319,10 +327,10 @@ def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> 
         return EXIT_INTERNAL
 
 
-def open_app(paths: AppPaths, plan_file: str | None) -> int:
+def open_app(paths: AppPaths, plan_file: str | None, minimised: bool = False) -> int:
     from stenosis_coach.ui.app import run_app
 
-    return run_app(paths, plan_file)
+    return run_app(paths, plan_file, minimised)
 
 
 if __name__ == "__main__":  # pragma: no cover

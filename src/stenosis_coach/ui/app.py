@@ -236,7 +236,21 @@ def place_window(window: MainWindow, available: QRect | None = None) -> None:
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
-def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
+def show_at_start(window: MainWindow, minimised: bool = False) -> bool:
+    """Show the window as the app starts; ``True`` when it is shown (and will be painted).
+    ``minimised`` (``--minimised``, the start at login, services/autostart.py): hidden in
+    the tray when the desktop has one (its icon is the way back), else minimised."""
+    if not minimised:
+        window.show()
+        return True
+    if window.tray is not None:
+        window.tray.show()
+    else:
+        window.showMinimized()
+    return False
+
+
+def run_app(paths: AppPaths, plan_file: str | None = None, minimised: bool = False) -> int:
     # The computer's language, for every word, date and number from here on.
     i18n.setup(catalogues=resource_path("locale"))
     if not prepare_folders(paths):  # a read-only data folder: one sentence, a dialog, exit 1
@@ -278,7 +292,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
         window.installEventFilter(probe)
     sys.excepthook = make_excepthook(paths, dialogs.warn)
     place_window(window)
-    window.show()
+    painted = show_at_start(window, minimised)
 
     def finish_startup() -> None:
         install_enter_presses(app)  # before any key is read: the window was only painted
@@ -298,7 +312,10 @@ def run_app(paths: AppPaths, plan_file: str | None = None) -> int:
             QTimer.singleShot(0, probe.interactive)  # after the page has been filled
 
     # Open the data only once the window has been painted: the user sees the app at once.
-    call_after_first_paint(window, finish_startup)
+    if painted:
+        call_after_first_paint(window, finish_startup)
+    else:  # hidden in the tray, or minimised: it may not be painted for a while
+        QTimer.singleShot(0, finish_startup)
     try:
         return app.exec()
     finally:
