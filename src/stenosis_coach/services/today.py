@@ -97,7 +97,8 @@ def trial_now(
         doses = [DailyDoses(log.day, log.doses) for log in model.logs]
         return trial, trial_review(trial, model.walks, doses, model.questionnaires, tz)
 
-    return model.memo(("trial", now, tz), compute)
+    # Once per day in a generation: nothing in it depends on the hour.
+    return model.memo(("trial", now.astimezone(tz).date(), tz), compute)
 
 
 def trial_review_hidden(db: Database, start: date) -> bool:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
-from stenosis_coach.core.trial import TrialReview
 from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
@@ -22,6 +22,9 @@ from stenosis_coach.ui.widgets import (
     label,
 )
 from stenosis_coach.ui.writes import Follow, write
+
+if TYPE_CHECKING:  # the trial's review comes with the data: the window paints without it
+    from stenosis_coach.core.trial import TrialReview
 
 
 class TodayPage(PageBase):
@@ -71,7 +74,11 @@ class TodayPage(PageBase):
             card = Card(_(NOTHING_DUE_TITLE))
             card.body.addWidget(label(_(NOTHING_DUE)))
             self._items_box.addWidget(card)
+        review = model.review  # after what is urgent, before the day's plan: seen at once
         for item in model.items:
+            if review is not None and not item.urgent:
+                self._items_box.addWidget(self._review_card(review))
+                review = None
             card = Card(item.title, role="warning" if item.urgent else "card")
             if item.detail:  # a routine imported without a description has none: no gap
                 card.body.addWidget(label(item.detail))
@@ -92,8 +99,8 @@ class TodayPage(PageBase):
                 start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
                 card.body.addLayout(button_row(start))
             self._items_box.addWidget(card)
-        if model.review is not None:
-            self._items_box.addWidget(self._review_card(model.review))
+        if review is not None:
+            self._items_box.addWidget(self._review_card(review))
         self.last_result.setText(model.last_result or "")
         self.last_result.setVisible(bool(model.last_result))
 
