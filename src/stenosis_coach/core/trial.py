@@ -114,6 +114,8 @@ def trial_review(
     answered = [q for q in questionnaires if start <= q.date <= today]
     zcq_line = zcq_change_text(outcomes_of(answered).zcq, lambda d: day_text(d, today))
     changes = [
+        # Translators: {verdict} is the verdict's own sentences ("Improving: your walking
+        # has got better. Walking before symptoms: 4:00 min → 7:00 min (+75%). …").
         _("Since {day}: {verdict}").format(
             day=day_text(start, today, year=True), verdict=verdict.summary
         )
