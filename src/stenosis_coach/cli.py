@@ -10,11 +10,17 @@ sentences) are looked up by argparse at call time through the module-level ``_``
 (:func:`argparse_in_our_words`) they go through :mod:`stenosis_coach.i18n` instead, so the
 pseudo-locale wraps them and our catalogue translates them (:data:`ARGPARSE_WORDS` lists
 them for the extractor). Nothing else in the process is touched: they are given back after.
+
+Opening the window is the fast path (:func:`window_arguments`, :func:`open_app`): the
+commands and their parser are loaded only for a command (``COMMAND_MODULES``, ``Command``
+and ``problem_lines`` are still names of this module, imported when first used), and the
+garbage collector waits until the window is painted.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -25,14 +31,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stenosis_coach import APP_NAME, APP_TITLE, __version__, i18n
-from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines
 from stenosis_coach.errors import UserError, storage_error
 from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.paths import ENV_DATA_DIR, AppPaths, folder_problem
 from stenosis_coach.resources import resource_path
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # also names of this module, for type checkers (see __getattr__)
+    from stenosis_coach.commands import COMMAND_MODULES, Command, problem_lines  # noqa: F401
     from stenosis_coach.core.report.model import Report
+
+# Names of this module that come from stenosis_coach.commands, imported when first used
+# (PEP 562): opening the window never needs them.
+_FROM_COMMANDS = ("COMMAND_MODULES", "Command", "problem_lines")
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_COMMANDS:
+        from stenosis_coach import commands
+
+        return getattr(commands, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +155,8 @@ def load_commands() -> dict[str, Command]:
 
     wired = {"stenosis_coach.commands.report": (report_command(draw_report_pdf),)}
     commands: dict[str, Command] = {}
-    for module_name in COMMAND_MODULES:
+    # Looked up on the module (a test may add a module to the list).
+    for module_name in sys.modules[__name__].COMMAND_MODULES:
         found = wired.get(module_name) or importlib.import_module(module_name).COMMANDS
         for command in found:
             commands[command.name] = command
@@ -245,14 +265,13 @@ def window_arguments(argv: Sequence[str]) -> tuple[str | None, str | None] | Non
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # The computer's language; the pseudo-locale from STENOSIS_COACH_PSEUDO. First, before
-    # any help text or sentence is made.
-    i18n.setup(catalogues=resource_path("locale"))
     argv = list(sys.argv[1:] if argv is None else argv)
     window = window_arguments(argv)
     if window is not None:
-        data_dir, plan_file = window
-        return open_app(AppPaths.resolve(data_dir), plan_file)
+        return open_window(*window)
+    # The computer's language; the pseudo-locale from STENOSIS_COACH_PSEUDO. First, before
+    # any help text or sentence is made.
+    i18n.setup(catalogues=resource_path("locale"))
     commands = load_commands()
     with argparse_in_our_words():
         args, plan_file = _read_arguments(commands, argv)
@@ -288,6 +307,8 @@ def _read_arguments(
 
 def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> int:
     """Run one subcommand with friendly errors: one sentence per problem, never a traceback."""
+    from stenosis_coach.commands import problem_lines
+
     try:
         from stenosis_coach.logging_setup import configure_logging
 
@@ -327,10 +348,28 @@ def run_command(command: Command, args: argparse.Namespace, paths: AppPaths) -> 
         return EXIT_INTERNAL
 
 
-def open_app(paths: AppPaths, plan_file: str | None, minimised: bool = False) -> int:
-    from stenosis_coach.ui.app import run_app
+def open_window(data_dir: str | None, plan_file: str | None) -> int:
+    """The window's fast path (:func:`window_arguments`): no commands, no parser, and no
+    garbage collection from here until the window is painted (see :func:`open_app`)."""
+    gc.disable()
+    try:
+        i18n.setup(catalogues=resource_path("locale"))  # first, before any sentence is made
+        return open_app(AppPaths.resolve(data_dir), plan_file)
+    finally:
+        gc.enable()  # whatever happened
 
-    return run_app(paths, plan_file, minimised)
+
+def open_app(paths: AppPaths, plan_file: str | None, minimised: bool = False) -> int:
+    """Open the window. Python's garbage collector waits until the window is painted
+    (``run_app`` lets it run again then): before, it would go through every object made so
+    far dozens of times while the window is being made, where nothing is garbage yet."""
+    gc.disable()
+    try:
+        from stenosis_coach.ui.app import run_app
+
+        return run_app(paths, plan_file, minimised)
+    finally:
+        gc.enable()  # whatever happened
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from stenosis_coach.core.trial import TrialReview
 from stenosis_coach.core.words import greeting, long_day_text
 from stenosis_coach.i18n import N_, _
+
+if TYPE_CHECKING:  # the trial's review comes with the data: the window paints without it
+    from stenosis_coach.core.trial import TrialReview
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QRect, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -23,7 +24,6 @@ from stenosis_coach.paths import AppPaths
 from stenosis_coach.resources import resource_path
 from stenosis_coach.services.settings_store import load_settings
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.crash import make_excepthook
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.file_open import PlanFileOpener
 from stenosis_coach.ui.main_window import MainWindow
@@ -102,6 +102,20 @@ def call_after_first_paint(window: QWidget, callback: Callable[[], None]) -> Non
     watcher = _FirstPaint(callback)
     watcher.setParent(window)
     window.installEventFilter(watcher)
+
+
+def crash_hook(
+    paths: AppPaths, show: Callable[[str, str], None]
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """``sys.excepthook``: the crash dialog of :mod:`stenosis_coach.ui.crash`, whose module
+    is imported when something goes wrong, not before the first paint."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from stenosis_coach.ui.crash import make_excepthook
+
+        make_excepthook(paths, show)(kind, exc, tb)
+
+    return hook
 
 
 def tune_garbage_collector() -> None:
@@ -290,11 +304,13 @@ def run_app(paths: AppPaths, plan_file: str | None = None, minimised: bool = Fal
     if os.environ.get(PROBE_ENV):
         probe = StartupProbe(float(os.environ[PROBE_ENV]))
         window.installEventFilter(probe)
-    sys.excepthook = make_excepthook(paths, dialogs.warn)
+    sys.excepthook = crash_hook(paths, dialogs.warn)
     place_window(window)
     painted = show_at_start(window, minimised)
 
     def finish_startup() -> None:
+        # The launcher paused the garbage collector until the window is painted (cli.open_app).
+        gc.enable()
         install_enter_presses(app)  # before any key is read: the window was only painted
         if not open_data(window.context, window.data_actions):
             window.close()
