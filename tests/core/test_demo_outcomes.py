@@ -4,11 +4,14 @@ answers for 42 days after the epidural; all deterministic by seed, and the walks
 and logs' figures as before (a separate random stream)."""
 
 from datetime import UTC, date, timedelta
+from statistics import median
+
+import pytest
 
 from stenosis_coach.core.demo import generate
-from stenosis_coach.core.outcomes.model import PSFS, ZCQ, Questionnaire
+from stenosis_coach.core.outcomes.model import PSFS, ZCQ, Questionnaire, SinceTreatment
 from stenosis_coach.core.outcomes.psfs import psfs_outcome
-from stenosis_coach.core.outcomes.relief import treatment_relief
+from stenosis_coach.core.outcomes.relief import relief_baseline, relief_days, treatment_relief
 from stenosis_coach.core.outcomes.zcq import zcq_outcome
 
 END = date(2026, 11, 30)
@@ -57,3 +60,27 @@ def test_the_same_seed_gives_the_same_outcomes():
     assert [q.answers for q in a.questionnaires] == [q.answers for q in b.questionnaires]
     assert a.since_treatment == b.since_treatment
     assert isinstance(a.questionnaires[0], Questionnaire)
+
+
+RELIEF_CASES = [(12, seed) for seed in range(1, 7)] + [(16, seed) for seed in range(6)]
+RELIEF_CASES += [(26, 2), (104, 3), (520, 1)]
+
+
+@pytest.mark.parametrize(("weeks", "seed"), RELIEF_CASES)
+def test_the_epidural_eases_leg_pain_for_a_few_weeks_then_it_returns(weeks, seed):
+    """DESIGN 5.10 on the demo: relief_days about 20-35; leg pain clearly lower in the first
+    two weeks after the epidural; the patient's answers agree with her leg pain."""
+    history = generate(weeks, seed, END, UTC)
+    injection = history.injection.date
+    days = relief_days(injection, history.logs)
+    assert days is not None and 20 <= days <= 35, (weeks, seed, days)
+    baseline = relief_baseline(injection, history.logs)
+    assert baseline is not None
+    eased = [g.leg_pain for g in history.logs if 1 <= (g.day - injection).days <= 14]
+    assert median(eased) <= baseline - 2, (weeks, seed)
+    answers = history.since_treatment
+    better = {SinceTreatment.MUCH_BETTER, SinceTreatment.BETTER}
+    during = [a for d, a in answers.items() if (d - injection).days < days - 2]
+    assert sum(a in better for a in during) >= 0.8 * len(during) > 0
+    after = [a for d, a in answers.items() if (d - injection).days >= days + 3]
+    assert sum(a not in better for a in after) >= 0.7 * len(after)

@@ -58,7 +58,7 @@ def test_a_16_week_demo_has_questionnaires_activities_and_relief(db, clock):
     from stenosis_coach.services.status import build_status
     from stenosis_coach.storage.outcomes_repo import OutcomesRepository
 
-    demo.fill_demo(db, 16, seed=3, now=clock.now())
+    demo.fill_demo(db, 16, seed=1, now=clock.now())  # the command's default seed
     repo = OutcomesRepository(db)
     assert len(repo.questionnaires("zcq")) == 4 and len(repo.questionnaires("psfs")) == 4
     assert len(repo.activities()) == 3
@@ -68,3 +68,36 @@ def test_a_16_week_demo_has_questionnaires_activities_and_relief(db, clock):
     assert status["outcomes"]["zcq"]["meaningful"] is True
     assert status["outcomes"]["psfs"]["change"] > 0
     assert [r["kind"] for r in status["treatment_relief"]] == ["epidural_injection"]
+
+
+def test_a_12_week_demo_says_how_long_the_epidurals_relief_lasted(db, clock):
+    """``demo --weeks 12`` then ``status --json``: the epidural's relief_days is a number
+    (leg pain eased for a few weeks, then came back), as on Progress and in the report."""
+    from stenosis_coach.services.status import build_status
+
+    demo.fill_demo(db, 12, seed=1, now=clock.now())  # the command's default seed
+    [relief] = build_status(db, clock.now()).to_json()["treatment_relief"]
+    assert relief["kind"] == "epidural_injection"
+    assert isinstance(relief["relief_days"], int) and 20 <= relief["relief_days"] <= 35
+
+
+def test_the_summary_counts_the_questionnaires_it_wrote(db, clock):
+    from stenosis_coach.storage.outcomes_repo import OutcomesRepository
+
+    summary = demo.fill_demo(db, 12, seed=1, now=clock.now())
+    written = len(OutcomesRepository(db).questionnaires())
+    assert summary.questionnaires == written == 6  # the ZCQ and My activities, 3 times
+    assert summary.sentence() == (
+        f"Added a 12-week demo history: {summary.walks} walks, {summary.routines} routine "
+        f"sessions, {summary.logs} daily logs, {summary.checks} safety checks and "
+        "6 questionnaires."
+    )
+    one = demo.DemoSummary(4, 20, 25, 26, 4, questionnaires=1)
+    assert one.sentence().endswith("4 safety checks and 1 questionnaire.")
+
+
+def test_the_summary_is_whole_messages_under_the_pseudo_locale(pseudo):
+    summary = demo.DemoSummary(12, 40, 30, 80, 12, questionnaires=6)
+    sentence = summary.sentence()
+    assert sentence.startswith("⟦Added a 12-week demo history: ") and sentence.endswith("⟧")
+    assert "⟦6 questionnaires⟧" in sentence and "⟦40 walks⟧" in sentence

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
@@ -159,9 +160,17 @@ Episode = tuple[int, int, float, int]  # first day index, days, depth, days of r
 
 
 class _Body:
-    """How the patient is on day index ``d`` (floats; walks round them to exact seconds)."""
+    """How the patient is on day index ``d`` (floats; walks round them to exact seconds).
 
-    def __init__(self, rng: random.Random, days: int) -> None:
+    The epidural (DESIGN 5.10, seed 000: "if relief is short-lived ..."): from the next day
+    leg pain is 3 points below the best of the 14 days before it, for ``relief_hold`` days
+    (20-26); the relief fades over ``relief_fade`` days (4-6), and leg pain is back where
+    it was before the injection for three weeks before the slow trend of the programme
+    takes over again: relief_days about 20-35. Walking tolerance is lifted over the same
+    weeks, with a little lift left after.
+    """
+
+    def __init__(self, rng: random.Random, days: int, relief_rng: random.Random) -> None:
         self.tau0 = rng.uniform(200, 235)  # 3.3-3.9 min before symptoms at first
         self.tau_max = rng.uniform(360, 410)  # the plateau, 6-7 min
         self.tc = rng.uniform(32, 42)  # days to get about 63% of the way there
@@ -179,6 +188,11 @@ class _Body:
         self.drift = [0.0]  # slow weekly ups and downs, within 10%
         for _week in range(days // 7):
             self.drift.append(max(-0.1, min(0.1, 0.85 * self.drift[-1] + rng.gauss(0, 0.02))))
+        # The epidural's relief, from its own random stream: the walks, sessions and logs
+        # of a seed draw the same numbers as before.
+        self.relief_hold = relief_rng.randint(20, 26)
+        self.relief_fade = relief_rng.randint(4, 6)
+        self._levels: tuple[float, float] | None = None  # (eased to, back to)
 
     def progress(self, d: int) -> float:
         return 1 - math.exp(-d / self.tc)
@@ -193,14 +207,26 @@ class _Body:
                 best = max(best, (1 - (d - start - length + 1) / (recovery + 1), depth))
         return best
 
-    def relief(self, d: int) -> float:
-        """The injection's effect 0-1: rising over days 3-10, held to 35, fading by 150."""
-        k = d - self.injection
-        if k < 3 or k > 150:
+    def eased(self, d: int) -> float:
+        """How much the epidural eases leg pain on day index ``d``, 0-1: fully from the
+        next day to ``relief_hold``, fading over ``relief_fade`` days, then none."""
+        k, hold = d - self.injection, self.relief_hold
+        if k < 1 or k > hold + self.relief_fade:
             return 0.0
-        if k <= 35:
-            return min(1.0, (k - 2) / 8)
-        return 1 - 0.7 * (k - 35) / 30 if k <= 65 else 0.3 * (150 - k) / 85
+        return 1.0 if k <= hold else 1 - (k - hold) / (self.relief_fade + 1)
+
+    def relief(self, d: int) -> float:
+        """The epidural's lift of walking 0-1: rising over days 1-3, held while leg pain is
+        eased, then down to 0.3 a week after the pain came back, and to nothing by day 150."""
+        k, hold = d - self.injection, self.relief_hold
+        if k < 1 or k > 150:
+            return 0.0
+        fading = hold + self.relief_fade + 7
+        if k <= hold:
+            return min(1.0, k / 3)
+        if k <= fading:
+            return 1 - 0.7 * (k - hold) / (fading - hold)
+        return 0.3 * (150 - k) / (150 - fading)
 
     def tolerance(self, d: int) -> float:
         level, depth = self.intensity(d)
@@ -208,9 +234,30 @@ class _Body:
         lift = (1 + self.drift[d // 7]) * (1 + self.boost * self.relief(d))
         return trend * lift * (1 - depth * level)
 
+    def _leg(self, d: int) -> float:
+        """Leg pain without the epidural."""
+        flare = self.intensity(d)[0]
+        return 5.5 - 3 * self.progress(d) + 3.5 * flare - 8 * self.drift[d // 7]
+
     def leg(self, d: int) -> float:
-        flare, relief = self.intensity(d)[0], self.relief(d)
-        return 5.5 - 3 * self.progress(d) + 3.5 * flare - 1.5 * relief - 8 * self.drift[d // 7]
+        k = d - self.injection
+        level = self._leg(d)
+        if k < 1:
+            return level
+        if self._levels is None:  # leg pain in the 14 days before the injection
+            span = range(max(0, self.injection - 14), self.injection)
+            before = [self._leg(b) for b in span]
+            # Eased: 3 points below the best of those days; back: between their median
+            # and their worst (a flare may be easing in them), so DESIGN 5.10's baseline
+            # (their logged days' median) sees both whichever days were logged.
+            self._levels = (min(before) - 3, (statistics.median(before) + max(before)) / 2)
+        eased_to, back_to = self._levels
+        # Back where it was for three weeks after the relief, then the trend again.
+        back = self.relief_hold + self.relief_fade + 21
+        weight = 1.0 if k <= back else max(0.0, 1 - (k - back) / 21)
+        level += weight * max(0.0, back_to + 0.25 - level)
+        eased = self.eased(d)
+        return (1 - eased) * level + eased * min(level, eased_to)
 
 
 # My activities (DESIGN 5.6; seed 000: "standing long enough to cook, the grocery store"):
@@ -266,7 +313,7 @@ class _Outcomes:
             if not 1 <= k <= RELIEF_DAYS:
                 continue
             d = body.injection + k
-            felt = body.relief(d) - body.intensity(d)[0] + rng.gauss(0, 0.15)
+            felt = 0.85 * body.eased(d) - body.intensity(d)[0] + rng.gauss(0, 0.15)
             if felt >= 0.75:
                 found[log.day] = SinceTreatment.MUCH_BETTER
             elif felt >= 0.3:
@@ -284,7 +331,7 @@ class _Generator:
         self.seed = seed
         self.days, self.end, self.tz = weeks * 7, end, tz
         self.first = end - timedelta(days=self.days - 1)
-        self.body = _Body(rng, self.days)
+        self.body = _Body(rng, self.days, random.Random(f"demo-relief-{seed}"))
         self.routines = builtin_routines()
         library = builtin_library()
         self.planned = {k: estimated_seconds(r, library) for k, r in self.routines.items()}

@@ -23,8 +23,9 @@ from stenosis_coach.core.sessions import (
     walk_status,
 )
 from stenosis_coach.core.walking.model import LinkedWalk
+from stenosis_coach.core.words import and_text
 from stenosis_coach.errors import InvalidInput
-from stenosis_coach.i18n import _
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services.walk_sessions import stored_title
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.history_repo import History, HistoryRepository
@@ -39,17 +40,27 @@ class DemoSummary:
     routines: int
     logs: int
     checks: int
+    questionnaires: int = 0  # the ZCQ and My activities, each one questionnaire (DESIGN 4.4)
 
     def sentence(self) -> str:
-        return _(
-            "Added a {weeks}-week demo history: {walks} walks, {routines} routine sessions, "
-            "{logs} daily logs and {checks} safety checks."
-        ).format(
+        """What ``demo`` added, each count as its own word (a count of none is left out)."""
+        counted = [
+            ngettext("{n} walk", "{n} walks", self.walks).format(n=self.walks),
+            ngettext("{n} routine session", "{n} routine sessions", self.routines).format(
+                n=self.routines
+            ),
+            ngettext("{n} daily log", "{n} daily logs", self.logs).format(n=self.logs),
+            ngettext("{n} safety check", "{n} safety checks", self.checks).format(n=self.checks),
+            ngettext("{n} questionnaire", "{n} questionnaires", self.questionnaires).format(
+                n=self.questionnaires
+            ),
+        ]
+        counts = (self.walks, self.routines, self.logs, self.checks, self.questionnaires)
+        # Translators: what the demo command added: "Added a 12-week demo history: 52 walks,
+        # 64 routine sessions, 70 daily logs, 13 safety checks and 6 questionnaires."
+        return _("Added a {weeks}-week demo history: {counts}.").format(
             weeks=self.weeks,
-            walks=self.walks,
-            routines=self.routines,
-            logs=self.logs,
-            checks=self.checks,
+            counts=and_text([words for words, n in zip(counted, counts, strict=True) if n]),
         )
 
 
@@ -78,6 +89,7 @@ def fill_demo(
         len(history.routine_sessions),
         len(history.logs),
         len(history.checks),
+        len(history.questionnaires),
     )
 
 
