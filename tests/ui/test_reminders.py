@@ -122,8 +122,22 @@ def test_clicking_a_reminder_opens_the_walk(
     window.hide()  # the patient had closed it
     notifier.click(next(r for r in notifier.shown if r.key == "walk"))
     assert window.isVisible()
+    # The Walk page with its Start button ready: no walk is timed before the patient starts.
+    assert window.current_key() == "walk" and window.flow is None
+    assert window.running_session() is None
+    start = window.page("walk").start
+    assert start.hasFocus() or window.focusWidget() is start
+    qtbot.keyClick(start, Qt.Key.Key_Space)
     assert window.running_session() == "walk"
-    assert window.flow is window.walking.coach.screen
+
+
+def test_clicking_a_log_reminder_opens_the_log(make_window, paths, qtbot, clock, dialogs, notifier):
+    window = reminding(paths, make_window)
+    checked(window, qtbot, clock, dialogs)
+    to_local(window, clock, 19, 0)
+    window.reminders.check()
+    notifier.click(next(r for r in notifier.shown if r.key == "daily_log"))
+    assert window.flow is not None and "log" in type(window.flow).__name__.lower()
 
 
 def test_a_click_while_a_walk_runs_only_shows_the_window(
@@ -161,7 +175,7 @@ def test_the_tray_lists_what_today_lists(
     assert all(a.text() for a in window.tray.menu.actions() if not a.isSeparator())
     walk = next(a for a in window.tray.menu.actions() if "walk" in a.text().lower())
     walk.trigger()
-    assert window.running_session() == "walk"
+    assert window.current_key() == "walk" and window.running_session() is None
 
 
 def test_no_tray_means_none_and_closing_quits_as_before(make_window, paths, qtbot, clock, notifier):

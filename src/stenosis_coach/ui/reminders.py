@@ -4,8 +4,9 @@
 once a minute (and as the data opens) what to remind (core/reminders.py decides), records
 it first (so nothing is ever shown twice, even if a second timer or a restart comes), then
 shows each through a :class:`Notifier`. Clicking a notification opens the app on that
-item, as its Start button on Today would, unless a walk, a routine or another screen is
-open: then the window only comes forward, and nothing is dropped.
+item, as its Start button on Today would (a walk: the Walk page, its Start button ready,
+so no walk is timed before the patient sets off), unless a walk, a routine or another
+screen is open: then the window only comes forward, and nothing is dropped.
 
 Notifiers: on Linux the desktop's notification service (org.freedesktop.Notifications on
 the session D-Bus; a click is its ActionInvoked "default"), else the tray icon's messages
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stenosis_coach import APP_TITLE
 from stenosis_coach.core.reminders import Reminder, due_reminders, next_check
+from stenosis_coach.core.today import WALK_ACTION
 from stenosis_coach.errors import UserError
 from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.ui import tray as tray_module
@@ -58,6 +60,8 @@ class ReminderWindow(Protocol):
     def running_session(self) -> str | None: ...
 
     def _today_action(self, action: str) -> None: ...
+
+    def open_page(self, key: str) -> QWidget: ...
 
     # QWidget's own
     def isVisible(self) -> bool: ...
@@ -285,6 +289,7 @@ class Reminders(QObject):
             log.warning("reminders not checked: %s", exc)
             return []
         if shown:
+            log.info("reminded: %s", ", ".join(r.key for r in shown))
             notifier = self._notifier()
             for reminder in shown:
                 notifier.notify(reminder)
@@ -338,6 +343,7 @@ class Reminders(QObject):
 
     def open_reminder(self, reminder: Reminder) -> None:
         """A notification was clicked: the app on that item, if it is still due."""
+        log.info("reminder clicked: %s", reminder.key)
         coach = self._context.coach
         still = coach is not None and not coach.closed
         if still and reminder.key not in {r.key for r in due_reminders(coach.due())}:
@@ -355,6 +361,11 @@ class Reminders(QObject):
         if self._context.coach is None or window.flow is not None:
             return
         if window.running_session() is not None:
+            return
+        if action == WALK_ACTION:
+            # The Walk page with "Start the walk" ready: the walk's clock starts when the
+            # patient is ready to go, not at a click on a notification.
+            window.open_page("walk")
             return
         window._today_action(action)
 
