@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -137,6 +138,22 @@ def run_gui_for_a_while(
         f"  ok  {label:<38} {time.perf_counter() - started:6.2f} s"
         f"  (up {seconds:g} s, then SIGTERM)"
     )
+
+
+# A date as German says it ("Di., 1. Dez."): a weekday's abbreviation, then the day.
+GERMAN_DAY = re.compile(r"\b(Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. ")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+def check_german_dates(run: Runner, demo: Path, env: dict[str, str]) -> None:
+    """Babel's locale data is in the bundle: ``status`` on the demo data, with the computer
+    in German, says its dates the German way (the words stay English: no German catalogue)
+    and does not fail. Without the data, Babel cannot say a date in any language."""
+    german = {k: v for k, v in env.items() if k not in LOCALE_VARIABLES}
+    german["LANG"] = "de_DE.UTF-8"
+    out = run("status in German (Babel's data)", "--data-dir", str(demo), "status", env=german)
+    if not GERMAN_DAY.search(out):
+        raise SmokeFailure(f"status with LANG=de_DE.UTF-8 says no date in German:\n{out}")
 
 
 def check_logs(work: Path) -> None:
@@ -308,6 +325,7 @@ def main() -> int:
         status = json.loads(
             run("status --json (demo)", "--data-dir", str(demo), "status", "--json")
         )
+        check_german_dates(run, demo, env)
         pdf = work / "x.pdf"
         run("report --out x.pdf", "--data-dir", str(demo), "report", "--out", str(pdf))
         if not pdf.read_bytes().startswith(b"%PDF"):
