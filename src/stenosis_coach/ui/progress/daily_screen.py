@@ -109,7 +109,7 @@ class ReliefQuestion(QWidget):
             btn.installEventFilter(self)
             self.buttons.append(btn)
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(0, 0, 0, 2 * SPACING)  # as far from the next row as the others
         column.setSpacing(SPACING)
         column.addWidget(self.question)
         column.addLayout(ActionRow(*self.buttons))
