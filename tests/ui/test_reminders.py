@@ -261,6 +261,14 @@ def test_settings_reminders_section(make_window, paths, qtbot, clock, notifier):
     for field in card.fields.values():
         assert field.accessibleName()
     assert card.enabled_box.accessibleName()
+    entry = card.entries["daily_log"]
+    qtbot.mouseClick(entry.plus, Qt.MouseButton.LeftButton)
+    assert window.context.settings.reminders.daily_log == time(19, 15)
+    qtbot.mouseClick(entry.minus, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(entry.minus, Qt.MouseButton.LeftButton)
+    assert window.context.settings.reminders.daily_log == time(18, 45)
+    assert entry.plus.accessibleName() and entry.minus.accessibleName()
+    assert all(f.height() >= 48 and f.minimumHeight() >= 48 for f in card.fields.values())
 
 
 def test_a_time_in_quiet_hours_is_said_plainly(make_window, paths, qtbot, clock, notifier):
@@ -282,6 +290,9 @@ def test_reminder_settings_words_are_translated(pseudo, make_window, paths, qtbo
         assert is_pseudo_wrapped(box.text()) and is_pseudo_wrapped(box.accessibleName())
     for field in card.fields.values():
         assert is_pseudo_wrapped(field.accessibleName())
+    for entry in card.entries.values():
+        assert is_pseudo_wrapped(entry.plus.accessibleName())
+        assert is_pseudo_wrapped(entry.minus.accessibleName())
 
 
 def reminders_ui_settings():

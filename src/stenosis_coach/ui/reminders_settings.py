@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QTimeEdit, QWidget
+from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
 
 from stenosis_coach import APP_TITLE
 from stenosis_coach.core.reminders import ReminderSettings, comes_at, time_text
@@ -21,6 +28,9 @@ from stenosis_coach.ui.tray import tray_available
 from stenosis_coach.ui.widgets import SPACING, Card, label
 
 TIME_FORMAT = "HH:mm"
+STEP_MINUTES = 15  # what − and + change a reminder time by
+MIN_TARGET = 48  # px: UI.md, the smallest target for a control used with the mouse
+NO_ARROWS = "QTimeEdit::up-button, QTimeEdit::down-button { width: 0px; border: none; }"
 _STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 # (setting, the label beside its box, the box's name for screen readers): shown as _(...).
@@ -63,15 +73,21 @@ class TimeField(QTimeEdit):
     """A time box that is one Tab stop (as :class:`ui.inputs.DateField`): Tab leaves it,
     arriving the cursor is on the hour, Left and Right move between hour and minutes, Up
     and Down change the part the cursor is in; Ctrl, Alt or Meta never change the time,
-    and the mouse wheel changes it only once the box has the focus."""
+    and the mouse wheel changes it only once the box has the focus. No tiny arrows: the
+    large − and + beside it (:class:`TimeEntry`) are for the mouse. As tall as a button
+    and as wide as its text at every text size."""
 
     def __init__(self, name: str, value: time, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat(TIME_FORMAT)
         self.setAccessibleName(name)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setKeyboardTracking(False)  # typing "1", "5" is 15, not 01 then 15
+        # Qt's own arrows are too small to hit; with NoButtons a styled box draws no text
+        # at all, so the arrows stay and take no room.
+        self.setStyleSheet(NO_ARROWS)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_wall(value)
+        self._fit()
 
     def wall(self) -> time:
         chosen = self.time()
@@ -79,6 +95,18 @@ class TimeField(QTimeEdit):
 
     def set_wall(self, value: time) -> None:
         self.setTime(QTime(value.hour, value.minute))
+
+    def fitted_height(self) -> int:
+        return max(MIN_TARGET, self.fontMetrics().height() + 2 * SPACING + 8)
+
+    def _fit(self) -> None:
+        self.setMinimumHeight(self.fitted_height())
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00:00") + 4 * SPACING + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)
@@ -100,6 +128,49 @@ class TimeField(QTimeEdit):
         super().wheelEvent(event)
 
 
+class TimeEntry(QWidget):
+    """A :class:`TimeField` with large − and + buttons (a quarter of an hour each) beside
+    it, as :class:`ui.inputs.NumberField` has; the box is the Tab stop."""
+
+    def __init__(self, name: str, value: time) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        self.field = TimeField(name, value)
+        self.minus = QPushButton("−")
+        self.plus = QPushButton("+")
+        # Translators: a screen reader's names for the - and + beside a time box;
+        # {field} is the box's name ("Time of the walk reminder: earlier").
+        self.minus.setAccessibleName(_("{field}: earlier").format(field=name))
+        self.plus.setAccessibleName(_("{field}: later").format(field=name))
+        for btn, minutes in ((self.minus, -STEP_MINUTES), (self.plus, STEP_MINUTES)):
+            btn.setFixedWidth(64)
+            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the box has the arrow keys
+            btn.clicked.connect(lambda _c=False, m=minutes: self._step(m))
+        row.addWidget(self.minus)
+        row.addWidget(self.field)
+        row.addWidget(self.plus)
+        row.addStretch(1)
+        self.setFocusProxy(self.field)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._align()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._align()
+
+    def _align(self) -> None:
+        """The box as tall as the buttons beside it (their height follows the text size)."""
+        self.field.setMinimumHeight(max(self.field.fitted_height(), self.plus.sizeHint().height()))
+
+    def _step(self, minutes: int) -> None:
+        self.field.setTime(self.field.time().addSecs(minutes * 60))
+
+
 class ReminderCard(Card):
     """The Reminders section of Settings."""
 
@@ -114,15 +185,18 @@ class ReminderCard(Card):
         grid.setHorizontalSpacing(2 * SPACING)
         grid.setVerticalSpacing(SPACING)
         self.fields: dict[str, TimeField] = {}
+        self.entries: dict[str, TimeEntry] = {}
         current = context.settings.reminders
         for row, (name, words, accessible) in enumerate(FIELDS):
-            field = TimeField(_(accessible), getattr(current, name))
+            entry = TimeEntry(_(accessible), getattr(current, name))
+            field = entry.field
             field.timeChanged.connect(lambda _t, n=name, f=field: self._set(**{n: f.wall()}))
             caption = label(_(words), wrap=False)
             caption.setBuddy(field)
             grid.addWidget(caption, row, 0)
-            grid.addWidget(field, row, 1)
+            grid.addWidget(entry, row, 1)
             self.fields[name] = field
+            self.entries[name] = entry
         grid.setColumnStretch(2, 1)
         self.body.addLayout(grid)
         self.body.addWidget(
@@ -164,8 +238,8 @@ class ReminderCard(Card):
                 field.set_wall(getattr(chosen, name))
         for widget in widgets:
             widget.blockSignals(False)
-        for field in self.fields.values():
-            field.setEnabled(chosen.on)
+        for entry in self.entries.values():
+            entry.setEnabled(chosen.on)
         self._say_problems(chosen)
 
     def _say_problems(self, chosen: ReminderSettings) -> None:
