@@ -87,3 +87,16 @@ def test_its_words_are_translated(pseudo, window):
     assert is_pseudo_wrapped(page.start_at_login.text())
     assert is_pseudo_wrapped(page.start_at_login.accessibleName())
     assert is_pseudo_wrapped(page.start_at_login_note.text())
+
+
+def test_opening_settings_leaves_the_window_active_with_the_focus_in_the_page(window, qtbot):
+    """No part of the page is ever shown as a window of its own (which would take the
+    activation and the focus away, and log a Qt warning)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = window.open_page("settings")
+    QApplication.processEvents()  # a window shown by mistake would take the activation now
+    assert QApplication.activeWindow() is window
+    assert page.isAncestorOf(QApplication.focusWidget())

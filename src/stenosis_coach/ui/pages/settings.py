@@ -146,7 +146,8 @@ class SettingsPage(PageBase):
         self.start_at_login.setAccessibleDescription(self.start_at_login_note.text())
         card.body.addWidget(self.start_at_login)
         card.body.addWidget(self.start_at_login_note)
-        card.setVisible(self._autostart is not None)  # a desktop the app knows no way for
+        if self._autostart is None:  # a desktop the app knows no way for
+            card.hide()
         return card
 
     def _data_card(self) -> Card:
