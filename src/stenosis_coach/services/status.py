@@ -91,6 +91,9 @@ class Status:
                     else {"planned": None, "done": None}
                 )
             },
+            # DESIGN 4.1: the latest value per home test (5.8); null until home tests can
+            # be recorded (issue 18), as the contract says for what cannot be computed.
+            "home_tests": None,
         }
 
     def sentences(self) -> list[str]:
