@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from stenosis_coach.core.reminders import ReminderSettings
 from stenosis_coach.core.settings import Settings
@@ -192,6 +192,8 @@ def test_closing_with_reminders_on_hides_to_the_tray_and_says_so_once(
     window.close()
     assert not window.isVisible() and window.context.coach is not None
     assert window.tray.icon.isVisible()
+    # closing another window now (the user guide) must not end the app in the tray
+    assert not QApplication.quitOnLastWindowClosed()
     told = [text for kind, _title, text in dialogs.shown if kind == "inform"]
     assert len(told) == 1 and "Quit" in told[0]
     assert load_settings(paths).reminders.told_tray
@@ -204,6 +206,7 @@ def test_closing_with_reminders_on_hides_to_the_tray_and_says_so_once(
     window.reminders.quit_app = lambda: quits.append(True)
     next(a for a in window.tray.menu.actions() if a.text() == "Quit").trigger()
     assert not window.isVisible() and window.context.coach is None and quits
+    assert QApplication.quitOnLastWindowClosed()
 
 
 def test_file_quit_really_quits_with_a_tray(

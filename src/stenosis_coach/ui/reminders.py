@@ -246,6 +246,11 @@ def make_notifier(tray: Tray | None) -> Notifier:
     return FallingBackNotifier(ways)
 
 
+def _quit_with_the_last_window() -> None:
+    """Qt's default again once the window and its tray are gone."""
+    QApplication.setQuitOnLastWindowClosed(True)
+
+
 class Reminders(QObject):
     """The reminder timer, the tray and what a click opens, for one main window."""
 
@@ -268,6 +273,7 @@ class Reminders(QObject):
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self.timer.timeout.connect(self.check)
         self._context.database_ready.connect(self.check)  # right after the start
+        self.destroyed.connect(_quit_with_the_last_window)
         self._context.settings_changed.connect(self._settings_changed)
         self._settings_changed()
 
@@ -333,6 +339,7 @@ class Reminders(QObject):
 
     # -- opening -------------------------------------------------------------------------
     def show_window(self) -> None:
+        QApplication.setQuitOnLastWindowClosed(True)
         window = self._window
         if window.isMinimized():
             window.showNormal()
@@ -390,6 +397,8 @@ class Reminders(QObject):
             self._context.update_settings(reminders=settings.with_changes(told_tray=True))
         self.tray.show()
         self._window.hide()
+        # Closing another window now (the user guide) must not end the app in the tray.
+        QApplication.setQuitOnLastWindowClosed(False)
         return True
 
     def quit(self) -> None:
@@ -404,6 +413,7 @@ class Reminders(QObject):
             return
         if self.tray is not None:
             self.tray.hide()
+        QApplication.setQuitOnLastWindowClosed(True)
         self.quit_app()
 
     # -- the question, once ------------------------------------------------------------------
