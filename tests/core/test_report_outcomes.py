@@ -83,7 +83,9 @@ def test_each_treatment_has_its_relief_days_beside_its_walking():
     page = report(treatments=[TreatmentEvent(INJECTION, TreatmentKind.EPIDURAL_INJECTION)])
     [line] = page.treatments
     assert line.relief_days == 11
-    assert line.relief_text == "Leg pain back near where it was on day 11."
+    assert line.relief_text == (
+        "Leg pain back near where it was before, on day 11 after the epidural injection."
+    )
     # a kind with no relief record says nothing of relief
     page = report(treatments=[TreatmentEvent(INJECTION, TreatmentKind.PT_START)])
     assert page.treatments[0].relief_text == ""
@@ -95,7 +97,9 @@ def test_relief_still_going_after_42_days_is_said_so():
     ]
     page = report(logs=logs, treatments=[TreatmentEvent(INJECTION, TreatmentKind.NERVE_BLOCK)])
     assert page.treatments[0].relief_days is None
-    assert page.treatments[0].relief_text == "Still better after 39 days."  # to the range end
+    assert page.treatments[0].relief_text == (
+        "Still better 39 days after the nerve block."  # to the range end
+    )
 
 
 def test_one_line_for_the_clinician():

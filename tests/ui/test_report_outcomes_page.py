@@ -79,7 +79,7 @@ def test_page_one_stays_one_page_when_the_treatments_relief_is_long(db, qtbot, t
     from stenosis_coach.core.outcomes.model import has_relief_record
 
     # The longest relief sentence the model says, on the epidural's row.
-    long = "Not enough daily logs before it to tell how long relief lasted."
+    long = "Not enough daily logs before the epidural injection to tell how long relief lasted."
     treatments = tuple(
         replace(t, relief_days=None, relief_text=long) if has_relief_record(t.event.kind) else t
         for t in report.page1.treatments

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Final, Protocol
 
-from stenosis_coach.core.daily import TreatmentEvent
+from stenosis_coach.core.daily import TREATMENT_WORDS, TreatmentEvent, TreatmentKind
 from stenosis_coach.core.outcomes.model import RELIEF_DAYS, TreatmentRelief, has_relief_record
 from stenosis_coach.i18n import _, ngettext
 
@@ -88,23 +88,38 @@ def relief_days(treatment_day: date, logs: Iterable[LegPainLog]) -> int | None:
     return _relief_days(treatment_day, _leg_pain_by_day(logs))
 
 
-def relief_words(treatment_day: date, logs: Iterable[LegPainLog], last: date) -> str:
+def relief_words(
+    treatment_day: date,
+    logs: Iterable[LegPainLog],
+    last: date,
+    kind: TreatmentKind | None = None,
+) -> str:
     """The relief after a treatment on ``treatment_day`` in the patient's words, from the
     logs up to ``last`` (the report's last day, or today): the day leg pain came back, or
     still better after the days so far (at most 42), or not enough logs before it to tell;
-    ``""`` on the treatment day itself. Progress and the report say it alike."""
+    ``""`` on the treatment day itself. Each sentence is clear alone: its day counts from
+    the treatment, named by ``kind`` ("after the epidural injection"; "after the
+    treatment" when not given). Progress and the report say it alike."""
+    # Translators: the treatment in "after the {treatment}" when its kind is not said.
+    treatment = TREATMENT_WORDS[kind] if kind is not None else _("treatment")
     pains = {d: p for d, p in _leg_pain_by_day(logs).items() if d <= last}
     days = _relief_days(treatment_day, pains)
     if days is not None:
-        return _("Leg pain back near where it was on day {day}.").format(day=days)
+        return _(
+            "Leg pain back near where it was before, on day {day} after the {treatment}."
+        ).format(day=days, treatment=treatment)
     if _baseline(treatment_day, pains) is None:
-        return _("Not enough daily logs before it to tell how long relief lasted.")
+        return _(
+            "Not enough daily logs before the {treatment} to tell how long relief lasted."
+        ).format(treatment=treatment)
     since = min(RELIEF_DAYS, (last - treatment_day).days)
     if since <= 0:
         return ""
-    return ngettext("Still better after {n} day.", "Still better after {n} days.", since).format(
-        n=since
-    )
+    return ngettext(
+        "Still better {n} day after the {treatment}.",
+        "Still better {n} days after the {treatment}.",
+        since,
+    ).format(n=since, treatment=treatment)
 
 
 def treatment_relief(

@@ -545,7 +545,8 @@ def _with_relief(data: ReportInput, line: TreatmentLine) -> TreatmentLine:
         return line
     logs = [g for g in data.logs if g.day <= data.last]
     days = relief_days(event.date, logs)
-    return replace(line, relief_days=days, relief_text=relief_words(event.date, logs, data.last))
+    words = relief_words(event.date, logs, data.last, event.kind)
+    return replace(line, relief_days=days, relief_text=words)
 
 
 # ---- outcomes (DESIGN 5.6) and the line for the clinician --------------------------------
