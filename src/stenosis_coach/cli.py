@@ -365,6 +365,9 @@ def open_app(paths: AppPaths, plan_file: str | None, minimised: bool = False) ->
     far dozens of times while the window is being made, where nothing is garbage yet."""
     gc.disable()
     try:
+        from stenosis_coach.ui import feature_check
+
+        feature_check.install()  # PySide's look at each module imported next, made quicker
         from stenosis_coach.ui.app import run_app
 
         return run_app(paths, plan_file, minimised)

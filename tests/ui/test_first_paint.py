@@ -50,6 +50,8 @@ def spy(window, callback):
             seen["enter_presses"] = app.findChild(EnterPressesButtons) is not None
             seen["today_after"] = window.context.coach is not None
             seen["gc_after"] = gc.isenabled()
+            asked = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+            seen["quicker_feature_check"] = hasattr(asked, "__wrapped__")
         except BaseException as exc:  # never a crash dialog waiting for a click
             print(repr(exc), file=sys.stderr, flush=True)
             os._exit(3)
@@ -124,6 +126,32 @@ def test_no_garbage_collection_runs_before_the_first_paint(tmp_path):
     assert seen["first_paint"]["collections"] == 0
     assert not seen["first_paint"]["gc_enabled"]
     assert seen["gc_after"]
+
+
+def test_pyside_looks_at_our_modules_the_quicker_way(tmp_path):
+    """PySide6 reads the source of every module imported after it (its __feature__
+    switches): opening the window has it read the file's bytes instead, with the same
+    answers (tests/ui/test_first_paint.py::test_the_quicker_feature_check_answers_the_same)."""
+    assert start_app(tmp_path)["quicker_feature_check"]
+
+
+def test_the_quicker_feature_check_answers_the_same():
+    import stenosis_coach.core.words
+    import stenosis_coach.ui.widgets  # noqa: F401
+    from stenosis_coach.ui import feature_check
+
+    assert feature_check.install()
+    asked = sys.modules[feature_check.FEATURE_MODULE]._mod_uses_pyside
+    modules = [
+        module
+        for name, module in list(sys.modules.items())
+        if name.startswith(("stenosis_coach", "PySide6", "shiboken", "pyqtgraph", "json", "_"))
+    ]
+    answers = [asked(module) for module in modules]
+    assert answers == [asked.__wrapped__(module) for module in modules]
+    assert asked(sys.modules["stenosis_coach.ui.widgets"])  # uses PySide6
+    assert not asked(sys.modules["stenosis_coach.core.words"])  # does not
+    assert not asked(sys.modules["sys"])  # built in: PySide's own answer
 
 
 def test_after_the_first_paint_the_app_is_whole(tmp_path):
