@@ -302,3 +302,19 @@ def reminders_ui_settings():
     from stenosis_coach.ui import reminders_settings
 
     return reminders_settings
+
+
+def test_starting_the_app_again_brings_its_window_back_from_the_tray(
+    with_tray, make_window, paths, qtbot, clock, notifier, tmp_path
+):
+    from stenosis_coach.paths import AppPaths
+    from stenosis_coach.ui.tray import ask_running_app_to_show
+
+    window = reminding(paths, make_window, ON.with_changes(told_tray=True))
+    window.reminders.listen_for_second_start()
+    window.close()
+    assert not window.isVisible()
+    assert ask_running_app_to_show(paths)  # what a second start does before anything else
+    qtbot.waitUntil(window.isVisible, timeout=3000)
+    # another data folder has no app open: the second start goes on as before
+    assert not ask_running_app_to_show(AppPaths.resolve(tmp_path / "other"))

@@ -29,6 +29,7 @@ from stenosis_coach.ui.file_open import PlanFileOpener
 from stenosis_coach.ui.main_window import MainWindow
 from stenosis_coach.ui.startup import open_data, prepare_folders
 from stenosis_coach.ui.theme import apply_theme
+from stenosis_coach.ui.tray import ask_running_app_to_show
 from stenosis_coach.ui.widgets import icon
 
 log = logging.getLogger(__name__)
@@ -61,23 +62,28 @@ class CoachApplication(QApplication):
 
 
 class StartupProbe(QObject):
-    """Reports seconds from launch to the window's first paint and to interactive; install
-    it on the window (the window is painted first, its rail and page over it)."""
+    """Reports seconds from launch to the window's first paint and to interactive, and the
+    CPU seconds the process had used at the first paint (less swayed than the others by
+    what else the computer is doing); install it on the window (the window is painted
+    first, its rail and page over it)."""
 
     def __init__(self, launched_at: float) -> None:
         super().__init__()
         self.launched_at = launched_at
         self.first_paint: float | None = None
+        self.cpu_at_paint: float | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.first_paint is None and event.type() == QEvent.Type.Paint:
             self.first_paint = time.time() - self.launched_at
+            self.cpu_at_paint = time.process_time()
         return False
 
     def interactive(self) -> None:
         ready = time.time() - self.launched_at
         print(
-            f"startup-probe first_paint={self.first_paint:.4f} interactive={ready:.4f}",
+            f"startup-probe first_paint={self.first_paint:.4f} interactive={ready:.4f} "
+            f"cpu={self.cpu_at_paint:.4f}",
             file=sys.stderr,
             flush=True,
         )
@@ -286,6 +292,8 @@ def run_app(paths: AppPaths, plan_file: str | None = None, minimised: bool = Fal
 
     lock = InstanceLock(paths.lock_file)
     if not lock.acquire():
+        if not plan_file and ask_running_app_to_show(paths):
+            return 0  # the open app's window came forward (from the tray, or behind others)
         # Styled like the window would be: the saved text size and colours.
         apply_theme(app, load_settings(paths))
         text = _("{app} is already open. Look for its window.").format(app=APP_TITLE)
@@ -318,6 +326,7 @@ def run_app(paths: AppPaths, plan_file: str | None = None, minimised: bool = Fal
             return
         window.plans.preload()  # a clinic pack, at first run
         window.reminders.ask_after_first_check()  # once, when a check ends all clear
+        window.reminders.listen_for_second_start()  # a second start shows this window
         window.safety.on_startup()  # first run, or a check a crash left unanswered
         tune_garbage_collector()
         resume_kept_walks(window)

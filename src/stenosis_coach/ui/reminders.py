@@ -416,6 +416,12 @@ class Reminders(QObject):
         QApplication.setQuitOnLastWindowClosed(True)
         self.quit_app()
 
+    def listen_for_second_start(self) -> None:
+        """Started again on the same data (the menu entry clicked while the window is in
+        the tray): the window comes forward (ui/tray.py). Called once the window is up."""
+        if getattr(self, "_show_again", None) is None:
+            self._show_again = tray_module.ShowAgain(self._context.paths, self.show_window, self)
+
     # -- the question, once ------------------------------------------------------------------
     def ask_after_first_check(self) -> None:
         """After a safety check ends all clear, ask once whether the patient would like

@@ -8,6 +8,9 @@ no tray, and a real icon there logs Qt warnings).
 
 from __future__ import annotations
 
+import hashlib
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,7 +22,10 @@ from stenosis_coach.i18n import _
 from stenosis_coach.ui.widgets import icon
 
 if TYPE_CHECKING:
+    from stenosis_coach.paths import AppPaths
     from stenosis_coach.ui.context import AppContext
+
+log = logging.getLogger(__name__)
 
 
 def tray_available() -> bool:
@@ -139,3 +145,55 @@ class Tray(QObject):
 def make_tray(context: AppContext, parent: QWidget) -> Tray | None:
     """The tray when the desktop has one, else ``None`` (closing the window then quits)."""
     return Tray(context, parent) if tray_available() else None
+
+
+# -- a second start while the window is in the tray -------------------------------------------
+# The instance lock lets one window open a data folder. With the window hidden in the tray,
+# "already open, look for its window" would send the patient looking for a window that is
+# not there: the second start asks the running app to bring its window back instead.
+
+
+def _server_name(paths: AppPaths) -> str:
+    digest = hashlib.sha256(str(paths.data_dir).encode("utf-8")).hexdigest()[:16]
+    return f"stenosis-coach-{digest}"
+
+
+class ShowAgain(QObject):
+    """Listens (a local socket, this user only) for a second start on the same data
+    folder, and calls ``show`` when one comes."""
+
+    def __init__(self, paths: AppPaths, show: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
+        self._show = show
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        name = _server_name(paths)
+        QLocalServer.removeServer(name)  # one left by an app that died: this app holds the lock
+        if not self._server.listen(name):
+            log.info("no second-start listener: %s", self._server.errorString())
+        self._server.newConnection.connect(self._connected)
+
+    def _connected(self) -> None:
+        while self._server.hasPendingConnections():
+            connection = self._server.nextPendingConnection()
+            connection.disconnected.connect(connection.deleteLater)
+            connection.disconnectFromServer()
+        log.info("started again: the window comes forward")
+        self._show()
+
+
+def ask_running_app_to_show(paths: AppPaths, timeout_ms: int = 1000) -> bool:
+    """A second start: ask the app that has ``paths`` open to show its window; ``True``
+    when it was asked (nothing more to do), ``False`` when no app listens."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(_server_name(paths))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(b"show\n")
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True
