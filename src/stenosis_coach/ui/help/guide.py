@@ -485,7 +485,7 @@ def _data() -> Section:
             _para(
                 _(
                     "Install the app on the new computer, then restore your backup file "
-                    "there. Your walks, routines and settings come with it."
+                    "there. Everything you recorded comes with it."
                 )
             ),
             _para(
