@@ -298,3 +298,11 @@ def test_rows_are_checked_beside_an_unknown_column_but_not_without_a_required_on
         "daily_log.csv: line 2, column leg_pain: 'x' is not a number; write it like 6.5",
         "session_events.csv: line 1, column seconds_from_start: this required column is missing",
     ]
+
+
+def test_what_a_folder_holds_is_counted_in_the_same_words_for_export_and_import(pseudo):
+    from stenosis_coach.core.datafolder import counted_text
+
+    assert counted_text("walks", 2411) == "⟦2,411 walks⟧"
+    assert counted_text("sessions", 1) == "⟦1 session⟧"
+    assert counted_text("questionnaire_answers", 0) == "⟦0 questionnaire answers⟧"

@@ -18,14 +18,19 @@ Readings decided here:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from stenosis_coach.core.datafolder import DataFolder, FolderError, FolderProblem, parse_folder
+from stenosis_coach.core.datafolder import (
+    DataFolder,
+    FolderError,
+    FolderProblem,
+    counted_text,
+    parse_folder,
+)
 from stenosis_coach.errors import InvalidInput
-from stenosis_coach.i18n import _, grouped_text, ngettext
+from stenosis_coach.i18n import _
 from stenosis_coach.services.exercises import MY_ROUTINE
 from stenosis_coach.services.read_model import ROUTINE_SESSION
 from stenosis_coach.storage.database import Database
@@ -34,6 +39,18 @@ from stenosis_coach.storage.history_repo import History, HistoryRepository
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+# What the import's sentence counts, in its order (DataFolder.counts' keys).
+_COUNTED = (
+    "walks",
+    "sessions",
+    "events",
+    "logs",
+    "treatments",
+    "checks",
+    "answers",
+    "clearances",
+    "questionnaires",
+)
 
 
 @dataclass(frozen=True)
@@ -43,21 +60,7 @@ class FolderImport:
 
     def sentence(self) -> str:
         """``Imported 12 walks, 3 sessions, … from /path.``"""
-        said: dict[str, Callable[[int], str]] = {
-            "walks": lambda n: ngettext("{n} walk", "{n} walks", n),
-            "sessions": lambda n: ngettext("{n} session", "{n} sessions", n),
-            "events": lambda n: ngettext("{n} session event", "{n} session events", n),
-            "logs": lambda n: ngettext("{n} daily log", "{n} daily logs", n),
-            "treatments": lambda n: ngettext("{n} treatment", "{n} treatments", n),
-            "checks": lambda n: ngettext("{n} safety check", "{n} safety checks", n),
-            "answers": lambda n: ngettext("{n} safety answer", "{n} safety answers", n),
-            "clearances": lambda n: ngettext("{n} clearance", "{n} clearances", n),
-            "questionnaires": lambda n: ngettext("{n} questionnaire", "{n} questionnaires", n),
-        }
-        parts = [
-            form(self.counts.get(key, 0)).format(n=grouped_text(self.counts.get(key, 0)))
-            for key, form in said.items()
-        ]
+        parts = [counted_text(kind, self.counts.get(kind, 0)) for kind in _COUNTED]
         return _("Imported {counts} from {folder}.").format(
             counts=", ".join(parts), folder=self.folder
         )

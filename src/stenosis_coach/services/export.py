@@ -34,7 +34,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal, Inexact, localcontext
@@ -43,7 +43,7 @@ from pathlib import Path
 
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import _TREATMENT_LABELS, TreatmentKind
-from stenosis_coach.core.datafolder import EXPORTED, WALK_DIARY_COLUMNS
+from stenosis_coach.core.datafolder import EXPORTED, WALK_DIARY_COLUMNS, counted_text
 from stenosis_coach.core.outcomes.model import SinceTreatment, answer_text, rows_of
 from stenosis_coach.core.safety import QUESTIONS, QUESTIONS_BY_ID
 from stenosis_coach.core.sessions import (
@@ -54,7 +54,7 @@ from stenosis_coach.core.sessions import (
 )
 from stenosis_coach.errors import InvalidInput, StorageProblem, storage_error
 from stenosis_coach.files import sync_dir, write_checked
-from stenosis_coach.i18n import _, grouped_text, ngettext
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.storage.daily_repo import DailyRepository
 from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.outcomes_repo import OutcomesRepository
@@ -71,20 +71,18 @@ DECIMAL_PLACES = 6  # minutes and metres with no exact decimal are rounded to th
 # folder contract (DESIGN 4.4), the same lists ``import --from`` reads back.
 FILES: dict[str, tuple[str, ...]] = EXPORTED
 
-# How each file's rows are counted in the summary sentence (walk_diary.csv repeats
-# walks.csv): the form for a count, translated when called, its {n} filled after.
-_COUNTED: dict[str, Callable[[int], str]] = {
-    "walks.csv": lambda n: ngettext("{n} walk", "{n} walks", n),
-    "sessions.csv": lambda n: ngettext("{n} session", "{n} sessions", n),
-    "session_events.csv": lambda n: ngettext("{n} session event", "{n} session events", n),
-    "daily_log.csv": lambda n: ngettext("{n} daily log", "{n} daily logs", n),
-    "treatments.csv": lambda n: ngettext("{n} treatment", "{n} treatments", n),
-    "safety_checks.csv": lambda n: ngettext("{n} safety check", "{n} safety checks", n),
-    "safety_answers.csv": lambda n: ngettext("{n} safety answer", "{n} safety answers", n),
-    "clearances.csv": lambda n: ngettext("{n} clearance", "{n} clearances", n),
-    "questionnaires.csv": lambda n: ngettext(
-        "{n} questionnaire answer", "{n} questionnaire answers", n
-    ),
+# What each file's rows are counted as in the summary sentence (walk_diary.csv repeats
+# walks.csv, so it is not counted).
+_COUNTED = {
+    "walks.csv": "walks",
+    "sessions.csv": "sessions",
+    "session_events.csv": "events",
+    "daily_log.csv": "logs",
+    "treatments.csv": "treatments",
+    "safety_checks.csv": "checks",
+    "safety_answers.csv": "answers",
+    "clearances.csv": "clearances",
+    "questionnaires.csv": "questionnaire_answers",
 }
 
 Row = Sequence[object]
@@ -97,10 +95,7 @@ class ExportResult:
 
     def sentence(self) -> str:
         """``Exported 10 files (2,411 walks, 1 session, …) to /path.``"""
-        parts = []
-        for name, counted in _COUNTED.items():
-            count = self.counts.get(name, 0)
-            parts.append(counted(count).format(n=grouped_text(count)))
+        parts = [counted_text(kind, self.counts.get(name, 0)) for name, kind in _COUNTED.items()]
         files = len(self.counts)
         return ngettext(
             "Exported {n} file ({counts}) to {folder}.",

@@ -2,6 +2,7 @@
 
 Pure: it is given the files' bytes and gives the history to store, or every problem."""
 
+from stenosis_coach.core.datafolder.counts import counted_text
 from stenosis_coach.core.datafolder.folder import (
     COLUMNS,
     EXPORTED,
@@ -18,5 +19,6 @@ __all__ = [
     "DataFolder",
     "FolderError",
     "FolderProblem",
+    "counted_text",
     "parse_folder",
 ]
