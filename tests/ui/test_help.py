@@ -160,3 +160,14 @@ def test_every_text_of_the_guide_is_translated(pseudo, make_window, qtbot):
         lines = [line for line in guide.browser.toPlainText().splitlines() if line.strip()]
         assert lines and all("⟦" in line and line.rstrip().endswith("⟧") for line in lines)
         assert "⟦⟦" not in guide.browser.toPlainText()
+
+
+def test_tab_goes_from_the_contents_to_the_text_to_close(window, qtbot):
+    guide = press_f1(window, qtbot)
+    assert QApplication.focusWidget() is guide.contents
+    qtbot.keyClick(guide.contents, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is guide.browser
+    qtbot.keyClick(guide.browser, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is guide.close_button
+    qtbot.keyClick(guide.close_button, Qt.Key.Key_Return)
+    assert not guide.isVisible()
