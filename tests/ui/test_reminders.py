@@ -318,3 +318,35 @@ def test_starting_the_app_again_brings_its_window_back_from_the_tray(
     qtbot.waitUntil(window.isVisible, timeout=3000)
     # another data folder has no app open: the second start goes on as before
     assert not ask_running_app_to_show(AppPaths.resolve(tmp_path / "other"))
+
+
+def test_the_tray_and_today_agree_through_a_week(
+    with_tray, make_window, paths, qtbot, clock, dialogs, notifier
+):
+    from stenosis_coach.core.today import action_target
+
+    window = reminding(paths, make_window)
+    checked(window, qtbot, clock, dialogs)
+    coach = window.context.coach
+    for step in range(7 * 4):  # every 6 hours for a week, a walk logged on the second day
+        clock.advance(6 * 3600)
+        if step == 5:
+            day = clock.now().astimezone(coach.tz).date()
+            walks.log_walk(
+                coach.database,
+                WalkForm(WalkKind.TEST, day, "8", "5", peak_leg_pain=2),
+                clock.now(),
+            )
+            window.context.data_changed.emit()
+        window.tray.refresh()
+        items = coach.today().items
+        shown = [a.text() for a in window.tray.menu.actions() if not a.isSeparator()][1:-1]
+        assert shown == [item.title for item in items], clock.now()
+        before = len(notifier.shown)
+        window.reminders.check()
+        # each reminder shown now is for something Today offers now
+        offered = {action_target(item.action)[0] for item in items if item.action}
+        offered |= {action_target(a)[0] for item in items for _label, a in item.choices}
+        for reminder in notifier.shown[before:]:
+            assert action_target(reminder.action)[0] in offered, (clock.now(), reminder.key)
+    assert "walk" in keys(notifier.shown)
