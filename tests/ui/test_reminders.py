@@ -350,3 +350,17 @@ def test_the_tray_and_today_agree_through_a_week(
         for reminder in notifier.shown[before:]:
             assert action_target(reminder.action)[0] in offered, (clock.now(), reminder.key)
     assert "walk" in keys(notifier.shown)
+
+
+def test_turning_reminders_on_late_in_the_day_does_not_bring_a_flood(
+    make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = make_window()
+    checked(window, qtbot, clock, dialogs)
+    to_local(window, clock, 19, 30)  # after the exercises, walk and log times
+    window.context.update_settings(reminders=ON)
+    window.reminders.check()
+    assert notifier.shown == []  # what was due before they were on waits for tomorrow
+    to_local(window, clock, 15, 0, days=1)
+    window.reminders.check()
+    assert "walk" in keys(notifier.shown)

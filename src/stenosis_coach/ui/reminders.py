@@ -31,7 +31,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from stenosis_coach import APP_TITLE
-from stenosis_coach.core.reminders import Reminder, due_reminders, next_check
+from stenosis_coach.core.reminders import (
+    Reminder,
+    ReminderSettings,
+    due_reminders,
+    next_check,
+)
 from stenosis_coach.core.today import WALK_ACTION
 from stenosis_coach.errors import UserError
 from stenosis_coach.i18n import _, pgettext
@@ -275,6 +280,7 @@ class Reminders(QObject):
         self._context.database_ready.connect(self.check)  # right after the start
         self.destroyed.connect(_quit_with_the_last_window)
         self._context.settings_changed.connect(self._settings_changed)
+        self._was_on = self._context.settings.reminders.on
         self._settings_changed()
 
     # -- checking ------------------------------------------------------------------------
@@ -316,6 +322,9 @@ class Reminders(QObject):
 
     def _settings_changed(self, *_args: object) -> None:
         settings = self._context.settings.reminders
+        if settings.on and not self._was_on:
+            self._pass_over_earlier(settings)
+        self._was_on = settings.on
         if settings.on:
             self._schedule()
         else:
@@ -324,6 +333,17 @@ class Reminders(QObject):
                 self.tray.hide()
         if settings.on and self.tray is not None:
             self.tray.show()
+
+    def _pass_over_earlier(self, settings: ReminderSettings) -> None:
+        """Reminders just turned on: what they would have said earlier today is not said
+        now all at once (it is on Today); each comes from its next time on."""
+        coach = self._context.coach
+        if coach is None or coach.closed:
+            return
+        try:
+            coach.mark_reminded(coach.reminders_at(settings=settings))
+        except (UserError, OSError) as exc:
+            log.warning("reminders: %s", exc)
 
     def _notifier(self) -> Notifier:
         if self.notifier is None:
