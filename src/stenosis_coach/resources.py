@@ -11,9 +11,11 @@ needed, which keeps it out of the window's first paint.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 
+@functools.cache  # looked up once: the window asks for a dozen icons before its first paint
 def resource_root() -> Path:
     packaged = Path(__file__).parent / "resources"
     if packaged.is_dir():
