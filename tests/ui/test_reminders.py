@@ -364,3 +364,25 @@ def test_turning_reminders_on_late_in_the_day_does_not_bring_a_flood(
     to_local(window, clock, 15, 0, days=1)
     window.reminders.check()
     assert "walk" in keys(notifier.shown)
+
+
+def test_without_the_desktop_service_the_tray_shows_the_reminder(
+    with_tray, make_window, paths, qtbot, clock, dialogs
+):
+    """Windows, macOS, or Linux without the notification service: the tray icon's message,
+    and a click on it opens the item."""
+    from stenosis_coach.ui.reminders import FallingBackNotifier, Notifier, TrayNotifier
+
+    class Refusing(Notifier):
+        def notify(self, reminder):
+            raise OSError("no notification service")
+
+    window = reminding(paths, make_window)
+    checked(window, qtbot, clock, dialogs)
+    window.reminders.notifier = FallingBackNotifier([Refusing(), TrayNotifier(window.tray)])
+    to_local(window, clock, 19, 0)
+    window.reminders.check()
+    messages = window.tray.icon.messages
+    assert ("Time for today's log", "Note how today went. It takes a minute or two.") in messages
+    window.tray.icon.messageClicked.emit()  # the last one shown: the log
+    assert window.flow is not None and "log" in type(window.flow).__name__.lower()
