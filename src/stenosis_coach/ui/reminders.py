@@ -265,6 +265,8 @@ class Reminders(QObject):
         self._window = window
         self._context = window.context
         self.notifier: Notifier | None = None  # made when the first reminder is shown
+        self._hooked: Notifier | None = None  # the notifier whose clicks open items
+        self._show_again: tray_module.ShowAgain | None = None
         self.quitting = False
         self.quit_app = QApplication.quit  # tests replace it
         self._ask_after_check = False
@@ -349,13 +351,10 @@ class Reminders(QObject):
         if self.notifier is None:
             self.notifier = make_notifier(self.tray)
             self.notifier.setParent(self)
-        if not self._connected(self.notifier):
+        if self._hooked is not self.notifier:  # a new one (tests set their own)
             self.notifier.clicked.connect(self.open_reminder)
             self._hooked = self.notifier
         return self.notifier
-
-    def _connected(self, notifier: Notifier) -> bool:
-        return getattr(self, "_hooked", None) is notifier
 
     # -- opening -------------------------------------------------------------------------
     def show_window(self) -> None:
@@ -439,7 +438,7 @@ class Reminders(QObject):
     def listen_for_second_start(self) -> None:
         """Started again on the same data (the menu entry clicked while the window is in
         the tray): the window comes forward (ui/tray.py). Called once the window is up."""
-        if getattr(self, "_show_again", None) is None:
+        if self._show_again is None:
             self._show_again = tray_module.ShowAgain(self._context.paths, self.show_window, self)
 
     # -- the question, once ------------------------------------------------------------------
