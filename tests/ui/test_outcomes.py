@@ -277,3 +277,57 @@ def test_todays_card_opens_it_by_keyboard_and_goes_once_answered(window, qtbot, 
     qtbot.keyClick(window.flow, Qt.Key.Key_Escape)
     assert window.flow is None
     assert card_button() is None
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["first", "second"])
+def test_every_question_shows_all_its_answers_at_extra_large_text(window, qtbot, clock, first):
+    """At a 1024x700 window with extra-large text, each question shows its words, every
+    answer whole and the ways out (Back, Skip, Leave) without scrolling, with the answers'
+    words at full size and never cut."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from stenosis_coach.core.settings import TextSize
+    from tests.ui.test_actions_visible import HEIGHT, WIDTH, settle, shown_part
+
+    coach = window.context.coach
+    if not first:  # the second questionnaire asks satisfaction too
+        coach.record_zcq(coach.today_date(), {"s1": 3})
+        clock.advance(28 * 24 * 3600)
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    window.resize(WIDTH, HEIGHT)
+    body = window.context.settings.type_scale.body
+    open_questionnaire(window)
+    seen = 0
+    for _ in range(20):  # bounded: a question that does not move on fails, never hangs
+        screen = window.flow
+        if not isinstance(screen, ZcqQuestionScreen):
+            break
+        settle()
+        assert (window.width(), window.height()) == (WIDTH, HEIGHT)
+        for area in screen.window().findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)  # as the screen opens: nothing scrolled
+        settle()
+        number = screen.progress_text.text()
+        widgets = [
+            screen.question,
+            *screen.answers,
+            screen.back_button,
+            screen.skip_button,
+            screen.leave_button,
+        ]
+        for widget in widgets:
+            name = f"{number}: {widget.accessibleName() or widget.text()}"
+            assert widget.isVisible(), name
+            whole = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            assert shown_part(widget) == whole, f"{name}: {whole} is not all in view"
+            assert widget.font().pointSizeF() >= body, f"{name}: its text shrank"
+        for answer in screen.answers:  # the words wrap inside the button, never cut
+            words = answer.words
+            assert words.font().pointSizeF() >= body
+            assert words.height() >= words.heightForWidth(words.width()), words.text()
+            assert answer.height() >= answer.heightForWidth(answer.width()), words.text()
+        seen += 1
+        qtbot.mouseClick(screen.answers[0], Qt.MouseButton.LeftButton)
+        assert window.flow is not screen
+    assert seen == (12 if first else 18)

@@ -47,6 +47,7 @@ from stenosis_coach.ui.widgets import (
 )
 
 SHORT_ANSWER = 24  # characters: answers this short stand two to a row
+MOST_IN_ONE_COLUMN = 3  # answers; more stand two to a row, whatever their length
 
 
 def _shortcut(screen: QWidget, keys: str, slot) -> QShortcut:
@@ -151,10 +152,15 @@ class ZcqQuestionScreen(PageBase):
         self.column.addWidget(self.question)
         # The answers follow the question in the part that scrolls (five of them at
         # extra-large text leave no room for the question if pinned); the ways out stay.
-        # Short answers ("None" ... "Very severe") two to a row; sentences one to a row.
+        # Two to a row, their words wrapping inside the button: four or five answers one to
+        # a row ran below the window at extra-large text ("Every minute of the day"). Three
+        # long sentences (the balance question) stay one to a row, read more easily.
         answers = QGridLayout()
         answers.setSpacing(SPACING)
-        columns = 2 if all(len(o.text) <= SHORT_ANSWER for o in item.answers) else 1
+        short = all(len(o.text) <= SHORT_ANSWER for o in item.answers)
+        columns = 2 if short or len(item.answers) > MOST_IN_ONE_COLUMN else 1
+        for column in range(columns):
+            answers.setColumnStretch(column, 1)  # equal halves, however long the words
         self.answers: list[QPushButton] = []
         for key, option in enumerate(item.answers, start=1):
             choice = AnswerButton(with_shortcut(option.text, str(key)), option.text)
