@@ -87,6 +87,8 @@ HEAVY = (
     "stenosis_coach.commands",  # the command line's commands: not for the window
     "stenosis_coach.ui.crash",  # the crash dialog: imported when something goes wrong
     "importlib.resources",  # the shipped files are plain files: a path is enough
+    "sqlite3",  # the database's driver: the data opens after the first paint
+    "hashlib",  # OpenSSL: only to name the tray's "show the window again" socket
 )
 
 

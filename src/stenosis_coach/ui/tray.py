@@ -8,7 +8,6 @@ no tray, and a real icon there logs Qt warnings).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -154,6 +153,8 @@ def make_tray(context: AppContext, parent: QWidget) -> Tray | None:
 
 
 def _server_name(paths: AppPaths) -> str:
+    import hashlib  # OpenSSL, loaded here: not before the window's first paint
+
     digest = hashlib.sha256(str(paths.data_dir).encode("utf-8")).hexdigest()[:16]
     return f"stenosis-coach-{digest}"
 

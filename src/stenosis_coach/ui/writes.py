@@ -19,7 +19,6 @@ the page's first control.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -73,6 +72,8 @@ def _disk_problem(exc: Exception, where: Path) -> UserError | None:
     """The sentence for a disk that refused a write (SQLite's or the system's error, also
     as the database layer wraps it); ``None`` for anything else (a bug, a form's
     ``ValueError``)."""
+    import sqlite3  # the database's driver, loaded with the data (after the first paint)
+
     orig = getattr(exc, "orig", None)
     if not isinstance(exc, (OSError, sqlite3.Error)) and not isinstance(orig, sqlite3.Error):
         return None
