@@ -20,7 +20,7 @@ from stenosis_coach.services import walks
 from stenosis_coach.services.settings_store import load_settings, save_settings
 from stenosis_coach.ui import reminders as reminders_ui
 from stenosis_coach.ui import tray as tray_ui
-from stenosis_coach.ui.reminders import FakeNotifier
+from stenosis_coach.ui.reminders_notify import FakeNotifier
 from stenosis_coach.ui.tray import FakeTrayIcon
 from tests.ui.test_safety_flows import answer_through, complete_first_check
 
@@ -371,7 +371,11 @@ def test_without_the_desktop_service_the_tray_shows_the_reminder(
 ):
     """Windows, macOS, or Linux without the notification service: the tray icon's message,
     and a click on it opens the item."""
-    from stenosis_coach.ui.reminders import FallingBackNotifier, Notifier, TrayNotifier
+    from stenosis_coach.ui.reminders_notify import (
+        FallingBackNotifier,
+        Notifier,
+        TrayNotifier,
+    )
 
     class Refusing(Notifier):
         def notify(self, reminder):
