@@ -10,6 +10,16 @@ from typing import TypeVar
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import TREATMENT_WORDS, TreatmentEvent
 from stenosis_coach.core.progress import series as s
+from stenosis_coach.core.progress.outcomes import (
+    ActivityRatings,
+    ZcqSeries,
+    activity_line,
+    activity_ratings,
+    psfs_line,
+    zcq_lines,
+    zcq_series,
+    zcq_source,
+)
 from stenosis_coach.core.progress.signs import Sign
 from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
 from stenosis_coach.core.walking.model import Walk
@@ -19,13 +29,17 @@ from stenosis_coach.services.read_model import (
     CHECKS,
     LOGS,
     PLANS,
+    QUESTIONNAIRES,
     SESSIONS,
     TREATMENTS,
     WALKS,
     ReadModel,
 )
-from stenosis_coach.services.status import judgement, weekly_adherence
+from stenosis_coach.services.status import judgement, outcomes_at, weekly_adherence
 from stenosis_coach.storage.database import Database
+from stenosis_coach.storage.outcomes_repo import OutcomesRepository
+
+ACTIVITIES = ("activity",)  # My activities named (the table)
 
 T = TypeVar("T")
 
@@ -85,6 +99,56 @@ class ProgressData:
     def standing(self) -> s.Series:
         return self._kept("standing", LOGS, lambda: s.standing_series(self._logs, self._tz))
 
+    # -- the questionnaires (issue 15, DESIGN 5.6) --------------------------------------
+    @cached_property
+    def zcq(self) -> ZcqSeries:
+        """The ZCQ's symptom severity and physical function, one point a questionnaire."""
+        model, today, tz = self._model, self.today, self._tz
+        return self._kept(
+            "zcq",
+            QUESTIONNAIRES,
+            lambda: zcq_series((q for q in model.questionnaires if q.date <= today), tz),
+        )
+
+    @cached_property
+    def zcq_lines(self) -> list[str]:
+        """The ZCQ's change in words (core's judgement), empty before the first one."""
+        return zcq_lines(outcomes_at(self._model, self.today).zcq)
+
+    @cached_property
+    def zcq_notes(self) -> list[str]:
+        """What the ZCQ plot says beside it: the change in words, and the source."""
+        return [*self.zcq_lines, zcq_source()] if self.zcq_lines else []
+
+    @cached_property
+    def activities(self) -> list[ActivityRatings]:
+        """My activities with their first and latest ratings, in the order named."""
+        model, today = self._model, self.today
+        return self._kept(
+            "activities",
+            (*QUESTIONNAIRES, *ACTIVITIES),
+            lambda: activity_ratings(
+                OutcomesRepository(model.database).activities(),
+                [q for q in model.questionnaires if q.date <= today],
+            ),
+        )
+
+    @cached_property
+    def activity_lines(self) -> list[str]:
+        """Each activity in words ("cooking: 3 of 10 on Mon 4 May, 6 of 10 on Mon 1 Jun")."""
+        return [activity_line(row, self.today) for row in self.activities]
+
+    @cached_property
+    def activities_mean(self) -> str | None:
+        """The mean of My activities and its change in words (core's judgement)."""
+        return psfs_line(outcomes_at(self._model, self.today).psfs)
+
+    @cached_property
+    def last_zcq(self) -> date | None:
+        """The day of the latest questionnaire (up to today)."""
+        latest = outcomes_at(self._model, self.today).zcq.latest
+        return latest.date if latest is not None else None
+
     @cached_property
     def adherence(self) -> s.AdherenceSeries:
         model, walks, tz, today = self._model, self._walks, self._tz, self.today
@@ -134,7 +198,8 @@ def progress_of(model: ReadModel, now: datetime, tz: tzinfo = LOCAL) -> Progress
     """What the page shows on ``now``'s day, from the read model (once per day and zone
     while its records stay the same: nothing here depends on the hour)."""
     today = now.astimezone(tz).date()
-    every = (*WALKS, *LOGS, *TREATMENTS, *CHECKS, *SESSIONS, *PLANS, "app_state")
+    every: tuple[str, ...] = (*WALKS, *LOGS, *TREATMENTS, *CHECKS, *SESSIONS, *PLANS)
+    every = (*every, "app_state", *QUESTIONNAIRES, *ACTIVITIES)  # with the questionnaires
     return model.memo(("progress", today, tz), lambda: ProgressData(model, today, tz), every)
 
 

@@ -577,6 +577,9 @@ class MainWindow(QMainWindow):
         self.progress = ProgressController(
             self.context, page, flows=self, safety=self.safety, parent=self
         )
+        # The questionnaire and My activities on demand, back to Progress (issue 15).
+        page.questionnaire_requested.connect(lambda: self.outcomes.start(back_to="progress"))
+        page.activities_requested.connect(lambda: self.outcomes.change_activities("progress"))
         return page
 
     def _make_therapist_page(self) -> QWidget:

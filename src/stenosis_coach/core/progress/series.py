@@ -30,6 +30,7 @@ from fractions import Fraction
 
 from stenosis_coach.core.adherence import Adherence
 from stenosis_coach.core.daily import STANDING_LIMIT_S, DailyLog, TreatmentEvent
+from stenosis_coach.core.outcomes.zcq import score_text
 from stenosis_coach.core.progress.verdict import median
 from stenosis_coach.core.routine_summary import RoutineSummary
 from stenosis_coach.core.walking.model import Walk, WalkKind, replay_order
@@ -218,6 +219,19 @@ def _medication_text(p: Point) -> str:
     ).format(day=day_text(p.day), n=n)
 
 
+def _zcq_text(key: str) -> Callable[[Point], str]:
+    """A questionnaire's score: "Mon 4 May: symptoms 2.80 (1 to 5, lower is better)"."""
+
+    def text(p: Point) -> str:
+        said = {
+            "zcq_symptoms": _("{day}: symptoms {score} (1 to 5, lower is better)"),
+            "zcq_function": _("{day}: what you can do {score} (1 to 4, lower is better)"),
+        }[key]
+        return said.format(day=day_text(p.day), score=score_text(Fraction(p.exact)))
+
+    return text
+
+
 _TEXTS: dict[str, Callable[[Point], str]] = {
     "tolerance": _minutes,
     "tolerance_median": _median_text,
@@ -231,6 +245,8 @@ _TEXTS: dict[str, Callable[[Point], str]] = {
     "numbness": _rating_text("numbness"),
     "medication": _medication_text,
     "standing": _standing_text,
+    "zcq_symptoms": _zcq_text("zcq_symptoms"),
+    "zcq_function": _zcq_text("zcq_function"),
 }
 
 

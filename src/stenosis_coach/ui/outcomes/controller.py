@@ -7,6 +7,7 @@ one write (:mod:`ui.writes`); leaving before that asks first, as nothing is save
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject
@@ -182,15 +183,26 @@ class OutcomesController(QObject):
             self.rate_activities()
 
     # -- My activities ---------------------------------------------------------------
-    def rate_activities(self) -> ActivitiesScreen:
+    def change_activities(self, back_to: str = "progress") -> ActivitiesScreen:
+        """My activities alone, on demand: named, re-rated, stopped or retired today, then
+        straight back to ``back_to`` (leaving saves nothing)."""
+        self._day = self._coach.today_date()
+        self._back_to = back_to
+        return self.rate_activities(alone=True)
+
+    def rate_activities(self, alone: bool = False) -> ActivitiesScreen:
+        """My activities; after the questionnaire (``alone`` False) a thank-you follows."""
         current = [(a.id, a.words) for a in self._coach.activities(current_only=True)]
         screen = ActivitiesScreen(current, self._context.dialogs)
-        screen.submitted.connect(lambda choices: self._save_activities(screen, choices))
-        screen.cancelled.connect(self.thank)
+        done = (lambda: self._flows.end_flow(self._back_to)) if alone else self.thank
+        screen.submitted.connect(lambda choices: self._save_activities(screen, choices, done))
+        screen.cancelled.connect(done)
         self._flows.show_flow(screen)
         return screen
 
-    def _save_activities(self, screen: ActivitiesScreen, choices: list[ActivityChoice]) -> None:
+    def _save_activities(
+        self, screen: ActivitiesScreen, choices: list[ActivityChoice], done: Callable[[], object]
+    ) -> None:
         day = self._day or self._coach.today_date()
 
         def save(coach: Coach) -> tuple[str, Changes]:
@@ -224,7 +236,7 @@ class OutcomesController(QObject):
             screen.error.setText(problem)
             screen.error.show()
         elif problem is not None:
-            self.thank()
+            done()
 
     # -- the end ---------------------------------------------------------------------
     def thank(self) -> ThankYouScreen:

@@ -35,6 +35,7 @@ VERDICT_HEADINGS = {  # shown as _(VERDICT_HEADINGS[...])
     VerdictKind.SLIPPING: N_("▼ Slipping"),
     VerdictKind.NOT_ENOUGH_DATA: N_("Not enough walking tests yet"),
 }
+ZCQ_VIEW = next(i for i, view in enumerate(VIEWS) if view.key == "zcq")
 LOG_ROWS = 60  # daily logs listed for changing or deleting
 RANGES = (  # shown as _(label)
     (s.Range.FOUR_WEEKS, N_("4 weeks")),
@@ -59,10 +60,14 @@ def choice_row(labels: list[str], name: str) -> tuple[QButtonGroup, list[QPushBu
 
 
 class ProgressPage(PageBase):
-    """Signals: log_requested(object day or None), treatment_requested()."""
+    """Signals: log_requested(object day or None), treatment_requested(),
+    questionnaire_requested() ("Answer the questionnaire now"), activities_requested()
+    ("Change my activities")."""
 
     log_requested = Signal(object)
     treatment_requested = Signal()
+    questionnaire_requested = Signal()
+    activities_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(_("Progress"))
@@ -96,6 +101,7 @@ class ProgressPage(PageBase):
         self.range_group.setParent(self)
         self.view_group.idClicked.connect(self.show_view)
         self.range_group.idClicked.connect(self.set_range)
+        self._add_outcomes_card()
 
         self.log_card = Card(_("Daily log"))
         self.log_card.body.addWidget(
@@ -159,6 +165,56 @@ class ProgressPage(PageBase):
         )
         self.refresh()
 
+    def _add_outcomes_card(self) -> None:
+        """The questionnaire and My activities (issue 15): the change in words, each
+        activity's first and latest rating, and the two ways to answer again."""
+        self.outcomes_card = Card(_("Questionnaire and My activities"))
+        body = self.outcomes_card.body
+        self.zcq_text = label("")
+        self.zcq_when = label("", "secondary")
+        self.activities_title = label(_("My activities (0 to 10, higher is better)"))
+        self.activities_text = label("")
+        self.activities_mean = label("")
+        for widget in (
+            self.zcq_text,
+            self.zcq_when,
+            self.activities_title,
+            self.activities_text,
+            self.activities_mean,
+        ):
+            body.addWidget(widget)
+        self.answer_zcq = button(_("Answer the questionnaire now"))
+        self.change_activities = button(_("Change my activities"))
+        self.answer_zcq.clicked.connect(self._answer_zcq)
+        self.change_activities.clicked.connect(self.activities_requested)
+        body.addLayout(button_row(self.answer_zcq, self.change_activities))
+        self.column.addWidget(self.outcomes_card)
+
+    def _answer_zcq(self) -> None:
+        """The questionnaire's plot is in view on coming back: the new point is seen."""
+        self.view_buttons[ZCQ_VIEW].click()
+        self.questionnaire_requested.emit()
+
+    def _show_outcomes(self, data) -> None:
+        self.zcq_text.setText("\n".join(data.zcq_lines))
+        self.zcq_text.setVisible(bool(data.zcq_lines))
+        self.zcq_when.setText(
+            _("Last answered on {day}. The plot “Questionnaire” above shows each one.").format(
+                day=day_text(data.last_zcq, data.today)
+            )
+            if data.last_zcq is not None
+            else _("Not answered yet. It takes about 5 minutes.")
+        )
+        lines = data.activity_lines
+        self.activities_text.setText(
+            "\n".join(f"•  {line}" for line in lines)
+            if lines
+            else _("None named yet. Name up to 5 activities that are hard for you.")
+        )
+        mean = data.activities_mean
+        self.activities_mean.setText(mean or "")
+        self.activities_mean.setVisible(bool(mean))
+
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
         coach = self._context.coach
@@ -175,6 +231,7 @@ class ProgressPage(PageBase):
         self.signs_text.setText("\n".join(f"•  {sign.text}" for sign in data.signs))
         self.signs_card.setVisible(bool(data.signs))
         self.plot.set_data(data)
+        self._show_outcomes(data)
         self.set_range(RANGES.index(next(r for r in RANGES if r[0] is self._range)))
         self.logs.clear()
         # The latest entries (older ones stay in the plots and the report).

@@ -76,11 +76,13 @@ class YScale:
     least_top: float
     room: float
     fixed: bool = False  # the whole scale always (pain 0 to 10)
+    bottom: float = 0  # the questionnaire's scores start at 1
 
 
 MINUTES = YScale(least_top=5, room=2)  # a few minutes above the longest walk
 RATING = YScale(least_top=10, room=0, fixed=True)
 COUNT = YScale(least_top=4, room=1)
+SCORE = YScale(least_top=5, room=0, fixed=True, bottom=1)  # the ZCQ: 1 to 5 (Stucki 1996)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class View:
     curves: tuple[tuple[str, CurveStyle], ...]  # (ProgressData path, style)
     scale: YScale = MINUTES
     first_column_words: str = N_("Date")  # of the numbers' table ("Week of": weekly)
+    notes: str | None = None  # ProgressData's lines said beside the plot (translated)
 
     @property
     def button(self) -> str:
@@ -186,6 +189,22 @@ VIEWS = (
         ),
         COUNT,
         N_("Week of"),
+    ),
+    View(
+        "zcq",
+        N_("Questionnaire"),
+        N_("Your questionnaire: symptoms and what you can do (lower is better)"),
+        N_("score (lower is better)"),
+        N_("No questionnaire yet. “Answer the questionnaire now” is below."),
+        (
+            ("zcq.symptoms", CurveStyle(N_("symptoms, 1 to 5"), BLUE, SKY, "o", True)),
+            (
+                "zcq.function",
+                CurveStyle(N_("what you can do, 1 to 4"), VERMILION, ORANGE, "s", True),
+            ),
+        ),
+        SCORE,
+        notes="zcq_notes",
     ),
 )
 
@@ -352,8 +371,8 @@ def y_range(ys: Sequence[float], scale: YScale = MINUTES) -> tuple[float, float]
     top = float(scale.least_top)
     if not scale.fixed:
         top = max(top, high + max(scale.room, 0.1 * high))
-    margin = top * MARGIN
-    return -margin, top + margin
+    margin = (top - scale.bottom) * MARGIN
+    return scale.bottom - margin, top + margin
 
 
 class PlotArea(pg.GraphicsWidget):
@@ -504,6 +523,10 @@ class ProgressPlot(QWidget):
         layout.addWidget(self.hover)
         self.empty = label("", "secondary")
         layout.addWidget(self.empty)
+        # A view's own words beside it (the questionnaire: its change judged, its source).
+        self.notes = label("")
+        self.notes.setVisible(False)
+        layout.addWidget(self.notes)
         self.show_numbers = PlotNumbers()
         self.show_numbers.set_source(self._numbers)
         self.numbers_button = self.show_numbers.button
@@ -673,6 +696,9 @@ class ProgressPlot(QWidget):
         self.empty.setText("" if any_points else view.empty)
         self.empty.setVisible(not any_points)
         self._show_key(any_points)
+        notes = getattr(self._data, view.notes, []) if view.notes and self._data else []
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
         self.widget.setAccessibleName(_("Plot: {title}").format(title=view.title))
         self._describe()
         self.show_numbers.refresh()
