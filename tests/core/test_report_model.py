@@ -233,9 +233,11 @@ def test_verdict_matches_the_fixtures_expected_json():
     assert v.medication_up is False  # 2 a day from 5 Jan; 2 a day to 27 Mar
     assert v.last_test_days_ago == 2  # judged at the range's last day, Sun 29 Mar
     assert section.headline == "Improving"
+    # Each figure says where it comes from (a tester read "Leg pain: 4 → 4" beside a daily
+    # log whose leg pain fell): the tests' medians, leg pain after the test.
     assert section.summary == (
-        "Improving: your walking has got better. "
-        "Walking before symptoms: 3:18 min → 5:54 min (+79%). Leg pain: 5 → 4."
+        "Improving: your walking has got better. First 3 and latest 3 walking tests: walking "
+        "before symptoms 3:18 min → 5:54 min (+79%), leg pain after the test 5 → 4."
     )
     assert section.nudge is None
 
@@ -256,10 +258,10 @@ def test_compare_table_rows_hand_checked():
     cells = {c.key: c.cells for c in r.page1.compare}
     assert COMPARE_HEADERS == ("", "At the start", "Latest", "Change")
     assert list(cells) == [
-        "tfs",
-        "tolerance",
+        "tolerance",  # no "tfs" row: every test had symptoms, so it would repeat this one
         "total_walk",
         "leg_pain",
+        "leg_pain_daily",
         "back_pain",
         "medication",
         "opioid",
@@ -267,20 +269,21 @@ def test_compare_table_rows_hand_checked():
         "sessions",
     ]
     # TFS of the first 3 tests 198, 186, 246 s; last 3 354, 366, 336 s.
-    assert cells["tfs"] == ("Walking before symptoms", "3:18 min", "5:54 min", "+79%")
-    assert cells["tolerance"] == ("Walking tolerance", "3:18 min", "5:54 min", "+79%")
+    assert cells["tolerance"] == ("Walking before symptoms", "3:18 min", "5:54 min", "+79%")
     # Totals 390, 270, 384 -> 384 s; 474, 672, 552 -> 552 s: +43.75%.
     assert cells["total_walk"] == ("Walking time per test", "6:24 min", "9:12 min", "+44%")
     # Peak leg pain 5, 5, 6 -> 5; 4, 4, 3 -> 4.
-    assert cells["leg_pain"] == ("Leg pain when walking (0–10)", "5", "4", "−1")
+    assert cells["leg_pain"] == ("Leg pain after walking tests (0–10)", "5", "4", "−1")
+    # The daily log's leg pain: 5 in the first 14 days, 3 in the last 14.
+    assert cells["leg_pain_daily"] == ("Daily leg pain (0–10)", "5", "3", "−2")
     # 5, 6, 5, 6, ... over 14 days = 5.5; the last 14 days: 12 ratings of 3.
     assert cells["back_pain"] == ("Back pain (0–10)", "5.5", "3", "−2.5")
-    assert cells["medication"] == ("Pain medication, all kinds (doses a day)", "2", "2", "0")
+    assert cells["medication"] == ("All pain medication (doses a day)", "2", "2", "0")
     # Standing: 2 and 3 min -> 2.5 min; 5, 6 and 30 min -> 6 min (+140%).
     assert cells["standing"] == ("Standing tolerance", "2:30 min", "6:00 min", "+140%")
     # 16 walks + 4 routines in 5 Jan-1 Feb = 5 a week; 16 walks + 8 routines in 2-29 Mar = 6.
     assert cells["sessions"] == ("Sessions per week", "5", "6", "+1")
-    assert row(r, "tfs").baseline == 198 and row(r, "tfs").latest == 354
+    assert row(r, "tolerance").baseline == 198 and row(r, "tolerance").latest == 354
     assert row(r, "sessions").baseline == 5 and row(r, "sessions").latest == 6
 
 
@@ -291,6 +294,67 @@ def test_compare_rows_need_six_tests_and_long_enough_spans():
         assert r.cells[1:] == ("—", "—", "—"), r.key
     no_standing = build_report(report_input(logs=[replace(g, standing_s=None) for g in logs()]))
     assert "standing" not in [r.key for r in no_standing.page1.compare]
+
+
+def test_each_compare_row_says_where_its_figures_come_from():
+    sources = {c.key: c.source for c in full().page1.compare}
+    walking = "walking tests, first 3 and latest 3"
+    daily = "daily log, first and last 14 days"
+    assert sources == {
+        "tolerance": walking,
+        "total_walk": walking,
+        "leg_pain": walking,
+        "leg_pain_daily": daily,
+        "back_pain": daily,
+        "medication": daily,
+        "opioid": daily,
+        "standing": "standing tests, first and last 28 days",
+        "sessions": "walks and routines, first and last 4 weeks",
+    }
+    assert full().page1.compare_notes == ()  # nothing left out to explain
+
+
+def test_time_to_first_symptoms_has_its_own_row_only_when_it_differs():
+    """A test with no symptoms counts its whole walk in "walking before symptoms" (the
+    verdict's figure): then the time to first symptoms differs, and says so."""
+    walks = list(diary_walks())
+    first_test = next(i for i, w in enumerate(walks) if w.kind.value == "test")
+    walks[first_test] = replace(walks[first_test], tfs_s=None)  # no symptoms: 390 s whole
+    r = build_report(report_input(walks=walks))
+    cells = {c.key: c.cells for c in r.page1.compare}
+    assert list(cells)[:2] == ["tolerance", "tfs"]
+    # 390 (the whole walk), 186, 246 s -> 246 s; TFS 186 and 246 s -> 216 s.
+    assert cells["tolerance"] == ("Walking before symptoms", "4:06 min", "5:54 min", "+44%")
+    assert cells["tfs"][0] == "Time to first symptoms, tests that had them"
+    assert cells["tfs"][1:3] == ("3:36 min", "5:54 min")
+    assert "Walking tolerance" not in [c.label for c in r.page1.compare]
+
+
+@pytest.mark.parametrize(
+    ("standing", "note"),
+    [
+        ({1: 120, 15: 180}, "none in the last 28 days"),
+        ({64: 300, 74: 360}, "none in the first 28 days"),
+        ({40: 300}, "none in the first or the last 28 days"),
+    ],
+)
+def test_standing_not_compared_is_left_out_and_said_in_words(standing, note):
+    """A tester read "Standing tolerance 3:52 min → —": what does — mean? Now no row, and
+    a sentence under the table."""
+    found = [replace(g, standing_s=None) for g in logs()]
+    found = [replace(g, standing_s=Fraction(standing[n])) if n in standing else g
+             for n, g in enumerate(found)]  # fmt: skip
+    p = build_report(report_input(logs=found)).page1
+    assert "standing" not in [c.key for c in p.compare]
+    assert p.compare_notes == (f"Standing tests: {note}, so they are not compared.",)
+
+
+def test_standing_in_a_short_range_is_said_too_short():
+    p = build_report(report_input(first=date(2026, 1, 5), last=date(2026, 1, 29))).page1
+    assert "standing" not in [c.key for c in p.compare]
+    assert p.compare_notes == (
+        "Standing tests: the range is shorter than 8 weeks, so they are not compared.",
+    )
 
 
 def test_back_pain_needs_seven_rated_days_in_each_span():
@@ -307,7 +371,12 @@ def test_a_sub_range_changes_the_windows():
     assert v.change_pct == Decimal("25.5")  # (354 - 282) / 282
     assert v.verdict == VerdictKind.HOLDING
     assert sub.page1.verdict.headline == "Holding steady"
-    assert row(sub, "tfs").cells == ("Walking before symptoms", "4:42 min", "5:54 min", "+26%")
+    assert row(sub, "tolerance").cells == (
+        "Walking before symptoms",
+        "4:42 min",
+        "5:54 min",
+        "+26%",
+    )
     assert sub.page1.range_line == "Sun 1 Feb 2026 to Sun 29 Mar 2026, 8 weeks"
     assert len(sub.walks) == 34 and sub.walks[0].day == date(2026, 2, 2)
     assert len(sub.page1.plot.tolerance.points) == 8
@@ -642,7 +711,7 @@ def test_ten_years_are_reported_whole():
 def test_the_report_says_whole_percents_never_across_a_rules_line():
     r = full()
     assert "(+79%)" in r.page1.verdict.summary and "78.8" not in r.page1.verdict.summary
-    assert row(r, "tfs").change_text == "+79%"  # 78.79%: whole percent, as people say it
+    assert row(r, "tolerance").change_text == "+79%"  # 78.79%: whole percent, as people say it
     assert row(r, "total_walk").change_text == "+44%"  # 43.75%
     assert "(+30%)" not in r.page1.treatments[1].text  # 29.7% is judged below the 30% line
     assert r.page1.treatments[1].change_text == "+29%"
@@ -669,7 +738,7 @@ def test_opioids_are_on_page_one_apart_from_other_medication():
     ]
     r = build_report(report_input(logs=opioid_logs))
     assert row(r, "opioid").cells == ("Opioids (doses a day)", "2", "1", "−1")
-    assert row(r, "medication").label == "Pain medication, all kinds (doses a day)"
+    assert row(r, "medication").label == "All pain medication (doses a day)"
     assert r.page1.opioid_line == (
         "Opioids: 42 doses on 28 of 84 logged days; the last on Sun 29 Mar."
     )
@@ -724,6 +793,7 @@ def test_every_sentence_of_the_report_is_translated(pseudo):
         said += [flag.trigger_text, flag.level_text, flag.clearance_text, *flag.answers]
     said += [q.text for q in r.questions] + [r.questions[0].detail]  # the others: given
     said += [c.label for c in p.compare] + [c.basis for c in p.compare]
+    said += [c.source for c in p.compare]
     said += [x for line in r.daily_summary.lines for x in (line.label, line.value)]
     said += list(compare_headers()[1:]) + [n.source for n in r.notes]
     for table in (walk_table(r.walks), weekly_table(r.weekly), routine_table(r.routines)):

@@ -17,6 +17,7 @@ from stenosis_coach.core.progress.series import Marker
 from stenosis_coach.services.demo import fill_demo
 from stenosis_coach.services.report import report_for
 from stenosis_coach.ui.report.render import (
+    KEY_TREATMENT,
     PAGE_MARGINS_MM,
     plot_key,
     plot_png,
@@ -107,7 +108,7 @@ def test_the_plots_symbols_are_explained_under_it(demo_report, qtbot):
     )
     key = plot_key(plot)
     assert "□" in key and "no symptoms" in key  # the open squares, explained
-    assert "treatment (dashed lines): 1 " in key
+    assert f"{KEY_TREATMENT}</b> treatments: 1 " in key  # the dashed line drawn, not said
 
 
 def test_report_dates_in_sentences_carry_the_year_when_not_this_year(db):

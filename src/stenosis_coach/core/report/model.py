@@ -95,6 +95,7 @@ from stenosis_coach.core.report.tables import (
     RoutineRow,
     WalkRow,
     WeekRow,
+    compare_notes,
     compare_rows,
     daily_summary,
     date_text,
@@ -116,7 +117,7 @@ from stenosis_coach.core.safety import (
 )
 from stenosis_coach.core.safety_state import CheckRecord, ClearanceRecord
 from stenosis_coach.core.walking.model import Walk, replay_order
-from stenosis_coach.core.words import day_text, minutes_text, number_text
+from stenosis_coach.core.words import day_text, minutes_text, number_text, percent_text
 from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.i18n import date_text as clock_date_text
 
@@ -134,6 +135,9 @@ FOOTNOTES = (
     ),
     N_("Stenosis Coach coaches and records; it does not diagnose."),
 )
+# The ZCQ cited modestly, after its line on page 1 (the line names the questionnaire; the
+# full reference is on a later page).
+ZCQ_CITATION = N_("(Stucki 1996)")
 # Printed next to the treatments table it qualifies, not on the last page.
 TREATMENT_CAVEAT = N_(
     'Changes are shown as "after" a treatment, not "because of" it: other things change too.'
@@ -143,6 +147,12 @@ RECENT_DAYS = 7  # a range that ends within a week of today can say "this week"
 MIN_NEXT, MAX_NEXT = 2, 4  # what to do next: 2-4 sentences
 MIN_QUESTIONS, MAX_QUESTIONS = 3, 6  # questions for the visit: 3-6
 
+# The verdict's own opening sentence (as Progress says it), before the report's figures.
+VERDICT_WORDS = {  # marked, translated in the verdict section
+    VerdictKind.IMPROVING: N_("Improving: your walking has got better."),
+    VerdictKind.HOLDING: N_("Holding steady: no clear change in your walking."),
+    VerdictKind.SLIPPING: N_("Slipping: things have got worse since your first tests."),
+}
 HEADLINES = {  # marked, translated in the verdict section
     VerdictKind.IMPROVING: N_("Improving"),
     VerdictKind.HOLDING: N_("Holding steady"),
@@ -265,6 +275,12 @@ class PageOne:
     # Issue 16: "Last 14 days: 9 of 11 planned sessions (…)" and the 12-week trial's lines.
     adherence_line: str = ""
     trial_lines: tuple[str, ...] = ()
+    # Under the baseline-vs-latest table: why a row with data is not in it ("Standing
+    # tests: none in the last 28 days, so they are not compared.").
+    compare_notes: tuple[str, ...] = ()
+    # Beside each line of ``outcomes``, its instrument's citation ("" for none): the ZCQ's
+    # after its line, not stuck onto the heading.
+    outcome_citations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -299,6 +315,9 @@ def build_report(data: ReportInput) -> Report:
     patient_line = ""
     if data.patient and data.patient.strip():
         patient_line = _("Patient: {name}").format(name=data.patient)
+    outcomes = outcome_lines(ctx.outcomes, lambda day: _say_day(day, data))
+    zcq_first = ctx.outcomes.zcq.first is not None and ctx.outcomes.zcq.latest is not None
+    citations = tuple(_(ZCQ_CITATION) if zcq_first and i == 0 else "" for i in range(len(outcomes)))
     page1 = PageOne(
         title=_(TITLE),
         patient=data.patient,
@@ -316,10 +335,12 @@ def build_report(data: ReportInput) -> Report:
         footnotes=tuple(_(note) for note in FOOTNOTES),
         opioid_line=_opioid_line(ctx),
         treatment_caveat=_(TREATMENT_CAVEAT),
-        outcomes=outcome_lines(ctx.outcomes, lambda day: _say_day(day, data)),
+        outcomes=outcomes,
         clinician_line=clinician_line(ctx.signs),
         adherence_line=data.adherence_line,
         trial_lines=data.trial_lines,
+        compare_notes=compare_notes(scope),
+        outcome_citations=citations,
     )
     return Report(
         page1=page1,
@@ -453,8 +474,36 @@ def _verdict_section(v: Verdict) -> VerdictSection:
             "before symptoms start."
         )
         return VerdictSection(v, _("No walking tests"), summary, None)
-    # The app's own sentence: the change in whole percent, as Progress says it.
-    return VerdictSection(v, _(HEADLINES[v.verdict]), v.summary, v.nudge)
+    return VerdictSection(v, _(HEADLINES[v.verdict]), _verdict_summary(v), v.nudge)
+
+
+def _verdict_summary(v: Verdict) -> str:
+    """The verdict and its numbers, each saying where it comes from (the tests' medians;
+    leg pain after the test, not the daily log's): the app's own sentence with the
+    change in whole percent as Progress says it, its figures named for paper."""
+    b, la = v.baseline, v.latest
+    if v.verdict == VerdictKind.NOT_ENOUGH_DATA or b is None or la is None:
+        return v.summary
+    figures = {
+        "before": minutes_text(b.median_tolerance_s),
+        "now": minutes_text(la.median_tolerance_s),
+        "pain_before": number_text(b.median_leg_pain),
+        "pain_now": number_text(la.median_leg_pain),
+    }
+    if v.change_pct is not None:
+        walking = _(
+            "First 3 and latest 3 walking tests: walking before symptoms {before} → {now} "
+            "({change}), leg pain after the test {pain_before} → {pain_now}."
+        ).format(change=percent_text(v.change_pct), **figures)
+    else:
+        walking = _(
+            "First 3 and latest 3 walking tests: walking before symptoms {before} → {now}, "
+            "leg pain after the test {pain_before} → {pain_now}."
+        ).format(**figures)
+    parts = [_(VERDICT_WORDS[v.verdict]), walking]
+    if v.medication_up:
+        parts.append(_("You are taking at least 1 more dose of pain medicine a day than at first."))
+    return " ".join(parts)
 
 
 def _plot(data: ReportInput, scope: InRange) -> PlotData:

@@ -230,6 +230,8 @@ def logged_between(days: dict[date, DailyLog], first: date, last: date) -> list[
 # ---- page 1: baseline against latest ------------------------------------------------
 
 COMPARE_HEADERS = ("", N_("At the start"), N_("Latest"), N_("Change"))
+# The column printed after them: where each row's figures come from (``CompareRow.source``).
+SOURCE_HEADER = N_("From")
 SPAN_DAYS = 14  # back pain, medication: first vs last 14 days (DESIGN 5.3's medication span)
 STANDING_SPAN_DAYS = 28  # standing tolerance: first vs last 28 days (issue 7)
 SESSION_SPAN_WEEKS = 4  # sessions per week: first vs last 4 weeks (issue 7)
@@ -245,6 +247,9 @@ class CompareRow:
     baseline_text: str
     latest_text: str
     change_text: str
+    # Where the figures come from, in a few words ("walking tests, first 3 and latest 3"):
+    # printed beside them, so a clinician never wonders which leg pain is which.
+    source: str = ""
 
     @property
     def cells(self) -> tuple[str, str, str, str]:
@@ -263,12 +268,13 @@ def _row(
     basis: str,
     pair: tuple[Fraction | None, Fraction | None],
     text: Callable[[Fraction], str] | None = None,
+    source: str = "",
 ) -> CompareRow:
     """A duration row when ``text`` is given (change in %), else points (signed change)."""
     b, la = pair
     if text is None:
         change = UNKNOWN if b is None or la is None else signed_text(la - b)
-        return CompareRow(key, label, basis, b, la, number_cell(b), number_cell(la), change)
+        return CompareRow(key, label, basis, b, la, number_cell(b), number_cell(la), change, source)
     return CompareRow(
         key,
         label,
@@ -278,6 +284,7 @@ def _row(
         UNKNOWN if b is None else text(b),
         UNKNOWN if la is None else text(la),
         whole_percent_text(b, la),
+        source,
     )
 
 
@@ -289,58 +296,88 @@ def _spans(scope: InRange, days: int) -> tuple[tuple[date, date], ...]:
     return (scope.first, scope.first + span), (scope.last - span, scope.last)
 
 
+# Where each group of rows comes from, in a few words (translated where used).
+TESTS_SOURCE = N_("walking tests, first 3 and latest 3")
+DAILY_SOURCE = N_("daily log, first and last 14 days")
+STANDING_SOURCE = N_("standing tests, first and last 28 days")
+SESSIONS_SOURCE = N_("walks and routines, first and last 4 weeks")
+
 _TEST_ROWS = (  # key, label, basis, Window attribute; durations but for leg pain
-    ("tfs", N_("Walking before symptoms"),
-     N_("median time to first symptoms, first 3 against last 3 walking tests"),
-     "median_time_to_symptoms_s"),
-    ("tolerance", N_("Walking tolerance"),
+    # The verdict's figure (DESIGN 5.3's tolerance): the time to symptoms, or the whole
+    # walk when none came, as the verdict and the plot say it.
+    ("tolerance", N_("Walking before symptoms"),
      N_("median time to symptoms, or the whole walk when none came, first 3 against last 3 "
         "walking tests"),
      "median_tolerance_s"),
+    # Only when it differs from the row above (a test had no symptoms).
+    ("tfs", N_("Time to first symptoms, tests that had them"),
+     N_("median time to first symptoms, first 3 against last 3 walking tests"),
+     "median_time_to_symptoms_s"),
     ("total_walk", N_("Walking time per test"),
      N_("median walking time, rests excluded, first 3 against last 3 walking tests"),
      "median_total_walk_s"),
-    ("leg_pain", N_("Leg pain when walking (0–10)"),
+    ("leg_pain", N_("Leg pain after walking tests (0–10)"),
      N_("median peak leg pain, first 3 against last 3 walking tests"), "median_leg_pain"),
 )  # fmt: skip
 
 
 def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[CompareRow, ...]:
-    """Page 1's baseline-against-latest table (the readings are in :mod:`.model`)."""
+    """Page 1's baseline-against-latest table (the readings are in :mod:`.model`). Each row
+    says where its figures come from (``source``); the time to first symptoms only when it
+    differs from walking before symptoms, standing only when both spans have tests
+    (:func:`compare_notes` says why not)."""
     judged = v.test_walks >= MIN_TESTS  # the verdict's windows, not overlapping
     rows = []
+    tests = _(TESTS_SOURCE)
     for key, label, basis, attr in _TEST_ROWS:
         pair = (getattr(v.baseline, attr), getattr(v.latest, attr)) if judged else (None, None)
+        if key == "tfs" and pair == (rows[0].baseline, rows[0].latest):
+            continue  # every test had symptoms: the same figures as the row above
         text = None if key == "leg_pain" else minutes_text
-        rows.append(_row(key, _(label), _(basis), pair, text))
+        rows.append(_row(key, _(label), _(basis), pair, text, tests))
 
+    leg: list[Fraction | None] = [None, None]
     back: list[Fraction | None] = [None, None]
     meds: list[Fraction | None] = [None, None]
     opioids: list[Fraction | None] = [None, None]
     log = dose_log(doses)
     opioid_log = dose_log(DailyDoses(g.day, g.opioid_doses) for g in scope.days.values())
     for i, (lo, hi) in enumerate(_spans(scope, SPAN_DAYS)):
-        values = [
-            g.back_pain for g in logged_between(scope.days, lo, hi) if g.back_pain is not None
-        ]
-        if len(values) >= MEDICATION_MIN_LOGGED_DAYS:  # DESIGN 5.3's 7 logged days
-            back[i] = mean(values)
+        logged = logged_between(scope.days, lo, hi)
+        for found, values in (
+            (leg, [g.leg_pain for g in logged if g.leg_pain is not None]),
+            (back, [g.back_pain for g in logged if g.back_pain is not None]),
+        ):
+            if len(values) >= MEDICATION_MIN_LOGGED_DAYS:  # DESIGN 5.3's 7 logged days
+                found[i] = mean(values)
         meds[i] = mean_daily_doses(log, lo, hi)
         opioids[i] = mean_daily_doses(opioid_log, lo, hi)
+    daily = _(DAILY_SOURCE)
+    rows.append(
+        _row(
+            "leg_pain_daily",
+            _("Daily leg pain (0–10)"),
+            _("daily log mean, first 14 against last 14 days"),
+            (leg[0], leg[1]),
+            source=daily,
+        )
+    )
     rows.append(
         _row(
             "back_pain",
             _("Back pain (0–10)"),
             _("daily log mean, first 14 against last 14 days"),
             (back[0], back[1]),
+            source=daily,
         )
     )
     rows.append(
         _row(
             "medication",
-            _("Pain medication, all kinds (doses a day)"),
+            _("All pain medication (doses a day)"),
             _("mean doses per logged day, first 14 against last 14 days"),
             (meds[0], meds[1]),
+            source=daily,
         )
     )
     if scope.days:  # opioids apart: opioid-sparing care asks for them (seed 000)
@@ -350,17 +387,16 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
                 _("Opioids (doses a day)"),
                 _("mean opioid doses per logged day, first 14 against last 14 days"),
                 (opioids[0], opioids[1]),
+                source=daily,
             )
         )
 
-    standing = [(g.day, g.standing_s) for g in scope.days.values() if g.standing_s is not None]
-    if standing:
-        mid: list[Fraction | None] = [None, None]
-        for i, (lo, hi) in enumerate(_spans(scope, STANDING_SPAN_DAYS)):
-            mid[i] = median([s for day, s in standing if lo <= day <= hi])
+    first, last = _standing_medians(scope)
+    if first is not None and last is not None:
         basis = _("median standing test, first 28 against last 28 days")
         label = _("Standing tolerance")
-        rows.append(_row("standing", label, basis, (mid[0], mid[1]), standing_text))
+        pair = (first, last)
+        rows.append(_row("standing", label, basis, pair, standing_text, _(STANDING_SOURCE)))
 
     per_week: list[Fraction | None] = [None, None]
     for i, (lo, hi) in enumerate(_spans(scope, 7 * SESSION_SPAN_WEEKS)):
@@ -369,8 +405,39 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
         per_week[i] = Fraction(n, SESSION_SPAN_WEEKS)
     basis = _("walks and exercise routines, first 4 against last 4 weeks")
     label = _("Sessions per week")
-    rows.append(_row("sessions", label, basis, (per_week[0], per_week[1])))
+    rows.append(
+        _row("sessions", label, basis, (per_week[0], per_week[1]), source=_(SESSIONS_SOURCE))
+    )
     return tuple(rows)
+
+
+def _standing_medians(scope: InRange) -> tuple[Fraction | None, Fraction | None]:
+    """The median standing test of the range's first and last 28 days (None: none there,
+    or the range is too short for two spans)."""
+    standing = [(g.day, g.standing_s) for g in scope.days.values() if g.standing_s is not None]
+    mid: list[Fraction | None] = [None, None]
+    for i, (lo, hi) in enumerate(_spans(scope, STANDING_SPAN_DAYS)):
+        mid[i] = median([s for day, s in standing if lo <= day <= hi])
+    return mid[0], mid[1]
+
+
+def compare_notes(scope: InRange) -> tuple[str, ...]:
+    """Why a row the range has data for is not in the table, in words (a "—" for the
+    standing test said nothing of why): standing tests logged, but not in both spans."""
+    if not any(g.standing_s is not None for g in scope.days.values()):
+        return ()  # no standing test at all: nothing to compare, nothing to say
+    first, last = _standing_medians(scope)
+    if not _spans(scope, STANDING_SPAN_DAYS):
+        why = _("Standing tests: the range is shorter than 8 weeks, so they are not compared.")
+    elif first is None and last is None:
+        why = _("Standing tests: none in the first or the last 28 days, so they are not compared.")
+    elif first is None:
+        why = _("Standing tests: none in the first 28 days, so they are not compared.")
+    elif last is None:
+        why = _("Standing tests: none in the last 28 days, so they are not compared.")
+    else:
+        return ()
+    return (why,)
 
 
 # ---- weekly table -----------------------------------------------------------------------

@@ -24,6 +24,7 @@ from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.report.model import PlotData, Report
 from stenosis_coach.core.report.tables import (
     COMPARE_HEADERS,
+    SOURCE_HEADER,
     UNKNOWN,
     Table,
     date_text,
@@ -34,7 +35,6 @@ from stenosis_coach.core.report.tables import (
 from stenosis_coach.core.words import min_sec_text, minutes_text
 from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.ui.pdf import (
-    PAPER_PT,
     page_size_for_locale,
     paper_document,
     paper_text,
@@ -56,7 +56,6 @@ CSS = """
 body { font-family: sans-serif; font-size: 9pt; color: #000000; }
 h1 { font-size: 16pt; margin: 0; }
 h2 { font-size: 10.5pt; margin: 2pt 0 1pt 0; }
-p.heading { margin: 2pt 0 1pt 0; }
 p { margin: 0 0 1pt 0; line-height: 95%; }
 ul, ol { margin-top: 0; margin-bottom: 1pt; }
 p.meta { color: #333333; font-size: 9pt; margin: 0; }
@@ -83,17 +82,20 @@ NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
 PAGE_MARGINS_MM = QMarginsF(13, 11, 13, 11)  # left, top, right, bottom: page 1 is full
-PLOT_SIZE = (1500, 240)  # pixels of the exported plot
+# Pixels of the exported plot: printed 500 pt wide, 100 pt tall, room for a tick label
+# every 2 minutes (at 240 px, 80 pt, "2 4 6 8" were crowded).
+PLOT_SIZE = (1500, 300)
+# Treatments closer than this on the plot (pixels of its x axis, the numbers' bold font
+# about 20 px a digit) share one number label, "3, 4": their own would touch.
+MERGE_MARKERS_PX = 70
+PLOT_AREA_PX = PLOT_SIZE[0] - 110  # the x axis' length: the image less the y axis' width
 KEY_TEST, KEY_AT_LEAST, KEY_MEDIAN, KEY_TREATMENT = "●", "□", "━━", "┆"  # as drawn
 PLOT_PRINT_WIDTH = 500  # points: the page's width; the height keeps the aspect
-# A source beside a heading: small and regular. Qt prints all of a heading at the heading's
-# size whatever a span says (an <h2> is the paper font's size x 1.5, its CSS size aside), so
-# that line is a paragraph with an <h2>'s look.
-HEADING_STYLE = f"font-size: {PAPER_PT * 1.5:g}pt; font-weight: bold"
+# A citation after the line it qualifies: small and regular.
 CITE_STYLE = "font-size: 7.5pt; color: #333333"
 # The treatments table with its Relief column: the most room left for the relief sentence;
 # the walking before/after ("2:55 → 4:33") on one line under a header of three.
-RELIEF_WIDTHS: Mapping[int, str] = MappingProxyType({2: "17%", 4: "40%"})
+RELIEF_WIDTHS: Mapping[int, str] = MappingProxyType({2: "20%", 4: "40%"})
 # Page 1 is one page on every paper (issue 16): when it is full, on US Letter (18 mm
 # shorter than A4), its words and plot are set this much smaller, the least that fits.
 FIT_SCALES = (1.0, 0.97, 0.94, 0.91, 0.88, 0.85, 0.82)
@@ -105,11 +107,14 @@ def table(
     rows: Iterable[Sequence[str]],
     widths: Mapping[int, str] = NO_WIDTHS,
     one_line: Collection[int] | None = None,
+    span_last: bool = False,
 ) -> str:
     """A grid; ``headers=None`` for a two-column list of labels and values. ``widths``
     gives a column its share of the page ("28%"), e.g. room for notes to wrap. The columns
     in ``one_line`` never wrap (a date: "Thu 8 Oct 2026", not "Thu 8 Oct" over "2026");
-    by default the first one (a date, a label), what a date adds in brackets under it."""
+    by default the first one (a date, a label), what a date adds in brackets under it.
+    ``span_last``: a last cell the same as the row's above is one cell over both rows
+    (a source said once beside the rows it is the source of)."""
     first_whole = one_line is None
     kept = one_line or ()
     head = "".join(
@@ -129,9 +134,26 @@ def table(
             return f"<td>{paper_text(text).replace(' ', NBSP)}</td>"
         return f"<td>{paper_text(text)}</td>"
 
-    body = "".join(
-        "<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows
-    )
+    rows = [list(row) for row in rows]
+    spans = [1] * len(rows)  # rows each last cell covers (0: covered by one above)
+    if span_last:
+        for i in range(1, len(rows)):
+            top = next(j for j in range(i - 1, -1, -1) if spans[j])
+            if rows[i] and rows[top] and rows[i][-1] == rows[top][-1]:
+                spans[top] += 1
+                spans[i] = 0
+
+    def line(row: Sequence[str], span: int) -> str:
+        cells = [cell(i, c) for i, c in enumerate(row)]
+        if span_last and cells:
+            last = cells.pop()
+            if span > 1:
+                last = last.replace("<td>", f'<td rowspan="{span}">', 1)
+            if span:
+                cells.append(last)
+        return "<tr>" + "".join(cells) + "</tr>"
+
+    body = "".join(line(row, span) for row, span in zip(rows, spans, strict=True))
     start = '<table class="grid" width="100%" cellspacing="0">'
     return f"{start}{f'<thead><tr>{head}</tr></thead>' if head else ''}{body}</table>"
 
@@ -267,17 +289,18 @@ def report_plot(plot: PlotData):
     label_font = QFont(font)
     label_font.setBold(True)
     lines = []
-    for number, marker in enumerate(plot.markers, start=1):
+    for marker, number in zip(plot.markers, marker_numbers(plot), strict=True):
         line = pg.InfiniteLine(
             pos=marker.x,
             angle=90,
             pen=pg.mkPen("#555555", width=3, style=Qt.PenStyle.DashLine),
-            label=str(number),
+            label=number or None,  # "": its number is on the treatment just before it
             labelOpts={"position": 0.9, "color": "#000000", "fill": "#FFFFFF"},
         )
-        line.label.setFont(label_font)
         item.addItem(line)
-        lines.append(line)
+        if number:
+            line.label.setFont(label_font)
+            lines.append(line)
     item.setXRange(*plot.x_range, padding=EDGE_PAD)  # a test on the first day drawn whole
     ys = [p.y for p in plot.tolerance.points] + list(plot.running_median.ys)
     item.setYRange(*y_range(ys, MINUTES), padding=0)  # from 0, a few minutes above
@@ -285,6 +308,26 @@ def report_plot(plot: PlotData):
     item.setGeometry(QRectF(0, 0, *PLOT_SIZE))
     stagger_numbers(item, lines)
     return view, item
+
+
+def marker_numbers(plot: PlotData) -> list[str]:
+    """The number label of each treatment line, in the plot's order: its own number, or
+    for treatments closer than :data:`MERGE_MARKERS_PX` on the axis, the first of them
+    all their numbers ("3, 4") and the others none (""), so numbers never touch. The key
+    under the plot still names each number."""
+    x0, x1 = plot.x_range
+    per_px = max(x1 - x0, 1.0) / PLOT_AREA_PX
+    found: list[str] = []
+    group: list[int] = []  # indexes of the treatments sharing the current label
+    for i, marker in enumerate(plot.markers):
+        if group and marker.x - plot.markers[group[0]].x < MERGE_MARKERS_PX * per_px:
+            group.append(i)
+            found[group[0]] = ", ".join(str(n + 1) for n in group)
+            found.append("")
+        else:
+            group = [i]
+            found.append(str(i + 1))
+    return found
 
 
 def plot_png(plot: PlotData) -> bytes | None:
@@ -342,7 +385,7 @@ def plot_key(plot: PlotData) -> str:
         numbers = " · ".join(
             f"{n} {paper_text(m.label)}" for n, m in enumerate(plot.markers, start=1)
         )
-        words = filled_html(_("treatment (dashed lines): {numbers}"), numbers=numbers)
+        words = filled_html(_("treatments: {numbers}"), numbers=numbers)  # ┆ says "dashed"
         entries.append(f"<b>{KEY_TREATMENT}</b> {words}")
     return filled_html(_("Key: {entries}."), entries="; &nbsp;".join(entries))
 
@@ -383,12 +426,6 @@ def verdict_html(v) -> str:
     )
 
 
-def outcomes_note() -> str:
-    """The ZCQ cited modestly, on one line beside "Is it working?"; the full references
-    (My activities' too) are with the other figures (:func:`later_pages`)."""
-    return _("Zurich Claudication Questionnaire: Stucki 1996.")
-
-
 def page_one(report: Report, png: bytes | None, scale: float = 1.0) -> str:
     """Page 1's HTML; ``scale``: its inline sizes (and the plot) that much smaller, with
     :func:`scaled_css` and the paper font scaled alike (:func:`report_document`)."""
@@ -406,23 +443,17 @@ def page_one(report: Report, png: bytes | None, scale: float = 1.0) -> str:
             f"{labelled(p1.clinician_line)}</td></tr></table>"
         )
     # Is it working? By walking (DESIGN 5.3) and by the questionnaires (5.6), one answer
-    # under the other, in the same weight.
-    # The questionnaires cited modestly, beside the question their lines answer.
-    cite = (
-        f' &nbsp;<span style="{scaled_sizes(CITE_STYLE, scale)}">'
-        f"{paper_text(outcomes_note())}</span>"
-        if p1.outcomes
-        else ""
-    )
-    if cite:  # a heading's size would take the note too: the heading's look, by hand
-        style = scaled_sizes(HEADING_STYLE, scale)
-        question = f'<span style="{style}">{paper_text(_("Is it working?"))}</span>'
-        parts.append(f'<p class="heading">{question}{cite}</p>')
-    else:
-        parts.append(f"<h2>{paper_text(_('Is it working?'))}</h2>")
+    # under the other, in the same weight; the ZCQ cited modestly after its own line.
+    parts.append(f"<h2>{paper_text(_('Is it working?'))}</h2>")
     parts.append(f'<p class="answer">{verdict_html(v)}</p>')
-    for line in p1.outcomes:
-        parts.append(f'<p class="answer">{labelled(line)}</p>')
+    cites = (*p1.outcome_citations, *("",) * len(p1.outcomes))  # "": a line without one
+    for line, cite in zip(p1.outcomes, cites, strict=False):
+        small = (
+            f' <span style="{scaled_sizes(CITE_STYLE, scale)}">{paper_text(cite)}</span>'
+            if cite
+            else ""
+        )
+        parts.append(f'<p class="answer">{labelled(line)}{small}</p>')
     if p1.adherence_line:  # planned and done sessions: counts, never a judgement
         parts.append(f'<p class="answer">{labelled(p1.adherence_line)}</p>')
     if v.nudge:
@@ -451,8 +482,13 @@ def page_one(report: Report, png: bytes | None, scale: float = 1.0) -> str:
     else:
         parts.append(f"<p>{paper_text(p1.plot.empty_text)}</p>")
     parts.append(f"<h2>{paper_text(_('At the start and now'))}</h2>")
-    compare_headers = tuple(_(h) if h else h for h in COMPARE_HEADERS)  # "": the labels
-    parts.append(table(compare_headers, (row.cells for row in p1.compare)))
+    # Each row says where its figures come from, in its last column (a clinician must
+    # never wonder which leg pain is which); a row left out is said under the table.
+    compare_headers = (*(_(h) if h else h for h in COMPARE_HEADERS), _(SOURCE_HEADER))
+    rows = ((*row.cells, row.source) for row in p1.compare)
+    parts.append(table(compare_headers, rows, one_line=(0,), span_last=True))
+    for note in p1.compare_notes:
+        parts.append(f'<p class="note">{paper_text(note)}</p>')
     if p1.treatments:
         parts.append(f"<h2>{paper_text(_('Treatments'))}</h2>")
         parts.append(treatment_table(p1.treatments))
