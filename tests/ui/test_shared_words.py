@@ -94,7 +94,9 @@ def test_a_rating_and_a_number_box_are_named_wrapped(pseudo, qtbot):
     assert all(once(name) for name in names), names
     assert "⟦no pain⟧" in names[0] and "⟦worst⟧" in names[10]
     scale.set_value(4)
-    assert scale.accessibleDescription() == "⟦4 chosen. The arrow keys change it.⟧"
+    assert scale.accessibleDescription() == (
+        "⟦4 chosen. The arrow keys change it; to choose 10, type 1 then 0.⟧"
+    )
 
     field = NumberField("⟦Minutes⟧")
     qtbot.addWidget(field)

@@ -6,23 +6,28 @@ screen readers; arrow keys and typing work as well as the mouse.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from stenosis_coach import i18n
 from stenosis_coach.core.numbers import NumberProblem, NumberRule, read_number
-from stenosis_coach.core.words import day_pattern
+from stenosis_coach.core.words import day_pattern, day_text
 from stenosis_coach.i18n import _
 from stenosis_coach.ui.theme import set_kind, set_role
 from stenosis_coach.ui.widgets import SPACING, label
@@ -40,6 +45,17 @@ def is_plain_key(event) -> bool:
     """True when no Ctrl, Alt or Meta is held (Shift and the keypad are fine: some
     keyboards need Shift for digits)."""
     return not (event.modifiers() & COMMAND_MODIFIERS)
+
+
+# Two digits typed within this many milliseconds are one number ("1" then "0" is 10 on a
+# scale, "2" then "6" the 26th in a date box); after a longer pause a digit starts anew.
+# Measured on the key events' own timestamps (QKeyEvent.timestamp()), never a timer.
+TYPING_PAUSE_MS = 1500
+
+
+def soon_after(first: int, then: int) -> bool:
+    """Was a key at ``then`` (ms) typed soon enough after one at ``first`` to go with it?"""
+    return 0 <= then - first <= TYPING_PAUSE_MS
 
 
 RING = 3  # px: the focus ring around a rating row (UI.md), drawn by the theme
@@ -68,6 +84,13 @@ class RatingScale(QWidget):
     arrows move the choice, and the theme rings the whole row while it has the focus. The
     buttons are 8 px apart (UI.md), at every text size.
 
+    Typing "1" chooses 1 at once; a "0" typed within :data:`TYPING_PAUSE_MS` after it makes
+    it 10 (measured on the key events' own timestamps). Any other digit, an arrow, or a
+    pause starts anew, so "1", a pause, "0" is 0. Under the 0 and the 10, the words say
+    what they mean (``low_word``, ``high_word``); while the row has the focus, a hint
+    between them says how to type 10 (shown only then: on a form with four scales it would
+    say it four times).
+
     Signals:
         rated(int): the chosen value.
     """
@@ -90,10 +113,13 @@ class RatingScale(QWidget):
         self.setAccessibleName(name)
         set_role(self, "rating-scale")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # draws the ring
-        row = QHBoxLayout(self)
+        column = QVBoxLayout(self)
         inset = RING + 2  # the ring, and a little room between it and the buttons
-        row.setContentsMargins(inset, inset, inset, inset)
+        column.setContentsMargins(inset, inset, inset, inset)
+        column.setSpacing(SPACING // 2)
+        row = QHBoxLayout()
         row.setSpacing(SPACING)
+        column.addLayout(row)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: list[QPushButton] = []
@@ -118,6 +144,25 @@ class RatingScale(QWidget):
             self._group.addButton(btn, value)
             row.addWidget(btn, 1)
             self.buttons.append(btn)
+        # What the ends mean, under them, in the secondary text; they wrap at large text.
+        ends = QHBoxLayout()
+        ends.setSpacing(SPACING)
+        self.low = label(low_word, "secondary")
+        self.high = label(high_word, "secondary")
+        self.high.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.low.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Translators: under a 0-10 scale while it has the keyboard focus.
+        self.hint = label(_("To choose 10, type 1 then 0."), "secondary")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        keep_room = self.hint.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # nothing moves when it shows
+        self.hint.setSizePolicy(keep_room)
+        self.hint.hide()
+        ends.addWidget(self.low)
+        ends.addWidget(self.hint, 1)  # the room between the ends' words
+        ends.addWidget(self.high)
+        column.addLayout(ends)
+        self._one_typed_at: int | None = None  # when a "1" that may become 10 was typed
         self._group.idClicked.connect(self._clicked)
         self._group.idToggled.connect(self._describe)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # digits and arrows work at once
@@ -128,6 +173,7 @@ class RatingScale(QWidget):
         return None if chosen < 0 else chosen
 
     def set_value(self, value: int | None) -> None:
+        self._one_typed_at = None
         if value is None:
             self._group.setExclusive(False)
             for btn in self.buttons:
@@ -137,18 +183,35 @@ class RatingScale(QWidget):
             self.buttons[value].setChecked(True)
 
     def keyPressEvent(self, event) -> None:
-        """Digits choose directly; arrows move the choice (never with Ctrl, Alt or Meta)."""
+        """Digits choose directly ("1" then "0" soon after: 10); arrows move the choice
+        (never with Ctrl, Alt or Meta)."""
         key = event.key()
         if not is_plain_key(event):
             super().keyPressEvent(event)
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self._choose(key - Qt.Key.Key_0)
+            digit, typed_at = key - Qt.Key.Key_0, event.timestamp()
+            one_before = self._one_typed_at
+            self._one_typed_at = typed_at if digit == 1 else None
+            if digit == 0 and one_before is not None and soon_after(one_before, typed_at):
+                self._choose(10)
+            else:
+                self._choose(digit)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self._one_typed_at = None
             current = self.value()
             step = 1 if key == Qt.Key.Key_Right else -1
             self._choose(min(10, max(0, (current if current is not None else -step) + step)))
         else:
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.hint.show()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._one_typed_at = None
+        self.hint.hide()
 
     def _choose(self, value: int) -> None:
         self.buttons[value].setChecked(True)
@@ -156,6 +219,7 @@ class RatingScale(QWidget):
         self.rated.emit(value)
 
     def _clicked(self, value: int) -> None:
+        self._one_typed_at = None
         self.setFocus()  # the arrows can then move the choice just made
         self.rated.emit(value)
 
@@ -163,9 +227,14 @@ class RatingScale(QWidget):
         """Screen readers say the choice with the row's name (the buttons take no focus)."""
         value = self.value()
         self.setAccessibleDescription(
-            _("Nothing chosen yet. Type a number from 0 to 10, or use the arrow keys.")
+            _(
+                "Nothing chosen yet. Type a number from 0 to 10 (to choose 10, type 1 then 0), "
+                "or use the arrow keys."
+            )
             if value is None
-            else _("{value} chosen. The arrow keys change it.").format(value=value)
+            else _("{value} chosen. The arrow keys change it; to choose 10, type 1 then 0.").format(
+                value=value
+            )
         )
 
 
@@ -332,11 +401,28 @@ def qt_date_format(pattern: str) -> tuple[str, int] | None:
     return ("".join(out), day_number) if day_number is not None else None
 
 
-_STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+# Keys that change a date box's date: with Ctrl, Alt or Meta they are commands, never a change.
+_STEP_KEYS = (
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Plus,
+    Qt.Key.Key_Minus,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+)
+WEEK = 7  # days PageUp and PageDown move a date box by ("a week ago" in one key)
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
 
 
 class DateField(QDateEdit):
@@ -345,10 +431,25 @@ class DateField(QDateEdit):
     Qt's date box takes Tab to walk through its parts (day name, day, month, year), so a
     keyboard user pressed Tab four times to leave it. Here Tab and Shift+Tab leave the
     field (arriving, the cursor is on the day); the Left and Right arrows (or typing) move
-    between its parts, Up and Down change the part the cursor is in, and the calendar button
-    still opens a calendar. Ctrl, Alt or
-    Meta with an arrow never changes the date, and the mouse wheel over a box that does not
-    have the focus scrolls the page instead of changing the date under the pointer.
+    between its parts. The keys, each within the minimum and the maximum:
+
+    - Up and Down (and + and -) move the whole date by a day, on past the end of a month or
+      a year (Qt's stopped at the 1st); with the cursor on the month or the year, Up and
+      Down move by a month or a year.
+    - PageUp and PageDown move by a week (a week is what people count back for a walk or
+      a treatment; a month is the month part and Up).
+    - Digits typed on the day (two within :data:`TYPING_PAUSE_MS` are one number) choose
+      that day in the month shown. A day that would pass the maximum (on 3 December,
+      "26" for a treatment) is that day in the latest month it is not after the maximum,
+      26 November: the box only takes days up to then, so that is what the person means
+      (Qt silently kept "2"). The box shows the month, and the description says why.
+    - Alt+Down or F4 opens the calendar (opening changes nothing). In it the arrows move
+      the day, Enter chooses, and Esc closes it with the date as it was.
+
+    A move stopped by the maximum or the minimum is said in the accessible description
+    ("The date can't be after Mon 2 Mar 2026."). Ctrl, Alt or Meta with a key never
+    changes the date, and the mouse wheel over a box that does not have the focus scrolls
+    the page instead of changing the date under the pointer.
     """
 
     def __init__(
@@ -368,6 +469,10 @@ class DateField(QDateEdit):
             self.setMaximumDate(_qdate(maximum))
         if value is not None:
             self.setDate(_qdate(value))
+        self._typed: tuple[int, int] | None = None  # a day's first digit, and when typed
+        self._opened_on: QDate | None = None  # the date when the calendar opened
+        self._watch_the_calendar()
+        self._say_limit(None)
 
     def _follow_the_locale(self) -> None:
         """Show a day as :func:`core.words.day_text` says it with its year, in the user's
@@ -385,8 +490,7 @@ class DateField(QDateEdit):
         self.setDisplayFormat(shown)
 
     def day(self) -> date:
-        chosen = self.date()
-        return date(chosen.year(), chosen.month(), chosen.day())
+        return _pydate(self.date())
 
     def set_day(self, day: date) -> None:
         self.setDate(_qdate(day))
@@ -400,17 +504,175 @@ class DateField(QDateEdit):
         name, or on the year), so Up and Down move the date a day at a time."""
         super().focusInEvent(event)
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            self.setCurrentSectionIndex(self._day_number)
-            self.setSelectedSection(self.currentSection())
+            self._on_the_day()
+
+    def focusOutEvent(self, event) -> None:
+        self._typed = None
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in _STEP_KEYS and not is_plain_key(event):
-            event.ignore()  # a command key, never a change of date
+        key, held = event.key(), event.modifiers()
+        alt_only = held & COMMAND_MODIFIERS == Qt.KeyboardModifier.AltModifier
+        if (key == Qt.Key.Key_F4 and is_plain_key(event)) or (key == Qt.Key.Key_Down and alt_only):
+            self.open_calendar()
+            event.accept()
+            return
+        digit = Qt.Key.Key_0 <= key <= Qt.Key.Key_9
+        if not is_plain_key(event):
+            if key in _STEP_KEYS or digit:
+                event.ignore()  # a command key, never a change of date
+                return
+            super().keyPressEvent(event)
+            return
+        if digit and self.currentSection() == QDateEdit.Section.DaySection:
+            self._type_day(key - Qt.Key.Key_0, event.timestamp())
+            event.accept()
+            return
+        self._typed = None
+        days = {
+            Qt.Key.Key_PageUp: WEEK,
+            Qt.Key.Key_PageDown: -WEEK,
+            Qt.Key.Key_Plus: 1,
+            Qt.Key.Key_Minus: -1,
+        }.get(key)
+        if days is not None:
+            self._go_to(self.date().addDays(days))
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.stepBy(1 if key == Qt.Key.Key_Up else -1)
+            event.accept()
             return
         super().keyPressEvent(event)
+
+    def stepBy(self, steps: int) -> None:
+        """Up, Down and the wheel: a day on the day's number or name (on past a month's
+        end), a month on the month, a year on the year; within the minimum and maximum."""
+        section, now = self.currentSection(), self.date()
+        if section == QDateEdit.Section.MonthSection:
+            wanted = now.addMonths(steps)
+        elif section == QDateEdit.Section.YearSection:
+            wanted = now.addYears(steps)
+        else:
+            wanted = now.addDays(steps)
+        self._go_to(wanted)
+
+    def open_calendar(self) -> None:
+        """Open the calendar as a click on the box's calendar button does (Qt has no other
+        way to open it); the date is not changed."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        at = QPointF(arrow.center())
+        click = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            at,
+            QPointF(self.mapToGlobal(at)),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        super().mousePressEvent(click)
 
     def wheelEvent(self, event) -> None:
         if not self.hasFocus():
             event.ignore()  # passed on to the page, which scrolls
             return
         super().wheelEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        """The calendar's keys: Esc closes it with the date it opened on (Qt kept the day
+        the arrows had reached); Ctrl, Alt or Meta with a key changes nothing."""
+        kind = event.type()
+        popup = self.calendarWidget().window()
+        if watched is popup and kind == QEvent.Type.Show:
+            self._opened_on = self.date()
+        elif kind == QEvent.Type.KeyPress and popup.isVisible():
+            if event.key() == Qt.Key.Key_Escape and is_plain_key(event):
+                opened_on = self._opened_on
+                popup.hide()
+                if opened_on is not None:
+                    self.setDate(opened_on)
+                return True
+            if not is_plain_key(event) and event.key() in _STEP_KEYS:
+                return True
+        return False
+
+    def _watch_the_calendar(self) -> None:
+        popup = self.calendarWidget().window()  # made now; the same one every time
+        popup.installEventFilter(self)
+        for part in popup.findChildren(QWidget):
+            part.installEventFilter(self)
+
+    def _on_the_day(self) -> None:
+        """The cursor on the day's number, selected (so a digit typed replaces it)."""
+        self.setCurrentSectionIndex(self._day_number)
+        self.setSelectedSection(self.currentSection())
+
+    def _type_day(self, digit: int, typed_at: int) -> None:
+        """A digit typed on the day: the 1st to the 31st, two digits soon after each other
+        one number ("2", "6": the 26th); a digit that cannot go on ("4", "5") starts anew."""
+        first = self._typed
+        if first is not None and soon_after(first[1], typed_at) and first[0] * 10 + digit <= 31:
+            number, self._typed = first[0] * 10 + digit, None
+        else:
+            number, self._typed = digit, ((digit, typed_at) if digit <= 3 else None)
+        if number == 0:
+            return  # "0" may begin "05"
+        shown = self.date()
+        passes = number <= shown.daysInMonth() and (
+            QDate(shown.year(), shown.month(), number) > self.maximumDate()
+        )
+        self._go_to(self._latest_day_numbered(number), passes_maximum=passes)
+
+    def _latest_day_numbered(self, number: int) -> QDate:
+        """The ``number``-th of the month shown; if that would pass the maximum (or the
+        month has no such day), of the latest month before it that has one in range."""
+        shown, latest = self.date(), self.maximumDate()
+        year, month = shown.year(), shown.month()
+        for _month in range(13):  # every day number is found within two months
+            if number <= monthrange(year, month)[1]:
+                found = QDate(year, month, number)
+                if found <= latest:
+                    return found
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return latest  # not reached
+
+    def _go_to(self, wanted: QDate, passes_maximum: bool = False) -> None:
+        """Show ``wanted``, or the limit it would pass, and say the limit when it stopped
+        the move (or, ``passes_maximum``, moved a typed day back a month)."""
+        if wanted > self.maximumDate() or passes_maximum:
+            self._say_limit("after")
+            wanted = min(wanted, self.maximumDate())
+        elif wanted < self.minimumDate():
+            self._say_limit("before")
+            wanted = self.minimumDate()
+        else:
+            self._say_limit(None)
+        section = self.currentSectionIndex()
+        self.setDate(wanted)
+        self.setCurrentSectionIndex(section)
+        self.setSelectedSection(self.currentSection())
+
+    def _say_limit(self, which: str | None) -> None:
+        """The description screen readers give: the keys, after why a date stopped."""
+        keys = _(
+            "Up and Down change the date, Page Up and Page Down by a week. "
+            "Alt+Down opens a calendar."
+        )
+        if which == "after":
+            limit = _("The date can't be after {day}.").format(
+                day=day_text(_pydate(self.maximumDate()), year=True)
+            )
+        elif which == "before":
+            limit = _("The date can't be before {day}.").format(
+                day=day_text(_pydate(self.minimumDate()), year=True)
+            )
+        else:
+            self.setAccessibleDescription(keys)
+            return
+        self.setAccessibleDescription(limit + " " + keys)

@@ -106,6 +106,11 @@ def stylesheet(settings: Settings) -> str:
     huge_h = max(120, round(t.body * 7))  # the coach's main action fills a large part
     timer_pt = round(t.key_number * 1.4)  # the walking timer, readable from a treadmill
     check = resource_path("icons", f"{p.check_mark}.svg").as_posix()
+    # A date box's calendar button: 32 px wide at least (UI.md), with an arrow that grows
+    # with the text (Qt's own was a 16 px sliver at extra-large text, its corner cut off).
+    # No wider: the report's "From [date] to [date]" must fit 1024 px at extra-large text.
+    drop_w, arrow = max(32, round(t.body * 1.6)), max(16, round(t.body * 1.2))
+    down = resource_path("icons", f"date-down{p.icon_variant}.svg").as_posix()
     return f"""
 * {{ font-size: {t.body}pt; color: {p.text}; outline: none; }}
 QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget,
@@ -192,6 +197,13 @@ QLineEdit, QPlainTextEdit, QDateEdit {{
     border: 2px solid {p.border}; border-radius: 8px;
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus {{ border: 3px solid {p.focus}; }}
+QDateEdit {{ padding: 4px 0 4px 8px; }}  /* the calendar button is the room on the right */
+QDateEdit::drop-down {{
+    subcontrol-origin: border; subcontrol-position: center right; width: {drop_w}px;
+    border-left: 2px solid {p.border}; border-top-right-radius: 8px;
+    border-bottom-right-radius: 8px;
+}}
+QDateEdit::down-arrow {{ image: url("{down}"); width: {arrow}px; height: {arrow}px; }}
 QLineEdit[invalid="true"] {{ border: 3px solid {p.danger}; }}
 QLabel[role="error"] {{ color: {p.danger}; font-weight: 600; }}
 QProgressBar {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 6px; }}
