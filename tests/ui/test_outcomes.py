@@ -253,7 +253,8 @@ def test_todays_card_opens_it_by_keyboard_and_goes_once_answered(window, qtbot, 
     from stenosis_coach.services import walks
 
     form = WalkForm(WalkKind.TEST, window.context.coach.today_date(), "8", "5", peak_leg_pain=3)
-    walks.log_walk(window.context.db, form, clock.now())  # something started: the ZCQ is due
+    # something started: the ZCQ is due
+    walks.log_walk(window.context.coach.database, form, clock.now())
     window.context.data_changed.emit()
     window.show_page("today")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -110,14 +110,6 @@ class AppContext(QObject):
         if isinstance(app, QApplication):
             apply_theme(app, new)
         self.settings_changed.emit(new)
-
-    @property
-    def db(self) -> Any:
-        """The open database, or ``None``: read-only and transitional, for the
-        controllers until they are given what they use (issue 14). Pages use
-        :attr:`coach`."""
-        coach = self.coach
-        return None if coach is None or coach.closed else coach.database
 
     def open_database(self) -> None:
         """Open the Coach on the user's data (checked, backed up, migrated) with this
