@@ -247,6 +247,19 @@ def all_routines(db: Database | None) -> dict[str, Routine]:
 
 
 # -- export -------------------------------------------------------------------------------
+def _plan_target(out: Path) -> Path:
+    """Where a plan file is written, checked before anything else is done: its name ends
+    in ``.scplan.json`` and its folder exists."""
+    out = Path(out)
+    if not out.name.endswith(PLAN_SUFFIX):
+        raise InvalidInput(
+            _("{file}: a plan file's name ends in {suffix}.").format(file=out, suffix=PLAN_SUFFIX)
+        )
+    if not out.parent.is_dir():
+        raise InvalidInput(_("{folder}: no such folder.").format(folder=out.parent))
+    return out
+
+
 def export_plan(
     db: Database,
     out: Path,
@@ -265,13 +278,7 @@ def export_plan(
     With ``with_walking`` and no walking plan imported, the plan written is the next walk
     as it stands at ``now`` in ``tz`` (the caller's clock: the Coach's); it must be given
     then."""
-    out = Path(out)
-    if not out.name.endswith(PLAN_SUFFIX):
-        raise InvalidInput(
-            _("{file}: a plan file's name ends in {suffix}.").format(file=out, suffix=PLAN_SUFFIX)
-        )
-    if not out.parent.is_dir():
-        raise InvalidInput(_("{folder}: no such folder.").format(folder=out.parent))
+    out = _plan_target(out)
     routines_by_id = library.routines(db)
     unknown = [r for r in routine_ids if r not in routines_by_id]
     if unknown:
@@ -337,13 +344,7 @@ def write_plan_file(
     carries the custom ones, so it imports on any machine. The plan is validated before
     anything is written, then written to a temp file and renamed: never a partial file.
     """
-    out = Path(out)
-    if not out.name.endswith(PLAN_SUFFIX):
-        raise InvalidInput(
-            _("{file}: a plan file's name ends in {suffix}.").format(file=out, suffix=PLAN_SUFFIX)
-        )
-    if not out.parent.is_dir():
-        raise InvalidInput(_("{folder}: no such folder.").format(folder=out.parent))
+    out = _plan_target(out)
     try:
         data = dump_plan(
             plan_to_dict(
