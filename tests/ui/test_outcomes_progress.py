@@ -61,7 +61,9 @@ def test_the_questionnaire_plot_shows_each_one_with_its_change_in_words(window, 
     assert plot.notes.isVisible()
     assert "Symptoms: 3.00 → 2.29, a meaningful improvement (0.36 or more)." in notes
     assert "What you can do: 2.60 → 2.00." in notes
-    assert "Stucki" in notes and "1996" in notes
+    assert "Stucki" in plot.source.text() and "1996" in plot.source.text()
+    assert plot.source.isVisible()
+    assert not page.zcq_text.isVisible()  # said beside the plot: not twice on the page
     assert "symptoms, 1 to 5" in plot.key.text() and "squares" in plot.key.accessibleName()
     # its text twin: a screen reader hears how many values, and reads each in the table
     assert "4 values" in plot.widget.accessibleDescription()
@@ -74,7 +76,12 @@ def test_the_questionnaire_plot_shows_each_one_with_its_change_in_words(window, 
     assert newest[2] == "what you can do 2.00 (1 to 4, lower is better)"
     # another plot: the questionnaire's words go with it
     qtbot.mouseClick(page.view_buttons[0], LEFT)
-    assert not plot.notes.isVisible()
+    assert not plot.notes.isVisible() and not plot.source.isVisible()
+    assert page.zcq_text.isVisible()  # in the questionnaire's card instead
+    assert page.zcq_text.text().split("\n")[:2] == [
+        "Symptoms: 3.00 → 2.29, a meaningful improvement (0.36 or more).",
+        "What you can do: 2.60 → 2.00.",
+    ]
 
 
 def test_my_activities_with_their_first_and_latest_rating(window, qtbot, clock):
@@ -177,3 +184,6 @@ def test_the_outcomes_section_is_translatable(pseudo, window, qtbot, clock):
         assert unwrapped(widget, ["cooking"]) == []
         assert wrapped_twice(widget) == []
     assert all(line.startswith("⟦") for line in page.plot.notes.text().split("\n"))
+    assert page.plot.source.text().startswith("⟦")
+    qtbot.mouseClick(page.view_buttons[0], LEFT)  # the card says the change instead
+    assert page.zcq_text.isVisible() and unwrapped(page.outcomes_card, ["cooking"]) == []

@@ -116,9 +116,9 @@ class ProgressData:
         return zcq_lines(outcomes_at(self._model, self.today).zcq)
 
     @cached_property
-    def zcq_notes(self) -> list[str]:
-        """What the ZCQ plot says beside it: the change in words, and the source."""
-        return [*self.zcq_lines, zcq_source()] if self.zcq_lines else []
+    def zcq_source(self) -> str:
+        """The instrument cited beside its plot (Stucki 1996)."""
+        return zcq_source()
 
     @cached_property
     def activities(self) -> list[ActivityRatings]:

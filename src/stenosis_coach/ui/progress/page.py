@@ -197,7 +197,7 @@ class ProgressPage(PageBase):
 
     def _show_outcomes(self, data) -> None:
         self.zcq_text.setText("\n".join(data.zcq_lines))
-        self.zcq_text.setVisible(bool(data.zcq_lines))
+        self._zcq_words_once()
         self.zcq_when.setText(
             _("Last answered on {day}. The plot “Questionnaire” above shows each one.").format(
                 day=day_text(data.last_zcq, data.today)
@@ -214,6 +214,11 @@ class ProgressPage(PageBase):
         mean = data.activities_mean
         self.activities_mean.setText(mean or "")
         self.activities_mean.setVisible(bool(mean))
+
+    def _zcq_words_once(self) -> None:
+        """The questionnaire's change is said beside its plot when that plot is shown,
+        else here in the card: on screen once, never twice."""
+        self.zcq_text.setVisible(bool(self.zcq_text.text()) and self.plot.view.key != "zcq")
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -268,6 +273,7 @@ class ProgressPage(PageBase):
 
     def show_view(self, index: int) -> None:
         self.plot.show_view(VIEWS[index])
+        self._zcq_words_once()
         self.set_range(RANGES.index(next(r for r in RANGES if r[0] is self._range)))
 
     def set_range(self, index: int) -> None:

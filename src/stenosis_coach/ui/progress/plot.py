@@ -100,6 +100,7 @@ class View:
     scale: YScale = MINUTES
     first_column_words: str = N_("Date")  # of the numbers' table ("Week of": weekly)
     notes: str | None = None  # ProgressData's lines said beside the plot (translated)
+    source: str | None = None  # ProgressData's citation of the plot's source (translated)
 
     @property
     def button(self) -> str:
@@ -204,7 +205,8 @@ VIEWS = (
             ),
         ),
         SCORE,
-        notes="zcq_notes",
+        notes="zcq_lines",
+        source="zcq_source",
     ),
 )
 
@@ -517,16 +519,19 @@ class ProgressPlot(QWidget):
         self.key = label("", "secondary")
         self.key.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.key)
+        # A view's own words beside it (the questionnaire: its change judged, its source).
+        self.notes = label("")
+        self.notes.setVisible(False)
+        layout.addWidget(self.notes)
+        self.source = label("", "secondary")
+        self.source.setVisible(False)
+        layout.addWidget(self.source)
         self.legend = label("", "secondary")  # the numbered treatment markers
         layout.addWidget(self.legend)
         self.hover = label(_(HOVER_HINT), "secondary")
         layout.addWidget(self.hover)
         self.empty = label("", "secondary")
         layout.addWidget(self.empty)
-        # A view's own words beside it (the questionnaire: its change judged, its source).
-        self.notes = label("")
-        self.notes.setVisible(False)
-        layout.addWidget(self.notes)
         self.show_numbers = PlotNumbers()
         self.show_numbers.set_source(self._numbers)
         self.numbers_button = self.show_numbers.button
@@ -699,6 +704,9 @@ class ProgressPlot(QWidget):
         notes = getattr(self._data, view.notes, []) if view.notes and self._data else []
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+        source = getattr(self._data, view.source, "") if view.source and self._data else ""
+        self.source.setText(source if notes else "")
+        self.source.setVisible(bool(notes and source))
         self.widget.setAccessibleName(_("Plot: {title}").format(title=view.title))
         self._describe()
         self.show_numbers.refresh()
