@@ -6,9 +6,16 @@ the user presses; :class:`~stenosis_coach.ui.walking.coach.WalkCoach` runs the w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from stenosis_coach.core.walking.engine import Phase, WalkView
 from stenosis_coach.core.walking.model import WalkKind
@@ -24,6 +31,72 @@ from stenosis_coach.ui.widgets import (
     label,
     with_shortcut,
 )
+
+# The timer's size, as a share of the coach's own (UI.md's timer size times 1.4, to read
+# from a treadmill): the largest with which every word fits above the buttons. The
+# smallest is about UI.md's timer size (80 pt at extra-large text).
+TIMER_SCALES = (1.0, 0.86, 0.72)
+
+
+class CoachTimer(TimerLabel):
+    """The walk's big timer, which can be drawn a little smaller (:meth:`set_scale`) than
+    the text size's coach timer where a short window needs the room for the words."""
+
+    def __init__(self) -> None:
+        super().__init__("0:00", "coach-timer")
+        self._scale = TIMER_SCALES[0]
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    def set_scale(self, scale: float) -> None:
+        if scale != self._scale:
+            self._scale = scale
+            self.updateGeometry()
+            self.update()
+
+    def digits_font(self) -> QFont:
+        """The font the digits are drawn in: the text size's, times the scale."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * self._scale)
+        return font
+
+    def _hint(self) -> QSize:
+        font = self.digits_font()
+        font_metrics = QFontMetrics(font)
+        margins = 2 * self.margin()
+        wide = max(font_metrics.horizontalAdvance(t) for t in (self.text(), self._widest))
+        # As tall as the digits (see TimerLabel), not the font's whole line.
+        tall = font_metrics.capHeight() + font_metrics.descent()
+        return QSize(wide + margins, tall + margins)
+
+    def sizeHint(self) -> QSize:
+        return self._hint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._hint()
+
+    def paintEvent(self, event) -> None:  # the digits at the scaled size, centred
+        painter = QPainter(self)
+        painter.setFont(self.digits_font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.text())
+
+
+def _invalidate(layout: QLayout) -> None:
+    """Forget what ``layout`` and everything in it measured (words and sizes changed),
+    so a height asked now is the height the next layout pass will give."""
+    layout.invalidate()
+    for n in range(layout.count()):
+        item = layout.itemAt(n)
+        if item is None:
+            continue
+        item.invalidate()
+        widget = item.widget()
+        inner = item.layout() or (widget.layout() if widget is not None else None)
+        if inner is not None:
+            _invalidate(inner)
 
 
 class WalkCoachScreen(PageBase):
@@ -44,17 +117,27 @@ class WalkCoachScreen(PageBase):
             pinned_actions=True,
         )
         self.kind = kind
+        # A short window at large text (a 1024x700 screen) shows every word without
+        # scrolling, since a person walking never scrolls: the timer with the phase's
+        # headline beside it in the banner, and the instruction under it across the
+        # whole width, in few lines; the timer is made a little smaller only where the
+        # words would not fit otherwise (see _fit).
         self.banner = QFrame()
-        banner = QVBoxLayout(self.banner)
-        banner.setContentsMargins(3 * SPACING, 2 * SPACING, 3 * SPACING, 2 * SPACING)
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(2 * SPACING, SPACING, 3 * SPACING, SPACING)
+        banner.setSpacing(2 * SPACING)
         self.phase = label("", "section-title")
-        self.timer = TimerLabel("0:00", "coach-timer")
+        self.timer = CoachTimer()
         self.timer.setAccessibleName(_("Timer"))
         self.sub = label("", "secondary")
-        self.sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.phase, self.timer, self.sub):
-            banner.addWidget(widget)
+        said = QVBoxLayout()
+        said.setSpacing(SPACING)
+        said.addStretch(1)
+        said.addWidget(self.phase)
+        said.addWidget(self.sub)
+        said.addStretch(1)
+        banner.addWidget(self.timer)
+        banner.addLayout(said, 1)
         self.instruction = label("", "section-title")
         self.progress_text = label("", "secondary")
         self.progress = QProgressBar()
@@ -62,24 +145,20 @@ class WalkCoachScreen(PageBase):
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(16)
         self.progress.setAccessibleName(_("Progress of the walk"))
-        # The timer and the instruction side by side, how far along beside the title:
-        # all in view above the pinned buttons on a short screen at extra-large text
-        # (1024x700), the timer first.
+        # How far along, beside the title: the rest of the row, so it keeps to one line.
         along = QVBoxLayout()
         along.setSpacing(SPACING)
+        along.addStretch(1)
         along.addWidget(self.progress_text)
         along.addWidget(self.progress)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(3 * SPACING)
-        grid.setVerticalSpacing(2 * SPACING)
+        top = QHBoxLayout()
+        top.setSpacing(4 * SPACING)
         self.column.removeWidget(self.title)
-        grid.addWidget(self.title, 0, 0, Qt.AlignmentFlag.AlignBottom)
-        grid.addLayout(along, 0, 1, Qt.AlignmentFlag.AlignBottom)
-        grid.addWidget(self.banner, 1, 0)
-        grid.addWidget(self.instruction, 1, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        self.column.addLayout(grid)
+        top.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addLayout(along, 1)
+        self.column.addLayout(top)
+        self.column.addWidget(self.banner)
+        self.column.addWidget(self.instruction)
         self.column.setSpacing(2 * SPACING)
 
         starting = _("Symptoms starting")
@@ -118,6 +197,32 @@ class WalkCoachScreen(PageBase):
             shortcut.activated.connect(target)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._view: WalkView | None = None
+        self._fitted_for: tuple[object, ...] = ()  # what the screen said when it was last fitted
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit(may_grow=True)
+
+    def _fit(self, *, may_grow: bool) -> None:
+        """Make the timer as large as it can be with every word of the screen in view
+        above the pinned buttons (at extra-large text on a 1024x700 screen it is a little
+        smaller). Only a resize, a new phase or a new instruction (moments when the
+        screen changes anyway) may make it larger again: it does not change size while
+        the walker watches it, when a line of words comes and goes."""
+        area, actions = self.content_area, self.actions
+        assert area is not None and actions is not None
+        body, bar = area.widget(), actions.parentWidget()
+        assert body is not None and bar is not None
+        width = self.width()
+        _invalidate(actions)
+        buttons = bar.heightForWidth(width)
+        room = self.height() - (buttons if buttons >= 0 else bar.sizeHint().height())
+        start = 0 if may_grow else TIMER_SCALES.index(self.timer.scale)
+        for scale in TIMER_SCALES[start:]:
+            self.timer.set_scale(scale)
+            _invalidate(self.column)
+            if body.heightForWidth(width) <= room:
+                break
 
     def show_view(self, view: WalkView) -> None:
         changed = self._view is None or self._view.phase != view.phase
@@ -141,6 +246,7 @@ class WalkCoachScreen(PageBase):
                 self.sub.setText(_("Symptoms started at {time}").format(time=started))
             else:
                 self.sub.setText("")
+        new_words = view.instruction != self.instruction.text()
         self.instruction.setText(view.instruction)
         whole = view.target_s if view.target_s is not None else 1800
         rests = view.rests_taken
@@ -166,9 +272,22 @@ class WalkCoachScreen(PageBase):
                 headline=self.phase.text(), instruction=view.instruction
             )
             self.setAccessibleDescription(spoken_text(said))
+        # Heights change only with the words (once a second at most), not with the timer.
+        shown = (
+            self.phase.text(),
+            self.sub.text(),
+            view.instruction,
+            self.progress_text.text(),
+            self.main.text(),
+            self.pause.isVisibleTo(self),
+            self.end.isVisibleTo(self),
+        )
+        if changed or new_words or shown != self._fitted_for:
+            self._fitted_for = shown
+            self._fit(may_grow=changed or new_words)  # with the banner's frame for the phase
 
     def _phase_text(self, view: WalkView) -> str:
-        """The banner's headline: one short line; the instruction beside it says what to
+        """The banner's headline: one short line; the instruction under it says what to
         do (sit down or lean forward; this time is not counted)."""
         active = view.paused_in or view.phase
         if view.phase is Phase.PAUSED:
