@@ -82,9 +82,9 @@ NBSP = "&nbsp;"
 SHORT_CELL = 12  # characters: a cell this short never wraps
 NO_WIDTHS: Mapping[int, str] = MappingProxyType({})
 PAGE_MARGINS_MM = QMarginsF(13, 11, 13, 11)  # left, top, right, bottom: page 1 is full
-# Pixels of the exported plot: printed 500 pt wide, 100 pt tall, room for a tick label
+# Pixels of the exported plot: printed 500 pt wide, 97 pt tall, room for a tick label
 # every 2 minutes (at 240 px, 80 pt, "2 4 6 8" were crowded).
-PLOT_SIZE = (1500, 300)
+PLOT_SIZE = (1500, 290)
 # Treatments closer than this on the plot (pixels of its x axis, the numbers' bold font
 # about 20 px a digit) share one number label, "3, 4": their own would touch.
 MERGE_MARKERS_PX = 70
