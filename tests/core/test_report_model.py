@@ -349,6 +349,14 @@ def test_standing_not_compared_is_left_out_and_said_in_words(standing, note):
     assert p.compare_notes == (f"Standing tests: {note}, so they are not compared.",)
 
 
+def test_the_standing_note_is_translated(pseudo):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    found = [replace(g, standing_s=Fraction(120) if n == 1 else None) for n, g in enumerate(logs())]
+    [note] = build_report(report_input(logs=found)).page1.compare_notes
+    assert is_pseudo_wrapped(note) and note.startswith("⟦Standing tests: none in the last 28")
+
+
 def test_standing_in_a_short_range_is_said_too_short():
     p = build_report(report_input(first=date(2026, 1, 5), last=date(2026, 1, 29))).page1
     assert "standing" not in [c.key for c in p.compare]
