@@ -332,3 +332,26 @@ def test_every_question_shows_all_its_answers_at_extra_large_text(window, qtbot,
         qtbot.mouseClick(screen.answers[0], Qt.MouseButton.LeftButton)
         assert window.flow is not screen
     assert seen == (12 if first else 18)
+
+
+def test_naming_the_first_activity_is_in_view_at_extra_large_text(window, qtbot):
+    """My activities the first time, at 1024x700 with extra-large text: the field for the
+    activity's words and its Add button are in view with Save and Leave, without scrolling."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from stenosis_coach.core.settings import TextSize
+    from tests.ui.test_actions_visible import HEIGHT, WIDTH, settle, shown_part
+
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    window.resize(WIDTH, HEIGHT)
+    window.outcomes.change_activities("today")
+    screen = window.flow
+    assert isinstance(screen, ActivitiesScreen)
+    settle()
+    for area in screen.window().findChildren(QAbstractScrollArea):
+        area.verticalScrollBar().setValue(0)
+    settle()
+    for widget in (screen.new_words, screen.add_button, screen.save, screen.cancel):
+        whole = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        assert shown_part(widget) == whole, f"{widget.accessibleName()}: not all in view"

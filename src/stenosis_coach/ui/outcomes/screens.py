@@ -331,9 +331,14 @@ class ActivitiesScreen(LeavesAsking, PageBase):
         self.new_words.returnPressed.connect(self._add_typed)
         self.error = label("", "error")
         self.error.hide()
-        for widget in (self.hint, self.new_words, self.error):
-            self.add_card.body.addWidget(widget)
-        self.add_card.body.addLayout(ActionRow(self.add_button))
+        self.add_card.body.addWidget(self.hint)
+        # The words and Add on one line: at extra-large text Add stays in view with Save.
+        typed = QHBoxLayout()
+        typed.setSpacing(SPACING)
+        typed.addWidget(self.new_words, 1)
+        typed.addWidget(self.add_button)
+        self.add_card.body.addLayout(typed)
+        self.add_card.body.addWidget(self.error)
         self.column.addWidget(self.add_card)
         self.column.addStretch(1)
         self.save = button(_("Save"), _("Save my activities"), "primary")
