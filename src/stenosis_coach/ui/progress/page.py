@@ -20,6 +20,7 @@ from stenosis_coach.core.progress.verdict import VerdictKind
 from stenosis_coach.core.words import day_text, minutes_text
 from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.services.changes import RECORDED
+from stenosis_coach.services.progress import ProgressData
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.progress.plot import VIEWS, ProgressPlot
@@ -195,7 +196,7 @@ class ProgressPage(PageBase):
         self.view_buttons[ZCQ_VIEW].click()
         self.questionnaire_requested.emit()
 
-    def _show_outcomes(self, data) -> None:
+    def _show_outcomes(self, data: ProgressData) -> None:
         self.zcq_text.setText("\n".join(data.zcq_lines))
         self._zcq_words_once()
         self.zcq_when.setText(
