@@ -116,7 +116,7 @@ class RatingScale(QWidget):
         column = QVBoxLayout(self)
         inset = RING + 2  # the ring, and a little room between it and the buttons
         column.setContentsMargins(inset, inset, inset, inset)
-        column.setSpacing(SPACING // 2)
+        column.setSpacing(0)  # the words sit just under the ends they name
         row = QHBoxLayout()
         row.setSpacing(SPACING)
         column.addLayout(row)

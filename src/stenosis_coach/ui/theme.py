@@ -111,6 +111,9 @@ def stylesheet(settings: Settings) -> str:
     # No wider: the report's "From [date] to [date]" must fit 1024 px at extra-large text.
     drop_w, arrow = max(32, round(t.body * 1.6)), max(16, round(t.body * 1.2))
     down = resource_path("icons", f"date-down{p.icon_variant}.svg").as_posix()
+    # A 0-10 scale's buttons: 48 px at least, a little under other buttons at large text so
+    # a scale with its words under it still leaves its follow-up question in view.
+    rating_h = max(48, round(t.body * 2.9))
     return f"""
 * {{ font-size: {t.body}pt; color: {p.text}; outline: none; }}
 QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget,
@@ -186,7 +189,7 @@ QPushButton[kind="safety"] {{
     font-weight: 600; text-align: left; padding: 6px 12px;
 }}
 QPushButton[kind="rating"] {{
-    min-height: {button_h}px; padding: 4px 0; font-weight: 600; min-width: 48px;
+    min-height: {rating_h}px; padding: 4px 0; font-weight: 600; min-width: 48px;
 }}
 QPushButton[kind="choice"] {{ padding: 4px 24px; }}
 QPushButton[kind="rating"]:checked, QPushButton[kind="choice"]:checked {{
