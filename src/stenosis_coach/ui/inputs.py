@@ -588,7 +588,7 @@ class DateField(QDateEdit):
         """The calendar's keys: Esc closes it with the date it opened on (Qt kept the day
         the arrows had reached); Ctrl, Alt or Meta with a key changes nothing."""
         kind = event.type()
-        popup = self.calendarWidget().window()
+        popup = self._calendar
         if watched is popup and kind == QEvent.Type.Show:
             self._opened_on = self.date()
         elif kind == QEvent.Type.KeyPress and popup.isVisible():
@@ -603,7 +603,7 @@ class DateField(QDateEdit):
         return False
 
     def _watch_the_calendar(self) -> None:
-        popup = self.calendarWidget().window()  # made now; the same one every time
+        popup = self._calendar = self.calendarWidget().window()  # made now, kept
         popup.installEventFilter(self)
         for part in popup.findChildren(QWidget):
             part.installEventFilter(self)
