@@ -32,7 +32,10 @@ def test_each_injection_says_how_long_its_relief_lasted(window):
     page = window.show_page("progress")
     epidural, physio = sorted(texts(page.treatments), key=lambda t: "Epidural" not in t)
     assert "Epidural injection" in epidural
-    assert "Leg pain back near where it was before, on day 18 after the treatment." in epidural
+    assert (
+        "Leg pain back near where it was before, on day 18 after the epidural injection."
+        in epidural
+    )
     assert "Physiotherapy" in physio or "physiotherapy" in physio
     assert "Leg pain" not in physio and "Still better" not in physio
 
@@ -41,7 +44,7 @@ def test_relief_not_over_yet_says_still_better(window):
     history(window, back_on=None, since=25)
     page = window.show_page("progress")
     [epidural] = [t for t in texts(page.treatments) if "Epidural" in t]
-    assert "Still better 25 days after the treatment." in epidural
+    assert "Still better 25 days after the epidural injection." in epidural
 
 
 def test_a_new_log_updates_the_relief_words(window, qtbot):
@@ -52,7 +55,10 @@ def test_a_new_log_updates_the_relief_words(window, qtbot):
         day = coach.today_date() - timedelta(days=n)
         window.context.announce(coach.save_daily_log(DailyLog(day, leg_pain=6)))
     [epidural] = [t for t in texts(page.treatments) if "Epidural" in t]
-    assert "Leg pain back near where it was before, on day 23 after the treatment." in epidural
+    assert (
+        "Leg pain back near where it was before, on day 23 after the epidural injection."
+        in epidural
+    )
 
 
 def test_the_relief_words_are_translated(pseudo, window):
@@ -61,3 +67,4 @@ def test_the_relief_words_are_translated(pseudo, window):
     [epidural] = [t for t in texts(page.treatments) if "Leg pain" in t or "⟦Leg" in t]
     relief = epidural.splitlines()[-1]
     assert is_pseudo_wrapped(relief) and relief.startswith("⟦Leg pain back near")
+    assert "⟦epidural injection⟧" in relief  # the treatment named, itself translated

@@ -690,12 +690,13 @@ class Coach:
         outcomes.answer_since_treatment(self.database, day, answer, self.now())
         return Changes.of(Change.DAILY)
 
-    def relief_words(self, treatment_day: date) -> str:
+    def relief_words(self, treatment_day: date, kind: TreatmentKind | None = None) -> str:
         """How long the relief after the treatment on ``treatment_day`` lasted, in the
-        patient's words, from the daily logs up to today (DESIGN 5.10; as the report says)."""
+        patient's words, from the daily logs up to today (DESIGN 5.10; as the report says),
+        naming the treatment by its ``kind`` ("after the epidural injection")."""
         from stenosis_coach.core.outcomes.relief import relief_words
 
-        return relief_words(treatment_day, self.read_model().logs, self.today_date())
+        return relief_words(treatment_day, self.read_model().logs, self.today_date(), kind)
 
 
 if TYPE_CHECKING:  # the outcomes' types (issue 15), imported where used

@@ -260,7 +260,7 @@ class ProgressPage(PageBase):
                 day=day_text(event.date, data.today), treatment=event.kind.label, note=event.note
             )
             if has_relief_record(event.kind):  # DESIGN 5.10: how long its relief lasted
-                relief = coach.relief_words(event.date)
+                relief = coach.relief_words(event.date, event.kind)
                 text = f"{text}\n{relief}" if relief else text
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
