@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
 )
 
 from stenosis_coach.core.outcomes.model import has_relief_record
@@ -25,9 +27,17 @@ from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.progress.plot import VIEWS, ProgressPlot
 from stenosis_coach.ui.tables import rows_view
-from stenosis_coach.ui.theme import palette_for, set_kind
+from stenosis_coach.ui.theme import Palette, palette_for, set_kind
 from stenosis_coach.ui.undo import UndoBar, add_undo_shortcut, undo_newest
-from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    ActionRow,
+    Card,
+    PageBase,
+    button,
+    button_row,
+    label,
+)
 from stenosis_coach.ui.writes import Follow
 
 VERDICT_HEADINGS = {  # shown as _(VERDICT_HEADINGS[...])
@@ -75,6 +85,11 @@ class ProgressPage(PageBase):
         self._context = context
         self.verdict_card = Card(_("Is it working?"))
         self.verdict_heading = label("", "section-title")
+        # The verdict is the page's first Tab stop: a page key opens Progress at its top
+        # with the focus (and a screen reader) on the verdict, not scrolled down to the
+        # first button past it; Tab goes on to the plots.
+        self.verdict_heading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._ring_verdict(palette_for(context.settings))
         self.verdict_text = label("")
         self.verdict_extra = label("", "secondary")
         for widget in (self.verdict_heading, self.verdict_text, self.verdict_extra):
@@ -117,7 +132,7 @@ class ProgressPage(PageBase):
         self.log_undo = UndoBar(context, {Kind.LOG})
         self.log_undo.restored.connect(lambda back: self._restored(self.logs, back))
         self.log_card.body.addWidget(self.log_undo)
-        self.logs = rows_view(QListWidget())
+        self.logs = wrapping(rows_view(QListWidget()))
         self.logs.setAccessibleName(_("Your daily logs, newest first"))
         self.logs.setMinimumHeight(200)
         self.log_card.body.addWidget(self.logs)
@@ -125,16 +140,17 @@ class ProgressPage(PageBase):
         self.delete_log = button(_("Delete"), _("Delete the chosen day's log"), shortcut_hint="Del")
         self.edit_log.clicked.connect(self._edit_log)
         self.delete_log.clicked.connect(self._delete_log)
-        self.log_card.body.addLayout(button_row(self.edit_log, self.delete_log))
+        self.log_card.body.addLayout(ActionRow(self.edit_log, self.delete_log))
         self.column.addWidget(self.log_card)
 
         self.treat_card = Card(_("Treatments"))
         self.treatment_undo = UndoBar(context, {Kind.TREATMENT})
         self.treatment_undo.restored.connect(lambda back: self._restored(self.treatments, back))
         self.treat_card.body.addWidget(self.treatment_undo)
-        self.treatments = rows_view(QListWidget())
+        self.treatments = wrapping(rows_view(QListWidget()))
         self.treatments.setAccessibleName(_("Your treatments, newest first"))
-        self.treatments.setMaximumHeight(220)
+        # As tall as its entries, wrapped (a few): the page scrolls, never the list in it.
+        self.treatments.viewport().installEventFilter(self)
         self.treat_card.body.addWidget(self.treatments)
         self.no_treatments = label(_("None recorded yet."), "secondary")
         self.treat_card.body.addWidget(self.no_treatments)
@@ -144,7 +160,7 @@ class ProgressPage(PageBase):
         )
         self.add_treatment.clicked.connect(self.treatment_requested)
         self.delete_treatment.clicked.connect(self._delete_treatment)
-        self.treat_card.body.addLayout(button_row(self.add_treatment, self.delete_treatment))
+        self.treat_card.body.addLayout(ActionRow(self.add_treatment, self.delete_treatment))
         self.column.addWidget(self.treat_card)
         self.column.addStretch(1)
         # Ctrl+Z on the page brings back the newest delete, a log or a treatment.
@@ -164,7 +180,16 @@ class ProgressPage(PageBase):
         context.settings_changed.connect(
             lambda st: self.plot.apply_palette(palette_for(st), st.type_scale.body)
         )
+        context.settings_changed.connect(lambda st: self._ring_verdict(palette_for(st)))
         self.refresh()
+
+    def _ring_verdict(self, palette: Palette) -> None:
+        """The verdict shows the theme's focus ring when it has the focus (the room for
+        the ring is kept without it: the words do not move)."""
+        self.verdict_heading.setStyleSheet(
+            "QLabel { border: 3px solid transparent; }"
+            f"QLabel:focus {{ border: 3px solid {palette.focus}; }}"
+        )
 
     def _add_outcomes_card(self) -> None:
         """The questionnaire and My activities (issue 15): the change in words, each
@@ -188,7 +213,7 @@ class ProgressPage(PageBase):
         self.change_activities = button(_("Change my activities"))
         self.answer_zcq.clicked.connect(self._answer_zcq)
         self.change_activities.clicked.connect(self.activities_requested)
-        body.addLayout(button_row(self.answer_zcq, self.change_activities))
+        body.addLayout(ActionRow(self.answer_zcq, self.change_activities))  # 2 lines at XL
         self.column.addWidget(self.outcomes_card)
 
     def _answer_zcq(self) -> None:
@@ -230,6 +255,12 @@ class ProgressPage(PageBase):
         self.data = data
         v = data.verdict
         self.verdict_heading.setText(_(VERDICT_HEADINGS[v.verdict]))
+        self.verdict_heading.setAccessibleName(
+            _("{question} {verdict}").format(
+                question=self.verdict_card.accessibleName(), verdict=self.verdict_heading.text()
+            )
+        )
+        self.verdict_heading.setAccessibleDescription(v.summary)
         self.verdict_text.setText(v.summary)
         extra = [line for line in (v.nudge, *data.treatment_lines) if line]
         self.verdict_extra.setText("\n".join(extra))
@@ -266,6 +297,7 @@ class ProgressPage(PageBase):
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             self.treatments.addItem(item)
         has = bool(self.treatments.count())
+        self._fit_treatments()
         self.treatments.setVisible(has)
         self.no_treatments.setVisible(not has)
         self.delete_treatment.setEnabled(has)
@@ -321,10 +353,23 @@ class ProgressPage(PageBase):
                 listing.scrollToItem(listing.item(row))
         listing.setFocus()
 
+    def _fit_treatments(self) -> None:
+        """The treatments' list as tall as its entries at its width now."""
+        listing = self.treatments
+        rows = sum(listing.sizeHintForRow(row) for row in range(listing.count()))
+        height = max(rows, listing.fontMetrics().lineSpacing()) + 2 * listing.frameWidth()
+        if listing.height() != height or listing.minimumHeight() != height:
+            listing.setFixedHeight(height)
+
     def eventFilter(self, watched, event) -> bool:
-        """Delete in a list deletes the chosen entry (undoably, like the button)."""
+        """Delete in a list deletes the chosen entry (undoably, like the button); the
+        treatments' list keeps its height to its entries when its width changes."""
         from PySide6.QtCore import QEvent
 
+        if watched is self.treatments.viewport() and event.type() == QEvent.Type.Resize:
+            if event.size().width() != event.oldSize().width():
+                self._fit_treatments()
+            return False
         if (
             event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Delete
@@ -337,6 +382,40 @@ class ProgressPage(PageBase):
                 self._delete_treatment()
                 return True
         return super().eventFilter(watched, event)
+
+
+class WrapInView(QStyledItemDelegate):
+    """Entries as wide as the list's viewport, their words wrapped to it: Qt wraps an
+    entry's words to the viewport and then adds the item's padding, so a wrapped entry
+    passed the right edge by that padding and its last letters were cut."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        view = self.parent()
+        room = view.viewport().width() if isinstance(view, QListWidget) else 0
+        if room <= 0:
+            return super().sizeHint(option, index)
+        sized = QStyleOptionViewItem(option)
+        top = option.rect.topLeft()
+        sized.rect = QRect(top.x(), top.y(), room, max(1, option.rect.height()))
+        size = super().sizeHint(sized, index)
+        over = size.width() - room  # the item's padding, added after the wrapping
+        if over > 0:
+            sized.rect = QRect(top.x(), top.y(), max(1, room - over), sized.rect.height())
+            size = super().sizeHint(sized, index)
+        size.setWidth(min(size.width(), room))
+        return size
+
+
+def wrapping(listing: QListWidget) -> QListWidget:
+    """A list whose entries go on to more lines when the list is narrower than them
+    (extra-large text at 1024 px), never cut ("flexion and w…") or scrolled sideways."""
+    listing.setItemDelegate(WrapInView(listing))
+    listing.setWordWrap(True)
+    listing.setTextElideMode(Qt.TextElideMode.ElideNone)
+    listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listing.setResizeMode(QListWidget.ResizeMode.Adjust)  # laid out again at each width
+    listing.setUniformItemSizes(False)
+    return listing
 
 
 def log_line(log, today: date) -> str:

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -450,6 +450,17 @@ class PlotView(pg.GraphicsView):
 
     def getPlotItem(self) -> PlotArea:
         return self.plot_item
+
+    def resizeEvent(self, ev) -> None:
+        """The plot fills the part of the view inside its border (pyqtgraph sizes it to
+        the whole widget: the focus ring's border then cut the last date, "Dec", and the
+        right and bottom edge of the plot by its width)."""
+        if self.closed:
+            return
+        inside = self.viewport().size()
+        self.range = QRectF(0, 0, inside.width(), inside.height())
+        pg.GraphicsView.setRange(self, self.range, padding=0, disableAutoPixel=False)
+        self.updateMatrix()
 
     def wheelEvent(self, ev: QWheelEvent) -> None:
         parent = self.parentWidget()
