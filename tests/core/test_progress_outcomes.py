@@ -14,6 +14,7 @@ from stenosis_coach.core.progress.outcomes import (
     activity_line,
     activity_ratings,
     psfs_line,
+    zcq_judgement,
     zcq_lines,
     zcq_series,
     zcq_source,
@@ -56,17 +57,19 @@ def test_the_change_in_words_follows_core_judgement():
     assert zcq_lines(zcq_outcome([])) == []
     assert zcq_lines(zcq_outcome([FIRST])) == [
         "Symptoms: 3.00 (lower is better).",
-        "What you can do: 2.60 (lower is better).",
+        "What you can do: 2.60 (lower means less trouble).",
         "The next questionnaire shows how these change.",
     ]
     assert zcq_lines(zcq_outcome([FIRST, SMALL])) == [
-        "Symptoms: 3.00 → 2.86, not yet a meaningful improvement (0.36 or more).",
+        "Symptoms: 3.00 → 2.86.",
         "What you can do: 2.60 → 2.40.",
+        "Not yet a meaningful improvement in symptoms (0.36 or more).",
     ]
     better = zcq_lines(zcq_outcome([FIRST, BETTER]))
-    assert better[0] == "Symptoms: 3.00 → 2.29, a meaningful improvement (0.36 or more)."
+    assert better[0] == "Symptoms: 3.00 → 2.29."
     assert better[1] == "What you can do: 2.60 → 2.00."
-    assert better[2].startswith("A success by the usual rule")
+    assert better[2] == zcq_judgement(zcq_outcome([FIRST, BETTER]))  # the one wording
+    assert better[2].startswith("A meaningful improvement in symptoms, and a success")
     assert "Stucki" in zcq_source() and "1996" in zcq_source()
 
 

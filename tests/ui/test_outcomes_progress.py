@@ -59,7 +59,8 @@ def test_the_questionnaire_plot_shows_each_one_with_its_change_in_words(window, 
     assert "lower is better" in plot.plot_item.getAxis("left").labelText
     notes = plot.notes.text()
     assert plot.notes.isVisible()
-    assert "Symptoms: 3.00 → 2.29, a meaningful improvement (0.36 or more)." in notes
+    assert "Symptoms: 3.00 → 2.29." in notes
+    assert "A meaningful improvement in symptoms (0.36 or more)." in notes
     assert "What you can do: 2.60 → 2.00." in notes
     assert "Stucki" in plot.source.text() and "1996" in plot.source.text()
     assert plot.source.isVisible()
@@ -78,9 +79,10 @@ def test_the_questionnaire_plot_shows_each_one_with_its_change_in_words(window, 
     qtbot.mouseClick(page.view_buttons[0], LEFT)
     assert not plot.notes.isVisible() and not plot.source.isVisible()
     assert page.zcq_text.isVisible()  # in the questionnaire's card instead
-    assert page.zcq_text.text().split("\n")[:2] == [
-        "Symptoms: 3.00 → 2.29, a meaningful improvement (0.36 or more).",
+    assert page.zcq_text.text().split("\n")[:3] == [
+        "Symptoms: 3.00 → 2.29.",
         "What you can do: 2.60 → 2.00.",
+        "A meaningful improvement in symptoms (0.36 or more).",  # as the report says it
     ]
 
 

@@ -61,42 +61,45 @@ def _score(value: Fraction | None) -> str:
     return score_text(value) if value is not None else _("not scored")
 
 
+def zcq_judgement(zcq: ZcqOutcome) -> str:
+    """What the ZCQ's change means, in one sentence: DESIGN 5.6's meaningful change
+    (Minetama 2019) and success (Zucherman 2005), judged by core. The one wording of this
+    verdict, said alike on Progress, on the questionnaire's thank-you and in the report."""
+    if zcq.success:
+        return _(
+            "A meaningful improvement in symptoms, and a success by the usual rule "
+            "(symptoms and function each better by 0.5 or more, satisfaction 2.5 or lower)."
+        )
+    if zcq.meaningful:
+        return _("A meaningful improvement in symptoms (0.36 or more).")
+    if zcq.meaningful is None:
+        return _("Whether symptoms changed meaningfully cannot be told yet.")
+    return _("Not yet a meaningful improvement in symptoms (0.36 or more).")
+
+
 def zcq_lines(zcq: ZcqOutcome) -> list[str]:
-    """The ZCQ's change in words, one line a subscale: "Symptoms: 2.80 → 2.10, a meaningful
-    improvement"; the judgement is core's (``meaningful``: 0.36 or more, Minetama 2019;
-    ``success``: Zucherman 2005). Empty before the first questionnaire."""
+    """The ZCQ's change in words, one line a subscale ("Symptoms: 2.80 → 2.10."), then
+    what the change means (:func:`zcq_judgement`). Empty before the first questionnaire."""
     first, latest = zcq.first, zcq.latest
     if first is None or latest is None:
         return []
     if zcq.change is None:  # one questionnaire: nothing to compare yet
         return [
             _("Symptoms: {score} (lower is better).").format(score=_score(latest.symptom_severity)),
-            _("What you can do: {score} (lower is better).").format(
+            _("What you can do: {score} (lower means less trouble).").format(
                 score=_score(latest.physical_function)
             ),
             _("The next questionnaire shows how these change."),
         ]
-    symptoms = {
-        True: _("Symptoms: {first} → {latest}, a meaningful improvement (0.36 or more)."),
-        False: _("Symptoms: {first} → {latest}, not yet a meaningful improvement (0.36 or more)."),
-        None: _("Symptoms: {first} → {latest}."),
-    }[zcq.meaningful]
-    lines = [
-        symptoms.format(
+    return [
+        _("Symptoms: {first} → {latest}.").format(
             first=_score(first.symptom_severity), latest=_score(latest.symptom_severity)
         ),
         _("What you can do: {first} → {latest}.").format(
             first=_score(first.physical_function), latest=_score(latest.physical_function)
         ),
+        zcq_judgement(zcq),
     ]
-    if zcq.success:
-        lines.append(
-            _(
-                "A success by the usual rule: symptoms and what you can do each better by 0.5 "
-                "or more, and satisfaction 2.5 or lower."
-            )
-        )
-    return lines
 
 
 def zcq_source() -> str:

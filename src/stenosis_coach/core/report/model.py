@@ -63,6 +63,7 @@ from stenosis_coach.core.outcomes.psfs import PsfsOutcome
 from stenosis_coach.core.outcomes.relief import relief_days, relief_words
 from stenosis_coach.core.outcomes.summary import Outcomes, outcomes_of
 from stenosis_coach.core.outcomes.zcq import ZcqOutcome, score_text
+from stenosis_coach.core.progress import outcomes as progress_outcomes
 from stenosis_coach.core.progress.series import (
     HALF_DAY_S,
     Marker,
@@ -637,17 +638,9 @@ def zcq_change_text(zcq: ZcqOutcome, say_day: Callable[[date], str]) -> str | No
 
 
 def zcq_judgement(zcq: ZcqOutcome) -> str:
-    """DESIGN 5.6's meaningful change (Minetama 2019) and success (Zucherman 2005), in words."""
-    if zcq.success:
-        return _(
-            "A meaningful improvement in symptoms, and a success by the usual rule "
-            "(symptoms and function each better by 0.5 or more, satisfaction 2.5 or lower)."
-        )
-    if zcq.meaningful:
-        return _("A meaningful improvement in symptoms (0.36 or more).")
-    if zcq.meaningful is None:
-        return _("Whether symptoms changed meaningfully cannot be told yet.")
-    return _("Not yet a meaningful improvement in symptoms (0.36 or more).")
+    """DESIGN 5.6's meaningful change and success, in the words Progress and the
+    questionnaire's thank-you say them (one wording of one verdict)."""
+    return progress_outcomes.zcq_judgement(zcq)
 
 
 def psfs_change_text(psfs: PsfsOutcome, say_day: Callable[[date], str]) -> str | None:
