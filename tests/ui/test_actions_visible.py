@@ -241,6 +241,58 @@ def clearance(window, qtbot, clock):
     return screen, [screen.checked, screen.mistake, screen.back_button]
 
 
+def zcq_intro(window, qtbot, clock):
+    from stenosis_coach.core.today import ZCQ_ACTION
+    from stenosis_coach.ui.outcomes.screens import ZcqIntroScreen
+
+    window.today.action_requested.emit(ZCQ_ACTION)
+    screen = window.flow
+    assert isinstance(screen, ZcqIntroScreen)
+    return screen, [screen.text, screen.start, screen.later]
+
+
+def zcq_question(window, qtbot, clock):
+    from stenosis_coach.ui.outcomes.screens import ZcqQuestionScreen
+
+    intro, _ = zcq_intro(window, qtbot, clock)
+    click(qtbot, intro.start)
+    click(qtbot, window.flow.answers[2])  # question 2: Back is on
+    screen = window.flow
+    assert isinstance(screen, ZcqQuestionScreen)
+    return screen, [screen.question, screen.back_button, screen.skip_button, screen.leave_button]
+
+
+def _my_activities(window, qtbot, clock):
+    from stenosis_coach.ui.outcomes.screens import ActivitiesScreen, ZcqQuestionScreen
+
+    coach = window.context.coach
+    for words in ("Standing long enough to cook", "Walking round the grocery store", "Gardening"):
+        coach.add_activity(words)  # the demo data's three
+    intro, _ = zcq_intro(window, qtbot, clock)
+    click(qtbot, intro.start)
+    for _ in range(20):
+        if not isinstance(window.flow, ZcqQuestionScreen):
+            break
+        click(qtbot, window.flow.answers[0])
+    screen = window.flow
+    assert isinstance(screen, ActivitiesScreen)
+    return screen
+
+
+def my_activities(window, qtbot, clock):
+    screen = _my_activities(window, qtbot, clock)
+    return screen, [screen.title, screen.save, screen.back_button, screen.cancel]
+
+
+def thank_you(window, qtbot, clock):
+    from stenosis_coach.ui.outcomes.screens import ThankYouScreen
+
+    click(qtbot, _my_activities(window, qtbot, clock).save)
+    screen = window.flow
+    assert isinstance(screen, ThankYouScreen)
+    return screen, [screen.ok]
+
+
 SCREENS = [
     ratings,
     player,
@@ -262,6 +314,10 @@ SCREENS = [
     emergency,
     all_clear,
     clearance,
+    zcq_intro,
+    zcq_question,
+    my_activities,
+    thank_you,
 ]
 
 

@@ -77,8 +77,8 @@ def test_number_keys_answer_and_ctrl_or_alt_with_a_number_never_do(window, qtbot
     back = press(qtbot, window, Qt.Key.Key_Backspace)
     assert back.progress_text.text() == "Question 1 of 12"
     assert [b.isChecked() for b in back.answers] == [False, False, True, False, False]
-    assert "your answer before" in back.answers[2].accessibleName()
-    assert back.before.isVisible() and back.before.text() == "Your answer before: Moderate"
+    assert "you chose this" in back.answers[2].accessibleName()
+    assert back.before.isVisible() and back.before.text() == "You chose: Moderate"
     assert back.focusProxy() is back.answers[2]
 
 
@@ -212,7 +212,7 @@ def test_later_activities_are_re_rated_stopped_retired_or_added(window, qtbot, c
     assert now["gardening"].retired_on is not None
     assert [a.words for a in coach.activities(current_only=True)] == ["cooking", "church on Sunday"]
     said = " ".join(line.text() for line in window.flow.lines)
-    assert "My activities" in said and "at first" in said
+    assert "My activities, on a scale of 0 to 10" in said and "today" in said
     assert ids
 
 

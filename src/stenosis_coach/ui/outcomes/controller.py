@@ -2,7 +2,9 @@
 activities re-rated, then a short thank-you with the result in plain words.
 
 The ZCQ's answers are kept here until its last question, then saved through the Coach in
-one write (:mod:`ui.writes`); leaving before that asks first, as nothing is saved yet.
+one write (:mod:`ui.writes`); leaving before that asks first, as nothing is saved yet. Once
+saved, nothing is lost: My activities says so and its Back goes to the last question, where
+an answer changed is saved again (replacing the day's), on going on or on leaving.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from stenosis_coach.core.outcomes.zcq import (
     score_text,
     zcq_outcome,
 )
+from stenosis_coach.core.progress.outcomes import zcq_judgement
 from stenosis_coach.core.walking.logged import FormProblems
+from stenosis_coach.core.words import day_text
 from stenosis_coach.errors import InvalidInput
 from stenosis_coach.i18n import N_, _
 from stenosis_coach.services.changes import Changes
@@ -49,9 +53,20 @@ def _intro(item: Item) -> str:
     return next(s.intro for s in SUBSCALES if item in s.items)
 
 
-def result_lines(questionnaires: list[Questionnaire]) -> list[str]:
+def _first_and_now(words: dict[bool, str], first, first_day, latest, latest_day, today) -> str:
+    """One of ``words`` (``True``: the latest is today's) filled with both scores and days."""
+    return words[latest_day == today].format(
+        first=score_text(first),
+        first_day=day_text(first_day, today),
+        latest=score_text(latest),
+        latest_day=day_text(latest_day, today),
+    )
+
+
+def result_lines(questionnaires: list[Questionnaire], today: date) -> list[str]:
     """The result in plain words (no diagnosis): what was kept, and how the scores moved
-    since the first questionnaire."""
+    since the first questionnaire, each with its scale and its days; what the change
+    means in the very words Progress and the report use (:func:`zcq_judgement`)."""
     lines = [_("Your answers are saved. Your clinician can see them in the report.")]
     zcq = zcq_outcome(questionnaires)
     if zcq.change is None or zcq.first is None or zcq.latest is None:
@@ -59,34 +74,71 @@ def result_lines(questionnaires: list[Questionnaire]) -> list[str]:
             _(
                 "This is your first questionnaire. The next one compares how things change. "
                 "Scores go from 1 to 5 for symptoms and from 1 to 4 for what you can do: "
-                "lower is better."
+                "for both, lower means less trouble."
             )
         )
     else:
         first, latest = zcq.first, zcq.latest
         if first.symptom_severity is not None and latest.symptom_severity is not None:
+            said = {
+                True: _(
+                    "Your symptoms, on a scale of 1 to 5 (lower is better): {first} on "
+                    "{first_day}, {latest} today."
+                ),
+                False: _(
+                    "Your symptoms, on a scale of 1 to 5 (lower is better): {first} on "
+                    "{first_day}, {latest} on {latest_day}."
+                ),
+            }
             lines.append(
-                _("Your symptoms (lower is better): {first} at first, {latest} now.").format(
-                    first=score_text(first.symptom_severity),
-                    latest=score_text(latest.symptom_severity),
+                _first_and_now(
+                    said,
+                    first.symptom_severity,
+                    first.date,
+                    latest.symptom_severity,
+                    latest.date,
+                    today,
                 )
             )
         if first.physical_function is not None and latest.physical_function is not None:
+            said = {
+                True: _(
+                    "What you can do, on a scale of 1 to 4 (lower means less trouble): "
+                    "{first} on {first_day}, {latest} today."
+                ),
+                False: _(
+                    "What you can do, on a scale of 1 to 4 (lower means less trouble): "
+                    "{first} on {first_day}, {latest} on {latest_day}."
+                ),
+            }
             lines.append(
-                _("What you can do (lower is better): {first} at first, {latest} now.").format(
-                    first=score_text(first.physical_function),
-                    latest=score_text(latest.physical_function),
+                _first_and_now(
+                    said,
+                    first.physical_function,
+                    first.date,
+                    latest.physical_function,
+                    latest.date,
+                    today,
                 )
             )
-        if zcq.meaningful:
-            lines.append(_("Your symptoms have eased by a change that patients notice."))
+        lines.append(zcq_judgement(zcq))
     psfs = psfs_outcome(questionnaires)
     if psfs.change is not None and psfs.first and psfs.latest:
         assert psfs.first.mean is not None and psfs.latest.mean is not None
+        said = {
+            True: _(
+                "My activities, on a scale of 0 to 10 (higher is better): {first} on "
+                "{first_day}, {latest} today."
+            ),
+            False: _(
+                "My activities, on a scale of 0 to 10 (higher is better): {first} on "
+                "{first_day}, {latest} on {latest_day}."
+            ),
+        }
         lines.append(
-            _(
-                "My activities (out of 10, higher is better): {first} at first, {latest} now."
-            ).format(first=score_text(psfs.first.mean), latest=score_text(psfs.latest.mean))
+            _first_and_now(
+                said, psfs.first.mean, psfs.first.date, psfs.latest.mean, psfs.latest.date, today
+            )
         )
     lines.append(_("The next questionnaire is due in {days} days.").format(days=DUE_EVERY_DAYS))
     return lines
@@ -103,6 +155,7 @@ class OutcomesController(QObject):
         self._flows = flows
         self._items: tuple[Item, ...] = ()
         self._answers: dict[str, int] = {}
+        self._saved: dict[str, int] | None = None  # the answers as saved, once they are
         self._index = 0
         self._day: date | None = None
         self._back_to = "today"
@@ -120,8 +173,9 @@ class OutcomesController(QObject):
         earlier = [q for q in coach.questionnaires(ZCQ) if q.date < self._day]
         self._items = items_asked(first_time=not earlier)
         self._answers = {}
+        self._saved = None
         self._back_to = back_to
-        intro = ZcqIntroScreen(len(self._items))
+        intro = ZcqIntroScreen(len(self._items), about_care=bool(earlier))
         intro.proceed.connect(lambda: self._show(0))
         intro.leave.connect(lambda: self._flows.end_flow(self._back_to))
         self._flows.show_flow(intro)
@@ -159,6 +213,11 @@ class OutcomesController(QObject):
             self._save_zcq()
 
     def _leave(self) -> None:
+        if self._saved is not None:  # saved already: a change made since is kept too
+            if self._answers and self._answers != self._saved:
+                self._write_zcq()
+            self._flows.end_flow(self._back_to)
+            return
         if self._answers:
             options = [_(option) for option in LEAVE_OPTIONS]
             if self._context.dialogs.choose(_(LEAVE_TITLE), _(LEAVE_TEXT), options, 0) != 1:
@@ -172,15 +231,22 @@ class OutcomesController(QObject):
                 _("Answer at least one question to save the questionnaire."),
             )
             return
+        if self._write_zcq():
+            self.rate_activities()
+
+    def _write_zcq(self) -> bool:
+        """Save the answers (replacing the day's questionnaire); ``False`` if not saved."""
         day, answers = self._day, dict(self._answers)
         assert day is not None
         try:
             saved = write(self._context, lambda coach: coach.record_zcq(day, answers), _(NOT_SAVED))
         except FormProblems as problems:  # not expected: the screens give only valid answers
             self._context.dialogs.warn(_(NOT_SAVED), " ".join(problems.problems.values()))
-            return
-        if saved is not None:
-            self.rate_activities()
+            return False
+        if saved is None:
+            return False
+        self._saved = answers
+        return True
 
     # -- My activities ---------------------------------------------------------------
     def change_activities(self, back_to: str = "progress") -> ActivitiesScreen:
@@ -193,8 +259,10 @@ class OutcomesController(QObject):
     def rate_activities(self, alone: bool = False) -> ActivitiesScreen:
         """My activities; after the questionnaire (``alone`` False) a thank-you follows."""
         current = [(a.id, a.words) for a in self._coach.activities(current_only=True)]
-        screen = ActivitiesScreen(current, self._context.dialogs)
+        screen = ActivitiesScreen(current, self._context.dialogs, after_questionnaire=not alone)
         done = (lambda: self._flows.end_flow(self._back_to)) if alone else self.thank
+        if not alone:  # the questionnaire is saved: its last question may still be changed
+            screen.back.connect(lambda: self._show(len(self._items) - 1))
         screen.submitted.connect(lambda choices: self._save_activities(screen, choices, done))
         screen.cancelled.connect(done)
         self._flows.show_flow(screen)
@@ -240,7 +308,8 @@ class OutcomesController(QObject):
 
     # -- the end ---------------------------------------------------------------------
     def thank(self) -> ThankYouScreen:
-        lines = result_lines(self._coach.questionnaires())
+        coach = self._coach
+        lines = result_lines(coach.questionnaires(), coach.today_date())
         words = _("Back to Today") if self._back_to == "today" else _("Back to Progress")
         screen = ThankYouScreen(lines, words)
         screen.done.connect(lambda: self._flows.end_flow(self._back_to))

@@ -8,10 +8,12 @@ Each screen only shows state and emits what the user chose; the controller
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -31,7 +33,7 @@ from stenosis_coach.core.outcomes.psfs import (
 )
 from stenosis_coach.core.outcomes.zcq import ZCQ_SOURCE_TEXT, Item
 from stenosis_coach.core.words import spoken_text
-from stenosis_coach.i18n import _, pgettext
+from stenosis_coach.i18n import _, ngettext, pgettext
 from stenosis_coach.ui.dialogs import Dialogs
 from stenosis_coach.ui.form_leave import LeavesAsking, UnsavedEntries
 from stenosis_coach.ui.inputs import RatingScale
@@ -43,6 +45,8 @@ from stenosis_coach.ui.widgets import (
     PageBase,
     button,
     label,
+    settle,
+    tab_controls,
     with_shortcut,
 )
 
@@ -135,9 +139,9 @@ class ZcqQuestionScreen(PageBase):
         self.progress_text = self.title
         self.column.setSpacing(2 * SPACING)  # five answers and the question in one view
         chosen = next((o.text for o in item.answers if o.value == previous), None)
-        # The answer given before, in words (never colour alone): Enter keeps it.
+        # The answer chosen on coming back, in words (never colour alone): Enter keeps it.
         self.before = label(
-            "" if chosen is None else _("Your answer before: {answer}").format(answer=chosen),
+            "" if chosen is None else _("You chose: {answer}").format(answer=chosen),
             "secondary",
         )
         self.before.setVisible(chosen is not None)
@@ -170,7 +174,7 @@ class ZcqQuestionScreen(PageBase):
             choice.setAccessibleDescription(self.spoken)
             if option.value == previous:
                 choice.setAccessibleName(
-                    _("{answer}, your answer before. {question}").format(
+                    _("{answer}, you chose this. {question}").format(
                         answer=option.text, question=self.spoken
                     )
                 )
@@ -199,10 +203,9 @@ class ZcqQuestionScreen(PageBase):
         _shortcut(self, "Esc", self.leave_button.click)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.spoken)
-        # A new question focuses no answer (holding Enter never answers); after Back the
-        # earlier answer has the focus, so Enter keeps it.
-        if previous is not None:
-            self.setFocusProxy(next(b for b in self.answers if b.isChecked()))
+        # The focus ring shows on an answer as the question opens: the first one, or after
+        # Back the one chosen, so Enter keeps it. (Enter held down answers once: ui.keys.)
+        self.setFocusProxy(next((b for b in self.answers if b.isChecked()), self.answers[0]))
 
 
 class ZcqIntroScreen(PageBase):
@@ -214,15 +217,35 @@ class ZcqIntroScreen(PageBase):
     proceed = Signal()
     leave = Signal()
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, *, about_care: bool = True) -> None:
+        """``about_care``: the questions include how satisfied the patient is with the care
+        (from the second questionnaire on)."""
         super().__init__(_("Questionnaire"), margin=(6, 5), pinned_actions=True)
-        self.text = label(
-            _(
-                "{count} short questions about your legs, your walking and your care. Answer "
-                "each one with its button or its number key. You can go back, or skip a "
-                "question. It takes about 5 minutes."
-            ).format(count=total)
-        )
+        if about_care:
+            words = ngettext(
+                "{count} short question about your legs, your walking and your care. Then "
+                "My activities: the things you find hard, each rated from 0 to 10. Answer "
+                "each question with its button or its number key. You can go back, or skip a "
+                "question. It takes about 5 minutes.",
+                "{count} short questions about your legs, your walking and your care. Then "
+                "My activities: the things you find hard, each rated from 0 to 10. Answer "
+                "each question with its button or its number key. You can go back, or skip a "
+                "question. It takes about 5 minutes.",
+                total,
+            )
+        else:
+            words = ngettext(
+                "{count} short question about your legs and your walking. Then My "
+                "activities: the things you find hard, each rated from 0 to 10. Answer each "
+                "question with its button or its number key. You can go back, or skip a "
+                "question. It takes about 5 minutes.",
+                "{count} short questions about your legs and your walking. Then My "
+                "activities: the things you find hard, each rated from 0 to 10. Answer each "
+                "question with its button or its number key. You can go back, or skip a "
+                "question. It takes about 5 minutes.",
+                total,
+            )
+        self.text = label(words.format(count=total))
         self.column.addWidget(self.text)
         self.source = label(source_note(), "secondary")
         self.column.addWidget(self.source)
@@ -251,8 +274,8 @@ class _ActivityRow(QWidget):
     """One activity: its words, a 0-10 scale, and "I stopped doing it" / "Not important
     now" (each a toggle, so a press by mistake is undone by pressing again)."""
 
-    def __init__(self, words: str, activity_id: int | None) -> None:
-        super().__init__()
+    def __init__(self, words: str, activity_id: int | None, parent: QWidget) -> None:
+        super().__init__(parent)  # made inside the page: never a window of its own
         self.words = words
         self.activity_id = activity_id
         column = QVBoxLayout(self)
@@ -298,16 +321,30 @@ class ActivitiesScreen(LeavesAsking, PageBase):
     """My activities (PSFS): each current activity rated 0-10, stopped or retired; new ones
     named (up to 5 in all) in the patient's own words.
 
+    With ``after_questionnaire`` it says first that the answers are saved, and offers Back
+    to the questionnaire's last question.
+
     Signals:
         submitted(list[ActivityChoice]): Save pressed.
+        back(): Back to the last question (asked first when something was entered).
         cancelled(): left without saving (asked first when something was entered).
     """
 
     submitted = Signal(object)
+    back = Signal()
     cancelled = Signal()
 
-    def __init__(self, current: list[tuple[int, str]], dialogs: Dialogs) -> None:
+    def __init__(
+        self,
+        current: list[tuple[int, str]],
+        dialogs: Dialogs,
+        *,
+        after_questionnaire: bool = False,
+    ) -> None:
         super().__init__(_("My activities"), margin=(6, 5), pinned_actions=True)
+        self.saved_note = label(_("Your answers are saved. Now your activities."))
+        self.saved_note.setVisible(after_questionnaire)
+        self.column.addWidget(self.saved_note)
         self.column.addWidget(label(_(ASK_WORDS)))
         self.column.addWidget(label(_(PSFS_SOURCE_TEXT), "secondary"))
         self.rows: list[_ActivityRow] = []
@@ -345,9 +382,14 @@ class ActivitiesScreen(LeavesAsking, PageBase):
         self.cancel = button(
             pgettext("button", "Leave"), _("Leave without saving"), shortcut_hint="Esc"
         )
+        self.back_button = button(pgettext("button", "Back"), _("Back to the last question"))
+        self.back_button.setVisible(after_questionnaire)
         self.save.clicked.connect(self._submit)
+        self.back_button.clicked.connect(self._back)
         self.cancel.clicked.connect(self._leave)
-        self.pin(ActionRow(self.save, self.cancel))
+        actions = ActionRow(self.save, self.back_button)
+        actions.add_apart(self.cancel)
+        self.pin(actions)
         for activity_id, words in current:
             self._add_row(words, activity_id)
         self._update_add()
@@ -356,7 +398,7 @@ class ActivitiesScreen(LeavesAsking, PageBase):
         self._unsaved.remember()
 
     def _add_row(self, words: str, activity_id: int | None) -> _ActivityRow:
-        row = _ActivityRow(words, activity_id)
+        row = _ActivityRow(words, activity_id, self._rows.parentWidget())
         if activity_id is None:  # named just now: it may simply be taken off again
             row.stopped.hide()
             row.retire.setText(_("Take off the list"))
@@ -364,13 +406,42 @@ class ActivitiesScreen(LeavesAsking, PageBase):
             row.retire.toggled.connect(lambda on, r=row: on and self._remove(r))
         self.rows.append(row)
         self._rows.addWidget(row)
+        self._order_tabs()
         return row
+
+    def _order_tabs(self) -> None:
+        """Tab in reading order, every control once: the rows, the new activity, then the
+        pinned buttons (rows made after those would otherwise keep Tab among themselves)."""
+        controls = [w for r in self.rows for w in (r.scale, r.stopped, r.retire)]
+        controls += [self.new_words, self.add_button, self.save, self.back_button, self.cancel]
+        for before, after in pairwise(controls):
+            QWidget.setTabOrder(before, after)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab follow the page's Tab order (:func:`tab_controls`) through
+        every control, out to the pinned buttons and round again. Qt's own search, asked
+        from inside the scrolling part, went round the activities' rows only."""
+        controls = list(tab_controls(self))
+        current = QApplication.focusWidget()
+        if current not in controls:
+            return super().focusNextPrevChild(forward)
+        step = 1 if forward else -1
+        target = controls[(controls.index(current) + step) % len(controls)]
+        target.setFocus(
+            Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        )
+        return True
+
+    def _back(self) -> None:
+        if self._unsaved.may_leave():
+            self.back.emit()
 
     def _remove(self, row: _ActivityRow) -> None:
         self.rows.remove(row)
         row.hide()
         row.deleteLater()
         self._update_add()
+        self._order_tabs()
         self.new_words.setFocus()
 
     def _rated_count(self) -> int:
@@ -396,7 +467,13 @@ class ActivitiesScreen(LeavesAsking, PageBase):
         self.new_words.clear()
         row = self._add_row(words, None)
         self._update_add()
-        row.scale.setFocus()  # the content area scrolls to the focused scale
+        settle(self)  # shown now, so that it takes the focus at once
+        row.scale.setFocus()
+        # Its words and its scale in view once laid out (the page kept its place before);
+        # not at all if it is taken off the list before then.
+        area = self.content_area
+        assert area is not None
+        QTimer.singleShot(0, row, lambda: (area.show_whole(row.scale), area.show_whole(row.title)))
 
     def choices(self) -> list[ActivityChoice]:
         return [row.choice() for row in self.rows]
