@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
 from functools import cached_property
 from typing import TypeVar
 
@@ -24,7 +25,7 @@ from stenosis_coach.core.progress.signs import Sign
 from stenosis_coach.core.progress.verdict import Verdict, treatment_effect
 from stenosis_coach.core.walking.model import Walk
 from stenosis_coach.core.words import day_text, minutes_text, percent_text
-from stenosis_coach.i18n import _
+from stenosis_coach.i18n import _, ngettext
 from stenosis_coach.services.read_model import (
     CHECKS,
     LOGS,
@@ -40,6 +41,136 @@ from stenosis_coach.storage.database import Database
 from stenosis_coach.storage.outcomes_repo import OutcomesRepository
 
 ACTIVITIES = ("activity",)  # My activities named (the table)
+WALKS_DONE, ROUTINES_DONE = "walks_done", "routines_done"  # a SessionWeek's kinds
+
+
+@dataclass(frozen=True)
+class SessionWeek(s.Point):
+    """A week of sessions done on the Sessions plot, said beside what was planned
+    (DESIGN 5.7): ``exact`` walks started, or sessions of the active routines that
+    reached their end; ``planned`` that week's plan; ``started`` the walking tests among
+    the walks, or every routine session started (any routine, ended or not)."""
+
+    planned: int = 0
+    started: int = 0
+
+    @property
+    def text(self) -> str:
+        """ "Week of Mon 4 May: 2 of 4 planned walks (1 walking test)", "Week of Mon 4 May:
+        5 of 7 planned routine sessions done (6 started)": counts, never a judgement."""
+        done, planned, day = int(self.exact), self.planned, day_text(self.day)
+        if self.key == WALKS_DONE:
+            walks = (
+                ngettext(
+                    "{done} of {planned} planned walk", "{done} of {planned} planned walks", planned
+                )
+                if planned
+                else ngettext("{n} walk", "{n} walks", done)
+            ).format(done=done, planned=planned, n=done)
+            if self.started:
+                return ngettext(
+                    "Week of {day}: {walks} ({n} walking test)",
+                    "Week of {day}: {walks} ({n} walking tests)",
+                    self.started,
+                ).format(day=day, walks=walks, n=self.started)
+            return _("Week of {day}: {walks}").format(day=day, walks=walks)
+        sessions = (
+            ngettext(
+                "{done} of {planned} planned routine session done",
+                "{done} of {planned} planned routine sessions done",
+                planned,
+            )
+            if planned
+            else ngettext("{n} routine session done", "{n} routine sessions done", done)
+        ).format(done=done, planned=planned, n=done)
+        if self.started != done:
+            return ngettext(
+                "Week of {day}: {sessions} ({n} started)",
+                "Week of {day}: {sessions} ({n} started)",
+                self.started,
+            ).format(day=day, sessions=sessions, n=self.started)
+        return _("Week of {day}: {sessions}").format(day=day, sessions=sessions)
+
+
+@dataclass(frozen=True)
+class SessionSeries:
+    """The Sessions plot: per week, walks and routine sessions done, and planned."""
+
+    walks: s.Series
+    walks_planned: s.Series
+    routines: s.Series
+    routines_planned: s.Series
+
+
+def session_series(adherence: s.AdherenceSeries) -> SessionSeries:
+    """Done beside planned from core's weekly counts (DESIGN 5.7): a routine week's done is
+    its sessions of the active routines that reached their end, not every one started."""
+    walks_planned = {p.day: int(p.exact) for p in adherence.planned_walks.points}
+    routines_planned = {p.day: int(p.exact) for p in adherence.planned_routines.points}
+    walks = tuple(
+        SessionWeek(
+            p.x,
+            p.y,
+            p.day,
+            p.exact,
+            WALKS_DONE,
+            planned=walks_planned.get(p.day, 0),
+            started=p.counts[0] if p.counts else 0,
+        )
+        for p in adherence.walks.points
+    )
+    routines = tuple(
+        SessionWeek(
+            p.x,
+            float(p.counts[0]),
+            p.day,
+            p.counts[0],
+            ROUTINES_DONE,
+            planned=routines_planned.get(p.day, 0),
+            started=int(p.exact),
+        )
+        for p in adherence.routines.points
+    )
+    return SessionSeries(
+        s.Series(WALKS_DONE, walks),
+        adherence.planned_walks,
+        s.Series(ROUTINES_DONE, routines),
+        adherence.planned_routines,
+    )
+
+
+def adherence_line(week: str, walks: SessionWeek, routines: SessionWeek) -> str:
+    """One week's done and planned in words: "This week so far: walks 2 of 4, routines 5
+    of 7."; a week with nothing planned gives the counts alone."""
+    counts = {
+        "walks_done": int(walks.exact),
+        "walks_planned": walks.planned,
+        "routines_done": int(routines.exact),
+        "routines_planned": routines.planned,
+    }
+    if walks.planned or routines.planned:
+        said = {
+            "this": _(
+                "This week so far: walks {walks_done} of {walks_planned}, "
+                "routines {routines_done} of {routines_planned}."
+            ),
+            "last": _(
+                "Last week: walks {walks_done} of {walks_planned}, "
+                "routines {routines_done} of {routines_planned}."
+            ),
+        }[week]
+    else:
+        said = {
+            "this": _(
+                "This week so far: walks {walks_done}, routines {routines_done}; "
+                "nothing planned yet."
+            ),
+            "last": _(
+                "Last week: walks {walks_done}, routines {routines_done}; nothing was planned."
+            ),
+        }[week]
+    return said.format(**counts)
+
 
 T = TypeVar("T")
 
@@ -164,6 +295,27 @@ class ProgressData:
                 adherence=lambda mondays: weekly_adherence(model, mondays, today, tz),
             ),
         )
+
+    @cached_property
+    def sessions(self) -> SessionSeries:
+        """The Sessions plot's series: done beside planned, each week (DESIGN 5.7)."""
+        return session_series(self.adherence)
+
+    @cached_property
+    def adherence_lines(self) -> list[str]:
+        """This week's and last week's sessions in words, said beside the Sessions plot
+        ("This week so far: walks 2 of 4, routines 5 of 7."); none before any session."""
+        walks, routines = _weeks(self.sessions.walks.points), _weeks(self.sessions.routines.points)
+        this = s.monday(self.today)
+        lines = []
+        for week, first in (("this", this), ("last", this - timedelta(days=7))):
+            if first in walks and first in routines:
+                lines.append(adherence_line(week, walks[first], routines[first]))
+        return lines
+
+
+def _weeks(points: tuple[s.Point, ...]) -> dict[date, SessionWeek]:
+    return {p.day: p for p in points if isinstance(p, SessionWeek)}
 
 
 def treatment_line(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -132,7 +132,7 @@ class ProgressPage(PageBase):
         self.log_undo = UndoBar(context, {Kind.LOG})
         self.log_undo.restored.connect(lambda back: self._restored(self.logs, back))
         self.log_card.body.addWidget(self.log_undo)
-        self.logs = wrapping(rows_view(QListWidget()))
+        self.logs: QListWidget = wrapping(rows_view(QListWidget()))
         self.logs.setAccessibleName(_("Your daily logs, newest first"))
         self.logs.setMinimumHeight(200)
         self.log_card.body.addWidget(self.logs)
@@ -147,7 +147,7 @@ class ProgressPage(PageBase):
         self.treatment_undo = UndoBar(context, {Kind.TREATMENT})
         self.treatment_undo.restored.connect(lambda back: self._restored(self.treatments, back))
         self.treat_card.body.addWidget(self.treatment_undo)
-        self.treatments = wrapping(rows_view(QListWidget()))
+        self.treatments: QListWidget = wrapping(rows_view(QListWidget()))
         self.treatments.setAccessibleName(_("Your treatments, newest first"))
         # As tall as its entries, wrapped (a few): the page scrolls, never the list in it.
         self.treatments.viewport().installEventFilter(self)
@@ -389,7 +389,9 @@ class WrapInView(QStyledItemDelegate):
     entry's words to the viewport and then adds the item's padding, so a wrapped entry
     passed the right edge by that padding and its last letters were cut."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         view = self.parent()
         room = view.viewport().width() if isinstance(view, QListWidget) else 0
         if room <= 0:

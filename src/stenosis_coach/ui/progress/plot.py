@@ -50,7 +50,7 @@ from stenosis_coach.ui.progress.plot_words import (
 from stenosis_coach.ui.theme import Palette
 from stenosis_coach.ui.widgets import label
 
-WEEKLY = ("training_per_week", "adherence.walks", "adherence.routines")  # one point a week
+WEEKLY = ("training_per_week", "sessions.walks", "sessions.routines")  # done, one a week
 SO_FAR = N_("this week so far")  # translated where shown, as every word of a View
 HOVER_HINT = N_("Point at a dot to see its value, or use “Show the numbers” below.")
 DENSE_POINTS = 400  # above this, a line series is drawn without markers
@@ -65,6 +65,7 @@ class CurveStyle:
     dark_colour: str
     symbol: str | None
     line: bool
+    dotted: bool = False  # what was planned: a dotted line, no markers (DESIGN 5.7)
 
 
 @dataclass(frozen=True)
@@ -181,15 +182,24 @@ VIEWS = (
     View(
         "sessions",
         N_("Sessions"),
-        N_("Walks and routines each week"),
+        N_("Walks and routines each week: done and planned"),
         N_("sessions"),
         N_("No sessions yet."),
-        (
-            ("adherence.walks", CurveStyle(N_("walks"), BLUE, SKY, "o", True)),
-            ("adherence.routines", CurveStyle(N_("routines"), GREEN, GREEN, "s", True)),
+        (  # done solid with filled markers, planned dotted in the same colour (DESIGN 5.7)
+            ("sessions.walks", CurveStyle(N_("walks done"), BLUE, SKY, "o", True)),
+            (
+                "sessions.walks_planned",
+                CurveStyle(N_("walks planned"), BLUE, SKY, None, True, dotted=True),
+            ),
+            ("sessions.routines", CurveStyle(N_("routines done"), GREEN, GREEN, "s", True)),
+            (
+                "sessions.routines_planned",
+                CurveStyle(N_("routines planned"), GREEN, GREEN, None, True, dotted=True),
+            ),
         ),
         COUNT,
         N_("Week of"),
+        notes="adherence_lines",
     ),
     View(
         "zcq",
@@ -611,7 +621,8 @@ class ProgressPlot(QWidget):
         colour = self._colour(style)
         # Hundreds of daily markers are clutter, and slow: dense series are drawn as lines.
         dense = points > DENSE_POINTS and style.line
-        item.setPen(pg.mkPen(colour, width=3) if style.line else None)
+        dots = Qt.PenStyle.DotLine if style.dotted else Qt.PenStyle.SolidLine
+        item.setPen(pg.mkPen(colour, width=3, style=dots) if style.line else None)
         item.setSymbol(None if dense else style.symbol)
         item.setSymbolSize(11)
         item.setSymbolBrush(pg.mkBrush(colour))
@@ -726,7 +737,9 @@ class ProgressPlot(QWidget):
         entries = []
         for path, style in self.view.curves:
             colour = self._colour(style)
-            entries.append(KeyEntry(_(style.name), colour, style.symbol, style.line))
+            entries.append(
+                KeyEntry(_(style.name), colour, style.symbol, style.line, dotted=style.dotted)
+            )
             if path in self.partial and self._so_far(path):
                 entries.append(KeyEntry(_(SO_FAR), colour, style.symbol, True, open=True))
         self.key.setText(key_html(entries))

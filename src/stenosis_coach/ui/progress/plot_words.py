@@ -40,6 +40,7 @@ SHAPE_WORDS = {
 }
 LINE = "━━"
 DASHED = "╍╍"
+DOTTED = "┈┈"
 SHOW, HIDE = N_("Show the numbers"), N_("Hide the numbers")
 
 
@@ -50,25 +51,31 @@ class KeyEntry:
     symbol: str | None  # pyqtgraph's symbol, None for a line alone
     line: bool
     open: bool = False  # the week under way: an open marker on a dashed line
+    dotted: bool = False  # what was planned: a dotted line alone
 
 
 def _glyph(entry: KeyEntry) -> str:
     if entry.symbol is None:
-        return DASHED if entry.open else LINE
+        return DOTTED if entry.dotted else DASHED if entry.open else LINE
     return (OPEN if entry.open else FILLED)[entry.symbol]
 
 
 def _shape_words(entry: KeyEntry) -> str:
     if entry.symbol is None:
+        if entry.dotted:
+            return _("a dotted line")
         return _("a dashed line") if entry.open else _("a line")
     filled, open_ = SHAPE_WORDS[entry.symbol]
     return _(open_) if entry.open else _(filled)
 
 
 def key_html(entries: Sequence[KeyEntry]) -> str:
-    """The key as rich text: each name after its marker, in the series' colour."""
+    """The key as rich text: each name after its marker, in the series' colour; a line
+    breaks between entries, never inside one ("walks" at a line's end, "planned" on the
+    next, read as two entries)."""
     return "&nbsp;&nbsp;&nbsp; ".join(
-        f'<span style="color:{e.colour}">{_glyph(e)}</span>&nbsp;{html.escape(e.name)}'
+        f'<span style="white-space:nowrap"><span style="color:{e.colour}">{_glyph(e)}</span>'
+        f"&nbsp;{html.escape(e.name)}</span>"
         for e in entries
     )
 
