@@ -61,7 +61,7 @@ def test_the_contract_example_nine_of_eleven():
     assert (a.planned, a.done) == (14, 9)
     assert a.to_json() == {"planned": 14, "done": 9}
     assert a.sentence() == (
-        "Last 14 days: 9 of 14 planned sessions (walks 6 of 8, routines 3 of 6)"
+        "Last 14 days: 6 of 8 planned walks and 3 of 6 planned routine sessions."
     )
 
 
@@ -193,6 +193,87 @@ def test_the_sentence_has_no_judgement_and_is_one_message(pseudo):
     start = MONDAY - timedelta(days=30)
     inputs = DueInputs(walking_plans=[plan_at(start)], routine_plans=[routines_at(start, PLANNED)])
     said = last_14_days(inputs, SUNDAY, UTC).sentence()
-    assert is_pseudo_wrapped(said) and said.count("⟦") == 1
+    # One sentence around its counts, each count a whole item of its own (a list entry)
+    assert said.startswith("⟦Last 14 days: ") and said.endswith(".⟧")
+    assert is_pseudo_wrapped(said) and "⟦0 of 8 planned walks⟧" in said
     for word in ("poor", "good", "bad", "fail", "miss"):
         assert word not in said.lower()
+
+
+def test_extra_walks_do_not_hide_missed_routine_sessions():
+    # The tester's report: 10 walks of 8 planned and 10 routine sessions of 14. A total
+    # ("20 of 22") let the extra walks hide the 4 routine sessions not done, and "10 of 8"
+    # read oddly: each kind is said on its own, extra walks as walks beyond the plan.
+    start = MONDAY - timedelta(days=30)
+    seven = ActiveRoutine("pt-flexion", "Flexion", 7, 900.0)
+    inputs = DueInputs(
+        walks=[walk(MONDAY + timedelta(days=d)) for d in range(10)],
+        walking_plans=[plan_at(start)],
+        routine_plans=[routines_at(start, seven)],
+        routine_runs=[run(MONDAY + timedelta(days=d, hours=2)) for d in range(10)],
+    )
+    a = last_14_days(inputs, SUNDAY, UTC)
+    assert a.to_json() == {"planned": 22, "done": 20}  # the contract's numbers stay
+    said = a.sentence()
+    assert said == "Last 14 days: 10 walks (8 planned) and 10 of 14 planned routine sessions."
+    assert "20" not in said and "22" not in said and "10 of 8" not in said
+
+
+def test_a_programme_started_yesterday_counts_planned_from_its_start_in_words():
+    # The first evening after the plan came: a whole week counted as planned read like
+    # failing ("1 of 11 planned sessions"). The words say the programme is new and count
+    # what was planned since its start (a week's sessions spread over its days, rounded up).
+    start = SUNDAY - timedelta(days=1, hours=10)  # Saturday 10:00
+    seven = ActiveRoutine("pt-flexion", "Flexion", 7, 900.0)
+    inputs = DueInputs(
+        walking_plans=[plan_at(start)],
+        routine_plans=[routines_at(start, seven)],
+        routine_runs=[run(SUNDAY - timedelta(hours=3))],
+    )
+    a = last_14_days(inputs, SUNDAY, UTC)
+    assert a.to_json() == {"planned": 11, "done": 1}  # the contract: a whole week planned
+    assert a.sentence() == (
+        "Since the programme started 1 day ago: 0 of 2 planned walks and "
+        "1 of 2 planned routine sessions."
+    )
+
+
+def test_a_programme_started_today_says_so():
+    start = SUNDAY - timedelta(hours=2)
+    inputs = DueInputs(walking_plans=[plan_at(start)], routine_plans=[routines_at(start, PLANNED)])
+    said = last_14_days(inputs, SUNDAY, UTC).sentence()
+    assert said == (
+        "Since the programme started today: 0 of 1 planned walk and 0 of 1 planned routine session."
+    )
+
+
+def test_a_programme_begun_nine_days_ago_counts_its_days_in_words():
+    # Started Friday 6 March: 10 days to Sunday 15 March; 4 walks a week -> 6 (rounded up),
+    # 3 routine sessions a week -> 5. The contract still plans both weeks (8 and 6).
+    start = MONDAY + timedelta(days=4)
+    inputs = DueInputs(
+        walking_plans=[plan_at(start)],
+        routine_plans=[routines_at(start, PLANNED)],
+        walks=[walk(start + timedelta(days=d)) for d in (0, 2, 4, 6, 8)],
+    )
+    a = last_14_days(inputs, SUNDAY, UTC)
+    assert (a.walks_planned, a.routines_planned) == (8, 6)
+    assert a.sentence() == (
+        "Since the programme started 9 days ago: 5 of 6 planned walks and "
+        "0 of 5 planned routine sessions."
+    )
+
+
+def test_a_kind_with_nothing_planned_and_nothing_done_is_left_out():
+    start = MONDAY - timedelta(days=30)
+    inputs = DueInputs(walking_plans=[plan_at(start)], walks=[walk(MONDAY)])
+    assert last_14_days(inputs, SUNDAY, UTC).sentence() == "Last 14 days: 1 of 8 planned walks."
+
+
+def test_the_new_programme_sentence_is_one_wrapped_message(pseudo):
+    from stenosis_coach.i18n import is_pseudo_wrapped
+
+    start = SUNDAY - timedelta(days=1)
+    inputs = DueInputs(walking_plans=[plan_at(start)], routine_plans=[routines_at(start, PLANNED)])
+    said = last_14_days(inputs, SUNDAY, UTC).sentence()
+    assert is_pseudo_wrapped(said) and said.startswith("⟦")

@@ -57,7 +57,7 @@ def test_status_json_says_planned_and_done_over_the_last_14_days(db, clock):
     # planned 2 x (4 walks + 4 sessions) = 16; done 5 walks + 3 sessions to their end
     assert status["adherence"] == {"last_14_days": {"planned": 16, "done": 8}}
     said = adherence_14_days(db, clock.now()).sentence()
-    assert said == "Last 14 days: 8 of 16 planned sessions (walks 5 of 8, routines 3 of 8)"
+    assert said == "Last 14 days: 5 of 8 planned walks and 3 of 8 planned routine sessions."
     # Progress's weeks say the same: the two weeks, planned and done.
     weekly = progress_data(db, clock.now()).adherence
     assert [p.exact for p in weekly.planned_walks.points[-2:]] == [4, 4]
@@ -69,3 +69,18 @@ def test_status_json_says_planned_and_done_over_the_last_14_days(db, clock):
 def test_a_fresh_install_plans_nothing(db, clock):
     status = build_status(db, clock.now()).to_json()
     assert status["adherence"] == {"last_14_days": {"planned": 0, "done": 0}}
+
+
+def test_on_the_first_evening_status_says_the_programme_is_new(db, clock):
+    # The plan imported this morning, a walk done: a whole week is planned in the contract,
+    # but the words count from the programme's start and say it started today.
+    plans.import_plans(db, plans.read_plans([PLAN]), clock.now())
+    log_walk(db, clock)
+    clock.advance(timedelta(hours=10).total_seconds())
+    status = build_status(db, clock.now())
+    assert status.to_json()["adherence"] == {"last_14_days": {"planned": 8, "done": 1}}
+    said = status.sentences()
+    assert (
+        "Since the programme started today: 1 of 1 planned walk and 0 of 1 planned routine session."
+    ) in said
+    assert not any("of 8" in line or "of 11" in line for line in said)

@@ -16,7 +16,9 @@ session is done by :func:`core.due.run_is_done`, the programme starts on
   programme started plans nothing. done as above, with the routines active at the week's
   end.
 
-Words say counts, never a judgement of the person ("9 of 11 planned sessions").
+Words say counts, never a judgement of the person: each kind on its own, with no total
+(extra walks must not hide routine sessions not done), and a programme that started within
+the 14 days counted from its start in the words (:meth:`Adherence.sentence`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ class Adherence:
     walks_done: int
     routines_planned: int
     routines_done: int
+    # For the words only: the programme's first day, and the sessions a week in force.
+    programme_start: date | None = None
+    walks_per_week: int = 0
+    routines_per_week: int = 0
 
     @property
     def planned(self) -> int:
@@ -65,24 +71,74 @@ class Adherence:
         return {"planned": self.planned, "done": self.done}
 
     def sentence(self) -> str:
-        """Page 1 of the report: "Last 14 days: 9 of 11 planned sessions (walks 6 of 8,
-        routines 3 of 3)"; before anything was planned, says so."""
-        if not self.planned:
+        """The one sentence status, the report and Today say (DESIGN 5.7: counts, never a
+        judgement), each kind on its own so that one never hides the other (no total):
+        "Last 14 days: 10 walks (8 planned) and 10 of 14 planned routine sessions.".
+        More than planned is said as such ("10 walks (8 planned)", not "10 of 8"); a kind
+        with nothing planned and nothing done is left out. A programme that started within
+        the 14 days says so, and its words count what was planned from its start (a week's
+        sessions spread over its days, rounded up, as what is due offers them each day):
+        "Since the programme started 1 day ago: 0 of 2 planned walks and …". The contract's
+        numbers (:meth:`to_json`) do not change."""
+        if not self.planned and not self.done:
             return _("Last 14 days: nothing was planned yet.")
-        return ngettext(
-            "Last 14 days: {done} of {planned} planned session (walks {walks_done} of "
-            "{walks_planned}, routines {routines_done} of {routines_planned})",
-            "Last 14 days: {done} of {planned} planned sessions (walks {walks_done} of "
-            "{walks_planned}, routines {routines_done} of {routines_planned})",
-            self.planned,
-        ).format(
-            done=self.done,
-            planned=self.planned,
-            walks_done=self.walks_done,
-            walks_planned=self.walks_planned,
-            routines_done=self.routines_done,
-            routines_planned=self.routines_planned,
+        start = self.programme_start
+        if start is None or start <= self.first:
+            return _("Last 14 days: {sessions}.").format(
+                sessions=self._sessions(self.walks_planned, self.routines_planned)
+            )
+        days = (self.last - start).days + 1  # the programme's days so far, today included
+        sessions = self._sessions(
+            _spread(self.walks_per_week, days), _spread(self.routines_per_week, days)
         )
+        if start == self.last:
+            return _("Since the programme started today: {sessions}.").format(sessions=sessions)
+        ago = days - 1
+        return ngettext(
+            "Since the programme started {days} day ago: {sessions}.",
+            "Since the programme started {days} days ago: {sessions}.",
+            ago,
+        ).format(days=ago, sessions=sessions)
+
+    def _sessions(self, walks_planned: int, routines_planned: int) -> str:
+        parts = []
+        if walks_planned or self.walks_done:
+            parts.append(_walks_text(self.walks_done, walks_planned))
+        if routines_planned or self.routines_done:
+            parts.append(_routines_text(self.routines_done, routines_planned))
+        if len(parts) == 1:
+            return parts[0]
+        # Translators: two counts side by side: walks, then routine sessions.
+        return _("{walks} and {routines}").format(walks=parts[0], routines=parts[1])
+
+
+def _spread(per_week: int, days: int) -> int:
+    """A week's ``per_week`` sessions over the programme's first ``days`` days, rounded up."""
+    return -(-per_week * days // WEEK)
+
+
+def _walks_text(done: int, planned: int) -> str:
+    if done > planned:  # more than planned: never "10 of 8"
+        return ngettext(
+            "{done} walk ({planned} planned)", "{done} walks ({planned} planned)", done
+        ).format(done=done, planned=planned)
+    return ngettext(
+        "{done} of {planned} planned walk", "{done} of {planned} planned walks", planned
+    ).format(done=done, planned=planned)
+
+
+def _routines_text(done: int, planned: int) -> str:
+    if done > planned:
+        return ngettext(
+            "{done} routine session ({planned} planned)",
+            "{done} routine sessions ({planned} planned)",
+            done,
+        ).format(done=done, planned=planned)
+    return ngettext(
+        "{done} of {planned} planned routine session",
+        "{done} of {planned} planned routine sessions",
+        planned,
+    ).format(done=done, planned=planned)
 
 
 class _Done:
@@ -139,6 +195,9 @@ def last_14_days(inputs: DueInputs, at: datetime, tz: tzinfo) -> Adherence:
         done.walks_between(first, today),
         spans * routines_week,
         done.routines_between(active, first, today),
+        start,
+        walks_week,
+        routines_week,
     )
 
 
