@@ -256,6 +256,8 @@ class ProgressPage(PageBase):
         v = data.verdict
         self.verdict_heading.setText(_(VERDICT_HEADINGS[v.verdict]))
         self.verdict_heading.setAccessibleName(
+            # Translators: the verdict read aloud: the card's question, then its answer
+            # ("Is it working? ▲ Improving").
             _("{question} {verdict}").format(
                 question=self.verdict_card.accessibleName(), verdict=self.verdict_heading.text()
             )
