@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from stenosis_coach.core.settings import TextSize
 from stenosis_coach.core.walking.logged import WalkForm
@@ -171,3 +171,54 @@ def test_tab_goes_from_the_contents_to_the_text_to_close(window, qtbot):
     assert QApplication.focusWidget() is guide.close_button
     qtbot.keyClick(guide.close_button, Qt.Key.Key_Return)
     assert not guide.isVisible()
+
+
+def test_f1_on_settings_opens_the_part_about_what_has_the_focus(window, qtbot):
+    """Settings holds several parts of the guide: F1 opens the one for the card in use
+    (Margaret pressed F1 in Reminders and got "Text size, colours and sound")."""
+    from stenosis_coach.ui.reminders_settings import ReminderCard
+
+    page = window.open_page("settings")
+    reminders = page.findChild(ReminderCard)
+    for widget, key in (
+        (reminders.enabled_box, "reminders"),
+        (page.start_at_login, "reminders"),
+        (page.backup_button, "data"),
+        (page.contrast, "settings"),
+        (page.test_sound, "settings"),
+    ):
+        if not widget.isVisibleTo(page):
+            continue
+        window.activateWindow()
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        guide = press_f1(window, qtbot)
+        assert guide.current_key() == key, widget.accessibleName()
+        assert shown_title(guide) == guide_words.find_section(key).title
+        qtbot.keyClick(guide.contents, Qt.Key.Key_Escape)
+        qtbot.waitUntil(widget.hasFocus)
+
+
+def test_f1_elsewhere_still_opens_the_page_part(window, qtbot):
+    page = window.open_page("report")
+    window.activateWindow()
+    focusable = [w for w in page.findChildren(QWidget) if w.focusPolicy() and w.isVisible()]
+    focusable[0].setFocus()
+    guide = press_f1(window, qtbot)
+    assert guide.current_key() == "report"
+
+
+def test_the_guide_names_the_walk_buttons_as_the_screens_show_them(window, qtbot, clock):
+    """“Symptoms starting” (S), “I need to stop” (E) on a test, “End the walk” (E) on a
+    training walk, “Must stop” (M), “Pause” (Space): read off the coach's own buttons."""
+    import re
+
+    walk_text = " ".join(guide_words.find_section("walk").texts())
+    for kind in (WalkKind.TEST, WalkKind.TRAINING):
+        screen = WalkCoachScreen(kind)
+        for widget in (screen.main, screen.pause, screen.end, screen.stop):
+            found = re.fullmatch(r"(.+?)\s+\((.+)\)", widget.text())
+            assert found, widget.text()
+            words, key = found.groups()
+            assert f"“{words}” ({key})" in walk_text, widget.text()
+        screen.deleteLater()

@@ -16,7 +16,7 @@ import html
 from dataclasses import dataclass
 
 from stenosis_coach import APP_NAME, APP_TITLE
-from stenosis_coach.i18n import _
+from stenosis_coach.i18n import _, pgettext
 
 # The section F1 opens for each page of the rail (MainWindow's page keys).
 PAGE_SECTIONS = {
@@ -29,6 +29,10 @@ PAGE_SECTIONS = {
     "settings": "settings",
 }
 FIRST_SECTION = "start"
+# A widget's property naming the guide's section for it and what it holds, for a page with
+# several parts (Settings' cards): F1 opens the section of the focused widget's nearest
+# part that has one, else the page's (ui/help/window.py).
+SECTION_PROPERTY = "guide_section"
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,27 @@ def _para(text: str) -> Block:
 
 def _items(*texts: str) -> Block:
     return Block("list", texts)
+
+
+def _pressed(words: str, key: str) -> str:
+    """A button named as the screen shows it: its words (the screen's own message) and its
+    key, “Symptoms starting” (S). tests/ui/test_help.py checks them against the screens."""
+    # Translators: a button named in the guide, as the screen shows it: its words, then
+    # the key that does the same, e.g. “Pause” (Space). Use your language's quotes.
+    return _("“{button}” ({key})").format(button=words, key=key)
+
+
+def walk_buttons() -> dict[str, str]:
+    """The walk coach's buttons (ui/walking/coach_screen.py), named as they read there."""
+    return {
+        "symptoms": _pressed(_("Symptoms starting"), "S"),
+        "ready": _pressed(_("Symptoms eased — ready"), "R"),
+        "pause": _pressed(_("Pause"), pgettext("key", "Space")),
+        "stop_test": _pressed(_("I need to stop"), "E"),
+        "end_walk": _pressed(_("End the walk"), "E"),
+        "must_stop": _pressed(_("Must stop"), "M"),
+        "resume": _pressed(_("Resume"), pgettext("key", "Space")),
+    }
 
 
 def guide() -> tuple[Section, ...]:
@@ -128,7 +153,7 @@ def _getting_started() -> Section:
                     "Progress, Report, Therapist and Settings."
                 ),
                 _("Today is the home page. It shows what is due now, each with a Start button."),
-                _("Press F1 at any time to open this guide at the part for the page you are on."),
+                _("Press F1 at any time to open this guide at the part for what you are doing."),
                 _(
                     "The keyboard works everywhere: Tab moves to the next button, Enter or "
                     "Space presses it, and Esc goes back."
@@ -138,7 +163,8 @@ def _getting_started() -> Section:
             _para(
                 _(
                     "The first time you open the app, it asks a few safety questions. Please "
-                    "answer them before you walk or exercise. They come back once a week."
+                    "answer them before you walk or exercise. They come back once a week, as "
+                    "the weekly safety check."
                 )
             ),
             _para(
@@ -165,6 +191,21 @@ def _today() -> Section:
             ),
             _para(
                 _(
+                    "Under the date, Today says which week of your 12-week programme you are "
+                    "in, for example “Week 3 of 12 of your programme”. The programme starts "
+                    "with your therapist's newest plan, or else with your first walk or routine."
+                )
+            ),
+            _para(
+                _(
+                    "After 12 weeks, a card “Your 12 weeks: what changed” shows how your "
+                    "walking tests and the questionnaire changed since the start. Take your "
+                    "report to your clinician to talk it over. “Done, hide this” puts the card "
+                    "away."
+                )
+            ),
+            _para(
+                _(
                     "When something is done, it leaves the list until it is due again. A "
                     "missed day is simply a missed day: start again when you can."
                 )
@@ -186,15 +227,23 @@ def _today() -> Section:
 
 
 def _walking() -> Section:
+    press = walk_buttons()
     return Section(
         "walk",
         _("Walking: how your walk is set"),
         (
             _para(
                 _(
-                    "With stenosis, walking goes best in pieces. You walk until just before "
-                    "your symptoms build up, then rest, then walk again. Each piece of "
-                    "walking is called a bout."
+                    "There are two kinds of walk. A walking test measures how long you can "
+                    "walk before your symptoms start. A training walk builds up your walking "
+                    "in pieces. The Walk page always says which one is next."
+                )
+            ),
+            _para(
+                _(
+                    "With stenosis, walking goes best in pieces. On a training walk you walk "
+                    "until just before your symptoms build up, then rest, then walk again. "
+                    "Each piece of walking is called a bout."
                 )
             ),
             _heading(_("How to rest")),
@@ -207,46 +256,58 @@ def _walking() -> Section:
             ),
             _para(
                 _(
-                    "Rest until your legs settle, then press “Symptoms eased — ready”. The "
-                    "app asks for at least one minute of rest. If your legs have not settled "
-                    "after 10 minutes, the walk ends and the app asks the safety questions."
-                )
+                    "Rest until your legs settle, then press {ready}. The app asks for at "
+                    "least one minute of rest. If your legs have not settled after 10 "
+                    "minutes, the walk ends and the app asks the safety questions."
+                ).format(ready=press["ready"])
             ),
             _heading(_("During the walk")),
             _items(
                 _(
-                    "Press “Symptoms starting” as soon as you feel your symptoms begin. The "
-                    "bout ends and a rest starts."
-                ),
+                    "Press {symptoms} as soon as you feel your symptoms begin. On a training "
+                    "walk, the bout ends and a rest starts."
+                ).format(symptoms=press["symptoms"]),
                 _(
-                    "Press Pause if you need to stop for something else, such as crossing a "
-                    "road. Time paused does not count."
-                ),
+                    "Press {pause} if you need to stop for something else, such as crossing a "
+                    "road. Time paused does not count. Then press {resume} to go on."
+                ).format(pause=press["pause"], resume=press["resume"]),
                 _(
-                    "Press “Must stop” if something feels wrong. The app then asks the "
+                    "On a training walk, {end_walk} ends the walk before its time. The app "
+                    "asks you first."
+                ).format(end_walk=press["end_walk"]),
+                _(
+                    "Press {must_stop} if something feels wrong. The app then asks the "
                     "safety questions."
-                ),
+                ).format(must_stop=press["must_stop"]),
+                _("Esc also ends the walk. The app asks you first."),
             ),
             _heading(_("The walking test")),
             _para(
                 _(
-                    "Your first three walks are walking tests, and then one about every week. "
-                    "Walk at a comfortable pace without planned rests. Press “Symptoms "
-                    "starting” when they start, and keep going until you need to stop, for "
-                    "30 minutes at most."
+                    "Your first walk is a walking test. After that, a walking test comes about "
+                    "once a week (every 7 days, unless your therapist's plan says otherwise), "
+                    "with training walks in between."
                 )
             ),
             _para(
                 _(
-                    "The tests show how long you can walk before symptoms start. Your first "
-                    "three are your starting point."
+                    "Walk at a comfortable pace without planned rests, for 30 minutes at most. "
+                    "Press {symptoms} when your symptoms start, and keep going until you need "
+                    "to stop. Then press {stop_test}."
+                ).format(symptoms=press["symptoms"], stop_test=press["stop_test"])
+            ),
+            _para(
+                _(
+                    "Progress compares your first three walking tests with your latest three. "
+                    "A training walk does not count as a test."
                 )
             ),
             _heading(_("How the next walk is set")),
             _items(
                 _(
-                    "A bout is about four fifths of the time it took your symptoms to start "
-                    "in your last walking test, so it ends before they build up."
+                    "Each walking test sets your bouts afresh. A bout is about four fifths of "
+                    "the time it took your symptoms to start in that test, so it ends before "
+                    "they build up."
                 ),
                 _(
                     "A walk starts at 15 minutes of walking in all, with rests in between, and "
@@ -255,7 +316,7 @@ def _walking() -> Section:
                 _(
                     "After two good walks in a row (the whole time walked, leg pain 3 out of "
                     "10 or less), your bouts get a little longer. This happens at most once "
-                    "every three days."
+                    "every three days, and not within two days of a flare."
                 ),
                 _(
                     "If symptoms start early, or a walk is followed by a flare (leg pain of 7 "
@@ -360,6 +421,13 @@ def _progress() -> Section:
                     "changed after it."
                 )
             ),
+            _para(
+                _(
+                    "For 42 days after an injection, a nerve block or a procedure, the daily "
+                    "log also asks “Compared with before your …”: much better, better, the "
+                    "same or worse. Progress then shows how long the relief lasted."
+                )
+            ),
         ),
     )
 
@@ -372,8 +440,9 @@ def _safety() -> Section:
             _para(
                 _(
                     "The safety questions ask about anything new or getting worse. They come "
-                    "the first time, once a week, after “Must stop”, after strong pain in an "
-                    "exercise, and whenever you press “I have new symptoms”."
+                    "the first time, once a week as the weekly safety check, after “Must "
+                    "stop”, after a rest that did not ease your legs, after strong pain or "
+                    "new symptoms in an exercise, and whenever you press “I have new symptoms”."
                 )
             ),
             _para(
@@ -513,6 +582,11 @@ def _reminders() -> Section:
             ),
             _items(
                 _("In Settings, under Reminders, choose the times and the quiet hours."),
+                _("Settings also says when your next reminder comes, and for what."),
+                _(
+                    "The weekly safety check and the questionnaire come with the exercises "
+                    "reminder."
+                ),
                 _(
                     "You get at most one reminder for each thing in a day, and none for "
                     "what you have already done."
@@ -548,7 +622,8 @@ def _settings() -> Section:
             _para(
                 _(
                     "Settings also holds your data (backup, restore, export), your "
-                    "reminders, and “Start when I log in”."
+                    "reminders, and “Start when I log in”. Press F1 in one of these parts to "
+                    "read about it."
                 )
             ),
         ),

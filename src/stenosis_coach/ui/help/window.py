@@ -23,13 +23,32 @@ from stenosis_coach import APP_TITLE
 from stenosis_coach.core.settings import Settings
 from stenosis_coach.i18n import _
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.help.guide import find_section, guide, section_for, section_html
+from stenosis_coach.ui.help.guide import (
+    SECTION_PROPERTY,
+    find_section,
+    guide,
+    section_for,
+    section_html,
+)
 from stenosis_coach.ui.theme import palette_for
 from stenosis_coach.ui.widgets import SPACING, button, label
 
 # Characters of the guide's text per line (shared/UI.md: lines no longer than ~70).
 LINE_CHARACTERS = 72
 CONTENTS_CHARACTERS = 26
+
+
+def part_of(widget: QWidget | None) -> str | None:
+    """The guide's section named by ``widget`` or its nearest parent in its window that
+    names one (:data:`SECTION_PROPERTY`, e.g. a Settings card), else ``None``."""
+    while widget is not None:
+        key = widget.property(SECTION_PROPERTY)
+        if isinstance(key, str) and key:
+            return key
+        if widget.isWindow():
+            return None
+        widget = widget.parentWidget()
+    return None
 
 
 class GuideWindow(QWidget):
@@ -94,7 +113,7 @@ class GuideWindow(QWidget):
         focused = QApplication.focusWidget()
         if focused is not None and focused.window() is not self:
             self._return_to = focused
-        self.show_section(section_for(page, flow_module))
+        self.show_section(part_of(focused) or section_for(page, flow_module))
         if not self.isVisible():
             self._size_to_text()
         self.show()

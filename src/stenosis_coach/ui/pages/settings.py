@@ -22,6 +22,7 @@ from stenosis_coach import APP_TITLE, __version__
 from stenosis_coach.core.settings import VOLUME_STEP, Settings, TextSize
 from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.help.guide import SECTION_PROPERTY
 from stenosis_coach.ui.inputs import one_tab_stop
 from stenosis_coach.ui.reminders_settings import ReminderCard
 from stenosis_coach.ui.widgets import SPACING, Card, PageBase, button, button_row, label
@@ -70,11 +71,16 @@ class SettingsPage(PageBase):
             autostart = autostart_for()
         self._autostart = autostart
         layout = self.column
-        layout.addWidget(self._text_card())
-        layout.addWidget(self._sound_card())
-        layout.addWidget(ReminderCard(context))  # ui/reminders_settings.py (issue 16)
-        layout.addWidget(self._start_card())
-        layout.addWidget(self._data_card())
+        # Each card with the guide's part about it, for F1 (ui/help/window.py).
+        for card, part in (
+            (self._text_card(), "settings"),
+            (self._sound_card(), "settings"),
+            (ReminderCard(context), "reminders"),  # ui/reminders_settings.py (issue 16)
+            (self._start_card(), "reminders"),
+            (self._data_card(), "data"),
+        ):
+            card.setProperty(SECTION_PROPERTY, part)
+            layout.addWidget(card)
         layout.addStretch(1)
         self.show_settings(context.settings)
         context.settings_changed.connect(self.show_settings)
