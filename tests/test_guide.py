@@ -90,3 +90,37 @@ def test_the_guide_is_in_the_message_catalogue(tmp_path):
     assert 'msgid "Walking: how your walk is set"' in catalogue
     assert "{app} helps you keep up your walking" in catalogue
     assert "with the command {command}." in catalogue
+
+
+def msgids(tmp_path) -> list[str]:
+    pot = tmp_path / "all.pot"
+    subprocess.run(
+        ["bash", "scripts/extract_messages.sh", str(pot)], cwd=ROOT, check=True, capture_output=True
+    )
+    found = []
+    for entry in pot.read_text(encoding="utf-8").split("\n\n"):
+        lines = [line for line in entry.splitlines() if line and not line.startswith("#")]
+        text, inside = "", False
+        for line in lines:
+            if line.startswith(("msgid ", "msgid_plural ")):
+                inside = True
+                text += line.split(" ", 1)[1].strip('"')
+            elif line.startswith("msg"):
+                inside = False
+            elif inside:
+                text += line.strip('"')
+        found.append(text)
+    return found
+
+
+def test_the_weekly_check_has_one_name_everywhere(tmp_path):
+    """The same check was a "safety check" (first run, guide), a "Weekly symptom check"
+    (Today) and a "weekly symptom check" (status, Settings): now "safety check", and
+    "weekly safety check" where it is the weekly one."""
+    messages = msgids(tmp_path)
+    for old in ("symptom check", "symptoms check", "weekly check"):
+        assert not [m for m in messages if old in m.lower()], old
+    assert "Weekly safety check" in messages
+    assert "Time for your weekly safety check" in messages
+    guide_words = " ".join(text for s in guide.guide() for text in s.texts())
+    assert "weekly safety check" in guide_words

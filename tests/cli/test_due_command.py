@@ -25,7 +25,7 @@ def test_a_new_patient_has_a_walking_test_the_log_and_the_check_due(tmp_path, ca
     assert due["daily_log"] is True and due["safety_check"] is True
     assert [r["id"] for r in due["routines"]] == ["gentle-start"]
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "due")
-    assert code == 0 and out.startswith("Due now: the weekly symptom check, a walking test")
+    assert code == 0 and out.startswith("Due now: the weekly safety check, a walking test")
 
 
 def test_at_a_past_moment_only_what_happened_by_then_counts(tmp_path, capsys):

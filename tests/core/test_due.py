@@ -131,7 +131,7 @@ def test_when_all_is_done_it_says_so():
     assert not answer.anything_due
     assert answer.sentence() == "Nothing is due now: you have done everything for today."
     assert due(MONDAY).sentence() == (
-        "Due now: the weekly symptom check, a walking test, Gentle start and today's log."
+        "Due now: the weekly safety check, a walking test, Gentle start and today's log."
     )
 
 
@@ -151,7 +151,7 @@ def test_a_check_started_and_not_finished_is_due_first_and_the_walk_waits_for_it
     now = due(MONDAY + timedelta(hours=1), **inputs)
     assert now.safety_check and now.check_waiting == left
     assert now.walk.waits_for_check
-    assert walk_status_line(now.walk).startswith("Finish your symptom check first")
+    assert walk_status_line(now.walk).startswith("Finish your safety check first")
     assert now.to_json()["safety_check_waiting"] is True
     # Once finished, nothing waits (and only what happened up to T counts).
     finished = StartedCheck(MONDAY, finished_at=MONDAY + timedelta(hours=2), answered=16)

@@ -434,7 +434,7 @@ def test_red_flag_yes_with_labels_and_clearance():
     safety = full().page1.safety
     assert safety.checks == 13 and safety.all_no == 12  # not December's, not the unfinished
     assert safety.summary == (
-        '1 check with a "yes" answer, listed below; 12 weekly checks with no warning signs.'
+        '1 check with a "yes" answer, listed below; 12 weekly safety checks with no warning signs.'
     )
     (entry,) = safety.flagged
     assert entry.date_text == "Tue 3 Mar 2026"
@@ -452,7 +452,7 @@ def test_red_flag_without_clearance_and_all_no_checks():
     assert uncleared.clearance_text == "No clearance recorded"
     quiet = build_report(report_input(checks=checks()[:12])).page1.safety
     assert quiet.flagged == ()
-    assert quiet.summary == "12 weekly checks with no warning signs."
+    assert quiet.summary == "12 weekly safety checks with no warning signs."
 
 
 def test_signs_as_of_the_ranges_last_day():

@@ -99,7 +99,7 @@ def test_the_safety_advice_card_asks_for_the_clearance_in_a_wrapped_sentence(pse
     [item] = safety.today_items(db, clock.now())
     assert item.key == "safety-advice"
     assert "⟦When a clinician has checked you, press “⟦I have been checked⟧”." in item.detail
-    assert "⟦In your symptom check on " in item.detail
+    assert "⟦In your safety check on " in item.detail
     assert [label for label, _action in item.choices] == [
         "⟦I have been checked⟧",
         "⟦My answer was a mistake⟧",

@@ -209,7 +209,7 @@ def test_the_testers_path_by_keyboard_ends_at_the_check_and_the_walk_waits(
         qtbot.keyClick(window.flow, Qt.Key.Key_Space)
     assert window.flow is None and window.running_session() is None
     first = today_cards(window)[0]
-    assert first.title_label.text() == "Finish your symptom check before the next walk"
+    assert first.title_label.text() == "Finish your safety check before the next walk"
     page = window.show_page("walk")
     click(qtbot, page.start)
     assert isinstance(window.flow, QuestionScreen)  # no walking test starts
@@ -246,11 +246,11 @@ def held_at_next_start(make_window, qtbot, clock) -> None:
     qtbot.keyClick(question, Qt.Key.Key_Escape)  # left again: "Back to Today"
     assert again.flow is None
     first = today_cards(again)[0]
-    assert first.title_label.text() == "Finish your symptom check before the next walk"
+    assert first.title_label.text() == "Finish your safety check before the next walk"
     due = due_at(again.context.coach.database, clock.now())
     assert due.check_waiting is not None and due.walk.waits_for_check
     page = again.show_page("walk")
-    assert "symptom check" in page.due_text.text()
+    assert "safety check" in page.due_text.text()
     click(qtbot, page.start)  # the walk waits: the check comes instead
     assert isinstance(again.flow, QuestionScreen)
     qtbot.keyClick(again.flow, Qt.Key.Key_Escape)

@@ -47,7 +47,7 @@ def weekly_check_due(window, clock) -> None:
         clock.now(),
     )
     window.context.data_changed.emit()
-    assert "Weekly symptom check" in card_titles(window)
+    assert "Weekly safety check" in card_titles(window)
 
 
 def today_cards(window) -> list[Card]:
@@ -138,7 +138,7 @@ def test_leaving_the_carried_on_check_keeps_it_first_on_today_and_the_walk_waits
     press(window, qtbot, Qt.Key.Key_Escape)  # Back to Today
     assert window.flow is None
     titles = card_titles(window)
-    assert titles[0] == "Finish your symptom check before the next walk"
+    assert titles[0] == "Finish your safety check before the next walk"
     assert "Get emergency care now" not in titles
     started = []
     window.safety.request_session(lambda: started.append("walk"))
@@ -164,8 +164,8 @@ def test_answering_the_rest_finishes_the_check_and_then_the_weekly_check_is_done
     assert status.pending is None and not status.needs_clearance and not status.weekly_due
     assert not due_at(db, now).safety_check
     titles = card_titles(window)
-    assert "Weekly symptom check" not in titles
-    assert not any("symptom check" in t for t in titles)
+    assert "Weekly safety check" not in titles
+    assert not any("safety check" in t for t in titles)
 
 
 def test_a_real_yes_in_the_questions_carried_on_still_shows_its_advice(

@@ -88,13 +88,13 @@ def test_a_check_left_after_must_stop_is_todays_first_item_and_the_walk_says_it_
     must_stop_then_leave_the_check(window, qtbot, clock)
 
     first = today_cards(window)[0]
-    assert first.title_label.text() == "Finish your symptom check before the next walk"
+    assert first.title_label.text() == "Finish your safety check before the next walk"
     (finish,) = buttons_of(first)
     assert finish.text().startswith("Finish the check")
     assert finish.accessibleName().startswith("Finish the check")
 
     page = window.show_page("walk")
-    assert "symptom check" in page.due_text.text()
+    assert "safety check" in page.due_text.text()
     assert "Finish" in page.due_text.text()
 
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
@@ -111,7 +111,7 @@ def test_the_due_command_agrees_that_the_check_waits(window, qtbot, clock, cues)
     due = due_at(window.context.coach.database, clock.now())
     assert due.safety_check and due.check_waiting is not None
     assert due.to_json()["safety_check_waiting"] is True
-    assert due.sentence().startswith("Due now: the symptom check you started")
+    assert due.sentence().startswith("Due now: the safety check you started")
 
 
 def test_last_time_says_the_walked_time_the_walk_shows_not_the_rests(window, qtbot, clock, cues):
@@ -155,7 +155,7 @@ def test_the_emergency_card_lists_the_yes_answers_and_its_words_match_its_button
     assert card.title_label.text() == "Get emergency care now"
     assert "answers listed below" in said
     # The "yes" answers, each on a line of its own, with the day of the check.
-    assert "In your symptom check on Mon 2 Mar, you answered yes to:" in said
+    assert "In your safety check on Mon 2 Mar, you answered yes to:" in said
     assert "•  Numbness in the groin or saddle area" in said.splitlines()
     # Each way out the words name is a button with those words.
     names = [words_of_button(b) for b in buttons_of(card)]

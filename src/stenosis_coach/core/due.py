@@ -190,9 +190,9 @@ class Due:
         """What is due, in one line (plain ``status`` and ``due``)."""
         things = []
         if self.check_waiting is not None:
-            things.append(_("the symptom check you started (walks and exercises wait for it)"))
+            things.append(_("the safety check you started (walks and exercises wait for it)"))
         elif self.safety_check:
-            things.append(_("the weekly symptom check"))
+            things.append(_("the weekly safety check"))
         if self.walk.due:
             things.append(_("a walking test") if self.walk.kind is WalkKind.TEST else _("a walk"))
         things.extend(r.routine.name for r in self.routines_due)
@@ -320,7 +320,7 @@ def walk_status_line(walk: WalkDue) -> str:
     and, before all, a symptom check the walk waits for."""
     if walk.waits_for_check:
         return _(
-            "Finish your symptom check first: the walk waits until it is done. "
+            "Finish your safety check first: the walk waits until it is done. "
             "Start the walk takes you to the check."
         )
     n = walk.per_week

@@ -195,8 +195,8 @@ def due_reminders(due: Due) -> list[Reminder]:
         found.append(
             Reminder(
                 SAFETY_CHECK,
-                _("Please finish your symptom check"),
-                _("You started a symptom check. Walks and exercises wait until it is done."),
+                _("Please finish your safety check"),
+                _("You started a safety check. Walks and exercises wait until it is done."),
                 WEEKLY_ACTION,
             )
         )
@@ -204,7 +204,7 @@ def due_reminders(due: Due) -> list[Reminder]:
         found.append(
             Reminder(
                 SAFETY_CHECK,
-                _("Time for your weekly symptom check"),
+                _("Time for your weekly safety check"),
                 _("A few yes-or-no questions about new symptoms. It takes about a minute."),
                 WEEKLY_ACTION,
             )

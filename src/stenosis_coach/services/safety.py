@@ -227,7 +227,7 @@ def today_items(
         return [
             TodayItem(
                 key="safety-weekly",
-                title=_("Symptom check") if first else _("Weekly symptom check"),
+                title=_("Safety check") if first else _("Weekly safety check"),
                 detail=(
                     _(
                         "{count} yes-or-no questions about your back, legs and health. "
@@ -256,7 +256,7 @@ def yes_answers_text(check: CheckRecord, advice: SeekCareAdvice, tz: tzinfo = LO
     """The "yes" answers of a check, one a line, with its day: what the emergency advice
     tells the patient to show."""
     when = day_text((check.completed_at or check.started_at).astimezone(tz))
-    lines = [_("In your symptom check on {day}, you answered yes to:").format(day=when)]
+    lines = [_("In your safety check on {day}, you answered yes to:").format(day=when)]
     lines += [f"•  {reason}" for reason in advice.reasons]
     if advice.also_noted:
         lines.append(_("You also noted:"))
@@ -281,7 +281,7 @@ def waiting_check_item(waiting: StartedCheck, tz: tzinfo = LOCAL) -> TodayItem:
         ).format(count=len(QUESTIONS))
     return TodayItem(
         key="safety-waiting",
-        title=_("Finish your symptom check before the next walk"),
+        title=_("Finish your safety check before the next walk"),
         detail=detail,
         action_label=_("Finish the check"),
         action=WEEKLY_ACTION,

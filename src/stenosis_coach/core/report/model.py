@@ -232,7 +232,7 @@ class TreatmentLine:
 class RedFlagEntry:
     check: CheckRecord
     day: date  # local date of completion
-    trigger_text: str  # "Weekly check"
+    trigger_text: str  # "Weekly safety check"
     level_text: str  # "Emergency: get emergency care now"
     answers: tuple[str, ...]  # plain labels of the "yes" answers, in question order
     clearance: ClearanceRecord | None  # the first clearance at or after the check
@@ -709,7 +709,7 @@ def clinician_line(signs: Sequence[Sign]) -> str:
 # Marked here, translated in each red-flag entry.
 TRIGGER_WORDS = {
     CheckTrigger.FIRST_RUN: N_("First check"),
-    CheckTrigger.WEEKLY: N_("Weekly check"),
+    CheckTrigger.WEEKLY: N_("Weekly safety check"),
     CheckTrigger.MUST_STOP: N_('Check after "Must stop"'),
     CheckTrigger.SEVERE_HURT: N_('Check after a "this hurts" of 7/10 or more'),
     CheckTrigger.SESSION_SYMPTOMS: N_("Check after warning symptoms in a session"),
@@ -764,7 +764,9 @@ def _safety_section(checks: list[CheckRecord], data: ReportInput) -> SafetySecti
     n, weekly = len(quiet), all(c.trigger == CheckTrigger.WEEKLY for c in quiet)
     if weekly:
         no_signs = ngettext(
-            "{n} weekly check with no warning signs.", "{n} weekly checks with no warning signs.", n
+            "{n} weekly safety check with no warning signs.",
+            "{n} weekly safety checks with no warning signs.",
+            n,
         ).format(n=n)
     else:
         no_signs = ngettext(

@@ -40,7 +40,7 @@ Action = Callable[[float], list[exercise_engine.Event]]  # an engine call, given
 
 # Boxes' titles, over the problem's own sentence (a full disk ...).
 ROUTINE_NOT_SAVED = N_("The routine was not saved")
-CHECK_NOT_SAVED = N_("The symptom check was not saved")
+CHECK_NOT_SAVED = N_("The safety check was not saved")
 
 
 class ExerciseController(QObject):

@@ -201,14 +201,14 @@ class SafetyController(QObject):
         if flag.not_asked:
             # The check ended on that "yes": its other questions come first (DESIGN 5.5).
             text = _(
-                "In your symptom check on {day} you answered yes to: {reasons}. The questions "
+                "In your safety check on {day} you answered yes to: {reasons}. The questions "
                 "after it were not asked. If that was a mistake, the check goes on with them, "
                 "then your walks and exercises come back. If it was not, please get checked "
                 "first."
             )
         else:
             text = _(
-                "In your symptom check on {day} you answered yes to: {reasons}. If that was "
+                "In your safety check on {day} you answered yes to: {reasons}. If that was "
                 "a mistake, your walks and exercises come back. If it was not, please get "
                 "checked first."
             )
