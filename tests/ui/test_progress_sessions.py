@@ -75,16 +75,26 @@ def test_this_week_is_said_in_words_beside_the_plot(demo):
     last, this = this_and_last_week(demo)
     words = page.plot.notes.text()
     assert page.plot.notes.isVisible()
-    assert (
-        f"This week so far: walks {this.walks_done} of {this.walks_planned}, "
-        f"routines {this.routines_done} of {this.routines_planned}." in words
-    )
-    assert (
-        f"Last week: walks {last.walks_done} of {last.walks_planned}, "
-        f"routines {last.routines_done} of {last.routines_planned}." in words
-    )
+    for said, week in (("This week so far", this), ("Last week", last)):
+        walks = (
+            f"{week.walks_done} of {week.walks_planned} planned walks"
+            if week.walks_done <= week.walks_planned
+            else f"{week.walks_done} walks ({week.walks_planned} planned)"
+        )
+        routines = f"{week.routines_done} of {week.routines_planned} planned routine sessions"
+        assert f"{said}: {walks} and {routines}." in words, words
     page.view_buttons[0].click()  # the walking tests: their own words, not these
     assert "This week" not in page.plot.notes.text()
+
+
+def test_more_walks_than_planned_is_said_as_such():
+    """Never "6 of 4": status's and the report's words."""
+    from datetime import date
+
+    from stenosis_coach.services.progress import WALKS_DONE, SessionWeek
+
+    week = SessionWeek(0.0, 6.0, date(2026, 3, 2), 6, WALKS_DONE, planned=4)
+    assert week.text == "Week of Mon 2 Mar: 6 walks (4 planned)"
 
 
 def test_hover_and_numbers_say_done_of_planned(demo):
@@ -96,9 +106,7 @@ def test_hover_and_numbers_say_done_of_planned(demo):
     box = plot.plot_item.getViewBox()
     plot._moved(box.mapViewToScene(QPointF(xs[-1], ys[-1])))
     hover = plot.hover.text()
-    assert f"{last.routines_done} of {last.routines_planned} planned routine sessions done" in (
-        hover
-    ), hover
+    assert f"{last.routines_done} of {last.routines_planned} planned routine sessions" in hover
     assert "completed" not in hover
     plot.numbers_button.click()
     table = plot.numbers

@@ -44,6 +44,39 @@ ACTIVITIES = ("activity",)  # My activities named (the table)
 WALKS_DONE, ROUTINES_DONE = "walks_done", "routines_done"  # a SessionWeek's kinds
 
 
+def walks_text(done: int, planned: int) -> str:
+    """A week's walks as status and the report say them (core.adherence, the same
+    messages): "3 of 4 planned walks", "6 walks (4 planned)" (never "6 of 4"), "2 walks"
+    when nothing was planned."""
+    if not planned:
+        return ngettext("{n} walk", "{n} walks", done).format(n=done)
+    if done > planned:
+        return ngettext(
+            "{done} walk ({planned} planned)", "{done} walks ({planned} planned)", done
+        ).format(done=done, planned=planned)
+    return ngettext(
+        "{done} of {planned} planned walk", "{done} of {planned} planned walks", planned
+    ).format(done=done, planned=planned)
+
+
+def routines_text(done: int, planned: int) -> str:
+    """A week's routine sessions done, as status and the report say them: "5 of 7
+    planned routine sessions", "8 routine sessions (7 planned)"."""
+    if not planned:
+        return ngettext("{n} routine session", "{n} routine sessions", done).format(n=done)
+    if done > planned:
+        return ngettext(
+            "{done} routine session ({planned} planned)",
+            "{done} routine sessions ({planned} planned)",
+            done,
+        ).format(done=done, planned=planned)
+    return ngettext(
+        "{done} of {planned} planned routine session",
+        "{done} of {planned} planned routine sessions",
+        planned,
+    ).format(done=done, planned=planned)
+
+
 @dataclass(frozen=True)
 class SessionWeek(s.Point):
     """A week of sessions done on the Sessions plot, said beside what was planned
@@ -57,16 +90,10 @@ class SessionWeek(s.Point):
     @property
     def text(self) -> str:
         """ "Week of Mon 4 May: 2 of 4 planned walks (1 walking test)", "Week of Mon 4 May:
-        5 of 7 planned routine sessions done (6 started)": counts, never a judgement."""
-        done, planned, day = int(self.exact), self.planned, day_text(self.day)
+        5 of 7 planned routine sessions (6 started)": counts, never a judgement."""
+        done, day = int(self.exact), day_text(self.day)
         if self.key == WALKS_DONE:
-            walks = (
-                ngettext(
-                    "{done} of {planned} planned walk", "{done} of {planned} planned walks", planned
-                )
-                if planned
-                else ngettext("{n} walk", "{n} walks", done)
-            ).format(done=done, planned=planned, n=done)
+            walks = walks_text(done, self.planned)
             if self.started:
                 return ngettext(
                     "Week of {day}: {walks} ({n} walking test)",
@@ -74,16 +101,10 @@ class SessionWeek(s.Point):
                     self.started,
                 ).format(day=day, walks=walks, n=self.started)
             return _("Week of {day}: {walks}").format(day=day, walks=walks)
-        sessions = (
-            ngettext(
-                "{done} of {planned} planned routine session done",
-                "{done} of {planned} planned routine sessions done",
-                planned,
-            )
-            if planned
-            else ngettext("{n} routine session done", "{n} routine sessions done", done)
-        ).format(done=done, planned=planned, n=done)
+        sessions = routines_text(done, self.planned)
         if self.started != done:
+            # Translators: routine sessions done of those planned, then how many were
+            # started in all (some stopped early, or of a routine no longer in the plan).
             return ngettext(
                 "Week of {day}: {sessions} ({n} started)",
                 "Week of {day}: {sessions} ({n} started)",
@@ -140,36 +161,27 @@ def session_series(adherence: s.AdherenceSeries) -> SessionSeries:
 
 
 def adherence_line(week: str, walks: SessionWeek, routines: SessionWeek) -> str:
-    """One week's done and planned in words: "This week so far: walks 2 of 4, routines 5
-    of 7."; a week with nothing planned gives the counts alone."""
-    counts = {
-        "walks_done": int(walks.exact),
-        "walks_planned": walks.planned,
-        "routines_done": int(routines.exact),
-        "routines_planned": routines.planned,
-    }
-    if walks.planned or routines.planned:
-        said = {
-            "this": _(
-                "This week so far: walks {walks_done} of {walks_planned}, "
-                "routines {routines_done} of {routines_planned}."
-            ),
-            "last": _(
-                "Last week: walks {walks_done} of {walks_planned}, "
-                "routines {routines_done} of {routines_planned}."
-            ),
+    """One week's sessions in status's and the report's words, each kind on its own:
+    "This week so far: 3 of 4 planned walks and 2 of 7 planned routine sessions."; a kind
+    with nothing planned and nothing done is left out."""
+    parts = [
+        text(int(point.exact), point.planned)
+        for point, text in ((walks, walks_text), (routines, routines_text))
+        if point.planned or point.exact
+    ]
+    if not parts:
+        return {
+            "this": _("This week so far: nothing was planned yet."),
+            "last": _("Last week: nothing was planned."),
         }[week]
-    else:
-        said = {
-            "this": _(
-                "This week so far: walks {walks_done}, routines {routines_done}; "
-                "nothing planned yet."
-            ),
-            "last": _(
-                "Last week: walks {walks_done}, routines {routines_done}; nothing was planned."
-            ),
-        }[week]
-    return said.format(**counts)
+    said = parts[0]
+    if len(parts) == 2:
+        # Translators: two counts side by side: walks, then routine sessions.
+        said = _("{walks} and {routines}").format(walks=parts[0], routines=parts[1])
+    return {
+        "this": _("This week so far: {sessions}."),
+        "last": _("Last week: {sessions}."),
+    }[week].format(sessions=said)
 
 
 T = TypeVar("T")
