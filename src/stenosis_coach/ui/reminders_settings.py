@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach import APP_TITLE
-from stenosis_coach.core.reminders import ReminderSettings, comes_at, time_text, typed_time
+from stenosis_coach.core.reminders import ReminderSettings, comes_at, time_text
 from stenosis_coach.core.settings import Settings
 from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.inputs import COMMAND_MODIFIERS, is_plain_key
+from stenosis_coach.ui.inputs import is_plain_key
 from stenosis_coach.ui.tray import tray_available
 from stenosis_coach.ui.widgets import SPACING, Card, label
 
@@ -69,23 +69,13 @@ COMES_LATER = {
 }
 
 
-_SEPARATORS = {":", ".", "h"}
-_EDIT_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
-
-
 class TimeField(QTimeEdit):
     """A time box that is one Tab stop (as :class:`ui.inputs.DateField`): Tab leaves it,
-    arriving the hour is selected, Left and Right move between hour and minutes, Up and
-    Down change the part the cursor is in; Ctrl, Alt or Meta never change the time, and
-    the mouse wheel changes it only once the box has the focus. No tiny arrows: the large
-    − and + beside it (:class:`TimeEntry`) are for the mouse. As tall as a button and as
-    wide as its text at every text size.
-
-    Typing sets the time as it is typed (core.reminders.typed_time): "1955" or "19:55" is
-    19:55, "955" is 09:55, each digit shown at once (Qt's own typing did nothing until Up
-    or Down had been pressed, and left half-typed times such as "2:00"). Typing starts on
-    arriving, after an arrow key, or after a whole time; Backspace takes back a digit.
-    Typed in the minutes (after Right), the digits are the minutes."""
+    arriving the cursor is on the hour, Left and Right move between hour and minutes, Up
+    and Down change the part the cursor is in; Ctrl, Alt or Meta never change the time,
+    and the mouse wheel changes it only once the box has the focus. No tiny arrows: the
+    large − and + beside it (:class:`TimeEntry`) are for the mouse. As tall as a button
+    and as wide as its text at every text size."""
 
     def __init__(self, name: str, value: time, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,9 +86,6 @@ class TimeField(QTimeEdit):
         # at all, so the arrows stay and take no room.
         self.setStyleSheet(NO_ARROWS)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._typed = ""  # what was typed since typing started (see the class's words)
-        self._before: time | None = None  # the time when typing started
-        self._minutes_only = False
         self.set_wall(value)
         self._fit()
 
@@ -126,86 +113,13 @@ class TimeField(QTimeEdit):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
-        self._typed = ""
-        if event.reason() != Qt.FocusReason.MouseFocusReason:  # a click places the cursor
-            self.setSelectedSection(QTimeEdit.Section.HourSection)
-
-    def focusOutEvent(self, event) -> None:
-        self._typed = ""
-        super().focusOutEvent(event)
+        self.setCurrentSection(QTimeEdit.Section.HourSection)
 
     def keyPressEvent(self, event) -> None:
-        text = event.text()
-        typing = text.isdigit() or text in _SEPARATORS or event.key() in _EDIT_KEYS
-        if event.modifiers() & COMMAND_MODIFIERS:
-            if event.key() in _STEP_KEYS or (text and typing) or event.key() in _EDIT_KEYS:
-                event.ignore()  # a command key, never a change of time
-                return
-            super().keyPressEvent(event)
+        if event.key() in _STEP_KEYS and not is_plain_key(event):
+            event.ignore()  # a command key, never a change of time
             return
-        if text and typing or event.key() in _EDIT_KEYS:
-            self._type(text, event.key())
-            event.accept()
-            return
-        if text.isprintable() and text:
-            event.accept()  # a letter is no time: nothing changes
-            return
-        self._typed = ""
         super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
-            self.setSelectedSection(self.currentSection())
-
-    def _type(self, text: str, key: int) -> None:
-        """One key of a time typed (a digit, ":" or Backspace): the time it makes, at once."""
-        if not self._typed:
-            self._before = self.wall()
-            self._minutes_only = self.currentSection() == QTimeEdit.Section.MinuteSection
-        if key in _EDIT_KEYS:
-            if not self._typed:
-                return
-            typed = self._typed[:-1]
-        elif self._full(self._typed):
-            typed = text  # a whole time was typed: a new one starts
-            self._before = self.wall()
-        else:
-            typed = self._typed + text
-        wanted = self._read(typed)
-        if wanted is None:
-            if typed and not self._typed:
-                return  # nothing that starts a time
-            if typed:
-                return  # no such time ("2460"): the last key is left out
-            wanted = self._before  # all taken back: the time before typing
-        self._typed = typed
-        if wanted is not None:
-            self.set_wall(wanted)
-        part = QTimeEdit.Section.MinuteSection
-        if not self._minutes_only and not self._hours_done(typed):
-            part = QTimeEdit.Section.HourSection
-        self.setSelectedSection(part)
-
-    def _read(self, typed: str) -> time | None:
-        if not typed:
-            return None
-        if self._minutes_only:
-            if not typed.isdigit() or len(typed) > 2 or int(typed) > 59:
-                return None
-            before = self._before or self.wall()
-            return before.replace(minute=int(typed))
-        return typed_time(typed)
-
-    def _full(self, typed: str) -> bool:
-        if self._minutes_only:
-            return len(typed) >= 2
-        digits = typed.replace(":", "").replace(".", "").replace("h", "")
-        if any(sep in typed for sep in _SEPARATORS):
-            return len(typed.split(typed.strip("0123456789")[0])[-1]) >= 2
-        return len(digits) >= 4
-
-    def _hours_done(self, typed: str) -> bool:
-        if any(sep in typed for sep in _SEPARATORS):
-            return True
-        return len(typed) >= 3 or (len(typed) == 2 and int(typed) <= 23) or typed in {"3", "4", "5", "6", "7", "8", "9"}
 
     def wheelEvent(self, event) -> None:
         if not self.hasFocus():
