@@ -222,3 +222,28 @@ def test_the_guide_names_the_walk_buttons_as_the_screens_show_them(window, qtbot
             words, key = found.groups()
             assert f"“{words}” ({key})" in walk_text, widget.text()
         screen.deleteLater()
+
+
+def test_the_guide_names_the_rest_and_resume_buttons_as_the_walk_shows_them(window, qtbot, clock):
+    """“Symptoms eased — ready” (R) in a rest and “Resume” (Space) when paused, read off a
+    training walk as it runs."""
+    import re
+
+    walk_text = " ".join(guide_words.find_section("walk").texts())
+
+    def named(widget) -> str:
+        words, key = re.fullmatch(r"(.+?)\s+\((.+)\)", widget.text()).groups()
+        return f"“{words}” ({key})"
+
+    baseline_test(window, clock)
+    page = window.show_page("walk")
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    coach, screen = window.walking.coach, window.flow
+    clock.advance(30)
+    coach.tick()
+    qtbot.mouseClick(screen.main, Qt.MouseButton.LeftButton)  # symptoms starting: a rest
+    coach.tick()
+    assert named(screen.main) in walk_text and "(R)" in screen.main.text()
+    qtbot.mouseClick(screen.pause, Qt.MouseButton.LeftButton)
+    coach.tick()
+    assert named(screen.main) in walk_text and "(Space)" in screen.main.text()
