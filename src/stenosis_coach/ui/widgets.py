@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -532,3 +532,43 @@ def pressed_by_keys(button: QWidget) -> bool:
     """Whether ``button`` is being clicked from the keyboard right now (not the mouse,
     not the program)."""
     return any(pressed is button for pressed in _pressed_by_keys)
+
+
+class EnterSaves(QObject):
+    """Enter (the main key or the keypad's) in one of a form's text ``boxes`` (those typed
+    last) presses its ``save`` button, as a dialog's boxes do; show the key on the button
+    (``shortcut_hint="Enter"``). While ``save`` is disabled (an answer still missing) it
+    calls ``otherwise`` instead (to take the focus where the answer goes). With Ctrl, Alt
+    or Meta held, Enter is a command and saves nothing."""
+
+    def __init__(
+        self,
+        save: QAbstractButton,
+        *boxes: QWidget,
+        otherwise: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(save)
+        self._save = save
+        self._otherwise = otherwise
+        for box in boxes:
+            box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event  # a QKeyEvent
+        if key.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+            return False
+        command = (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if key.modifiers() & command or key.isAutoRepeat():  # type: ignore[attr-defined]
+            return True  # a command, or the key held down: nothing saved (again)
+        if self._save.isEnabled() and self._save.isVisible():
+            with keyboard_press(self._save):
+                self._save.click()
+        elif self._otherwise is not None:
+            self._otherwise()
+        return True

@@ -11,7 +11,15 @@ from stenosis_coach.core.walking.model import WalkEnd, WalkKind
 from stenosis_coach.core.words import minutes_text, spoken_text, walked_text
 from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.inputs import NumberField, RatingScale
-from stenosis_coach.ui.widgets import SPACING, ActionRow, Card, PageBase, button, label
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    ActionRow,
+    Card,
+    EnterSaves,
+    PageBase,
+    button,
+    label,
+)
 
 ENDINGS = {  # translated where shown: ending_text
     WalkEnd.COMPLETED: N_("Well done: you finished the walk."),  # a training walk's target
@@ -97,9 +105,12 @@ class WalkSummaryScreen(PageBase):
         self.error = label("", "error")
         self.error.hide()
         self.hint = label(_("Choose a number from 0 to 10, then save."), "secondary")
-        self.save = button(_("Save the walk"), kind="primary")
+        self.save = button(_("Save the walk"), kind="primary", shortcut_hint="Enter")
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
+        # Enter in the boxes typed last saves, as Save does; before the pain is chosen
+        # it takes the focus to the pain question (the hint says why Save waits).
+        EnterSaves(self.save, self.distance.edit, self.notes, otherwise=self._ask_pain)
         self.leave = button(
             _("Leave without saving"), _("Leave without saving the walk"), shortcut_hint="Esc"
         )
@@ -115,6 +126,10 @@ class WalkSummaryScreen(PageBase):
     def _rated(self, _value: int) -> None:
         self.save.setEnabled(True)
         self.hint.hide()
+
+    def _ask_pain(self) -> None:
+        self.pain.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.bring_into_view(self.pain)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
