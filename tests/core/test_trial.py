@@ -6,12 +6,11 @@ from fractions import Fraction
 
 from stenosis_coach.core.due import ActiveRoutine, DueInputs, RoutinePlanIn, WalkingPlanIn
 from stenosis_coach.core.outcomes.model import ZCQ, Questionnaire
+from stenosis_coach.core.progress.outcomes import zcq_judgement
 from stenosis_coach.core.progress.verdict import compute_verdict
-from stenosis_coach.core.report.model import zcq_change_text
 from stenosis_coach.core.trial import Trial, trial_of, trial_review, trial_start
 from stenosis_coach.core.walking.model import Walk, WalkKind
 from stenosis_coach.core.walking.prescription import PlanStart
-from stenosis_coach.core.words import day_text
 
 MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 ROUTINE = ActiveRoutine("pt-flexion", "Flexion", 3, 900.0)
@@ -52,6 +51,9 @@ def test_week_n_of_12_and_the_review_after_84_days():
     done = Trial(start, start + timedelta(days=84))
     assert done.done
     assert done.week_line() == "Your 12 weeks are done: the programme started on Mon 2 Mar."
+    # The report speaks of the patient neutrally, never "your"
+    assert week12.report_line() == "Week 12 of the 12-week programme (started on Mon 2 Mar)."
+    assert done.report_line() == "12-week programme completed on Mon 25 May (started on Mon 2 Mar)."
     inputs = DueInputs(walking_plans=[plan(MONDAY)])
     assert trial_of(inputs, MONDAY + timedelta(days=84), UTC) == done
 
@@ -72,12 +74,22 @@ def test_the_review_says_the_verdicts_and_the_questionnaires_own_words():
     trial = Trial(date(2026, 3, 2), date(2026, 5, 25))
     review = trial_review(trial, before + since, [], zcq, UTC)
     verdict = compute_verdict(since, [], trial.today, UTC)
-    assert review.changes[0] == f"Since Mon 2 Mar 2026: {verdict.summary}"
+    # One colon-free lead, then the verdict's own sentences (never "Since …: Improving: …")
+    assert review.changes[0] == f"Your walking tests since Mon 2 Mar 2026. {verdict.summary}"
     assert "4:00 min → 7:00 min" in review.changes[0]  # walking before symptoms, min:sec
+    assert review.walking == verdict.summary  # for the report's own lead
     from stenosis_coach.core.outcomes.summary import outcomes_of
+    from stenosis_coach.core.progress.outcomes import zcq_change_lines
 
-    said = zcq_change_text(outcomes_of(zcq).zcq, lambda d: day_text(d, trial.today))
-    assert review.changes[1] == said
+    # The questionnaire in the words its thank-you says: each score with its scale and days
+    said = zcq_change_lines(outcomes_of(zcq).zcq, trial.today)
+    assert list(review.changes[1:]) == said
+    assert review.changes[1] == (
+        "Your symptoms, on a scale of 1 to 5 (lower is better): 3.00 on Mon 2 Mar, "
+        "1.86 on Mon 18 May."
+    )
+    assert review.changes[2].startswith("What you can do, on a scale of 1 to 4 (lower means")
+    assert review.changes[3] == zcq_judgement(outcomes_of(zcq).zcq)
     assert "clinician" in review.advice and review.lines[-1] == review.advice
     for word in ("poor", "fail", "bad"):
         assert word not in " ".join(review.lines).lower()
@@ -94,5 +106,12 @@ def test_under_the_pseudo_locale_each_line_is_one_wrapped_message(pseudo):
 
     trial = Trial(date(2026, 3, 2), date(2026, 5, 25))
     review = trial_review(trial, [], [], [], UTC)
-    for line in (review.title, *review.lines, trial.week_line()):
+    for line in (review.title, *review.lines, trial.week_line(), trial.report_line()):
         assert is_pseudo_wrapped(line) and line.startswith("⟦"), line
+
+
+def test_the_reports_review_line_is_neutral_and_has_one_lead():
+    trial = Trial(date(2026, 3, 2), date(2026, 5, 25))
+    review = trial_review(trial, [], [], [], UTC)
+    line = review.report_line()
+    assert line == f"Walking tests since the programme started on Mon 2 Mar 2026. {review.walking}"

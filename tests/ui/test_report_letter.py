@@ -74,7 +74,9 @@ def test_the_adherence_line_says_counts_not_a_judgement(db, qtbot):
 
 def test_the_trial_line_after_12_weeks(db, qtbot):
     p1 = demo_report(db, 16).page1
-    assert p1.trial_lines[0].startswith("Your 12 weeks are done: the programme started on ")
+    # The report is for the clinician: of the patient neutrally, not "Your 12 weeks …"
+    assert p1.trial_lines[0].startswith("12-week programme completed on ")
+    assert "(started on " in p1.trial_lines[0] and "your" not in p1.trial_lines[0].lower()
 
 
 def test_under_the_pseudo_locale_the_new_lines_are_wrapped_on_letter(pseudo, db, qtbot, tmp_path):

@@ -46,6 +46,8 @@ class TodayModel:
     # review once the 12 weeks are done (None: not yet, or hidden).
     trial_line: str = ""
     review: TrialReview | None = None
+    # The review was hidden ("Done, hide this"): Today offers to show it again.
+    review_hidden: bool = False
 
     @property
     def nothing_due(self) -> bool:
@@ -135,6 +137,7 @@ def compose_today(
     last_result: str | None = None,
     trial_line: str = "",
     review: TrialReview | None = None,
+    review_hidden: bool = False,
 ) -> TodayModel:
     blocking = [item for item in items if item.blocks_plan]
     if blocking:  # issue 3: until the patient has been checked, the advice replaces the plan
@@ -147,4 +150,5 @@ def compose_today(
         last_result=last_result,
         trial_line=trial_line,
         review=review if not blocking else None,  # safety advice first, alone
+        review_hidden=review_hidden and not blocking,
     )

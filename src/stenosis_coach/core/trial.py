@@ -4,9 +4,12 @@ Pure. The trial starts on the local day of the newest plan's start (a walking pl
 plan's routines, imported or made, up to the moment); with no plan, on the day of the
 first walk or routine session. Today says "Week N of 12" calmly; once 12 weeks are done
 (84 days from the start), a review: what changed since the start, in the words the
-verdict and the report already use (the verdict's sentence over the walking tests since the
-start, the ZCQ's line), and the advice to take the report to the clinician. The review can
-be hidden; it is hidden for that start only (a new plan starts a new trial).
+verdict and the questionnaire already use (the verdict's sentence over the walking tests
+since the start; the ZCQ's scores with their scales, as its thank-you says them), and the
+advice to take the report to the clinician. The review can be hidden (and shown again); it
+is hidden for that start only (a new plan starts a new trial). The report says the trial
+neutrally (:meth:`Trial.report_line`, :meth:`TrialReview.report_line`): the clinician
+reads it.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from stenosis_coach.core.due import DueInputs
 from stenosis_coach.core.outcomes.model import Questionnaire
 from stenosis_coach.core.outcomes.summary import outcomes_of
+from stenosis_coach.core.progress.outcomes import zcq_change_lines
 from stenosis_coach.core.progress.verdict import DailyDoses, compute_verdict
-from stenosis_coach.core.report.model import zcq_change_text
 from stenosis_coach.core.walking.model import Walk
 from stenosis_coach.core.words import day_text
 from stenosis_coach.i18n import _
@@ -69,6 +72,19 @@ class Trial:
             week=self.week, weeks=TRIAL_WEEKS, day=day
         )
 
+    def report_line(self) -> str:
+        """The same for the report, read by the clinician: of the patient neutrally, never
+        "your" ("Week 3 of the 12-week programme (started on Mon 2 Mar).", or "12-week
+        programme completed on Mon 25 May (started on Mon 2 Mar).")."""
+        start = day_text(self.start, self.today)
+        if self.done:
+            return _("12-week programme completed on {end} (started on {start}).").format(
+                end=day_text(trial_end(self.start), self.today), start=start
+            )
+        return _("Week {week} of the 12-week programme (started on {start}).").format(
+            week=self.week, start=start
+        )
+
 
 def trial_of(inputs: DueInputs, at: datetime, tz: tzinfo) -> Trial | None:
     start = trial_start(inputs, at, tz)
@@ -91,10 +107,19 @@ class TrialReview:
     title: str
     changes: tuple[str, ...]
     advice: str
+    walking: str = ""  # the verdict's own sentences over the walking tests since the start
 
     @property
     def lines(self) -> tuple[str, ...]:
         return (*self.changes, self.advice)
+
+    def report_line(self) -> str:
+        """What changed in walking, for the report (neutral: the clinician reads it)."""
+        # Translators: {verdict} is the verdict's own sentences ("Improving: your walking
+        # has got better. Walking before symptoms: 4:00 min → 7:00 min (+75%). …").
+        return _("Walking tests since the programme started on {day}. {verdict}").format(
+            day=day_text(self.start, year=True), verdict=self.walking
+        )
 
 
 def trial_review(
@@ -112,20 +137,21 @@ def trial_review(
     kept = [d for d in doses if start <= d.date <= today]
     verdict = compute_verdict(since, kept, today, tz)
     answered = [q for q in questionnaires if start <= q.date <= today]
-    zcq_line = zcq_change_text(outcomes_of(answered).zcq, lambda d: day_text(d, today))
     changes = [
+        # A lead without a colon: the verdict's own sentences start "Improving: …".
         # Translators: {verdict} is the verdict's own sentences ("Improving: your walking
         # has got better. Walking before symptoms: 4:00 min → 7:00 min (+75%). …").
-        _("Since {day}: {verdict}").format(
+        _("Your walking tests since {day}. {verdict}").format(
             day=day_text(start, today, year=True), verdict=verdict.summary
-        )
+        ),
+        # The questionnaire as its thank-you says it: each score with its scale and days.
+        *zcq_change_lines(outcomes_of(answered).zcq, today),
     ]
-    if zcq_line:
-        changes.append(zcq_line)
     return TrialReview(
         start=start,
         title=_("Your 12 weeks: what changed"),
         changes=tuple(changes),
+        walking=verdict.summary,
         advice=_(
             "Take your report to your clinician: together you can look at what changed and "
             "decide what comes next. Keep going with your plan until then."

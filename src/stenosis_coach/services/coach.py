@@ -556,6 +556,12 @@ class Coach:
 
         return hide_trial_review(self.database, start)
 
+    def show_trial_review(self) -> Changes:
+        """Undo "Done, hide this": Today shows the 12-week review again."""
+        from stenosis_coach.services.today import show_trial_review
+
+        return show_trial_review(self.database)
+
     def mark_welcome_seen(self) -> Changes:
         from stenosis_coach.services import safety
 

@@ -119,18 +119,18 @@ def report_of(
 
 
 def trial_lines(model: ReadModel, at: datetime, first: date, tz: tzinfo) -> tuple[str, ...]:
-    """The 12-week trial on page 1 (issue 16): Today's week line; once the 12 weeks are done,
+    """The 12-week trial on page 1 (issue 16): the week line, said neutrally; once done,
     also what changed since the trial's start, when the range does not start with it (else
     the verdict on the page says it already). Shown even when hidden on Today: the report is
     for the clinician."""
     trial = trial_now(model, at, tz)[0]
     if trial is None:
         return ()
-    lines = [trial.week_line()]
+    lines = [trial.report_line()]  # the clinician reads it: neutral, never "your"
     if trial.done and trial.start != first:
         doses = [DailyDoses(log.day, log.doses) for log in model.logs]
         review = trial_review(trial, model.walks, doses, model.questionnaires, tz)
-        lines.append(review.changes[0])
+        lines.append(review.report_line())
     return tuple(lines)
 
 

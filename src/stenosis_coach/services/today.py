@@ -61,12 +61,16 @@ def _today(model: ReadModel, now: datetime, tz: tzinfo) -> TodayModel:
     for provider in _providers:
         items.extend(provider(db, now))
     trial, review = trial_now(model, now, tz)
+    hidden = (  # "Done, hide this": Today offers to show it again
+        review is None and trial is not None and trial.done and trial_review_hidden(db, trial.start)
+    )
     return compose_today(
         local,
         items,
         last_result(db, tz, model.walks),
         trial_line=trial.week_line() if trial is not None else "",
         review=review,
+        review_hidden=hidden,
     )
 
 
@@ -109,6 +113,12 @@ def hide_trial_review(db: Database, start: date) -> Changes:
     """ "Done, hide this": the review of the trial that started on ``start`` is not shown
     again (remembered in the data, so across restarts)."""
     SafetyRepository(db).set_state(TRIAL_REVIEW_HIDDEN, start.isoformat())
+    return Changes.of(Change.PLANS)
+
+
+def show_trial_review(db: Database) -> Changes:
+    """Undo "Done, hide this": Today shows the review again."""
+    SafetyRepository(db).set_state(TRIAL_REVIEW_HIDDEN, "")
     return Changes.of(Change.PLANS)
 
 

@@ -102,6 +102,78 @@ def zcq_lines(zcq: ZcqOutcome) -> list[str]:
     ]
 
 
+def _first_and_now(
+    words: dict[bool, str],
+    first: Fraction,
+    first_day: date,
+    latest: Fraction,
+    latest_day: date,
+    today: date,
+) -> str:
+    """One of ``words`` (``True``: the latest is today's) filled with both scores and days."""
+    return words[latest_day == today].format(
+        first=score_text(first),
+        first_day=day_text(first_day, today),
+        latest=score_text(latest),
+        latest_day=day_text(latest_day, today),
+    )
+
+
+def zcq_change_lines(zcq: ZcqOutcome, today: date) -> list[str]:
+    """The ZCQ's first and latest scores for the patient, each with its scale and its days
+    ("Your symptoms, on a scale of 1 to 5 (lower is better): 3.29 on Thu 10 Sep, 2.14
+    today."), then what the change means (:func:`zcq_judgement`). Said by the
+    questionnaire's thank-you and the 12-week review. Empty with fewer than two."""
+    first, latest = zcq.first, zcq.latest
+    if zcq.change is None or first is None or latest is None:
+        return []
+    lines = []
+    if first.symptom_severity is not None and latest.symptom_severity is not None:
+        said = {
+            True: _(
+                "Your symptoms, on a scale of 1 to 5 (lower is better): {first} on "
+                "{first_day}, {latest} today."
+            ),
+            False: _(
+                "Your symptoms, on a scale of 1 to 5 (lower is better): {first} on "
+                "{first_day}, {latest} on {latest_day}."
+            ),
+        }
+        lines.append(
+            _first_and_now(
+                said,
+                first.symptom_severity,
+                first.date,
+                latest.symptom_severity,
+                latest.date,
+                today,
+            )
+        )
+    if first.physical_function is not None and latest.physical_function is not None:
+        said = {
+            True: _(
+                "What you can do, on a scale of 1 to 4 (lower means less trouble): "
+                "{first} on {first_day}, {latest} today."
+            ),
+            False: _(
+                "What you can do, on a scale of 1 to 4 (lower means less trouble): "
+                "{first} on {first_day}, {latest} on {latest_day}."
+            ),
+        }
+        lines.append(
+            _first_and_now(
+                said,
+                first.physical_function,
+                first.date,
+                latest.physical_function,
+                latest.date,
+                today,
+            )
+        )
+    lines.append(zcq_judgement(zcq))
+    return lines
+
+
 def zcq_source() -> str:
     """The instrument, cited where its scores are shown."""
     return _("Source: {source}").format(source=_(ZCQ_SOURCE_TEXT))

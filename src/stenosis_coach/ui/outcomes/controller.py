@@ -24,7 +24,7 @@ from stenosis_coach.core.outcomes.zcq import (
     score_text,
     zcq_outcome,
 )
-from stenosis_coach.core.progress.outcomes import zcq_judgement
+from stenosis_coach.core.progress.outcomes import zcq_change_lines
 from stenosis_coach.core.walking.logged import FormProblems
 from stenosis_coach.core.words import day_text
 from stenosis_coach.errors import InvalidInput
@@ -77,51 +77,8 @@ def result_lines(questionnaires: list[Questionnaire], today: date) -> list[str]:
                 "for both, lower means less trouble."
             )
         )
-    else:
-        first, latest = zcq.first, zcq.latest
-        if first.symptom_severity is not None and latest.symptom_severity is not None:
-            said = {
-                True: _(
-                    "Your symptoms, on a scale of 1 to 5 (lower is better): {first} on "
-                    "{first_day}, {latest} today."
-                ),
-                False: _(
-                    "Your symptoms, on a scale of 1 to 5 (lower is better): {first} on "
-                    "{first_day}, {latest} on {latest_day}."
-                ),
-            }
-            lines.append(
-                _first_and_now(
-                    said,
-                    first.symptom_severity,
-                    first.date,
-                    latest.symptom_severity,
-                    latest.date,
-                    today,
-                )
-            )
-        if first.physical_function is not None and latest.physical_function is not None:
-            said = {
-                True: _(
-                    "What you can do, on a scale of 1 to 4 (lower means less trouble): "
-                    "{first} on {first_day}, {latest} today."
-                ),
-                False: _(
-                    "What you can do, on a scale of 1 to 4 (lower means less trouble): "
-                    "{first} on {first_day}, {latest} on {latest_day}."
-                ),
-            }
-            lines.append(
-                _first_and_now(
-                    said,
-                    first.physical_function,
-                    first.date,
-                    latest.physical_function,
-                    latest.date,
-                    today,
-                )
-            )
-        lines.append(zcq_judgement(zcq))
+    else:  # each score with its scale and days, then what the change means
+        lines.extend(zcq_change_lines(zcq, today))
     psfs = psfs_outcome(questionnaires)
     if psfs.change is not None and psfs.first and psfs.latest:
         assert psfs.first.mean is not None and psfs.latest.mean is not None

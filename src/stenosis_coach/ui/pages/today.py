@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
 from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
+from stenosis_coach.ui.undo import UNDO_KEYS, add_undo_shortcut
 from stenosis_coach.ui.widgets import (
     SPACING,
     ActionRow,
@@ -51,6 +52,30 @@ class TodayPage(PageBase):
         self._items_box = QVBoxLayout()
         self._items_box.setSpacing(2 * SPACING)
         layout.addLayout(self._items_box)
+        # The 12-week review once hidden: where it is still seen, and the way back (after
+        # the day's plan, where the review was; Ctrl+Z too).
+        self.review_hidden = QWidget()
+        hidden = QVBoxLayout(self.review_hidden)
+        hidden.setContentsMargins(0, 0, 0, 0)
+        hidden.setSpacing(SPACING)
+        self.review_hidden_note = label(
+            _(
+                "The 12-week review is hidden. Page 1 of your report still shows what "
+                "changed since your programme started."
+            ),
+            "secondary",
+        )
+        self.review_hidden_note.setObjectName("trial-review-hidden")
+        hidden.addWidget(self.review_hidden_note)
+        self.show_review = button(
+            _("Show the review again"), _("Show the 12-week review again"), shortcut_hint=UNDO_KEYS
+        )
+        self.show_review.setObjectName("trial-review-show")
+        self.show_review.clicked.connect(self._show_review_again)
+        hidden.addLayout(button_row(self.show_review))
+        self.review_hidden.hide()
+        layout.addWidget(self.review_hidden)
+        add_undo_shortcut(self, self._undo_hide)
         self.last_result = label("", "secondary")
         layout.addWidget(self.last_result)
         layout.addStretch(1)
@@ -74,12 +99,11 @@ class TodayPage(PageBase):
             card = Card(_(NOTHING_DUE_TITLE))
             card.body.addWidget(label(_(NOTHING_DUE)))
             self._items_box.addWidget(card)
-        review = model.review  # after what is urgent, before the day's plan: seen at once
+        # The review comes after the day's plan: a page key puts the focus on the first
+        # thing due, never on "Done, hide this" (the week line above says 12 weeks are done).
         for item in model.items:
-            if review is not None and not item.urgent:
-                self._items_box.addWidget(self._review_card(review))
-                review = None
             card = Card(item.title, role="warning" if item.urgent else "card")
+            card.setProperty("card-key", item.key)
             if item.detail:  # a routine imported without a description has none: no gap
                 card.body.addWidget(label(item.detail))
             if item.choices:
@@ -99,8 +123,9 @@ class TodayPage(PageBase):
                 start.clicked.connect(lambda _=False, a=item.action: self.action_requested.emit(a))
                 card.body.addLayout(button_row(start))
             self._items_box.addWidget(card)
-        if review is not None:
-            self._items_box.addWidget(self._review_card(review))
+        if model.review is not None:
+            self._items_box.addWidget(self._review_card(model.review))
+        self.review_hidden.setVisible(model.review_hidden)
         self.last_result.setText(model.last_result or "")
         self.last_result.setVisible(bool(model.last_result))
 
@@ -120,16 +145,45 @@ class TodayPage(PageBase):
         return card
 
     def _hide_review(self, start: date) -> None:
-        write(
+        """Hide it; the focus goes to "Show the review again" (one more Space undoes)."""
+        done = write(
             self._context,
             lambda coach: coach.hide_trial_review(start),
             _("The review was not hidden"),
         )
+        if done is not None and self.review_hidden.isVisible():
+            self.show_review.setFocus(Qt.FocusReason.OtherFocusReason)
+            _keep_in_view(self.show_review)
+
+    def _show_review_again(self) -> None:
+        done = write(
+            self._context,
+            lambda coach: coach.show_trial_review(),
+            _("The review was not shown again"),
+        )
+        hide = self.findChild(QPushButton, "trial-review-hide")
+        if done is not None and hide is not None and hide.isVisible():
+            hide.setFocus(Qt.FocusReason.OtherFocusReason)
+            _keep_in_view(hide)
+
+    def _undo_hide(self) -> None:
+        """Ctrl+Z on Today: the review hidden comes back (nothing else to undo here)."""
+        if self.review_hidden.isVisible():
+            self._show_review_again()
 
     def _clear_items(self) -> None:
         while self._items_box.count():
             item = self._items_box.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
+
+
+def _keep_in_view(widget: QWidget) -> None:
+    """The page scrolls (large text): keep the control that took the focus in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if isinstance(parent, QScrollArea):
+        parent.ensureWidgetVisible(widget, 0, 2 * SPACING)
