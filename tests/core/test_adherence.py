@@ -277,3 +277,12 @@ def test_the_new_programme_sentence_is_one_wrapped_message(pseudo):
     inputs = DueInputs(walking_plans=[plan_at(start)], routine_plans=[routines_at(start, PLANNED)])
     said = last_14_days(inputs, SUNDAY, UTC).sentence()
     assert is_pseudo_wrapped(said) and said.startswith("⟦")
+
+
+def test_the_counts_are_one_wording_for_status_the_report_and_progress():
+    from stenosis_coach.core.adherence import sessions_text
+
+    assert sessions_text(3, 4, 2, 7) == "3 of 4 planned walks and 2 of 7 planned routine sessions"
+    assert sessions_text(6, 4, 0, 0) == "6 walks (4 planned)"
+    assert sessions_text(2, 0, 1, 7) == "2 walks and 1 of 7 planned routine sessions"
+    assert sessions_text(0, 0, 0, 0) == ""

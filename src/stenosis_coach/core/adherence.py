@@ -101,15 +101,24 @@ class Adherence:
         ).format(days=ago, sessions=sessions)
 
     def _sessions(self, walks_planned: int, routines_planned: int) -> str:
-        parts = []
-        if walks_planned or self.walks_done:
-            parts.append(_walks_text(self.walks_done, walks_planned))
-        if routines_planned or self.routines_done:
-            parts.append(_routines_text(self.routines_done, routines_planned))
-        if len(parts) == 1:
-            return parts[0]
-        # Translators: two counts side by side: walks, then routine sessions.
-        return _("{walks} and {routines}").format(walks=parts[0], routines=parts[1])
+        return sessions_text(self.walks_done, walks_planned, self.routines_done, routines_planned)
+
+
+def sessions_text(
+    walks_done: int, walks_planned: int, routines_done: int, routines_planned: int
+) -> str:
+    """Each kind on its own, never a total: "3 of 4 planned walks and 2 of 7 planned
+    routine sessions"; a kind with nothing planned and nothing done is left out ("": both).
+    The counts of every adherence sentence (status, the report, Progress's weeks)."""
+    parts = []
+    if walks_planned or walks_done:
+        parts.append(walks_text(walks_done, walks_planned))
+    if routines_planned or routines_done:
+        parts.append(routines_text(routines_done, routines_planned))
+    if len(parts) < 2:
+        return "".join(parts)
+    # Translators: two counts side by side: walks, then routine sessions.
+    return _("{walks} and {routines}").format(walks=parts[0], routines=parts[1])
 
 
 def _spread(per_week: int, days: int) -> int:
@@ -117,7 +126,12 @@ def _spread(per_week: int, days: int) -> int:
     return -(-per_week * days // WEEK)
 
 
-def _walks_text(done: int, planned: int) -> str:
+def walks_text(done: int, planned: int) -> str:
+    """Walks done against planned, as every adherence sentence says them (status, the
+    report, Progress's weeks): "3 of 4 planned walks", "6 walks (4 planned)" (never "6 of
+    4"), "2 walks" when nothing was planned."""
+    if not planned:
+        return ngettext("{n} walk", "{n} walks", done).format(n=done)
     if done > planned:  # more than planned: never "10 of 8"
         return ngettext(
             "{done} walk ({planned} planned)", "{done} walks ({planned} planned)", done
@@ -127,7 +141,11 @@ def _walks_text(done: int, planned: int) -> str:
     ).format(done=done, planned=planned)
 
 
-def _routines_text(done: int, planned: int) -> str:
+def routines_text(done: int, planned: int) -> str:
+    """Routine sessions done against planned: "5 of 7 planned routine sessions", "8
+    routine sessions (7 planned)", "2 routine sessions" when nothing was planned."""
+    if not planned:
+        return ngettext("{n} routine session", "{n} routine sessions", done).format(n=done)
     if done > planned:
         return ngettext(
             "{done} routine session ({planned} planned)",

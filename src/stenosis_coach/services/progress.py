@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import cached_property
 from typing import TypeVar
 
+from stenosis_coach.core.adherence import routines_text, sessions_text, walks_text
 from stenosis_coach.core.clock import LOCAL
 from stenosis_coach.core.daily import TREATMENT_WORDS, TreatmentEvent
 from stenosis_coach.core.progress import series as s
@@ -42,39 +43,6 @@ from stenosis_coach.storage.outcomes_repo import OutcomesRepository
 
 ACTIVITIES = ("activity",)  # My activities named (the table)
 WALKS_DONE, ROUTINES_DONE = "walks_done", "routines_done"  # a SessionWeek's kinds
-
-
-def walks_text(done: int, planned: int) -> str:
-    """A week's walks as status and the report say them (core.adherence, the same
-    messages): "3 of 4 planned walks", "6 walks (4 planned)" (never "6 of 4"), "2 walks"
-    when nothing was planned."""
-    if not planned:
-        return ngettext("{n} walk", "{n} walks", done).format(n=done)
-    if done > planned:
-        return ngettext(
-            "{done} walk ({planned} planned)", "{done} walks ({planned} planned)", done
-        ).format(done=done, planned=planned)
-    return ngettext(
-        "{done} of {planned} planned walk", "{done} of {planned} planned walks", planned
-    ).format(done=done, planned=planned)
-
-
-def routines_text(done: int, planned: int) -> str:
-    """A week's routine sessions done, as status and the report say them: "5 of 7
-    planned routine sessions", "8 routine sessions (7 planned)"."""
-    if not planned:
-        return ngettext("{n} routine session", "{n} routine sessions", done).format(n=done)
-    if done > planned:
-        return ngettext(
-            "{done} routine session ({planned} planned)",
-            "{done} routine sessions ({planned} planned)",
-            done,
-        ).format(done=done, planned=planned)
-    return ngettext(
-        "{done} of {planned} planned routine session",
-        "{done} of {planned} planned routine sessions",
-        planned,
-    ).format(done=done, planned=planned)
 
 
 @dataclass(frozen=True)
@@ -164,20 +132,12 @@ def adherence_line(week: str, walks: SessionWeek, routines: SessionWeek) -> str:
     """One week's sessions in status's and the report's words, each kind on its own:
     "This week so far: 3 of 4 planned walks and 2 of 7 planned routine sessions."; a kind
     with nothing planned and nothing done is left out."""
-    parts = [
-        text(int(point.exact), point.planned)
-        for point, text in ((walks, walks_text), (routines, routines_text))
-        if point.planned or point.exact
-    ]
-    if not parts:
+    said = sessions_text(int(walks.exact), walks.planned, int(routines.exact), routines.planned)
+    if not said:
         return {
             "this": _("This week so far: nothing was planned yet."),
             "last": _("Last week: nothing was planned."),
         }[week]
-    said = parts[0]
-    if len(parts) == 2:
-        # Translators: two counts side by side: walks, then routine sessions.
-        said = _("{walks} and {routines}").format(walks=parts[0], routines=parts[1])
     return {
         "this": _("This week so far: {sessions}."),
         "last": _("Last week: {sessions}."),
