@@ -184,9 +184,10 @@ class ReportInput:
     questionnaires: Sequence[Questionnaire] = ()
     relief_answers: Mapping[date, SinceTreatment] | None = None
     counted_rests: Mapping[Walk, CountedRests] | None = None
-    # Issue 16: the last 14 days' planned and done sessions (core.adherence's sentence) and
-    # the 12-week trial's lines (core.trial: "Week 6 of 12 …", once done what changed), as
-    # Today says them ("" and (): not given).
+    # Issue 16: the last 14 days' planned and done sessions (core.adherence's sentence, as
+    # status says it) and the 12-week trial's lines (core.trial's, said neutrally for the
+    # clinician: "Week 6 of the 12-week programme …", once done what changed) ("" and ():
+    # not given).
     adherence_line: str = ""
     trial_lines: tuple[str, ...] = ()
 
@@ -273,7 +274,8 @@ class PageOne:
     # each ((): no questionnaire in the range); one line written for the clinician.
     outcomes: tuple[str, ...] = ()
     clinician_line: str = ""
-    # Issue 16: "Last 14 days: 9 of 11 planned sessions (…)" and the 12-week trial's lines.
+    # Issue 16: "Last 14 days: 6 of 8 planned walks and 3 of 6 planned routine sessions."
+    # and the 12-week trial's lines.
     adherence_line: str = ""
     trial_lines: tuple[str, ...] = ()
     # Under the baseline-vs-latest table: why a row with data is not in it ("Standing
