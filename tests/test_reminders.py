@@ -271,3 +271,175 @@ def test_when_a_time_in_quiet_hours_really_comes():
     assert comes_at(time(22, 30), ON) is None  # the day ends in quiet hours: never
     nap = ReminderSettings(quiet_start=time(13), quiet_end=time(14))
     assert comes_at(time(13, 30), nap) == time(14, 0)
+
+
+# -- turning reminders on, or changing a time, later in the day (a tester's findings) ------
+
+
+class Changing(Week):
+    """A Week whose settings change at a moment, as Settings (or "Yes, remind me") does:
+    what the change passes over is recorded, as the app records it."""
+
+    def __init__(self, settings: ReminderSettings = ON, **inputs) -> None:
+        super().__init__(settings, **inputs)
+        self.passed: dict[str, datetime] = {}
+
+    def change(self, moment: datetime, settings: ReminderSettings) -> list[str]:
+        from stenosis_coach.core.reminders import passed_over
+
+        found = passed_over(
+            moment.astimezone(UTC),
+            due_at(moment, **self.inputs),
+            self.settings,
+            settings,
+            self.sent,
+            self.passed,
+            LONDON,
+        )
+        for key in found:
+            self.passed[key] = moment.astimezone(UTC)
+        self.settings = settings
+        return found
+
+    def at(self, moment: datetime) -> list:
+        found = reminders_at(
+            moment.astimezone(UTC),
+            due_at(moment, **self.inputs),
+            self.settings,
+            self.sent,
+            LONDON,
+            passed=self.passed,
+        )
+        for reminder in found:
+            self.sent[reminder.key] = moment.astimezone(LONDON).date()
+            self.shown.append((moment, reminder.key))
+        return found
+
+
+OFF = ReminderSettings()
+
+
+def test_turned_on_at_1950_with_the_walk_at_1955_the_walk_comes_at_1955():
+    week = Changing(OFF)
+    week.change(MONDAY + timedelta(hours=19, minutes=50), ON.with_changes(walk=time(19, 55)))
+    shown = week.run(MONDAY + timedelta(hours=19, minutes=50), MONDAY + timedelta(hours=21))
+    # the exercises (09:00) and the log (19:00) had passed: not all at once now
+    assert shown == [(MONDAY + timedelta(hours=19, minutes=55), "walk")]
+
+
+def test_turned_on_at_1600_after_a_1500_walk_no_walk_today_but_tomorrow():
+    week = Changing(OFF)
+    assert "walk" in week.change(MONDAY + timedelta(hours=16), ON)
+    shown = week.run(MONDAY + timedelta(hours=16), MONDAY + timedelta(days=1, hours=16))
+    walks_shown = [at for at, key in shown if key == "walk"]
+    assert walks_shown == [MONDAY + timedelta(days=1, hours=15)]
+    assert (MONDAY + timedelta(hours=19), "daily_log") in shown  # still to come today
+
+
+def test_yes_then_the_walk_moved_to_later_today_comes_at_its_new_time():
+    week = Changing(OFF)
+    week.change(MONDAY + timedelta(hours=19, minutes=50), ON)  # "Yes, remind me"
+    assert (
+        week.run(MONDAY + timedelta(hours=19, minutes=50), MONDAY + timedelta(hours=19, minutes=52))
+        == []
+    )
+    week.change(MONDAY + timedelta(hours=19, minutes=52), ON.with_changes(walk=time(19, 55)))
+    shown = week.run(MONDAY + timedelta(hours=19, minutes=52), MONDAY + timedelta(hours=21))
+    assert shown == [(MONDAY + timedelta(hours=19, minutes=55), "walk")]
+
+
+def test_a_time_moved_into_the_past_does_not_come_at_once():
+    week = Changing(ON.with_changes(walk=time(17, 0)))
+    week.run(MONDAY, MONDAY + timedelta(hours=16))
+    assert week.change(MONDAY + timedelta(hours=16), ON.with_changes(walk=time(15, 30))) == ["walk"]
+    shown = week.run(MONDAY + timedelta(hours=16), MONDAY + timedelta(hours=18, minutes=59))
+    assert "walk" not in [key for _at, key in shown]
+    # an unchanged time is left alone: the log still comes at 19:00
+    assert (
+        week.change(MONDAY + timedelta(hours=17), week.settings.with_changes(told_tray=True)) == []
+    )
+    assert (MONDAY + timedelta(hours=19), "daily_log") in week.run(
+        MONDAY + timedelta(hours=19), MONDAY + timedelta(hours=19, minutes=1)
+    )
+
+
+def test_a_time_set_to_this_very_minute_comes_now():
+    week = Changing(OFF)
+    week.change(
+        MONDAY + timedelta(hours=16, minutes=20, seconds=30), ON.with_changes(walk=time(16, 20))
+    )
+    assert "walk" in keys(week.at(MONDAY + timedelta(hours=16, minutes=20, seconds=31)))
+
+
+def test_turned_on_in_quiet_hours_an_early_time_still_comes_when_they_end():
+    week = Changing(OFF)
+    early = ON.with_changes(routine=time(6, 30))
+    assert week.change(MONDAY + timedelta(hours=7), early) == []
+    shown = week.run(MONDAY + timedelta(hours=7), MONDAY + timedelta(hours=9))
+    assert shown == [(MONDAY + timedelta(hours=8), "routine:gentle-start")]
+
+
+# -- the next reminder, in words -------------------------------------------------------------
+
+
+def next_of(moment: datetime, week: Changing):
+    from stenosis_coach.core.reminders import next_reminder
+
+    return next_reminder(
+        moment.astimezone(UTC),
+        lambda at: due_at(at, **week.inputs),
+        week.settings,
+        week.sent,
+        week.passed,
+        LONDON,
+    )
+
+
+def test_the_next_reminder_today_in_words():
+    from stenosis_coach.core.reminders import next_reminder_text
+
+    week = Changing(OFF)
+    week.change(MONDAY + timedelta(hours=19, minutes=50), ON.with_changes(walk=time(19, 55)))
+    found = next_of(MONDAY + timedelta(hours=19, minutes=50), week)
+    assert found is not None and found.key == "walk"
+    assert found.at == (MONDAY + timedelta(hours=19, minutes=55)).astimezone(UTC)
+    text = next_reminder_text(found, MONDAY + timedelta(hours=19, minutes=50), LONDON)
+    assert text == "Next reminder: your walk, today at 19:55"
+
+
+def test_the_next_reminder_tomorrow_morning_in_words():
+    from stenosis_coach.core.reminders import next_reminder_text
+
+    week = Changing(OFF)
+    week.change(MONDAY + timedelta(hours=19, minutes=50), ON)
+    found = next_of(MONDAY + timedelta(hours=19, minutes=50), week)
+    assert found is not None and found.key == "routine:gentle-start"
+    text = next_reminder_text(found, MONDAY + timedelta(hours=19, minutes=50), LONDON)
+    assert text == "Next reminder: your exercises, tomorrow at 09:00"
+    assert next_of(MONDAY + timedelta(hours=19), Changing(OFF)) is None  # off: none
+
+
+def test_the_next_reminder_words_are_one_translated_message(pseudo):
+    from stenosis_coach.core.reminders import next_reminder_text
+
+    week = Changing(OFF)
+    week.change(MONDAY + timedelta(hours=10), ON)
+    found = next_of(MONDAY + timedelta(hours=10), week)
+    text = next_reminder_text(found, MONDAY + timedelta(hours=10), LONDON)
+    assert is_pseudo_wrapped(text) and "15:00" in text
+
+
+# -- a time typed into a time box -------------------------------------------------------------
+
+
+def test_typed_times():
+    from stenosis_coach.core.reminders import typed_time
+
+    assert typed_time("1955") == time(19, 55)
+    assert typed_time("19:55") == time(19, 55)
+    assert typed_time("955") == time(9, 55)
+    assert typed_time("0930") == time(9, 30)
+    assert typed_time("7") == time(7, 0)
+    assert typed_time("19") == time(19, 0)
+    assert typed_time("9.05") == time(9, 5)
+    assert typed_time("2460") is None and typed_time("") is None and typed_time("12345") is None

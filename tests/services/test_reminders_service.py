@@ -86,3 +86,30 @@ def test_the_coach_uses_its_time_zone(data):
         assert "walk" in [r.key for r in coach.reminders_at(settings=late)]
     with Coach.open(data, clock=clock, tz=UTC) as coach:
         assert "walk" not in [r.key for r in coach.reminders_at(settings=late)]
+
+
+def test_what_turning_on_passed_over_is_kept_on_disk_and_a_later_time_still_comes(data):
+    from stenosis_coach.services import reminders
+
+    clock = ManualClock(MONDAY + timedelta(hours=7))
+    with Coach.open(data, clock=clock, tz=UTC) as coach:
+        checked(coach)
+        clock.advance(12 * 3600 + 50 * 60)  # 19:50
+        passed = reminders.pass_over(
+            data, coach.due(), ReminderSettings(), ON, coach.now(), coach.tz
+        )
+        assert "walk" in passed and "daily_log" in passed
+    with Coach.open(data, clock=clock, tz=UTC) as coach:  # started again: still passed over
+        assert coach.reminders_at(settings=ON) == []
+        later = ON.with_changes(walk=time(19, 55))
+        assert reminders.pass_over(data, coach.due(), ON, later, coach.now(), coach.tz) == []
+        clock.advance(5 * 60)
+        assert [r.key for r in coach.reminders_at(settings=later)] == ["walk"]
+
+
+def test_an_old_record_without_passed_still_loads(data):
+    from stenosis_coach.services import reminders
+
+    sent_file(data).write_text('{"version": 1, "sent": {"walk": "2026-03-02"}}', encoding="utf-8")
+    assert reminders.load_sent(data) == {"walk": MONDAY.date()}
+    assert reminders.load_passed(data) == {}

@@ -390,3 +390,152 @@ def test_without_the_desktop_service_the_tray_shows_the_reminder(
     assert ("Time for today's log", "Note how today went. It takes a minute or two.") in messages
     window.tray.icon.messageClicked.emit()  # the last one shown: the log
     assert window.flow is not None and "log" in type(window.flow).__name__.lower()
+
+
+# -- a tester's findings: reminders a 72-year-old can trust ---------------------------------
+
+
+def type_into(qtbot, field, text):
+    field.setFocus(Qt.FocusReason.TabFocusReason)  # arriving by Tab, as Margaret did
+    for ch in text:
+        qtbot.keyClicks(field, ch)
+
+
+def test_yes_at_1950_then_the_walk_typed_as_1955_comes_at_1955(
+    with_tray, make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = make_window()
+    window.reminders.ask_after_first_check()
+    to_local(window, clock, 19, 50)
+    dialogs.choices = [0]  # "Yes, remind me"
+    complete_first_check(window, qtbot, clock)
+    assert window.context.settings.reminders.on
+    window.reminders.check()
+    assert notifier.shown == []  # what was due earlier today is not said all at once
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    assert card.next_line.isVisibleTo(card)
+    assert card.next_line.text() == "Next reminder: your exercises, tomorrow at 09:00"
+    to_local(window, clock, 19, 52)
+    type_into(qtbot, card.fields["walk"], "1955")
+    assert window.context.settings.reminders.walk == time(19, 55)
+    assert card.next_line.text().startswith("Next reminder: your walk")
+    assert card.next_line.text().endswith(", today at 19:55")
+    window.close()  # to the tray: the timer goes on
+    assert not window.isVisible() and window.context.coach is not None
+    to_local(window, clock, 19, 54)
+    window.reminders.check()
+    assert notifier.shown == []
+    to_local(window, clock, 19, 55)
+    window.reminders.check()
+    assert keys(notifier.shown) == ["walk"]
+
+
+def test_turned_on_at_1600_the_1500_walk_waits_for_tomorrow_and_settings_says_so(
+    make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = make_window()
+    checked(window, qtbot, clock, dialogs)
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    assert not card.next_line.isVisibleTo(card)  # off: no next reminder
+    to_local(window, clock, 16, 0)
+    card.enabled_box.setChecked(True)
+    assert card.next_line.text() == "Next reminder: your daily log, today at 19:00"
+    for hour in (16, 17, 18):
+        to_local(window, clock, hour, 30)
+        window.reminders.check()
+    assert "walk" not in keys(notifier.shown)
+    to_local(window, clock, 19, 0)
+    window.reminders.check()
+    assert keys(notifier.shown) == ["daily_log"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "wanted"),
+    [("1955", time(19, 55)), ("19:55", time(19, 55)), ("955", time(9, 55)), ("0730", time(7, 30))],
+)
+def test_typing_a_time_sets_it(make_window, paths, qtbot, clock, notifier, typed, wanted):
+    window = reminding(paths, make_window)
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    field = card.fields["walk"]
+    type_into(qtbot, field, typed)
+    assert field.wall() == wanted
+    assert window.context.settings.reminders.walk == wanted
+    assert load_settings(paths).reminders.walk == wanted
+
+
+def test_ctrl_or_alt_with_a_digit_never_changes_a_time(make_window, paths, qtbot, clock, notifier):
+    window = reminding(paths, make_window)
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    field = card.fields["walk"]
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    for held in (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier):
+        for key in (Qt.Key.Key_1, Qt.Key.Key_9, Qt.Key.Key_Up):
+            qtbot.keyClick(field, key, held)
+    assert window.context.settings.reminders.walk == time(15, 0)
+    qtbot.keyClicks(field, "1")  # typing starts anew after them
+    qtbot.keyClicks(field, "6")
+    assert window.context.settings.reminders.walk == time(16, 0)
+
+
+def test_after_yes_the_confirmation_names_the_times_and_where_to_change_them(
+    make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = make_window()
+    window.reminders.ask_after_first_check()
+    dialogs.choices = [0]
+    complete_first_check(window, qtbot, clock)
+    told = [(title, text) for kind, title, text in dialogs.shown if kind == "inform"]
+    assert len(told) == 1
+    title, text = told[0]
+    assert title == "Reminders are on"
+    assert "09:00" in text and "15:00" in text and "19:00" in text
+    assert "exercises" in text and "walk" in text and "daily log" in text
+    assert "Settings" in text and "Reminders" in text
+
+
+def test_not_now_says_nothing_more(make_window, paths, qtbot, clock, dialogs, notifier):
+    window = make_window()
+    window.reminders.ask_after_first_check()
+    dialogs.choices = [dialogs.ESC]
+    complete_first_check(window, qtbot, clock)
+    assert [kind for kind, _t, _x in dialogs.shown if kind == "inform"] == []
+
+
+def test_the_close_to_tray_message_works_without_a_mouse(
+    with_tray, make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = reminding(paths, make_window)
+    window.close()
+    told = [text for kind, _title, text in dialogs.shown if kind == "inform"]
+    assert len(told) == 1
+    assert "Stenosis Coach again" in told[0]  # starting it again brings the window back
+    assert "File" in told[0] and "Quit" in told[0]
+
+
+def test_the_new_words_are_translated(pseudo, make_window, paths, qtbot, clock, dialogs, notifier):
+    window = make_window()
+    window.reminders.ask_after_first_check()
+    dialogs.choices = [0]
+    complete_first_check(window, qtbot, clock)
+    told = [(title, text) for kind, title, text in dialogs.shown if kind == "inform"]
+    assert told and all(is_pseudo_wrapped(t) and is_pseudo_wrapped(x) for t, x in told)
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    assert is_pseudo_wrapped(card.next_line.text()), card.next_line.text()
+
+
+def test_right_then_digits_set_the_minutes_and_up_changes_them(
+    make_window, paths, qtbot, clock, notifier
+):
+    window = reminding(paths, make_window)
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    field = card.fields["walk"]
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(field, Qt.Key.Key_Right)
+    qtbot.keyClicks(field, "3")
+    qtbot.keyClicks(field, "0")
+    assert window.context.settings.reminders.walk == time(15, 30)
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert window.context.settings.reminders.walk == time(15, 31)
+    qtbot.keyClick(field, Qt.Key.Key_Left)
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert window.context.settings.reminders.walk == time(16, 31)

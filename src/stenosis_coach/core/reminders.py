@@ -9,16 +9,21 @@ the clocks go forward) comes as soon as the day reaches it.
 
 The weekly symptom check and the questionnaire have no time of their own: they come
 with the morning one (the routine's).
+
+Turning reminders on, or changing a time, never brings a burst of what would have been
+said earlier: :func:`passed_over` names the items whose (new) time has already passed
+today; they are recorded with the moment of the change and wait for tomorrow. An item
+whose (new) time is later today still comes today, even after an earlier pass-over.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from stenosis_coach.i18n import _
+from stenosis_coach.i18n import N_, _
 
 if TYPE_CHECKING:  # the settings file reads ReminderSettings before the first paint:
     # what decides the reminders (due, today, words) is imported when first used.
@@ -236,6 +241,38 @@ def due_reminders(due: Due) -> list[Reminder]:
     return found
 
 
+def _kind(key: str) -> str:
+    """The setting an item's time comes from ("routine:gentle-start" -> "routine")."""
+    return key.split(":")[0]
+
+
+def _minute(local: datetime) -> time:
+    return local.time().replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _comes(key: str, settings: ReminderSettings) -> time | None:
+    """The wall time an item really comes at with ``settings`` (``None``: off, or never)."""
+    if not settings.on:
+        return None
+    return comes_at(settings.time_for(_kind(key)), settings)
+
+
+def _is_passed_over(
+    key: str,
+    settings: ReminderSettings,
+    passed: Mapping[str, datetime],
+    today: date,
+    tz: tzinfo,
+) -> bool:
+    """Was the item passed over today at a moment after the time it now comes at?"""
+    moment = passed.get(key)
+    if moment is None:
+        return False
+    local = moment.astimezone(tz)
+    comes = _comes(key, settings)
+    return local.date() == today and comes is not None and comes < _minute(local)
+
+
 def reminders_at(
     at: datetime,
     due: Due,
@@ -243,11 +280,13 @@ def reminders_at(
     already_sent: Mapping[str, date],
     tz: tzinfo,
     paused: bool = False,
+    passed: Mapping[str, datetime] | None = None,
 ) -> list[Reminder]:
     """The reminders to show at ``at`` (aware): each due item whose time has come today,
-    not reminded yet today (``already_sent``: item key -> the local day it last was),
-    outside quiet hours. ``paused``: a safety answer waits for the patient to be checked
-    (Today shows only that), so nothing is reminded."""
+    not reminded yet today (``already_sent``: item key -> the local day it last was), not
+    passed over today after its time (``passed``: item key -> the moment, see
+    :func:`passed_over`), outside quiet hours. ``paused``: a safety answer waits for the
+    patient to be checked (Today shows only that), so nothing is reminded."""
     if at.tzinfo is None:
         raise ValueError("at must be timezone-aware")
     if not settings.on or paused:
@@ -257,12 +296,167 @@ def reminders_at(
     if in_quiet_hours(wall, settings):
         return []
     today = local.date()
+    passed = passed or {}
     return [
         reminder
         for reminder in due_reminders(due)
         if already_sent.get(reminder.key) != today
-        and wall >= settings.time_for(reminder.key.split(":")[0])
+        and wall >= settings.time_for(_kind(reminder.key))
+        and not _is_passed_over(reminder.key, settings, passed, today, tz)
     ]
+
+
+def passed_over(
+    at: datetime,
+    due: Due,
+    before: ReminderSettings,
+    after: ReminderSettings,
+    already_sent: Mapping[str, date],
+    passed: Mapping[str, datetime],
+    tz: tzinfo,
+) -> list[str]:
+    """The settings change from ``before`` to ``after`` at ``at`` (reminders turned on, a
+    time or quiet hours changed): the keys of the due items to pass over today, to be
+    recorded with ``at``. Only items whose time the change moved (turning on moves all)
+    and whose new time had already passed today: a time later today still comes today,
+    a time in this very minute comes now. Nothing reminded or passed over already."""
+    if at.tzinfo is None:
+        raise ValueError("at must be timezone-aware")
+    if not after.on:
+        return []
+    local = at.astimezone(tz)
+    today, now = local.date(), _minute(local)
+    found = []
+    for reminder in due_reminders(due):
+        key = reminder.key
+        comes = _comes(key, after)
+        if comes is None or comes == _comes(key, before) or not comes < now:
+            continue
+        if already_sent.get(key) == today or _is_passed_over(key, after, passed, today, tz):
+            continue
+        found.append(key)
+    return found
+
+
+@dataclass(frozen=True)
+class NextReminder:
+    """The next reminder to come: its item, the moment (aware) and what it is, in words."""
+
+    key: str
+    at: datetime
+    what: str  # a N_ message: "your walk"; translated when shown
+
+
+# What the next reminder is about, as a standalone phrase (shown as _(...)).
+WHAT = {
+    SAFETY_CHECK: N_("your weekly safety check"),
+    WALK: N_("your walk"),
+    DAILY_LOG: N_("your daily log"),
+    QUESTIONNAIRE: N_("the questionnaire"),
+    "routine": N_("your exercises"),
+}
+WALKING_TEST = N_("your walking test")
+
+
+def _what(key: str, due: Due) -> str:
+    from stenosis_coach.core.walking.model import WalkKind
+
+    if key == WALK and due.walk.kind is WalkKind.TEST:
+        return WALKING_TEST
+    return WHAT[_kind(key)]
+
+
+def next_reminder(
+    at: datetime,
+    due_at: Callable[[datetime], Due],
+    settings: ReminderSettings,
+    already_sent: Mapping[str, date],
+    passed: Mapping[str, datetime],
+    tz: tzinfo,
+    paused: bool = False,
+    days: int = 7,
+) -> NextReminder | None:
+    """The next reminder after ``at`` (aware), if nothing else changes: at each reminder
+    time from this minute on (today, then the next ``days`` days), the first item that
+    ``due_at`` (what is due at a moment) says will be due then and that is not reminded
+    or passed over today. ``None`` when reminders are off or paused, or none comes."""
+    if not settings.on or paused:
+        return None
+    local = at.astimezone(tz)
+    today, now = local.date(), _minute(local)
+    walls = sorted(
+        {
+            comes
+            for wall in (settings.routine, settings.walk, settings.daily_log)
+            if (comes := comes_at(wall, settings)) is not None
+        }
+    )
+    for offset in range(days + 1):
+        day = today + timedelta(days=offset)
+        for wall in walls:
+            if offset == 0 and wall < now:
+                continue
+            moment = _wall_moment(day, wall, tz)
+            due = due_at(moment.astimezone(at.tzinfo))
+            for reminder in due_reminders(due):
+                key = reminder.key
+                if _comes(key, settings) != wall:
+                    continue
+                if offset == 0 and (
+                    already_sent.get(key) == today
+                    or _is_passed_over(key, settings, passed, today, tz)
+                ):
+                    continue
+                return NextReminder(key, moment.astimezone(at.tzinfo), _what(key, due))
+    return None
+
+
+def next_reminder_text(found: NextReminder, at: datetime, tz: tzinfo) -> str:
+    """ "Next reminder: your walk, today at 19:55" (tomorrow, or a day's name later)."""
+    from stenosis_coach.core.words import day_text
+
+    moment = found.at.astimezone(tz)
+    wall = moment.time().replace(tzinfo=None)
+    # Translators: {what} is what the reminder is about ("your walk"), {time} a clock time.
+    what = _(found.what)
+    days = (moment.date() - at.astimezone(tz).date()).days
+    if days == 0:
+        return _("Next reminder: {what}, today at {time}").format(what=what, time=time_text(wall))
+    if days == 1:
+        return _("Next reminder: {what}, tomorrow at {time}").format(
+            what=what, time=time_text(wall)
+        )
+    # Translators: {day} is a day with its date ("Thu 5 Mar").
+    return _("Next reminder: {what}, on {day} at {time}").format(
+        what=what, day=day_text(moment.date()), time=time_text(wall)
+    )
+
+
+def typed_time(text: str) -> time | None:
+    """The time typed into a time box: "1955" or "19:55" (also "19.55") is 19:55, "955"
+    is 09:55, "19" is 19:00, "7" is 07:00; "195" (no such 01:95) is 19:05, on the way to
+    "1955". ``None`` when it is no time (or more than four digits)."""
+    for separator in (":", ".", "h"):
+        if separator in text:
+            hours, _sep, minutes = text.partition(separator)
+            if not (hours.isdigit() and len(hours) <= 2 and len(minutes) <= 2):
+                return None
+            if minutes and not minutes.isdigit():
+                return None
+            return _valid(int(hours), int(minutes or "0"))
+    if not text.isdigit() or len(text) > 4:
+        return None
+    if len(text) <= 2:
+        if int(text) <= 23:
+            return time(int(text), 0)
+        return _valid(int(text[0]), int(text[1]))
+    if len(text) == 3:
+        return _valid(int(text[0]), int(text[1:])) or _valid(int(text[:2]), int(text[2]))
+    return _valid(int(text[:2]), int(text[2:]))
+
+
+def _valid(hours: int, minutes: int) -> time | None:
+    return time(hours, minutes) if hours <= 23 and minutes <= 59 else None
 
 
 def _wall_moment(day: date, wall: time, tz: tzinfo) -> datetime:

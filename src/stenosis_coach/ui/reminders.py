@@ -24,10 +24,12 @@ from stenosis_coach.core.reminders import (
     ReminderSettings,
     due_reminders,
     next_check,
+    time_text,
 )
 from stenosis_coach.core.today import WALK_ACTION
 from stenosis_coach.errors import UserError
 from stenosis_coach.i18n import _
+from stenosis_coach.services import reminders as reminders_service
 from stenosis_coach.ui import tray as tray_module
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.reminders_notify import Notifier, make_notifier
@@ -96,7 +98,7 @@ class Reminders(QObject):
         self._context.database_ready.connect(self.check)  # right after the start
         self.destroyed.connect(_quit_with_the_last_window)
         self._context.settings_changed.connect(self._settings_changed)
-        self._was_on = self._context.settings.reminders.on
+        self._before = self._context.settings.reminders  # what a change is compared with
         self._settings_changed()
 
     # -- checking ------------------------------------------------------------------------
@@ -138,9 +140,9 @@ class Reminders(QObject):
 
     def _settings_changed(self, *_args: object) -> None:
         settings = self._context.settings.reminders
-        if settings.on and not self._was_on:
-            self._pass_over_earlier(settings)
-        self._was_on = settings.on
+        if settings != self._before:
+            self._pass_over_earlier(self._before, settings)
+        self._before = settings
         if settings.on:
             self._schedule()
         else:
@@ -150,16 +152,22 @@ class Reminders(QObject):
         if settings.on and self.tray is not None:
             self.tray.show()
 
-    def _pass_over_earlier(self, settings: ReminderSettings) -> None:
-        """Reminders just turned on: what they would have said earlier today is not said
-        now all at once (it is on Today); each comes from its next time on."""
+    def _pass_over_earlier(self, before: ReminderSettings, after: ReminderSettings) -> None:
+        """Reminders just turned on, or a time changed: an item whose (new) time has
+        already passed today is not said now (it is on Today) but from tomorrow; one whose
+        time is later today still comes today (core.reminders.passed_over)."""
         coach = self._context.coach
         if coach is None or coach.closed:
             return
         try:
-            coach.mark_reminded(coach.reminders_at(settings=settings))
+            passed = reminders_service.pass_over(
+                coach.paths, coach.due(), before, after, coach.now(), coach.tz
+            )
         except (UserError, OSError) as exc:
             log.warning("reminders: %s", exc)
+            return
+        if passed:
+            log.info("reminders: passed over for today: %s", ", ".join(passed))
 
     def _notifier(self) -> Notifier:
         if self.notifier is None:
@@ -223,8 +231,9 @@ class Reminders(QObject):
                 _("{app} keeps running").format(app=APP_TITLE),
                 _(
                     "{app} is still running, with its icon near the clock, so that it can "
-                    "remind you. To open it again, click the icon. To close it completely, "
-                    "choose Quit in the icon's menu or in the File menu."
+                    "remind you. To open its window again, start {app} again as you usually "
+                    "do, or click the icon. To close it completely, open the window and "
+                    "choose File, then Quit (or Quit in the icon's menu)."
                 ).format(app=APP_TITLE),
             )
             self._context.update_settings(reminders=settings.with_changes(told_tray=True))
@@ -283,4 +292,18 @@ class Reminders(QObject):
             safe=1,
         )
         on = choice == 0
-        self._context.update_settings(reminders=settings.with_changes(asked=True, on=on))
+        chosen = settings.with_changes(asked=True, on=on)
+        self._context.update_settings(reminders=chosen)
+        if on:
+            self._context.dialogs.inform(
+                _("Reminders are on"),
+                _(
+                    "You'll be reminded of your exercises at {exercises}, your walk at "
+                    "{walk} and your daily log at {daily_log}, when they are due. Change "
+                    "the times in Settings → Reminders."
+                ).format(
+                    exercises=time_text(chosen.routine),
+                    walk=time_text(chosen.walk),
+                    daily_log=time_text(chosen.daily_log),
+                ),
+            )

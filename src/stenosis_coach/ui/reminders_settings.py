@@ -6,9 +6,10 @@ applies at once and is remembered, as everywhere in Settings.
 
 from __future__ import annotations
 
+import logging
 from datetime import time
 
-from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtCore import QEvent, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -19,15 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach import APP_TITLE
-from stenosis_coach.core.reminders import ReminderSettings, comes_at, time_text
+from stenosis_coach.core.reminders import (
+    ReminderSettings,
+    comes_at,
+    next_reminder_text,
+    time_text,
+    typed_time,
+)
 from stenosis_coach.core.settings import Settings
+from stenosis_coach.errors import UserError
 from stenosis_coach.i18n import N_, _
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.inputs import is_plain_key
+from stenosis_coach.ui.inputs import COMMAND_MODIFIERS
 from stenosis_coach.ui.tray import tray_available
 from stenosis_coach.ui.widgets import SPACING, Card, label
 
+log = logging.getLogger(__name__)
+
 TIME_FORMAT = "HH:mm"
+MINUTE_MS = 60_000
 STEP_MINUTES = 15  # what − and + change a reminder time by
 MIN_TARGET = 48  # px: UI.md, the smallest target for a control used with the mouse
 NO_ARROWS = "QTimeEdit::up-button, QTimeEdit::down-button { width: 0px; border: none; }"
@@ -69,13 +80,23 @@ COMES_LATER = {
 }
 
 
+_SEPARATORS = {":", ".", "h"}
+_EDIT_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+
+
 class TimeField(QTimeEdit):
     """A time box that is one Tab stop (as :class:`ui.inputs.DateField`): Tab leaves it,
-    arriving the cursor is on the hour, Left and Right move between hour and minutes, Up
-    and Down change the part the cursor is in; Ctrl, Alt or Meta never change the time,
-    and the mouse wheel changes it only once the box has the focus. No tiny arrows: the
-    large − and + beside it (:class:`TimeEntry`) are for the mouse. As tall as a button
-    and as wide as its text at every text size."""
+    arriving the hour is selected, Left and Right move between hour and minutes, Up and
+    Down change the part the cursor is in; Ctrl, Alt or Meta never change the time, and
+    the mouse wheel changes it only once the box has the focus. No tiny arrows: the large
+    − and + beside it (:class:`TimeEntry`) are for the mouse. As tall as a button and as
+    wide as its text at every text size.
+
+    Typing sets the time as it is typed (core.reminders.typed_time): "1955" or "19:55" is
+    19:55, "955" is 09:55, each digit shown at once (Qt's own typing did nothing until Up
+    or Down had been pressed, and left half-typed times such as "2:00"). Typing starts on
+    arriving, after an arrow key, or after a whole time; Backspace takes back a digit.
+    Typed in the minutes (after Right), the digits are the minutes."""
 
     def __init__(self, name: str, value: time, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +107,9 @@ class TimeField(QTimeEdit):
         # at all, so the arrows stay and take no room.
         self.setStyleSheet(NO_ARROWS)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._typed = ""  # what was typed since typing started (see the class's words)
+        self._before: time | None = None  # the time when typing started
+        self._minutes_only = False
         self.set_wall(value)
         self._fit()
 
@@ -113,13 +137,94 @@ class TimeField(QTimeEdit):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
-        self.setCurrentSection(QTimeEdit.Section.HourSection)
+        self._typed = ""
+        if event.reason() != Qt.FocusReason.MouseFocusReason:  # a click places the cursor
+            self.setSelectedSection(QTimeEdit.Section.HourSection)
+
+    def focusOutEvent(self, event) -> None:
+        self._typed = ""
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in _STEP_KEYS and not is_plain_key(event):
-            event.ignore()  # a command key, never a change of time
+        text = event.text()
+        typing = text.isdigit() or text in _SEPARATORS or event.key() in _EDIT_KEYS
+        if event.modifiers() & COMMAND_MODIFIERS:
+            if event.key() in _STEP_KEYS or (text and typing) or event.key() in _EDIT_KEYS:
+                event.ignore()  # a command key, never a change of time
+                return
+            super().keyPressEvent(event)
+            return
+        if typing:
+            self._type(text, event.key())
+            event.accept()
+            return
+        if text.isprintable() and text:
+            event.accept()  # a letter is no time: nothing changes
+            return
+        self._typed = ""
+        part = {
+            Qt.Key.Key_Left: QTimeEdit.Section.HourSection,
+            Qt.Key.Key_Home: QTimeEdit.Section.HourSection,
+            Qt.Key.Key_Right: QTimeEdit.Section.MinuteSection,
+            Qt.Key.Key_End: QTimeEdit.Section.MinuteSection,
+        }.get(event.key())
+        if part is not None:  # the part is selected: typing replaces it, Up changes it
+            self.setSelectedSection(part)
+            event.accept()
             return
         super().keyPressEvent(event)
+
+    def _type(self, text: str, key: int) -> None:
+        """One key of a time typed (a digit, ":" or Backspace): the time it makes, at once."""
+        if not self._typed:
+            self._before = self.wall()
+            self._minutes_only = self.currentSection() == QTimeEdit.Section.MinuteSection
+        if key in _EDIT_KEYS:
+            if not self._typed:
+                return
+            typed = self._typed[:-1]
+        elif self._full(self._typed):
+            typed = text  # a whole time was typed: a new one starts
+            self._before = self.wall()
+        else:
+            typed = self._typed + text
+        wanted = self._read(typed)
+        if wanted is None and typed:
+            return  # no such time (":" first, "2460"): the last key is left out
+        self._typed = typed
+        wanted = wanted if wanted is not None else self._before  # all taken back
+        if wanted is not None:
+            self.set_wall(wanted)
+        part = QTimeEdit.Section.MinuteSection
+        if not self._minutes_only and not self._hours_done(typed):
+            part = QTimeEdit.Section.HourSection
+        self.setSelectedSection(part)
+
+    def _read(self, typed: str) -> time | None:
+        if not typed:
+            return None
+        if self._minutes_only:
+            if not typed.isdigit() or len(typed) > 2 or int(typed) > 59:
+                return None
+            before = self._before or self.wall()
+            return before.replace(minute=int(typed))
+        return typed_time(typed)
+
+    def _full(self, typed: str) -> bool:
+        """Is ``typed`` a whole time (the next digit starts a new one)?"""
+        if self._minutes_only:
+            return len(typed) >= 2
+        for separator in _SEPARATORS:
+            if separator in typed:
+                return len(typed.partition(separator)[2]) >= 2
+        return len(typed) >= 4
+
+    @staticmethod
+    def _hours_done(typed: str) -> bool:
+        """Are the hours of ``typed`` known (what follows is the minutes)?"""
+        if any(separator in typed for separator in _SEPARATORS) or len(typed) >= 2:
+            return True
+        return typed.isdigit() and int(typed) >= 3  # "3" to "9" cannot start an hour
 
     def wheelEvent(self, event) -> None:
         if not self.hasFocus():
@@ -181,6 +286,11 @@ class ReminderCard(Card):
         self.enabled_box.setAccessibleName(_("Reminders on"))
         self.enabled_box.toggled.connect(lambda on: self._set(on=on))
         self.body.addWidget(self.enabled_box)
+        # "Next reminder: your walk, today at 19:55": what comes next, so that a reminder
+        # never goes missing without a word (core.reminders.next_reminder).
+        self.next_line = label("")
+        self.next_line.setVisible(False)
+        self.body.addWidget(self.next_line)
         grid = QGridLayout()
         grid.setHorizontalSpacing(2 * SPACING)
         grid.setVerticalSpacing(SPACING)
@@ -215,7 +325,8 @@ class ReminderCard(Card):
         if tray_available():
             where = _(
                 "When you close the window, {app} keeps running with an icon near the "
-                "clock, so that reminders can come. Choose Quit in its menu to close it."
+                "clock, so that reminders can come. Starting {app} again brings its window "
+                "back. To close it completely, choose File, then Quit."
             )
         else:
             where = _(
@@ -225,7 +336,14 @@ class ReminderCard(Card):
         self.where_note = label(where.format(app=APP_TITLE), "secondary")
         self.body.addWidget(self.where_note)
         self.show_settings(context.settings)
+        # After the reminder timer's own slot (ui/reminders.py, made with the window before
+        # this page): what a change passed over is recorded before the next one is said.
         context.settings_changed.connect(self.show_settings)
+        context.data_changed.connect(self.show_next)
+        context.database_ready.connect(self.show_next)
+        self._ticker = QTimer(self)  # what comes next moves on as reminders are shown
+        self._ticker.setInterval(MINUTE_MS)
+        self._ticker.timeout.connect(self.show_next)
 
     def show_settings(self, settings: Settings) -> None:
         chosen = settings.reminders
@@ -241,6 +359,41 @@ class ReminderCard(Card):
         for entry in self.entries.values():
             entry.setEnabled(chosen.on)
         self._say_problems(chosen)
+        self.show_next()
+
+    def show_next(self) -> None:
+        """The next reminder, in words; nothing while reminders are off."""
+        chosen = self._context.settings.reminders
+        coach = self._context.coach
+        text = ""
+        if chosen.on and coach is not None and not coach.closed:
+            from stenosis_coach.services import reminders as reminders_service
+
+            try:
+                paused = coach.safety_status().needs_clearance
+                found = reminders_service.next_to_come(
+                    coach.paths, coach.due, chosen, coach.now(), coach.tz, paused
+                )
+            except (UserError, OSError) as exc:
+                log.warning("next reminder not worked out: %s", exc)
+                found, paused = None, False
+            if found is not None:
+                text = next_reminder_text(found, coach.now(), coach.tz)
+            elif paused:
+                text = _("Reminders wait until you have been checked. Today says more.")
+            else:
+                text = _("No reminder is due in the coming week.")
+        self.next_line.setText(text)
+        self.next_line.setVisible(bool(text))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.show_next()
+        self._ticker.start()
+
+    def hideEvent(self, event) -> None:
+        self._ticker.stop()
+        super().hideEvent(event)
 
     def _say_problems(self, chosen: ReminderSettings) -> None:
         """A reminder time in quiet hours, said plainly with what it means."""
