@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QLineEdit, QProgressDialog, QTextBrowser
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtWidgets import QLineEdit, QProgressDialog, QTextBrowser, QTextEdit, QWidget
 
 from stenosis_coach.errors import InvalidInput, UserError
 from stenosis_coach.i18n import _, pgettext
@@ -15,7 +15,15 @@ from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
 from stenosis_coach.ui.dialogs import pdf_filter
 from stenosis_coach.ui.inputs import DateField
-from stenosis_coach.ui.widgets import ActionRow, Card, PageBase, button, button_row, label
+from stenosis_coach.ui.widgets import (
+    SPACING,
+    ActionRow,
+    Card,
+    PageBase,
+    button,
+    button_row,
+    label,
+)
 from stenosis_coach.ui.writes import Follow
 
 if TYPE_CHECKING:
@@ -30,6 +38,34 @@ def _qdate(day: date) -> QDate:
 
 def _day(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
+
+
+def _together(*widgets: QWidget) -> QWidget:
+    """``widgets`` side by side, kept on one line (a word and its box)."""
+    holder = QWidget()
+    row = button_row(*widgets)
+    row.setContentsMargins(0, 0, 0, 0)
+    holder.setLayout(row)
+    return holder
+
+
+class PagePreview(QTextBrowser):
+    """Page 1 as on paper, its words wrapped a few pixels inside the box: a table's
+    border may stand a pixel past the width it is given (Qt rounds its columns), which
+    must not make the preview scroll sideways."""
+
+    SLACK = SPACING // 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the box, or its scroll bar, changed
+            wide = max(1, self.viewport().width() - self.SLACK)
+            if wide != self.lineWrapColumnOrWidth():
+                self.setLineWrapColumnOrWidth(wide)
+        return super().viewportEvent(event)
 
 
 class ReportPage(PageBase):
@@ -59,13 +95,13 @@ class ReportPage(PageBase):
         self.whole.clicked.connect(lambda: self.set_range(None))
         self.twelve.clicked.connect(lambda: self.set_range(84))
         self.four.clicked.connect(lambda: self.set_range(28))
-        # "From [date] to [date]": the boxes sit between the words, in this order
+        # "From [date] to [date]": the boxes sit between the words, in this order; where
+        # the page is narrow (extra-large text, longer words) "to [date]" goes on to a
+        # second line, each word kept before its own box.
         what.body.addLayout(
-            button_row(
-                label(pgettext("report range", "From")),
-                self.first,
-                label(pgettext("report range", "to")),
-                self.last,
+            ActionRow(
+                _together(label(pgettext("report range", "From"), wrap=False), self.first),
+                _together(label(pgettext("report range", "to"), wrap=False), self.last),
             )
         )
         what.body.addLayout(ActionRow(self.whole, self.twelve, self.four))  # wraps when narrow
@@ -81,9 +117,9 @@ class ReportPage(PageBase):
         self.print_button = button(_("Print…"), _("Print the report"))
         self.save.clicked.connect(self.save_pdf)
         self.print_button.clicked.connect(self.print_report)
-        self.column.addLayout(button_row(self.save, self.print_button))
+        self.column.addLayout(ActionRow(self.save, self.print_button))
         preview = Card(_("Page 1"))
-        self.preview = QTextBrowser()
+        self.preview = PagePreview()
         self.preview.setAccessibleName(_("Preview of page 1 of the report"))
         self.preview.setMinimumHeight(560)
         self.preview.setStyleSheet("background: #FFFFFF; color: #000000;")
