@@ -539,3 +539,18 @@ def test_right_then_digits_set_the_minutes_and_up_changes_them(
     qtbot.keyClick(field, Qt.Key.Key_Left)
     qtbot.keyClick(field, Qt.Key.Key_Up)
     assert window.context.settings.reminders.walk == time(16, 31)
+
+
+def test_time_boxes_stay_whole_after_the_text_size_changes(
+    make_window, paths, qtbot, clock, notifier
+):
+    from stenosis_coach.core.settings import TextSize
+
+    window = reminding(paths, make_window)
+    card = window.open_page("settings").findChild(reminders_ui_settings().ReminderCard)
+    window.context.update_settings(text_size=TextSize.EXTRA_LARGE)
+    QApplication.processEvents()
+    for entry in card.entries.values():
+        box = entry.field.geometry()
+        assert box.top() >= 0 and box.bottom() < entry.height(), (box, entry.height())
+        assert box.height() >= entry.plus.height()  # as tall as the buttons beside it

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QTimeEdit,
     QWidget,
 )
@@ -243,6 +244,11 @@ class TimeEntry(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(SPACING)
         self.field = TimeField(name, value)
+        # As tall as the row (the buttons): a time box's own policy is a fixed height, and
+        # after a change of text size it was drawn off centre, its bottom edge cut.
+        policy = self.field.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+        self.field.setSizePolicy(policy)
         self.minus = QPushButton("−")
         self.plus = QPushButton("+")
         # Translators: a screen reader's names for the - and + beside a time box;
