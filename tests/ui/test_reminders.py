@@ -554,3 +554,22 @@ def test_time_boxes_stay_whole_after_the_text_size_changes(
         box = entry.field.geometry()
         assert box.top() >= 0 and box.bottom() < entry.height(), (box, entry.height())
         assert box.height() >= entry.plus.height()  # as tall as the buttons beside it
+
+
+def test_turned_on_before_the_data_opened_no_burst_when_it_opens(
+    make_window, paths, qtbot, clock, dialogs, notifier
+):
+    from stenosis_coach.ui.startup import open_data
+
+    first = make_window()
+    checked(first, qtbot, clock, dialogs)
+    to_local(first, clock, 19, 50)
+    first.close()
+    window = make_window(open_data=False)
+    window.context.update_settings(reminders=ON)  # no data open yet
+    assert open_data(window.context, window.data_actions)
+    window.reminders.check()
+    assert notifier.shown == []  # what was due earlier today waits for tomorrow
+    to_local(window, clock, 15, 0, days=1)
+    window.reminders.check()
+    assert "walk" in keys(notifier.shown)

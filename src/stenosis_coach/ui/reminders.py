@@ -95,6 +95,8 @@ class Reminders(QObject):
         self.timer.setSingleShot(True)  # set again after each check: never two running
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self.timer.timeout.connect(self.check)
+        # A change made with no data open is weighed when the data opens, before a check.
+        self._context.database_ready.connect(self._settings_changed)
         self._context.database_ready.connect(self.check)  # right after the start
         self.destroyed.connect(_quit_with_the_last_window)
         self._context.settings_changed.connect(self._settings_changed)
@@ -140,9 +142,8 @@ class Reminders(QObject):
 
     def _settings_changed(self, *_args: object) -> None:
         settings = self._context.settings.reminders
-        if settings != self._before:
-            self._pass_over_earlier(self._before, settings)
-        self._before = settings
+        if settings != self._before and self._pass_over_earlier(self._before, settings):
+            self._before = settings
         if settings.on:
             self._schedule()
         else:
@@ -152,22 +153,24 @@ class Reminders(QObject):
         if settings.on and self.tray is not None:
             self.tray.show()
 
-    def _pass_over_earlier(self, before: ReminderSettings, after: ReminderSettings) -> None:
+    def _pass_over_earlier(self, before: ReminderSettings, after: ReminderSettings) -> bool:
         """Reminders just turned on, or a time changed: an item whose (new) time has
         already passed today is not said now (it is on Today) but from tomorrow; one whose
-        time is later today still comes today (core.reminders.passed_over)."""
+        time is later today still comes today (core.reminders.passed_over). ``False``
+        when no data is open (weighed again when it opens)."""
         coach = self._context.coach
         if coach is None or coach.closed:
-            return
+            return False
         try:
             passed = reminders_service.pass_over(
                 coach.paths, coach.due(), before, after, coach.now(), coach.tz
             )
         except (UserError, OSError) as exc:
             log.warning("reminders: %s", exc)
-            return
+            return True  # said in the log; not tried again at every change
         if passed:
             log.info("reminders: passed over for today: %s", ", ".join(passed))
+        return True
 
     def _notifier(self) -> Notifier:
         if self.notifier is None:
