@@ -2,7 +2,13 @@
 from row to row, and a whole row is chosen (issue 12, keyboard walk-through)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCalendarWidget,
+    QComboBox,
+    QHeaderView,
+)
 
 
 def walks_shown(window, clock):
@@ -49,8 +55,10 @@ def test_arrows_move_the_chosen_walk_row_by_row(window, qtbot, clock):
 
 
 def in_combo_box(view) -> bool:
+    """A combo box's drop-down list, or a date box's calendar: a grid of days, whose keys
+    are Qt's and tested with the date box (tests/ui/test_inputs_keys.py)."""
     parent = view.parentWidget()
-    while parent is not None and not isinstance(parent, QComboBox):
+    while parent is not None and not isinstance(parent, QComboBox | QCalendarWidget):
         parent = parent.parentWidget()
     return parent is not None
 
