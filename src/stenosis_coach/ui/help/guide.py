@@ -201,7 +201,8 @@ def _today() -> Section:
                     "After 12 weeks, a card “Your 12 weeks: what changed” shows how your "
                     "walking tests and the questionnaire changed since the start. Take your "
                     "report to your clinician to talk it over. “Done, hide this” puts the card "
-                    "away."
+                    "away; “Show the review again” (Ctrl+Z) brings it back, and page 1 of "
+                    "your report always shows it."
                 )
             ),
             _para(
@@ -593,7 +594,9 @@ def _reminders() -> Section:
                 ),
                 _(
                     "A small icon near the clock keeps the app within reach when its window "
-                    "is closed. Click a reminder to open the app on that item."
+                    "is closed. Click a reminder to open the app on that item. Without a mouse, "
+                    "start Stenosis Coach again as you usually do: its window comes back. "
+                    "To close it completely, choose File, then Quit."
                 ),
                 _(
                     "“Start when I log in”, in Settings, opens the app quietly each time you "
