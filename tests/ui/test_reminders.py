@@ -237,6 +237,16 @@ def test_asked_once_after_the_first_check(make_window, paths, qtbot, clock, dial
     assert len([q for q in dialogs.questions if "reminders" in q.title.lower()]) == 1
 
 
+def test_not_asked_when_already_turned_on_in_settings(
+    make_window, paths, qtbot, clock, dialogs, notifier
+):
+    window = reminding(paths, make_window, ReminderSettings(on=True))  # on, never asked
+    window.reminders.ask_after_first_check()
+    complete_first_check(window, qtbot, clock)
+    assert [q for q in dialogs.questions if "reminders" in q.title.lower()] == []
+    assert load_settings(paths).reminders.on
+
+
 def test_not_now_keeps_them_off(make_window, paths, qtbot, clock, dialogs, notifier):
     window = make_window()
     window.reminders.ask_after_first_check()

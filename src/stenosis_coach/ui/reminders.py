@@ -279,7 +279,7 @@ class Reminders(QObject):
     def _maybe_ask(self) -> None:
         settings = self._context.settings.reminders
         coach = self._context.coach
-        if settings.asked or coach is None or coach.closed:
+        if settings.asked or settings.on or coach is None or coach.closed:  # on: chosen
             return
         status = coach.safety_status()
         if status.first_check_needed or status.needs_clearance or status.pending is not None:
