@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from stenosis_coach.core.today import LOG_ACTION
 from stenosis_coach.ui.progress.daily_screen import DailyLogScreen
@@ -134,3 +135,50 @@ def test_ctrl_digits_on_the_ratings_before_a_routine_change_nothing(window, qtbo
         qtbot.keyClick(before.leg.buttons[2], Qt.Key.Key_0 + number, modifier=CTRL)
     assert before.leg.value() == 2 and before.back.value() is None
     assert window.flow is before
+
+
+@pytest.mark.parametrize("modifier", [CTRL, ALT, META])
+def test_space_with_a_modifier_ticks_no_box_and_presses_no_button(window, qtbot, modifier):
+    page = window.show_page("settings")
+    was = page.contrast.isChecked()
+    page.contrast.setFocus()
+    qtbot.keyClick(page.contrast, Qt.Key.Key_Space, modifier=modifier)
+    assert page.contrast.isChecked() == was and window.context.settings.high_contrast == was
+    today = window.show_page("today")
+    start = next(b for b in today.findChildren(QPushButton) if b.isVisibleTo(today))
+    start.setFocus()
+    qtbot.keyClick(start, Qt.Key.Key_Space, modifier=modifier)
+    assert window.flow is None and window.current_key() == "today"
+    page = window.show_page("settings")
+    page.contrast.setFocus()
+    qtbot.keyClick(page.contrast, Qt.Key.Key_Space)  # plain Space still ticks
+    assert page.contrast.isChecked() != was
+
+
+@pytest.mark.parametrize("modifier", [CTRL, ALT, META])
+def test_steps_with_a_modifier_move_no_slider_and_no_choice(window, qtbot, modifier):
+    page = window.show_page("settings")
+    volume, size = page.volume.value(), page.size_group.checkedId()
+    chosen = page.size_group.checkedButton()
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_PageDown):
+        page.volume.setFocus()
+        qtbot.keyClick(page.volume, key, modifier=modifier)
+        chosen.setFocus()
+        qtbot.keyClick(chosen, key, modifier=modifier)
+    assert page.volume.value() == volume and page.size_group.checkedId() == size
+    assert window.context.settings.volume == volume
+    qtbot.keyClick(page.volume, Qt.Key.Key_Home)  # without a modifier the keys still work
+    assert page.volume.value() == 0
+
+
+def test_alt_with_a_digit_types_nothing_but_alt_gr_still_types(window, qtbot):
+    page = window.show_page("report")
+    box = page.patient  # "Your name on the report"
+    box.setFocus()
+    for modifier in (ALT, META):
+        qtbot.keyClick(box, Qt.Key.Key_1, modifier=modifier)
+        qtbot.keyClick(box, Qt.Key.Key_Space, modifier=modifier)
+    assert box.text() == ""
+    qtbot.keyClick(box, Qt.Key.Key_At, modifier=CTRL | ALT)  # AltGr+Q on Windows: "@"
+    qtbot.keyClicks(box, "Ann")
+    assert box.text() == "@Ann"

@@ -1,4 +1,5 @@
-"""Enter presses the focused button, everywhere in the app (README: "Space or Enter presses").
+"""Enter presses the focused button, and keys with Ctrl, Alt or Meta never change a value,
+everywhere in the app (README: "Space or Enter presses"; UI.md, keyboard).
 
 Qt presses a focused :class:`QPushButton` on Enter only in dialogs (``autoDefault``); in the
 window only Space did. One filter on the application fixes it for every page, screen and
@@ -14,6 +15,14 @@ dialog at once:
 * In a dialog the focused button is pressed, as Qt does there already, and only once: the
   filter takes the key, so the dialog does not press its default button as well.
 
+The same filter keeps the house rule "keys with Ctrl, Alt or Meta never change a value" for
+every control at once (:func:`_a_command_on_a_value`): Qt's own keys would press a button
+on Ctrl+Space, move a choice on Ctrl+arrow, a slider on Alt+Home, a list's row on Meta+Up,
+open a row on Alt+Enter and type Alt+1 into a text box. Those keys, held with a command
+modifier, reach no control; the app's shortcuts (Ctrl+1…7, Ctrl+Z, F1, a screen's keys)
+still work, as Qt runs shortcuts before key presses. tests/ui/test_modifier_keys_sweep.py
+presses every such key on every control of every page and screen.
+
 While Enter or Space clicks a button, :func:`~stenosis_coach.ui.widgets.pressed_by_keys`
 says so: what the click opens may then take the focus (Enter on a rail button puts the
 focus into its page, as Ctrl+number does), where a mouse click leaves it under the hand.
@@ -22,13 +31,41 @@ focus into its page, as Ctrl+number does), where a mouse click leaves it under t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollBar,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
-from stenosis_coach.ui.inputs import is_plain_key
+from stenosis_coach.ui.inputs import COMMAND_MODIFIERS, is_plain_key
 from stenosis_coach.ui.widgets import keyboard_press
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _SPACE = (Qt.Key.Key_Space, Qt.Key.Key_Select)
+_ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+_OPEN_LIST = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+_STEPS = (
+    *_ARROWS,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Plus,
+    Qt.Key.Key_Minus,
+)
+_OWN_COMMANDS = "stenosisOwnCommandKeys"  # a widget property: see takes_command_keys
 
 
 class EnterPressesButtons(QObject):
@@ -39,6 +76,9 @@ class EnterPressesButtons(QObject):
             return self._space_released(watched, event)
         if event.type() != QEvent.Type.KeyPress:
             return False
+        if _a_command_on_a_value(watched, event):
+            event.accept()
+            return True
         if not isinstance(watched, QPushButton | QToolButton):
             return False
         if event.key() not in _ENTER:  # type: ignore[attr-defined]
@@ -65,6 +105,46 @@ class EnterPressesButtons(QObject):
         with keyboard_press(watched):
             watched.event(event)
         return True
+
+
+def takes_command_keys(widget: QWidget, *keys: str) -> None:
+    """Let ``widget`` have these keys with Ctrl, Alt or Meta (``"Alt+Up"``) as its own
+    commands, shown next to their buttons (the routine's list: Alt+Up moves the exercise
+    up); every other such key still changes nothing on it."""
+    widget.setProperty(_OWN_COMMANDS, [*keys])
+
+
+def _a_command_on_a_value(watched: QObject, event: QEvent) -> bool:
+    """Is this key, held with Ctrl, Alt or Meta, one Qt would let change a value?
+
+    Qt presses a button on Ctrl+Space, moves a choice on Ctrl+arrow, a slider on Alt+Home,
+    a list's row on Meta+Up and opens it on Alt+Enter, types Alt+1 into a text box,
+    whatever was held. Kept as commands: Alt+Up or Alt+Down opens a list's choices or a
+    date box's calendar (opening changes nothing), the keys a widget takes as its own
+    (:func:`takes_command_keys`), and Ctrl+Alt with a key in a text box (AltGr on Windows
+    types "@" or "€" so)."""
+    if is_plain_key(event) or not isinstance(watched, QWidget):
+        return False
+    key, held = event.key(), event.modifiers() & COMMAND_MODIFIERS  # type: ignore[attr-defined]
+    own = watched.property(_OWN_COMMANDS)
+    if own and QKeySequence(int(held.value) | int(key)).toString() in own:
+        return False
+    steps_or_digits = key in _STEPS or Qt.Key.Key_0 <= key <= Qt.Key.Key_9
+    if isinstance(watched, QAbstractButton):
+        return key in _SPACE or (watched.isCheckable() and key in _ARROWS)
+    if isinstance(watched, QScrollBar):
+        return False  # scrolling is no value
+    if isinstance(watched, QAbstractSlider):
+        return key in _STEPS
+    if isinstance(watched, QComboBox | QDateTimeEdit) and key in _OPEN_LIST:
+        return held != Qt.KeyboardModifier.AltModifier
+    if isinstance(watched, QAbstractSpinBox | QComboBox | QAbstractItemView):
+        return steps_or_digits or key in _SPACE or key in _ENTER
+    if isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit):
+        text = event.text()  # type: ignore[attr-defined]
+        alt_gr = held == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        return bool(text) and text[0].isprintable() and not alt_gr
+    return False
 
 
 def install_enter_presses(app: QApplication) -> EnterPressesButtons:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from stenosis_coach.core.exercises.model import Dosing, Exercise
 from stenosis_coach.i18n import _, pgettext
 from stenosis_coach.ui.dialogs import Dialogs
+from stenosis_coach.ui.keys import takes_command_keys
 from stenosis_coach.ui.therapist.draft import PlanDraft
 from stenosis_coach.ui.therapist.form import (
     BoundedNumber,
@@ -109,6 +110,7 @@ class RoutinesSection(QWidget):
         self.step_list = item_list(_("Exercises in this routine"), rows=(3, 6))
         self.step_list.currentRowChanged.connect(self._show_step)
         self.step_list.installEventFilter(self)
+        takes_command_keys(self.step_list, "Alt+Up", "Alt+Down")  # move_step, see below
         self.add_step = button(_("Add an exercise…"), _("Add an exercise to this routine"))
         self.move_up = button(
             _("Move up"), _("Move the exercise up"), shortcut_hint=pgettext("key", "Alt+↑")
