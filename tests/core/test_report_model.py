@@ -828,3 +828,14 @@ def test_english_table_headers_and_cells_stay_as_they_were():
         "Walked (min:sec)",
         "Until symptoms (min:sec)",
     )
+
+
+def test_a_change_in_points_is_the_change_of_the_figures_as_printed():
+    """4.76 -> 5.04 prints 4.8 -> 5: its change reads +0.2 (the exact +0.28 would print
+    +0.3, and a clinician would see the sum not add up)."""
+    from stenosis_coach.core.report.tables import _row
+
+    row = _row("leg", "Leg pain", "", (Fraction(476, 100), Fraction(504, 100)))
+    assert (row.baseline_text, row.latest_text, row.change_text) == ("4.8", "5", "+0.2")
+    row = _row("leg", "Leg pain", "", (Fraction(5), Fraction(5)))
+    assert row.change_text == "0"

@@ -273,7 +273,13 @@ def _row(
     """A duration row when ``text`` is given (change in %), else points (signed change)."""
     b, la = pair
     if text is None:
-        change = UNKNOWN if b is None or la is None else signed_text(la - b)
+        # The change of the figures as printed (4.8 -> 5 is +0.2, never the exact +0.3), so
+        # the row's own arithmetic reads true to the clinician.
+        change = (
+            UNKNOWN
+            if b is None or la is None
+            else signed_text(Fraction(round_half_away(la)) - Fraction(round_half_away(b)))
+        )
         return CompareRow(key, label, basis, b, la, number_cell(b), number_cell(la), change, source)
     return CompareRow(
         key,
