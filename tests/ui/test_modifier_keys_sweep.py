@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from stenosis_coach.core.today import LOG_ACTION, ZCQ_ACTION
+from stenosis_coach.core.walking.logged import WalkForm
+from stenosis_coach.core.walking.model import WalkKind
+from stenosis_coach.services.changes import Changes
+from stenosis_coach.services.walks import log_walk
 from stenosis_coach.ui.inputs import RatingScale
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -59,6 +64,16 @@ KEYS = {
 PAGE_KEYS = {f"Ctrl+{n}" for n in range(1, 8)}  # the rail's commands: switch pages
 OPENS_A_LIST = {"Alt+Up", "Alt+Down"}  # a date box's calendar, a list's choices
 LAKESIDE = Path(__file__).parents[1] / "fixtures" / "plan-lakeside.scplan.json"
+
+
+def two_walks(window) -> None:
+    for day, minutes in ((date(2026, 2, 26), "12"), (date(2026, 2, 27), "15")):
+        log_walk(
+            window.context.coach.database,
+            WalkForm(WalkKind.TRAINING, day, minutes, peak_leg_pain=2),
+            window.context.clock.now(),
+        )
+    window.context.announce(Changes.all())
 
 
 # --- reaching the screens -------------------------------------------------------------
@@ -329,6 +344,7 @@ def sweep(window, dialogs, root: QWidget, qtbot) -> list[str]:
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_modifier_keys_change_nothing(make_window, dialogs, qtbot, screen):
     window = make_window()
+    two_walks(window)  # the walk page's table and the progress page's rows have rows
     root = SCREENS[screen](window, qtbot, dialogs)
     assert root is not None and root.isVisible()
     findings = sweep(window, dialogs, root, qtbot)
