@@ -182,3 +182,19 @@ def test_alt_with_a_digit_types_nothing_but_alt_gr_still_types(window, qtbot):
     qtbot.keyClick(box, Qt.Key.Key_At, modifier=CTRL | ALT)  # AltGr+Q on Windows: "@"
     qtbot.keyClicks(box, "Ann")
     assert box.text() == "@Ann"
+
+
+def test_option_on_a_mac_still_types_letters(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from stenosis_coach.ui import keys
+
+    monkeypatch.setattr(keys, "_ON_A_MAC", True)  # Option is Alt to Qt, and types "é"
+    page = window.show_page("report")
+    page.patient.setFocus()
+    typed = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Eacute, ALT, "é")
+    QApplication.sendEvent(page.patient, typed)
+    qtbot.keyClick(page.patient, Qt.Key.Key_1, modifier=CTRL)  # Cmd+1: a command
+    assert page.patient.text() == "é"

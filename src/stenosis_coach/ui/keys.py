@@ -30,6 +30,8 @@ focus into its page, as Ctrl+number does), where a mouse click leaves it under t
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -65,6 +67,15 @@ _STEPS = (
     Qt.Key.Key_Plus,
     Qt.Key.Key_Minus,
 )
+_ON_A_MAC = sys.platform == "darwin"
+
+
+def _typing_modifiers() -> tuple[Qt.KeyboardModifier, ...]:
+    """Modifiers with which a keyboard types a character into a text box, not a command."""
+    alt_gr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    return (alt_gr, Qt.KeyboardModifier.AltModifier) if _ON_A_MAC else (alt_gr,)
+
+
 _OWN_COMMANDS = "stenosisOwnCommandKeys"  # a widget property: see takes_command_keys
 
 
@@ -121,8 +132,9 @@ def _a_command_on_a_value(watched: QObject, event: QEvent) -> bool:
     a list's row on Meta+Up and opens it on Alt+Enter, types Alt+1 into a text box,
     whatever was held. Kept as commands: Alt+Up or Alt+Down opens a list's choices or a
     date box's calendar (opening changes nothing), the keys a widget takes as its own
-    (:func:`takes_command_keys`), and Ctrl+Alt with a key in a text box (AltGr on Windows
-    types "@" or "€" so)."""
+    (:func:`takes_command_keys`), and in a text box the keys that type letters: Ctrl+Alt
+    (AltGr on Windows types "@" or "€" so) and, on a Mac, Option (Alt to Qt: Option+E
+    then E types "é")."""
     if is_plain_key(event) or not isinstance(watched, QWidget):
         return False
     key, held = event.key(), event.modifiers() & COMMAND_MODIFIERS  # type: ignore[attr-defined]
@@ -142,8 +154,7 @@ def _a_command_on_a_value(watched: QObject, event: QEvent) -> bool:
         return steps_or_digits or key in _SPACE or key in _ENTER
     if isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit):
         text = event.text()  # type: ignore[attr-defined]
-        alt_gr = held == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        return bool(text) and text[0].isprintable() and not alt_gr
+        return bool(text) and text[0].isprintable() and held not in _typing_modifiers()
     return False
 
 
