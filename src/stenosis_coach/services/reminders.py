@@ -11,9 +11,8 @@ import logging
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stenosis_coach.core.due import Due
 from stenosis_coach.core.reminders import (
     NextReminder,
     Reminder,
@@ -24,6 +23,9 @@ from stenosis_coach.core.reminders import (
 )
 from stenosis_coach.errors import UserError
 from stenosis_coach.paths import AppPaths
+
+if TYPE_CHECKING:  # the due function waits for the data: the window paints without it
+    from stenosis_coach.core.due import Due
 
 log = logging.getLogger(__name__)
 

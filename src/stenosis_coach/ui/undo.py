@@ -9,20 +9,26 @@ newest one, also after the app was closed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from stenosis_coach.i18n import N_, _, ngettext
 from stenosis_coach.services import undo as stack
 from stenosis_coach.services.undo import Deleted, Kind
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.widgets import SPACING, button, label
+from stenosis_coach.ui.widgets import (  # re-exported: the undo shortcut is the widgets'
+    SPACING,
+    UNDO_KEYS,
+    button,
+    label,
+)
+from stenosis_coach.ui.widgets import (
+    add_undo_shortcut as add_undo_shortcut,
+)
 from stenosis_coach.ui.writes import write, write_for
 
-UNDO_KEYS = "Ctrl+Z"
 NOT_DELETED = N_("It was not deleted")  # shown as _(NOT_DELETED)
 NOT_BROUGHT_BACK = N_("It was not brought back")
 
@@ -137,15 +143,6 @@ def undo_newest(
             bar.restored.emit(back)
             break
     return back
-
-
-def add_undo_shortcut(page: QWidget, on_undo: Callable[[], object]) -> QShortcut:
-    """Ctrl+Z anywhere in the window while ``page`` is shown, also with the focus on the
-    rail (a hidden page's shortcut does not fire; a text box keeps its own Ctrl+Z)."""
-    shortcut = QShortcut(QKeySequence(UNDO_KEYS), page)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(on_undo)
-    return shortcut
 
 
 def _scroll_to(widget: QWidget) -> None:

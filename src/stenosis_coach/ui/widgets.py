@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -572,3 +572,17 @@ class EnterSaves(QObject):
         elif self._otherwise is not None:
             self._otherwise()
         return True
+
+
+UNDO_KEYS = "Ctrl+Z"
+
+
+def add_undo_shortcut(page: QWidget, on_undo: Callable[[], object]) -> QShortcut:
+    """Ctrl+Z anywhere in the window while ``page`` is shown, also with the focus on the
+    rail (a hidden page's shortcut does not fire; a text box keeps its own Ctrl+Z). Here,
+    not in ui/undo.py, so a page built before the first paint (Today) need not load the
+    undo stack and the database with it."""
+    shortcut = QShortcut(QKeySequence(UNDO_KEYS), page)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(on_undo)
+    return shortcut

@@ -333,7 +333,7 @@ def compare_rows(v: Verdict, scope: InRange, doses: list[DailyDoses]) -> tuple[C
     differs from walking before symptoms, standing only when both spans have tests
     (:func:`compare_notes` says why not)."""
     judged = v.test_walks >= MIN_TESTS  # the verdict's windows, not overlapping
-    rows = []
+    rows: list[CompareRow] = []
     tests = _(TESTS_SOURCE)
     for key, label, basis, attr in _TEST_ROWS:
         pair = (getattr(v.baseline, attr), getattr(v.latest, attr)) if judged else (None, None)

@@ -12,12 +12,13 @@ from stenosis_coach.core.today import NOTHING_DUE, NOTHING_DUE_TITLE, TodayModel
 from stenosis_coach.i18n import _
 from stenosis_coach.services.changes import RECORDED
 from stenosis_coach.ui.context import AppContext
-from stenosis_coach.ui.undo import UNDO_KEYS, add_undo_shortcut
 from stenosis_coach.ui.widgets import (
     SPACING,
+    UNDO_KEYS,
     ActionRow,
     Card,
     PageBase,
+    add_undo_shortcut,
     button,
     button_row,
     label,
